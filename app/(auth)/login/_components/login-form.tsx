@@ -1,0 +1,55 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { fieldErrors } from "@/lib/api/parse-input";
+import { ZSignInInput } from "@/lib/schemas/auth";
+
+const MESSAGES: Record<string, string> = {
+  CredentialsSignin: "Invalid email or password",
+  AccessDenied: "Your account is disabled or not allowed to sign in",
+  OAuthSignin: "Single sign-on is unavailable",
+};
+
+export function LoginForm({ callbackUrl, sso, initialError }: { callbackUrl: string; sso: boolean; initialError?: string }) {
+  const router = useRouter();
+  const [error, setError] = useState(initialError ? (MESSAGES[initialError] ?? initialError) : "");
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = ZSignInInput.safeParse({ email: form.get("email"), password: form.get("password") });
+    if (!parsed.success) return setFields(fieldErrors(parsed.error));
+    setFields({});
+    setPending(true);
+    const result = await signIn("credentials", { ...parsed.data, redirect: false });
+    setPending(false);
+    if (result?.ok && !result.error) return router.replace(callbackUrl);
+    setError(MESSAGES[result?.error ?? ""] ?? result?.error ?? "Sign-in failed");
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4">
+      {error && (
+        <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200" data-testid="login-error">
+          {error}
+        </p>
+      )}
+      <Field label="Email" name="email" type="email" autoComplete="username" required error={fields.email} />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" required error={fields.password} />
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+      {sso && (
+        <Button variant="secondary" className="w-full" onClick={() => signIn("oidc", { callbackUrl })}>
+          Sign in with single sign-on
+        </Button>
+      )}
+    </form>
+  );
+}

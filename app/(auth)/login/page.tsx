@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { oidcEnabled } from "@/lib/auth/options";
+import { LoginForm } from "./_components/login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  const { callbackUrl, error } = await searchParams;
+  // Only same-site paths: an open redirect after sign-in is a phishing tool.
+  const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  return (
+    <main className="flex min-h-screen items-center justify-center bg-slate-100 p-4">
+      <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+        <h1 className="text-2xl font-semibold tracking-tight">Warden</h1>
+        <p className="mt-1 mb-6 text-sm text-slate-600">Sign in to the MCP governance console.</p>
+        <LoginForm callbackUrl={next} sso={oidcEnabled()} initialError={error} />
+      </div>
+    </main>
+  );
+}

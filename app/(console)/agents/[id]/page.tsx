@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { requirePermission } from "@/lib/auth/require-permission";
+import { can } from "@/lib/authz/permissions";
+import { AgentDetailView } from "./_components/agent-detail-view";
+
+export const metadata: Metadata = { title: "Agent" };
+
+export default async function AgentPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("agents.read");
+  const { id } = await params;
+  return <AgentDetailView id={id} canManage={can(user, "agents.manage")} />;
+}

@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/layout/page-header";
+import { requirePermission } from "@/lib/auth/require-permission";
+import { can } from "@/lib/authz/permissions";
+import { ApprovalsView } from "./_components/approvals-view";
+
+export const metadata: Metadata = { title: "Approvals" };
+
+export default async function ApprovalsPage() {
+  const user = await requirePermission("approvals.read");
+  return (
+    <>
+      <PageHeader title="Approvals" description="High-risk tool calls and just-in-time access requests waiting for a human decision." />
+      <ApprovalsView canVote={can(user, "approvals.vote")} canRequest={can(user, "approvals.request")} />
+    </>
+  );
+}

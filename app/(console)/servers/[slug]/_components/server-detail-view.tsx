@@ -1,0 +1,50 @@
+"use client";
+
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { PageHeader } from "@/components/layout/page-header";
+import { EnvBadge, StatusBadge } from "@/components/layout/status-badges";
+import { useServer } from "@/lib/queries/servers";
+import { AccessTab } from "./access-tab";
+import { ActivityTab } from "./activity-tab";
+import { CredentialsTab } from "./credentials-tab";
+import { OverviewTab } from "./overview-tab";
+import { PolicyTab } from "./policy-tab";
+import { ReadinessTab } from "./readiness-tab";
+import { ToolsTab } from "./tools-tab";
+
+const TABS = ["Overview", "Tools", "Credentials", "Access", "Policy", "Readiness", "Activity"] as const;
+export type Tab = (typeof TABS)[number];
+
+export function ServerDetailView({ slug, isAdmin }: { slug: string; isAdmin: boolean }) {
+  const tab = (useSearchParams().get("tab") ?? "Overview") as Tab;
+  const { data: server, error } = useServer(slug);
+  if (error) return <p className="text-sm text-red-700">{error.message}</p>;
+  if (!server) return <p className="text-sm text-slate-500">Loading…</p>;
+  const failing = server.readiness.filter((i) => !i.pass).length;
+  const pending = server.tools.filter((t) => t.status !== "APPROVED").length;
+  const badge: Partial<Record<Tab, number>> = { Readiness: failing, Tools: pending };
+  const props = { server, isAdmin };
+  return (
+    <>
+      <PageHeader title={server.name} description={server.description || server.slug} actions={<><EnvBadge env={server.environment} /><StatusBadge status={server.status} /></>} />
+      <nav aria-label="Server sections" className="mb-6 flex flex-wrap gap-1 border-b border-slate-200">
+        {TABS.map((t) => (
+          <Link key={t} href={`/servers/${slug}?tab=${t}`} aria-current={t === tab ? "page" : undefined}
+            className="-mb-px border-b-2 border-transparent px-3 py-2 text-sm text-slate-600 hover:text-slate-900 aria-[current=page]:border-brand-600 aria-[current=page]:font-medium aria-[current=page]:text-slate-900">
+            {t}{badge[t] ? <span className="ml-1 rounded-full bg-amber-100 px-1.5 text-xs text-amber-800">{badge[t]}</span> : null}
+          </Link>
+        ))}
+      </nav>
+      {tab === "Overview" && <OverviewTab {...props} />}
+      {tab === "Tools" && <ToolsTab {...props} />}
+      {tab === "Credentials" && <CredentialsTab {...props} />}
+      {tab === "Access" && <AccessTab {...props} />}
+      {tab === "Policy" && <PolicyTab {...props} />}
+      {tab === "Readiness" && <ReadinessTab {...props} />}
+      {tab === "Activity" && <ActivityTab {...props} />}
+    </>
+  );
+}
+
+export type TabProps = { server: NonNullable<ReturnType<typeof useServer>["data"]>; isAdmin: boolean };

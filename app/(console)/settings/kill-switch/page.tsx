@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { requirePermission } from "@/lib/auth/require-permission";
+import { getPauseState } from "@/lib/services/kill-switch/set-org-pause";
+import { getOrgSettings } from "@/lib/services/org/update-org-settings";
+import { OrgSettingsForm } from "./_components/org-settings-form";
+import { PauseControl } from "./_components/pause-control";
+
+export const metadata: Metadata = { title: "Organisation" };
+
+export default async function KillSwitchPage() {
+  const user = await requirePermission("org.pause");
+  const [state, settings] = await Promise.all([getPauseState(), getOrgSettings(user)]);
+  return (
+    <div className="space-y-6">
+      <PauseControl paused={state.paused} />
+      <OrgSettingsForm initial={settings} />
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+import { suspensionRoute } from "@/lib/api/suspension-route";
+
+export const POST = suspensionRoute("agent");

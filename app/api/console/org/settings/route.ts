@@ -1,0 +1,7 @@
+import { withRoute } from "@/lib/api/with-route";
+import { ZOrgSettingsInput } from "@/lib/schemas/org";
+import { getOrgSettings, updateOrgSettings } from "@/lib/services/org/update-org-settings";
+
+export const GET = withRoute({ permission: "settings.read" }, ({ actor }) => getOrgSettings(actor));
+
+export const PUT = withRoute({ permission: "org.pause", body: ZOrgSettingsInput }, ({ actor, body }) => updateOrgSettings(actor, body));

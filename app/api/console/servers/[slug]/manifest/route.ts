@@ -1,0 +1,8 @@
+import { z } from "zod";
+import { withRoute } from "@/lib/api/with-route";
+import { importManifest } from "@/lib/services/tools/import-manifest";
+
+// The manifest is validated by the service, which answers 422 with the reason.
+export const POST = withRoute({ permission: "manifests.import", body: z.unknown() }, ({ actor, body, params }) =>
+  importManifest(actor, params.slug, body),
+);

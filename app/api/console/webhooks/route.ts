@@ -1,0 +1,9 @@
+import { withRoute } from "@/lib/api/with-route";
+import { ZCreateWebhookInput } from "@/lib/schemas/webhook";
+import { createWebhook, listWebhooks } from "@/lib/services/webhooks/manage-webhooks";
+
+export const GET = withRoute({ permission: "webhooks.manage" }, ({ actor }) => listWebhooks(actor));
+
+export const POST = withRoute({ permission: "webhooks.manage", body: ZCreateWebhookInput }, async ({ actor, body }) =>
+  Response.json(await createWebhook(actor, body), { status: 201, headers: { "cache-control": "no-store" } }),
+);

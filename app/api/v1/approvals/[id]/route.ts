@@ -1,0 +1,5 @@
+import { withRoute } from "@/lib/api/with-route";
+import { getApprovalStatus } from "@/lib/services/approvals/get-approval-status";
+
+/** For gateways polling a pending call. */
+export const GET = withRoute({ permission: "approvals.read", auth: "token" }, ({ params }) => getApprovalStatus(params.id));

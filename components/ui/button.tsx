@@ -1,0 +1,21 @@
+import type { ButtonHTMLAttributes } from "react";
+
+const VARIANTS = {
+  primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-600/50",
+  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:opacity-50",
+  danger: "bg-red-600 text-white hover:bg-red-700 disabled:bg-red-600/50",
+  ghost: "text-slate-700 hover:bg-slate-100",
+} as const;
+
+type Props = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof VARIANTS; size?: "sm" | "md" };
+
+export function Button({ variant = "primary", size = "md", className = "", type = "button", ...props }: Props) {
+  const sizing = size === "sm" ? "px-2.5 py-1 text-xs" : "px-3.5 py-2 text-sm";
+  return (
+    <button
+      type={type}
+      className={`inline-flex items-center justify-center gap-1.5 rounded-md font-medium transition-colors disabled:cursor-not-allowed ${sizing} ${VARIANTS[variant]} ${className}`}
+      {...props}
+    />
+  );
+}

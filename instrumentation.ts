@@ -1,0 +1,16 @@
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { ensureDatabase } = await import("@/lib/db/bootstrap");
+  await ensureDatabase();
+  // Checkpoints also come on a clock: at least hourly while the chain grows, even with little traffic.
+  const { maybeCheckpoint } = await import("@/lib/services/audit/write-checkpoint");
+  setInterval(() => void maybeCheckpoint().catch((e) => console.error("Checkpoint failed", e)), 5 * 60_000).unref();
+  // Webhook deliveries leave on their own clock, so a slow receiver never holds up a decision.
+  const { deliverDueWebhooks } = await import("@/lib/services/webhooks/deliver-webhooks");
+  let delivering = false;
+  setInterval(() => {
+    if (delivering) return;
+    delivering = true;
+    deliverDueWebhooks().catch((e) => console.error("Webhook delivery failed", e)).finally(() => (delivering = false));
+  }, 2000).unref();
+}

@@ -1,0 +1,28 @@
+import type { ErrorBody, FieldErrors } from "./app-error";
+
+/** An error answered by Warden's API, with its field errors for inline display. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly fields: FieldErrors = {},
+  ) {
+    super(message);
+  }
+}
+
+/** The browser's one way to call the console API: JSON in, JSON out, errors as ApiError. */
+export async function apiFetch<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const res = await fetch(url, {
+    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+    headers: init.body === undefined ? undefined : { "content-type": "application/json" },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    credentials: "same-origin",
+  });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const error = (data as ErrorBody | null)?.error;
+    throw new ApiError(res.status, error?.message ?? `Request failed (${res.status})`, error?.fields);
+  }
+  return data as T;
+}

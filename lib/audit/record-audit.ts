@@ -1,0 +1,91 @@
+import { randomUUID } from "node:crypto";
+import type { Tx } from "@/lib/db/tx";
+import type { ActorType } from "@/lib/generated/prisma/enums";
+import { GENESIS_HASH, hashRecord, type ChainRecord } from "./chain";
+import { redact } from "./redact";
+
+// Serialises appends across every connection and process, so the chain never forks.
+const AUDIT_CHAIN_LOCK = 7_305_112_002;
+
+export type AuditActor = { type: ActorType; id: string | null; label: string };
+
+export type AuditInput = {
+  actor: AuditActor;
+  category: "AUTH" | "ADMIN" | "TOOL_CALL" | "DECISION" | "APPROVAL";
+  action: string;
+  target?: { type: string; id: string };
+  outcome?: string;
+  before?: unknown;
+  after?: unknown;
+  attributes?: Record<string, unknown>;
+  occurredAt?: Date;
+  /** The indexed columns of an ingested call (explorer filters). */
+  call?: { eventId: string; server: string | null; tool: string | null; agent: string | null; onBehalfOf: string | null; sessionId: string | null };
+};
+
+const json = (v: unknown) => (v === undefined || v === null ? null : redact(v));
+
+/** Takes the chain's lock until the transaction ends (re-entrant within it). */
+export async function lockChain(tx: Tx) {
+  await tx.$executeRawUnsafe(`SELECT 1 FROM (SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})) AS l`);
+}
+
+/** Appends records to the hash chain inside the caller's transaction; they commit or roll back with it. */
+export async function recordAudit(tx: Tx, inputs: AuditInput | AuditInput[]): Promise<ChainRecord[]> {
+  const list = Array.isArray(inputs) ? inputs : [inputs];
+  if (list.length === 0) return [];
+  await lockChain(tx);
+  const head = await tx.auditEvent.findFirst({
+    orderBy: { sequence: "desc" },
+    select: { sequence: true, hash: true },
+  });
+  let sequence = head?.sequence ?? 0n;
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  const records: ChainRecord[] = [];
+  const hashes: { prevHash: string; hash: string }[] = [];
+  for (const input of list) {
+    sequence += 1n;
+    const record: ChainRecord = {
+      sequence,
+      id: randomUUID(),
+      occurredAt: input.occurredAt ?? new Date(),
+      actorType: input.actor.type,
+      actorId: input.actor.id,
+      actorLabel: input.actor.label,
+      category: input.category,
+      action: input.action,
+      targetType: input.target?.type ?? null,
+      targetId: input.target?.id ?? null,
+      outcome: input.outcome ?? "success",
+      before: json(input.before),
+      after: json(input.after),
+      attributes: json(input.attributes),
+      ...input.call,
+    };
+    const hash = hashRecord(prevHash, record);
+    records.push(record);
+    hashes.push({ prevHash, hash });
+    prevHash = hash;
+  }
+  await insertRows(tx, records, hashes);
+  return records;
+}
+
+/**
+ * One INSERT … SELECT FROM json_populate_recordset for the whole batch: a single parameter whatever
+ * its size, and none of an ORM's per-row work. Ingest writes thousands of rows per transaction here.
+ * (JSON rather than array parameters: the driver adapters do not send arrays as PostgreSQL arrays.)
+ */
+async function insertRows(tx: Tx, records: ChainRecord[], hashes: { prevHash: string; hash: string }[]) {
+  const rows = records.map((r, i) => ({
+    sequence: r.sequence.toString(), id: r.id, occurredAt: r.occurredAt.toISOString(), actorType: r.actorType, actorId: r.actorId,
+    actorLabel: r.actorLabel, category: r.category, action: r.action, targetType: r.targetType, targetId: r.targetId, outcome: r.outcome,
+    before: r.before, after: r.after, attributes: r.attributes, eventId: r.eventId ?? null, server: r.server ?? null, tool: r.tool ?? null,
+    agent: r.agent ?? null, onBehalfOf: r.onBehalfOf ?? null, sessionId: r.sessionId ?? null, prevHash: hashes[i].prevHash, hash: hashes[i].hash,
+  }));
+  const columns = Object.keys(rows[0]).map((c) => `"${c}"`).join(", ");
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "AuditEvent" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"AuditEvent", $1::json)`,
+    JSON.stringify(rows),
+  );
+}

@@ -1,0 +1,50 @@
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { env } from "@/lib/env";
+
+export type Signer = { keyId: string; publicKeyPem: string; sign: (message: string) => string };
+
+let cached: Signer | null | undefined;
+
+function fromPrivate(key: KeyObject): Signer {
+  const publicKey = createPublicKey(key);
+  const der = publicKey.export({ type: "spki", format: "der" });
+  return {
+    keyId: createHash("sha256").update(der).digest("hex").slice(0, 16),
+    publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+    sign: (message) => sign(null, Buffer.from(message), key).toString("base64"),
+  };
+}
+
+/**
+ * The Ed25519 key that signs checkpoints: WARDEN_SIGNING_KEY (PEM, PKCS#8), or for the embedded demo
+ * one generated once into the data folder. Only the public key ever reaches the database. Without a
+ * key on PostgreSQL, checkpoints are off (and verification says so).
+ */
+export function checkpointSigner(): Signer | null {
+  if (cached !== undefined) return cached;
+  const { WARDEN_SIGNING_KEY, DATABASE_URL, PGLITE_DIR } = env();
+  if (WARDEN_SIGNING_KEY) return (cached = fromPrivate(createPrivateKey(WARDEN_SIGNING_KEY.replace(/\\n/g, "\n"))));
+  if (DATABASE_URL) return (cached = null);
+  if (PGLITE_DIR === "memory://") return (cached = fromPrivate(generateKeyPairSync("ed25519").privateKey));
+  const file = path.join(path.dirname(path.resolve(PGLITE_DIR)), "signing-key.pem");
+  try {
+    return (cached = fromPrivate(createPrivateKey(readFileSync(file, "utf8"))));
+  } catch {
+    const { privateKey } = generateKeyPairSync("ed25519");
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
+    return (cached = fromPrivate(privateKey));
+  }
+}
+
+export const checkpointMessage = (sequence: bigint | string, hash: string) => `warden-checkpoint:v1:${sequence}:${hash}`;
+
+export function verifyCheckpoint(publicKeyPem: string, sequence: bigint | string, hash: string, signature: string): boolean {
+  try {
+    return verify(null, Buffer.from(checkpointMessage(sequence, hash)), createPublicKey(publicKeyPem), Buffer.from(signature, "base64"));
+  } catch {
+    return false;
+  }
+}

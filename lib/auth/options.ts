@@ -1,0 +1,74 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { env } from "@/lib/env";
+import { ZSignInInput } from "@/lib/schemas/auth";
+import { findActiveUserByEmail, provisionOidcUser, type OidcProfile } from "@/lib/services/auth/provision-oidc-user";
+import { signInWithPassword } from "@/lib/services/auth/sign-in-with-password";
+import { authSecret } from "./secret";
+
+export function oidcEnabled(): boolean {
+  const e = env();
+  return Boolean(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET);
+}
+
+function oidcProvider(): OAuthConfig<OidcProfile> {
+  const e = env();
+  return {
+    id: "oidc",
+    name: "Single sign-on",
+    type: "oauth",
+    wellKnown: `${e.OIDC_ISSUER!.replace(/\/$/, "")}/.well-known/openid-configuration`,
+    clientId: e.OIDC_CLIENT_ID,
+    clientSecret: e.OIDC_CLIENT_SECRET,
+    authorization: { params: { scope: "openid email profile" } },
+    idToken: true,
+    checks: ["pkce", "state"],
+    profile: (p) => ({ id: p.sub, email: p.email, name: p.name ?? p.email }),
+  };
+}
+
+let cached: NextAuthOptions | undefined;
+
+export function authOptions(): NextAuthOptions {
+  if (cached) return cached;
+  const e = env();
+  const credentials = CredentialsProvider({
+    name: "Email and password",
+    credentials: { email: { type: "email" }, password: { type: "password" } },
+    async authorize(raw) {
+      const parsed = ZSignInInput.safeParse(raw);
+      if (!parsed.success) throw new Error("Enter your email and password");
+      const user = await signInWithPassword(parsed.data);
+      return { id: user.id, email: user.email, name: user.name };
+    },
+  });
+  cached = {
+    secret: authSecret(),
+    providers: oidcEnabled() ? [credentials, oidcProvider()] : [credentials],
+    session: { strategy: "jwt", maxAge: e.SESSION_MAX_AGE_MINUTES * 60 },
+    useSecureCookies: e.NEXTAUTH_URL?.startsWith("https://") ?? false,
+    pages: { signIn: "/login", error: "/login" },
+    callbacks: {
+      async signIn({ account, profile }) {
+        if (account?.provider !== "oidc") return true;
+        const user = await provisionOidcUser(profile as OidcProfile);
+        return user !== null;
+      },
+      async jwt({ token, user, account }) {
+        if (account?.provider === "oidc" && token.email) {
+          const provisioned = await findActiveUserByEmail(token.email);
+          if (provisioned) token.sub = provisioned.id;
+        } else if (user) {
+          token.sub = user.id;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        if (session.user) session.user.id = token.sub ?? "";
+        return session;
+      },
+    },
+  };
+  return cached;
+}

@@ -1,0 +1,40 @@
+import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { redirect } from "next/navigation";
+import type { UserActor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import { authOptions } from "./options";
+
+/** Re-read from the database on every request, so disabling a user or changing roles takes effect at once. */
+async function activeUser(id: string | undefined): Promise<UserActor | null> {
+  if (!id) return null;
+  const user = await db().user.findFirst({
+    where: { id, disabled: false },
+    select: { id: true, email: true, name: true, roles: true },
+  });
+  return user ? { type: "USER", ...user } : null;
+}
+
+/** For route handlers: the user behind the request's session cookie. */
+export async function actorFromRequest(req: Request): Promise<UserActor | null> {
+  const options = authOptions();
+  const cookies = new Map<string, string>();
+  for (const part of (req.headers.get("cookie") ?? "").split(";")) {
+    const at = part.indexOf("=");
+    if (at > 0) cookies.set(part.slice(0, at).trim(), decodeURIComponent(part.slice(at + 1).trim()));
+  }
+  const token = await getToken({
+    req: { cookies, headers: Object.fromEntries(req.headers) } as unknown as Parameters<typeof getToken>[0]["req"],
+    secret: options.secret,
+    secureCookie: options.useSecureCookies,
+  });
+  return activeUser(token?.sub);
+}
+
+/** For server components: the signed-in user, or a redirect to sign-in. */
+export async function requireUser(): Promise<UserActor> {
+  const session = await getServerSession(authOptions());
+  const actor = await activeUser(session?.user?.id);
+  if (!actor) redirect("/login");
+  return actor;
+}

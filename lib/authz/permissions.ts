@@ -1,0 +1,55 @@
+import type { Role, TokenScope } from "@/lib/generated/prisma/enums";
+
+const ALL: Role[] = ["ADMIN", "APPROVER", "AUDITOR", "OWNER", "VIEWER"];
+
+/**
+ * The one table of who may do what. People act through roles; machines act through token scopes.
+ * Every route and every service checks against this table.
+ */
+export const PERMISSIONS = {
+  "dashboard.read": { roles: ALL },
+  "servers.read": { roles: ALL, scopes: ["read"] },
+  "agents.read": { roles: ALL, scopes: ["read"] },
+  "servers.create": { roles: ["ADMIN"] },
+  /** OWNERs only for servers their team owns: services scope the query by team. */
+  "servers.manage": { roles: ["ADMIN", "OWNER"] },
+  /** Activating a server, and overriding readiness, is a security admin's call. */
+  "servers.activate": { roles: ["ADMIN"] },
+  "tools.review": { roles: ["ADMIN"] },
+  "manifests.import": { roles: ["ADMIN", "OWNER"], scopes: ["manifest"] },
+  "agents.manage": { roles: ["ADMIN", "OWNER"] },
+  "grants.manage": { roles: ["ADMIN", "OWNER"] },
+  "org.pause": { roles: ["ADMIN"] },
+  "decisions.create": { roles: [], scopes: ["decide"] },
+  "audit.ingest": { roles: [], scopes: ["ingest"] },
+  "findings.read": { roles: ["ADMIN", "AUDITOR", "OWNER"], scopes: ["read"] },
+  "findings.manage": { roles: ["ADMIN"] },
+  "approvals.request": { roles: ["ADMIN", "APPROVER", "OWNER"] },
+  "approvals.read": { roles: ["ADMIN", "APPROVER", "AUDITOR", "OWNER"], scopes: ["decide"] },
+  "approvals.vote": { roles: ["APPROVER"] },
+  "reviews.read": { roles: ["ADMIN", "AUDITOR", "OWNER"] },
+  "audit.read": { roles: ["ADMIN", "AUDITOR"], scopes: ["read"] },
+  "audit.verify": { roles: ["ADMIN", "AUDITOR"], scopes: ["read"] },
+  "reports.read": { roles: ["ADMIN", "AUDITOR"] },
+  "settings.read": { roles: ["ADMIN"] },
+  "users.read": { roles: ["ADMIN"] },
+  "users.manage": { roles: ["ADMIN"] },
+  "teams.manage": { roles: ["ADMIN"] },
+  "tokens.manage": { roles: ["ADMIN"] },
+  "webhooks.manage": { roles: ["ADMIN"] },
+} as const satisfies Record<string, { roles: readonly Role[]; scopes?: readonly TokenScope[] }>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export type Principal =
+  | { type: "USER"; roles: readonly Role[] }
+  | { type: "TOKEN"; scopes: readonly TokenScope[] }
+  | { type: "SYSTEM" };
+
+export function can(principal: Principal, action: Action): boolean {
+  const rule: { roles: readonly Role[]; scopes?: readonly TokenScope[] } = PERMISSIONS[action];
+  // SYSTEM is the operator at the server's shell (seed, CLI scripts): never reachable over HTTP.
+  if (principal.type === "SYSTEM") return true;
+  if (principal.type === "USER") return principal.roles.some((r) => rule.roles.includes(r));
+  return principal.scopes.some((s) => rule.scopes?.includes(s) ?? false);
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from "node:crypto";
+import { env, isEmbedded } from "@/lib/env";
+import { fillDemoTraffic } from "@/lib/simulator/fill-demo";
+import { seedDemo } from "@/prisma/seed/demo";
+import { connection, db } from "./client";
+import { migrate } from "./migrate";
+
+const holder = globalThis as typeof globalThis & { __wardenReady?: Promise<void> };
+
+function printDemoUsers(users: { email: string; roles: string[] }[], password: string, generated: boolean) {
+  const lines = users.map((u) => `    ${u.email.padEnd(26)} ${u.roles.join(", ")}`);
+  console.log(
+    [
+      "",
+      "  Warden demo organisation created. Sign in with any of:",
+      ...lines,
+      `  Password: ${password}${generated ? "   (generated; set WARDEN_DEMO_PASSWORD to choose one)" : ""}`,
+      "",
+    ].join("\n"),
+  );
+}
+
+async function bootstrap(): Promise<void> {
+  const result = await migrate(connection());
+  if (result.applied.length) console.log(`Applied migrations: ${result.applied.join(", ")}`);
+  const { WARDEN_SEED_DEMO, WARDEN_DEMO_PASSWORD, WARDEN_SIGNING_KEY } = env();
+  if (!isEmbedded() && !WARDEN_SIGNING_KEY) console.warn("WARDEN_SIGNING_KEY is not set: signed audit checkpoints are off (the hash chain is still verified).");
+  const wantsDemo = WARDEN_SEED_DEMO === "always" || (WARDEN_SEED_DEMO === "auto" && isEmbedded());
+  if (!wantsDemo || (await db().user.count()) > 0) return;
+  const password = WARDEN_DEMO_PASSWORD ?? randomBytes(9).toString("base64url");
+  printDemoUsers(await seedDemo(password), password, !WARDEN_DEMO_PASSWORD);
+  // In the background: the console is usable at once, and the charts fill within a minute.
+  console.log("  Filling 30 days of simulated gateway traffic in the background…");
+  void fillDemoTraffic()
+    .then((r) => console.log(`  Demo traffic ready: ${r.events} calls ingested in ${r.seconds.toFixed(0)} s.`))
+    .catch((error) => console.error("Demo traffic failed", error));
+}
+
+/** Migrates, and on a first embedded start seeds the demo organisation. Safe to call many times. */
+export function ensureDatabase(): Promise<void> {
+  holder.__wardenReady ??= bootstrap().catch((error) => {
+    holder.__wardenReady = undefined;
+    throw error;
+  });
+  return holder.__wardenReady;
+}

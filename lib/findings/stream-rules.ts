@@ -1,0 +1,68 @@
+import type { FindingInput } from "@/lib/services/findings/raise-finding";
+import type { TIngestEvent } from "@/lib/schemas/ingest";
+
+export type StreamContext = {
+  servers: Map<string, { dataClassification: string | null; maxRecordsPerCall: number | null; openWorldTools: Set<string> }>;
+  agents: Set<string>;
+  /** max records per agent:server from the agent's active grants */
+  grantMax: Map<string, number>;
+  /** agent\u0000tool pairs seen before this batch */
+  knownPairs: Set<string>;
+  /** agents with any call before this batch: an agent's very first calls are its baseline, not "new tools" */
+  knownAgents: Set<string>;
+  business: { timezone: string; startHour: number; endHour: number };
+};
+
+const SENSITIVE = new Set(["CONFIDENTIAL", "RESTRICTED"]);
+/** Tools that move data out of the company by their nature, whatever their annotations claim. */
+const EGRESS = /(^|_)(send_email|email|upload|share|publish|webhook|fetch_url|http_request|paste)(_|$)/i;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function localHour(d: Date, timezone: string): { hour: number; weekend: boolean } {
+  // Building a formatter costs far more than using one: one per timezone, for the life of the process.
+  let format = formatters.get(timezone);
+  if (!format) formatters.set(timezone, (format = new Intl.DateTimeFormat("en-GB", { timeZone: timezone, hour: "numeric", hourCycle: "h23", weekday: "short" })));
+  const parts = format.formatToParts(d);
+  const hour = Number(parts.find((p) => p.type === "hour")?.value ?? 0);
+  const weekday = parts.find((p) => p.type === "weekday")?.value ?? "";
+  return { hour, weekend: weekday === "Sat" || weekday === "Sun" };
+}
+
+/**
+ * Findings from a batch of ingested calls: unregistered servers, unknown agents, bulk reads over the
+ * grant, off-hours activity, first use of a tool by an agent, and the exfiltration pattern (a session
+ * that reads a CONFIDENTIAL or RESTRICTED server, then calls an external or open-world tool).
+ */
+export function streamFindings(events: TIngestEvent[], ctx: StreamContext): FindingInput[] {
+  const out = new Map<string, FindingInput>();
+  const add = (f: FindingInput) => out.set(`${f.type}\u0000${f.entityKey}`, f);
+  const sessions = new Map<string, TIngestEvent[]>();
+  for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
+    const server = ctx.servers.get(e.server);
+    if (!server) add({ type: "shadow_server", severity: "HIGH", entityType: "McpServer", entityKey: e.server, title: `Unregistered MCP server ${e.server}`, evidence: { agent: e.agent, tool: e.tool, at: e.timestamp } });
+    if (!ctx.agents.has(e.agent)) add({ type: "unknown_agent", severity: "HIGH", entityType: "Agent", entityKey: e.agent, title: `Unknown agent ${e.agent}`, evidence: { server: e.server, tool: e.tool, at: e.timestamp } });
+    const cap = ctx.grantMax.get(`${e.agent}:${e.server}`) ?? server?.maxRecordsPerCall ?? undefined;
+    if (cap !== undefined && (e.recordsReturned ?? 0) > cap) {
+      add({ type: "bulk_read", severity: "HIGH", entityType: "Agent", entityKey: `${e.agent}:${e.server}`, title: `${e.agent} read ${e.recordsReturned} records from ${e.server} (limit ${cap})`, evidence: { tool: e.tool, recordsReturned: e.recordsReturned, limit: cap, at: e.timestamp, eventId: e.eventId } });
+    }
+    const { hour, weekend } = localHour(e.timestamp, ctx.business.timezone);
+    if (weekend || hour < ctx.business.startHour || hour >= ctx.business.endHour) {
+      add({ type: "off_hours", severity: "MEDIUM", entityType: "Agent", entityKey: e.agent, title: `${e.agent} active outside business hours`, evidence: { server: e.server, tool: e.tool, at: e.timestamp, localHour: hour, weekend } });
+    }
+    if (e.tool && ctx.knownAgents.has(e.agent) && !ctx.knownPairs.has(`${e.agent}\u0000${e.tool}`)) {
+      ctx.knownPairs.add(`${e.agent}\u0000${e.tool}`);
+      add({ type: "new_tool", severity: "LOW", entityType: "Agent", entityKey: `${e.agent}:${e.server}:${e.tool}`, title: `${e.agent} used ${e.server}/${e.tool} for the first time`, evidence: { at: e.timestamp } });
+    }
+    if (e.sessionId) sessions.set(e.sessionId, [...(sessions.get(e.sessionId) ?? []), e]);
+  }
+  for (const [sessionId, calls] of sessions) {
+    const read = calls.find((c) => SENSITIVE.has(ctx.servers.get(c.server)?.dataClassification ?? "") && c.outcome === "success");
+    if (!read) continue;
+    const egress = calls.find((c) => c.timestamp >= read.timestamp && c.server !== read.server && c.tool && (ctx.servers.get(c.server)?.openWorldTools.has(c.tool) || EGRESS.test(c.tool) || !ctx.servers.has(c.server)));
+    if (egress) {
+      add({ type: "exfiltration_chain", severity: "CRITICAL", entityType: "Session", entityKey: sessionId, title: `Session ${sessionId}: data from ${read.server} then ${egress.server}/${egress.tool}`, evidence: { agent: read.agent, from: { server: read.server, tool: read.tool }, to: { server: egress.server, tool: egress.tool }, onBehalfOf: read.onBehalfOf } });
+    }
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,58 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+export type ToolSnap = {
+  name: string; status: string; enabled: boolean; suspended: boolean; approvedHash: string | null;
+  risk: string; requiresApproval: boolean; annotations: unknown;
+};
+export type GrantSnap = {
+  id: string; allowedTools: string[]; allowedOperations: string[]; allowedObjects: string[]; deniedFields: string[];
+  maxRecords: number | null; validFrom: Date; expiresAt: Date | null;
+};
+export type ServerSnap = {
+  id: string; slug: string; status: string; policyVersion: string; highRiskApproval: boolean; rateLimitPerMinute: number | null;
+  maxRecordsPerCall: number | null; allowedObjects: string[]; deniedFields: string[]; dataClassification: string | null;
+  approvalsRequired: number | null; approvalTtlMinutes: number | null;
+  tools: Map<string, ToolSnap>;
+  /** active grants, by agent id */
+  grants: Map<string, GrantSnap[]>;
+};
+export type AgentSnap = { id: string; clientId: string; status: string; ownerId: string | null };
+
+/** Everything the decision engine reads, held in memory per registry version. */
+export type Snapshot = { version: number; agents: Map<string, AgentSnap>; servers: Map<string, ServerSnap> };
+
+export async function loadSnapshot(prisma: PrismaClient, version: number): Promise<Snapshot> {
+  const [agents, servers, tools, grants] = await Promise.all([
+    prisma.agent.findMany({ select: { id: true, clientId: true, status: true, ownerId: true } }),
+    prisma.mcpServer.findMany(),
+    prisma.tool.findMany(),
+    prisma.grant.findMany({ where: { status: "ACTIVE" } }),
+  ]);
+  const byId = new Map<string, ServerSnap>();
+  for (const s of servers) {
+    byId.set(s.id, {
+      id: s.id, slug: s.slug, status: s.status, policyVersion: s.policyVersion, highRiskApproval: s.highRiskApproval,
+      rateLimitPerMinute: s.rateLimitPerMinute, maxRecordsPerCall: s.maxRecordsPerCall, allowedObjects: s.allowedObjects,
+      deniedFields: s.deniedFields, dataClassification: s.dataClassification, approvalsRequired: s.approvalsRequired,
+      approvalTtlMinutes: s.approvalTtlMinutes, tools: new Map(), grants: new Map(),
+    });
+  }
+  for (const t of tools) {
+    byId.get(t.serverId)?.tools.set(t.name, {
+      name: t.name, status: t.status, enabled: t.enabled, suspended: t.suspendedReason !== null, approvedHash: t.approvedHash,
+      risk: t.riskOverride ?? t.risk, requiresApproval: t.requiresApproval, annotations: t.annotations,
+    });
+  }
+  for (const g of grants) {
+    const server = byId.get(g.serverId);
+    if (!server) continue;
+    const list = server.grants.get(g.agentId) ?? [];
+    list.push({ id: g.id, allowedTools: g.allowedTools, allowedOperations: g.allowedOperations, allowedObjects: g.allowedObjects, deniedFields: g.deniedFields, maxRecords: g.maxRecords, validFrom: g.validFrom, expiresAt: g.expiresAt });
+    server.grants.set(g.agentId, list);
+  }
+  return {
+    version,
+    agents: new Map(agents.map((a) => [a.clientId, a])),
+    servers: new Map([...byId.values()].map((s) => [s.slug, s])),
+  };
+}

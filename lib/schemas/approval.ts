@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { MAX_JIT_DAYS } from "@/lib/approvals/rules";
+
+export const ZVoteInput = z.object({
+  decision: z.enum(["approve", "deny"], "Choose approve or deny"),
+  comment: z.string().trim().max(2000).optional(),
+});
+export type TVoteInput = z.infer<typeof ZVoteInput>;
+
+export const ZAccessRequestInput = z.object({
+  agentId: z.uuid("Choose an agent"),
+  serverId: z.uuid("Choose a server"),
+  tools: z.array(z.string().trim().min(1).max(128)).min(1, "Ask for at least one tool").max(50),
+  durationHours: z.coerce.number().int("Whole hours").min(1, "At least 1 hour").max(MAX_JIT_DAYS * 24, `At most ${MAX_JIT_DAYS} days`),
+  justification: z.string().trim().min(10, "Explain why, in at least 10 characters").max(2000),
+});
+export type TAccessRequestInput = z.input<typeof ZAccessRequestInput>;
+
+export const ZApprovalListQuery = z.object({
+  view: z.enum(["inbox", "history", "mine"]).default("inbox"),
+  status: z.enum(["PENDING", "APPROVED", "DENIED", "EXPIRED", "CANCELLED", "CONSUMED"]).optional(),
+  kind: z.enum(["TOOL_CALL", "ACCESS_GRANT", "SERVER_ACTIVATION", "TOOL_CHANGE"]).optional(),
+});
+export type TApprovalListQuery = z.input<typeof ZApprovalListQuery>;

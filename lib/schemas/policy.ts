@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { ZCredentialReference } from "./credential";
+
+const names = z.array(z.string().min(1).max(128)).max(500);
+
+/** The policy-as-code document of one server, exactly in the shape security teams write. */
+export const ZPolicyDocument = z.strictObject({
+  mcp_server: z.strictObject({
+    name: z.string().trim().min(1).max(120),
+    description: z.string().max(2000).default(""),
+    credential: z
+      .strictObject({
+        vault_path: ZCredentialReference,
+        rotation_days: z.number().int().min(1).max(3650),
+        dynamic_secret: z.boolean().default(false),
+      })
+      .optional(),
+    permissions: z.strictObject({
+      allowed_objects: names.default([]),
+      allowed_operations: names.default([]),
+      denied_fields: names.default([]),
+      max_records_per_query: z.number().int().min(1).max(1_000_000).optional(),
+    }),
+    access_control: z.strictObject({
+      requires_active_session: z.boolean(),
+      session_timeout_minutes: z.number().int().min(1).max(1440).optional(),
+      high_risk_approval: z.boolean(),
+    }),
+    audit: z.strictObject({
+      log_all_calls: z.boolean(),
+      log_response_summary: z.boolean(),
+      siem_forward: z.string().max(300).optional(),
+      retention_days: z.number().int().min(1).max(3650),
+    }),
+  }),
+});
+export type TPolicyDocument = z.infer<typeof ZPolicyDocument>;
+
+export const ZImportPolicyInput = z.object({
+  yaml: z.string().min(1, "Paste the policy YAML").max(200_000, "Policy YAML is limited to 200 kB"),
+  apply: z.boolean().default(false),
+});
+export type TImportPolicyInput = z.input<typeof ZImportPolicyInput>;

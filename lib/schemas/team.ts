@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+export const ZSlug = z
+  .string()
+  .trim()
+  .min(2, "Use at least 2 characters")
+  .max(63, "Use at most 63 characters")
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lowercase letters, digits and single dashes");
+
+export const ZCreateTeamInput = z.object({
+  slug: ZSlug,
+  name: z.string().trim().min(1, "Enter a name").max(120),
+});
+export type TCreateTeamInput = z.infer<typeof ZCreateTeamInput>;

@@ -1,0 +1,31 @@
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db/client";
+import { enqueueWebhooks } from "@/lib/services/webhooks/enqueue-webhooks";
+import { notifyApprovers } from "./notify";
+
+/**
+ * Requests still pending at half their lifetime notify the fallback approver group, once. Run on
+ * read (inbox, polling), so it needs no timer to be correct.
+ */
+export async function escalateOverdue(now = new Date()) {
+  const due = await db().$queryRaw<{ id: string }[]>`
+    SELECT id FROM "ApprovalRequest"
+    WHERE status = 'PENDING' AND "escalatedAt" IS NULL AND "expiresAt" > ${now}
+      AND "createdAt" + ("expiresAt" - "createdAt") / 2 <= ${now}
+    LIMIT 100`;
+  if (due.length === 0) return 0;
+  const settings = await db().orgSettings.findUnique({ where: { id: 1 }, select: { fallbackApproverTeamId: true } });
+  let escalated = 0;
+  for (const { id } of due) {
+    await db().$transaction(async (tx) => {
+      const claimed = await tx.approvalRequest.updateMany({ where: { id, escalatedAt: null }, data: { escalatedAt: now } });
+      if (claimed.count === 0) return;
+      const r = await tx.approvalRequest.findUniqueOrThrow({ where: { id }, include: { server: { select: { slug: true } }, agent: { select: { clientId: true } } } });
+      await enqueueWebhooks(tx, "approval.escalated", r);
+      await notifyApprovers(tx, r, { teamId: settings?.fallbackApproverTeamId, title: `Escalated: still waiting for approval (${r.toolName ?? r.kind})`, excludeUserIds: [r.requesterUserId] });
+      await recordAudit(tx, { actor: { type: "SYSTEM", id: null, label: "escalation" }, category: "APPROVAL", action: "approval.escalated", target: { type: "ApprovalRequest", id } });
+      escalated++;
+    });
+  }
+  return escalated;
+}

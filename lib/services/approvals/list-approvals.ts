@@ -1,0 +1,38 @@
+import { parseWith } from "@/lib/api/parse-input";
+import { voteBarrier } from "@/lib/approvals/eligibility";
+import { effectiveStatus } from "@/lib/approvals/rules";
+import { assertCan, type Actor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ZApprovalListQuery, type TApprovalListQuery } from "@/lib/schemas/approval";
+import { escalateOverdue } from "./escalate-overdue";
+
+const include = {
+  agent: { select: { clientId: true, name: true, ownerId: true } },
+  server: { select: { slug: true, name: true, environment: true, dataClassification: true } },
+  requester: { select: { email: true } },
+  votes: { orderBy: { createdAt: "asc" }, include: { approver: { select: { email: true, name: true } } } },
+} satisfies Prisma.ApprovalRequestInclude;
+
+/**
+ * The inbox (pending requests this person may vote on), the history (everything, filterable) or the
+ * requests this person made. Expiry and escalation are applied as the list is read.
+ */
+export async function listApprovals(actor: Actor, raw: TApprovalListQuery = {}, now = new Date()) {
+  assertCan(actor, "approvals.read");
+  const q = parseWith(ZApprovalListQuery, raw, "approval query");
+  await escalateOverdue(now);
+  const where: Prisma.ApprovalRequestWhereInput =
+    q.view === "inbox" ? { status: "PENDING", expiresAt: { gt: now } }
+    : q.view === "mine" ? { requesterUserId: actor.type === "USER" ? actor.id : "00000000-0000-0000-0000-000000000000", kind: q.kind }
+    : { kind: q.kind, ...(q.status === "EXPIRED" ? { OR: [{ status: "EXPIRED" }, { status: "PENDING", expiresAt: { lte: now } }] } : q.status === "PENDING" ? { status: "PENDING", expiresAt: { gt: now } } : { status: q.status }) };
+  const rows = await db().approvalRequest.findMany({ where, include, orderBy: { createdAt: "desc" }, take: 200 });
+  const views = rows.map((r) => {
+    const barrier = actor.type === "USER" ? voteBarrier(actor, { requesterUserId: r.requesterUserId, onBehalfOf: r.onBehalfOf, agentOwnerId: r.agent?.ownerId ?? null }) : "machines do not vote";
+    const voted = actor.type === "USER" && r.votes.some((v) => v.approverId === actor.id);
+    return { ...r, status: effectiveStatus(r, now), approvals: r.votes.filter((v) => v.decision === "APPROVE").length, canVote: !barrier && !voted && effectiveStatus(r, now) === "PENDING", voteBarrier: voted ? "You have voted" : barrier };
+  });
+  return q.view === "inbox" ? views.filter((v) => v.canVote) : views;
+}
+
+export type ApprovalView = Awaited<ReturnType<typeof listApprovals>>[number];

@@ -1,0 +1,51 @@
+import { expect, it } from "vitest";
+import { systemActor, type UserActor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import { changeServerStatus } from "@/lib/services/servers/change-server-status";
+import { importManifest } from "@/lib/services/tools/import-manifest";
+import { reviewTool } from "@/lib/services/tools/review-tool";
+import { describeWithDatabase } from "@/lib/testing/test-database";
+import { seedUser } from "@/prisma/seed/factories";
+import { seedServer, seedTools, tool } from "@/prisma/seed/registry-factories";
+import { voteOnRequest } from "./vote-on-request";
+
+const sys = systemActor("test");
+const approver = async (): Promise<UserActor> => ({ type: "USER", ...(await seedUser({ roles: ["APPROVER"] })) });
+
+describeWithDatabase("registry approvals", () => {
+  it("asks approvers about a changed tool definition, and approving it approves exactly that definition", async () => {
+    const server = await seedServer();
+    await seedTools(server.slug, [tool("lookup")]);
+    const t = await db().tool.findFirstOrThrow({ where: { serverId: server.id } });
+    await reviewTool(sys, t.id, { definitionHash: t.definitionHash });
+    await importManifest(sys, server.slug, { tools: [tool("lookup", { description: "lookup, then mail results out" })] });
+    const first = await db().approvalRequest.findFirstOrThrow({ where: { kind: "TOOL_CHANGE", serverId: server.id, status: "PENDING" } });
+    expect(first.reason).toContain("description");
+    // It changes again before anyone votes: the first request is superseded.
+    await importManifest(sys, server.slug, { tools: [tool("lookup", { description: "lookup v3" })] });
+    expect((await db().approvalRequest.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("CANCELLED");
+    const second = await db().approvalRequest.findFirstOrThrow({ where: { kind: "TOOL_CHANGE", serverId: server.id, status: "PENDING" } });
+    await expect(voteOnRequest(await approver(), first.id, { decision: "approve" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await voteOnRequest(await approver(), second.id, { decision: "approve" });
+    const approved = await db().tool.findUniqueOrThrow({ where: { id: t.id } });
+    expect(approved).toMatchObject({ status: "APPROVED", approvedHash: second.argsHash, definitionHash: second.argsHash });
+  });
+
+  it("activates a submitted server on approval, but never past a failing PROD readiness checklist", async () => {
+    const dev = await seedServer({ environment: "DEV" });
+    await changeServerStatus(sys, dev.slug, { status: "PENDING_APPROVAL" });
+    const devRequest = await db().approvalRequest.findFirstOrThrow({ where: { kind: "SERVER_ACTIVATION", serverId: dev.id, status: "PENDING" } });
+    await voteOnRequest(await approver(), devRequest.id, { decision: "approve" });
+    expect((await db().mcpServer.findUniqueOrThrow({ where: { id: dev.id } })).status).toBe("ACTIVE");
+
+    const prod = await seedServer({ environment: "PROD" });
+    await changeServerStatus(sys, prod.slug, { status: "PENDING_APPROVAL" });
+    const prodRequest = await db().approvalRequest.findFirstOrThrow({ where: { kind: "SERVER_ACTIVATION", serverId: prod.id, status: "PENDING" } });
+    await expect(voteOnRequest(await approver(), prodRequest.id, { decision: "approve" })).rejects.toMatchObject({ code: "UNPROCESSABLE", message: expect.stringContaining("Readiness") });
+    expect((await db().approvalRequest.findUniqueOrThrow({ where: { id: prodRequest.id } })).status).toBe("PENDING");
+    expect((await db().mcpServer.findUniqueOrThrow({ where: { id: prod.id } })).status).toBe("PENDING_APPROVAL");
+    // Sending it back to draft withdraws the request.
+    await changeServerStatus(sys, prod.slug, { status: "DRAFT" });
+    expect((await db().approvalRequest.findUniqueOrThrow({ where: { id: prodRequest.id } })).status).toBe("CANCELLED");
+  });
+});

@@ -1,0 +1,24 @@
+import { parseWith } from "@/lib/api/parse-input";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import { ZCreateCredentialInput, type TCreateCredentialInput } from "@/lib/schemas/credential";
+import { registryChanged } from "@/lib/services/servers/registry-changed";
+import { loadWritableServer } from "@/lib/services/servers/server-access";
+
+/** Registers where a server's secret lives. The schema refuses secret values before anything is stored. */
+export async function addCredential(actor: Actor, serverIdOrSlug: string, raw: TCreateCredentialInput) {
+  assertCan(actor, "servers.manage");
+  const input = parseWith(ZCreateCredentialInput, raw, "credential reference");
+  return db().$transaction(async (tx) => {
+    const server = await loadWritableServer(tx, actor, serverIdOrSlug);
+    const credential = await tx.credentialRef.create({ data: { ...input, serverId: server.id } });
+    await registryChanged(tx, server.id);
+    await recordAudit(tx, {
+      actor: auditActor(actor), category: "ADMIN", action: "credential.added",
+      target: { type: "McpServer", id: server.id },
+      after: { provider: input.provider, reference: input.reference, kind: input.kind, rotationDays: input.rotationDays, environment: input.environment },
+    });
+    return credential;
+  });
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import { parseWith } from "@/lib/api/parse-input";
+import { appendAudited } from "@/lib/audit/audit-batcher";
+import type { AuditInput } from "@/lib/audit/record-audit";
+import { redact } from "@/lib/audit/redact";
+import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import { argumentsHash } from "@/lib/policy/arguments";
+import { evaluate, type Evaluation } from "@/lib/policy/decide";
+import { RateLimiter } from "@/lib/policy/rate-limiter";
+import { currentSnapshot } from "@/lib/policy/snapshot-cache";
+import { ZDecisionInput, type DecisionResponse, type TDecisionInput } from "@/lib/schemas/decision";
+import { raiseFinding } from "@/lib/services/findings/raise-finding";
+import { requestToolApproval, type ApprovalOutcome } from "./request-tool-approval";
+
+const holder = globalThis as typeof globalThis & { __wardenRateLimiter?: RateLimiter };
+const limiter = () => (holder.__wardenRateLimiter ??= new RateLimiter());
+
+/**
+ * A gateway asks before a tool call. Fails closed: an engine error is a deny. Every decision is in the
+ * audit chain (committed before the answer), with its inputs redacted, its reasons and policy version.
+ */
+export async function decideToolCall(actor: Actor, raw: TDecisionInput, now = new Date()): Promise<DecisionResponse> {
+  assertCan(actor, "decisions.create");
+  const input = parseWith(ZDecisionInput, raw, "decision request");
+  const decisionId = randomUUID();
+  const argsHash = argumentsHash(input.arguments);
+  let e: Evaluation;
+  try {
+    e = evaluate(await currentSnapshot(), input, now, limiter());
+  } catch (error) {
+    console.error("Decision engine error", error);
+    e = { outcome: "deny", rule: "engine_error", reasons: ["engine_error: the decision engine failed; failing closed"] };
+  }
+  const policyVersion = e.server?.policyVersion ?? null;
+  const record = (decision: string, approval?: ApprovalOutcome): AuditInput => ({
+    actor: auditActor(actor), category: "DECISION", action: `decision.${decision}`, outcome: decision,
+    occurredAt: now, target: e.server ? { type: "McpServer", id: e.server.id } : undefined,
+    attributes: {
+      decisionId, agent: input.agent, server: input.server, tool: input.tool, argsHash,
+      arguments: redact(input.arguments, [...(e.server?.deniedFields ?? [])]), onBehalfOf: input.onBehalfOf, sessionId: input.sessionId,
+      rule: e.rule, reasons: e.reasons, policyVersion, approvalId: approval?.approvalId,
+    },
+  });
+
+  if (e.outcome === "approval") {
+    try {
+      const a = await requestToolApproval(e, { ...input, argsHash, decisionId }, (o) => record(o.decision, o), now);
+      return {
+        decision: a.decision, decisionId, policyVersion, approvalId: a.approvalId,
+        reasons: a.decision === "allow" ? [`approval ${a.approvalId} consumed`] : e.reasons,
+        ...(a.expiresAt ? { expiresAt: a.expiresAt.toISOString(), retryAfterSeconds: 5 } : {}),
+      };
+    } catch (error) {
+      console.error("Approval lookup failed", error);
+      e = { outcome: "deny", rule: "engine_error", reasons: ["engine_error: the approval check failed; failing closed"], server: e.server };
+    }
+  }
+  if (e.outcome === "deny" && e.finding) {
+    const f = e.finding;
+    await raiseFinding(db(), { type: f.type, severity: "HIGH", entityType: f.type === "shadow_server" ? "McpServer" : "Agent", entityKey: f.key, title: f.title, evidence: { lastCall: { agent: input.agent, server: input.server, tool: input.tool, decisionId } } }, now);
+  }
+  const outcome = e.outcome === "allow" ? "allow" : "deny";
+  await appendAudited(record(outcome), { at: now, server: input.server, outcome, rule: e.rule });
+  return {
+    decision: outcome, reasons: e.reasons, decisionId, policyVersion,
+    ...(e.outcome === "deny" && e.retryAfterSeconds ? { retryAfterSeconds: e.retryAfterSeconds } : {}),
+  };
+}

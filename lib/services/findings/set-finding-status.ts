@@ -1,0 +1,21 @@
+import { AppError } from "@/lib/api/app-error";
+import { parseWith } from "@/lib/api/parse-input";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import { ZFindingStatusInput, type TFindingStatusInput } from "@/lib/schemas/finding";
+
+export async function setFindingStatus(actor: Actor, id: string, raw: TFindingStatusInput) {
+  assertCan(actor, "findings.manage");
+  const input = parseWith(ZFindingStatusInput, raw, "finding status");
+  return db().$transaction(async (tx) => {
+    const before = await tx.finding.findUnique({ where: { id } });
+    if (!before) throw new AppError("NOT_FOUND", "Finding not found");
+    const finding = await tx.finding.update({ where: { id }, data: { status: input.status } });
+    await recordAudit(tx, {
+      actor: auditActor(actor), category: "ADMIN", action: `finding.${input.status.toLowerCase()}`, target: { type: "Finding", id },
+      before: { status: before.status }, after: { status: finding.status }, attributes: { note: input.note, type: before.type, entity: before.entityKey },
+    });
+    return finding;
+  });
+}

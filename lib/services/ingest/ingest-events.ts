@@ -1,0 +1,86 @@
+import { randomUUID } from "node:crypto";
+import { lockChain, recordAudit, type AuditInput } from "@/lib/audit/record-audit";
+import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/tx";
+import { streamFindings, type StreamContext } from "@/lib/findings/stream-rules";
+import { volumeFindings } from "@/lib/findings/volume-rules";
+import { redactArguments } from "@/lib/ingest/redact-values";
+import { upsertRollups } from "@/lib/ingest/rollups";
+import type { TIngestEvent } from "@/lib/schemas/ingest";
+import { maybeCheckpoint } from "@/lib/services/audit/write-checkpoint";
+import { raiseFinding } from "@/lib/services/findings/raise-finding";
+
+async function streamContext(tx: Tx, events: TIngestEvent[]): Promise<StreamContext & { serverIds: Map<string, { id: string; deniedFields: string[] }>; agentIds: Map<string, string> }> {
+  const slugs = [...new Set(events.map((e) => e.server))];
+  const clientIds = [...new Set(events.map((e) => e.agent))];
+  // One after another: a transaction is one connection, and queries on it queue anyway.
+  const servers = await tx.mcpServer.findMany({ where: { slug: { in: slugs } }, include: { tools: { select: { name: true, annotations: true } } } });
+  const agents = await tx.agent.findMany({ where: { clientId: { in: clientIds } }, include: { grants: { where: { status: "ACTIVE" }, select: { serverId: true, maxRecords: true } } } });
+  const settings = await tx.orgSettings.findUnique({ where: { id: 1 } });
+  // Only the batch's own (agent, tool) pairs are probed, each with an index lookup.
+  const batchPairs = [...new Set(events.filter((e) => e.tool).map((e) => `${e.agent}\u0000${e.tool}`))].map((p) => p.split("\u0000"));
+  const pairs = await tx.$queryRawUnsafe<{ agent: string; tool: string }[]>(
+    `SELECT p.agent, p.tool FROM json_to_recordset($1::json) AS p(agent text, tool text)
+     WHERE EXISTS (SELECT 1 FROM "ToolCallRollup" r WHERE r.agent = p.agent AND r.tool = p.tool)`,
+    JSON.stringify(batchPairs.map(([agent, tool]) => ({ agent, tool }))),
+  );
+  const slugById = new Map(servers.map((s) => [s.id, s.slug]));
+  const grantMax = new Map<string, number>();
+  for (const a of agents) for (const g of a.grants) {
+    const slug = slugById.get(g.serverId);
+    if (slug && g.maxRecords) grantMax.set(`${a.clientId}:${slug}`, Math.max(grantMax.get(`${a.clientId}:${slug}`) ?? 0, g.maxRecords));
+  }
+  return {
+    servers: new Map(servers.map((s) => [s.slug, { dataClassification: s.dataClassification, maxRecordsPerCall: s.maxRecordsPerCall, openWorldTools: new Set(s.tools.filter((t) => (t.annotations as { openWorldHint?: boolean } | null)?.openWorldHint).map((t) => t.name)) }])),
+    agents: new Set(agents.map((a) => a.clientId)),
+    grantMax,
+    knownPairs: new Set(pairs.map((p) => `${p.agent}\u0000${p.tool}`)),
+    knownAgents: new Set((await tx.$queryRawUnsafe<{ agent: string }[]>(
+      `SELECT a.agent FROM json_array_elements_text($1::json) AS a(agent) WHERE EXISTS (SELECT 1 FROM "ToolCallRollup" r WHERE r.agent = a.agent)`,
+      JSON.stringify(clientIds),
+    )).map((r) => r.agent)),
+    business: { timezone: settings?.businessTimezone ?? "UTC", startHour: settings?.businessStartHour ?? 8, endHour: settings?.businessEndHour ?? 19 },
+    serverIds: new Map(servers.map((s) => [s.slug, { id: s.id, deniedFields: s.deniedFields }])),
+    agentIds: new Map(agents.map((a) => [a.clientId, a.id])),
+  };
+}
+
+/**
+ * Ingests a validated batch, all or nothing. Retried events (same eventId) are counted as duplicates
+ * and never stored twice; arguments are redacted before they are stored; every event joins the hash
+ * chain; rollups and findings are updated in the same transaction. Acknowledged only after commit.
+ */
+export async function ingestEvents(actor: Actor, events: TIngestEvent[]) {
+  assertCan(actor, "audit.ingest");
+  const withIds = events.map((e) => ({ ...e, eventId: e.eventId ?? randomUUID() }));
+  const result = await db().$transaction(async (tx) => {
+    await lockChain(tx);
+    const existing = await tx.auditEvent.findMany({ where: { eventId: { in: withIds.map((e) => e.eventId) } }, select: { eventId: true } });
+    const seen = new Set(existing.map((e) => e.eventId));
+    const fresh = withIds.filter((e) => !seen.has(e.eventId) && (seen.add(e.eventId), true));
+    if (fresh.length === 0) return { accepted: 0, duplicates: events.length };
+    const ctx = await streamContext(tx, fresh);
+    const ingestedBy = auditActor(actor).label;
+    await recordAudit(tx, fresh.map((e): AuditInput => {
+      const server = ctx.serverIds.get(e.server);
+      return {
+        actor: { type: "AGENT", id: ctx.agentIds.get(e.agent) ?? null, label: e.agent },
+        category: "TOOL_CALL", action: e.method, outcome: e.outcome, occurredAt: e.timestamp,
+        target: server ? { type: "McpServer", id: server.id } : undefined,
+        call: { eventId: e.eventId, server: e.server, tool: e.tool ?? null, agent: e.agent, onBehalfOf: e.onBehalfOf ?? null, sessionId: e.sessionId ?? null },
+        attributes: {
+          arguments: e.arguments === undefined ? undefined : redactArguments(e.arguments, server?.deniedFields ?? []),
+          responseSummary: e.responseSummary === undefined ? undefined : redactArguments(e.responseSummary, []),
+          recordsReturned: e.recordsReturned, bytes: e.bytes, latencyMs: e.latencyMs, traceId: e.traceId, decisionId: e.decisionId,
+          errorType: e.errorType, requestId: e.requestId, extra: e.attributes ? redactArguments(e.attributes, server?.deniedFields ?? []) : undefined, ingestedBy,
+        },
+      };
+    }));
+    await upsertRollups(tx, fresh);
+    for (const f of [...streamFindings(fresh, ctx), ...(await volumeFindings(tx, fresh))]) await raiseFinding(tx, f);
+    return { accepted: fresh.length, duplicates: events.length - fresh.length };
+  }, { timeout: 60_000 });
+  if (result.accepted > 0) await maybeCheckpoint().catch((error) => console.error("Checkpoint failed", error));
+  return result;
+}

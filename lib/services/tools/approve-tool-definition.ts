@@ -1,0 +1,32 @@
+import { AppError } from "@/lib/api/app-error";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { auditActor, type Actor } from "@/lib/authz/actor";
+import type { Tx } from "@/lib/db/tx";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { definitionOf } from "@/lib/registry/tool-definition";
+import { registryChanged } from "@/lib/services/servers/registry-changed";
+
+/**
+ * Approves exactly the definition with this hash (the one the reviewer or approvers saw), and closes any
+ * open TOOL_CHANGE request for the tool. A definition that changed meanwhile is refused, never approved blind.
+ */
+export async function approveToolDefinition(tx: Tx, actor: Actor, toolId: string, definitionHash: string) {
+  await tx.$queryRaw`SELECT id FROM "Tool" WHERE id = ${toolId}::uuid FOR UPDATE`;
+  const tool = await tx.tool.findUniqueOrThrow({ where: { id: toolId } });
+  if (tool.definitionHash !== definitionHash) {
+    throw new AppError("CONFLICT", "The tool's definition changed since it was looked at: review the new diff");
+  }
+  const updated = await tx.tool.update({
+    where: { id: tool.id },
+    data: { status: "APPROVED", approvedHash: tool.definitionHash, approvedDefinition: definitionOf(tool) as Prisma.InputJsonValue },
+  });
+  await tx.approvalRequest.updateMany({ where: { kind: "TOOL_CHANGE", serverId: tool.serverId, toolName: tool.name, status: "PENDING" }, data: { status: "CANCELLED", decidedAt: new Date() } });
+  await registryChanged(tx, tool.serverId);
+  await recordAudit(tx, {
+    actor: auditActor(actor), category: "ADMIN", action: tool.approvedHash ? "tool.change_approved" : "tool.approved",
+    target: { type: "Tool", id: tool.id },
+    before: { status: tool.status, approvedHash: tool.approvedHash }, after: { status: updated.status, approvedHash: updated.approvedHash },
+    attributes: { server: tool.serverId, name: tool.name },
+  });
+  return updated;
+}

@@ -1,0 +1,16 @@
+import { parseWith } from "@/lib/api/parse-input";
+import { assertCan, type Actor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import { ZReviewToolInput, type TReviewToolInput } from "@/lib/schemas/tool";
+import { approveToolDefinition } from "./approve-tool-definition";
+import { loadWritableTool } from "./tool-access";
+
+/** An admin approves a tool's current definition directly, naming the hash they saw. */
+export async function reviewTool(actor: Actor, toolId: string, raw: TReviewToolInput) {
+  assertCan(actor, "tools.review");
+  const input = parseWith(ZReviewToolInput, raw, "tool review");
+  return db().$transaction(async (tx) => {
+    const tool = await loadWritableTool(tx, actor, toolId);
+    return approveToolDefinition(tx, actor, tool.id, input.definitionHash);
+  });
+}

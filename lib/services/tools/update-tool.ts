@@ -1,0 +1,39 @@
+import { AppError } from "@/lib/api/app-error";
+import { parseWith } from "@/lib/api/parse-input";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import { ZUpdateToolInput, type TUpdateToolInput } from "@/lib/schemas/tool";
+import { registryChanged } from "@/lib/services/servers/registry-changed";
+import { loadWritableTool } from "./tool-access";
+
+/** Enable or disable a tool, set whether it needs approval, or override its risk (ADMIN, with a reason). */
+export async function updateTool(actor: Actor, toolId: string, raw: TUpdateToolInput) {
+  assertCan(actor, "servers.manage");
+  const input = parseWith(ZUpdateToolInput, raw, "tool change");
+  if (input.riskOverride !== undefined) assertCan(actor, "tools.review");
+  return db().$transaction(async (tx) => {
+    const tool = await loadWritableTool(tx, actor, toolId);
+    const risk = input.riskOverride === undefined ? (tool.riskOverride ?? tool.risk) : (input.riskOverride ?? tool.risk);
+    if (input.requiresApproval === false && (risk === "HIGH" || risk === "CRITICAL")) {
+      assertCan(actor, "tools.review");
+      if (!input.reason) throw new AppError("BAD_REQUEST", "Give a reason for letting a HIGH or CRITICAL tool run without approval", { reason: "Required" });
+    }
+    const updated = await tx.tool.update({
+      where: { id: tool.id },
+      data: {
+        enabled: input.enabled,
+        requiresApproval: input.requiresApproval,
+        ...(input.riskOverride !== undefined ? { riskOverride: input.riskOverride, riskOverrideReason: input.riskOverride ? input.reason : null } : {}),
+      },
+    });
+    await registryChanged(tx, tool.serverId);
+    const keys = ["enabled", "requiresApproval", "riskOverride"] as const;
+    await recordAudit(tx, {
+      actor: auditActor(actor), category: "ADMIN", action: "tool.updated", target: { type: "Tool", id: tool.id },
+      before: Object.fromEntries(keys.map((k) => [k, tool[k]])), after: Object.fromEntries(keys.map((k) => [k, updated[k]])),
+      attributes: { name: tool.name, reason: input.reason },
+    });
+    return updated;
+  });
+}

@@ -1,0 +1,33 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import { seedDemoRegistry } from "./demo-registry";
+import { seedTeam, seedUser } from "./factories";
+
+export type DemoUser = { email: string; roles: Role[] };
+
+export const DEMO_USERS: (DemoUser & { name: string; team: string })[] = [
+  { email: "admin@warden.local", name: "Ada Admin", roles: ["ADMIN"], team: "platform" },
+  { email: "approver@warden.local", name: "Arun Approver", roles: ["APPROVER"], team: "security" },
+  { email: "approver2@warden.local", name: "Bea Approver", roles: ["APPROVER"], team: "security" },
+  { email: "auditor@warden.local", name: "Aud Itor", roles: ["AUDITOR"], team: "compliance" },
+  { email: "owner@warden.local", name: "Omar Owner", roles: ["OWNER"], team: "support-eng" },
+  { email: "viewer@warden.local", name: "Vera Viewer", roles: ["VIEWER"], team: "support-eng" },
+];
+
+const DEMO_TEAMS = [
+  { slug: "security", name: "Security" },
+  { slug: "compliance", name: "Compliance" },
+  { slug: "support-eng", name: "Support Engineering" },
+  { slug: "platform", name: "Platform" },
+];
+
+/** The demo organisation: the embedded first start and `npm run seed:demo` both use it. */
+export async function seedDemo(password: string): Promise<DemoUser[]> {
+  const teams = new Map<string, string>();
+  for (const t of DEMO_TEAMS) teams.set(t.slug, (await seedTeam(t)).id);
+  const users = new Map<string, string>();
+  for (const u of DEMO_USERS) {
+    users.set(u.email, (await seedUser({ email: u.email, name: u.name, roles: u.roles, password, teamIds: [teams.get(u.team)!] })).id);
+  }
+  await seedDemoRegistry(teams, users);
+  return DEMO_USERS.map(({ email, roles }) => ({ email, roles }));
+}

@@ -1,0 +1,59 @@
+import { systemActor } from "@/lib/authz/actor";
+import { closeConnection } from "@/lib/db/client";
+import { ensureDatabase } from "@/lib/db/bootstrap";
+import { seedDemo } from "@/prisma/seed/demo";
+import { createToken } from "@/lib/services/tokens/create-token";
+import { generateTraffic } from "@/lib/simulator/traffic";
+import { args } from "./lib/args";
+import { ensureBuild } from "./lib/ensure-build";
+import { benchBackend, benchDatabase } from "./lib/bench-backend";
+import { serve } from "./lib/serve";
+
+// npm run bench:ingest [-- --batches 60 --senders 2 --backend both|pglite|postgres]
+// Batches of 1,000 events through POST /api/v1/audit/events on a production server: validation,
+// redaction, hash chain, rollups and findings included. Prints the sustained events per second.
+const opts = args({ batches: { type: "string" }, senders: { type: "string" }, backend: { type: "string" } });
+const batches = Number(opts.batches ?? 60);
+const senders = Number(opts.senders ?? 2);
+const port = 3201;
+
+ensureBuild();
+const backend = benchBackend(opts.backend, ["pglite", "postgres"]);
+const fresh = await benchDatabase("warden_bench_ingest", backend);
+process.env.WARDEN_SEED_DEMO = "never";
+await ensureDatabase();
+await seedDemo("bench-password-123");
+const { token } = await createToken(systemActor("bench"), { name: "bench-collector", scopes: ["ingest"], expiresInDays: 1 });
+await closeConnection();
+
+const bodies: string[] = [];
+let batch: unknown[] = [];
+for (const e of generateTraffic({ days: 30, ratePerHour: 2000, seed: 11 })) {
+  batch.push(e);
+  if (batch.length === 1000) {
+    bodies.push(JSON.stringify({ events: batch }));
+    batch = [];
+    if (bodies.length === batches) break;
+  }
+}
+const server = await serve(port);
+try {
+  let next = 0;
+  let accepted = 0;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: senders }, async () => {
+    while (next < bodies.length) {
+      const body = bodies[next++];
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/audit/events`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body });
+      const out = (await res.json()) as { accepted?: number };
+      if (!res.ok) throw new Error(`ingest answered ${res.status}: ${JSON.stringify(out).slice(0, 300)}`);
+      accepted += out.accepted ?? 0;
+    }
+  }));
+  const s = (performance.now() - t0) / 1000;
+  console.log(`ingest [${backend}] ${bodies.length} batches of 1,000, ${senders} senders: ${accepted} events in ${s.toFixed(1)} s = ${(accepted / s).toFixed(0)} events/s`);
+} finally {
+  server.kill("SIGTERM");
+  await new Promise((r) => server.once("exit", r));
+  await fresh.drop();
+}

@@ -1,0 +1,34 @@
+import { generateKeyPairSync } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { closeConnection } from "@/lib/db/client";
+import { ensureDatabase } from "@/lib/db/bootstrap";
+import { seedE2eUsers } from "@/e2e/support/users";
+import { ensureBuild } from "./lib/ensure-build";
+import { freshDatabase } from "./lib/fresh-database";
+import { serve } from "./lib/serve";
+
+// Playwright's web server: a production build on a fresh database of its own (PGlite folder, or a
+// new PostgreSQL database when DATABASE_URL is set), with one user per role, then `next start`.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const password = process.env.E2E_PASSWORD ?? "e2e-password-123";
+
+ensureBuild();
+process.env.WARDEN_SEED_DEMO = "never";
+const db = await freshDatabase("warden_e2e", process.env.DATABASE_URL);
+mkdirSync(".data", { recursive: true });
+// PostgreSQL deployments bring their own checkpoint key; the e2e server makes one for itself.
+process.env.WARDEN_SIGNING_KEY ??= generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+await ensureDatabase();
+await seedE2eUsers(password);
+// Specs that tamper with the database (PostgreSQL only: a PGlite folder belongs to the server) find it here.
+writeFileSync(".data/e2e-database-url", db.kind === "postgres" ? process.env.DATABASE_URL! : "");
+await closeConnection();
+
+const child = await serve(port, { inherit: true });
+const stop = (signal: NodeJS.Signals) => child.kill(signal);
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+child.on("exit", async (code) => {
+  await db.drop().catch(() => {});
+  process.exit(code ?? 0);
+});
