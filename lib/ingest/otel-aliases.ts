@@ -17,14 +17,22 @@ export const OTEL_ALIASES: Record<string, string> = {
 
 /** Renames aliased keys; a Warden name given alongside its alias wins. Values are left as sent. */
 export function applyAliases(event: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const entries: [string, unknown][] = [];
   for (const [key, value] of Object.entries(event)) {
-    const target = OTEL_ALIASES[key];
-    if (!target) out[key] = value;
-    else if (!(target in event)) out[target] = target === "arguments" && typeof value === "string" ? parseMaybeJson(value) : target === "responseSummary" && typeof value !== "string" ? JSON.stringify(value) : value;
+    const target = Object.hasOwn(OTEL_ALIASES, key) ? OTEL_ALIASES[key] : undefined;
+    if (!target) entries.push([key, value]);
+    else if (!Object.hasOwn(event, target)) entries.push([target, aliasValue(target, value)]);
   }
+  // fromEntries defines own properties, so a "__proto__" key stays data and never becomes a prototype.
+  const out = Object.fromEntries(entries);
   if (out.errorType && out.outcome === undefined) out.outcome = "error";
   return out;
+}
+
+function aliasValue(target: string, value: unknown): unknown {
+  if (target === "arguments" && typeof value === "string") return parseMaybeJson(value);
+  if (target === "responseSummary" && typeof value !== "string") return JSON.stringify(value);
+  return value;
 }
 
 function parseMaybeJson(s: string): unknown {

@@ -32,6 +32,16 @@ describe("ingest batch parsing", () => {
     expect(r).toMatchObject({ ok: true, events: [{ method: "tools/call", sessionId: "s-1", server: "crm", agent: "bot", tool: "query", arguments: { q: 1 }, responseSummary: "{\"rows\":2}", errorType: "Timeout", requestId: 7, outcome: "error" }] });
   });
 
+  it("cannot borrow fields through \"__proto__\" or inherited alias names", () => {
+    const raw = `[{"timestamp":"2026-11-01T10:00:00Z","server":"crm","tool":"query","outcome":"success","constructor":"x","__proto__":{"agent":"spoofed"}}]`;
+    const r = parseBatch(raw, "application/json");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toEqual([
+      expect.objectContaining({ index: 0, field: "agent" }),
+      expect.objectContaining({ index: 0, message: 'Unrecognized keys: "constructor", "__proto__"' }),
+    ]);
+  });
+
   it("refuses oversize batches and garbage with 413 and 400", () => {
     expect(() => parseBatch(JSON.stringify(Array.from({ length: 5001 }, () => event())), "application/json")).toThrow(expect.objectContaining({ code: "PAYLOAD_TOO_LARGE" }));
     expect(() => parseBatch("x".repeat(5 * 1024 * 1024 + 1), "application/json")).toThrow(expect.objectContaining({ code: "PAYLOAD_TOO_LARGE" }));

@@ -99,6 +99,13 @@ describe("argument hashing", () => {
     fc.assert(fc.property(fc.dictionary(fc.string(), fc.integer(), { minKeys: 1 }), (obj) => {
       const key = Object.keys(obj)[0];
       expect(argumentsHash({ ...obj, [key]: obj[key] + 1 })).not.toBe(argumentsHash(obj));
-    }));
+    }), { numRuns: 1000 });
+  });
+
+  it("binds a \"__proto__\" argument like any other (JSON.parse makes it an own key)", () => {
+    const approved = JSON.parse('{"__proto__": {"amount": 10}, "to": "acct-1"}');
+    const tampered = JSON.parse('{"__proto__": {"amount": 10000}, "to": "acct-1"}');
+    expect(argumentsHash(tampered)).not.toBe(argumentsHash(approved));
+    expect(argumentsHash(approved)).not.toBe(argumentsHash({ to: "acct-1" }));
   });
 });
