@@ -1,22 +1,31 @@
 import { db } from "@/lib/db/client";
+import { ShortCache } from "@/lib/db/short-cache";
 import { loadSnapshot, type Snapshot } from "./snapshot";
 
+type OrgState = { registryVersion: number; paused: boolean };
+
 const holder = globalThis as typeof globalThis & { __wardenSnapshot?: Promise<Snapshot> };
+const orgState = new ShortCache<OrgState>("org-state", 1);
 
 /**
- * The registry snapshot for the current registry version. One tiny query per decision reads the
- * version and the org pause, so a change committed by any Warden instance applies to the very next
- * call; the snapshot itself is reloaded only when the version moved.
+ * The registry snapshot for the current registry version. The version and the org pause are read at
+ * most every FRESH_FOR_MS (a change by another instance applies within it; one by this instance, at
+ * once), and the snapshot is reloaded only when the version moved.
  */
 export async function currentSnapshot(): Promise<Snapshot & { paused: boolean }> {
-  const [settings] = await db().$queryRaw<{ registryVersion: number; paused: boolean }[]>`SELECT "registryVersion", paused FROM "OrgSettings" WHERE id = 1`;
-  const version = settings?.registryVersion ?? 0;
+  const settings = await orgState.get("org", async () => {
+    const [row] = await db().$queryRaw<OrgState[]>`SELECT "registryVersion", paused FROM "OrgSettings" WHERE id = 1`;
+    return row ?? { registryVersion: 0, paused: false };
+  });
   let snapshot = await holder.__wardenSnapshot;
-  if (!snapshot || snapshot.version !== version) {
-    const loading = loadSnapshot(db(), version);
+  if (!snapshot || snapshot.version !== settings.registryVersion) {
+    const loading = loadSnapshot(db(), settings.registryVersion);
     holder.__wardenSnapshot = loading;
     loading.catch(() => (holder.__wardenSnapshot = undefined));
     snapshot = await loading;
   }
-  return { ...snapshot, paused: settings?.paused ?? false };
+  return { ...snapshot, paused: settings.paused };
 }
+
+/** This instance changed the registry or the org pause: the next decision reads them again. */
+export const registryStateChanged = () => orgState.invalidate();

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { canonicalJson } from "@/lib/audit/canonical-json";
 import type { Tx } from "@/lib/db/tx";
+import { registryStateChanged } from "@/lib/policy/snapshot-cache";
 
 /**
  * Call after any change to what the decision engine reads. It recomputes the server's policy version
@@ -8,6 +9,7 @@ import type { Tx } from "@/lib/db/tx";
  * org-wide registry version that tells engines their snapshot is stale.
  */
 export async function registryChanged(tx: Tx, serverId?: string): Promise<string | undefined> {
+  registryStateChanged();
   await tx.orgSettings.upsert({ where: { id: 1 }, create: { id: 1, registryVersion: 1 }, update: { registryVersion: { increment: 1 } } });
   if (!serverId) return undefined;
   const server = await tx.mcpServer.findUniqueOrThrow({

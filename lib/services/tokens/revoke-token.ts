@@ -2,6 +2,7 @@ import { AppError } from "@/lib/api/app-error";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
+import { tokensChanged } from "./authenticate-token";
 import { tokenSelect } from "./token-view";
 
 export async function revokeToken(actor: Actor, tokenId: string, now = new Date()) {
@@ -10,6 +11,7 @@ export async function revokeToken(actor: Actor, tokenId: string, now = new Date(
     const current = await tx.apiToken.findUnique({ where: { id: tokenId }, select: tokenSelect });
     if (!current) throw new AppError("NOT_FOUND", "Token not found");
     if (current.revokedAt) throw new AppError("CONFLICT", "Token is already revoked");
+    tokensChanged();
     const row = await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: now }, select: tokenSelect });
     await recordAudit(tx, {
       actor: auditActor(actor), category: "ADMIN", action: "token.revoked",
