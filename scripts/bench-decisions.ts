@@ -13,12 +13,16 @@ import { benchBackend, benchDatabase } from "./lib/bench-backend";
 import { percentile } from "./lib/percentile";
 import { serve } from "./lib/serve";
 
-// npm run bench:decisions [-- --seconds 30 --clients 16 --backend both|pglite|postgres]
+// npm run bench:decisions [-- --seconds 30 --clients 16 --rates 100,200 --backend both|pglite|postgres]
 // A production server on a fresh database, hammered by concurrent gateway clients with a mix of
-// allowed, denied and pending calls. Prints latency percentiles and throughput per backend.
-const opts = args({ seconds: { type: "string" }, clients: { type: "string" }, backend: { type: "string" } });
+// allowed, denied and pending calls. Prints latency percentiles and throughput per backend: first at
+// saturation (each client sends its next call as soon as it has an answer), then at fixed offered
+// rates, where latency is counted from each call's scheduled time (no coordinated omission): the
+// latency a gateway adds to a tool call when Warden is not the bottleneck.
+const opts = args({ seconds: { type: "string" }, clients: { type: "string" }, backend: { type: "string" }, rates: { type: "string" } });
 const seconds = Number(opts.seconds ?? 30);
 const clients = Number(opts.clients ?? 16);
+const rates = (opts.rates ?? "100,200").split(",").map(Number).filter((r) => r > 0);
 const port = 3200;
 
 async function prepare() {
@@ -49,15 +53,20 @@ function mix(w: { agent: string; server: string }, i: number): { kind: Kind; bod
   return { kind: "pending", body: { agent: w.agent, server: w.server, tool: "update_record", arguments: { id: `rec-${i % 200}` }, onBehalfOf: "bench@corp.example" } };
 }
 
-async function load(w: { agent: string; server: string; token: string }, seconds: number) {
+async function load(w: { agent: string; server: string; token: string }, seconds: number, rate?: number) {
   const latencies: number[] = [];
   const wrong: Record<string, number> = {};
   let i = 0;
-  const until = performance.now() + seconds * 1000;
+  const start = performance.now();
+  const until = start + seconds * 1000;
   const client = async () => {
     while (performance.now() < until) {
-      const { kind, body } = mix(w, i++);
-      const t0 = performance.now();
+      const n = i++;
+      const { kind, body } = mix(w, n);
+      const scheduled = rate ? start + (n * 1000) / rate : performance.now();
+      if (scheduled >= until) break;
+      if (scheduled > performance.now()) await new Promise((r) => setTimeout(r, scheduled - performance.now()));
+      const t0 = scheduled;
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/decisions`, {
         method: "POST", headers: { authorization: `Bearer ${w.token}`, "content-type": "application/json" }, body: JSON.stringify(body),
       });
@@ -78,13 +87,16 @@ const fresh = await benchDatabase("warden_bench", backend);
   const server = await serve(port);
   try {
     await load(world, 3); // warm-up: JIT, connection pools, snapshot cache
-    const { latencies, wrong } = await load(world, seconds);
-    const sorted = [...latencies].sort((a, b) => a - b);
-    console.log(
-      `decisions [${backend}] ${clients} clients, ${seconds} s: ${latencies.length} decisions, ${(latencies.length / seconds).toFixed(0)}/s, ` +
-        `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms` +
-        (Object.keys(wrong).length ? `, unexpected outcomes ${JSON.stringify(wrong)}` : ""),
-    );
+    for (const rate of [undefined, ...rates]) {
+      const { latencies, wrong } = await load(world, rate ? Math.min(seconds, 15) : seconds, rate);
+      const sorted = [...latencies].sort((a, b) => a - b);
+      const span = rate ? Math.min(seconds, 15) : seconds;
+      console.log(
+        `decisions [${backend}] ${clients} clients, ${rate ? `offered ${rate}/s` : "saturated"}, ${span} s: ${latencies.length} decisions, ${(latencies.length / span).toFixed(0)}/s, ` +
+          `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms` +
+          (Object.keys(wrong).length ? `, unexpected outcomes ${JSON.stringify(wrong)}` : ""),
+      );
+    }
   } finally {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
