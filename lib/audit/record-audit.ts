@@ -35,11 +35,9 @@ export async function recordAudit(tx: Tx, inputs: AuditInput | AuditInput[]): Pr
   const list = Array.isArray(inputs) ? inputs : [inputs];
   if (list.length === 0) return [];
   await lockChain(tx);
-  const head = await tx.auditEvent.findFirst({
-    orderBy: { sequence: "desc" },
-    select: { sequence: true, hash: true },
-  });
-  let sequence = head?.sequence ?? 0n;
+  // Read only after the lock is held (a statement of its own), so it sees every committed append.
+  const [head] = await tx.$queryRaw<{ sequence: bigint; hash: string }[]>`SELECT sequence, hash FROM "AuditEvent" ORDER BY sequence DESC LIMIT 1`;
+  let sequence = head ? BigInt(head.sequence) : 0n;
   let prevHash = head?.hash ?? GENESIS_HASH;
   const records: ChainRecord[] = [];
   const hashes: { prevHash: string; hash: string }[] = [];
