@@ -5,6 +5,11 @@ export async function register() {
   // Checkpoints also come on a clock: at least hourly while the chain grows, even with little traffic.
   const { maybeCheckpoint } = await import("@/lib/services/audit/write-checkpoint");
   setInterval(() => void maybeCheckpoint().catch((e) => console.error("Checkpoint failed", e)), 5 * 60_000).unref();
+  // Credentials go overdue with the calendar alone: look for them at start and on a clock.
+  const { sweepRotationFindings, ROTATION_SWEEP_MS } = await import("@/lib/services/findings/sweep-rotation-findings");
+  const sweep = () => void sweepRotationFindings().catch((e) => console.error("Rotation sweep failed", e));
+  sweep();
+  setInterval(sweep, ROTATION_SWEEP_MS).unref();
   // Webhook deliveries leave on their own clock, so a slow receiver never holds up a decision.
   const { deliverDueWebhooks } = await import("@/lib/services/webhooks/deliver-webhooks");
   let delivering = false;

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZCreateCredentialInput, type TCreateCredentialInput } from "@/lib/schemas/credential";
+import { sweepRotationFindings } from "@/lib/services/findings/sweep-rotation-findings";
 import { registryChanged } from "@/lib/services/servers/registry-changed";
 import { loadWritableServer } from "@/lib/services/servers/server-access";
 
@@ -19,6 +20,8 @@ export async function addCredential(actor: Actor, serverIdOrSlug: string, raw: T
       target: { type: "McpServer", id: server.id },
       after: { provider: input.provider, reference: input.reference, kind: input.kind, rotationDays: input.rotationDays, environment: input.environment },
     });
+    // A reference registered with an old rotation date is overdue from its first minute.
+    await sweepRotationFindings(tx);
     return credential;
   });
 }

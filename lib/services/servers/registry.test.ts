@@ -6,6 +6,8 @@ import { parsePolicyYaml } from "@/lib/policy/policy-yaml";
 import { addCredential } from "@/lib/services/credentials/add-credential";
 import { createGrant } from "@/lib/services/grants/create-grant";
 import { revokeGrant } from "@/lib/services/grants/revoke-grant";
+import { listFindings } from "@/lib/services/findings/list-findings";
+import { sweepRotationFindings } from "@/lib/services/findings/sweep-rotation-findings";
 import { setOrgPause, getPauseState } from "@/lib/services/kill-switch/set-org-pause";
 import { setSuspended } from "@/lib/services/kill-switch/set-suspended";
 import { exportPolicy } from "@/lib/services/policy/export-policy";
@@ -24,6 +26,22 @@ const sys = systemActor("test");
 const asActor = (u: { id: string; email: string; name: string; roles: UserActor["roles"] }): UserActor => ({ type: "USER", ...u });
 
 describeWithDatabase("registry services", () => {
+  it("raises rotation-overdue findings when a credential is added and on the sweep, never on a read", async () => {
+    const server = await seedServer({});
+    const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000);
+    await addCredential(sys, server.slug, { provider: "HASHICORP_VAULT", reference: "secret/old", kind: "API_KEY", rotationDays: 30, lastRotatedAt: daysAgo(100), environment: "DEV" });
+    await addCredential(sys, server.slug, { provider: "HASHICORP_VAULT", reference: "secret/fresh", kind: "API_KEY", rotationDays: 30, lastRotatedAt: daysAgo(20), environment: "DEV" });
+    const rotation = async () => (await db().finding.findMany({ where: { type: "rotation_overdue", entityKey: { startsWith: `${server.slug}:` } } })).map((f) => [f.entityKey, f.severity]);
+    expect(await rotation()).toEqual([[`${server.slug}:secret/old`, "HIGH"]]);
+    // Reading the list writes nothing, even when time has made another credential overdue.
+    const before = await db().finding.findMany({ orderBy: { id: "asc" } });
+    await listFindings(sys);
+    expect(await db().finding.findMany({ orderBy: { id: "asc" } })).toEqual(before);
+    // Fifteen days on, the sweep finds the second one.
+    await sweepRotationFindings(db(), new Date(Date.now() + 15 * 86_400_000));
+    expect((await rotation()).sort()).toEqual([[`${server.slug}:secret/fresh`, "MEDIUM"], [`${server.slug}:secret/old`, "HIGH"]]);
+  });
+
   it("lets an OWNER change only their own team's servers, and never moves one out of scope", async () => {
     const [mine, theirs] = [await seedTeam(), await seedTeam()];
     const owner = asActor(await seedUser({ roles: ["OWNER"], teamIds: [mine.id] }));
