@@ -26,14 +26,18 @@ let cached: Env | undefined;
 
 /** The only reader of process.env: every setting is validated once, with a clear message. */
 export function env(): Env {
-  if (cached) return cached;
-  const parsed = ZEnv.safeParse(process.env);
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** A variable set to "" (as compose files and CI matrices often leave them) counts as unset. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = ZEnv.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== "")));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }
 
 export function isEmbedded(): boolean {
