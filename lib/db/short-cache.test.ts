@@ -16,6 +16,15 @@ describeWithDatabase("short-lived database cache", () => {
     expect(await cache.get("k", load, 1_000 + FRESH_FOR_MS)).toBe(2);
   });
 
+  it("never keeps a miss", async () => {
+    const cache = new ShortCache<number | undefined>("test-miss");
+    let reads = 0;
+    const miss = async () => (reads++, undefined);
+    await cache.get("unknown", miss, 1_000);
+    await cache.get("unknown", miss, 1_001);
+    expect(reads).toBe(2);
+  });
+
   it("after this instance's change: reads at once, caches nothing while the change may be committing, and drops a read already in flight", async () => {
     const cache = new ShortCache<number>("test-invalidate");
     let reads = 0;

@@ -31,7 +31,8 @@ export class ShortCache<V> {
     if (hit && now - hit.at < FRESH_FOR_MS) return hit.value;
     const generation = state.generation;
     const value = await load();
-    if (generation === state.generation && now >= state.bypassUntil) {
+    // Misses are not kept: a stream of unknown keys (guessed tokens) must not evict the real ones.
+    if (value !== undefined && generation === state.generation && now >= state.bypassUntil) {
       if (state.entries.size >= this.maxEntries) state.entries.clear();
       state.entries.set(key, { value, at: now });
     }
