@@ -10,6 +10,9 @@ export async function register() {
   const sweep = () => void sweepRotationFindings().catch((e) => console.error("Rotation sweep failed", e));
   sweep();
   setInterval(sweep, ROTATION_SWEEP_MS).unref();
+  // Requests pending at half their lifetime go to the fallback approvers, whether anyone looks or not.
+  const { escalateOverdue, ESCALATION_SWEEP_MS } = await import("@/lib/services/approvals/escalate-overdue");
+  setInterval(() => void escalateOverdue().catch((e) => console.error("Escalation failed", e)), ESCALATION_SWEEP_MS).unref();
   // Webhook deliveries leave on their own clock, so a slow receiver never holds up a decision.
   const { deliverDueWebhooks } = await import("@/lib/services/webhooks/deliver-webhooks");
   let delivering = false;

@@ -3,9 +3,13 @@ import { db } from "@/lib/db/client";
 import { enqueueWebhooks } from "@/lib/services/webhooks/enqueue-webhooks";
 import { notifyApprovers } from "./notify";
 
+/** How often a Warden instance looks for requests to escalate. */
+export const ESCALATION_SWEEP_MS = 30_000;
+
 /**
- * Requests still pending at half their lifetime notify the fallback approver group, once. Run on
- * read (inbox, polling), so it needs no timer to be correct.
+ * Requests still pending at half their lifetime notify the fallback approver group, once (claimed
+ * row by row, so several instances sweeping together escalate each request once). Runs on a clock;
+ * expiry itself needs none, as it is decided when a request is read or voted on.
  */
 export async function escalateOverdue(now = new Date()) {
   const due = await db().$queryRaw<{ id: string }[]>`

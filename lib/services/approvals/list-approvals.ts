@@ -5,7 +5,6 @@ import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZApprovalListQuery, type TApprovalListQuery } from "@/lib/schemas/approval";
-import { escalateOverdue } from "./escalate-overdue";
 
 const include = {
   agent: { select: { clientId: true, name: true, ownerId: true } },
@@ -16,12 +15,11 @@ const include = {
 
 /**
  * The inbox (pending requests this person may vote on), the history (everything, filterable) or the
- * requests this person made. Expiry and escalation are applied as the list is read.
+ * requests this person made. A pure read: expiry is applied to what is shown, escalation runs on a clock.
  */
 export async function listApprovals(actor: Actor, raw: TApprovalListQuery = {}, now = new Date()) {
   assertCan(actor, "approvals.read");
   const q = parseWith(ZApprovalListQuery, raw, "approval query");
-  await escalateOverdue(now);
   const where: Prisma.ApprovalRequestWhereInput =
     q.view === "inbox" ? { status: "PENDING", expiresAt: { gt: now } }
     : q.view === "mine" ? { requesterUserId: actor.type === "USER" ? actor.id : "00000000-0000-0000-0000-000000000000", kind: q.kind }
