@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { lockChain, recordAudit, type AuditInput } from "@/lib/audit/record-audit";
+import { appendPrepared, lockChain, prepareAudit, type AuditInput } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
@@ -46,6 +46,23 @@ async function streamContext(tx: Tx, events: TIngestEvent[]): Promise<StreamCont
   };
 }
 
+/** An ingested call as its audit record: arguments, response and extra attributes redacted. */
+function auditInput(e: TIngestEvent & { eventId: string }, ctx: Awaited<ReturnType<typeof streamContext>>, ingestedBy: string): AuditInput {
+  const server = ctx.serverIds.get(e.server);
+  return {
+    actor: { type: "AGENT", id: ctx.agentIds.get(e.agent) ?? null, label: e.agent },
+    category: "TOOL_CALL", action: e.method, outcome: e.outcome, occurredAt: e.timestamp,
+    target: server ? { type: "McpServer", id: server.id } : undefined,
+    call: { eventId: e.eventId, server: e.server, tool: e.tool ?? null, agent: e.agent, onBehalfOf: e.onBehalfOf ?? null, sessionId: e.sessionId ?? null },
+    attributes: {
+      arguments: e.arguments === undefined ? undefined : redactArguments(e.arguments, server?.deniedFields ?? []),
+      responseSummary: e.responseSummary === undefined ? undefined : redactArguments(e.responseSummary, []),
+      recordsReturned: e.recordsReturned, bytes: e.bytes, latencyMs: e.latencyMs, traceId: e.traceId, decisionId: e.decisionId,
+      errorType: e.errorType, requestId: e.requestId, extra: e.attributes ? redactArguments(e.attributes, server?.deniedFields ?? []) : undefined, ingestedBy,
+    },
+  };
+}
+
 /**
  * Ingests a validated batch, all or nothing. Retried events (same eventId) are counted as duplicates
  * and never stored twice; arguments are redacted before they are stored; every event joins the hash
@@ -55,9 +72,11 @@ export async function ingestEvents(actor: Actor, events: TIngestEvent[]) {
   assertCan(actor, "audit.ingest");
   const withIds = events.map((e) => ({ ...e, eventId: e.eventId ?? randomUUID() }));
   const result = await db().$transaction(async (tx) => {
-    // Reads and pure rules first: a concurrent batch holding the chain lock does not wait for them.
+    // Reads, pure rules, redaction and serialisation first: a concurrent batch holding the chain lock
+    // does not wait for them.
     const ctx = await streamContext(tx, withIds);
     const streamed = streamFindings(withIds, ctx);
+    const prepared = prepareAudit(withIds.map((e) => auditInput(e, ctx, auditActor(actor).label)));
     await lockChain(tx);
     // Under the lock, so two concurrent retries of one batch cannot both store it.
     const existing = await tx.$queryRawUnsafe<{ eventId: string }[]>(
@@ -65,24 +84,10 @@ export async function ingestEvents(actor: Actor, events: TIngestEvent[]) {
       JSON.stringify(withIds.map((e) => e.eventId)),
     );
     const seen = new Set(existing.map((e) => e.eventId));
-    const fresh = withIds.filter((e) => !seen.has(e.eventId) && (seen.add(e.eventId), true));
+    const keep = withIds.map((e) => !seen.has(e.eventId) && (seen.add(e.eventId), true));
+    const fresh = withIds.filter((_, i) => keep[i]);
     if (fresh.length === 0) return { accepted: 0, duplicates: events.length };
-    const ingestedBy = auditActor(actor).label;
-    await recordAudit(tx, fresh.map((e): AuditInput => {
-      const server = ctx.serverIds.get(e.server);
-      return {
-        actor: { type: "AGENT", id: ctx.agentIds.get(e.agent) ?? null, label: e.agent },
-        category: "TOOL_CALL", action: e.method, outcome: e.outcome, occurredAt: e.timestamp,
-        target: server ? { type: "McpServer", id: server.id } : undefined,
-        call: { eventId: e.eventId, server: e.server, tool: e.tool ?? null, agent: e.agent, onBehalfOf: e.onBehalfOf ?? null, sessionId: e.sessionId ?? null },
-        attributes: {
-          arguments: e.arguments === undefined ? undefined : redactArguments(e.arguments, server?.deniedFields ?? []),
-          responseSummary: e.responseSummary === undefined ? undefined : redactArguments(e.responseSummary, []),
-          recordsReturned: e.recordsReturned, bytes: e.bytes, latencyMs: e.latencyMs, traceId: e.traceId, decisionId: e.decisionId,
-          errorType: e.errorType, requestId: e.requestId, extra: e.attributes ? redactArguments(e.attributes, server?.deniedFields ?? []) : undefined, ingestedBy,
-        },
-      };
-    }));
+    await appendPrepared(tx, prepared.filter((_, i) => keep[i]));
     await upsertRollups(tx, fresh);
     const findings = fresh.length === withIds.length ? streamed : streamFindings(fresh, ctx);
     for (const f of [...findings, ...(await volumeFindings(tx, fresh))]) await raiseFinding(tx, f);
