@@ -20,12 +20,20 @@ const tone = (o: string) => (o === "success" || o === "allow" ? "success" : o ==
 
 /** Filters live in the URL: copy it to share exactly this view of the evidence. */
 export function AuditView() {
-  const { params, set } = useUrlFilters();
+  const { params, set: setParam } = useUrlFilters();
   const [open, setOpen] = useState<AuditEventView | null>(null);
+  // "Last 24 h" is counted from when the filters were last set, not from each render: a window that
+  // slid with the clock would change the query and throw away the pages already loaded.
+  const [anchor, setAnchor] = useState(() => Math.floor(Date.now() / 60_000) * 60_000);
+  const set = (key: string, value: string) => {
+    if ((params.get(key) ?? "") === value) return;
+    setAnchor(Math.floor(Date.now() / 60_000) * 60_000);
+    setParam(key, value);
+  };
   const range = params.get("range") ?? "";
   const filter: TAuditListQuery = {
     ...Object.fromEntries([...params.entries()].filter(([k]) => k !== "range")),
-    ...(range && HOURS[range] ? { from: new Date(Math.floor(Date.now() / 60_000) * 60_000 - HOURS[range] * 3_600_000).toISOString() } : {}),
+    ...(range && HOURS[range] ? { from: new Date(anchor - HOURS[range] * 3_600_000).toISOString() } : {}),
   };
   const explorer = useAuditExplorer(filter);
   const rows = explorer.data?.pages.flatMap((p) => p.events) ?? [];
