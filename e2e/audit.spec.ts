@@ -27,11 +27,16 @@ test("an auditor sees the dashboard with data, drills into the explorer, opens a
   await expect(topServers).toContainText(server);
   await expect(page.getByRole("img", { name: "Tool calls over time by outcome" }).locator(".recharts-area-area").first()).toBeVisible();
 
+  await page.clock.install();
   await page.goto(`/audit?server=${server}&range=24h`);
   await expect(page.getByTestId("audit-row")).toHaveCount(50);
   await page.getByRole("button", { name: "Load more" }).click();
   await expect(page.getByTestId("audit-row")).toHaveCount(60);
+  // The clock moves on and the page re-renders (the drawer opens): the loaded pages stay.
+  await page.clock.fastForward("02:00");
   await page.getByTestId("audit-row").first().click();
+  await expect(page.getByTestId("event-drawer")).toBeVisible();
+  await expect(page.getByTestId("audit-row")).toHaveCount(60);
   const drawer = page.getByTestId("event-drawer");
   await expect(drawer).toContainText("[REDACTED]");
   await expect(drawer).not.toContainText("hunter2");
