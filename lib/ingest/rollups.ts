@@ -37,7 +37,8 @@ async function upsertInto(tx: Tx, grain: keyof typeof ROLLUP_TABLES, events: TIn
     }
     rows.set(key, row);
   }
-  const list = [...rows.values()];
+  // In key order, so concurrent batches lock shared rows in the same order and cannot deadlock.
+  const list = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
   if (list.length === 0) return;
   const params: unknown[] = [];
   const values = list.map((r) => {

@@ -29,6 +29,34 @@ describeWithDatabase("audit ingestion", () => {
     expect(await verifyChain(db())).toMatchObject({ ok: true });
   });
 
+  it("stores a batch sent twice at once exactly once, and answers both without an error", async () => {
+    const w = await seedDecisionWorld();
+    const events = batch(Array.from({ length: 30 }, (_, i) => ({ eventId: `twice-${w.agent.clientId}-${i}`, timestamp: "2026-11-02T11:00:00Z", server: w.server.slug, tool: "query_records", agent: w.agent.clientId, outcome: "success" })));
+    const answers = await Promise.all([ingestEvents(collector, events), ingestEvents(collector, events), ingestEvents(collector, events)]);
+    expect(answers.reduce((n, a) => n + a.accepted, 0)).toBe(30);
+    expect(answers.reduce((n, a) => n + a.duplicates, 0)).toBe(60);
+    expect(await db().auditEvent.count({ where: { eventId: { startsWith: `twice-${w.agent.clientId}-` } } })).toBe(30);
+    const rolled = await db().toolCallRollup.aggregate({ where: { agent: w.agent.clientId, hour: new Date("2026-11-02T11:00:00Z") }, _sum: { count: true } });
+    expect(rolled._sum.count).toBe(30);
+    expect(await verifyChain(db())).toMatchObject({ ok: true });
+  });
+
+  it("takes concurrent batches over the same rollup rows without deadlock or lost counts", async () => {
+    const w = await seedDecisionWorld();
+    const tools = ["query_records", "update_record"];
+    const outcomes = ["success", "error", "denied"];
+    // Each batch visits the shared rows in a different order.
+    const batches = [0, 1, 2, 3].map((b) => batch(Array.from({ length: 60 }, (_, i) => {
+      const j = b % 2 ? 59 - i : i;
+      return { timestamp: new Date(Date.UTC(2026, 10, 4, 8 + (j % 4), j % 60)).toISOString(), server: w.server.slug, tool: tools[(j + b) % 2], agent: w.agent.clientId, outcome: outcomes[j % 3] };
+    })));
+    const answers = await Promise.all(batches.map((events) => ingestEvents(collector, events)));
+    expect(answers.map((a) => a.accepted)).toEqual([60, 60, 60, 60]);
+    const rolled = await db().toolCallRollup.aggregate({ where: { agent: w.agent.clientId, hour: { gte: new Date("2026-11-04T00:00:00Z"), lt: new Date("2026-11-05T00:00:00Z") } }, _sum: { count: true } });
+    expect(rolled._sum.count).toBe(240);
+    expect(await verifyChain(db())).toMatchObject({ ok: true });
+  });
+
   it("keeps rollups equal to a raw count", async () => {
     const w = await seedDecisionWorld();
     const outcomes = ["success", "success", "error", "denied"];
