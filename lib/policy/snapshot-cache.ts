@@ -1,10 +1,13 @@
 import { db } from "@/lib/db/client";
 import { ShortCache } from "@/lib/db/short-cache";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadSnapshot, type Snapshot } from "./snapshot";
 
 type OrgState = { registryVersion: number; paused: boolean };
 
-const holder = globalThis as typeof globalThis & { __wardenSnapshot?: Promise<Snapshot> };
+// Per connection (tests open several databases in one process, whose versions can coincide), and
+// shared through globalThis by every route bundle.
+const holder = globalThis as typeof globalThis & { __wardenSnapshots?: WeakMap<PrismaClient, Promise<Snapshot>> };
 const orgState = new ShortCache<OrgState>("org-state", 1);
 
 /**
@@ -17,11 +20,13 @@ export async function currentSnapshot(): Promise<Snapshot & { paused: boolean }>
     const [row] = await db().$queryRaw<OrgState[]>`SELECT "registryVersion", paused FROM "OrgSettings" WHERE id = 1`;
     return row ?? { registryVersion: 0, paused: false };
   });
-  let snapshot = await holder.__wardenSnapshot;
+  const client = db();
+  const snapshots = (holder.__wardenSnapshots ??= new WeakMap());
+  let snapshot = await snapshots.get(client);
   if (!snapshot || snapshot.version !== settings.registryVersion) {
-    const loading = loadSnapshot(db(), settings.registryVersion);
-    holder.__wardenSnapshot = loading;
-    loading.catch(() => (holder.__wardenSnapshot = undefined));
+    const loading = loadSnapshot(client, settings.registryVersion);
+    snapshots.set(client, loading);
+    loading.catch(() => snapshots.delete(client));
     snapshot = await loading;
   }
   return { ...snapshot, paused: settings.paused };
