@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/api/app-error";
 import { parseWith } from "@/lib/api/parse-input";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { lockChain, recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZFindingStatusInput, type TFindingStatusInput } from "@/lib/schemas/finding";
@@ -9,6 +9,8 @@ export async function setFindingStatus(actor: Actor, id: string, raw: TFindingSt
   assertCan(actor, "findings.manage");
   const input = parseWith(ZFindingStatusInput, raw, "finding status");
   return db().$transaction(async (tx) => {
+    // The chain lock before the findings row, the order ingest takes them in: never a deadlock.
+    await lockChain(tx);
     const before = await tx.finding.findUnique({ where: { id } });
     if (!before) throw new AppError("NOT_FOUND", "Finding not found");
     const finding = await tx.finding.update({ where: { id }, data: { status: input.status } });
