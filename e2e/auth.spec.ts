@@ -22,11 +22,16 @@ test("an unauthenticated visitor is sent to sign-in, and the API answers 401", a
   expect((await page.request.get("/api/console/users")).status()).toBe(401);
 });
 
-test("sign-out ends the session", async ({ as }) => {
+test("sign-out ends the session, and a copy of its cookie is refused afterwards", async ({ as }) => {
   const page = await as("VIEWER");
+  const session = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(session).toBeDefined();
+  const withCopiedCookie = () => page.request.get("/api/console/dashboard?range=24h", { headers: { cookie: `${session!.name}=${session!.value}` } });
+  expect((await withCopiedCookie()).status()).toBe(200);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   expect((await page.request.get("/api/console/users")).status()).toBe(401);
+  expect((await withCopiedCookie()).status()).toBe(401);
 });
 
 test("a wrong password shows an error, and the fifth failure locks the account", async ({ as, page }) => {

@@ -3,6 +3,8 @@ import { expect, it } from "vitest";
 import { z } from "zod";
 import { authOptions } from "@/lib/auth/options";
 import { systemActor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import { signOut } from "@/lib/services/auth/sign-out";
 import { createToken } from "@/lib/services/tokens/create-token";
 import { revokeToken } from "@/lib/services/tokens/revoke-token";
 import { updateUser } from "@/lib/services/users/update-user";
@@ -17,8 +19,8 @@ const route = withRoute({ permission: "users.manage", body: ZBody }, async ({ ac
 const tokenRoute = withRoute({ permission: "audit.read", auth: "token" }, async ({ actor }) => ({ who: actor.type }));
 const failing = (error: unknown) => withRoute({ permission: "dashboard.read" }, async () => { throw error; });
 
-async function sessionCookie(userId: string) {
-  const jwt = await encode({ token: { sub: userId }, secret: authOptions().secret! });
+async function sessionCookie(userId: string, sid?: string) {
+  const jwt = await encode({ token: { sub: userId, sid }, secret: authOptions().secret! });
   return `next-auth.session-token=${jwt}`;
 }
 
@@ -51,6 +53,17 @@ describeWithDatabase("withRoute", () => {
     const cookie = await sessionCookie(admin.id);
     await updateUser(systemActor("test"), admin.id, { disabled: true });
     expect((await route(post({ name: "fine", count: 3 }, { cookie }))).status).toBe(401);
+  });
+
+  it("refuses a signed-out session, even a copy of its cookie, and keeps the user's other sessions", async () => {
+    const user = await seedUser({ roles: ["ADMIN"] });
+    const [laptop, phone] = [await sessionCookie(user.id, "sid-laptop"), await sessionCookie(user.id, "sid-phone")];
+    const call = (cookie: string) => route(post({ name: "ok", count: 1 }, { cookie }));
+    expect((await call(laptop)).status).toBe(200);
+    await signOut({ sid: "sid-laptop", sub: user.id, exp: Math.floor(Date.now() / 1000) + 3600, email: user.email });
+    expect((await call(laptop)).status).toBe(401);
+    expect((await call(phone)).status).toBe(200);
+    expect(await db().auditEvent.count({ where: { action: "auth.sign_out", actorId: user.id } })).toBe(1);
   });
 
   it("authenticates bearer tokens by scope, and refuses revoked, unknown and missing ones", async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
@@ -5,6 +6,7 @@ import { env } from "@/lib/env";
 import { ZSignInInput } from "@/lib/schemas/auth";
 import { findActiveUserByEmail, provisionOidcUser, type OidcProfile } from "@/lib/services/auth/provision-oidc-user";
 import { signInWithPassword } from "@/lib/services/auth/sign-in-with-password";
+import { signOut } from "@/lib/services/auth/sign-out";
 import { authSecret } from "./secret";
 
 export function oidcEnabled(): boolean {
@@ -62,11 +64,19 @@ export function authOptions(): NextAuthOptions {
         } else if (user) {
           token.sub = user.id;
         }
+        // A session id, so sign-out can end this session everywhere its cookie was copied to.
+        if (user) token.sid = randomUUID();
         return token;
       },
       async session({ session, token }) {
         if (session.user) session.user.id = token.sub ?? "";
+        session.sid = typeof token.sid === "string" ? token.sid : undefined;
         return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        await signOut(token);
       },
     },
   };

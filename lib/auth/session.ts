@@ -5,14 +5,17 @@ import type { UserActor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { authOptions } from "./options";
 
-/** Re-read from the database on every request, so disabling a user or changing roles takes effect at once. */
-async function activeUser(id: string | undefined): Promise<UserActor | null> {
+/**
+ * Re-read from the database on every request, so disabling a user or changing roles takes effect at
+ * once, and a signed-out session (even a copy of its cookie) is refused.
+ */
+async function activeUser(id: string | undefined, sid: string | undefined): Promise<UserActor | null> {
   if (!id) return null;
-  const user = await db().user.findFirst({
-    where: { id, disabled: false },
-    select: { id: true, email: true, name: true, roles: true },
-  });
-  return user ? { type: "USER", ...user } : null;
+  const [user, revoked] = await Promise.all([
+    db().user.findFirst({ where: { id, disabled: false }, select: { id: true, email: true, name: true, roles: true } }),
+    sid ? db().revokedSession.findUnique({ where: { sid }, select: { sid: true } }) : null,
+  ]);
+  return user && !revoked ? { type: "USER", ...user } : null;
 }
 
 /** For route handlers: the user behind the request's session cookie. */
@@ -28,13 +31,13 @@ export async function actorFromRequest(req: Request): Promise<UserActor | null> 
     secret: options.secret,
     secureCookie: options.useSecureCookies,
   });
-  return activeUser(token?.sub);
+  return activeUser(token?.sub, token?.sid);
 }
 
 /** For server components: the signed-in user, or a redirect to sign-in. */
 export async function requireUser(): Promise<UserActor> {
   const session = await getServerSession(authOptions());
-  const actor = await activeUser(session?.user?.id);
+  const actor = await activeUser(session?.user?.id, session?.sid);
   if (!actor) redirect("/login");
   return actor;
 }
