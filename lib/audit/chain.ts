@@ -31,9 +31,14 @@ export type ChainRecord = {
 
 const INDEXED = ["eventId", "server", "tool", "agent", "onBehalfOf", "sessionId"] as const;
 
-export function hashRecord(prevHash: string, record: ChainRecord): string {
-  const body = canonicalJson({
-    sequence: record.sequence,
+/**
+ * A record's canonical JSON, split around its sequence: the one field known only once the chain lock
+ * is held. Everything else (redaction, serialisation) can be done before taking it.
+ */
+export type PreparedBody = { head: string; tail: string };
+
+export function prepareBody(record: Omit<ChainRecord, "sequence">): PreparedBody {
+  const fields: Record<string, unknown> = {
     id: record.id,
     occurredAt: record.occurredAt,
     actorType: record.actorType,
@@ -48,6 +53,20 @@ export function hashRecord(prevHash: string, record: ChainRecord): string {
     after: record.after,
     attributes: record.attributes,
     ...Object.fromEntries(INDEXED.filter((k) => record[k] != null).map((k) => [k, record[k]])),
-  });
-  return createHash("sha256").update(prevHash).update(body).digest("hex");
+  };
+  // Canonical JSON sorts keys, so the members before "sequence" and those after it serialise apart.
+  const below: Record<string, unknown> = {};
+  const above: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) (key < "sequence" ? below : above)[key] = value;
+  const head = canonicalJson(below);
+  const tail = canonicalJson(above);
+  return { head: head === "{}" ? "{" : `${head.slice(0, -1)},`, tail: tail === "{}" ? "}" : `,${tail.slice(1)}` };
+}
+
+export function hashPrepared(prevHash: string, body: PreparedBody, sequence: bigint): string {
+  return createHash("sha256").update(prevHash).update(`${body.head}"sequence":"${sequence}"${body.tail}`).digest("hex");
+}
+
+export function hashRecord(prevHash: string, record: ChainRecord): string {
+  return hashPrepared(prevHash, prepareBody(record), record.sequence);
 }

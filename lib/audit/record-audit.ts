@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/tx";
 import type { ActorType } from "@/lib/generated/prisma/enums";
-import { GENESIS_HASH, hashRecord, type ChainRecord } from "./chain";
+import { GENESIS_HASH, hashPrepared, prepareBody, type ChainRecord, type PreparedBody } from "./chain";
 import { redact } from "./redact";
 
 // Serialises appends across every connection and process, so the chain never forks.
@@ -30,21 +30,13 @@ export async function lockChain(tx: Tx) {
   await tx.$executeRawUnsafe(`SELECT 1 FROM (SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})) AS l`);
 }
 
-/** Appends records to the hash chain inside the caller's transaction; they commit or roll back with it. */
-export async function recordAudit(tx: Tx, inputs: AuditInput | AuditInput[]): Promise<ChainRecord[]> {
-  const list = Array.isArray(inputs) ? inputs : [inputs];
-  if (list.length === 0) return [];
-  await lockChain(tx);
-  // Read only after the lock is held (a statement of its own), so it sees every committed append.
-  const [head] = await tx.$queryRaw<{ sequence: bigint; hash: string }[]>`SELECT sequence, hash FROM "AuditEvent" ORDER BY sequence DESC LIMIT 1`;
-  let sequence = head ? BigInt(head.sequence) : 0n;
-  let prevHash = head?.hash ?? GENESIS_HASH;
-  const records: ChainRecord[] = [];
-  const rows: object[] = [];
-  for (const input of list) {
-    sequence += 1n;
-    const record: ChainRecord = {
-      sequence,
+/** A record made ready outside the chain lock: redacted, serialised, its hash body split around the sequence. */
+export type PreparedAudit = { record: Omit<ChainRecord, "sequence">; body: PreparedBody; row: string };
+
+/** Everything about a record that does not depend on its place in the chain. Pure; no lock needed. */
+export function prepareAudit(inputs: AuditInput[]): PreparedAudit[] {
+  return inputs.map((input) => {
+    const record: Omit<ChainRecord, "sequence"> = {
       id: randomUUID(),
       occurredAt: input.occurredAt ?? new Date(),
       actorType: input.actor.type,
@@ -60,10 +52,36 @@ export async function recordAudit(tx: Tx, inputs: AuditInput | AuditInput[]): Pr
       attributes: json(input.attributes),
       ...input.call,
     };
-    const hash = hashRecord(prevHash, record);
-    records.push(record);
-    // The row is the record itself (absent call fields become NULL), plus its links.
-    rows.push({ ...record, sequence: sequence.toString(), prevHash, hash });
+    const row = JSON.stringify({
+      id: record.id, occurredAt: record.occurredAt.toISOString(), actorType: record.actorType, actorId: record.actorId, actorLabel: record.actorLabel,
+      category: record.category, action: record.action, targetType: record.targetType, targetId: record.targetId, outcome: record.outcome,
+      before: record.before, after: record.after, attributes: record.attributes, eventId: record.eventId ?? null, server: record.server ?? null,
+      tool: record.tool ?? null, agent: record.agent ?? null, onBehalfOf: record.onBehalfOf ?? null, sessionId: record.sessionId ?? null,
+    });
+    return { record, body: prepareBody(record), row };
+  });
+}
+
+/** Appends records to the hash chain inside the caller's transaction; they commit or roll back with it. */
+export async function recordAudit(tx: Tx, inputs: AuditInput | AuditInput[]): Promise<ChainRecord[]> {
+  return appendPrepared(tx, prepareAudit(Array.isArray(inputs) ? inputs : [inputs]));
+}
+
+/** Links prepared records onto the chain head, under the chain lock, and inserts them. */
+export async function appendPrepared(tx: Tx, prepared: PreparedAudit[]): Promise<ChainRecord[]> {
+  if (prepared.length === 0) return [];
+  await lockChain(tx);
+  // Read only after the lock is held (a statement of its own), so it sees every committed append.
+  const [head] = await tx.$queryRaw<{ sequence: bigint; hash: string }[]>`SELECT sequence, hash FROM "AuditEvent" ORDER BY sequence DESC LIMIT 1`;
+  let sequence = head ? BigInt(head.sequence) : 0n;
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  const records: ChainRecord[] = [];
+  const rows: string[] = [];
+  for (const p of prepared) {
+    sequence += 1n;
+    const hash = hashPrepared(prevHash, p.body, sequence);
+    records.push({ ...p.record, sequence });
+    rows.push(`{"sequence":"${sequence}","prevHash":"${prevHash}","hash":"${hash}",${p.row.slice(1)}`);
     prevHash = hash;
   }
   await insertRows(tx, rows);
@@ -75,10 +93,10 @@ export async function recordAudit(tx: Tx, inputs: AuditInput | AuditInput[]): Pr
  * its size, and none of an ORM's per-row work. Ingest writes thousands of rows per transaction here.
  * (JSON rather than array parameters: the driver adapters do not send arrays as PostgreSQL arrays.)
  */
-async function insertRows(tx: Tx, rows: object[]) {
+async function insertRows(tx: Tx, rows: string[]) {
   await tx.$executeRawUnsafe(
     `INSERT INTO "AuditEvent" (${COLUMNS}) SELECT ${COLUMNS} FROM json_populate_recordset(NULL::"AuditEvent", $1::json)`,
-    JSON.stringify(rows),
+    `[${rows.join(",")}]`,
   );
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { lockChain, recordAudit, type AuditInput } from "@/lib/audit/record-audit";
+import { appendPrepared, lockChain, prepareAudit, type AuditInput } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
@@ -72,19 +72,25 @@ export async function ingestEvents(actor: Actor, events: TIngestEvent[]) {
   assertCan(actor, "audit.ingest");
   const withIds = events.map((e) => ({ ...e, eventId: e.eventId ?? randomUUID() }));
   const result = await db().$transaction(async (tx) => {
+    // Reads, pure rules, redaction and serialisation first: a concurrent batch holding the chain lock
+    // does not wait for them.
+    const ctx = await streamContext(tx, withIds);
+    const streamed = streamFindings(withIds, ctx);
+    const prepared = prepareAudit(withIds.map((e) => auditInput(e, ctx, auditActor(actor).label)));
     await lockChain(tx);
+    // Under the lock, so two concurrent retries of one batch cannot both store it.
     const existing = await tx.$queryRawUnsafe<{ eventId: string }[]>(
       `SELECT "eventId" FROM "AuditEvent" WHERE "eventId" IN (SELECT json_array_elements_text($1::json))`,
       JSON.stringify(withIds.map((e) => e.eventId)),
     );
     const seen = new Set(existing.map((e) => e.eventId));
-    const fresh = withIds.filter((e) => !seen.has(e.eventId) && (seen.add(e.eventId), true));
+    const keep = withIds.map((e) => !seen.has(e.eventId) && (seen.add(e.eventId), true));
+    const fresh = withIds.filter((_, i) => keep[i]);
     if (fresh.length === 0) return { accepted: 0, duplicates: events.length };
-    const ctx = await streamContext(tx, fresh);
-    const ingestedBy = auditActor(actor).label;
-    await recordAudit(tx, fresh.map((e) => auditInput(e, ctx, ingestedBy)));
+    await appendPrepared(tx, prepared.filter((_, i) => keep[i]));
     await upsertRollups(tx, fresh);
-    for (const f of [...streamFindings(fresh, ctx), ...(await volumeFindings(tx, fresh))]) await raiseFinding(tx, f);
+    const findings = fresh.length === withIds.length ? streamed : streamFindings(fresh, ctx);
+    for (const f of [...findings, ...(await volumeFindings(tx, fresh))]) await raiseFinding(tx, f);
     return { accepted: fresh.length, duplicates: events.length - fresh.length };
   }, { timeout: 60_000 });
   if (result.accepted > 0) await maybeCheckpoint().catch((error) => console.error("Checkpoint failed", error));
