@@ -52,12 +52,8 @@ export function prepareAudit(inputs: AuditInput[]): PreparedAudit[] {
       attributes: json(input.attributes),
       ...input.call,
     };
-    const row = JSON.stringify({
-      id: record.id, occurredAt: record.occurredAt.toISOString(), actorType: record.actorType, actorId: record.actorId, actorLabel: record.actorLabel,
-      category: record.category, action: record.action, targetType: record.targetType, targetId: record.targetId, outcome: record.outcome,
-      before: record.before, after: record.after, attributes: record.attributes, eventId: record.eventId ?? null, server: record.server ?? null,
-      tool: record.tool ?? null, agent: record.agent ?? null, onBehalfOf: record.onBehalfOf ?? null, sessionId: record.sessionId ?? null,
-    });
+    // The row is the record itself (absent call fields insert as NULL); its links are added under the lock.
+    const row = JSON.stringify(record);
     return { record, body: prepareBody(record), row };
   });
 }
