@@ -22,7 +22,7 @@ export async function addCredential(actor: Actor, serverIdOrSlug: string, raw: T
     });
     // A reference registered with an old rotation date is overdue from its first minute. (After the
     // audit record: the chain lock comes before any findings row, as in ingest, so they cannot deadlock.)
-    await sweepRotationFindings(tx);
+    await sweepRotationFindings(tx, new Date(), { credentialId: credential.id });
     return credential;
   });
 }

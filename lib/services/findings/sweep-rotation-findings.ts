@@ -8,11 +8,11 @@ export const ROTATION_SWEEP_MS = 15 * 60_000;
 
 /**
  * Opens a finding for each static credential past its rotation date, or marks an open one as seen
- * again. Runs when a credential is added and on a clock (time alone makes a credential overdue),
+ * again. Runs for a credential when it is added, and for all on a clock (time alone makes one overdue),
  * never when someone reads the findings list.
  */
-export async function sweepRotationFindings(client: Tx | PrismaClient = db(), now = new Date()): Promise<number> {
-  const creds = await client.credentialRef.findMany({ where: { dynamicSecret: false }, include: { server: { select: { slug: true } } } });
+export async function sweepRotationFindings(client: Tx | PrismaClient = db(), now = new Date(), only?: { credentialId: string }): Promise<number> {
+  const creds = await client.credentialRef.findMany({ where: { dynamicSecret: false, id: only?.credentialId }, include: { server: { select: { slug: true } } } });
   const overdue = creds.filter((c) => rotationDueAt(c) < now);
   for (const c of overdue) {
     const days = Math.floor((now.getTime() - rotationDueAt(c).getTime()) / 86_400_000);
