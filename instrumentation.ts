@@ -4,21 +4,26 @@ export async function register() {
   await ensureDatabase();
   // Checkpoints also come on a clock: at least hourly while the chain grows, even with little traffic.
   const { maybeCheckpoint } = await import("@/lib/services/audit/write-checkpoint");
-  setInterval(() => void maybeCheckpoint().catch((e) => console.error("Checkpoint failed", e)), 5 * 60_000).unref();
+  every(5 * 60_000, "Checkpoint", maybeCheckpoint);
   // Credentials go overdue with the calendar alone: look for them at start and on a clock.
   const { sweepRotationFindings, ROTATION_SWEEP_MS } = await import("@/lib/services/findings/sweep-rotation-findings");
-  const sweep = () => void sweepRotationFindings().catch((e) => console.error("Rotation sweep failed", e));
-  sweep();
-  setInterval(sweep, ROTATION_SWEEP_MS).unref();
+  every(ROTATION_SWEEP_MS, "Rotation sweep", () => sweepRotationFindings(), { atStart: true });
   // Requests pending at half their lifetime go to the fallback approvers, whether anyone looks or not.
   const { escalateOverdue, ESCALATION_SWEEP_MS } = await import("@/lib/services/approvals/escalate-overdue");
-  setInterval(() => void escalateOverdue().catch((e) => console.error("Escalation failed", e)), ESCALATION_SWEEP_MS).unref();
+  every(ESCALATION_SWEEP_MS, "Escalation", () => escalateOverdue());
   // Webhook deliveries leave on their own clock, so a slow receiver never holds up a decision.
   const { deliverDueWebhooks } = await import("@/lib/services/webhooks/deliver-webhooks");
-  let delivering = false;
-  setInterval(() => {
-    if (delivering) return;
-    delivering = true;
-    deliverDueWebhooks().catch((e) => console.error("Webhook delivery failed", e)).finally(() => (delivering = false));
-  }, 2000).unref();
+  every(2000, "Webhook delivery", deliverDueWebhooks);
+}
+
+/** Runs a background task on a clock that never keeps the process alive; a run still going skips the tick. */
+function every(ms: number, label: string, task: () => Promise<unknown>, options: { atStart?: boolean } = {}) {
+  let running = false;
+  const tick = () => {
+    if (running) return;
+    running = true;
+    task().catch((e) => console.error(`${label} failed`, e)).finally(() => (running = false));
+  };
+  if (options.atStart) tick();
+  setInterval(tick, ms).unref();
 }
