@@ -66,12 +66,11 @@ async function load(w: { agent: string; server: string; token: string }, seconds
       const scheduled = rate ? start + (n * 1000) / rate : performance.now();
       if (scheduled >= until) break;
       if (scheduled > performance.now()) await new Promise((r) => setTimeout(r, scheduled - performance.now()));
-      const t0 = scheduled;
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/decisions`, {
         method: "POST", headers: { authorization: `Bearer ${w.token}`, "content-type": "application/json" }, body: JSON.stringify(body),
       });
       const out = (await res.json()) as { decision: string };
-      latencies.push(performance.now() - t0);
+      latencies.push(performance.now() - scheduled);
       if (out.decision !== kind) wrong[`${kind}->${out.decision}`] = (wrong[`${kind}->${out.decision}`] ?? 0) + 1;
     }
   };
@@ -88,9 +87,9 @@ const fresh = await benchDatabase("warden_bench", backend);
   try {
     await load(world, 3); // warm-up: JIT, connection pools, snapshot cache
     for (const rate of [undefined, ...rates]) {
-      const { latencies, wrong } = await load(world, rate ? Math.min(seconds, 15) : seconds, rate);
-      const sorted = [...latencies].sort((a, b) => a - b);
       const span = rate ? Math.min(seconds, 15) : seconds;
+      const { latencies, wrong } = await load(world, span, rate);
+      const sorted = [...latencies].sort((a, b) => a - b);
       console.log(
         `decisions [${backend}] ${clients} clients, ${rate ? `offered ${rate}/s` : "saturated"}, ${span} s: ${latencies.length} decisions, ${(latencies.length / span).toFixed(0)}/s, ` +
           `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms` +

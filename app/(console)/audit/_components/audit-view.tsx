@@ -16,6 +16,8 @@ const TEXT_FILTERS = [["server", "Server"], ["tool", "Tool"], ["agent", "Agent"]
 const RANGES = [["", "Any time"], ["24h", "Last 24 h"], ["7d", "Last 7 days"], ["30d", "Last 30 days"], ["90d", "Last 90 days"]] as const;
 const HOURS: Record<string, number> = { "24h": 24, "7d": 168, "30d": 720, "90d": 2160 };
 
+const thisMinute = () => Math.floor(Date.now() / 60_000) * 60_000;
+
 const tone = (o: string) => (o === "success" || o === "allow" ? "success" : o === "pending" || o === "pending_approval" ? "info" : "danger");
 
 /** Filters live in the URL: copy it to share exactly this view of the evidence. */
@@ -24,10 +26,10 @@ export function AuditView() {
   const [open, setOpen] = useState<AuditEventView | null>(null);
   // "Last 24 h" is counted from when the filters were last set, not from each render: a window that
   // slid with the clock would change the query and throw away the pages already loaded.
-  const [anchor, setAnchor] = useState(() => Math.floor(Date.now() / 60_000) * 60_000);
+  const [anchor, setAnchor] = useState(thisMinute);
   const set = (key: string, value: string) => {
     if ((params.get(key) ?? "") === value) return;
-    setAnchor(Math.floor(Date.now() / 60_000) * 60_000);
+    setAnchor(thisMinute());
     setParam(key, value);
   };
   const range = params.get("range") ?? "";
