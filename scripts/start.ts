@@ -1,10 +1,11 @@
 import { spawn } from "node:child_process";
 import { ensureBuild } from "./lib/ensure-build";
+import { nextStartArgs } from "./lib/next-start";
 
 // `npm start`: build the production bundle if it is missing or stale, then serve it.
 ensureBuild();
 const port = process.env.PORT ?? "3000";
-const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], {
+const child = spawn(process.execPath, nextStartArgs(port), {
   stdio: "inherit",
   env: { NEXTAUTH_URL: `http://localhost:${port}`, ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
 });

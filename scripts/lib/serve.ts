@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { nextStartArgs } from "./next-start";
 
 /**
  * Starts `next start` on 127.0.0.1:port with `env` (this process's environment by default); resolves
@@ -7,8 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 export async function serve(port: number, options: { inherit?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<ChildProcess> {
   const answers = () => fetch(`http://127.0.0.1:${port}/login`).then((r) => r.ok, () => false);
   if (!options.inherit && (await answers())) throw new Error(`Port ${port} is already in use: stop the other server first`);
-  // The next binary itself, not npx: a signal to the child must reach the server, not a wrapper.
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, nextStartArgs(port, "127.0.0.1"), {
     stdio: options.inherit ? "inherit" : "ignore",
     env: { ...(options.env ?? process.env), NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
   });
