@@ -22,7 +22,9 @@ function every(ms: number, label: string, task: () => Promise<unknown>, options:
   const tick = () => {
     if (running) return;
     running = true;
-    task().catch((e) => console.error(`${label} failed`, e)).finally(() => (running = false));
+    task()
+      .catch((e) => console.error(`${label} failed`, e))
+      .finally(() => (running = false));
   };
   if (options.atStart) tick();
   setInterval(tick, ms).unref();

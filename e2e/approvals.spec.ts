@@ -2,12 +2,23 @@ import { expect, signIn, test } from "./support/fixtures";
 import { gatewayClient, gatewayWorld } from "./support/gateway-world";
 import { e2eEmail } from "./support/users";
 
-test("a gateway's high-risk call waits for an approver, is allowed once, then needs approval again", async ({ as, browser, playwright, baseURL }) => {
+test("a gateway's high-risk call waits for an approver, is allowed once, then needs approval again", async ({
+  as,
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const admin = await as("ADMIN");
   const w = await gatewayWorld(admin);
   const api = await playwright.request.newContext({ baseURL });
   const gw = gatewayClient(api, w.token);
-  const call = { agent: w.agent, server: w.slug, tool: "update_record", arguments: { object: "Case", id: "500x", fields: { Status: "Closed" } }, onBehalfOf: "alice@corp.example" };
+  const call = {
+    agent: w.agent,
+    server: w.slug,
+    tool: "update_record",
+    arguments: { object: "Case", id: "500x", fields: { Status: "Closed" } },
+    onBehalfOf: "alice@corp.example",
+  };
 
   const first = await gw.decide(call);
   expect(first.decision).toBe("pending");
@@ -38,7 +49,9 @@ test("a gateway's high-risk call waits for an approver, is allowed once, then ne
   const fourth = await gw.decide(call);
   expect(fourth.decision).toBe("pending");
   expect(fourth.approvalId).not.toBe(third.approvalId);
-  const vote = await approver.request.post(`/api/console/approvals/${third.approvalId}/decision`, { data: { decision: "approve" } });
+  const vote = await approver.request.post(`/api/console/approvals/${third.approvalId}/decision`, {
+    data: { decision: "approve" },
+  });
   expect(vote.status()).toBe(409);
   await approver.close();
   await api.dispose();
@@ -55,9 +68,16 @@ test("a suspended server is denied on the very next call", async ({ as, playwrig
   await admin.getByLabel("Reason").fill("incident drill");
   await admin.getByRole("button", { name: "Suspend now" }).click();
   await expect(admin.locator("main").getByText("SUSPENDED", { exact: true }).first()).toBeVisible();
-  expect(await gw.decide(call)).toMatchObject({ decision: "deny", reasons: [expect.stringMatching(/^server_not_active/)] });
+  expect(await gw.decide(call)).toMatchObject({
+    decision: "deny",
+    reasons: [expect.stringMatching(/^server_not_active/)],
+  });
   expect((await api.post("/api/v1/decisions", { data: call })).status()).toBe(401);
-  expect((await api.post("/api/v1/decisions", { data: { agent: "x" }, headers: { authorization: `Bearer ${w.token}` } })).status()).toBe(400);
+  expect(
+    (
+      await api.post("/api/v1/decisions", { data: { agent: "x" }, headers: { authorization: `Bearer ${w.token}` } })
+    ).status(),
+  ).toBe(400);
   await api.dispose();
 });
 
@@ -68,7 +88,15 @@ test("the requester cannot approve their own access request", async ({ as, brows
   const requester = await browser.newPage();
   await signIn(requester, e2eEmail("APPROVER"));
   await expect(requester.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-  const res = await requester.request.post("/api/console/access-requests", { data: { agentId: w.agentId, serverId: w.serverId, tools: ["query_records"], durationHours: 4, justification: "Investigating ticket 4242" } });
+  const res = await requester.request.post("/api/console/access-requests", {
+    data: {
+      agentId: w.agentId,
+      serverId: w.serverId,
+      tools: ["query_records"],
+      durationHours: 4,
+      justification: "Investigating ticket 4242",
+    },
+  });
   expect(res.status()).toBe(201);
   const { id } = await res.json();
   const own = await requester.request.post(`/api/console/approvals/${id}/decision`, { data: { decision: "approve" } });

@@ -2,19 +2,38 @@ import { expect, signIn, test } from "./support/fixtures";
 import { e2eEmail } from "./support/users";
 
 async function ingest(admin: import("@playwright/test").Page, events: Record<string, unknown>[]) {
-  const token = (await (await admin.request.post("/api/console/tokens", { data: { name: `collector-${Date.now()}`, scopes: ["ingest"], expiresInDays: 1 } })).json()).token;
-  const res = await admin.request.post("/api/v1/audit/events", { data: { events }, headers: { authorization: `Bearer ${token}` } });
+  const token = (
+    await (
+      await admin.request.post("/api/console/tokens", {
+        data: { name: `collector-${Date.now()}`, scopes: ["ingest"], expiresInDays: 1 },
+      })
+    ).json()
+  ).token;
+  const res = await admin.request.post("/api/v1/audit/events", {
+    data: { events },
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(res.status()).toBe(200);
   return res.json();
 }
 
-test("an auditor sees the dashboard with data, drills into the explorer, opens an event and verifies integrity", async ({ as, browser }) => {
+test("an auditor sees the dashboard with data, drills into the explorer, opens an event and verifies integrity", async ({
+  as,
+  browser,
+}) => {
   const admin = await as("ADMIN");
   const server = `ingest-${Date.now().toString(36)}`;
   const now = Date.now();
   const events = Array.from({ length: 60 }, (_, i) => ({
-    eventId: `${server}-${i}`, timestamp: new Date(now - i * 60_000).toISOString(), server, tool: i % 2 ? "search" : "export", agent: "e2e-bot",
-    onBehalfOf: "alice@corp.example", outcome: i % 10 === 0 ? "denied" : "success", latencyMs: 20 + i, arguments: { q: `term ${i}`, password: "hunter2" },
+    eventId: `${server}-${i}`,
+    timestamp: new Date(now - i * 60_000).toISOString(),
+    server,
+    tool: i % 2 ? "search" : "export",
+    agent: "e2e-bot",
+    onBehalfOf: "alice@corp.example",
+    outcome: i % 10 === 0 ? "denied" : "success",
+    latencyMs: 20 + i,
+    arguments: { q: `term ${i}`, password: "hunter2" },
   }));
   expect(await ingest(admin, events)).toEqual({ accepted: 60, duplicates: 0 });
 
@@ -25,7 +44,9 @@ test("an auditor sees the dashboard with data, drills into the explorer, opens a
   const topServers = page.getByRole("img", { name: "Top servers by calls" });
   await expect(topServers.locator(".recharts-bar-rectangle").first()).toBeVisible();
   await expect(topServers).toContainText(server);
-  await expect(page.getByRole("img", { name: "Tool calls over time by outcome" }).locator(".recharts-area-area").first()).toBeVisible();
+  await expect(
+    page.getByRole("img", { name: "Tool calls over time by outcome" }).locator(".recharts-area-area").first(),
+  ).toBeVisible();
 
   await page.clock.install();
   await page.goto(`/audit?server=${server}&range=24h`);
@@ -43,14 +64,26 @@ test("an auditor sees the dashboard with data, drills into the explorer, opens a
   await expect(drawer.getByTestId("event-hash")).toContainText(/hash [0-9a-f]{64}/);
   await page.keyboard.press("Escape");
   await page.getByRole("button", { name: "Verify integrity" }).click();
-  await expect(page.getByTestId("verify-result")).toContainText(/^OK: \d+ records and [1-9]\d* signed checkpoints verified/);
+  await expect(page.getByTestId("verify-result")).toContainText(
+    /^OK: \d+ records and [1-9]\d* signed checkpoints verified/,
+  );
   await page.close();
 });
 
 test("ingestion refuses a bad batch whole, and a retried batch is stored once", async ({ as }) => {
   const admin = await as("ADMIN");
-  const token = (await (await admin.request.post("/api/console/tokens", { data: { name: `collector-b-${Date.now()}`, scopes: ["ingest"], expiresInDays: 1 } })).json()).token;
-  const post = (body: string, type = "application/json") => admin.request.post("/api/v1/audit/events", { data: body, headers: { authorization: `Bearer ${token}`, "content-type": type } });
+  const token = (
+    await (
+      await admin.request.post("/api/console/tokens", {
+        data: { name: `collector-b-${Date.now()}`, scopes: ["ingest"], expiresInDays: 1 },
+      })
+    ).json()
+  ).token;
+  const post = (body: string, type = "application/json") =>
+    admin.request.post("/api/v1/audit/events", {
+      data: body,
+      headers: { authorization: `Bearer ${token}`, "content-type": type },
+    });
   const id = `retry-${Date.now()}`;
   const good = { eventId: id, timestamp: new Date().toISOString(), server: "crm", agent: "bot", outcome: "success" };
   const bad = await post(JSON.stringify([good, { ...good, eventId: `${id}-2`, outcome: "sort of" }]));
@@ -59,5 +92,9 @@ test("ingestion refuses a bad batch whole, and a retried batch is stored once", 
   const nd = `${JSON.stringify(good)}\n${JSON.stringify({ ...good, eventId: `${id}-3` })}\n`;
   expect(await (await post(nd, "application/x-ndjson")).json()).toEqual({ accepted: 2, duplicates: 0 });
   expect(await (await post(nd, "application/x-ndjson")).json()).toEqual({ accepted: 0, duplicates: 2 });
-  expect((await admin.request.post("/api/v1/audit/events", { data: [good], headers: { authorization: `Bearer ${token}x` } })).status()).toBe(401);
+  expect(
+    (
+      await admin.request.post("/api/v1/audit/events", { data: [good], headers: { authorization: `Bearer ${token}x` } })
+    ).status(),
+  ).toBe(401);
 });

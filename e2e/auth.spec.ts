@@ -26,7 +26,8 @@ test("sign-out ends the session, and a copy of its cookie is refused afterwards"
   const page = await as("VIEWER");
   const session = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
   expect(session).toBeDefined();
-  const withCopiedCookie = () => page.request.get("/api/console/dashboard?range=24h", { headers: { cookie: `${session!.name}=${session!.value}` } });
+  const withCopiedCookie = () =>
+    page.request.get("/api/console/dashboard?range=24h", { headers: { cookie: `${session!.name}=${session!.value}` } });
   expect((await withCopiedCookie()).status()).toBe(200);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);

@@ -2,30 +2,53 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { e2eEmail } from "./support/users";
 
-const manifest = (extra = "") => JSON.stringify({
-  tools: [
-    { name: "lookup_order", description: `Look up an order by id${extra}`, inputSchema: { type: "object", properties: { id: { type: "string" } } }, annotations: { readOnlyHint: true } },
-    { name: "cancel_order", description: "Cancel an order", inputSchema: { type: "object", properties: { id: { type: "string" } } }, annotations: { destructiveHint: true } },
-  ],
-});
+const manifest = (extra = "") =>
+  JSON.stringify({
+    tools: [
+      {
+        name: "lookup_order",
+        description: `Look up an order by id${extra}`,
+        inputSchema: { type: "object", properties: { id: { type: "string" } } },
+        annotations: { readOnlyHint: true },
+      },
+      {
+        name: "cancel_order",
+        description: "Cancel an order",
+        inputSchema: { type: "object", properties: { id: { type: "string" } } },
+        annotations: { destructiveHint: true },
+      },
+    ],
+  });
 
 async function teamWithMember(page: Page, email: string) {
   const slug = `e2e-${Date.now().toString(36)}`;
   const team = await (await page.request.post("/api/console/teams", { data: { slug, name: `Team ${slug}` } })).json();
   const users: { id: string; email: string }[] = await (await page.request.get("/api/console/users")).json();
   const user = users.find((u) => u.email === email)!;
-  expect((await page.request.patch(`/api/console/users/${user.id}`, { data: { teamIds: [team.id] } })).status()).toBe(200);
+  expect((await page.request.patch(`/api/console/users/${user.id}`, { data: { teamIds: [team.id] } })).status()).toBe(
+    200,
+  );
   return { team, user };
 }
 
-const tab = (page: Page, name: string) => page.getByRole("navigation", { name: "Server sections" }).getByRole("link", { name: new RegExp(`^${name}`) }).click();
+const tab = (page: Page, name: string) =>
+  page
+    .getByRole("navigation", { name: "Server sections" })
+    .getByRole("link", { name: new RegExp(`^${name}`) })
+    .click();
 
-test("an admin registers a PROD server end to end, fails readiness, fixes it and activates it; a changed tool needs re-approval", async ({ as }) => {
+test("an admin registers a PROD server end to end, fails readiness, fixes it and activates it; a changed tool needs re-approval", async ({
+  as,
+}) => {
   test.setTimeout(90_000);
   const page = await as("ADMIN");
   const { team } = await teamWithMember(page, e2eEmail("ADMIN"));
   const slug = `orders-${Date.now().toString(36)}`;
-  const agent = await (await page.request.post("/api/console/agents", { data: { name: "Order bot", clientId: `order-bot-${slug}`, teamId: team.id } })).json();
+  const agent = await (
+    await page.request.post("/api/console/agents", {
+      data: { name: "Order bot", clientId: `order-bot-${slug}`, teamId: team.id },
+    })
+  ).json();
 
   await page.goto("/servers/new");
   const form = page.getByRole("form", { name: "Register server" });
@@ -96,7 +119,9 @@ test("an admin registers a PROD server end to end, fails readiness, fixes it and
   await tab(page, "Readiness");
   await expect(page.getByRole("heading", { name: /10 of 10 pass/ })).toBeVisible();
   await page.getByRole("button", { name: "Activate" }).click();
-  await expect(page.getByRole("banner").or(page.locator("main")).getByText("ACTIVE", { exact: true }).first()).toBeVisible();
+  await expect(
+    page.getByRole("banner").or(page.locator("main")).getByText("ACTIVE", { exact: true }).first(),
+  ).toBeVisible();
 
   // The rug pull: the same tool, a new description. It goes back to review and shows the diff.
   await tab(page, "Tools");
@@ -112,16 +137,41 @@ test("an admin registers a PROD server end to end, fails readiness, fixes it and
 test("an OWNER cannot change another team's server", async ({ as, browser }) => {
   const admin = await as("ADMIN");
   const slug = `theirs-${Date.now().toString(36)}`;
-  const team = await (await admin.request.post("/api/console/teams", { data: { slug: `other-${slug}`, name: "Other team" } })).json();
-  expect((await admin.request.post("/api/console/servers", { data: { slug, name: slug, environment: "DEV", transport: "STDIO", endpoint: "node server.js", ownerTeamId: team.id } })).status()).toBe(201);
+  const team = await (
+    await admin.request.post("/api/console/teams", { data: { slug: `other-${slug}`, name: "Other team" } })
+  ).json();
+  expect(
+    (
+      await admin.request.post("/api/console/servers", {
+        data: {
+          slug,
+          name: slug,
+          environment: "DEV",
+          transport: "STDIO",
+          endpoint: "node server.js",
+          ownerTeamId: team.id,
+        },
+      })
+    ).status(),
+  ).toBe(201);
 
   const ownerPage = await browser.newPage();
   const { signIn } = await import("./support/fixtures");
   await signIn(ownerPage, e2eEmail("OWNER"));
   await expect(ownerPage.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-  expect((await ownerPage.request.patch(`/api/console/servers/${slug}`, { data: { description: "mine now" } })).status()).toBe(404);
-  expect((await ownerPage.request.post(`/api/console/servers/${slug}/status`, { data: { status: "RETIRED" } })).status()).toBe(404);
-  expect((await ownerPage.request.post("/api/console/servers", { data: { slug: `${slug}-x`, name: "x", environment: "DEV", transport: "STDIO", endpoint: "x" } })).status()).toBe(403);
+  expect(
+    (await ownerPage.request.patch(`/api/console/servers/${slug}`, { data: { description: "mine now" } })).status(),
+  ).toBe(404);
+  expect(
+    (await ownerPage.request.post(`/api/console/servers/${slug}/status`, { data: { status: "RETIRED" } })).status(),
+  ).toBe(404);
+  expect(
+    (
+      await ownerPage.request.post("/api/console/servers", {
+        data: { slug: `${slug}-x`, name: "x", environment: "DEV", transport: "STDIO", endpoint: "x" },
+      })
+    ).status(),
+  ).toBe(403);
   await ownerPage.goto(`/servers/${slug}`);
   await expect(ownerPage.getByRole("heading", { name: slug })).toBeVisible();
   await expect(ownerPage.getByRole("button", { name: "Edit" })).toHaveCount(0);

@@ -1,6 +1,10 @@
 import { expect, test } from "./support/fixtures";
 
-test("an admin creates an API token shown once, it authenticates, and revoking it stops it", async ({ as, playwright, baseURL }) => {
+test("an admin creates an API token shown once, it authenticates, and revoking it stops it", async ({
+  as,
+  playwright,
+  baseURL,
+}) => {
   const page = await as("ADMIN");
   await page.goto("/settings/tokens");
   await page.getByRole("button", { name: "New token" }).click();
@@ -12,7 +16,10 @@ test("an admin creates an API token shown once, it authenticates, and revoking i
   const token = (await page.getByTestId("new-token").textContent())!;
   expect(token).toMatch(/^wdn_/);
 
-  const machine = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const machine = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${token}` },
+  });
   const ok = await machine.get("/api/v1/audit/verify");
   expect(ok.status()).toBe(200);
   expect((await ok.json()).ok).toBe(true);
@@ -34,5 +41,9 @@ test("an auditor verifies the audit chain from the Audit page", async ({ as }) =
 test("an auditor may not manage tokens or users", async ({ as }) => {
   const page = await as("AUDITOR");
   expect((await page.request.get("/api/console/tokens")).status()).toBe(403);
-  expect((await page.request.patch("/api/console/users/00000000-0000-0000-0000-000000000000", { data: { disabled: true } })).status()).toBe(403);
+  expect(
+    (
+      await page.request.patch("/api/console/users/00000000-0000-0000-0000-000000000000", { data: { disabled: true } })
+    ).status(),
+  ).toBe(403);
 });

@@ -27,7 +27,12 @@ test("an admin creates a user in the console, who can then sign in with that rol
 
 test("a duplicate email is refused with 409 and nothing changes", async ({ as }) => {
   const page = await as("ADMIN");
-  const data = { email: `dup-${Date.now()}@test.local`, name: "Dup", password: "a long enough password", roles: ["VIEWER"] };
+  const data = {
+    email: `dup-${Date.now()}@test.local`,
+    name: "Dup",
+    password: "a long enough password",
+    roles: ["VIEWER"],
+  };
   expect((await page.request.post("/api/console/users", { data })).status()).toBe(201);
   const again = await page.request.post("/api/console/users", { data });
   expect(again.status()).toBe(409);
@@ -61,6 +66,8 @@ test("disabling a user ends their access at once", async ({ as, browser }) => {
   await expect(admin.getByTestId(`user-row-${email}`)).toContainText("Disabled");
   expect((await other.request.get("/api/console/audit")).status()).toBe(401);
   const events = await (await admin.request.get("/api/console/audit?category=ADMIN")).json();
-  expect(events.events.some((e: { action: string; targetId: string }) => e.action === "user.disabled" && e.targetId === id)).toBe(true);
+  expect(
+    events.events.some((e: { action: string; targetId: string }) => e.action === "user.disabled" && e.targetId === id),
+  ).toBe(true);
   await other.close();
 });

@@ -29,7 +29,9 @@ await seedDemo("bench-password-123");
 const t0 = performance.now();
 const loaded = await loadEvents(events, 90, (n) => process.stdout.write(`\r  loaded ${n} events…`));
 const loadSeconds = (performance.now() - t0) / 1000;
-console.log(`\r  loaded ${loaded} events in ${loadSeconds.toFixed(0)} s (${(loaded / loadSeconds).toFixed(0)} events/s, in-process)`);
+console.log(
+  `\r  loaded ${loaded} events in ${loadSeconds.toFixed(0)} s (${(loaded / loadSeconds).toFixed(0)} events/s, in-process)`,
+);
 const v0 = performance.now();
 const verified = await verifyChain(db());
 const verifySeconds = (performance.now() - v0) / 1000;
@@ -49,7 +51,9 @@ try {
       samples.push(performance.now() - s);
     }
     samples.sort((a, b) => a - b);
-    console.log(`  ${label.padEnd(36)} p50 ${percentile(samples, 50).toFixed(0)} ms, p95 ${percentile(samples, 95).toFixed(0)} ms`);
+    console.log(
+      `  ${label.padEnd(36)} p50 ${percentile(samples, 50).toFixed(0)} ms, p95 ${percentile(samples, 95).toFixed(0)} ms`,
+    );
   };
   const from = new Date(Date.now() - 7 * 86_400_000).toISOString();
   console.log(`dashboard [${backend}] with ${loaded} events, ${runs} runs each:`);
@@ -57,7 +61,9 @@ try {
   await time("dashboard API, 30 days", "/api/console/dashboard?range=30d");
   await time("explorer, server=salesforce-crm, 7 d", `/api/console/audit?server=salesforce-crm&from=${from}&limit=50`);
   await time("explorer, all events, first page", "/api/console/audit?limit=50");
-  console.log(`  audit:verify over ${verified.checked} records: ${verifySeconds.toFixed(1)} s (${verified.ok ? "OK" : "FAILED"})`);
+  console.log(
+    `  audit:verify over ${verified.checked} records: ${verifySeconds.toFixed(1)} s (${verified.ok ? "OK" : "FAILED"})`,
+  );
 } finally {
   server.kill("SIGTERM");
   await new Promise((r) => server.once("exit", r));

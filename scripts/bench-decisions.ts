@@ -19,10 +19,18 @@ import { serve } from "./lib/serve";
 // saturation (each client sends its next call as soon as it has an answer), then at fixed offered
 // rates, where latency is counted from each call's scheduled time (no coordinated omission): the
 // latency a gateway adds to a tool call when Warden is not the bottleneck.
-const opts = args({ seconds: { type: "string" }, clients: { type: "string" }, backend: { type: "string" }, rates: { type: "string" } });
+const opts = args({
+  seconds: { type: "string" },
+  clients: { type: "string" },
+  backend: { type: "string" },
+  rates: { type: "string" },
+});
 const seconds = Number(opts.seconds ?? 30);
 const clients = Number(opts.clients ?? 16);
-const rates = (opts.rates ?? "100,200").split(",").map(Number).filter((r) => r > 0);
+const rates = (opts.rates ?? "100,200")
+  .split(",")
+  .map(Number)
+  .filter((r) => r > 0);
 const port = 3200;
 
 async function prepare() {
@@ -31,13 +39,28 @@ async function prepare() {
   const w = await seedDecisionWorld();
   await db().mcpServer.update({ where: { id: w.server.id }, data: { rateLimitPerMinute: 10_000_000 } });
   await db().orgSettings.update({ where: { id: 1 }, data: { registryVersion: { increment: 1 } } });
-  const { token } = await createToken(systemActor("bench"), { name: "bench-gateway", scopes: ["decide"], expiresInDays: 1 });
+  const { token } = await createToken(systemActor("bench"), {
+    name: "bench-gateway",
+    scopes: ["decide"],
+    expiresInDays: 1,
+  });
   // The engine alone, on the in-memory snapshot: what a decision costs before HTTP and the audit write.
   const snapshot = await currentSnapshot();
   const limiter = new RateLimiter();
   const n = 100_000;
   const t0 = performance.now();
-  for (let i = 0; i < n; i++) evaluate(snapshot, { agent: w.agent.clientId, server: w.server.slug, tool: "query_records", arguments: { object: "Case", limit: i % 100 } }, new Date(), limiter);
+  for (let i = 0; i < n; i++)
+    evaluate(
+      snapshot,
+      {
+        agent: w.agent.clientId,
+        server: w.server.slug,
+        tool: "query_records",
+        arguments: { object: "Case", limit: i % 100 },
+      },
+      new Date(),
+      limiter,
+    );
   console.log(`engine [in-process] ${n} evaluations: ${(((performance.now() - t0) * 1000) / n).toFixed(1)} µs each`);
   await closeConnection();
   return { agent: w.agent.clientId, server: w.server.slug, token };
@@ -47,10 +70,33 @@ type Kind = "allow" | "deny" | "pending";
 
 function mix(w: { agent: string; server: string }, i: number): { kind: Kind; body: unknown } {
   const r = i % 20;
-  if (r < 12) return { kind: "allow", body: { agent: w.agent, server: w.server, tool: "query_records", arguments: { object: "Case", limit: 10 + (i % 50) } } };
-  if (r < 16) return { kind: "deny", body: { agent: w.agent, server: w.server, tool: "query_records", arguments: { fields: ["SSN__c"] } } };
-  if (r < 17) return { kind: "deny", body: { agent: "unknown-bot", server: w.server, tool: "query_records", arguments: {} } };
-  return { kind: "pending", body: { agent: w.agent, server: w.server, tool: "update_record", arguments: { id: `rec-${i % 200}` }, onBehalfOf: "bench@corp.example" } };
+  if (r < 12)
+    return {
+      kind: "allow",
+      body: {
+        agent: w.agent,
+        server: w.server,
+        tool: "query_records",
+        arguments: { object: "Case", limit: 10 + (i % 50) },
+      },
+    };
+  if (r < 16)
+    return {
+      kind: "deny",
+      body: { agent: w.agent, server: w.server, tool: "query_records", arguments: { fields: ["SSN__c"] } },
+    };
+  if (r < 17)
+    return { kind: "deny", body: { agent: "unknown-bot", server: w.server, tool: "query_records", arguments: {} } };
+  return {
+    kind: "pending",
+    body: {
+      agent: w.agent,
+      server: w.server,
+      tool: "update_record",
+      arguments: { id: `rec-${i % 200}` },
+      onBehalfOf: "bench@corp.example",
+    },
+  };
 }
 
 async function load(w: { agent: string; server: string; token: string }, seconds: number, rate?: number) {
@@ -67,7 +113,9 @@ async function load(w: { agent: string; server: string; token: string }, seconds
       if (scheduled >= until) break;
       if (scheduled > performance.now()) await new Promise((r) => setTimeout(r, scheduled - performance.now()));
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/decisions`, {
-        method: "POST", headers: { authorization: `Bearer ${w.token}`, "content-type": "application/json" }, body: JSON.stringify(body),
+        method: "POST",
+        headers: { authorization: `Bearer ${w.token}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
       });
       const out = (await res.json()) as { decision: string };
       latencies.push(performance.now() - scheduled);

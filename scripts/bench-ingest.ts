@@ -23,7 +23,11 @@ const fresh = await benchDatabase("warden_bench_ingest", backend);
 process.env.WARDEN_SEED_DEMO = "never";
 await ensureDatabase();
 await seedDemo("bench-password-123");
-const { token } = await createToken(systemActor("bench"), { name: "bench-collector", scopes: ["ingest"], expiresInDays: 1 });
+const { token } = await createToken(systemActor("bench"), {
+  name: "bench-collector",
+  scopes: ["ingest"],
+  expiresInDays: 1,
+});
 await closeConnection();
 
 const bodies: string[] = [];
@@ -41,17 +45,25 @@ try {
   let next = 0;
   let accepted = 0;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: senders }, async () => {
-    while (next < bodies.length) {
-      const body = bodies[next++];
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/audit/events`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body });
-      const out = (await res.json()) as { accepted?: number };
-      if (!res.ok) throw new Error(`ingest answered ${res.status}: ${JSON.stringify(out).slice(0, 300)}`);
-      accepted += out.accepted ?? 0;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: senders }, async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++];
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1/audit/events`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body,
+        });
+        const out = (await res.json()) as { accepted?: number };
+        if (!res.ok) throw new Error(`ingest answered ${res.status}: ${JSON.stringify(out).slice(0, 300)}`);
+        accepted += out.accepted ?? 0;
+      }
+    }),
+  );
   const s = (performance.now() - t0) / 1000;
-  console.log(`ingest [${backend}] ${bodies.length} batches of 1,000, ${senders} senders: ${accepted} events in ${s.toFixed(1)} s = ${(accepted / s).toFixed(0)} events/s`);
+  console.log(
+    `ingest [${backend}] ${bodies.length} batches of 1,000, ${senders} senders: ${accepted} events in ${s.toFixed(1)} s = ${(accepted / s).toFixed(0)} events/s`,
+  );
 } finally {
   server.kill("SIGTERM");
   await new Promise((r) => server.once("exit", r));

@@ -17,7 +17,9 @@ process.env.WARDEN_SEED_DEMO = "never";
 const db = await freshDatabase("warden_e2e", process.env.DATABASE_URL);
 mkdirSync(".data", { recursive: true });
 // PostgreSQL deployments bring their own checkpoint key; the e2e server makes one for itself.
-process.env.WARDEN_SIGNING_KEY ??= generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+process.env.WARDEN_SIGNING_KEY ??= generateKeyPairSync("ed25519")
+  .privateKey.export({ type: "pkcs8", format: "pem" })
+  .toString();
 await ensureDatabase();
 await seedE2eUsers(password);
 // Specs that tamper with the database (PostgreSQL only: a PGlite folder belongs to the server) find it here.

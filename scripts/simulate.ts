@@ -5,7 +5,13 @@ import { args } from "./lib/args";
 // Plays the demo organisation's gateway traffic against a running Warden through the real APIs:
 // decisions at /api/v1/decisions, then the call logs at /api/v1/audit/events in batches of 1,000.
 // The token needs the scopes decide and ingest (npm run token:create -- --name sim --scopes decide,ingest).
-const opts = args({ days: { type: "string" }, rate: { type: "string" }, url: { type: "string" }, token: { type: "string" }, seed: { type: "string" } });
+const opts = args({
+  days: { type: "string" },
+  rate: { type: "string" },
+  url: { type: "string" },
+  token: { type: "string" },
+  seed: { type: "string" },
+});
 const url = (opts.url ?? process.env.WARDEN_URL ?? "http://localhost:3000").replace(/\/$/, "");
 const token = opts.token ?? process.env.WARDEN_TOKEN;
 if (!token) {
@@ -36,10 +42,16 @@ const flush = async () => {
   duplicates += r.duplicates;
   batch = [];
 };
-for (const e of generateTraffic({ days: Number(opts.days ?? 30), ratePerHour: Number(opts.rate ?? 100), seed: Number(opts.seed ?? 42) })) {
+for (const e of generateTraffic({
+  days: Number(opts.days ?? 30),
+  ratePerHour: Number(opts.rate ?? 100),
+  seed: Number(opts.seed ?? 42),
+})) {
   batch.push(e);
   if (batch.length === 1000) await flush();
 }
 if (batch.length) await flush();
 const s = (performance.now() - t0) / 1000;
-console.log(`Simulated ${accepted + duplicates} events (${accepted} accepted, ${duplicates} already there) and decisions ${JSON.stringify(decisions)} in ${s.toFixed(1)} s`);
+console.log(
+  `Simulated ${accepted + duplicates} events (${accepted} accepted, ${duplicates} already there) and decisions ${JSON.stringify(decisions)} in ${s.toFixed(1)} s`,
+);

@@ -10,7 +10,8 @@ import { runScript } from "./lib/script-db";
 const opts = args({ email: { type: "string" }, name: { type: "string" }, role: { type: "string", multiple: true } });
 
 await runScript(async () => {
-  if (!opts.email) throw new Error("Usage: npm run user:create -- --email EMAIL --role ROLE [--role ROLE] [--name NAME]");
+  if (!opts.email)
+    throw new Error("Usage: npm run user:create -- --email EMAIL --role ROLE [--role ROLE] [--name NAME]");
   const password = await readSecret("Password (12+ characters): ");
   const user = await createUser(systemActor("cli:user-create"), {
     email: opts.email,

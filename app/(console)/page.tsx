@@ -11,7 +11,10 @@ export default async function DashboardPage() {
   const initial = JSON.parse(JSON.stringify(await getDashboard(user, { range: "7d" })));
   return (
     <>
-      <PageHeader title="Dashboard" description={`Signed in as ${user.name}. Every MCP call from every gateway, at a glance.`} />
+      <PageHeader
+        title="Dashboard"
+        description={`Signed in as ${user.name}. Every MCP call from every gateway, at a glance.`}
+      />
       <DashboardView initial={initial} />
     </>
   );

@@ -3,7 +3,12 @@
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { colorFor } from "./chart-colors";
 
-type Props = { data: { key: string; count: number }[]; label: string; onSelect?: (key: string) => void; colorByKey?: boolean };
+type Props = {
+  data: { key: string; count: number }[];
+  label: string;
+  onSelect?: (key: string) => void;
+  colorByKey?: boolean;
+};
 
 /** Horizontal bars; clicking one drills into the audit explorer. */
 export function BarListChart({ data, label, onSelect, colorByKey }: Props) {
@@ -13,15 +18,36 @@ export function BarListChart({ data, label, onSelect, colorByKey }: Props) {
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
           <XAxis type="number" fontSize={11} allowDecimals={false} />
-          <YAxis type="category" dataKey="key" width={150} fontSize={11} tickFormatter={(k: string) => (k.length > 24 ? `${k.slice(0, 23)}…` : k)} />
+          <YAxis
+            type="category"
+            dataKey="key"
+            width={150}
+            fontSize={11}
+            tickFormatter={(k: string) => (k.length > 24 ? `${k.slice(0, 23)}…` : k)}
+          />
           <Tooltip />
-          <Bar dataKey="count" radius={[0, 3, 3, 0]} cursor={onSelect ? "pointer" : undefined}
+          <Bar
+            dataKey="count"
+            radius={[0, 3, 3, 0]}
+            cursor={onSelect ? "pointer" : undefined}
             onClick={(entry) => onSelect?.((entry as unknown as { key: string }).key)}
             fill={colorFor("primary")}
-            shape={colorByKey ? (props: unknown) => {
-              const p = props as { x: number; y: number; width: number; height: number; payload: { key: string } };
-              return <rect x={p.x} y={p.y} width={p.width} height={p.height} fill={colorFor(p.payload.key)} rx={3} />;
-            } : undefined}
+            shape={
+              colorByKey
+                ? (props: unknown) => {
+                    const p = props as {
+                      x: number;
+                      y: number;
+                      width: number;
+                      height: number;
+                      payload: { key: string };
+                    };
+                    return (
+                      <rect x={p.x} y={p.y} width={p.width} height={p.height} fill={colorFor(p.payload.key)} rx={3} />
+                    );
+                  }
+                : undefined
+            }
           />
         </BarChart>
       </ResponsiveContainer>

@@ -3,7 +3,12 @@
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { colorFor } from "./chart-colors";
 
-type Props = { data: ({ t: string } & Record<string, number | string>)[]; series: string[]; daily: boolean; label: string };
+type Props = {
+  data: ({ t: string } & Record<string, number | string>)[];
+  series: string[];
+  daily: boolean;
+  label: string;
+};
 
 export function StackedAreaChart({ data, series, daily, label }: Props) {
   const fmt = (t: string) => (daily ? t.slice(5, 10) : t.slice(5, 13).replace("T", " ") + "h");
@@ -16,7 +21,17 @@ export function StackedAreaChart({ data, series, daily, label }: Props) {
           <YAxis fontSize={11} width={40} allowDecimals={false} />
           <Tooltip labelFormatter={(t) => fmt(String(t))} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          {series.map((s) => <Area key={s} type="monotone" dataKey={s} stackId="1" stroke={colorFor(s)} fill={colorFor(s)} fillOpacity={0.35} />)}
+          {series.map((s) => (
+            <Area
+              key={s}
+              type="monotone"
+              dataKey={s}
+              stackId="1"
+              stroke={colorFor(s)}
+              fill={colorFor(s)}
+              fillOpacity={0.35}
+            />
+          ))}
         </AreaChart>
       </ResponsiveContainer>
     </div>

@@ -2,12 +2,23 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 
 const RISK: Record<string, BadgeTone> = { LOW: "success", MEDIUM: "info", HIGH: "warning", CRITICAL: "danger" };
 const STATUS: Record<string, BadgeTone> = {
-  ACTIVE: "success", APPROVED: "success", DRAFT: "neutral", PENDING_APPROVAL: "info", PENDING_REVIEW: "warning",
-  SUSPENDED: "danger", RETIRED: "neutral", REVOKED: "neutral",
+  ACTIVE: "success",
+  APPROVED: "success",
+  DRAFT: "neutral",
+  PENDING_APPROVAL: "info",
+  PENDING_REVIEW: "warning",
+  SUSPENDED: "danger",
+  RETIRED: "neutral",
+  REVOKED: "neutral",
 };
 
-export const RiskBadge = ({ risk }: { risk: string | null }) => (risk ? <Badge tone={RISK[risk]}>{risk}</Badge> : <span className="text-slate-400">—</span>);
+export const RiskBadge = ({ risk }: { risk: string | null }) =>
+  risk ? <Badge tone={RISK[risk]}>{risk}</Badge> : <span className="text-slate-400">—</span>;
 
-export const StatusBadge = ({ status }: { status: string }) => <Badge tone={STATUS[status] ?? "neutral"}>{status.replaceAll("_", " ")}</Badge>;
+export const StatusBadge = ({ status }: { status: string }) => (
+  <Badge tone={STATUS[status] ?? "neutral"}>{status.replaceAll("_", " ")}</Badge>
+);
 
-export const EnvBadge = ({ env }: { env: string }) => <Badge tone={env === "PROD" ? "danger" : env === "STAGING" ? "warning" : "neutral"}>{env}</Badge>;
+export const EnvBadge = ({ env }: { env: string }) => (
+  <Badge tone={env === "PROD" ? "danger" : env === "STAGING" ? "warning" : "neutral"}>{env}</Badge>
+);

@@ -21,7 +21,11 @@ export function CheckboxGroup({ legend, options, value, onChange, error }: Props
           </label>
         ))}
       </div>
-      {error && <p className="mt-1 text-xs text-red-700" data-testid="field-error">{error}</p>}
+      {error && (
+        <p className="mt-1 text-xs text-red-700" data-testid="field-error">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

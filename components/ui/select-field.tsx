@@ -11,7 +11,9 @@ export function SelectField({ label, options, error, placeholder, className = ""
   const id = useId();
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
       <select
         id={id}
         aria-invalid={error ? true : undefined}
@@ -19,9 +21,17 @@ export function SelectField({ label, options, error, placeholder, className = ""
         {...select}
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
-      {error && <p className="mt-1 text-xs text-red-700" data-testid="field-error">{error}</p>}
+      {error && (
+        <p className="mt-1 text-xs text-red-700" data-testid="field-error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -11,7 +11,11 @@ export function Table({ children, label }: { children: ReactNode; label: string 
 }
 
 export const Th = ({ className = "", ...p }: ThHTMLAttributes<HTMLTableCellElement>) => (
-  <th scope="col" className={`px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase ${className}`} {...p} />
+  <th
+    scope="col"
+    className={`px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase ${className}`}
+    {...p}
+  />
 );
 
 export const Td = ({ className = "", ...p }: TdHTMLAttributes<HTMLTableCellElement>) => (

@@ -12,12 +12,18 @@ const base = `http://127.0.0.1:${PORT}`;
 const BATCHES = 16;
 const PER_BATCH = 500;
 
-const exited = (child: ChildProcess) => new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once("exit", r)));
+const exited = (child: ChildProcess) =>
+  new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once("exit", r)));
 
 test("a server killed mid-ingest loses no acknowledged event and stores none twice after retries", async () => {
   test.setTimeout(180_000);
   const pgUrl = readFileSync(".data/e2e-database-url", "utf8").trim();
-  const env: NodeJS.ProcessEnv = { ...process.env, WARDEN_SEED_DEMO: "never", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: base };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    WARDEN_SEED_DEMO: "never",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_URL: base,
+  };
   const dir = `.data/crash-${Date.now()}`;
   const scratch = pgUrl ? await createScratchDatabase(pgUrl, `warden_crash_${Date.now()}`) : null;
   if (scratch) {
@@ -26,11 +32,32 @@ test("a server killed mid-ingest loses no acknowledged event and stores none twi
     delete env.DATABASE_URL;
     env.PGLITE_DIR = `${dir}/pglite`;
   }
-  const token = execFileSync("npx", ["tsx", "scripts/token-create.ts", "--name", "crash", "--scopes", "ingest,read"], { env, encoding: "utf8" }).trim().split("\n").pop()!;
-  const batches = Array.from({ length: BATCHES }, (_, b) => JSON.stringify(Array.from({ length: PER_BATCH }, (_, i) => ({
-    eventId: `crash-${b}-${i}`, timestamp: new Date(Date.now() - i * 1000).toISOString(), server: "crm", tool: "query", agent: "bot", outcome: "success", arguments: { b, i },
-  }))));
-  const send = (body: string) => fetch(`${base}/api/v1/audit/events`, { method: "POST", body, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } });
+  const token = execFileSync("npx", ["tsx", "scripts/token-create.ts", "--name", "crash", "--scopes", "ingest,read"], {
+    env,
+    encoding: "utf8",
+  })
+    .trim()
+    .split("\n")
+    .pop()!;
+  const batches = Array.from({ length: BATCHES }, (_, b) =>
+    JSON.stringify(
+      Array.from({ length: PER_BATCH }, (_, i) => ({
+        eventId: `crash-${b}-${i}`,
+        timestamp: new Date(Date.now() - i * 1000).toISOString(),
+        server: "crm",
+        tool: "query",
+        agent: "bot",
+        outcome: "success",
+        arguments: { b, i },
+      })),
+    ),
+  );
+  const send = (body: string) =>
+    fetch(`${base}/api/v1/audit/events`, {
+      method: "POST",
+      body,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    });
 
   let server = await serve(PORT, { env });
   const acknowledged = new Set<number>();
@@ -63,7 +90,9 @@ test("a server killed mid-ingest loses no acknowledged event and stores none twi
     }
     expect(duplicates).toBeGreaterThanOrEqual(acknowledged.size * PER_BATCH);
     expect(accepted + duplicates).toBe(BATCHES * PER_BATCH);
-    const verify = await (await fetch(`${base}/api/v1/audit/verify`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const verify = await (
+      await fetch(`${base}/api/v1/audit/verify`, { headers: { authorization: `Bearer ${token}` } })
+    ).json();
     expect(verify.ok).toBe(true);
   } finally {
     server.kill("SIGTERM");

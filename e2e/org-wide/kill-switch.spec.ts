@@ -2,7 +2,11 @@ import { expect, test } from "../support/fixtures";
 import { gatewayClient, gatewayWorld } from "../support/gateway-world";
 
 // Runs in its own project after every other spec: a paused org denies every other spec's gateway calls.
-test("pausing all MCP access denies the next call and shows a banner on every console page until resumed", async ({ as, playwright, baseURL }) => {
+test("pausing all MCP access denies the next call and shows a banner on every console page until resumed", async ({
+  as,
+  playwright,
+  baseURL,
+}) => {
   const page = await as("ADMIN");
   const w = await gatewayWorld(page);
   const api = await playwright.request.newContext({ baseURL });

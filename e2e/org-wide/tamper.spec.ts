@@ -14,7 +14,8 @@ test("a tampered database shows the failure on the Audit page", async ({ browser
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   const { rows } = await client.query(`SELECT max(sequence)::text AS seq FROM "AuditEvent"`);
   const target = Math.max(1, Number(rows[0].seq) - 3);
-  const original = (await client.query(`SELECT outcome FROM "AuditEvent" WHERE sequence = $1`, [target])).rows[0].outcome as string;
+  const original = (await client.query(`SELECT outcome FROM "AuditEvent" WHERE sequence = $1`, [target])).rows[0]
+    .outcome as string;
   try {
     await client.query(`ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_append_only"`);
     await client.query(`UPDATE "AuditEvent" SET outcome = 'success-ish' WHERE sequence = $1`, [target]);

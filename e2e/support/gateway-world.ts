@@ -14,30 +14,80 @@ export async function gatewayWorld(admin: Page, ownerEmail?: string) {
   };
   const r = admin.request;
   const team = await ok(r.post("/api/console/teams", { data: { slug: `gw-${id}`, name: `Gateway ${id}` } }), 201);
-  const server = await ok(r.post("/api/console/servers", { data: { slug: `crm-${id}`, name: `CRM ${id}`, environment: "DEV", transport: "STREAMABLE_HTTP", endpoint: "https://mcp.corp.example/crm", ownerTeamId: team.id, rateLimitPerMinute: 1000 } }), 201);
-  await ok(r.post(`/api/console/servers/crm-${id}/manifest`, { data: { tools: [
-    { name: "query_records", description: "Query records", inputSchema: { type: "object" }, annotations: { readOnlyHint: true } },
-    { name: "update_record", description: "Update a record", inputSchema: { type: "object" } },
-  ] } }));
+  const server = await ok(
+    r.post("/api/console/servers", {
+      data: {
+        slug: `crm-${id}`,
+        name: `CRM ${id}`,
+        environment: "DEV",
+        transport: "STREAMABLE_HTTP",
+        endpoint: "https://mcp.corp.example/crm",
+        ownerTeamId: team.id,
+        rateLimitPerMinute: 1000,
+      },
+    }),
+    201,
+  );
+  await ok(
+    r.post(`/api/console/servers/crm-${id}/manifest`, {
+      data: {
+        tools: [
+          {
+            name: "query_records",
+            description: "Query records",
+            inputSchema: { type: "object" },
+            annotations: { readOnlyHint: true },
+          },
+          { name: "update_record", description: "Update a record", inputSchema: { type: "object" } },
+        ],
+      },
+    }),
+  );
   const detail = await ok(r.get(`/api/console/servers/crm-${id}`));
-  for (const t of detail.tools as { id: string; definitionHash: string }[]) await ok(r.post(`/api/console/tools/${t.id}/review`, { data: { definitionHash: t.definitionHash } }));
+  for (const t of detail.tools as { id: string; definitionHash: string }[])
+    await ok(r.post(`/api/console/tools/${t.id}/review`, { data: { definitionHash: t.definitionHash } }));
   const users = (await ok(r.get("/api/console/users"))) as unknown as { id: string; email: string }[];
   const owner = users.find((u) => u.email === ownerEmail);
-  const agent = await ok(r.post("/api/console/agents", { data: { name: `Bot ${id}`, clientId: `bot-${id}`, teamId: team.id, ownerId: owner?.id } }), 201);
-  await ok(r.post("/api/console/grants", { data: { agentId: agent.id, serverId: server.id, allowedTools: ["query_records", "update_record"], allowedOperations: ["read", "write"], maxRecords: 100 } }), 201);
+  const agent = await ok(
+    r.post("/api/console/agents", {
+      data: { name: `Bot ${id}`, clientId: `bot-${id}`, teamId: team.id, ownerId: owner?.id },
+    }),
+    201,
+  );
+  await ok(
+    r.post("/api/console/grants", {
+      data: {
+        agentId: agent.id,
+        serverId: server.id,
+        allowedTools: ["query_records", "update_record"],
+        allowedOperations: ["read", "write"],
+        maxRecords: 100,
+      },
+    }),
+    201,
+  );
   await ok(r.post(`/api/console/servers/crm-${id}/status`, { data: { status: "PENDING_APPROVAL" } }));
   await ok(r.post(`/api/console/servers/crm-${id}/status`, { data: { status: "ACTIVE" } }));
-  const token = (await ok(r.post("/api/console/tokens", { data: { name: `gateway-${id}`, scopes: ["decide"], expiresInDays: 1 } }), 201)).token as string;
+  const token = (
+    await ok(
+      r.post("/api/console/tokens", { data: { name: `gateway-${id}`, scopes: ["decide"], expiresInDays: 1 } }),
+      201,
+    )
+  ).token as string;
   return { slug: `crm-${id}`, serverId: server.id, agent: `bot-${id}`, agentId: agent.id, token };
 }
 
 export function gatewayClient(request: APIRequestContext, token: string) {
   return {
     decide: async (body: Record<string, unknown>) => {
-      const res = await request.post("/api/v1/decisions", { data: body, headers: { authorization: `Bearer ${token}` } });
+      const res = await request.post("/api/v1/decisions", {
+        data: body,
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(res.status()).toBe(200);
       return res.json() as Promise<{ decision: string; approvalId?: string; reasons: string[] }>;
     },
-    poll: async (approvalId: string) => (await request.get(`/api/v1/approvals/${approvalId}`, { headers: { authorization: `Bearer ${token}` } })).json(),
+    poll: async (approvalId: string) =>
+      (await request.get(`/api/v1/approvals/${approvalId}`, { headers: { authorization: `Bearer ${token}` } })).json(),
   };
 }

@@ -4,9 +4,19 @@ import { openApiDocument } from "./openapi";
 describe("OpenAPI document", () => {
   it("describes every machine route with the zod schemas' fields", () => {
     const doc = openApiDocument();
-    expect(Object.keys(doc.paths).sort()).toEqual(["/api/v1/approvals/{id}", "/api/v1/audit/verify", "/api/v1/decisions", "/api/v1/servers/{slug}/manifest"]);
-    const body = doc.paths["/api/v1/decisions"].post.requestBody.content["application/json"].schema as { properties: Record<string, unknown>; required: string[] };
-    expect(Object.keys(body.properties)).toEqual(expect.arrayContaining(["agent", "server", "tool", "arguments", "onBehalfOf", "sessionId", "toolHash"]));
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/api/v1/approvals/{id}",
+      "/api/v1/audit/verify",
+      "/api/v1/decisions",
+      "/api/v1/servers/{slug}/manifest",
+    ]);
+    const body = doc.paths["/api/v1/decisions"].post.requestBody.content["application/json"].schema as {
+      properties: Record<string, unknown>;
+      required: string[];
+    };
+    expect(Object.keys(body.properties)).toEqual(
+      expect.arrayContaining(["agent", "server", "tool", "arguments", "onBehalfOf", "sessionId", "toolHash"]),
+    );
     expect(body.required).toEqual(expect.arrayContaining(["agent", "server", "tool"]));
     expect(JSON.stringify(doc)).toContain('"pending"');
   });

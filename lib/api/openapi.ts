@@ -15,12 +15,19 @@ const ZDecisionResponse = z.object({
 });
 
 const ZApprovalStatus = z.object({
-  id: z.string(), kind: z.string(), status: z.enum(["PENDING", "APPROVED", "DENIED", "EXPIRED", "CANCELLED", "CONSUMED"]),
-  expiresAt: z.string(), policyVersion: z.string().nullable(), approvals: z.number().int(), requiredApprovals: z.number().int(),
+  id: z.string(),
+  kind: z.string(),
+  status: z.enum(["PENDING", "APPROVED", "DENIED", "EXPIRED", "CANCELLED", "CONSUMED"]),
+  expiresAt: z.string(),
+  policyVersion: z.string().nullable(),
+  approvals: z.number().int(),
+  requiredApprovals: z.number().int(),
   retryAfterSeconds: z.number().int().optional(),
 });
 
-const ZError = z.object({ error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }) });
+const ZError = z.object({
+  error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }),
+});
 
 const json = (s: z.ZodType) => ({ content: { "application/json": { schema: schema(s) } } });
 const errors = {
@@ -33,7 +40,11 @@ const errors = {
 export function openApiDocument() {
   return {
     openapi: "3.1.0",
-    info: { title: "Warden machine API", version: "1", description: "For MCP gateways, agent runtimes and pipelines. Authenticate with `Authorization: Bearer <token>`." },
+    info: {
+      title: "Warden machine API",
+      version: "1",
+      description: "For MCP gateways, agent runtimes and pipelines. Authenticate with `Authorization: Bearer <token>`.",
+    },
     components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
     security: [{ bearer: [] }],
     paths: {
@@ -48,7 +59,11 @@ export function openApiDocument() {
         get: {
           summary: "Poll a pending approval (scope: decide)",
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
-          responses: { 200: { description: "The request's state", ...json(ZApprovalStatus) }, 404: { description: "Unknown request", ...json(ZError) }, ...errors },
+          responses: {
+            200: { description: "The request's state", ...json(ZApprovalStatus) },
+            404: { description: "Unknown request", ...json(ZError) },
+            ...errors,
+          },
         },
       },
       "/api/v1/servers/{slug}/manifest": {
@@ -57,13 +72,27 @@ export function openApiDocument() {
           parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
           requestBody: { required: true, ...json(ZToolManifest) },
           responses: {
-            200: { description: "What changed", ...json(z.object({ added: z.array(z.string()), changed: z.array(z.string()), unchanged: z.array(z.string()), missing: z.array(z.string()) })) },
-            422: { description: "Malformed manifest", ...json(ZError) }, ...errors,
+            200: {
+              description: "What changed",
+              ...json(
+                z.object({
+                  added: z.array(z.string()),
+                  changed: z.array(z.string()),
+                  unchanged: z.array(z.string()),
+                  missing: z.array(z.string()),
+                }),
+              ),
+            },
+            422: { description: "Malformed manifest", ...json(ZError) },
+            ...errors,
           },
         },
       },
       "/api/v1/audit/verify": {
-        get: { summary: "Verify the audit hash chain (scope: read)", responses: { 200: { description: "OK, or the first bad sequence number" }, ...errors } },
+        get: {
+          summary: "Verify the audit hash chain (scope: read)",
+          responses: { 200: { description: "OK, or the first bad sequence number" }, ...errors },
+        },
       },
     },
   };

@@ -14,7 +14,9 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: 
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const fields = fieldErrors(parsed.error);
-  const summary = Object.entries(fields).map(([k, m]) => (k === "_" ? m : `${k}: ${m}`)).join("; ");
+  const summary = Object.entries(fields)
+    .map(([k, m]) => (k === "_" ? m : `${k}: ${m}`))
+    .join("; ");
   throw new AppError("BAD_REQUEST", `Invalid ${what}: ${summary}`, fields);
 }
 

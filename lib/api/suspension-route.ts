@@ -6,4 +6,6 @@ const PERMISSION = { tool: "servers.manage", agent: "agents.manage", grant: "gra
 
 /** POST /api/console/{tools,agents,grants}/:id/suspension — the per-entity kill switch. */
 export const suspensionRoute = (kind: Suspendable) =>
-  withRoute({ permission: PERMISSION[kind], body: ZSuspendInput }, ({ actor, body, params }) => setSuspended(actor, kind, params.id, body));
+  withRoute({ permission: PERMISSION[kind], body: ZSuspendInput }, ({ actor, body, params }) =>
+    setSuspended(actor, kind, params.id, body),
+  );

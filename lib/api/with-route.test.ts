@@ -15,9 +15,15 @@ import { withRoute } from "./with-route";
 
 const ZBody = z.object({ name: z.string().min(2, "Too short"), count: z.number().int().max(10) });
 
-const route = withRoute({ permission: "users.manage", body: ZBody }, async ({ actor, body }) => ({ who: actor.type, body }));
+const route = withRoute({ permission: "users.manage", body: ZBody }, async ({ actor, body }) => ({
+  who: actor.type,
+  body,
+}));
 const tokenRoute = withRoute({ permission: "audit.read", auth: "token" }, async ({ actor }) => ({ who: actor.type }));
-const failing = (error: unknown) => withRoute({ permission: "dashboard.read" }, async () => { throw error; });
+const failing = (error: unknown) =>
+  withRoute({ permission: "dashboard.read" }, async () => {
+    throw error;
+  });
 
 async function sessionCookie(userId: string, sid?: string) {
   const jwt = await encode({ token: { sub: userId, sid }, secret: authOptions().secret! });
@@ -25,7 +31,11 @@ async function sessionCookie(userId: string, sid?: string) {
 }
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  new Request("http://test/api", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers });
+  new Request("http://test/api", {
+    method: "POST",
+    body: typeof body === "string" ? body : JSON.stringify(body),
+    headers,
+  });
 
 describeWithDatabase("withRoute", () => {
   it("answers 401 without a session and 403 for a role without the permission", async () => {

@@ -53,7 +53,10 @@ export function withRoute<B extends z.ZodType | undefined = undefined, Q extends
     try {
       const actor = await resolveActor(req, options.auth ?? "session");
       if (!can(actor, options.permission)) {
-        throw new AppError("FORBIDDEN", `Your ${actor.type === "USER" ? "role" : "token scope"} does not allow ${options.permission}`);
+        throw new AppError(
+          "FORBIDDEN",
+          `Your ${actor.type === "USER" ? "role" : "token scope"} does not allow ${options.permission}`,
+        );
       }
       const { body, query } = await parseInput(req, options.body, options.query);
       const raw = (await context?.params) ?? {};

@@ -4,7 +4,8 @@ export function voteBarrier(
   request: { requesterUserId: string | null; onBehalfOf: string | null; agentOwnerId: string | null },
 ): string | null {
   if (!voter.roles.includes("APPROVER")) return "Only users with the APPROVER role may vote";
-  if (request.requesterUserId === voter.id || request.onBehalfOf?.toLowerCase() === voter.email.toLowerCase()) return "You cannot approve your own request";
+  if (request.requesterUserId === voter.id || request.onBehalfOf?.toLowerCase() === voter.email.toLowerCase())
+    return "You cannot approve your own request";
   if (request.agentOwnerId === voter.id) return "You own the requesting agent, so you cannot approve its requests";
   return null;
 }

@@ -1,5 +1,8 @@
 /** How many distinct approvers a request needs: the server's setting, else 2 for CRITICAL risk or RESTRICTED data. */
-export function requiredApprovals(server: { approvalsRequired: number | null; dataClassification: string | null }, risk: string): number {
+export function requiredApprovals(
+  server: { approvalsRequired: number | null; dataClassification: string | null },
+  risk: string,
+): number {
   if (server.approvalsRequired) return server.approvalsRequired;
   return risk === "CRITICAL" || server.dataClassification === "RESTRICTED" ? 2 : 1;
 }

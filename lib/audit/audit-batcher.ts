@@ -6,7 +6,12 @@ import { recordAudit, type AuditInput } from "./record-audit";
 /** A change and the audit record that describes it (and, for a decision, its rollup count), committed together. */
 export type AuditedWork<T> = (tx: Tx) => Promise<{ result: T; audit: AuditInput; decision?: DecisionCount }>;
 
-type Pending = { work: AuditedWork<unknown>; pure: boolean; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+type Pending = {
+  work: AuditedWork<unknown>;
+  pure: boolean;
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+};
 type State = { queue: Pending[]; flushing: boolean };
 
 const MAX_BATCH = 500;
@@ -21,43 +26,48 @@ const holder = globalThis as typeof globalThis & { __wardenAuditQueue?: State };
  */
 export function runAudited<T>(work: AuditedWork<T>, pure = false): Promise<T> {
   const state = (holder.__wardenAuditQueue ??= { queue: [], flushing: false });
-  const done = new Promise<T>((resolve, reject) => state.queue.push({ work, pure, resolve: resolve as (v: unknown) => void, reject }));
+  const done = new Promise<T>((resolve, reject) =>
+    state.queue.push({ work, pure, resolve: resolve as (v: unknown) => void, reject }),
+  );
   if (!state.flushing) void flush(state);
   return done;
 }
 
 /** Just a record (and a decision count): nothing to roll back, so no savepoint round trips. */
-export const appendAudited = (audit: AuditInput, decision?: DecisionCount) => runAudited(async () => ({ result: undefined, audit, decision }), true);
-
+export const appendAudited = (audit: AuditInput, decision?: DecisionCount) =>
+  runAudited(async () => ({ result: undefined, audit, decision }), true);
 
 async function runBatch(batch: Pending[]) {
   const outcomes: ({ ok: true; result: unknown } | { ok: false; error: unknown })[] = [];
-  await db().$transaction(async (tx) => {
-    const audits: AuditInput[] = [];
-    const decisions: DecisionCount[] = [];
-    for (const item of batch) {
-      if (item.pure) {
-        const { result, audit, decision } = await item.work(tx);
-        audits.push(audit);
-        if (decision) decisions.push(decision);
-        outcomes.push({ ok: true, result });
-        continue;
+  await db().$transaction(
+    async (tx) => {
+      const audits: AuditInput[] = [];
+      const decisions: DecisionCount[] = [];
+      for (const item of batch) {
+        if (item.pure) {
+          const { result, audit, decision } = await item.work(tx);
+          audits.push(audit);
+          if (decision) decisions.push(decision);
+          outcomes.push({ ok: true, result });
+          continue;
+        }
+        await tx.$executeRawUnsafe("SAVEPOINT audited_work");
+        try {
+          const { result, audit, decision } = await item.work(tx);
+          await tx.$executeRawUnsafe("RELEASE SAVEPOINT audited_work");
+          audits.push(audit);
+          if (decision) decisions.push(decision);
+          outcomes.push({ ok: true, result });
+        } catch (error) {
+          await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT audited_work");
+          outcomes.push({ ok: false, error });
+        }
       }
-      await tx.$executeRawUnsafe("SAVEPOINT audited_work");
-      try {
-        const { result, audit, decision } = await item.work(tx);
-        await tx.$executeRawUnsafe("RELEASE SAVEPOINT audited_work");
-        audits.push(audit);
-        if (decision) decisions.push(decision);
-        outcomes.push({ ok: true, result });
-      } catch (error) {
-        await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT audited_work");
-        outcomes.push({ ok: false, error });
-      }
-    }
-    await recordAudit(tx, audits);
-    await countDecisions(tx, decisions);
-  }, { timeout: 30_000 });
+      await recordAudit(tx, audits);
+      await countDecisions(tx, decisions);
+    },
+    { timeout: 30_000 },
+  );
   return outcomes;
 }
 

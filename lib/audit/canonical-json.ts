@@ -18,7 +18,13 @@ function normalise(value: unknown): unknown {
       if (member === undefined) continue;
       // Assigning "__proto__" would set the prototype and drop the member, letting two different
       // argument sets share one hash: define it as the own property JSON.parse made it.
-      if (key === "__proto__") Object.defineProperty(out, key, { value: normalise(member), enumerable: true, writable: true, configurable: true });
+      if (key === "__proto__")
+        Object.defineProperty(out, key, {
+          value: normalise(member),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       else out[key] = normalise(member);
     }
     return out;

@@ -10,9 +10,15 @@ const actor = auditActor(systemActor("test"));
 
 async function appendEvents(n: number) {
   await db().$transaction((tx) =>
-    recordAudit(tx, Array.from({ length: n }, (_, i) => ({
-      actor, category: "ADMIN" as const, action: `test.event_${i}`, after: { i, password: "hunter2" },
-    }))),
+    recordAudit(
+      tx,
+      Array.from({ length: n }, (_, i) => ({
+        actor,
+        category: "ADMIN" as const,
+        action: `test.event_${i}`,
+        after: { i, password: "hunter2" },
+      })),
+    ),
   );
 }
 
@@ -81,7 +87,9 @@ describeWithDatabase("audit chain", ({ conn }) => {
   it("names a deleted row even when later rows were renumbered to hide the gap", async () => {
     await reset();
     await appendEvents(10);
-    await tamper(`DELETE FROM "AuditEvent" WHERE sequence = 6; UPDATE "AuditEvent" SET sequence = sequence - 1 WHERE sequence > 6`);
+    await tamper(
+      `DELETE FROM "AuditEvent" WHERE sequence = 6; UPDATE "AuditEvent" SET sequence = sequence - 1 WHERE sequence > 6`,
+    );
     expect(await verifyChain(db())).toMatchObject({ ok: false, sequence: "6", problem: "deleted" });
   });
 
@@ -89,7 +97,15 @@ describeWithDatabase("audit chain", ({ conn }) => {
     await reset();
     await appendEvents(10);
     const prev = await db().auditEvent.findFirstOrThrow({ where: { sequence: 5n } });
-    const forged = { ...prev, sequence: 6n, id: crypto.randomUUID(), action: "forged", before: null, after: null, attributes: null };
+    const forged = {
+      ...prev,
+      sequence: 6n,
+      id: crypto.randomUUID(),
+      action: "forged",
+      before: null,
+      after: null,
+      attributes: null,
+    };
     const hash = hashRecord(prev.hash, forged);
     await tamper(`UPDATE "AuditEvent" SET sequence = sequence + 100 WHERE sequence > 5;
       UPDATE "AuditEvent" SET sequence = sequence - 99 WHERE sequence > 100;

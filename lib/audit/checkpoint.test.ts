@@ -10,7 +10,13 @@ import { checkpointMessage } from "./signing-key";
 import { verifyChain } from "./verify-chain";
 
 const actor = auditActor(systemActor("test"));
-const append = (n: number) => db().$transaction((tx) => recordAudit(tx, Array.from({ length: n }, (_, i) => ({ actor, category: "ADMIN" as const, action: `e${i}` }))));
+const append = (n: number) =>
+  db().$transaction((tx) =>
+    recordAudit(
+      tx,
+      Array.from({ length: n }, (_, i) => ({ actor, category: "ADMIN" as const, action: `e${i}` })),
+    ),
+  );
 
 describeWithDatabase("signed checkpoints", ({ conn }) => {
   const tamper = (sql: string) =>
@@ -59,7 +65,9 @@ describeWithDatabase("signed checkpoints", ({ conn }) => {
     const cp = await writeCheckpoint();
     const forger = generateKeyPairSync("ed25519").privateKey;
     const forged = sign(null, Buffer.from(checkpointMessage(cp!.sequence, "f".repeat(64))), forger).toString("base64");
-    await tamper(`UPDATE "AuditCheckpoint" SET hash = '${"f".repeat(64)}', signature = '${forged}' WHERE id = '${cp!.id}'`);
+    await tamper(
+      `UPDATE "AuditCheckpoint" SET hash = '${"f".repeat(64)}', signature = '${forged}' WHERE id = '${cp!.id}'`,
+    );
     expect(await verifyChain(db())).toMatchObject({ ok: false, sequence: "4", problem: "bad_signature" });
   });
 });

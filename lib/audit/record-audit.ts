@@ -20,7 +20,14 @@ export type AuditInput = {
   attributes?: Record<string, unknown>;
   occurredAt?: Date;
   /** The indexed columns of an ingested call (explorer filters). */
-  call?: { eventId: string; server: string | null; tool: string | null; agent: string | null; onBehalfOf: string | null; sessionId: string | null };
+  call?: {
+    eventId: string;
+    server: string | null;
+    tool: string | null;
+    agent: string | null;
+    onBehalfOf: string | null;
+    sessionId: string | null;
+  };
 };
 
 const json = (v: unknown) => (v === undefined || v === null ? null : redact(v));
@@ -68,7 +75,9 @@ export async function appendPrepared(tx: Tx, prepared: PreparedAudit[]): Promise
   if (prepared.length === 0) return [];
   await lockChain(tx);
   // Read only after the lock is held (a statement of its own), so it sees every committed append.
-  const [head] = await tx.$queryRaw<{ sequence: bigint; hash: string }[]>`SELECT sequence, hash FROM "AuditEvent" ORDER BY sequence DESC LIMIT 1`;
+  const [head] = await tx.$queryRaw<
+    { sequence: bigint; hash: string }[]
+  >`SELECT sequence, hash FROM "AuditEvent" ORDER BY sequence DESC LIMIT 1`;
   let sequence = head ? BigInt(head.sequence) : 0n;
   let prevHash = head?.hash ?? GENESIS_HASH;
   const records: ChainRecord[] = [];
@@ -97,6 +106,28 @@ async function insertRows(tx: Tx, rows: string[]) {
 }
 
 const COLUMNS = [
-  "sequence", "prevHash", "hash", "id", "occurredAt", "actorType", "actorId", "actorLabel", "category", "action", "targetType", "targetId",
-  "outcome", "before", "after", "attributes", "eventId", "server", "tool", "agent", "onBehalfOf", "sessionId",
-].map((c) => `"${c}"`).join(", ");
+  "sequence",
+  "prevHash",
+  "hash",
+  "id",
+  "occurredAt",
+  "actorType",
+  "actorId",
+  "actorLabel",
+  "category",
+  "action",
+  "targetType",
+  "targetId",
+  "outcome",
+  "before",
+  "after",
+  "attributes",
+  "eventId",
+  "server",
+  "tool",
+  "agent",
+  "onBehalfOf",
+  "sessionId",
+]
+  .map((c) => `"${c}"`)
+  .join(", ");

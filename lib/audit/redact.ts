@@ -1,4 +1,5 @@
-const SENSITIVE_KEY = /pass(word|phrase)?|secret|token|api[-_]?key|authorization|credential|private[-_]?key|ssn|card[-_]?number|cvv/i;
+const SENSITIVE_KEY =
+  /pass(word|phrase)?|secret|token|api[-_]?key|authorization|credential|private[-_]?key|ssn|card[-_]?number|cvv/i;
 
 export const REDACTED = "[REDACTED]";
 

@@ -1,4 +1,12 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from "node:crypto";
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
@@ -39,11 +47,22 @@ export function checkpointSigner(): Signer | null {
   }
 }
 
-export const checkpointMessage = (sequence: bigint | string, hash: string) => `warden-checkpoint:v1:${sequence}:${hash}`;
+export const checkpointMessage = (sequence: bigint | string, hash: string) =>
+  `warden-checkpoint:v1:${sequence}:${hash}`;
 
-export function verifyCheckpoint(publicKeyPem: string, sequence: bigint | string, hash: string, signature: string): boolean {
+export function verifyCheckpoint(
+  publicKeyPem: string,
+  sequence: bigint | string,
+  hash: string,
+  signature: string,
+): boolean {
   try {
-    return verify(null, Buffer.from(checkpointMessage(sequence, hash)), createPublicKey(publicKeyPem), Buffer.from(signature, "base64"));
+    return verify(
+      null,
+      Buffer.from(checkpointMessage(sequence, hash)),
+      createPublicKey(publicKeyPem),
+      Buffer.from(signature, "base64"),
+    );
   } catch {
     return false;
   }

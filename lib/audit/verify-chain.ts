@@ -26,8 +26,7 @@ async function* rows(prisma: PrismaClient): AsyncGenerator<Row> {
   }
 }
 
-const matchesAt = (row: Row, sequence: bigint) =>
-  hashRecord(row.prevHash, { ...row, sequence }) === row.hash;
+const matchesAt = (row: Row, sequence: bigint) => hashRecord(row.prevHash, { ...row, sequence }) === row.hash;
 
 /**
  * Walks the chain in sequence order and names the first row that breaks it. Each row's hash must
@@ -37,7 +36,13 @@ export async function verifyChain(prisma: PrismaClient): Promise<VerifyResult> {
   const checkpoints = await prisma.auditCheckpoint.findMany({ orderBy: { sequence: "asc" }, include: { key: true } });
   for (const cp of checkpoints) {
     if (!verifyCheckpoint(cp.key.publicKey, cp.sequence, cp.hash, cp.signature)) {
-      return { ok: false, checked: 0, sequence: cp.sequence.toString(), problem: "bad_signature", detail: `the checkpoint at sequence ${cp.sequence} has a signature that does not verify` };
+      return {
+        ok: false,
+        checked: 0,
+        sequence: cp.sequence.toString(),
+        problem: "bad_signature",
+        detail: `the checkpoint at sequence ${cp.sequence} has a signature that does not verify`,
+      };
     }
   }
   const signed = new Map(checkpoints.map((cp) => [cp.sequence, cp.hash]));
@@ -47,7 +52,11 @@ export async function verifyChain(prisma: PrismaClient): Promise<VerifyResult> {
   let beforePrev = "";
   let checked = 0;
   const fail = (sequence: bigint, problem: TamperKind, detail: string): VerifyResult => ({
-    ok: false, checked, sequence: sequence.toString(), problem, detail,
+    ok: false,
+    checked,
+    sequence: sequence.toString(),
+    problem,
+    detail,
   });
   let next = await iterator.next();
   while (!next.done) {
@@ -77,7 +86,11 @@ export async function verifyChain(prisma: PrismaClient): Promise<VerifyResult> {
     }
     const checkpointHash = signed.get(row.sequence);
     if (checkpointHash !== undefined && checkpointHash !== row.hash) {
-      return fail(row.sequence, "edited", "the chain up to here was rewritten: it no longer matches a signed checkpoint");
+      return fail(
+        row.sequence,
+        "edited",
+        "the chain up to here was rewritten: it no longer matches a signed checkpoint",
+      );
     }
     beforePrev = prevHash;
     prevHash = row.hash;
@@ -85,7 +98,12 @@ export async function verifyChain(prisma: PrismaClient): Promise<VerifyResult> {
     checked++;
   }
   const beyond = checkpoints.find((cp) => cp.sequence >= expected);
-  if (beyond) return fail(expected, "deleted", `a signed checkpoint covers sequence ${beyond.sequence}, but the chain ends at ${expected - 1n}`);
+  if (beyond)
+    return fail(
+      expected,
+      "deleted",
+      `a signed checkpoint covers sequence ${beyond.sequence}, but the chain ends at ${expected - 1n}`,
+    );
   const head = checked === 0 ? null : { sequence: (expected - 1n).toString(), hash: prevHash };
   return { ok: true, checked, checkpoints: checkpoints.length, head };
 }

@@ -8,7 +8,10 @@ const ROLES = new Set<string>(Object.values(Role));
  */
 export function rolesFromGroups(groups: unknown, roleMap: string): Role[] {
   const map = new Map<string, Role>();
-  for (const pair of roleMap.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of roleMap
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [group, role] = pair.split("=").map((s) => s.trim());
     if (!group || !ROLES.has(role)) throw new Error(`OIDC_ROLE_MAP: bad entry "${pair}"`);
     map.set(group, role as Role);

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { can, PERMISSIONS, type Action } from "./permissions";
 
-const user = (...roles: ("ADMIN" | "APPROVER" | "AUDITOR" | "OWNER" | "VIEWER")[]) => ({ type: "USER" as const, roles });
+const user = (...roles: ("ADMIN" | "APPROVER" | "AUDITOR" | "OWNER" | "VIEWER")[]) => ({
+  type: "USER" as const,
+  roles,
+});
 
 describe("permission table", () => {
   it.each<[Action, string, boolean]>([

@@ -42,9 +42,7 @@ export const PERMISSIONS = {
 export type Action = keyof typeof PERMISSIONS;
 
 export type Principal =
-  | { type: "USER"; roles: readonly Role[] }
-  | { type: "TOKEN"; scopes: readonly TokenScope[] }
-  | { type: "SYSTEM" };
+  { type: "USER"; roles: readonly Role[] } | { type: "TOKEN"; scopes: readonly TokenScope[] } | { type: "SYSTEM" };
 
 export function can(principal: Principal, action: Action): boolean {
   const rule: { roles: readonly Role[]; scopes?: readonly TokenScope[] } = PERMISSIONS[action];

@@ -24,7 +24,8 @@ async function bootstrap(): Promise<void> {
   const result = await migrate(connection());
   if (result.applied.length) console.log(`Applied migrations: ${result.applied.join(", ")}`);
   const { WARDEN_SEED_DEMO, WARDEN_DEMO_PASSWORD, WARDEN_SIGNING_KEY } = env();
-  if (!isEmbedded() && !WARDEN_SIGNING_KEY) console.warn("WARDEN_SIGNING_KEY is not set: signed audit checkpoints are off (the hash chain is still verified).");
+  if (!isEmbedded() && !WARDEN_SIGNING_KEY)
+    console.warn("WARDEN_SIGNING_KEY is not set: signed audit checkpoints are off (the hash chain is still verified).");
   const wantsDemo = WARDEN_SEED_DEMO === "always" || (WARDEN_SEED_DEMO === "auto" && isEmbedded());
   if (!wantsDemo || (await db().user.count()) > 0) return;
   const password = WARDEN_DEMO_PASSWORD ?? randomBytes(9).toString("base64url");

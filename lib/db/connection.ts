@@ -50,8 +50,7 @@ export function connectPostgres(url: string, max = 10): Connection {
       try {
         return await fn({
           exec: async (sql) => void (await client.query(sql)),
-          query: async <T>(sql: string, params?: unknown[]) =>
-            (await client.query(sql, params)).rows as T[],
+          query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
         });
       } finally {
         client.release();

@@ -17,7 +17,9 @@ describe.each(BACKENDS)("migration runner [%s]", (backend) => {
         ),
       );
       expect(rows.map((r) => r.migration_name)).toEqual(first.applied);
-      expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.checksum) && r.applied_steps_count === 1 && r.finished_at)).toBe(true);
+      expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.checksum) && r.applied_steps_count === 1 && r.finished_at)).toBe(
+        true,
+      );
       const second = await migrate(db.conn);
       expect(second).toEqual({ applied: [], skipped: first.applied.length });
       // Two runners at once: the advisory lock lets exactly one do the work.
@@ -35,7 +37,10 @@ describe.each(BACKENDS)("migration runner [%s]", (backend) => {
     try {
       await migrate(db.conn, dir);
       await mkdir(path.join(dir, "29990101000000_broken"));
-      await writeFile(path.join(dir, "29990101000000_broken", "migration.sql"), `CREATE TABLE "Half" (id int); SELECT nope FROM nowhere;`);
+      await writeFile(
+        path.join(dir, "29990101000000_broken", "migration.sql"),
+        `CREATE TABLE "Half" (id int); SELECT nope FROM nowhere;`,
+      );
       await expect(migrate(db.conn, dir)).rejects.toThrow(/29990101000000_broken failed/);
       const half = await db.conn.withSession((s) => s.query(`SELECT to_regclass('"Half"') AS t`));
       expect(half).toEqual([{ t: null }]);

@@ -30,7 +30,11 @@ describeWithDatabase("short-lived database cache", () => {
     let reads = 0;
     await cache.get("k", async () => ++reads, 1_000);
     let release!: () => void;
-    const inFlight = cache.get("k", () => new Promise<number>((r) => (release = () => r(++reads))), 1_000 + FRESH_FOR_MS);
+    const inFlight = cache.get(
+      "k",
+      () => new Promise<number>((r) => (release = () => r(++reads))),
+      1_000 + FRESH_FOR_MS,
+    );
     cache.invalidate(1_000 + FRESH_FOR_MS);
     release();
     expect(await inFlight).toBe(2);

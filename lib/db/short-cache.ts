@@ -13,7 +13,9 @@ type State<V> = { entries: Map<string, Entry<V>>; bypassUntil: number; generatio
 
 // Shared through globalThis: route handlers are separate bundles, and a change made through one (a
 // revoked token) must reach the cache another one (the decision API) reads.
-const holder = globalThis as typeof globalThis & { __wardenShortCaches?: Map<string, WeakMap<PrismaClient, State<unknown>>> };
+const holder = globalThis as typeof globalThis & {
+  __wardenShortCaches?: Map<string, WeakMap<PrismaClient, State<unknown>>>;
+};
 
 /**
  * Values read from the database and reused for at most FRESH_FOR_MS, per database connection.
@@ -23,7 +25,10 @@ const holder = globalThis as typeof globalThis & { __wardenShortCaches?: Map<str
  * caching for one more FRESH_FOR_MS, and a read that started before it never stores its result.
  */
 export class ShortCache<V> {
-  constructor(private readonly name: string, private readonly maxEntries = 1_000) {}
+  constructor(
+    private readonly name: string,
+    private readonly maxEntries = 1_000,
+  ) {}
 
   async get(key: string, load: () => Promise<V>, now = Date.now()): Promise<V> {
     const state = this.state();

@@ -2,7 +2,10 @@ import type { FindingInput } from "@/lib/services/findings/raise-finding";
 import type { TIngestEvent } from "@/lib/schemas/ingest";
 
 export type StreamContext = {
-  servers: Map<string, { dataClassification: string | null; maxRecordsPerCall: number | null; openWorldTools: Set<string> }>;
+  servers: Map<
+    string,
+    { dataClassification: string | null; maxRecordsPerCall: number | null; openWorldTools: Set<string> }
+  >;
   agents: Set<string>;
   /** max records per agent:server from the agent's active grants */
   grantMax: Map<string, number>;
@@ -22,7 +25,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function localHour(d: Date, timezone: string): { hour: number; weekend: boolean } {
   // Building a formatter costs far more than using one: one per timezone, for the life of the process.
   let format = formatters.get(timezone);
-  if (!format) formatters.set(timezone, (format = new Intl.DateTimeFormat("en-GB", { timeZone: timezone, hour: "numeric", hourCycle: "h23", weekday: "short" })));
+  if (!format)
+    formatters.set(
+      timezone,
+      (format = new Intl.DateTimeFormat("en-GB", {
+        timeZone: timezone,
+        hour: "numeric",
+        hourCycle: "h23",
+        weekday: "short",
+      })),
+    );
   const parts = format.formatToParts(d);
   const hour = Number(parts.find((p) => p.type === "hour")?.value ?? 0);
   const weekday = parts.find((p) => p.type === "weekday")?.value ?? "";
@@ -40,28 +52,85 @@ export function streamFindings(events: TIngestEvent[], ctx: StreamContext): Find
   const sessions = new Map<string, TIngestEvent[]>();
   for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
     const server = ctx.servers.get(e.server);
-    if (!server) add({ type: "shadow_server", severity: "HIGH", entityType: "McpServer", entityKey: e.server, title: `Unregistered MCP server ${e.server}`, evidence: { agent: e.agent, tool: e.tool, at: e.timestamp } });
-    if (!ctx.agents.has(e.agent)) add({ type: "unknown_agent", severity: "HIGH", entityType: "Agent", entityKey: e.agent, title: `Unknown agent ${e.agent}`, evidence: { server: e.server, tool: e.tool, at: e.timestamp } });
+    if (!server)
+      add({
+        type: "shadow_server",
+        severity: "HIGH",
+        entityType: "McpServer",
+        entityKey: e.server,
+        title: `Unregistered MCP server ${e.server}`,
+        evidence: { agent: e.agent, tool: e.tool, at: e.timestamp },
+      });
+    if (!ctx.agents.has(e.agent))
+      add({
+        type: "unknown_agent",
+        severity: "HIGH",
+        entityType: "Agent",
+        entityKey: e.agent,
+        title: `Unknown agent ${e.agent}`,
+        evidence: { server: e.server, tool: e.tool, at: e.timestamp },
+      });
     const cap = ctx.grantMax.get(`${e.agent}:${e.server}`) ?? server?.maxRecordsPerCall ?? undefined;
     if (cap !== undefined && (e.recordsReturned ?? 0) > cap) {
-      add({ type: "bulk_read", severity: "HIGH", entityType: "Agent", entityKey: `${e.agent}:${e.server}`, title: `${e.agent} read ${e.recordsReturned} records from ${e.server} (limit ${cap})`, evidence: { tool: e.tool, recordsReturned: e.recordsReturned, limit: cap, at: e.timestamp, eventId: e.eventId } });
+      add({
+        type: "bulk_read",
+        severity: "HIGH",
+        entityType: "Agent",
+        entityKey: `${e.agent}:${e.server}`,
+        title: `${e.agent} read ${e.recordsReturned} records from ${e.server} (limit ${cap})`,
+        evidence: { tool: e.tool, recordsReturned: e.recordsReturned, limit: cap, at: e.timestamp, eventId: e.eventId },
+      });
     }
     const { hour, weekend } = localHour(e.timestamp, ctx.business.timezone);
     if (weekend || hour < ctx.business.startHour || hour >= ctx.business.endHour) {
-      add({ type: "off_hours", severity: "MEDIUM", entityType: "Agent", entityKey: e.agent, title: `${e.agent} active outside business hours`, evidence: { server: e.server, tool: e.tool, at: e.timestamp, localHour: hour, weekend } });
+      add({
+        type: "off_hours",
+        severity: "MEDIUM",
+        entityType: "Agent",
+        entityKey: e.agent,
+        title: `${e.agent} active outside business hours`,
+        evidence: { server: e.server, tool: e.tool, at: e.timestamp, localHour: hour, weekend },
+      });
     }
     if (e.tool && ctx.knownAgents.has(e.agent) && !ctx.knownPairs.has(`${e.agent}\u0000${e.tool}`)) {
       ctx.knownPairs.add(`${e.agent}\u0000${e.tool}`);
-      add({ type: "new_tool", severity: "LOW", entityType: "Agent", entityKey: `${e.agent}:${e.server}:${e.tool}`, title: `${e.agent} used ${e.server}/${e.tool} for the first time`, evidence: { at: e.timestamp } });
+      add({
+        type: "new_tool",
+        severity: "LOW",
+        entityType: "Agent",
+        entityKey: `${e.agent}:${e.server}:${e.tool}`,
+        title: `${e.agent} used ${e.server}/${e.tool} for the first time`,
+        evidence: { at: e.timestamp },
+      });
     }
     if (e.sessionId) sessions.set(e.sessionId, [...(sessions.get(e.sessionId) ?? []), e]);
   }
   for (const [sessionId, calls] of sessions) {
-    const read = calls.find((c) => SENSITIVE.has(ctx.servers.get(c.server)?.dataClassification ?? "") && c.outcome === "success");
+    const read = calls.find(
+      (c) => SENSITIVE.has(ctx.servers.get(c.server)?.dataClassification ?? "") && c.outcome === "success",
+    );
     if (!read) continue;
-    const egress = calls.find((c) => c.timestamp >= read.timestamp && c.server !== read.server && c.tool && (ctx.servers.get(c.server)?.openWorldTools.has(c.tool) || EGRESS.test(c.tool) || !ctx.servers.has(c.server)));
+    const egress = calls.find(
+      (c) =>
+        c.timestamp >= read.timestamp &&
+        c.server !== read.server &&
+        c.tool &&
+        (ctx.servers.get(c.server)?.openWorldTools.has(c.tool) || EGRESS.test(c.tool) || !ctx.servers.has(c.server)),
+    );
     if (egress) {
-      add({ type: "exfiltration_chain", severity: "CRITICAL", entityType: "Session", entityKey: sessionId, title: `Session ${sessionId}: data from ${read.server} then ${egress.server}/${egress.tool}`, evidence: { agent: read.agent, from: { server: read.server, tool: read.tool }, to: { server: egress.server, tool: egress.tool }, onBehalfOf: read.onBehalfOf } });
+      add({
+        type: "exfiltration_chain",
+        severity: "CRITICAL",
+        entityType: "Session",
+        entityKey: sessionId,
+        title: `Session ${sessionId}: data from ${read.server} then ${egress.server}/${egress.tool}`,
+        evidence: {
+          agent: read.agent,
+          from: { server: read.server, tool: read.tool },
+          to: { server: egress.server, tool: egress.tool },
+          onBehalfOf: read.onBehalfOf,
+        },
+      });
     }
   }
   return [...out.values()];

@@ -16,7 +16,9 @@ type Row = { agent: string; hour: Date; denied: number; records: number; baseDen
  * bulk read by volume (an hour with 10x the agent's hourly average of records over the previous week).
  */
 export async function volumeFindings(tx: Tx, events: TIngestEvent[]): Promise<FindingInput[]> {
-  const pairs = [...new Set(events.map((e) => `${e.agent}\u0000${hourOf(e.timestamp).toISOString()}`))].map((p) => p.split("\u0000"));
+  const pairs = [...new Set(events.map((e) => `${e.agent}\u0000${hourOf(e.timestamp).toISOString()}`))].map((p) =>
+    p.split("\u0000"),
+  );
   if (pairs.length === 0) return [];
   const rows = await tx.$queryRawUnsafe<Row[]>(
     `WITH probe AS (SELECT * FROM json_to_recordset($1::json) AS p(agent text, hour timestamptz))
@@ -32,10 +34,24 @@ export async function volumeFindings(tx: Tx, events: TIngestEvent[]): Promise<Fi
   for (const r of rows) {
     const hour = new Date(r.hour).toISOString();
     if (r.denied >= SPIKE_MIN_DENIALS && r.denied >= SPIKE_FACTOR * r.baseDenied) {
-      out.push({ type: "denial_spike", severity: "HIGH", entityType: "Agent", entityKey: r.agent, title: `${r.agent}: ${r.denied} denied calls in one hour`, evidence: { hour, denied: r.denied, hourlyAverageLastDay: Number(r.baseDenied.toFixed(2)) } });
+      out.push({
+        type: "denial_spike",
+        severity: "HIGH",
+        entityType: "Agent",
+        entityKey: r.agent,
+        title: `${r.agent}: ${r.denied} denied calls in one hour`,
+        evidence: { hour, denied: r.denied, hourlyAverageLastDay: Number(r.baseDenied.toFixed(2)) },
+      });
     }
     if (r.records >= VOLUME_MIN_RECORDS && r.baseRecords > 0 && r.records >= VOLUME_FACTOR * r.baseRecords) {
-      out.push({ type: "bulk_read_volume", severity: "HIGH", entityType: "Agent", entityKey: r.agent, title: `${r.agent} read ${r.records} records in one hour, ${Math.round(r.records / r.baseRecords)}x its usual volume`, evidence: { hour, records: r.records, hourlyAverageLastWeek: Number(r.baseRecords.toFixed(1)) } });
+      out.push({
+        type: "bulk_read_volume",
+        severity: "HIGH",
+        entityType: "Agent",
+        entityKey: r.agent,
+        title: `${r.agent} read ${r.records} records in one hour, ${Math.round(r.records / r.baseRecords)}x its usual volume`,
+        evidence: { hour, records: r.records, hourlyAverageLastWeek: Number(r.baseRecords.toFixed(1)) },
+      });
     }
   }
   return out;

@@ -12,7 +12,11 @@ import { fieldErrors } from "@/lib/api/parse-input";
  */
 export function useFormErrors() {
   const [errors, setErrors] = useState<FieldErrors>({});
-  async function submit<S extends z.ZodType, R>(schema: S, values: unknown, send: (data: z.output<S>) => Promise<R>): Promise<R | undefined> {
+  async function submit<S extends z.ZodType, R>(
+    schema: S,
+    values: unknown,
+    send: (data: z.output<S>) => Promise<R>,
+  ): Promise<R | undefined> {
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error));

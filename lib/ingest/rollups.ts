@@ -13,7 +13,18 @@ const bucketOf = (ms: number) => {
   return i === -1 ? LATENCY_BUCKETS_MS.length : i;
 };
 
-type Row = { hour: Date; server: string; tool: string; agent: string; outcome: string; count: number; records: number; bytes: number; latency: number; buckets: number[] };
+type Row = {
+  hour: Date;
+  server: string;
+  tool: string;
+  agent: string;
+  outcome: string;
+  count: number;
+  records: number;
+  bytes: number;
+  latency: number;
+  buckets: number[];
+};
 
 /** Adds a batch to the hourly and the daily rollups, one statement each, inside the ingest transaction. */
 export async function upsertRollups(tx: Tx, events: TIngestEvent[]) {
@@ -27,7 +38,18 @@ async function upsertInto(tx: Tx, grain: keyof typeof ROLLUP_TABLES, events: TIn
   for (const e of events) {
     const hour = grain === "hour" ? hourOf(e.timestamp) : dayOf(e.timestamp);
     const key = [hour.toISOString(), e.server, e.tool ?? "", e.agent, e.outcome].join("\u0000");
-    const row = rows.get(key) ?? { hour, server: e.server, tool: e.tool ?? "", agent: e.agent, outcome: e.outcome, count: 0, records: 0, bytes: 0, latency: 0, buckets: Array(LATENCY_BUCKETS_MS.length + 1).fill(0) };
+    const row = rows.get(key) ?? {
+      hour,
+      server: e.server,
+      tool: e.tool ?? "",
+      agent: e.agent,
+      outcome: e.outcome,
+      count: 0,
+      records: 0,
+      bytes: 0,
+      latency: 0,
+      buckets: Array(LATENCY_BUCKETS_MS.length + 1).fill(0),
+    };
     row.count++;
     row.records += e.recordsReturned ?? 0;
     row.bytes += e.bytes ?? 0;
@@ -66,7 +88,8 @@ export function percentileFromBuckets(buckets: number[], p: number): number | nu
   let seen = 0;
   for (let i = 0; i < buckets.length; i++) {
     seen += buckets[i];
-    if (seen >= (p / 100) * total) return LATENCY_BUCKETS_MS[i] ?? LATENCY_BUCKETS_MS[LATENCY_BUCKETS_MS.length - 1] * 2;
+    if (seen >= (p / 100) * total)
+      return LATENCY_BUCKETS_MS[i] ?? LATENCY_BUCKETS_MS[LATENCY_BUCKETS_MS.length - 1] * 2;
   }
   return null;
 }

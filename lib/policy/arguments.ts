@@ -3,11 +3,26 @@ import { canonicalJson } from "@/lib/audit/canonical-json";
 
 /** sha256 of the canonical arguments: key order never matters, any value change does. */
 export function argumentsHash(args: unknown): string {
-  return createHash("sha256").update(canonicalJson(args ?? {})).digest("hex");
+  return createHash("sha256")
+    .update(canonicalJson(args ?? {}))
+    .digest("hex");
 }
 
 const OBJECT_KEYS = ["object", "objectType", "sobject", "entity", "table", "resource"];
-const COUNT_KEYS = new Set(["limit", "maxresults", "max_results", "maxrecords", "max_records", "count", "top", "pagesize", "page_size", "per_page", "first", "size"]);
+const COUNT_KEYS = new Set([
+  "limit",
+  "maxresults",
+  "max_results",
+  "maxrecords",
+  "max_records",
+  "count",
+  "top",
+  "pagesize",
+  "page_size",
+  "per_page",
+  "first",
+  "size",
+]);
 
 /** The object a call targets, when the arguments name one. */
 export function targetObject(args: Record<string, unknown>): string | undefined {
@@ -35,7 +50,10 @@ export function requestedCount(args: unknown): number | undefined {
 export function deniedFieldIn(args: unknown, denied: string[]): string | undefined {
   if (denied.length === 0) return undefined;
   const lower = denied.map((d) => d.toLowerCase());
-  const inText = (s: string) => lower.find((d) => new RegExp(`(^|[^a-z0-9_])${d.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^a-z0-9_])`, "i").test(s));
+  const inText = (s: string) =>
+    lower.find((d) =>
+      new RegExp(`(^|[^a-z0-9_])${d.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^a-z0-9_])`, "i").test(s),
+    );
   let hit: string | undefined;
   const walk = (v: unknown) => {
     if (hit) return;
@@ -75,6 +93,11 @@ export function operationAllowed(op: Operation, allowed: string[]): boolean {
 
 export function toolMatches(pattern: string, tool: string): boolean {
   if (!pattern.includes("*")) return pattern === tool;
-  const re = new RegExp(`^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  const re = new RegExp(
+    `^${pattern
+      .split("*")
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*")}$`,
+  );
   return re.test(tool);
 }

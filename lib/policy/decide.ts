@@ -2,31 +2,65 @@ import { deniedFieldIn, operationAllowed, operationOf, requestedCount, targetObj
 import type { RateLimiter } from "./rate-limiter";
 import type { AgentSnap, GrantSnap, ServerSnap, Snapshot, ToolSnap } from "./snapshot";
 
-export type EngineInput = { agent: string; server: string; tool: string; arguments: Record<string, unknown>; toolHash?: string };
+export type EngineInput = {
+  agent: string;
+  server: string;
+  tool: string;
+  arguments: Record<string, unknown>;
+  toolHash?: string;
+};
 
 export type FindingHint = { type: "unknown_agent" | "shadow_server"; key: string; title: string };
 
 export type Evaluation =
-  | { outcome: "deny"; rule: string; reasons: string[]; server?: ServerSnap; agent?: AgentSnap; finding?: FindingHint; retryAfterSeconds?: number }
-  | { outcome: "allow" | "approval"; rule: string; reasons: string[]; server: ServerSnap; agent: AgentSnap; tool: ToolSnap; grant: GrantSnap };
+  | {
+      outcome: "deny";
+      rule: string;
+      reasons: string[];
+      server?: ServerSnap;
+      agent?: AgentSnap;
+      finding?: FindingHint;
+      retryAfterSeconds?: number;
+    }
+  | {
+      outcome: "allow" | "approval";
+      rule: string;
+      reasons: string[];
+      server: ServerSnap;
+      agent: AgentSnap;
+      tool: ToolSnap;
+      grant: GrantSnap;
+    };
 
 /** An evaluation that found a covering grant: an allow, or a call that needs approval. */
 export type Granted = Extract<Evaluation, { grant: GrantSnap }>;
 
-const deny = (rule: string, reason: string, extra: Partial<Extract<Evaluation, { outcome: "deny" }>> = {}): Evaluation => ({ outcome: "deny", rule, reasons: [`${rule}: ${reason}`], ...extra });
+const deny = (
+  rule: string,
+  reason: string,
+  extra: Partial<Extract<Evaluation, { outcome: "deny" }>> = {},
+): Evaluation => ({ outcome: "deny", rule, reasons: [`${rule}: ${reason}`], ...extra });
 
 /** Why a grant does not cover these arguments, or null when it does. */
-function limitViolation(grant: GrantSnap, server: ServerSnap, tool: ToolSnap, args: Record<string, unknown>): [string, string] | null {
+function limitViolation(
+  grant: GrantSnap,
+  server: ServerSnap,
+  tool: ToolSnap,
+  args: Record<string, unknown>,
+): [string, string] | null {
   const objects = grant.allowedObjects.length ? grant.allowedObjects : server.allowedObjects;
   const object = targetObject(args);
-  if (objects.length && object !== undefined && !objects.includes(object)) return ["object_not_allowed", `object ${object} is not in allowed objects (${objects.join(", ")})`];
+  if (objects.length && object !== undefined && !objects.includes(object))
+    return ["object_not_allowed", `object ${object} is not in allowed objects (${objects.join(", ")})`];
   const field = deniedFieldIn(args, [...grant.deniedFields, ...server.deniedFields]);
   if (field) return ["denied_field", `the arguments name the denied field ${field}`];
   const caps = [grant.maxRecords, server.maxRecordsPerCall].filter((n): n is number => n !== null);
   const count = requestedCount(args);
-  if (caps.length && count !== undefined && count > Math.min(...caps)) return ["record_limit", `asks for ${count} records, the limit is ${Math.min(...caps)}`];
+  if (caps.length && count !== undefined && count > Math.min(...caps))
+    return ["record_limit", `asks for ${count} records, the limit is ${Math.min(...caps)}`];
   const op = operationOf(tool);
-  if (!operationAllowed(op, grant.allowedOperations)) return ["operation_not_allowed", `${op} is not an allowed operation (${grant.allowedOperations.join(", ")})`];
+  if (!operationAllowed(op, grant.allowedOperations))
+    return ["operation_not_allowed", `${op} is not an allowed operation (${grant.allowedOperations.join(", ")})`];
   return null;
 }
 
@@ -34,22 +68,46 @@ function limitViolation(grant: GrantSnap, server: ServerSnap, tool: ToolSnap, ar
  * The decision engine: every rule that can deny runs first, and anything it does not recognise is a
  * deny. Pure over the snapshot, so it is fast and testable; the caller records the outcome.
  */
-export function evaluate(snap: Snapshot & { paused: boolean }, input: EngineInput, now: Date, limiter: RateLimiter): Evaluation {
+export function evaluate(
+  snap: Snapshot & { paused: boolean },
+  input: EngineInput,
+  now: Date,
+  limiter: RateLimiter,
+): Evaluation {
   if (snap.paused) return deny("org_paused", "all MCP access is paused");
   const agent = snap.agents.get(input.agent);
-  if (!agent) return deny("unknown_agent", `agent ${input.agent} is not registered`, { finding: { type: "unknown_agent", key: input.agent, title: `Unknown agent ${input.agent}` } });
+  if (!agent)
+    return deny("unknown_agent", `agent ${input.agent} is not registered`, {
+      finding: { type: "unknown_agent", key: input.agent, title: `Unknown agent ${input.agent}` },
+    });
   if (agent.status !== "ACTIVE") return deny("agent_suspended", `agent ${input.agent} is suspended`, { agent });
   const server = snap.servers.get(input.server);
-  if (!server) return deny("unknown_server", `server ${input.server} is not registered`, { agent, finding: { type: "shadow_server", key: input.server, title: `Unregistered MCP server ${input.server}` } });
-  if (server.status !== "ACTIVE") return deny("server_not_active", `server ${input.server} is ${server.status}`, { agent, server });
+  if (!server)
+    return deny("unknown_server", `server ${input.server} is not registered`, {
+      agent,
+      finding: { type: "shadow_server", key: input.server, title: `Unregistered MCP server ${input.server}` },
+    });
+  if (server.status !== "ACTIVE")
+    return deny("server_not_active", `server ${input.server} is ${server.status}`, { agent, server });
   const tool = server.tools.get(input.tool);
-  if (!tool) return deny("unknown_tool", `tool ${input.tool} is not in the reviewed inventory of ${server.slug}`, { agent, server });
+  if (!tool)
+    return deny("unknown_tool", `tool ${input.tool} is not in the reviewed inventory of ${server.slug}`, {
+      agent,
+      server,
+    });
   if (tool.suspended) return deny("tool_suspended", `tool ${tool.name} is suspended`, { agent, server });
   if (!tool.enabled) return deny("tool_disabled", `tool ${tool.name} is disabled`, { agent, server });
-  if (tool.status !== "APPROVED") return deny("tool_not_reviewed", `tool ${tool.name} has an unreviewed definition`, { agent, server });
-  if (input.toolHash && input.toolHash !== tool.approvedHash) return deny("tool_definition_changed", `the gateway sees a definition of ${tool.name} that was never approved`, { agent, server });
+  if (tool.status !== "APPROVED")
+    return deny("tool_not_reviewed", `tool ${tool.name} has an unreviewed definition`, { agent, server });
+  if (input.toolHash && input.toolHash !== tool.approvedHash)
+    return deny("tool_definition_changed", `the gateway sees a definition of ${tool.name} that was never approved`, {
+      agent,
+      server,
+    });
 
-  const grants = (server.grants.get(agent.id) ?? []).filter((g) => g.allowedTools.some((p) => toolMatches(p, tool.name)));
+  const grants = (server.grants.get(agent.id) ?? []).filter((g) =>
+    g.allowedTools.some((p) => toolMatches(p, tool.name)),
+  );
   const current = grants.filter((g) => g.validFrom <= now && (!g.expiresAt || g.expiresAt > now));
   if (current.length === 0) {
     const why = grants.length ? "the grant that covers it has expired or not started" : "no active grant covers it";
@@ -65,11 +123,32 @@ export function evaluate(snap: Snapshot & { paused: boolean }, input: EngineInpu
 
   if (server.rateLimitPerMinute) {
     const taken = limiter.take(`${agent.id}:${server.id}`, server.rateLimitPerMinute, now.getTime());
-    if (!taken.ok) return deny("rate_limited", `more than ${server.rateLimitPerMinute} calls a minute; retry in ${taken.retryAfterSeconds} s`, { agent, server, retryAfterSeconds: taken.retryAfterSeconds });
+    if (!taken.ok)
+      return deny(
+        "rate_limited",
+        `more than ${server.rateLimitPerMinute} calls a minute; retry in ${taken.retryAfterSeconds} s`,
+        { agent, server, retryAfterSeconds: taken.retryAfterSeconds },
+      );
   }
   const highRisk = tool.risk === "HIGH" || tool.risk === "CRITICAL";
   if (tool.requiresApproval || (highRisk && server.highRiskApproval)) {
-    return { outcome: "approval", rule: "approval_required", reasons: [`approval_required: ${tool.name} is ${tool.risk} risk and needs a human approval`], server, agent, tool, grant };
+    return {
+      outcome: "approval",
+      rule: "approval_required",
+      reasons: [`approval_required: ${tool.name} is ${tool.risk} risk and needs a human approval`],
+      server,
+      agent,
+      tool,
+      grant,
+    };
   }
-  return { outcome: "allow", rule: "grant", reasons: [`grant ${grant.id} allows ${tool.name}`], server, agent, tool, grant };
+  return {
+    outcome: "allow",
+    rule: "grant",
+    reasons: [`grant ${grant.id} allows ${tool.name}`],
+    server,
+    agent,
+    tool,
+    grant,
+  };
 }

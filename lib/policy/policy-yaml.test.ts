@@ -46,7 +46,9 @@ describe("policy YAML", () => {
     const wrongType = issueOf(EXAMPLE.replace("rotation_days: 30", 'rotation_days: "monthly"'));
     expect(wrongType.code).toBe("UNPROCESSABLE");
     expect(wrongType.fields?.["mcp_server.credential.rotation_days"]).toMatch(/^line 6: /);
-    const unknown = issueOf(EXAMPLE.replace("    retention_days: 365", "    retention_days: 365\n    retention_forever: true"));
+    const unknown = issueOf(
+      EXAMPLE.replace("    retention_days: 365", "    retention_days: 365\n    retention_forever: true"),
+    );
     expect(unknown.message).toMatch(/line 22 \(mcp_server\.audit\.retention_forever\)/);
     const broken = issueOf("mcp_server:\n  name: [unclosed\n");
     expect(broken.message).toMatch(/line \d+/);
@@ -66,11 +68,17 @@ describe("policy YAML", () => {
         name,
         description: fc.string({ maxLength: 80 }),
         credential: fc.option(
-          fc.record({ vault_path: fc.constantFrom("secret/mcp/a", "kv/data/b/c", "arn:aws:secretsmanager:eu-west-1:1:secret:x"), rotation_days: fc.integer({ min: 1, max: 365 }), dynamic_secret: fc.boolean() }),
+          fc.record({
+            vault_path: fc.constantFrom("secret/mcp/a", "kv/data/b/c", "arn:aws:secretsmanager:eu-west-1:1:secret:x"),
+            rotation_days: fc.integer({ min: 1, max: 365 }),
+            dynamic_secret: fc.boolean(),
+          }),
           { nil: undefined },
         ),
         permissions: fc.record({
-          allowed_objects: list, allowed_operations: list, denied_fields: list,
+          allowed_objects: list,
+          allowed_operations: list,
+          denied_fields: list,
           max_records_per_query: fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: undefined }),
         }),
         access_control: fc.record({
@@ -79,7 +87,8 @@ describe("policy YAML", () => {
           high_risk_approval: fc.boolean(),
         }),
         audit: fc.record({
-          log_all_calls: fc.boolean(), log_response_summary: fc.boolean(),
+          log_all_calls: fc.boolean(),
+          log_response_summary: fc.boolean(),
           siem_forward: fc.option(fc.constantFrom("splunk://siem", "syslog://10.0.0.1:514"), { nil: undefined }),
           retention_days: fc.integer({ min: 1, max: 3650 }),
         }),

@@ -16,7 +16,13 @@ export function parsePolicyYaml(text: string): TPolicyDocument {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    throw issuesToError(doc.errors.map((e) => ({ line: lineCounter.linePos(e.pos[0]).line, field: "", message: e.message.split("\n")[0] })));
+    throw issuesToError(
+      doc.errors.map((e) => ({
+        line: lineCounter.linePos(e.pos[0]).line,
+        field: "",
+        message: e.message.split("\n")[0],
+      })),
+    );
   }
   const parsed = ZPolicyDocument.safeParse(doc.toJS());
   if (parsed.success) return parsed.data;

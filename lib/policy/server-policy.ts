@@ -2,15 +2,41 @@ import type { CredentialRef, McpServer } from "@/lib/generated/prisma/client";
 import type { CredentialProvider } from "@/lib/generated/prisma/enums";
 import type { TPolicyDocument } from "@/lib/schemas/policy";
 
-type PolicyServer = Pick<McpServer, "name" | "description" | "allowedObjects" | "allowedOperations" | "deniedFields" | "maxRecordsPerCall" | "requiresActiveSession" | "sessionTimeoutMinutes" | "highRiskApproval" | "logAllCalls" | "logResponseSummary" | "siemForward" | "auditRetentionDays">;
+type PolicyServer = Pick<
+  McpServer,
+  | "name"
+  | "description"
+  | "allowedObjects"
+  | "allowedOperations"
+  | "deniedFields"
+  | "maxRecordsPerCall"
+  | "requiresActiveSession"
+  | "sessionTimeoutMinutes"
+  | "highRiskApproval"
+  | "logAllCalls"
+  | "logResponseSummary"
+  | "siemForward"
+  | "auditRetentionDays"
+>;
 
 /** The policy document of a server: its first credential reference stands for `credential`. */
-export function policyOf(server: PolicyServer, credential?: Pick<CredentialRef, "reference" | "rotationDays" | "dynamicSecret">): TPolicyDocument {
+export function policyOf(
+  server: PolicyServer,
+  credential?: Pick<CredentialRef, "reference" | "rotationDays" | "dynamicSecret">,
+): TPolicyDocument {
   return {
     mcp_server: {
       name: server.name,
       description: server.description,
-      ...(credential ? { credential: { vault_path: credential.reference, rotation_days: credential.rotationDays, dynamic_secret: credential.dynamicSecret } } : {}),
+      ...(credential
+        ? {
+            credential: {
+              vault_path: credential.reference,
+              rotation_days: credential.rotationDays,
+              dynamic_secret: credential.dynamicSecret,
+            },
+          }
+        : {}),
       permissions: {
         allowed_objects: server.allowedObjects,
         allowed_operations: server.allowedOperations,
@@ -69,5 +95,7 @@ export function diffPolicies(before: unknown, after: unknown, path = ""): Policy
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     return keys.flatMap((k) => diffPolicies(before[k], after[k], path ? `${path}.${k}` : k));
   }
-  return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ path, before: before ?? null, after: after ?? null }];
+  return JSON.stringify(before) === JSON.stringify(after)
+    ? []
+    : [{ path, before: before ?? null, after: after ?? null }];
 }

@@ -1,17 +1,38 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type ToolSnap = {
-  name: string; status: string; enabled: boolean; suspended: boolean; approvedHash: string | null;
-  risk: string; requiresApproval: boolean; annotations: unknown;
+  name: string;
+  status: string;
+  enabled: boolean;
+  suspended: boolean;
+  approvedHash: string | null;
+  risk: string;
+  requiresApproval: boolean;
+  annotations: unknown;
 };
 export type GrantSnap = {
-  id: string; allowedTools: string[]; allowedOperations: string[]; allowedObjects: string[]; deniedFields: string[];
-  maxRecords: number | null; validFrom: Date; expiresAt: Date | null;
+  id: string;
+  allowedTools: string[];
+  allowedOperations: string[];
+  allowedObjects: string[];
+  deniedFields: string[];
+  maxRecords: number | null;
+  validFrom: Date;
+  expiresAt: Date | null;
 };
 export type ServerSnap = {
-  id: string; slug: string; status: string; policyVersion: string; highRiskApproval: boolean; rateLimitPerMinute: number | null;
-  maxRecordsPerCall: number | null; allowedObjects: string[]; deniedFields: string[]; dataClassification: string | null;
-  approvalsRequired: number | null; approvalTtlMinutes: number | null;
+  id: string;
+  slug: string;
+  status: string;
+  policyVersion: string;
+  highRiskApproval: boolean;
+  rateLimitPerMinute: number | null;
+  maxRecordsPerCall: number | null;
+  allowedObjects: string[];
+  deniedFields: string[];
+  dataClassification: string | null;
+  approvalsRequired: number | null;
+  approvalTtlMinutes: number | null;
   tools: Map<string, ToolSnap>;
   /** active grants, by agent id */
   grants: Map<string, GrantSnap[]>;
@@ -31,23 +52,48 @@ export async function loadSnapshot(prisma: PrismaClient, version: number): Promi
   const byId = new Map<string, ServerSnap>();
   for (const s of servers) {
     byId.set(s.id, {
-      id: s.id, slug: s.slug, status: s.status, policyVersion: s.policyVersion, highRiskApproval: s.highRiskApproval,
-      rateLimitPerMinute: s.rateLimitPerMinute, maxRecordsPerCall: s.maxRecordsPerCall, allowedObjects: s.allowedObjects,
-      deniedFields: s.deniedFields, dataClassification: s.dataClassification, approvalsRequired: s.approvalsRequired,
-      approvalTtlMinutes: s.approvalTtlMinutes, tools: new Map(), grants: new Map(),
+      id: s.id,
+      slug: s.slug,
+      status: s.status,
+      policyVersion: s.policyVersion,
+      highRiskApproval: s.highRiskApproval,
+      rateLimitPerMinute: s.rateLimitPerMinute,
+      maxRecordsPerCall: s.maxRecordsPerCall,
+      allowedObjects: s.allowedObjects,
+      deniedFields: s.deniedFields,
+      dataClassification: s.dataClassification,
+      approvalsRequired: s.approvalsRequired,
+      approvalTtlMinutes: s.approvalTtlMinutes,
+      tools: new Map(),
+      grants: new Map(),
     });
   }
   for (const t of tools) {
     byId.get(t.serverId)?.tools.set(t.name, {
-      name: t.name, status: t.status, enabled: t.enabled, suspended: t.suspendedReason !== null, approvedHash: t.approvedHash,
-      risk: t.riskOverride ?? t.risk, requiresApproval: t.requiresApproval, annotations: t.annotations,
+      name: t.name,
+      status: t.status,
+      enabled: t.enabled,
+      suspended: t.suspendedReason !== null,
+      approvedHash: t.approvedHash,
+      risk: t.riskOverride ?? t.risk,
+      requiresApproval: t.requiresApproval,
+      annotations: t.annotations,
     });
   }
   for (const g of grants) {
     const server = byId.get(g.serverId);
     if (!server) continue;
     const list = server.grants.get(g.agentId) ?? [];
-    list.push({ id: g.id, allowedTools: g.allowedTools, allowedOperations: g.allowedOperations, allowedObjects: g.allowedObjects, deniedFields: g.deniedFields, maxRecords: g.maxRecords, validFrom: g.validFrom, expiresAt: g.expiresAt });
+    list.push({
+      id: g.id,
+      allowedTools: g.allowedTools,
+      allowedOperations: g.allowedOperations,
+      allowedObjects: g.allowedObjects,
+      deniedFields: g.deniedFields,
+      maxRecords: g.maxRecords,
+      validFrom: g.validFrom,
+      expiresAt: g.expiresAt,
+    });
     server.grants.set(g.agentId, list);
   }
   return {

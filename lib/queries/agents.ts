@@ -14,12 +14,20 @@ export const agentKeys = {
   detail: (id: string) => [...agentKeys.all, "detail", id] as const,
 };
 
-export const useAgents = () => useQuery({ queryKey: agentKeys.list(), queryFn: () => apiFetch<AgentRow[]>("/api/console/agents") });
+export const useAgents = () =>
+  useQuery({ queryKey: agentKeys.list(), queryFn: () => apiFetch<AgentRow[]>("/api/console/agents") });
 
-export const useAgent = (id: string) => useQuery({ queryKey: agentKeys.detail(id), queryFn: () => apiFetch<AgentDetail>(`/api/console/agents/${id}`) });
+export const useAgent = (id: string) =>
+  useQuery({ queryKey: agentKeys.detail(id), queryFn: () => apiFetch<AgentDetail>(`/api/console/agents/${id}`) });
 
 export const useCreateAgent = () =>
-  useApiMutation((input: TCreateAgentInput) => apiFetch<{ id: string }>("/api/console/agents", { body: input }), () => [agentKeys.list()]);
+  useApiMutation(
+    (input: TCreateAgentInput) => apiFetch<{ id: string }>("/api/console/agents", { body: input }),
+    () => [agentKeys.list()],
+  );
 
 export const useSuspendAgent = (id: string) =>
-  useApiMutation((input: TSuspendInput) => apiFetch(`/api/console/agents/${id}/suspension`, { body: input }), () => [agentKeys.list(), agentKeys.detail(id)]);
+  useApiMutation(
+    (input: TSuspendInput) => apiFetch(`/api/console/agents/${id}/suspension`, { body: input }),
+    () => [agentKeys.list(), agentKeys.detail(id)],
+  );

@@ -14,18 +14,45 @@ export const approvalKeys = {
 
 /** The inbox refreshes itself: approvers live on this page. */
 export const useApprovals = (q: TApprovalListQuery) =>
-  useQuery({ queryKey: approvalKeys.list(q), queryFn: () => apiFetch<ApprovalView[]>(`/api/console/approvals?${new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][])}`), refetchInterval: 5000 });
+  useQuery({
+    queryKey: approvalKeys.list(q),
+    queryFn: () =>
+      apiFetch<ApprovalView[]>(
+        `/api/console/approvals?${new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][])}`,
+      ),
+    refetchInterval: 5000,
+  });
 
 export const useVote = () =>
-  useApiMutation(({ id, ...body }: TVoteInput & { id: string }) => apiFetch<{ status: string; approvals: number; requiredApprovals: number }>(`/api/console/approvals/${id}/decision`, { body }), () => [approvalKeys.all, approvalKeys.notifications]);
+  useApiMutation(
+    ({ id, ...body }: TVoteInput & { id: string }) =>
+      apiFetch<{ status: string; approvals: number; requiredApprovals: number }>(
+        `/api/console/approvals/${id}/decision`,
+        { body },
+      ),
+    () => [approvalKeys.all, approvalKeys.notifications],
+  );
 
 export const useRequestAccess = () =>
-  useApiMutation((input: TAccessRequestInput) => apiFetch<{ id: string }>("/api/console/access-requests", { body: input }), () => [approvalKeys.all]);
+  useApiMutation(
+    (input: TAccessRequestInput) => apiFetch<{ id: string }>("/api/console/access-requests", { body: input }),
+    () => [approvalKeys.all],
+  );
 
-type Notifications = { items: { id: string; title: string; body: string; link: string | null; readAt: string | null; createdAt: string }[]; unread: number };
+type Notifications = {
+  items: { id: string; title: string; body: string; link: string | null; readAt: string | null; createdAt: string }[];
+  unread: number;
+};
 
 export const useNotifications = () =>
-  useQuery({ queryKey: approvalKeys.notifications, queryFn: () => apiFetch<Notifications>("/api/console/notifications"), refetchInterval: 10_000 });
+  useQuery({
+    queryKey: approvalKeys.notifications,
+    queryFn: () => apiFetch<Notifications>("/api/console/notifications"),
+    refetchInterval: 10_000,
+  });
 
 export const useMarkNotificationsRead = () =>
-  useApiMutation(() => apiFetch("/api/console/notifications", { body: {} }), () => [approvalKeys.notifications]);
+  useApiMutation(
+    () => apiFetch("/api/console/notifications", { body: {} }),
+    () => [approvalKeys.notifications],
+  );

@@ -9,7 +9,12 @@ import type { verifyAudit } from "@/lib/services/audit/verify-audit";
 export type VerifyReport = Awaited<ReturnType<typeof verifyAudit>>;
 type Page = { events: AuditEventView[]; nextCursor: string | null };
 
-const qs = (q: Record<string, unknown>) => new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])).toString();
+const qs = (q: Record<string, unknown>) =>
+  new URLSearchParams(
+    Object.entries(q)
+      .filter(([, v]) => v !== undefined && v !== "")
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
 
 export const auditKeys = {
   all: ["audit"] as const,
@@ -25,8 +30,10 @@ export const useAuditExplorer = (filter: TAuditListQuery) =>
   useInfiniteQuery({
     queryKey: auditKeys.explorer(filter),
     initialPageParam: "",
-    queryFn: ({ pageParam }) => apiFetch<Page>(`/api/console/audit?${qs({ ...filter, cursor: pageParam || undefined })}`),
+    queryFn: ({ pageParam }) =>
+      apiFetch<Page>(`/api/console/audit?${qs({ ...filter, cursor: pageParam || undefined })}`),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
-export const useVerifyAudit = () => useMutation({ mutationFn: () => apiFetch<VerifyReport>("/api/console/audit/verify") });
+export const useVerifyAudit = () =>
+  useMutation({ mutationFn: () => apiFetch<VerifyReport>("/api/console/audit/verify") });

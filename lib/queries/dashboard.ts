@@ -8,4 +8,9 @@ import type { Dashboard } from "@/lib/services/dashboard/get-dashboard";
 export const dashboardKeys = { range: (range: string) => ["dashboard", range] as const };
 
 export const useDashboard = (range: NonNullable<TDashboardQuery["range"]>, initialData?: Dashboard) =>
-  useQuery({ queryKey: dashboardKeys.range(range), queryFn: () => apiFetch<Dashboard>(`/api/console/dashboard?range=${range}`), initialData, refetchInterval: 30_000 });
+  useQuery({
+    queryKey: dashboardKeys.range(range),
+    queryFn: () => apiFetch<Dashboard>(`/api/console/dashboard?range=${range}`),
+    initialData,
+    refetchInterval: 30_000,
+  });

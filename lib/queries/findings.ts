@@ -8,7 +8,16 @@ import { useApiMutation } from "./use-api-mutation";
 
 export const findingKeys = { all: ["findings"] as const };
 
-export const useFindings = () => useQuery({ queryKey: findingKeys.all, queryFn: () => apiFetch<FindingView[]>("/api/console/findings"), refetchInterval: 30_000 });
+export const useFindings = () =>
+  useQuery({
+    queryKey: findingKeys.all,
+    queryFn: () => apiFetch<FindingView[]>("/api/console/findings"),
+    refetchInterval: 30_000,
+  });
 
 export const useSetFindingStatus = () =>
-  useApiMutation(({ id, ...body }: TFindingStatusInput & { id: string }) => apiFetch(`/api/console/findings/${id}`, { method: "PATCH", body }), () => [findingKeys.all]);
+  useApiMutation(
+    ({ id, ...body }: TFindingStatusInput & { id: string }) =>
+      apiFetch(`/api/console/findings/${id}`, { method: "PATCH", body }),
+    () => [findingKeys.all],
+  );

@@ -6,4 +6,8 @@ import { useApiMutation } from "./use-api-mutation";
 
 export const orgKeys = { pause: ["org", "pause"] as const };
 
-export const useSetOrgPause = () => useApiMutation((input: TOrgPauseInput) => apiFetch("/api/console/org/pause", { body: input }), () => [orgKeys.pause]);
+export const useSetOrgPause = () =>
+  useApiMutation(
+    (input: TOrgPauseInput) => apiFetch("/api/console/org/pause", { body: input }),
+    () => [orgKeys.pause],
+  );

@@ -3,7 +3,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/client";
 import type { TCreateCredentialInput } from "@/lib/schemas/credential";
-import type { TChangeServerStatusInput, TCreateServerInput, TServerListQuery, TUpdateServerInput } from "@/lib/schemas/server";
+import type {
+  TChangeServerStatusInput,
+  TCreateServerInput,
+  TServerListQuery,
+  TUpdateServerInput,
+} from "@/lib/schemas/server";
 import type { ServerDetail } from "@/lib/services/servers/get-server";
 import type { ServerRow } from "@/lib/services/servers/list-servers";
 import type { ManifestImportResult } from "@/lib/services/tools/import-manifest";
@@ -18,48 +23,81 @@ export const serverKeys = {
   policy: (slug: string) => [...serverKeys.all, "policy", slug] as const,
 };
 
-const qs = (q: Record<string, unknown>) => new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined && v !== "") as [string, string][]).toString();
+const qs = (q: Record<string, unknown>) =>
+  new URLSearchParams(
+    Object.entries(q).filter(([, v]) => v !== undefined && v !== "") as [string, string][],
+  ).toString();
 
 export const useServers = (q: TServerListQuery) =>
   useQuery({ queryKey: serverKeys.list(q), queryFn: () => apiFetch<ServerRow[]>(`/api/console/servers?${qs(q)}`) });
 
 export const useServer = (slug: string) =>
-  useQuery({ queryKey: serverKeys.detail(slug), queryFn: () => apiFetch<ServerDetail>(`/api/console/servers/${slug}`) });
+  useQuery({
+    queryKey: serverKeys.detail(slug),
+    queryFn: () => apiFetch<ServerDetail>(`/api/console/servers/${slug}`),
+  });
 
 export const usePolicy = (slug: string) =>
-  useQuery({ queryKey: serverKeys.policy(slug), queryFn: () => apiFetch<{ yaml: string; policyVersion: string }>(`/api/console/servers/${slug}/policy`) });
+  useQuery({
+    queryKey: serverKeys.policy(slug),
+    queryFn: () => apiFetch<{ yaml: string; policyVersion: string }>(`/api/console/servers/${slug}/policy`),
+  });
 
 /** Anything that changes one server refreshes its detail, its policy and the lists. */
 const touched = (slug: string) => [serverKeys.detail(slug), serverKeys.policy(slug), serverKeys.lists()];
 
 export const useCreateServer = () =>
-  useApiMutation((input: TCreateServerInput) => apiFetch<{ slug: string }>("/api/console/servers", { body: input }), () => [serverKeys.lists()]);
+  useApiMutation(
+    (input: TCreateServerInput) => apiFetch<{ slug: string }>("/api/console/servers", { body: input }),
+    () => [serverKeys.lists()],
+  );
 
 export const useUpdateServer = (slug: string) =>
-  useApiMutation((input: TUpdateServerInput) => apiFetch(`/api/console/servers/${slug}`, { method: "PATCH", body: input }), () => touched(slug));
+  useApiMutation(
+    (input: TUpdateServerInput) => apiFetch(`/api/console/servers/${slug}`, { method: "PATCH", body: input }),
+    () => touched(slug),
+  );
 
 export const useChangeServerStatus = (slug: string) =>
-  useApiMutation((input: TChangeServerStatusInput) => apiFetch(`/api/console/servers/${slug}/status`, { body: input }), () => touched(slug));
+  useApiMutation(
+    (input: TChangeServerStatusInput) => apiFetch(`/api/console/servers/${slug}/status`, { body: input }),
+    () => touched(slug),
+  );
 
 export const useAddCredential = (slug: string) =>
-  useApiMutation((input: TCreateCredentialInput) => apiFetch(`/api/console/servers/${slug}/credentials`, { body: input }), () => touched(slug));
+  useApiMutation(
+    (input: TCreateCredentialInput) => apiFetch(`/api/console/servers/${slug}/credentials`, { body: input }),
+    () => touched(slug),
+  );
 
 export const useRemoveCredential = (slug: string) =>
-  useApiMutation((id: string) => apiFetch(`/api/console/servers/${slug}/credentials/${id}`, { method: "DELETE" }), () => touched(slug));
+  useApiMutation(
+    (id: string) => apiFetch(`/api/console/servers/${slug}/credentials/${id}`, { method: "DELETE" }),
+    () => touched(slug),
+  );
 
 export const useImportManifest = (slug: string) =>
-  useApiMutation((manifest: unknown) => apiFetch<ManifestImportResult>(`/api/console/servers/${slug}/manifest`, { body: manifest }), () => touched(slug));
+  useApiMutation(
+    (manifest: unknown) => apiFetch<ManifestImportResult>(`/api/console/servers/${slug}/manifest`, { body: manifest }),
+    () => touched(slug),
+  );
 
 export const useImportPolicy = (slug: string) =>
   useApiMutation(
     (input: { yaml: string; apply: boolean }) =>
-      apiFetch<{ applied: boolean; changes: PolicyChange[]; policyVersion: string }>(`/api/console/servers/${slug}/policy`, { body: input }),
+      apiFetch<{ applied: boolean; changes: PolicyChange[]; policyVersion: string }>(
+        `/api/console/servers/${slug}/policy`,
+        { body: input },
+      ),
     (input) => (input.apply ? touched(slug) : []),
   );
 
 export const useToolAction = (slug: string) =>
   useApiMutation(
     ({ id, action, body }: { id: string; action: "update" | "review" | "suspension"; body: unknown }) =>
-      apiFetch(action === "update" ? `/api/console/tools/${id}` : `/api/console/tools/${id}/${action}`, { method: action === "update" ? "PATCH" : "POST", body }),
+      apiFetch(action === "update" ? `/api/console/tools/${id}` : `/api/console/tools/${id}/${action}`, {
+        method: action === "update" ? "PATCH" : "POST",
+        body,
+      }),
     () => touched(slug),
   );

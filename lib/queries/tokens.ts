@@ -7,12 +7,14 @@ import type { TokenView } from "@/lib/services/tokens/token-view";
 
 export const tokenKeys = { all: ["tokens"] as const, list: () => [...tokenKeys.all, "list"] as const };
 
-export const useTokens = () => useQuery({ queryKey: tokenKeys.list(), queryFn: () => apiFetch<TokenView[]>("/api/console/tokens") });
+export const useTokens = () =>
+  useQuery({ queryKey: tokenKeys.list(), queryFn: () => apiFetch<TokenView[]>("/api/console/tokens") });
 
 export function useCreateToken() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: TCreateTokenInput) => apiFetch<TokenView & { token: string }>("/api/console/tokens", { body: input }),
+    mutationFn: (input: TCreateTokenInput) =>
+      apiFetch<TokenView & { token: string }>("/api/console/tokens", { body: input }),
     onSuccess: () => qc.invalidateQueries({ queryKey: tokenKeys.list() }),
   });
 }

@@ -10,7 +10,8 @@ export const userKeys = {
   list: () => [...userKeys.all, "list"] as const,
 };
 
-export const useUsers = () => useQuery({ queryKey: userKeys.list(), queryFn: () => apiFetch<UserView[]>("/api/console/users") });
+export const useUsers = () =>
+  useQuery({ queryKey: userKeys.list(), queryFn: () => apiFetch<UserView[]>("/api/console/users") });
 
 export function useCreateUser() {
   const qc = useQueryClient();

@@ -6,11 +6,26 @@
  */
 const PATTERNS: [RegExp, string][] = [
   [/\[\s*important\s*\]|<\s*important\s*>|\bimportant( system note)?\s*:/i, "an [IMPORTANT] instruction to the model"],
-  [/\bignore\s+(all\s+|any\s+)?(previous|prior|above|earlier|other)\s+(instructions|safety|rules|restrictions)/i, "an instruction to ignore previous instructions"],
-  [/\b(system|instruction|metadata|safety|security)\s+(override|directive|bypass)|\boverride\s+directive\b|\bbypass\s+(all\s+)?(access\s+controls|safety|validation|restrictions)/i, "an override directive"],
-  [/\bact\s+as\b|\bjailbreak|\bsystem[_ ]prompt\b|\bunrestricted\s+(access|emergency|mode)/i, "role or system-prompt manipulation"],
-  [/\b(before|after|while|when)\b[^.]{0,100}\b(use|run|execute|call)\s+this\s+(tool|function)\b|\buse\s+this\s+tool\s+(rather\s+than|instead\s+of|no\s+matter)/i, "an instruction to prefer or chain this tool"],
-  [/\bdo\s+not\s+(tell|mention|inform|reveal|show)\b|\bwithout\s+(telling|informing|notifying)\b/i, "an instruction to hide something from the user"],
+  [
+    /\bignore\s+(all\s+|any\s+)?(previous|prior|above|earlier|other)\s+(instructions|safety|rules|restrictions)/i,
+    "an instruction to ignore previous instructions",
+  ],
+  [
+    /\b(system|instruction|metadata|safety|security)\s+(override|directive|bypass)|\boverride\s+directive\b|\bbypass\s+(all\s+)?(access\s+controls|safety|validation|restrictions)/i,
+    "an override directive",
+  ],
+  [
+    /\bact\s+as\b|\bjailbreak|\bsystem[_ ]prompt\b|\bunrestricted\s+(access|emergency|mode)/i,
+    "role or system-prompt manipulation",
+  ],
+  [
+    /\b(before|after|while|when)\b[^.]{0,100}\b(use|run|execute|call)\s+this\s+(tool|function)\b|\buse\s+this\s+tool\s+(rather\s+than|instead\s+of|no\s+matter)/i,
+    "an instruction to prefer or chain this tool",
+  ],
+  [
+    /\bdo\s+not\s+(tell|mention|inform|reveal|show)\b|\bwithout\s+(telling|informing|notifying)\b/i,
+    "an instruction to hide something from the user",
+  ],
   [/\b(send|forward|upload|post|copy|exfiltrat\w*)\b[^.]{0,80}https?:\/\//i, "an instruction to send data to a URL"],
   [/~\/\.ssh|\bid_rsa\b|\/etc\/passwd|\.aws\/credentials/i, "a reference to secret files"],
 ];

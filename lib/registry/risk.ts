@@ -4,8 +4,10 @@ import { detectPoisoning } from "./poisoning";
 
 export const RISK_ORDER: RiskLevel[] = ["LOW", "MEDIUM", "HIGH", "CRITICAL"];
 
-const CRITICAL_WORDS = /\b(exec|execute|shell|eval|run command|drop|truncate|transfer|wire|payment|sudo|impersonate|grant admin)\b/i;
-const HIGH_WORDS = /\b(delete|remove|destroy|purge|send|email|post message|publish|merge|deploy|update|write|create|modify|upload|share|invite|approve|close)\b/i;
+const CRITICAL_WORDS =
+  /\b(exec|execute|shell|eval|run command|drop|truncate|transfer|wire|payment|sudo|impersonate|grant admin)\b/i;
+const HIGH_WORDS =
+  /\b(delete|remove|destroy|purge|send|email|post message|publish|merge|deploy|update|write|create|modify|upload|share|invite|approve|close)\b/i;
 const MEDIUM_WORDS = /\b(query|search|download|export|list users|read file|fetch)\b/i;
 
 const words = (s: string) => s.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[_\-./]/g, " ");

@@ -3,7 +3,12 @@ import type { TManifestTool } from "@/lib/schemas/manifest";
 
 export type ToolDefinition = Pick<TManifestTool, "name" | "description" | "inputSchema" | "annotations">;
 
-export function definitionOf(t: { name: string; description: string; inputSchema: unknown; annotations?: unknown }): ToolDefinition {
+export function definitionOf(t: {
+  name: string;
+  description: string;
+  inputSchema: unknown;
+  annotations?: unknown;
+}): ToolDefinition {
   return {
     name: t.name,
     description: t.description,

@@ -11,7 +11,11 @@ export const ZAccessRequestInput = z.object({
   agentId: z.uuid("Choose an agent"),
   serverId: z.uuid("Choose a server"),
   tools: z.array(z.string().trim().min(1).max(128)).min(1, "Ask for at least one tool").max(50),
-  durationHours: z.coerce.number().int("Whole hours").min(1, "At least 1 hour").max(MAX_JIT_DAYS * 24, `At most ${MAX_JIT_DAYS} days`),
+  durationHours: z.coerce
+    .number()
+    .int("Whole hours")
+    .min(1, "At least 1 hour")
+    .max(MAX_JIT_DAYS * 24, `At most ${MAX_JIT_DAYS} days`),
   justification: z.string().trim().min(10, "Explain why, in at least 10 characters").max(2000),
 });
 export type TAccessRequestInput = z.input<typeof ZAccessRequestInput>;

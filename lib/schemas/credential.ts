@@ -26,4 +26,9 @@ export const ZCreateCredentialInput = z.object({
 });
 export type TCreateCredentialInput = z.input<typeof ZCreateCredentialInput>;
 
-export const VAULT_PROVIDERS = ["HASHICORP_VAULT", "AWS_SECRETS_MANAGER", "AZURE_KEY_VAULT", "GCP_SECRET_MANAGER"] as const;
+export const VAULT_PROVIDERS = [
+  "HASHICORP_VAULT",
+  "AWS_SECRETS_MANAGER",
+  "AZURE_KEY_VAULT",
+  "GCP_SECRET_MANAGER",
+] as const;

@@ -8,7 +8,10 @@ export const ZDecisionInput = z.object({
   arguments: z.record(z.string(), z.unknown()).default({}),
   onBehalfOf: z.string().trim().max(254).optional(),
   sessionId: z.string().trim().max(200).optional(),
-  toolHash: z.string().regex(/^[0-9a-f]{64}$/, "toolHash must be a sha256 hex digest").optional(),
+  toolHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "toolHash must be a sha256 hex digest")
+    .optional(),
 });
 export type TDecisionInput = z.input<typeof ZDecisionInput>;
 

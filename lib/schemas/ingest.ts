@@ -5,7 +5,9 @@ export const INGEST_OUTCOMES = ["success", "error", "denied", "pending_approval"
 /** One MCP call as a gateway or server reports it (after OTel aliases are mapped). */
 export const ZIngestEvent = z.strictObject({
   eventId: z.string().trim().min(1).max(200).optional(),
-  timestamp: z.coerce.date({ error: "timestamp must be an ISO 8601 date" }).refine((d) => !Number.isNaN(d.getTime()), "Invalid date"),
+  timestamp: z.coerce
+    .date({ error: "timestamp must be an ISO 8601 date" })
+    .refine((d) => !Number.isNaN(d.getTime()), "Invalid date"),
   server: z.string().trim().min(1, "server is required").max(120),
   tool: z.string().trim().max(128).optional(),
   agent: z.string().trim().min(1, "agent is required").max(120),

@@ -8,17 +8,23 @@ export type TOrgPauseInput = z.infer<typeof ZOrgPauseInput>;
 
 export const ZOrgSettingsInput = z
   .object({
-    businessTimezone: z.string().trim().refine((tz) => {
-      try {
-        new Intl.DateTimeFormat("en", { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, "Unknown IANA time zone, e.g. Europe/Berlin"),
+    businessTimezone: z
+      .string()
+      .trim()
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat("en", { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, "Unknown IANA time zone, e.g. Europe/Berlin"),
     businessStartHour: z.coerce.number().int().min(0).max(23),
     businessEndHour: z.coerce.number().int().min(1).max(24),
     fallbackApproverTeamId: z.preprocess((v) => (v === "" ? null : v), z.uuid().nullable()),
   })
-  .refine((v) => v.businessEndHour > v.businessStartHour, { path: ["businessEndHour"], message: "Must be after the start hour" });
+  .refine((v) => v.businessEndHour > v.businessStartHour, {
+    path: ["businessEndHour"],
+    message: "Must be after the start hour",
+  });
 export type TOrgSettingsInput = z.input<typeof ZOrgSettingsInput>;

@@ -3,7 +3,10 @@ import { DataClassification, Environment, Hosting, ServerStatus, Transport } fro
 import { ZSlug } from "./team";
 
 const optionalInt = (min: number, max: number) =>
-  z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int("Whole numbers only").min(min).max(max).optional());
+  z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.coerce.number().int("Whole numbers only").min(min).max(max).optional(),
+  );
 const optionalText = (max: number) =>
   z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(max).optional());
 const tagList = z.array(z.string().trim().min(1).max(40)).max(20).default([]);
@@ -34,7 +37,10 @@ const ZServerFields = z.object({
   approvalTtlMinutes: optionalInt(5, 24 * 60),
 });
 
-const refineEndpoint = <T extends { transport?: string; endpoint?: string; hosting?: string; vendor?: string }>(v: T, ctx: z.RefinementCtx) => {
+const refineEndpoint = <T extends { transport?: string; endpoint?: string; hosting?: string; vendor?: string }>(
+  v: T,
+  ctx: z.RefinementCtx,
+) => {
   if (v.transport && v.transport !== "STDIO" && v.endpoint && !/^https?:\/\/\S+$/.test(v.endpoint)) {
     ctx.addIssue({ code: "custom", path: ["endpoint"], message: "HTTP transports need an http(s):// URL" });
   }
@@ -65,6 +71,11 @@ export const ZChangeServerStatusInput = z.object({
   status: z.enum(ServerStatus),
   reason: z.string().trim().max(1000).optional(),
   /** An ADMIN's written justification for activating a PROD server that fails readiness. */
-  overrideJustification: z.string().trim().min(20, "Write at least 20 characters of justification").max(2000).optional(),
+  overrideJustification: z
+    .string()
+    .trim()
+    .min(20, "Write at least 20 characters of justification")
+    .max(2000)
+    .optional(),
 });
 export type TChangeServerStatusInput = z.infer<typeof ZChangeServerStatusInput>;

@@ -9,7 +9,10 @@ export const ZUpdateToolInput = z
     reason: z.string().trim().max(1000).optional(),
   })
   .refine((v) => Object.keys(v).some((k) => k !== "reason"), "Nothing to change")
-  .refine((v) => !v.riskOverride || (v.reason && v.reason.length >= 3), { path: ["reason"], message: "Give a reason for the risk override" });
+  .refine((v) => !v.riskOverride || (v.reason && v.reason.length >= 3), {
+    path: ["reason"],
+    message: "Give a reason for the risk override",
+  });
 export type TUpdateToolInput = z.infer<typeof ZUpdateToolInput>;
 
 export const ZSuspendInput = z.object({

@@ -5,10 +5,7 @@ export const ROLES = Object.values(Role);
 
 export const ZRole = z.enum(Role);
 
-export const ZPassword = z
-  .string()
-  .min(12, "Use at least 12 characters")
-  .max(256, "Use at most 256 characters");
+export const ZPassword = z.string().min(12, "Use at least 12 characters").max(256, "Use at most 256 characters");
 
 const email = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address"));
 const name = z.string().trim().min(1, "Enter a name").max(120);

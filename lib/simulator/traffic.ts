@@ -1,9 +1,21 @@
 import { DEMO_GRANTS, DEMO_SERVERS } from "@/prisma/seed/demo-catalog";
 
 export type SimEvent = {
-  eventId: string; timestamp: string; server: string; tool: string; agent: string; onBehalfOf?: string; sessionId: string;
-  method: string; arguments: Record<string, unknown>; outcome: "success" | "error" | "denied" | "pending_approval";
-  responseSummary?: string; recordsReturned?: number; bytes?: number; latencyMs: number; traceId: string;
+  eventId: string;
+  timestamp: string;
+  server: string;
+  tool: string;
+  agent: string;
+  onBehalfOf?: string;
+  sessionId: string;
+  method: string;
+  arguments: Record<string, unknown>;
+  outcome: "success" | "error" | "denied" | "pending_approval";
+  responseSummary?: string;
+  recordsReturned?: number;
+  bytes?: number;
+  latencyMs: number;
+  traceId: string;
 };
 
 /** A small deterministic PRNG (mulberry32): the same seed replays the same traffic, so reruns are idempotent. */
@@ -18,8 +30,26 @@ function rng(seed: number) {
   };
 }
 
-const PEOPLE = ["alice@corp.example", "bob@corp.example", "chen@corp.example", "dana@corp.example", "eve@corp.example", "farid@corp.example"];
-const BASE_LATENCY: Record<string, number> = { "salesforce-crm": 180, github: 250, jira: 300, slack: 120, "postgres-prod": 60, "google-drive": 220, "workday-hr": 400, filesystem: 8, "stripe-billing": 350, "web-search": 900 };
+const PEOPLE = [
+  "alice@corp.example",
+  "bob@corp.example",
+  "chen@corp.example",
+  "dana@corp.example",
+  "eve@corp.example",
+  "farid@corp.example",
+];
+const BASE_LATENCY: Record<string, number> = {
+  "salesforce-crm": 180,
+  github: 250,
+  jira: 300,
+  slack: 120,
+  "postgres-prod": 60,
+  "google-drive": 220,
+  "workday-hr": 400,
+  filesystem: 8,
+  "stripe-billing": 350,
+  "web-search": 900,
+};
 
 type Options = { days: number; ratePerHour: number; now?: Date; seed?: number };
 
@@ -30,7 +60,7 @@ type Options = { days: number; ratePerHour: number; now?: Date; seed?: number };
  */
 export function* generateTraffic({ days, ratePerHour, now = new Date(), seed = 42 }: Options): Generator<SimEvent> {
   const rand = rng(seed);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const toolsOf = (slug: string) => DEMO_SERVERS.find((s) => s.server.slug === slug)!.tools.map((t) => t.name);
   const start = Math.floor(now.getTime() / 3_600_000) * 3_600_000 - days * 24 * 3_600_000;
   let n = 0;
@@ -38,10 +68,21 @@ export function* generateTraffic({ days, ratePerHour, now = new Date(), seed = 4
     n++;
     const base = BASE_LATENCY[server] ?? 200;
     return {
-      eventId: `sim-${seed}-${n}`, timestamp: new Date(at).toISOString(), server, tool, agent, onBehalfOf: pick(PEOPLE),
-      sessionId: `sess-${agent}-${Math.floor(at / 3_600_000)}`, method: "tools/call", arguments: { id: `rec-${Math.floor(rand() * 5000)}` },
-      outcome: "success", latencyMs: Math.round(base * Math.exp((rand() - 0.5) * 1.6)), traceId: `trace-${seed}-${n}`, recordsReturned: 1 + Math.floor(rand() * 20),
-      bytes: 200 + Math.floor(rand() * 20_000), ...extra,
+      eventId: `sim-${seed}-${n}`,
+      timestamp: new Date(at).toISOString(),
+      server,
+      tool,
+      agent,
+      onBehalfOf: pick(PEOPLE),
+      sessionId: `sess-${agent}-${Math.floor(at / 3_600_000)}`,
+      method: "tools/call",
+      arguments: { id: `rec-${Math.floor(rand() * 5000)}` },
+      outcome: "success",
+      latencyMs: Math.round(base * Math.exp((rand() - 0.5) * 1.6)),
+      traceId: `trace-${seed}-${n}`,
+      recordsReturned: 1 + Math.floor(rand() * 20),
+      bytes: 200 + Math.floor(rand() * 20_000),
+      ...extra,
     };
   };
   for (let hour = 0; hour < days * 24; hour++) {
@@ -56,32 +97,86 @@ export function* generateTraffic({ days, ratePerHour, now = new Date(), seed = 4
       const tool = g.tools[0] === "*" ? pick(toolsOf(g.server)) : pick(g.tools);
       const r = rand();
       const outcome = r < 0.93 ? "success" : r < 0.97 ? "error" : "denied";
-      yield make(at + Math.floor(rand() * 3_600_000), g.agent, g.server, tool, { outcome, recordsReturned: outcome === "success" ? 1 + Math.floor(rand() * Math.min(g.maxRecords ?? 50, 50)) : 0 });
+      yield make(at + Math.floor(rand() * 3_600_000), g.agent, g.server, tool, {
+        outcome,
+        recordsReturned: outcome === "success" ? 1 + Math.floor(rand() * Math.min(g.maxRecords ?? 50, 50)) : 0,
+      });
     }
     const day = Math.floor(hour / 24);
     if (hour % 24 === 3 && day % 3 === 0) yield make(at + 600_000, "release-bot", "github", "push_files"); // off-hours
-    if (hour % 24 === 14 && day % 5 === 1) yield make(at, "data-analyst", "postgres-prod", "query", { recordsReturned: 25_000, arguments: { sql: "SELECT * FROM orders" } }); // bulk read
-    if (hour % 24 === 11 && day % 7 === 2) yield make(at, "scraper-bot", "google-drive", "search_files", { outcome: "success" }); // unknown agent
+    if (hour % 24 === 14 && day % 5 === 1)
+      yield make(at, "data-analyst", "postgres-prod", "query", {
+        recordsReturned: 25_000,
+        arguments: { sql: "SELECT * FROM orders" },
+      }); // bulk read
+    if (hour % 24 === 11 && day % 7 === 2)
+      yield make(at, "scraper-bot", "google-drive", "search_files", { outcome: "success" }); // unknown agent
     if (hour % 24 === 16 && day % 6 === 4) yield make(at, "support-assistant", "personal-notion-mcp", "export_page"); // shadow server
     if (hour % 24 === 15 && day % 9 === 5) {
       const sessionId = `exfil-${seed}-${day}`;
-      yield make(at, "hr-helpdesk", "workday-hr", "get_compensation", { sessionId, arguments: { employeeId: "E-1042" } });
-      yield make(at + 40_000, "hr-helpdesk", "web-search", "send_email", { sessionId, arguments: { to: "someone@gmail.example", body: "[summary]" } });
+      yield make(at, "hr-helpdesk", "workday-hr", "get_compensation", {
+        sessionId,
+        arguments: { employeeId: "E-1042" },
+      });
+      yield make(at + 40_000, "hr-helpdesk", "web-search", "send_email", {
+        sessionId,
+        arguments: { to: "someone@gmail.example", body: "[summary]" },
+      });
     }
     if (hour % 24 === 10 && day % 10 === 3) {
-      for (let k = 0; k < 30; k++) yield make(at + k * 1000, "data-analyst", "postgres-prod", "execute_sql", { outcome: "denied", recordsReturned: 0 }); // denial spike
+      for (let k = 0; k < 30; k++)
+        yield make(at + k * 1000, "data-analyst", "postgres-prod", "execute_sql", {
+          outcome: "denied",
+          recordsReturned: 0,
+        }); // denial spike
     }
   }
 }
 
 /** Live calls through the decision API: allowed, denied and high-risk ones that wait for an approver. */
 export const DEMO_DECISIONS = [
-  { agent: "support-assistant", server: "salesforce-crm", tool: "query_records", arguments: { object: "Case", limit: 20 }, onBehalfOf: "alice@corp.example" },
-  { agent: "support-assistant", server: "salesforce-crm", tool: "query_records", arguments: { object: "Contact", fields: ["Name", "SSN__c"] }, onBehalfOf: "bob@corp.example" },
-  { agent: "support-assistant", server: "salesforce-crm", tool: "delete_record", arguments: { object: "Case", id: "500x" }, onBehalfOf: "bob@corp.example" },
-  { agent: "support-assistant", server: "salesforce-crm", tool: "update_record", arguments: { object: "Case", id: "500x", fields: { Status: "Closed" } }, onBehalfOf: "alice@corp.example" },
-  { agent: "billing-assistant", server: "salesforce-crm", tool: "query_records", arguments: { object: "Account", limit: 500 }, onBehalfOf: "chen@corp.example" },
+  {
+    agent: "support-assistant",
+    server: "salesforce-crm",
+    tool: "query_records",
+    arguments: { object: "Case", limit: 20 },
+    onBehalfOf: "alice@corp.example",
+  },
+  {
+    agent: "support-assistant",
+    server: "salesforce-crm",
+    tool: "query_records",
+    arguments: { object: "Contact", fields: ["Name", "SSN__c"] },
+    onBehalfOf: "bob@corp.example",
+  },
+  {
+    agent: "support-assistant",
+    server: "salesforce-crm",
+    tool: "delete_record",
+    arguments: { object: "Case", id: "500x" },
+    onBehalfOf: "bob@corp.example",
+  },
+  {
+    agent: "support-assistant",
+    server: "salesforce-crm",
+    tool: "update_record",
+    arguments: { object: "Case", id: "500x", fields: { Status: "Closed" } },
+    onBehalfOf: "alice@corp.example",
+  },
+  {
+    agent: "billing-assistant",
+    server: "salesforce-crm",
+    tool: "query_records",
+    arguments: { object: "Account", limit: 500 },
+    onBehalfOf: "chen@corp.example",
+  },
   { agent: "code-reviewer", server: "github", tool: "search_code", arguments: { query: "TODO" } },
   { agent: "unknown-gpt", server: "github", tool: "search_code", arguments: { query: "password" } },
-  { agent: "support-assistant", server: "salesforce-crm", tool: "update_record", arguments: { object: "Case", id: "500y", fields: { Priority: "High" } }, onBehalfOf: "dana@corp.example" },
+  {
+    agent: "support-assistant",
+    server: "salesforce-crm",
+    tool: "update_record",
+    arguments: { object: "Case", id: "500y", fields: { Priority: "High" } },
+    onBehalfOf: "dana@corp.example",
+  },
 ];

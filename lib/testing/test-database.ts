@@ -18,7 +18,10 @@ export async function openTestDatabase(backend: Backend, options: { migrate?: bo
   if (backend === "pglite") {
     conn = connectPglite("memory://");
   } else {
-    const scratch = await createScratchDatabase(env().DATABASE_URL!, `warden_test_${randomUUID().replaceAll("-", "").slice(0, 16)}`);
+    const scratch = await createScratchDatabase(
+      env().DATABASE_URL!,
+      `warden_test_${randomUUID().replaceAll("-", "").slice(0, 16)}`,
+    );
     conn = connectPostgres(scratch.url, 8);
     drop = scratch.drop;
   }

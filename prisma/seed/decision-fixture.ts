@@ -8,7 +8,12 @@ import { seedTeam, seedUser } from "./factories";
 import { seedAgent, seedServer, seedTools, tool } from "./registry-factories";
 
 const seeder = systemActor("seed");
-export const gateway: TokenActor = { type: "TOKEN", id: "00000000-0000-0000-0000-0000000000aa", name: "test-gateway", scopes: ["decide"] };
+export const gateway: TokenActor = {
+  type: "TOKEN",
+  id: "00000000-0000-0000-0000-0000000000aa",
+  name: "test-gateway",
+  scopes: ["decide"],
+};
 
 const asActor = (u: { id: string; email: string; name: string; roles: Role[] }): UserActor => ({ type: "USER", ...u });
 
@@ -21,12 +26,33 @@ export async function seedDecisionWorld(options: { restricted?: boolean } = {}) 
   const owner = await seedUser({ roles: ["OWNER", "APPROVER"], teamIds: [team.id] });
   const approvers = await Promise.all([1, 2, 3].map(() => seedUser({ roles: ["APPROVER"] })));
   const requester = await seedUser({ roles: ["APPROVER", "OWNER"] });
-  const server = await seedServer({ environment: "DEV", ownerTeamId: team.id, rateLimitPerMinute: 1000, dataClassification: options.restricted ? "RESTRICTED" : "INTERNAL" });
+  const server = await seedServer({
+    environment: "DEV",
+    ownerTeamId: team.id,
+    rateLimitPerMinute: 1000,
+    dataClassification: options.restricted ? "RESTRICTED" : "INTERNAL",
+  });
   await seedTools(server.slug, [tool("query_records", { annotations: { readOnlyHint: true } }), tool("update_record")]);
-  for (const t of await db().tool.findMany({ where: { serverId: server.id } })) await reviewTool(seeder, t.id, { definitionHash: t.definitionHash });
+  for (const t of await db().tool.findMany({ where: { serverId: server.id } }))
+    await reviewTool(seeder, t.id, { definitionHash: t.definitionHash });
   const agent = await seedAgent({ ownerId: owner.id, teamId: team.id });
-  const grant = await createGrant(seeder, { agentId: agent.id, serverId: server.id, allowedTools: ["query_records", "update_record"], allowedOperations: ["read", "write"], deniedFields: ["SSN__c"], maxRecords: 100 });
+  const grant = await createGrant(seeder, {
+    agentId: agent.id,
+    serverId: server.id,
+    allowedTools: ["query_records", "update_record"],
+    allowedOperations: ["read", "write"],
+    deniedFields: ["SSN__c"],
+    maxRecords: 100,
+  });
   await changeServerStatus(seeder, server.id, { status: "PENDING_APPROVAL" });
   await changeServerStatus(seeder, server.id, { status: "ACTIVE" });
-  return { team, owner: asActor(owner), approvers: approvers.map(asActor), requester: asActor(requester), server, agent, grant };
+  return {
+    team,
+    owner: asActor(owner),
+    approvers: approvers.map(asActor),
+    requester: asActor(requester),
+    server,
+    agent,
+    grant,
+  };
 }

@@ -8,7 +8,12 @@ describeWithDatabase("demo organisation", () => {
   it("seeds users, a realistic registry with ready and unready servers, and an intact audit chain", async () => {
     const users = await seedDemo("demo-password-123");
     expect(users.map((u) => u.email)).toContain("approver2@warden.local");
-    const [servers, tools, agents, grants] = await Promise.all([db().mcpServer.findMany(), db().tool.count(), db().agent.count(), db().grant.count()]);
+    const [servers, tools, agents, grants] = await Promise.all([
+      db().mcpServer.findMany(),
+      db().tool.count(),
+      db().agent.count(),
+      db().grant.count(),
+    ]);
     expect(servers.length).toBeGreaterThanOrEqual(10);
     expect(tools).toBeGreaterThanOrEqual(55);
     expect(agents).toBe(6);
@@ -19,7 +24,10 @@ describeWithDatabase("demo organisation", () => {
     expect(servers.filter((s) => s.status !== "ACTIVE").length).toBeGreaterThanOrEqual(3);
     const update = await db().tool.findFirstOrThrow({ where: { serverId: crm.id, name: "update_record" } });
     expect(update).toMatchObject({ risk: "HIGH", requiresApproval: true, status: "APPROVED" });
-    expect(await db().tool.findFirstOrThrow({ where: { name: "read_channel_history" } })).toMatchObject({ status: "PENDING_REVIEW", approvedHash: expect.any(String) });
+    expect(await db().tool.findFirstOrThrow({ where: { name: "read_channel_history" } })).toMatchObject({
+      status: "PENDING_REVIEW",
+      approvedHash: expect.any(String),
+    });
     expect(await verifyChain(db())).toMatchObject({ ok: true });
   }, 120_000);
 });

@@ -26,7 +26,10 @@ export async function seedDemo(password: string): Promise<DemoUser[]> {
   for (const t of DEMO_TEAMS) teams.set(t.slug, (await seedTeam(t)).id);
   const users = new Map<string, string>();
   for (const u of DEMO_USERS) {
-    users.set(u.email, (await seedUser({ email: u.email, name: u.name, roles: u.roles, password, teamIds: [teams.get(u.team)!] })).id);
+    users.set(
+      u.email,
+      (await seedUser({ email: u.email, name: u.name, roles: u.roles, password, teamIds: [teams.get(u.team)!] })).id,
+    );
   }
   await seedDemoRegistry(teams, users);
   return DEMO_USERS.map(({ email, roles }) => ({ email, roles }));

@@ -11,7 +11,12 @@ const seeder = systemActor("seed");
 export async function seedServer(overrides: Partial<TCreateServerInput> = {}, actor: Actor = seeder) {
   const slug = overrides.slug ?? `srv-${randomUUID().slice(0, 8)}`;
   return createServer(actor, {
-    slug, name: slug, environment: "DEV", transport: "STREAMABLE_HTTP", endpoint: `https://mcp.corp.example/${slug}`, ...overrides,
+    slug,
+    name: slug,
+    environment: "DEV",
+    transport: "STREAMABLE_HTTP",
+    endpoint: `https://mcp.corp.example/${slug}`,
+    ...overrides,
   });
 }
 
@@ -29,7 +34,15 @@ export async function seedTools(serverSlug: string, tools: TManifestTool[], acto
   return importManifest(actor, serverSlug, { tools });
 }
 
-export async function seedAgent(overrides: { name?: string; clientId?: string; ownerId?: string; teamId?: string; purpose?: string } = {}) {
+export async function seedAgent(
+  overrides: { name?: string; clientId?: string; ownerId?: string; teamId?: string; purpose?: string } = {},
+) {
   const clientId = overrides.clientId ?? `agent-${randomUUID().slice(0, 8)}`;
-  return createAgent(seeder, { name: overrides.name ?? clientId, clientId, purpose: overrides.purpose ?? "", ownerId: overrides.ownerId, teamId: overrides.teamId });
+  return createAgent(seeder, {
+    name: overrides.name ?? clientId,
+    clientId,
+    purpose: overrides.purpose ?? "",
+    ownerId: overrides.ownerId,
+    teamId: overrides.teamId,
+  });
 }

@@ -6,7 +6,10 @@ import { createScratchDatabase } from "@/lib/db/scratch-database";
  * Points this process's environment at a fresh, empty database: a new PostgreSQL database on the
  * server of `postgresUrl`, or a new PGlite folder. Returns how to remove it afterwards.
  */
-export async function freshDatabase(name: string, postgresUrl?: string): Promise<{ kind: "postgres" | "pglite"; drop: () => Promise<void> }> {
+export async function freshDatabase(
+  name: string,
+  postgresUrl?: string,
+): Promise<{ kind: "postgres" | "pglite"; drop: () => Promise<void> }> {
   if (postgresUrl) {
     const scratch = await createScratchDatabase(postgresUrl, `${name}_${Date.now()}`);
     process.env.DATABASE_URL = scratch.url;

@@ -4,5 +4,13 @@
  * them wait (Node's 5 s default let a client reuse a socket the server was just closing: ECONNRESET).
  */
 export function nextStartArgs(port: number | string, host?: string): string[] {
-  return ["node_modules/next/dist/bin/next", "start", "-p", String(port), ...(host ? ["-H", host] : []), "--keepAliveTimeout", "65000"];
+  return [
+    "node_modules/next/dist/bin/next",
+    "start",
+    "-p",
+    String(port),
+    ...(host ? ["-H", host] : []),
+    "--keepAliveTimeout",
+    "65000",
+  ];
 }

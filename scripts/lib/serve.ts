@@ -5,9 +5,17 @@ import { nextStartArgs } from "./next-start";
  * Starts `next start` on 127.0.0.1:port with `env` (this process's environment by default); resolves
  * once it answers, or at once with `inherit` (Playwright waits for it instead).
  */
-export async function serve(port: number, options: { inherit?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<ChildProcess> {
-  const answers = () => fetch(`http://127.0.0.1:${port}/login`).then((r) => r.ok, () => false);
-  if (!options.inherit && (await answers())) throw new Error(`Port ${port} is already in use: stop the other server first`);
+export async function serve(
+  port: number,
+  options: { inherit?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<ChildProcess> {
+  const answers = () =>
+    fetch(`http://127.0.0.1:${port}/login`).then(
+      (r) => r.ok,
+      () => false,
+    );
+  if (!options.inherit && (await answers()))
+    throw new Error(`Port ${port} is already in use: stop the other server first`);
   const child = spawn(process.execPath, nextStartArgs(port, "127.0.0.1"), {
     stdio: options.inherit ? "inherit" : "ignore",
     env: { ...(options.env ?? process.env), NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" },

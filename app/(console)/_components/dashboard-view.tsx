@@ -18,39 +18,115 @@ export function DashboardView({ initial }: { initial: Dashboard }) {
   const [range, setRange] = useState<(typeof RANGES)[number]>("7d");
   const { data } = useDashboard(range, range === "7d" ? initial : undefined);
   const router = useRouter();
-  const explore = (params: Record<string, string>) => router.push(`/audit?${new URLSearchParams({ range, category: "TOOL_CALL", ...params })}`);
+  const explore = (params: Record<string, string>) =>
+    router.push(`/audit?${new URLSearchParams({ range, category: "TOOL_CALL", ...params })}`);
   if (!data) return <p className="text-sm text-slate-500">Loading…</p>;
   const k = data.kpis;
   return (
     <div className="space-y-6">
       <div className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6" data-testid="kpis">
-        <Link href="/servers?status=ACTIVE"><Stat label="Active servers" value={k.activeServers} /></Link>
-        <Link href="/servers?status=SUSPENDED"><Stat label="Suspended servers" value={k.suspendedServers} tone={k.suspendedServers ? "warning" : "neutral"} /></Link>
-        <Link href="/approvals"><Stat label="Pending approvals" value={k.pendingApprovals} tone={k.pendingApprovals ? "warning" : "neutral"} /></Link>
-        <Link href="/findings"><Stat label="Open findings" value={k.openFindings} tone={k.openFindings ? "warning" : "neutral"} /></Link>
-        <Stat label="Credentials overdue" value={k.credentialsOverdue} tone={k.credentialsOverdue ? "warning" : "neutral"} />
-        <Stat label="Review campaign" value={k.reviewCampaign ? `${k.reviewCampaign.certified}/${k.reviewCampaign.total}` : "Not started"} />
+        <Link href="/servers?status=ACTIVE">
+          <Stat label="Active servers" value={k.activeServers} />
+        </Link>
+        <Link href="/servers?status=SUSPENDED">
+          <Stat
+            label="Suspended servers"
+            value={k.suspendedServers}
+            tone={k.suspendedServers ? "warning" : "neutral"}
+          />
+        </Link>
+        <Link href="/approvals">
+          <Stat
+            label="Pending approvals"
+            value={k.pendingApprovals}
+            tone={k.pendingApprovals ? "warning" : "neutral"}
+          />
+        </Link>
+        <Link href="/findings">
+          <Stat label="Open findings" value={k.openFindings} tone={k.openFindings ? "warning" : "neutral"} />
+        </Link>
+        <Stat
+          label="Credentials overdue"
+          value={k.credentialsOverdue}
+          tone={k.credentialsOverdue ? "warning" : "neutral"}
+        />
+        <Stat
+          label="Review campaign"
+          value={k.reviewCampaign ? `${k.reviewCampaign.certified}/${k.reviewCampaign.total}` : "Not started"}
+        />
       </div>
       <div role="group" aria-label="Time range" className="flex gap-1">
         {RANGES.map((r) => (
-          <button key={r} aria-pressed={r === range} onClick={() => setRange(r)} className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm aria-pressed:border-brand-600 aria-pressed:bg-brand-50 aria-pressed:font-medium">{r}</button>
+          <button
+            key={r}
+            aria-pressed={r === range}
+            onClick={() => setRange(r)}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm aria-pressed:border-brand-600 aria-pressed:bg-brand-50 aria-pressed:font-medium"
+          >
+            {r}
+          </button>
         ))}
       </div>
       <Card title="Tool calls over time, by outcome">
-        <StackedAreaChart data={data.callsOverTime} series={OUTCOMES} daily={range === "30d" || range === "90d"} label="Tool calls over time by outcome" />
+        <StackedAreaChart
+          data={data.callsOverTime}
+          series={OUTCOMES}
+          daily={range === "30d" || range === "90d"}
+          label="Tool calls over time by outcome"
+        />
       </Card>
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
-        <Card title="Top servers"><BarListChart data={data.topServers} label="Top servers by calls" onSelect={(server) => explore({ server })} /></Card>
-        <Card title="Top tools"><BarListChart data={data.topTools} label="Top tools by calls" onSelect={(key) => { const [server, tool] = key.split("/"); explore({ server, tool }); }} /></Card>
-        <Card title="Top agents"><BarListChart data={data.topAgents} label="Top agents by calls" onSelect={(agent) => explore({ agent })} /></Card>
+        <Card title="Top servers">
+          <BarListChart
+            data={data.topServers}
+            label="Top servers by calls"
+            onSelect={(server) => explore({ server })}
+          />
+        </Card>
+        <Card title="Top tools">
+          <BarListChart
+            data={data.topTools}
+            label="Top tools by calls"
+            onSelect={(key) => {
+              const [server, tool] = key.split("/");
+              explore({ server, tool });
+            }}
+          />
+        </Card>
+        <Card title="Top agents">
+          <BarListChart data={data.topAgents} label="Top agents by calls" onSelect={(agent) => explore({ agent })} />
+        </Card>
       </div>
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
-        <Card title="Denials by reason"><BarListChart data={data.denialsByReason} label="Denied decisions by rule" onSelect={() => router.push(`/audit?${new URLSearchParams({ range, category: "DECISION", outcome: "deny" })}`)} /></Card>
-        <Card title={`Approvals${data.medianDecisionSeconds !== null ? ` · median time to decision ${Math.round(data.medianDecisionSeconds / 60)} min` : ""}`}>
-          <BarListChart data={data.approvalVolume.map((a) => ({ key: a.t.slice(0, 10), count: a.total }))} label="Approval requests per day" onSelect={() => router.push("/approvals")} />
+        <Card title="Denials by reason">
+          <BarListChart
+            data={data.denialsByReason}
+            label="Denied decisions by rule"
+            onSelect={() =>
+              router.push(`/audit?${new URLSearchParams({ range, category: "DECISION", outcome: "deny" })}`)
+            }
+          />
         </Card>
-        <Card title="Latency per server (p50 / p95)"><LatencyChart data={data.latencyByServer} onSelect={(server) => explore({ server })} /></Card>
-        <Card title="Risk of the tool inventory"><BarListChart data={data.riskDistribution} label="Tools by risk level" colorByKey onSelect={() => router.push("/servers")} /></Card>
+        <Card
+          title={`Approvals${data.medianDecisionSeconds !== null ? ` · median time to decision ${Math.round(data.medianDecisionSeconds / 60)} min` : ""}`}
+        >
+          <BarListChart
+            data={data.approvalVolume.map((a) => ({ key: a.t.slice(0, 10), count: a.total }))}
+            label="Approval requests per day"
+            onSelect={() => router.push("/approvals")}
+          />
+        </Card>
+        <Card title="Latency per server (p50 / p95)">
+          <LatencyChart data={data.latencyByServer} onSelect={(server) => explore({ server })} />
+        </Card>
+        <Card title="Risk of the tool inventory">
+          <BarListChart
+            data={data.riskDistribution}
+            label="Tools by risk level"
+            colorByKey
+            onSelect={() => router.push("/servers")}
+          />
+        </Card>
       </div>
     </div>
   );

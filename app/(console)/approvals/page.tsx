@@ -10,7 +10,10 @@ export default async function ApprovalsPage() {
   const user = await requirePermission("approvals.read");
   return (
     <>
-      <PageHeader title="Approvals" description="High-risk tool calls and just-in-time access requests waiting for a human decision." />
+      <PageHeader
+        title="Approvals"
+        description="High-risk tool calls and just-in-time access requests waiting for a human decision."
+      />
       <ApprovalsView canVote={can(user, "approvals.vote")} canRequest={can(user, "approvals.request")} />
     </>
   );

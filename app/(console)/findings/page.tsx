@@ -10,7 +10,10 @@ export default async function FindingsPage() {
   const user = await requirePermission("findings.read");
   return (
     <>
-      <PageHeader title="Findings" description="What the ingested calls and the registry say a security team should look at. Repeats raise the count, not new rows." />
+      <PageHeader
+        title="Findings"
+        description="What the ingested calls and the registry say a security team should look at. Repeats raise the count, not new rows."
+      />
       <FindingsView canManage={can(user, "findings.manage")} />
     </>
   );

@@ -10,11 +10,20 @@ export const metadata: Metadata = { title: "Servers" };
 export default async function ServersPage() {
   const user = await requirePermission("servers.read");
   const action = can(user, "servers.create") && (
-    <Link href="/servers/new" className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">Register server</Link>
+    <Link
+      href="/servers/new"
+      className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700"
+    >
+      Register server
+    </Link>
   );
   return (
     <>
-      <PageHeader title="MCP servers" description="Every MCP server in the company, governed as a privileged identity." actions={action} />
+      <PageHeader
+        title="MCP servers"
+        description="Every MCP server in the company, governed as a privileged identity."
+        actions={action}
+      />
       <ServersView />
     </>
   );

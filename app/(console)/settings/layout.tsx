@@ -6,7 +6,10 @@ import { SettingsTabs } from "./_components/settings-tabs";
 export default function SettingsLayout({ children }: { children: ReactNode }) {
   return (
     <>
-      <PageHeader title="Settings" description="People and roles, machine tokens, webhooks, and the organisation's switches." />
+      <PageHeader
+        title="Settings"
+        description="People and roles, machine tokens, webhooks, and the organisation's switches."
+      />
       <SettingsTabs />
       {children}
     </>

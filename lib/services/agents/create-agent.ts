@@ -11,15 +11,28 @@ export async function createAgent(actor: Actor, raw: TCreateAgentInput) {
   const input = parseWith(ZCreateAgentInput, raw, "agent");
   return db().$transaction(async (tx) => {
     if (await tx.agent.findUnique({ where: { clientId: input.clientId }, select: { id: true } })) {
-      throw new AppError("CONFLICT", `An agent with client id ${input.clientId} already exists`, { clientId: "Already in use" });
+      throw new AppError("CONFLICT", `An agent with client id ${input.clientId} already exists`, {
+        clientId: "Already in use",
+      });
     }
     if (actor.type === "USER" && !actor.roles.includes("ADMIN")) {
       const mine = await tx.teamMember.count({ where: { userId: actor.id, teamId: input.teamId ?? "" } });
-      if (!input.teamId || mine === 0) throw new AppError("FORBIDDEN", "OWNERs register agents for one of their own teams", { teamId: "Choose one of your teams" });
+      if (!input.teamId || mine === 0)
+        throw new AppError("FORBIDDEN", "OWNERs register agents for one of their own teams", {
+          teamId: "Choose one of your teams",
+        });
     }
-    const agent = await tx.agent.create({ data: { ...input, ownerId: input.ownerId ?? (actor.type === "USER" ? actor.id : undefined) } });
+    const agent = await tx.agent.create({
+      data: { ...input, ownerId: input.ownerId ?? (actor.type === "USER" ? actor.id : undefined) },
+    });
     await registryChanged(tx);
-    await recordAudit(tx, { actor: auditActor(actor), category: "ADMIN", action: "agent.created", target: { type: "Agent", id: agent.id }, after: input });
+    await recordAudit(tx, {
+      actor: auditActor(actor),
+      category: "ADMIN",
+      action: "agent.created",
+      target: { type: "Agent", id: agent.id },
+      after: input,
+    });
     return agent;
   });
 }

@@ -10,7 +10,10 @@ export async function getAgent(actor: Actor, agentId: string) {
     include: {
       owner: { select: { email: true, name: true } },
       team: { select: { name: true } },
-      grants: { orderBy: { createdAt: "desc" }, include: { server: { select: { slug: true, name: true, environment: true, status: true } } } },
+      grants: {
+        orderBy: { createdAt: "desc" },
+        include: { server: { select: { slug: true, name: true, environment: true, status: true } } },
+      },
     },
   });
   if (!agent) throw new AppError("NOT_FOUND", "Agent not found");

@@ -16,7 +16,9 @@ export async function applyApproved(tx: Tx, r: Approved, now: Date) {
   if (r.kind === "ACCESS_GRANT") await fulfilAccessRequest(tx, r.id, now);
   if (r.kind === "SERVER_ACTIVATION") await changeServerStatusInTx(tx, warden, r.serverId!, { status: "ACTIVE" });
   if (r.kind === "TOOL_CHANGE") {
-    const tool = await tx.tool.findUniqueOrThrow({ where: { serverId_name: { serverId: r.serverId!, name: r.toolName! } } });
+    const tool = await tx.tool.findUniqueOrThrow({
+      where: { serverId_name: { serverId: r.serverId!, name: r.toolName! } },
+    });
     await approveToolDefinition(tx, warden, tool.id, r.argsHash!);
   }
 }

@@ -16,24 +16,46 @@ export async function createAccessRequest(actor: Actor, raw: TAccessRequestInput
   const input = parseWith(ZAccessRequestInput, raw, "access request");
   return db().$transaction(async (tx) => {
     const agent = await tx.agent.findUnique({ where: { id: input.agentId } });
-    const server = await tx.mcpServer.findUnique({ where: { id: input.serverId }, include: { tools: { where: { name: { in: input.tools } } } } });
+    const server = await tx.mcpServer.findUnique({
+      where: { id: input.serverId },
+      include: { tools: { where: { name: { in: input.tools } } } },
+    });
     if (!agent) throw new AppError("UNPROCESSABLE", "Unknown agent", { agentId: "Unknown agent" });
     if (!server) throw new AppError("UNPROCESSABLE", "Unknown server", { serverId: "Unknown server" });
     const missing = input.tools.filter((t) => !server.tools.some((x) => x.name === t));
-    if (missing.length) throw new AppError("UNPROCESSABLE", `Unknown tools on ${server.slug}: ${missing.join(", ")}`, { tools: `Unknown: ${missing.join(", ")}` });
+    if (missing.length)
+      throw new AppError("UNPROCESSABLE", `Unknown tools on ${server.slug}: ${missing.join(", ")}`, {
+        tools: `Unknown: ${missing.join(", ")}`,
+      });
     const risk = RISK_ORDER[Math.max(...server.tools.map((t) => RISK_ORDER.indexOf(t.riskOverride ?? t.risk)))];
     const request = await tx.approvalRequest.create({
       data: {
-        kind: "ACCESS_GRANT", agentId: agent.id, serverId: server.id, risk, reason: input.justification,
-        requesterUserId: actor.id, requesterLabel: actor.email, access: { tools: input.tools, durationHours: input.durationHours, justification: input.justification },
-        requiredApprovals: requiredApprovals(server, risk), expiresAt: new Date(now.getTime() + DEFAULT_ACCESS_TTL_DAYS * 86_400_000),
+        kind: "ACCESS_GRANT",
+        agentId: agent.id,
+        serverId: server.id,
+        risk,
+        reason: input.justification,
+        requesterUserId: actor.id,
+        requesterLabel: actor.email,
+        access: { tools: input.tools, durationHours: input.durationHours, justification: input.justification },
+        requiredApprovals: requiredApprovals(server, risk),
+        expiresAt: new Date(now.getTime() + DEFAULT_ACCESS_TTL_DAYS * 86_400_000),
       },
     });
     await notifyApprovers(tx, request, { excludeUserIds: [actor.id, agent.ownerId] });
     await enqueueWebhooks(tx, "approval.requested", { ...request, server, agent });
     await recordAudit(tx, {
-      actor: auditActor(actor), category: "APPROVAL", action: "approval.access_requested", target: { type: "ApprovalRequest", id: request.id },
-      after: { agent: agent.clientId, server: server.slug, tools: input.tools, durationHours: input.durationHours, justification: input.justification },
+      actor: auditActor(actor),
+      category: "APPROVAL",
+      action: "approval.access_requested",
+      target: { type: "ApprovalRequest", id: request.id },
+      after: {
+        agent: agent.clientId,
+        server: server.slug,
+        tools: input.tools,
+        durationHours: input.durationHours,
+        justification: input.justification,
+      },
     });
     return request;
   });

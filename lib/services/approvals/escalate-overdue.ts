@@ -22,12 +22,27 @@ export async function escalateOverdue(now = new Date()) {
   let escalated = 0;
   for (const { id } of due) {
     await db().$transaction(async (tx) => {
-      const claimed = await tx.approvalRequest.updateMany({ where: { id, escalatedAt: null }, data: { escalatedAt: now } });
+      const claimed = await tx.approvalRequest.updateMany({
+        where: { id, escalatedAt: null },
+        data: { escalatedAt: now },
+      });
       if (claimed.count === 0) return;
-      const r = await tx.approvalRequest.findUniqueOrThrow({ where: { id }, include: { server: { select: { slug: true } }, agent: { select: { clientId: true } } } });
+      const r = await tx.approvalRequest.findUniqueOrThrow({
+        where: { id },
+        include: { server: { select: { slug: true } }, agent: { select: { clientId: true } } },
+      });
       await enqueueWebhooks(tx, "approval.escalated", r);
-      await notifyApprovers(tx, r, { teamId: settings?.fallbackApproverTeamId, title: `Escalated: still waiting for approval (${r.toolName ?? r.kind})`, excludeUserIds: [r.requesterUserId] });
-      await recordAudit(tx, { actor: { type: "SYSTEM", id: null, label: "escalation" }, category: "APPROVAL", action: "approval.escalated", target: { type: "ApprovalRequest", id } });
+      await notifyApprovers(tx, r, {
+        teamId: settings?.fallbackApproverTeamId,
+        title: `Escalated: still waiting for approval (${r.toolName ?? r.kind})`,
+        excludeUserIds: [r.requesterUserId],
+      });
+      await recordAudit(tx, {
+        actor: { type: "SYSTEM", id: null, label: "escalation" },
+        category: "APPROVAL",
+        action: "approval.escalated",
+        target: { type: "ApprovalRequest", id },
+      });
       escalated++;
     });
   }

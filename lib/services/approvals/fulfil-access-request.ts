@@ -12,13 +12,27 @@ type Access = { tools: string[]; durationHours: number; justification: string };
 export async function fulfilAccessRequest(tx: Tx, requestId: string, now: Date) {
   const request = await tx.approvalRequest.findUniqueOrThrow({ where: { id: requestId } });
   const access = request.access as Access;
-  const tools = await tx.tool.findMany({ where: { serverId: request.serverId!, name: { in: access.tools } }, select: { name: true, annotations: true } });
+  const tools = await tx.tool.findMany({
+    where: { serverId: request.serverId!, name: { in: access.tools } },
+    select: { name: true, annotations: true },
+  });
   const operations = [...new Set(tools.map(operationOf))];
   // Issued by Warden on the approvers' decision, not within any one approver's own scope.
-  const grant = await insertGrant(tx, systemActor(`approval:${requestId}`), {
-    agentId: request.agentId!, serverId: request.serverId!, allowedTools: access.tools, allowedOperations: operations,
-    allowedObjects: [], deniedFields: [], validFrom: now, expiresAt: new Date(now.getTime() + access.durationHours * 3_600_000),
-  }, "JIT");
+  const grant = await insertGrant(
+    tx,
+    systemActor(`approval:${requestId}`),
+    {
+      agentId: request.agentId!,
+      serverId: request.serverId!,
+      allowedTools: access.tools,
+      allowedOperations: operations,
+      allowedObjects: [],
+      deniedFields: [],
+      validFrom: now,
+      expiresAt: new Date(now.getTime() + access.durationHours * 3_600_000),
+    },
+    "JIT",
+  );
   await tx.approvalRequest.update({ where: { id: requestId }, data: { grantId: grant.id } });
   return grant;
 }

@@ -5,11 +5,19 @@ import { db } from "@/lib/db/client";
 /** The state of a request, as a gateway polls it. Expiry applies at read time. */
 export async function getApprovalStatus(id: string, now = new Date()) {
   if (!/^[0-9a-f-]{36}$/.test(id)) throw new AppError("NOT_FOUND", "Approval request not found");
-  const r = await db().approvalRequest.findUnique({ where: { id }, include: { votes: { select: { decision: true } } } });
+  const r = await db().approvalRequest.findUnique({
+    where: { id },
+    include: { votes: { select: { decision: true } } },
+  });
   if (!r) throw new AppError("NOT_FOUND", "Approval request not found");
   return {
-    id: r.id, kind: r.kind, status: effectiveStatus(r, now), expiresAt: r.expiresAt.toISOString(), policyVersion: r.policyVersion,
-    approvals: r.votes.filter((v) => v.decision === "APPROVE").length, requiredApprovals: r.requiredApprovals,
+    id: r.id,
+    kind: r.kind,
+    status: effectiveStatus(r, now),
+    expiresAt: r.expiresAt.toISOString(),
+    policyVersion: r.policyVersion,
+    approvals: r.votes.filter((v) => v.decision === "APPROVE").length,
+    requiredApprovals: r.requiredApprovals,
     retryAfterSeconds: effectiveStatus(r, now) === "PENDING" ? 5 : undefined,
   };
 }

@@ -21,14 +21,36 @@ export async function listApprovals(actor: Actor, raw: TApprovalListQuery = {}, 
   assertCan(actor, "approvals.read");
   const q = parseWith(ZApprovalListQuery, raw, "approval query");
   const where: Prisma.ApprovalRequestWhereInput =
-    q.view === "inbox" ? { status: "PENDING", expiresAt: { gt: now } }
-    : q.view === "mine" ? { requesterUserId: actor.type === "USER" ? actor.id : "00000000-0000-0000-0000-000000000000", kind: q.kind }
-    : { kind: q.kind, ...(q.status === "EXPIRED" ? { OR: [{ status: "EXPIRED" }, { status: "PENDING", expiresAt: { lte: now } }] } : q.status === "PENDING" ? { status: "PENDING", expiresAt: { gt: now } } : { status: q.status }) };
+    q.view === "inbox"
+      ? { status: "PENDING", expiresAt: { gt: now } }
+      : q.view === "mine"
+        ? { requesterUserId: actor.type === "USER" ? actor.id : "00000000-0000-0000-0000-000000000000", kind: q.kind }
+        : {
+            kind: q.kind,
+            ...(q.status === "EXPIRED"
+              ? { OR: [{ status: "EXPIRED" }, { status: "PENDING", expiresAt: { lte: now } }] }
+              : q.status === "PENDING"
+                ? { status: "PENDING", expiresAt: { gt: now } }
+                : { status: q.status }),
+          };
   const rows = await db().approvalRequest.findMany({ where, include, orderBy: { createdAt: "desc" }, take: 200 });
   const views = rows.map((r) => {
-    const barrier = actor.type === "USER" ? voteBarrier(actor, { requesterUserId: r.requesterUserId, onBehalfOf: r.onBehalfOf, agentOwnerId: r.agent?.ownerId ?? null }) : "machines do not vote";
+    const barrier =
+      actor.type === "USER"
+        ? voteBarrier(actor, {
+            requesterUserId: r.requesterUserId,
+            onBehalfOf: r.onBehalfOf,
+            agentOwnerId: r.agent?.ownerId ?? null,
+          })
+        : "machines do not vote";
     const voted = actor.type === "USER" && r.votes.some((v) => v.approverId === actor.id);
-    return { ...r, status: effectiveStatus(r, now), approvals: r.votes.filter((v) => v.decision === "APPROVE").length, canVote: !barrier && !voted && effectiveStatus(r, now) === "PENDING", voteBarrier: voted ? "You have voted" : barrier };
+    return {
+      ...r,
+      status: effectiveStatus(r, now),
+      approvals: r.votes.filter((v) => v.decision === "APPROVE").length,
+      canVote: !barrier && !voted && effectiveStatus(r, now) === "PENDING",
+      voteBarrier: voted ? "You have voted" : barrier,
+    };
   });
   return q.view === "inbox" ? views.filter((v) => v.canVote) : views;
 }

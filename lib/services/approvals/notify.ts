@@ -14,10 +14,16 @@ export async function notifyApprovers(
     SELECT u.id FROM "User" u
     WHERE NOT u.disabled AND 'APPROVER' = ANY(u.roles)
       AND (${options.teamId ?? null}::uuid IS NULL OR EXISTS (SELECT 1 FROM "TeamMember" m WHERE m."userId" = u.id AND m."teamId" = ${options.teamId ?? null}::uuid))`;
-  const what = request.kind === "TOOL_CALL" ? `tool call ${request.toolName}` : request.kind.toLowerCase().replaceAll("_", " ");
+  const what =
+    request.kind === "TOOL_CALL" ? `tool call ${request.toolName}` : request.kind.toLowerCase().replaceAll("_", " ");
   const rows = approvers
     .filter((a) => !exclude.includes(a.id))
-    .map((a) => ({ userId: a.id, title: options.title ?? `Approval needed: ${what}`, body: `Requested by ${request.requesterLabel}`, link: `/approvals?request=${request.id}` }));
+    .map((a) => ({
+      userId: a.id,
+      title: options.title ?? `Approval needed: ${what}`,
+      body: `Requested by ${request.requesterLabel}`,
+      link: `/approvals?request=${request.id}`,
+    }));
   if (rows.length) await tx.notification.createMany({ data: rows });
 }
 

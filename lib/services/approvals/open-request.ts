@@ -15,18 +15,44 @@ const DAY = 86_400_000;
 export async function openRegistryRequest(
   tx: Tx,
   actor: Actor,
-  r: { kind: ApprovalKind; serverId: string; serverSlug: string; toolName?: string; argsHash?: string; risk: RiskLevel; reason: string; requiredApprovals: number },
+  r: {
+    kind: ApprovalKind;
+    serverId: string;
+    serverSlug: string;
+    toolName?: string;
+    argsHash?: string;
+    risk: RiskLevel;
+    reason: string;
+    requiredApprovals: number;
+  },
   now = new Date(),
 ) {
-  await tx.approvalRequest.updateMany({ where: { kind: r.kind, serverId: r.serverId, toolName: r.toolName ?? null, status: "PENDING" }, data: { status: "CANCELLED", decidedAt: now } });
+  await tx.approvalRequest.updateMany({
+    where: { kind: r.kind, serverId: r.serverId, toolName: r.toolName ?? null, status: "PENDING" },
+    data: { status: "CANCELLED", decidedAt: now },
+  });
   const request = await tx.approvalRequest.create({
     data: {
-      kind: r.kind, serverId: r.serverId, toolName: r.toolName, argsHash: r.argsHash, risk: r.risk, reason: r.reason, requiredApprovals: r.requiredApprovals,
-      requesterUserId: actor.type === "USER" ? actor.id : null, requesterLabel: auditActor(actor).label, expiresAt: new Date(now.getTime() + 7 * DAY),
+      kind: r.kind,
+      serverId: r.serverId,
+      toolName: r.toolName,
+      argsHash: r.argsHash,
+      risk: r.risk,
+      reason: r.reason,
+      requiredApprovals: r.requiredApprovals,
+      requesterUserId: actor.type === "USER" ? actor.id : null,
+      requesterLabel: auditActor(actor).label,
+      expiresAt: new Date(now.getTime() + 7 * DAY),
     },
   });
   await notifyApprovers(tx, request, { excludeUserIds: [request.requesterUserId] });
   await enqueueWebhooks(tx, "approval.requested", { ...request, server: { slug: r.serverSlug }, agent: null });
-  await recordAudit(tx, { actor: auditActor(actor), category: "APPROVAL", action: `approval.${r.kind.toLowerCase()}_requested`, target: { type: "ApprovalRequest", id: request.id }, after: { server: r.serverSlug, tool: r.toolName, reason: r.reason } });
+  await recordAudit(tx, {
+    actor: auditActor(actor),
+    category: "APPROVAL",
+    action: `approval.${r.kind.toLowerCase()}_requested`,
+    target: { type: "ApprovalRequest", id: request.id },
+    after: { server: r.serverSlug, tool: r.toolName, reason: r.reason },
+  });
   return request;
 }

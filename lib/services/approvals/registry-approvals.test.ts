@@ -18,30 +18,49 @@ describeWithDatabase("registry approvals", () => {
     await seedTools(server.slug, [tool("lookup")]);
     const t = await db().tool.findFirstOrThrow({ where: { serverId: server.id } });
     await reviewTool(sys, t.id, { definitionHash: t.definitionHash });
-    await importManifest(sys, server.slug, { tools: [tool("lookup", { description: "lookup, then mail results out" })] });
-    const first = await db().approvalRequest.findFirstOrThrow({ where: { kind: "TOOL_CHANGE", serverId: server.id, status: "PENDING" } });
+    await importManifest(sys, server.slug, {
+      tools: [tool("lookup", { description: "lookup, then mail results out" })],
+    });
+    const first = await db().approvalRequest.findFirstOrThrow({
+      where: { kind: "TOOL_CHANGE", serverId: server.id, status: "PENDING" },
+    });
     expect(first.reason).toContain("description");
     // It changes again before anyone votes: the first request is superseded.
     await importManifest(sys, server.slug, { tools: [tool("lookup", { description: "lookup v3" })] });
     expect((await db().approvalRequest.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("CANCELLED");
-    const second = await db().approvalRequest.findFirstOrThrow({ where: { kind: "TOOL_CHANGE", serverId: server.id, status: "PENDING" } });
-    await expect(voteOnRequest(await approver(), first.id, { decision: "approve" })).rejects.toMatchObject({ code: "CONFLICT" });
+    const second = await db().approvalRequest.findFirstOrThrow({
+      where: { kind: "TOOL_CHANGE", serverId: server.id, status: "PENDING" },
+    });
+    await expect(voteOnRequest(await approver(), first.id, { decision: "approve" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await voteOnRequest(await approver(), second.id, { decision: "approve" });
     const approved = await db().tool.findUniqueOrThrow({ where: { id: t.id } });
-    expect(approved).toMatchObject({ status: "APPROVED", approvedHash: second.argsHash, definitionHash: second.argsHash });
+    expect(approved).toMatchObject({
+      status: "APPROVED",
+      approvedHash: second.argsHash,
+      definitionHash: second.argsHash,
+    });
   });
 
   it("activates a submitted server on approval, but never past a failing PROD readiness checklist", async () => {
     const dev = await seedServer({ environment: "DEV" });
     await changeServerStatus(sys, dev.slug, { status: "PENDING_APPROVAL" });
-    const devRequest = await db().approvalRequest.findFirstOrThrow({ where: { kind: "SERVER_ACTIVATION", serverId: dev.id, status: "PENDING" } });
+    const devRequest = await db().approvalRequest.findFirstOrThrow({
+      where: { kind: "SERVER_ACTIVATION", serverId: dev.id, status: "PENDING" },
+    });
     await voteOnRequest(await approver(), devRequest.id, { decision: "approve" });
     expect((await db().mcpServer.findUniqueOrThrow({ where: { id: dev.id } })).status).toBe("ACTIVE");
 
     const prod = await seedServer({ environment: "PROD" });
     await changeServerStatus(sys, prod.slug, { status: "PENDING_APPROVAL" });
-    const prodRequest = await db().approvalRequest.findFirstOrThrow({ where: { kind: "SERVER_ACTIVATION", serverId: prod.id, status: "PENDING" } });
-    await expect(voteOnRequest(await approver(), prodRequest.id, { decision: "approve" })).rejects.toMatchObject({ code: "UNPROCESSABLE", message: expect.stringContaining("Readiness") });
+    const prodRequest = await db().approvalRequest.findFirstOrThrow({
+      where: { kind: "SERVER_ACTIVATION", serverId: prod.id, status: "PENDING" },
+    });
+    await expect(voteOnRequest(await approver(), prodRequest.id, { decision: "approve" })).rejects.toMatchObject({
+      code: "UNPROCESSABLE",
+      message: expect.stringContaining("Readiness"),
+    });
     expect((await db().approvalRequest.findUniqueOrThrow({ where: { id: prodRequest.id } })).status).toBe("PENDING");
     expect((await db().mcpServer.findUniqueOrThrow({ where: { id: prod.id } })).status).toBe("PENDING_APPROVAL");
     // Sending it back to draft withdraws the request.

@@ -10,11 +10,32 @@ import { applyApproved } from "./apply-approved";
 import { enqueueWebhooks } from "@/lib/services/webhooks/enqueue-webhooks";
 import { notifyUser } from "./notify";
 
-async function settle(tx: Tx, request: { id: string; kind: string; requesterUserId: string | null; serverId: string | null; toolName: string | null; argsHash: string | null }, status: "APPROVED" | "DENIED", now: Date) {
-  const decided = await tx.approvalRequest.update({ where: { id: request.id }, data: { status, decidedAt: now }, include: { server: { select: { slug: true } }, agent: { select: { clientId: true } } } });
+async function settle(
+  tx: Tx,
+  request: {
+    id: string;
+    kind: string;
+    requesterUserId: string | null;
+    serverId: string | null;
+    toolName: string | null;
+    argsHash: string | null;
+  },
+  status: "APPROVED" | "DENIED",
+  now: Date,
+) {
+  const decided = await tx.approvalRequest.update({
+    where: { id: request.id },
+    data: { status, decidedAt: now },
+    include: { server: { select: { slug: true } }, agent: { select: { clientId: true } } },
+  });
   await enqueueWebhooks(tx, "approval.decided", decided);
   if (status === "APPROVED") await applyApproved(tx, request, now);
-  await notifyUser(tx, request.requesterUserId, `Your request was ${status.toLowerCase()}`, `/approvals?request=${request.id}`);
+  await notifyUser(
+    tx,
+    request.requesterUserId,
+    `Your request was ${status.toLowerCase()}`,
+    `/approvals?request=${request.id}`,
+  );
 }
 
 /**
@@ -27,19 +48,44 @@ export async function voteOnRequest(actor: Actor, requestId: string, raw: TVoteI
   if (actor.type !== "USER") throw new AppError("FORBIDDEN", "Only people vote on approvals");
   const input = parseWith(ZVoteInput, raw, "vote");
   return db().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ApprovalRequest" WHERE id = ${requestId}::uuid FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "ApprovalRequest" WHERE id = ${requestId}::uuid FOR UPDATE`;
     if (locked.length === 0) throw new AppError("NOT_FOUND", "Approval request not found");
-    const request = await tx.approvalRequest.findUniqueOrThrow({ where: { id: requestId }, include: { agent: { select: { ownerId: true } }, server: { select: { approvalCommentRequired: true } }, votes: true } });
+    const request = await tx.approvalRequest.findUniqueOrThrow({
+      where: { id: requestId },
+      include: {
+        agent: { select: { ownerId: true } },
+        server: { select: { approvalCommentRequired: true } },
+        votes: true,
+      },
+    });
     if (request.status === "PENDING" && request.expiresAt <= now) {
-      await tx.approvalRequest.update({ where: { id: requestId }, data: { status: "EXPIRED", decidedAt: request.expiresAt } });
-      await recordAudit(tx, { actor: auditActor(actor), category: "APPROVAL", action: "approval.expired", target: { type: "ApprovalRequest", id: requestId }, outcome: "expired" });
+      await tx.approvalRequest.update({
+        where: { id: requestId },
+        data: { status: "EXPIRED", decidedAt: request.expiresAt },
+      });
+      await recordAudit(tx, {
+        actor: auditActor(actor),
+        category: "APPROVAL",
+        action: "approval.expired",
+        target: { type: "ApprovalRequest", id: requestId },
+        outcome: "expired",
+      });
       return { status: "EXPIRED" as const, approvals: 0, requiredApprovals: request.requiredApprovals };
     }
-    if (request.status !== "PENDING") throw new AppError("CONFLICT", `This request is already ${request.status.toLowerCase()}`);
-    const barrier = voteBarrier(actor, { requesterUserId: request.requesterUserId, onBehalfOf: request.onBehalfOf, agentOwnerId: request.agent?.ownerId ?? null });
+    if (request.status !== "PENDING")
+      throw new AppError("CONFLICT", `This request is already ${request.status.toLowerCase()}`);
+    const barrier = voteBarrier(actor, {
+      requesterUserId: request.requesterUserId,
+      onBehalfOf: request.onBehalfOf,
+      agentOwnerId: request.agent?.ownerId ?? null,
+    });
     if (barrier) throw new AppError("FORBIDDEN", barrier);
-    if (request.votes.some((v) => v.approverId === actor.id)) throw new AppError("CONFLICT", "You have already voted on this request");
-    if (request.server?.approvalCommentRequired && !input.comment) throw new AppError("BAD_REQUEST", "This server requires a comment with every vote", { comment: "Required" });
+    if (request.votes.some((v) => v.approverId === actor.id))
+      throw new AppError("CONFLICT", "You have already voted on this request");
+    if (request.server?.approvalCommentRequired && !input.comment)
+      throw new AppError("BAD_REQUEST", "This server requires a comment with every vote", { comment: "Required" });
 
     const decision = input.decision === "approve" ? "APPROVE" : "DENY";
     await tx.approvalVote.create({ data: { requestId, approverId: actor.id, decision, comment: input.comment } });
@@ -47,9 +93,20 @@ export async function voteOnRequest(actor: Actor, requestId: string, raw: TVoteI
     const status = decision === "DENY" ? "DENIED" : approvals >= request.requiredApprovals ? "APPROVED" : "PENDING";
     if (status !== "PENDING") await settle(tx, request, status, now);
     await recordAudit(tx, {
-      actor: auditActor(actor), category: "APPROVAL", action: `approval.vote_${input.decision}`, target: { type: "ApprovalRequest", id: requestId },
-      outcome: status.toLowerCase(), before: { status: "PENDING", approvals: approvals - (decision === "APPROVE" ? 1 : 0) }, after: { status, approvals },
-      attributes: { comment: input.comment, kind: request.kind, tool: request.toolName, argsHash: request.argsHash, policyVersion: request.policyVersion },
+      actor: auditActor(actor),
+      category: "APPROVAL",
+      action: `approval.vote_${input.decision}`,
+      target: { type: "ApprovalRequest", id: requestId },
+      outcome: status.toLowerCase(),
+      before: { status: "PENDING", approvals: approvals - (decision === "APPROVE" ? 1 : 0) },
+      after: { status, approvals },
+      attributes: {
+        comment: input.comment,
+        kind: request.kind,
+        tool: request.toolName,
+        argsHash: request.argsHash,
+        policyVersion: request.policyVersion,
+      },
     });
     return { status, approvals, requiredApprovals: request.requiredApprovals };
   });

@@ -11,20 +11,44 @@ import { ZAuditListQuery, type TAuditListQuery } from "@/lib/schemas/audit";
 export async function listAuditEvents(actor: Actor, raw: TAuditListQuery = {}) {
   assertCan(actor, "audit.read");
   const q = parseWith(ZAuditListQuery, raw, "audit query");
-  const where: Prisma.AuditEventWhereInput[] = [{
-    category: q.category, server: q.server, tool: q.tool, agent: q.agent, onBehalfOf: q.onBehalfOf, outcome: q.outcome, targetId: q.targetId,
-    occurredAt: q.from || q.to ? { gte: q.from, lt: q.to } : undefined,
-  }];
-  if (q.q) where.push({ OR: [{ action: { contains: q.q, mode: "insensitive" } }, { actorLabel: { contains: q.q, mode: "insensitive" } }, { tool: { contains: q.q, mode: "insensitive" } }, { server: { contains: q.q, mode: "insensitive" } }, { onBehalfOf: { contains: q.q, mode: "insensitive" } }] });
+  const where: Prisma.AuditEventWhereInput[] = [
+    {
+      category: q.category,
+      server: q.server,
+      tool: q.tool,
+      agent: q.agent,
+      onBehalfOf: q.onBehalfOf,
+      outcome: q.outcome,
+      targetId: q.targetId,
+      occurredAt: q.from || q.to ? { gte: q.from, lt: q.to } : undefined,
+    },
+  ];
+  if (q.q)
+    where.push({
+      OR: [
+        { action: { contains: q.q, mode: "insensitive" } },
+        { actorLabel: { contains: q.q, mode: "insensitive" } },
+        { tool: { contains: q.q, mode: "insensitive" } },
+        { server: { contains: q.q, mode: "insensitive" } },
+        { onBehalfOf: { contains: q.q, mode: "insensitive" } },
+      ],
+    });
   if (q.cursor) {
     const [ms, seq] = q.cursor.split(".");
     const at = new Date(Number(ms));
     where.push({ OR: [{ occurredAt: { lt: at } }, { occurredAt: at, sequence: { lt: BigInt(seq) } }] });
   }
-  const rows = await db().auditEvent.findMany({ where: { AND: where }, orderBy: [{ occurredAt: "desc" }, { sequence: "desc" }], take: q.limit });
+  const rows = await db().auditEvent.findMany({
+    where: { AND: where },
+    orderBy: [{ occurredAt: "desc" }, { sequence: "desc" }],
+    take: q.limit,
+  });
   const events = rows.map((r) => ({ ...r, sequence: r.sequence.toString() }));
   const last = rows[rows.length - 1];
-  return { events, nextCursor: rows.length === q.limit && last ? `${last.occurredAt.getTime()}.${last.sequence}` : null };
+  return {
+    events,
+    nextCursor: rows.length === q.limit && last ? `${last.occurredAt.getTime()}.${last.sequence}` : null,
+  };
 }
 
 export type AuditEventView = Awaited<ReturnType<typeof listAuditEvents>>["events"][number];

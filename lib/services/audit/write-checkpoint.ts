@@ -8,11 +8,24 @@ export const CHECKPOINT_EVERY_MS = 3_600_000;
 export async function writeCheckpoint(now = new Date()) {
   const signer = checkpointSigner();
   if (!signer) return null;
-  const head = await db().auditEvent.findFirst({ orderBy: { sequence: "desc" }, select: { sequence: true, hash: true } });
+  const head = await db().auditEvent.findFirst({
+    orderBy: { sequence: "desc" },
+    select: { sequence: true, hash: true },
+  });
   if (!head) return null;
-  await db().signingKey.upsert({ where: { id: signer.keyId }, create: { id: signer.keyId, publicKey: signer.publicKeyPem }, update: {} });
+  await db().signingKey.upsert({
+    where: { id: signer.keyId },
+    create: { id: signer.keyId, publicKey: signer.publicKeyPem },
+    update: {},
+  });
   return db().auditCheckpoint.create({
-    data: { sequence: head.sequence, hash: head.hash, keyId: signer.keyId, signature: signer.sign(checkpointMessage(head.sequence, head.hash)), createdAt: now },
+    data: {
+      sequence: head.sequence,
+      hash: head.hash,
+      keyId: signer.keyId,
+      signature: signer.sign(checkpointMessage(head.sequence, head.hash)),
+      createdAt: now,
+    },
   });
 }
 

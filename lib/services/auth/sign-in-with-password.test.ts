@@ -17,7 +17,8 @@ describeWithDatabase("password sign-in and lockout", () => {
 
   it("refuses unknown users and disabled users with the same message", async () => {
     await expect(signInWithPassword({ email: "nobody@test.local", password: "x" })).rejects.toMatchObject({
-      code: "UNAUTHORIZED", message: "Invalid email or password",
+      code: "UNAUTHORIZED",
+      message: "Invalid email or password",
     });
   });
 
@@ -25,17 +26,23 @@ describeWithDatabase("password sign-in and lockout", () => {
     const u = await seedUser({ password: "right password 123" });
     const t0 = new Date("2026-01-01T10:00:00Z");
     for (let i = 1; i <= 4; i++) {
-      await expect(signInWithPassword({ email: u.email, password: "wrong" }, t0)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+      await expect(signInWithPassword({ email: u.email, password: "wrong" }, t0)).rejects.toMatchObject({
+        code: "UNAUTHORIZED",
+      });
     }
     await expect(signInWithPassword({ email: u.email, password: "wrong" }, t0)).rejects.toMatchObject({
-      code: "LOCKED", message: expect.stringContaining("15 minutes"),
+      code: "LOCKED",
+      message: expect.stringContaining("15 minutes"),
     });
     const t1 = new Date(t0.getTime() + 14 * 60_000);
     await expect(signInWithPassword({ email: u.email, password: "right password 123" }, t1)).rejects.toMatchObject({
-      code: "LOCKED", message: expect.stringContaining("1 minute"),
+      code: "LOCKED",
+      message: expect.stringContaining("1 minute"),
     });
     const t2 = new Date(t0.getTime() + 15 * 60_000 + 1);
-    await expect(signInWithPassword({ email: u.email, password: "right password 123" }, t2)).resolves.toMatchObject({ id: u.id });
+    await expect(signInWithPassword({ email: u.email, password: "right password 123" }, t2)).resolves.toMatchObject({
+      id: u.id,
+    });
     const locked = await db().auditEvent.count({ where: { targetId: u.id, action: "auth.account_locked" } });
     expect(locked).toBe(1);
   });

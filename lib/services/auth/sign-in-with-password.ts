@@ -22,8 +22,16 @@ export async function signInWithPassword(input: TSignInInput, now = new Date()) 
   const user = await db().user.findUnique({ where: { email: input.email } });
   const actor = { type: "USER" as const, id: user?.id ?? null, label: input.email };
   const audit = (action: string, outcome: string, attributes?: Record<string, unknown>) =>
-    db().$transaction((tx) => recordAudit(tx, { actor, category: "AUTH", action, outcome, attributes,
-      target: user ? { type: "User", id: user.id } : undefined }));
+    db().$transaction((tx) =>
+      recordAudit(tx, {
+        actor,
+        category: "AUTH",
+        action,
+        outcome,
+        attributes,
+        target: user ? { type: "User", id: user.id } : undefined,
+      }),
+    );
 
   if (!user || !user.passwordHash || user.disabled) {
     await verifyPassword(input.password, await decoyHash());
@@ -35,7 +43,10 @@ export async function signInWithPassword(input: TSignInInput, now = new Date()) 
     throw new AppError("LOCKED", lockedMessage(user.lockedUntil, now));
   }
   if (await verifyPassword(input.password, user.passwordHash)) {
-    await db().user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } });
+    await db().user.update({
+      where: { id: user.id },
+      data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now },
+    });
     await audit("auth.sign_in", "success");
     return user;
   }

@@ -16,9 +16,17 @@ export async function addCredential(actor: Actor, serverIdOrSlug: string, raw: T
     const credential = await tx.credentialRef.create({ data: { ...input, serverId: server.id } });
     await registryChanged(tx, server.id);
     await recordAudit(tx, {
-      actor: auditActor(actor), category: "ADMIN", action: "credential.added",
+      actor: auditActor(actor),
+      category: "ADMIN",
+      action: "credential.added",
       target: { type: "McpServer", id: server.id },
-      after: { provider: input.provider, reference: input.reference, kind: input.kind, rotationDays: input.rotationDays, environment: input.environment },
+      after: {
+        provider: input.provider,
+        reference: input.reference,
+        kind: input.kind,
+        rotationDays: input.rotationDays,
+        environment: input.environment,
+      },
     });
     // A reference registered with an old rotation date is overdue from its first minute. (After the
     // audit record: the chain lock comes before any findings row, as in ingest, so they cannot deadlock.)

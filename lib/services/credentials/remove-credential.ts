@@ -14,7 +14,10 @@ export async function removeCredential(actor: Actor, serverIdOrSlug: string, cre
     await tx.credentialRef.delete({ where: { id: credential.id } });
     await registryChanged(tx, server.id);
     await recordAudit(tx, {
-      actor: auditActor(actor), category: "ADMIN", action: "credential.removed", target: { type: "McpServer", id: server.id },
+      actor: auditActor(actor),
+      category: "ADMIN",
+      action: "credential.removed",
+      target: { type: "McpServer", id: server.id },
       before: { provider: credential.provider, reference: credential.reference, kind: credential.kind },
     });
     return { ok: true };

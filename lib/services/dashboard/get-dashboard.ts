@@ -16,37 +16,50 @@ export async function getDashboard(actor: Actor, raw: TDashboardQuery = {}, now 
   const { range } = parseWith(ZDashboardQuery, raw, "dashboard query");
   const bucket = range === "24h" || range === "7d" ? "hour" : "day";
   // Hourly rollups for short ranges, daily ones (whole UTC days) for 30 and 90 days.
-  const from = bucket === "hour"
-    ? new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000 - (DASHBOARD_RANGES[range] - 1) * 3_600_000)
-    : new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000 - (DASHBOARD_RANGES[range] / 24 - 1) * 86_400_000);
+  const from =
+    bucket === "hour"
+      ? new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000 - (DASHBOARD_RANGES[range] - 1) * 3_600_000)
+      : new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000 - (DASHBOARD_RANGES[range] / 24 - 1) * 86_400_000);
   const rollup = `"${ROLLUP_TABLES[bucket]}"`;
   const p = db();
-  const [servers, pendingApprovals, openFindings, credentials, series, tops, denials, approvals, latency, risks] = await Promise.all([
-    p.mcpServer.groupBy({ by: ["status"], _count: true }),
-    p.approvalRequest.count({ where: { status: "PENDING", expiresAt: { gt: now } } }),
-    p.finding.count({ where: { status: "OPEN" } }),
-    p.credentialRef.findMany({ where: { dynamicSecret: false }, select: { lastRotatedAt: true, createdAt: true, rotationDays: true } }),
-    p.$queryRawUnsafe<{ t: Date; outcome: string; n: number }[]>(
-      `SELECT hour AS t, outcome, SUM(count)::int AS n FROM ${rollup} WHERE hour >= $1 GROUP BY 1, 2 ORDER BY 1`, from),
-    p.$queryRawUnsafe<{ dim: string; key: string; n: number }[]>(
-      `SELECT * FROM (
+  const [servers, pendingApprovals, openFindings, credentials, series, tops, denials, approvals, latency, risks] =
+    await Promise.all([
+      p.mcpServer.groupBy({ by: ["status"], _count: true }),
+      p.approvalRequest.count({ where: { status: "PENDING", expiresAt: { gt: now } } }),
+      p.finding.count({ where: { status: "OPEN" } }),
+      p.credentialRef.findMany({
+        where: { dynamicSecret: false },
+        select: { lastRotatedAt: true, createdAt: true, rotationDays: true },
+      }),
+      p.$queryRawUnsafe<{ t: Date; outcome: string; n: number }[]>(
+        `SELECT hour AS t, outcome, SUM(count)::int AS n FROM ${rollup} WHERE hour >= $1 GROUP BY 1, 2 ORDER BY 1`,
+        from,
+      ),
+      p.$queryRawUnsafe<{ dim: string; key: string; n: number }[]>(
+        `SELECT * FROM (
         (SELECT 'server' AS dim, server AS key, SUM(count)::int AS n FROM ${rollup} WHERE hour >= $1 GROUP BY server ORDER BY n DESC LIMIT 8)
         UNION ALL (SELECT 'tool', server || '/' || tool, SUM(count)::int AS n FROM ${rollup} WHERE hour >= $1 GROUP BY server, tool ORDER BY n DESC LIMIT 8)
         UNION ALL (SELECT 'agent', agent, SUM(count)::int AS n FROM ${rollup} WHERE hour >= $1 GROUP BY agent ORDER BY n DESC LIMIT 8)
-      ) t`, from),
-    p.$queryRawUnsafe<{ rule: string; n: number }[]>(
-      `SELECT rule, SUM(n)::int AS n FROM (
+      ) t`,
+        from,
+      ),
+      p.$queryRawUnsafe<{ rule: string; n: number }[]>(
+        `SELECT rule, SUM(n)::int AS n FROM (
         SELECT rule, count AS n FROM "DecisionRollup" WHERE hour >= $1 AND outcome = 'deny'
         UNION ALL SELECT 'denied at the gateway', count FROM ${rollup} WHERE hour >= $1 AND outcome = 'denied'
-      ) d GROUP BY rule ORDER BY n DESC LIMIT 10`, from),
-    p.$queryRaw<{ t: Date; n: number }[]>`
+      ) d GROUP BY rule ORDER BY n DESC LIMIT 10`,
+        from,
+      ),
+      p.$queryRaw<{ t: Date; n: number }[]>`
       SELECT date_trunc('day', "createdAt") AS t, COUNT(*)::int AS n FROM "ApprovalRequest" WHERE "createdAt" >= ${from} GROUP BY 1 ORDER BY 1`,
-    // Histograms are summed bucket by bucket in the database: a few rows per server come back, not every hour.
-    p.$queryRawUnsafe<{ server: string; i: number; n: number }[]>(
-      `SELECT server, u.i::int AS i, SUM(u.n)::int AS n FROM ${rollup}, unnest("latencyBuckets") WITH ORDINALITY AS u(n, i)
-       WHERE hour >= $1 GROUP BY server, u.i`, from),
-    p.tool.groupBy({ by: ["risk", "riskOverride"], _count: true }),
-  ]);
+      // Histograms are summed bucket by bucket in the database: a few rows per server come back, not every hour.
+      p.$queryRawUnsafe<{ server: string; i: number; n: number }[]>(
+        `SELECT server, u.i::int AS i, SUM(u.n)::int AS n FROM ${rollup}, unnest("latencyBuckets") WITH ORDINALITY AS u(n, i)
+       WHERE hour >= $1 GROUP BY server, u.i`,
+        from,
+      ),
+      p.tool.groupBy({ by: ["risk", "riskOverride"], _count: true }),
+    ]);
   const [{ median }] = await p.$queryRaw<{ median: number | null }[]>`
     SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("decidedAt" - "createdAt"))) AS median
     FROM "ApprovalRequest" WHERE "createdAt" >= ${from} AND "decidedAt" IS NOT NULL`;
@@ -56,7 +69,8 @@ export async function getDashboard(actor: Actor, raw: TDashboardQuery = {}, now 
   // Every bucket of the range is present, zero-filled: a quiet hour is a zero, not a gap in the chart.
   const buckets = new Map<string, Record<string, number>>();
   const step = bucket === "hour" ? 3_600_000 : 86_400_000;
-  for (let t = from.getTime(); t <= now.getTime(); t += step) buckets.set(new Date(t).toISOString(), { success: 0, error: 0, denied: 0, pending_approval: 0 });
+  for (let t = from.getTime(); t <= now.getTime(); t += step)
+    buckets.set(new Date(t).toISOString(), { success: 0, error: 0, denied: 0, pending_approval: 0 });
   for (const r of series) {
     const k = new Date(r.t).toISOString();
     buckets.set(k, { ...(buckets.get(k) ?? {}), [r.outcome]: r.n });
@@ -89,8 +103,24 @@ export async function getDashboard(actor: Actor, raw: TDashboardQuery = {}, now 
     denialsByReason: denials.map((d) => ({ key: d.rule, count: d.n })),
     approvalVolume: approvals.map((a) => ({ t: new Date(a.t).toISOString(), total: a.n })),
     medianDecisionSeconds: median === null ? null : Math.round(Number(median)),
-    latencyByServer: [...merged.entries()].map(([server, b]) => ({ server, p50: percentileFromBuckets(Array.from(b, (n) => n ?? 0), 50), p95: percentileFromBuckets(Array.from(b, (n) => n ?? 0), 95) })).sort((a, b) => (b.p95 ?? 0) - (a.p95 ?? 0)).slice(0, 10),
-    riskDistribution: ["LOW", "MEDIUM", "HIGH", "CRITICAL"].map((risk) => ({ key: risk, count: riskCounts[risk] ?? 0 })),
+    latencyByServer: [...merged.entries()]
+      .map(([server, b]) => ({
+        server,
+        p50: percentileFromBuckets(
+          Array.from(b, (n) => n ?? 0),
+          50,
+        ),
+        p95: percentileFromBuckets(
+          Array.from(b, (n) => n ?? 0),
+          95,
+        ),
+      }))
+      .sort((a, b) => (b.p95 ?? 0) - (a.p95 ?? 0))
+      .slice(0, 10),
+    riskDistribution: ["LOW", "MEDIUM", "HIGH", "CRITICAL"].map((risk) => ({
+      key: risk,
+      count: riskCounts[risk] ?? 0,
+    })),
   };
 }
 

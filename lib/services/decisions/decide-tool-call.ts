@@ -30,16 +30,33 @@ export async function decideToolCall(actor: Actor, raw: TDecisionInput, now = ne
     e = evaluate(await currentSnapshot(), input, now, limiter());
   } catch (error) {
     console.error("Decision engine error", error);
-    e = { outcome: "deny", rule: "engine_error", reasons: ["engine_error: the decision engine failed; failing closed"] };
+    e = {
+      outcome: "deny",
+      rule: "engine_error",
+      reasons: ["engine_error: the decision engine failed; failing closed"],
+    };
   }
   const policyVersion = e.server?.policyVersion ?? null;
   const record = (decision: string, approval?: ApprovalOutcome): AuditInput => ({
-    actor: auditActor(actor), category: "DECISION", action: `decision.${decision}`, outcome: decision,
-    occurredAt: now, target: e.server ? { type: "McpServer", id: e.server.id } : undefined,
+    actor: auditActor(actor),
+    category: "DECISION",
+    action: `decision.${decision}`,
+    outcome: decision,
+    occurredAt: now,
+    target: e.server ? { type: "McpServer", id: e.server.id } : undefined,
     attributes: {
-      decisionId, agent: input.agent, server: input.server, tool: input.tool, argsHash,
-      arguments: redact(input.arguments, [...(e.server?.deniedFields ?? [])]), onBehalfOf: input.onBehalfOf, sessionId: input.sessionId,
-      rule: e.rule, reasons: e.reasons, policyVersion, approvalId: approval?.approvalId,
+      decisionId,
+      agent: input.agent,
+      server: input.server,
+      tool: input.tool,
+      argsHash,
+      arguments: redact(input.arguments, [...(e.server?.deniedFields ?? [])]),
+      onBehalfOf: input.onBehalfOf,
+      sessionId: input.sessionId,
+      rule: e.rule,
+      reasons: e.reasons,
+      policyVersion,
+      approvalId: approval?.approvalId,
     },
   });
 
@@ -47,23 +64,45 @@ export async function decideToolCall(actor: Actor, raw: TDecisionInput, now = ne
     try {
       const a = await requestToolApproval(e, { ...input, argsHash, decisionId }, (o) => record(o.decision, o), now);
       return {
-        decision: a.decision, decisionId, policyVersion, approvalId: a.approvalId,
+        decision: a.decision,
+        decisionId,
+        policyVersion,
+        approvalId: a.approvalId,
         reasons: a.decision === "allow" ? [`approval ${a.approvalId} consumed`] : e.reasons,
         ...(a.expiresAt ? { expiresAt: a.expiresAt.toISOString(), retryAfterSeconds: 5 } : {}),
       };
     } catch (error) {
       console.error("Approval lookup failed", error);
-      e = { outcome: "deny", rule: "engine_error", reasons: ["engine_error: the approval check failed; failing closed"], server: e.server };
+      e = {
+        outcome: "deny",
+        rule: "engine_error",
+        reasons: ["engine_error: the approval check failed; failing closed"],
+        server: e.server,
+      };
     }
   }
   if (e.outcome === "deny" && e.finding) {
     const f = e.finding;
-    await raiseFinding(db(), { type: f.type, severity: "HIGH", entityType: f.type === "shadow_server" ? "McpServer" : "Agent", entityKey: f.key, title: f.title, evidence: { lastCall: { agent: input.agent, server: input.server, tool: input.tool, decisionId } } }, now);
+    await raiseFinding(
+      db(),
+      {
+        type: f.type,
+        severity: "HIGH",
+        entityType: f.type === "shadow_server" ? "McpServer" : "Agent",
+        entityKey: f.key,
+        title: f.title,
+        evidence: { lastCall: { agent: input.agent, server: input.server, tool: input.tool, decisionId } },
+      },
+      now,
+    );
   }
   const outcome = e.outcome === "allow" ? "allow" : "deny";
   await appendAudited(record(outcome), { at: now, server: input.server, outcome, rule: e.rule });
   return {
-    decision: outcome, reasons: e.reasons, decisionId, policyVersion,
+    decision: outcome,
+    reasons: e.reasons,
+    decisionId,
+    policyVersion,
     ...(e.outcome === "deny" && e.retryAfterSeconds ? { retryAfterSeconds: e.retryAfterSeconds } : {}),
   };
 }

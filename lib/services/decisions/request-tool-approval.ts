@@ -17,13 +17,30 @@ export type ApprovalOutcome = { decision: "allow" | "pending"; approvalId: strin
  */
 export async function requestToolApproval(
   e: Granted,
-  call: { tool: string; arguments: Record<string, unknown>; argsHash: string; onBehalfOf?: string; sessionId?: string; decisionId: string },
+  call: {
+    tool: string;
+    arguments: Record<string, unknown>;
+    argsHash: string;
+    onBehalfOf?: string;
+    sessionId?: string;
+    decisionId: string;
+  },
   audit: (outcome: ApprovalOutcome) => AuditInput,
   now = new Date(),
 ): Promise<ApprovalOutcome> {
-  const key = { kind: "TOOL_CALL" as const, agentId: e.agent.id, serverId: e.server.id, toolName: call.tool, argsHash: call.argsHash, policyVersion: e.server.policyVersion };
+  const key = {
+    kind: "TOOL_CALL" as const,
+    agentId: e.agent.id,
+    serverId: e.server.id,
+    toolName: call.tool,
+    argsHash: call.argsHash,
+    policyVersion: e.server.policyVersion,
+  };
   return runAudited(async (tx) => {
-    await tx.$executeRawUnsafe(`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext($1))) AS l`, `${key.agentId}:${key.serverId}:${key.toolName}:${key.argsHash}`);
+    await tx.$executeRawUnsafe(
+      `SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext($1))) AS l`,
+      `${key.agentId}:${key.serverId}:${key.toolName}:${key.argsHash}`,
+    );
     let outcome: ApprovalOutcome;
     // One statement consumes a live approval, if there is one: single use even under concurrency.
     const [consumed] = await tx.$queryRaw<{ id: string }[]>`
@@ -44,20 +61,38 @@ export async function requestToolApproval(
       if (pending) {
         outcome = { decision: "pending", approvalId: pending.id, expiresAt: new Date(pending.expiresAt) };
       } else {
-        const requester = call.onBehalfOf ? await tx.user.findUnique({ where: { email: call.onBehalfOf.toLowerCase() }, select: { id: true } }) : null;
+        const requester = call.onBehalfOf
+          ? await tx.user.findUnique({ where: { email: call.onBehalfOf.toLowerCase() }, select: { id: true } })
+          : null;
         const created = await tx.approvalRequest.create({
           data: {
-            ...key, risk: e.tool.risk as "HIGH", reason: e.reasons[0], requesterUserId: requester?.id, requesterLabel: call.onBehalfOf ?? e.agent.clientId,
-            onBehalfOf: call.onBehalfOf, sessionId: call.sessionId, argsRedacted: redact(call.arguments, e.grant.deniedFields) as Prisma.InputJsonValue,
+            ...key,
+            risk: e.tool.risk as "HIGH",
+            reason: e.reasons[0],
+            requesterUserId: requester?.id,
+            requesterLabel: call.onBehalfOf ?? e.agent.clientId,
+            onBehalfOf: call.onBehalfOf,
+            sessionId: call.sessionId,
+            argsRedacted: redact(call.arguments, e.grant.deniedFields) as Prisma.InputJsonValue,
             requiredApprovals: requiredApprovals(e.server, e.tool.risk),
-            expiresAt: new Date(now.getTime() + (e.server.approvalTtlMinutes ?? DEFAULT_TOOL_CALL_TTL_MINUTES) * 60_000),
+            expiresAt: new Date(
+              now.getTime() + (e.server.approvalTtlMinutes ?? DEFAULT_TOOL_CALL_TTL_MINUTES) * 60_000,
+            ),
           },
         });
         await notifyApprovers(tx, created, { excludeUserIds: [requester?.id, e.agent.ownerId] });
-        await enqueueWebhooks(tx, "approval.requested", { ...created, server: { slug: e.server.slug }, agent: { clientId: e.agent.clientId } });
+        await enqueueWebhooks(tx, "approval.requested", {
+          ...created,
+          server: { slug: e.server.slug },
+          agent: { clientId: e.agent.clientId },
+        });
         outcome = { decision: "pending", approvalId: created.id, expiresAt: created.expiresAt };
       }
     }
-    return { result: outcome, audit: audit(outcome), decision: { at: now, server: e.server.slug, outcome: outcome.decision, rule: e.rule } };
+    return {
+      result: outcome,
+      audit: audit(outcome),
+      decision: { at: now, server: e.server.slug, outcome: outcome.decision, rule: e.rule },
+    };
   });
 }

@@ -8,10 +8,29 @@ import { describeWithDatabase } from "@/lib/testing/test-database";
 import { seedUser } from "@/prisma/seed/factories";
 import { setFindingStatus } from "./set-finding-status";
 
-const collector: TokenActor = { type: "TOKEN", id: "00000000-0000-0000-0000-0000000000cc", name: "collector", scopes: ["ingest"] };
-const asActor = (u: { id: string; email: string; name: string; roles: UserActor["roles"] }): UserActor => ({ type: "USER", ...u });
+const collector: TokenActor = {
+  type: "TOKEN",
+  id: "00000000-0000-0000-0000-0000000000cc",
+  name: "collector",
+  scopes: ["ingest"],
+};
+const asActor = (u: { id: string; email: string; name: string; roles: UserActor["roles"] }): UserActor => ({
+  type: "USER",
+  ...u,
+});
 const shadowCalls = (server: string, n: number) => {
-  const r = parseBatch(JSON.stringify(Array.from({ length: n }, (_, i) => ({ timestamp: new Date(Date.UTC(2026, 10, 5, 10, i)).toISOString(), server, tool: "t", agent: "ghost", outcome: "success" }))), "application/json");
+  const r = parseBatch(
+    JSON.stringify(
+      Array.from({ length: n }, (_, i) => ({
+        timestamp: new Date(Date.UTC(2026, 10, 5, 10, i)).toISOString(),
+        server,
+        tool: "t",
+        agent: "ghost",
+        outcome: "success",
+      })),
+    ),
+    "application/json",
+  );
   if (!r.ok) throw new Error("bad batch");
   return r.events;
 };
@@ -22,12 +41,24 @@ describeWithDatabase("findings", () => {
     const auditor = asActor(await seedUser({ roles: ["AUDITOR"] }));
     const server = `shadow-${Date.now().toString(36)}`;
     await ingestEvents(collector, shadowCalls(server, 3));
-    const finding = await db().finding.findUniqueOrThrow({ where: { type_entityKey: { type: "shadow_server", entityKey: server } } });
-    await expect(setFindingStatus(auditor, finding.id, { status: "RESOLVED" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(setFindingStatus(admin, "00000000-0000-0000-0000-000000000000", { status: "RESOLVED" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(setFindingStatus(admin, finding.id, { status: "CLOSED" as never })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    expect(await setFindingStatus(admin, finding.id, { status: "ACKNOWLEDGED", note: "owner contacted" })).toMatchObject({ status: "ACKNOWLEDGED" });
-    const record = await db().auditEvent.findFirstOrThrow({ where: { action: "finding.acknowledged", targetId: finding.id } });
+    const finding = await db().finding.findUniqueOrThrow({
+      where: { type_entityKey: { type: "shadow_server", entityKey: server } },
+    });
+    await expect(setFindingStatus(auditor, finding.id, { status: "RESOLVED" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      setFindingStatus(admin, "00000000-0000-0000-0000-000000000000", { status: "RESOLVED" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setFindingStatus(admin, finding.id, { status: "CLOSED" as never })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    expect(
+      await setFindingStatus(admin, finding.id, { status: "ACKNOWLEDGED", note: "owner contacted" }),
+    ).toMatchObject({ status: "ACKNOWLEDGED" });
+    const record = await db().auditEvent.findFirstOrThrow({
+      where: { action: "finding.acknowledged", targetId: finding.id },
+    });
     expect(record).toMatchObject({ before: { status: "OPEN" }, after: { status: "ACKNOWLEDGED" } });
     expect(record.attributes).toMatchObject({ note: "owner contacted", type: "shadow_server" });
   });
@@ -36,7 +67,9 @@ describeWithDatabase("findings", () => {
     const admin = asActor(await seedUser({ roles: ["ADMIN"] }));
     const server = `busy-${Date.now().toString(36)}`;
     await ingestEvents(collector, shadowCalls(server, 1));
-    const finding = await db().finding.findUniqueOrThrow({ where: { type_entityKey: { type: "shadow_server", entityKey: server } } });
+    const finding = await db().finding.findUniqueOrThrow({
+      where: { type_entityKey: { type: "shadow_server", entityKey: server } },
+    });
     const statuses = ["ACKNOWLEDGED", "OPEN", "RESOLVED", "ACKNOWLEDGED"] as const;
     await Promise.all([
       ...Array.from({ length: 4 }, () => ingestEvents(collector, shadowCalls(server, 20))),

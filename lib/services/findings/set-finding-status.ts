@@ -15,8 +15,13 @@ export async function setFindingStatus(actor: Actor, id: string, raw: TFindingSt
     if (!before) throw new AppError("NOT_FOUND", "Finding not found");
     const finding = await tx.finding.update({ where: { id }, data: { status: input.status } });
     await recordAudit(tx, {
-      actor: auditActor(actor), category: "ADMIN", action: `finding.${input.status.toLowerCase()}`, target: { type: "Finding", id },
-      before: { status: before.status }, after: { status: finding.status }, attributes: { note: input.note, type: before.type, entity: before.entityKey },
+      actor: auditActor(actor),
+      category: "ADMIN",
+      action: `finding.${input.status.toLowerCase()}`,
+      target: { type: "Finding", id },
+      before: { status: before.status },
+      after: { status: finding.status },
+      attributes: { note: input.note, type: before.type, entity: before.entityKey },
     });
     return finding;
   });

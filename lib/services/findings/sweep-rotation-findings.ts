@@ -11,8 +11,15 @@ export const ROTATION_SWEEP_MS = 15 * 60_000;
  * again. Runs for a credential when it is added, and for all on a clock (time alone makes one overdue),
  * never when someone reads the findings list.
  */
-export async function sweepRotationFindings(client: Tx | PrismaClient = db(), now = new Date(), only?: { credentialId: string }): Promise<number> {
-  const creds = await client.credentialRef.findMany({ where: { dynamicSecret: false, id: only?.credentialId }, include: { server: { select: { slug: true } } } });
+export async function sweepRotationFindings(
+  client: Tx | PrismaClient = db(),
+  now = new Date(),
+  only?: { credentialId: string },
+): Promise<number> {
+  const creds = await client.credentialRef.findMany({
+    where: { dynamicSecret: false, id: only?.credentialId },
+    include: { server: { select: { slug: true } } },
+  });
   const overdue = creds.filter((c) => rotationDueAt(c) < now);
   for (const c of overdue) {
     const days = Math.floor((now.getTime() - rotationDueAt(c).getTime()) / 86_400_000);
@@ -20,8 +27,13 @@ export async function sweepRotationFindings(client: Tx | PrismaClient = db(), no
     await client.finding.upsert({
       where: { type_entityKey: { type: "rotation_overdue", entityKey } },
       create: {
-        type: "rotation_overdue", severity: days > 30 ? "HIGH" : "MEDIUM", entityType: "CredentialRef", entityKey,
-        title: `Credential of ${c.server.slug} is ${days} days overdue for rotation`, firstSeenAt: now, lastSeenAt: now,
+        type: "rotation_overdue",
+        severity: days > 30 ? "HIGH" : "MEDIUM",
+        entityType: "CredentialRef",
+        entityKey,
+        title: `Credential of ${c.server.slug} is ${days} days overdue for rotation`,
+        firstSeenAt: now,
+        lastSeenAt: now,
         evidence: { reference: c.reference, rotationDays: c.rotationDays, dueAt: rotationDueAt(c) },
       },
       update: { lastSeenAt: now },

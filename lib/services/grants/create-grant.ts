@@ -10,22 +10,36 @@ import { registryChanged } from "@/lib/services/servers/registry-changed";
 import { loadWritableServer, lockServer } from "@/lib/services/servers/server-access";
 
 /** Inside a transaction, for callers that already hold one (e.g. an approved just-in-time request). */
-export async function insertGrant(tx: Tx, actor: Actor, input: ReturnType<typeof ZCreateGrantInput.parse>, source: GrantSource) {
+export async function insertGrant(
+  tx: Tx,
+  actor: Actor,
+  input: ReturnType<typeof ZCreateGrantInput.parse>,
+  source: GrantSource,
+) {
   const server = await loadWritableServer(tx, actor, input.serverId);
   await lockServer(tx, server.id);
   if (!(await tx.agent.findUnique({ where: { id: input.agentId }, select: { id: true } }))) {
     throw new AppError("UNPROCESSABLE", "Unknown agent", { agentId: "Unknown agent" });
   }
-  const known = new Set((await tx.tool.findMany({ where: { serverId: server.id }, select: { name: true } })).map((t) => t.name));
+  const known = new Set(
+    (await tx.tool.findMany({ where: { serverId: server.id }, select: { name: true } })).map((t) => t.name),
+  );
   const unknown = input.allowedTools.filter((t) => !t.includes("*") && !known.has(t));
-  if (unknown.length) throw new AppError("UNPROCESSABLE", `Unknown tools on ${server.slug}: ${unknown.join(", ")}`, { allowedTools: `Unknown: ${unknown.join(", ")}` });
+  if (unknown.length)
+    throw new AppError("UNPROCESSABLE", `Unknown tools on ${server.slug}: ${unknown.join(", ")}`, {
+      allowedTools: `Unknown: ${unknown.join(", ")}`,
+    });
   const grant = await tx.grant.create({
     data: { ...input, source, grantedById: actor.type === "USER" ? actor.id : null, lastReviewedAt: new Date() },
   });
   await registryChanged(tx, server.id);
   await recordAudit(tx, {
-    actor: auditActor(actor), category: "ADMIN", action: "grant.created", target: { type: "Grant", id: grant.id },
-    after: { ...input, source }, attributes: { server: server.slug, wildcard: isWildcard(input.allowedTools) || undefined },
+    actor: auditActor(actor),
+    category: "ADMIN",
+    action: "grant.created",
+    target: { type: "Grant", id: grant.id },
+    after: { ...input, source },
+    attributes: { server: server.slug, wildcard: isWildcard(input.allowedTools) || undefined },
   });
   return grant;
 }
@@ -34,5 +48,8 @@ export async function createGrant(actor: Actor, raw: TCreateGrantInput) {
   assertCan(actor, "grants.manage");
   const input = parseWith(ZCreateGrantInput, raw, "grant");
   const grant = await db().$transaction((tx) => insertGrant(tx, actor, input, "STANDING"));
-  return { ...grant, warnings: isWildcard(input.allowedTools) ? ["Wildcard tool grant: it covers tools added later too"] : [] };
+  return {
+    ...grant,
+    warnings: isWildcard(input.allowedTools) ? ["Wildcard tool grant: it covers tools added later too"] : [],
+  };
 }

@@ -15,11 +15,19 @@ export async function revokeGrant(actor: Actor, grantId: string, raw: TReasonInp
     const grant = await tx.grant.findFirst({ where: { id: grantId, server: await writableServerWhere(tx, actor) } });
     if (!grant) throw new AppError("NOT_FOUND", "Grant not found, or not on a server your team owns");
     if (grant.status === "REVOKED") throw new AppError("CONFLICT", "Grant is already revoked");
-    const revoked = await tx.grant.update({ where: { id: grant.id }, data: { status: "REVOKED", statusReason: reason } });
+    const revoked = await tx.grant.update({
+      where: { id: grant.id },
+      data: { status: "REVOKED", statusReason: reason },
+    });
     await registryChanged(tx, grant.serverId);
     await recordAudit(tx, {
-      actor: auditActor(actor), category: "ADMIN", action: "grant.revoked", target: { type: "Grant", id: grant.id },
-      before: { status: grant.status }, after: { status: "REVOKED" }, attributes: { reason },
+      actor: auditActor(actor),
+      category: "ADMIN",
+      action: "grant.revoked",
+      target: { type: "Grant", id: grant.id },
+      before: { status: grant.status },
+      after: { status: "REVOKED" },
+      attributes: { reason },
     });
     return revoked;
   });

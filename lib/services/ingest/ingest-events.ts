@@ -11,15 +11,28 @@ import type { TIngestEvent } from "@/lib/schemas/ingest";
 import { maybeCheckpoint } from "@/lib/services/audit/write-checkpoint";
 import { raiseFinding } from "@/lib/services/findings/raise-finding";
 
-async function streamContext(tx: Tx, events: TIngestEvent[]): Promise<StreamContext & { serverIds: Map<string, { id: string; deniedFields: string[] }>; agentIds: Map<string, string> }> {
+async function streamContext(
+  tx: Tx,
+  events: TIngestEvent[],
+): Promise<
+  StreamContext & { serverIds: Map<string, { id: string; deniedFields: string[] }>; agentIds: Map<string, string> }
+> {
   const slugs = [...new Set(events.map((e) => e.server))];
   const clientIds = [...new Set(events.map((e) => e.agent))];
   // One after another: a transaction is one connection, and queries on it queue anyway.
-  const servers = await tx.mcpServer.findMany({ where: { slug: { in: slugs } }, include: { tools: { select: { name: true, annotations: true } } } });
-  const agents = await tx.agent.findMany({ where: { clientId: { in: clientIds } }, include: { grants: { where: { status: "ACTIVE" }, select: { serverId: true, maxRecords: true } } } });
+  const servers = await tx.mcpServer.findMany({
+    where: { slug: { in: slugs } },
+    include: { tools: { select: { name: true, annotations: true } } },
+  });
+  const agents = await tx.agent.findMany({
+    where: { clientId: { in: clientIds } },
+    include: { grants: { where: { status: "ACTIVE" }, select: { serverId: true, maxRecords: true } } },
+  });
   const settings = await tx.orgSettings.findUnique({ where: { id: 1 } });
   // Only the batch's own (agent, tool) pairs are probed, each with an index lookup.
-  const batchPairs = [...new Set(events.filter((e) => e.tool).map((e) => `${e.agent}\u0000${e.tool}`))].map((p) => p.split("\u0000"));
+  const batchPairs = [...new Set(events.filter((e) => e.tool).map((e) => `${e.agent}\u0000${e.tool}`))].map((p) =>
+    p.split("\u0000"),
+  );
   const pairs = await tx.$queryRawUnsafe<{ agent: string; tool: string }[]>(
     `SELECT p.agent, p.tool FROM json_to_recordset($1::json) AS p(agent text, tool text)
      WHERE EXISTS (SELECT 1 FROM "ToolCallRollup" r WHERE r.agent = p.agent AND r.tool = p.tool)`,
@@ -27,38 +40,82 @@ async function streamContext(tx: Tx, events: TIngestEvent[]): Promise<StreamCont
   );
   const slugById = new Map(servers.map((s) => [s.id, s.slug]));
   const grantMax = new Map<string, number>();
-  for (const a of agents) for (const g of a.grants) {
-    const slug = slugById.get(g.serverId);
-    if (slug && g.maxRecords) grantMax.set(`${a.clientId}:${slug}`, Math.max(grantMax.get(`${a.clientId}:${slug}`) ?? 0, g.maxRecords));
-  }
+  for (const a of agents)
+    for (const g of a.grants) {
+      const slug = slugById.get(g.serverId);
+      if (slug && g.maxRecords)
+        grantMax.set(`${a.clientId}:${slug}`, Math.max(grantMax.get(`${a.clientId}:${slug}`) ?? 0, g.maxRecords));
+    }
   return {
-    servers: new Map(servers.map((s) => [s.slug, { dataClassification: s.dataClassification, maxRecordsPerCall: s.maxRecordsPerCall, openWorldTools: new Set(s.tools.filter((t) => (t.annotations as { openWorldHint?: boolean } | null)?.openWorldHint).map((t) => t.name)) }])),
+    servers: new Map(
+      servers.map((s) => [
+        s.slug,
+        {
+          dataClassification: s.dataClassification,
+          maxRecordsPerCall: s.maxRecordsPerCall,
+          openWorldTools: new Set(
+            s.tools
+              .filter((t) => (t.annotations as { openWorldHint?: boolean } | null)?.openWorldHint)
+              .map((t) => t.name),
+          ),
+        },
+      ]),
+    ),
     agents: new Set(agents.map((a) => a.clientId)),
     grantMax,
     knownPairs: new Set(pairs.map((p) => `${p.agent}\u0000${p.tool}`)),
-    knownAgents: new Set((await tx.$queryRawUnsafe<{ agent: string }[]>(
-      `SELECT a.agent FROM json_array_elements_text($1::json) AS a(agent) WHERE EXISTS (SELECT 1 FROM "ToolCallRollup" r WHERE r.agent = a.agent)`,
-      JSON.stringify(clientIds),
-    )).map((r) => r.agent)),
-    business: { timezone: settings?.businessTimezone ?? "UTC", startHour: settings?.businessStartHour ?? 8, endHour: settings?.businessEndHour ?? 19 },
+    knownAgents: new Set(
+      (
+        await tx.$queryRawUnsafe<{ agent: string }[]>(
+          `SELECT a.agent FROM json_array_elements_text($1::json) AS a(agent) WHERE EXISTS (SELECT 1 FROM "ToolCallRollup" r WHERE r.agent = a.agent)`,
+          JSON.stringify(clientIds),
+        )
+      ).map((r) => r.agent),
+    ),
+    business: {
+      timezone: settings?.businessTimezone ?? "UTC",
+      startHour: settings?.businessStartHour ?? 8,
+      endHour: settings?.businessEndHour ?? 19,
+    },
     serverIds: new Map(servers.map((s) => [s.slug, { id: s.id, deniedFields: s.deniedFields }])),
     agentIds: new Map(agents.map((a) => [a.clientId, a.id])),
   };
 }
 
 /** An ingested call as its audit record: arguments, response and extra attributes redacted. */
-function auditInput(e: TIngestEvent & { eventId: string }, ctx: Awaited<ReturnType<typeof streamContext>>, ingestedBy: string): AuditInput {
+function auditInput(
+  e: TIngestEvent & { eventId: string },
+  ctx: Awaited<ReturnType<typeof streamContext>>,
+  ingestedBy: string,
+): AuditInput {
   const server = ctx.serverIds.get(e.server);
   return {
     actor: { type: "AGENT", id: ctx.agentIds.get(e.agent) ?? null, label: e.agent },
-    category: "TOOL_CALL", action: e.method, outcome: e.outcome, occurredAt: e.timestamp,
+    category: "TOOL_CALL",
+    action: e.method,
+    outcome: e.outcome,
+    occurredAt: e.timestamp,
     target: server ? { type: "McpServer", id: server.id } : undefined,
-    call: { eventId: e.eventId, server: e.server, tool: e.tool ?? null, agent: e.agent, onBehalfOf: e.onBehalfOf ?? null, sessionId: e.sessionId ?? null },
+    call: {
+      eventId: e.eventId,
+      server: e.server,
+      tool: e.tool ?? null,
+      agent: e.agent,
+      onBehalfOf: e.onBehalfOf ?? null,
+      sessionId: e.sessionId ?? null,
+    },
     attributes: {
       arguments: e.arguments === undefined ? undefined : redactArguments(e.arguments, server?.deniedFields ?? []),
       responseSummary: e.responseSummary === undefined ? undefined : redactArguments(e.responseSummary, []),
-      recordsReturned: e.recordsReturned, bytes: e.bytes, latencyMs: e.latencyMs, traceId: e.traceId, decisionId: e.decisionId,
-      errorType: e.errorType, requestId: e.requestId, extra: e.attributes ? redactArguments(e.attributes, server?.deniedFields ?? []) : undefined, ingestedBy,
+      recordsReturned: e.recordsReturned,
+      bytes: e.bytes,
+      latencyMs: e.latencyMs,
+      traceId: e.traceId,
+      decisionId: e.decisionId,
+      errorType: e.errorType,
+      requestId: e.requestId,
+      extra: e.attributes ? redactArguments(e.attributes, server?.deniedFields ?? []) : undefined,
+      ingestedBy,
     },
   };
 }
@@ -71,28 +128,34 @@ function auditInput(e: TIngestEvent & { eventId: string }, ctx: Awaited<ReturnTy
 export async function ingestEvents(actor: Actor, events: TIngestEvent[]) {
   assertCan(actor, "audit.ingest");
   const withIds = events.map((e) => ({ ...e, eventId: e.eventId ?? randomUUID() }));
-  const result = await db().$transaction(async (tx) => {
-    // Reads, pure rules, redaction and serialisation first: a concurrent batch holding the chain lock
-    // does not wait for them.
-    const ctx = await streamContext(tx, withIds);
-    const streamed = streamFindings(withIds, ctx);
-    const prepared = prepareAudit(withIds.map((e) => auditInput(e, ctx, auditActor(actor).label)));
-    await lockChain(tx);
-    // Under the lock, so two concurrent retries of one batch cannot both store it.
-    const existing = await tx.$queryRawUnsafe<{ eventId: string }[]>(
-      `SELECT "eventId" FROM "AuditEvent" WHERE "eventId" IN (SELECT json_array_elements_text($1::json))`,
-      JSON.stringify(withIds.map((e) => e.eventId)),
-    );
-    const seen = new Set(existing.map((e) => e.eventId));
-    const keep = withIds.map((e) => !seen.has(e.eventId) && (seen.add(e.eventId), true));
-    const fresh = withIds.filter((_, i) => keep[i]);
-    if (fresh.length === 0) return { accepted: 0, duplicates: events.length };
-    await appendPrepared(tx, prepared.filter((_, i) => keep[i]));
-    await upsertRollups(tx, fresh);
-    const findings = fresh.length === withIds.length ? streamed : streamFindings(fresh, ctx);
-    for (const f of [...findings, ...(await volumeFindings(tx, fresh))]) await raiseFinding(tx, f);
-    return { accepted: fresh.length, duplicates: events.length - fresh.length };
-  }, { timeout: 60_000 });
+  const result = await db().$transaction(
+    async (tx) => {
+      // Reads, pure rules, redaction and serialisation first: a concurrent batch holding the chain lock
+      // does not wait for them.
+      const ctx = await streamContext(tx, withIds);
+      const streamed = streamFindings(withIds, ctx);
+      const prepared = prepareAudit(withIds.map((e) => auditInput(e, ctx, auditActor(actor).label)));
+      await lockChain(tx);
+      // Under the lock, so two concurrent retries of one batch cannot both store it.
+      const existing = await tx.$queryRawUnsafe<{ eventId: string }[]>(
+        `SELECT "eventId" FROM "AuditEvent" WHERE "eventId" IN (SELECT json_array_elements_text($1::json))`,
+        JSON.stringify(withIds.map((e) => e.eventId)),
+      );
+      const seen = new Set(existing.map((e) => e.eventId));
+      const keep = withIds.map((e) => !seen.has(e.eventId) && (seen.add(e.eventId), true));
+      const fresh = withIds.filter((_, i) => keep[i]);
+      if (fresh.length === 0) return { accepted: 0, duplicates: events.length };
+      await appendPrepared(
+        tx,
+        prepared.filter((_, i) => keep[i]),
+      );
+      await upsertRollups(tx, fresh);
+      const findings = fresh.length === withIds.length ? streamed : streamFindings(fresh, ctx);
+      for (const f of [...findings, ...(await volumeFindings(tx, fresh))]) await raiseFinding(tx, f);
+      return { accepted: fresh.length, duplicates: events.length - fresh.length };
+    },
+    { timeout: 60_000 },
+  );
   if (result.accepted > 0) await maybeCheckpoint().catch((error) => console.error("Checkpoint failed", error));
   return result;
 }

@@ -14,7 +14,8 @@ export async function setOrgPause(actor: Actor, raw: TOrgPauseInput) {
   const input = parseWith(ZOrgPauseInput, raw, "pause");
   return db().$transaction(async (tx) => {
     const before = await tx.orgSettings.findUnique({ where: { id: 1 } });
-    if ((before?.paused ?? false) === input.paused) throw new AppError("CONFLICT", input.paused ? "MCP access is already paused" : "MCP access is not paused");
+    if ((before?.paused ?? false) === input.paused)
+      throw new AppError("CONFLICT", input.paused ? "MCP access is already paused" : "MCP access is not paused");
     const label = auditActor(actor).label;
     await tx.orgSettings.upsert({
       where: { id: 1 },
@@ -23,8 +24,13 @@ export async function setOrgPause(actor: Actor, raw: TOrgPauseInput) {
     });
     await registryChanged(tx);
     await recordAudit(tx, {
-      actor: auditActor(actor), category: "ADMIN", action: input.paused ? "org.paused" : "org.resumed",
-      target: { type: "Org", id: "1" }, before: { paused: before?.paused ?? false }, after: { paused: input.paused }, attributes: { reason: input.reason },
+      actor: auditActor(actor),
+      category: "ADMIN",
+      action: input.paused ? "org.paused" : "org.resumed",
+      target: { type: "Org", id: "1" },
+      before: { paused: before?.paused ?? false },
+      after: { paused: input.paused },
+      attributes: { reason: input.reason },
     });
     return getPauseState(tx);
   });
@@ -32,5 +38,10 @@ export async function setOrgPause(actor: Actor, raw: TOrgPauseInput) {
 
 export async function getPauseState(client: Tx | PrismaClient = db()) {
   const s = await client.orgSettings.findUnique({ where: { id: 1 } });
-  return { paused: s?.paused ?? false, reason: s?.paused ? s.pauseReason : null, since: s?.paused ? s.pausedAt : null, by: s?.paused ? s.pausedBy : null };
+  return {
+    paused: s?.paused ?? false,
+    reason: s?.paused ? s.pauseReason : null,
+    since: s?.paused ? s.pausedAt : null,
+    by: s?.paused ? s.pausedBy : null,
+  };
 }

@@ -14,7 +14,13 @@ export type Suspendable = "tool" | "agent" | "grant";
 
 type Change = { targetType: string; id: string; serverId?: string; before: string; after: string };
 
-async function flip(tx: Tx, actor: Actor, kind: Suspendable, id: string, { suspended, reason }: TSuspendInput): Promise<Change> {
+async function flip(
+  tx: Tx,
+  actor: Actor,
+  kind: Suspendable,
+  id: string,
+  { suspended, reason }: TSuspendInput,
+): Promise<Change> {
   if (kind === "tool") {
     const tool = await loadWritableTool(tx, actor, id);
     const before = tool.suspendedReason ? "SUSPENDED" : "ACTIVE";
@@ -23,14 +29,24 @@ async function flip(tx: Tx, actor: Actor, kind: Suspendable, id: string, { suspe
   }
   if (kind === "agent") {
     const agent = await loadWritableAgent(tx, actor, id);
-    await tx.agent.update({ where: { id }, data: { status: suspended ? "SUSPENDED" : "ACTIVE", statusReason: reason } });
+    await tx.agent.update({
+      where: { id },
+      data: { status: suspended ? "SUSPENDED" : "ACTIVE", statusReason: reason },
+    });
     return { targetType: "Agent", id, before: agent.status, after: suspended ? "SUSPENDED" : "ACTIVE" };
   }
   const grant = await tx.grant.findFirst({ where: { id, server: await writableServerWhere(tx, actor) } });
   if (!grant) throw new AppError("NOT_FOUND", "Grant not found, or not on a server your team owns");
-  if (grant.status === "REVOKED") throw new AppError("UNPROCESSABLE", "A revoked grant cannot be suspended or reinstated");
+  if (grant.status === "REVOKED")
+    throw new AppError("UNPROCESSABLE", "A revoked grant cannot be suspended or reinstated");
   await tx.grant.update({ where: { id }, data: { status: suspended ? "SUSPENDED" : "ACTIVE", statusReason: reason } });
-  return { targetType: "Grant", id, serverId: grant.serverId, before: grant.status, after: suspended ? "SUSPENDED" : "ACTIVE" };
+  return {
+    targetType: "Grant",
+    id,
+    serverId: grant.serverId,
+    before: grant.status,
+    after: suspended ? "SUSPENDED" : "ACTIVE",
+  };
 }
 
 /**
@@ -44,8 +60,12 @@ export async function setSuspended(actor: Actor, kind: Suspendable, id: string, 
     const change = await flip(tx, actor, kind, id, input);
     await registryChanged(tx, change.serverId);
     await recordAudit(tx, {
-      actor: auditActor(actor), category: "ADMIN", action: `${kind}.${input.suspended ? "suspended" : "reinstated"}`,
-      target: { type: change.targetType, id }, before: { status: change.before }, after: { status: change.after },
+      actor: auditActor(actor),
+      category: "ADMIN",
+      action: `${kind}.${input.suspended ? "suspended" : "reinstated"}`,
+      target: { type: change.targetType, id },
+      before: { status: change.before },
+      after: { status: change.after },
       attributes: { reason: input.reason },
     });
     return { id, status: change.after };

@@ -14,6 +14,9 @@ export async function listNotifications(actor: Actor) {
 /** Marks all of this user's notifications read: notifications are personal, so this is not audited. */
 export async function markNotificationsRead(actor: Actor, now = new Date()) {
   if (actor.type !== "USER") throw new AppError("FORBIDDEN", "Notifications belong to people");
-  const { count } = await db().notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt: now } });
+  const { count } = await db().notification.updateMany({
+    where: { userId: actor.id, readAt: null },
+    data: { readAt: now },
+  });
   return { marked: count };
 }

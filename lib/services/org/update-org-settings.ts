@@ -5,11 +5,23 @@ import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZOrgSettingsInput, type TOrgSettingsInput } from "@/lib/schemas/org";
 
-const select = { businessTimezone: true, businessStartHour: true, businessEndHour: true, fallbackApproverTeamId: true } as const;
+const select = {
+  businessTimezone: true,
+  businessStartHour: true,
+  businessEndHour: true,
+  fallbackApproverTeamId: true,
+} as const;
 
 export async function getOrgSettings(actor: Actor) {
   assertCan(actor, "settings.read");
-  return (await db().orgSettings.findUnique({ where: { id: 1 }, select })) ?? { businessTimezone: "UTC", businessStartHour: 8, businessEndHour: 19, fallbackApproverTeamId: null };
+  return (
+    (await db().orgSettings.findUnique({ where: { id: 1 }, select })) ?? {
+      businessTimezone: "UTC",
+      businessStartHour: 8,
+      businessEndHour: 19,
+      fallbackApproverTeamId: null,
+    }
+  );
 }
 
 /** Business hours (for the off-hours finding) and the escalation group, audited with before and after. */
@@ -22,7 +34,14 @@ export async function updateOrgSettings(actor: Actor, raw: TOrgSettingsInput) {
     }
     const before = await tx.orgSettings.findUnique({ where: { id: 1 }, select });
     const after = await tx.orgSettings.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input, select });
-    await recordAudit(tx, { actor: auditActor(actor), category: "ADMIN", action: "org.settings_updated", target: { type: "Org", id: "1" }, before, after });
+    await recordAudit(tx, {
+      actor: auditActor(actor),
+      category: "ADMIN",
+      action: "org.settings_updated",
+      target: { type: "Org", id: "1" },
+      before,
+      after,
+    });
     return after;
   });
 }

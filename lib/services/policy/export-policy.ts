@@ -6,7 +6,10 @@ import { policyOf } from "@/lib/policy/server-policy";
 
 export async function exportPolicy(actor: Actor, slug: string) {
   assertCan(actor, "servers.read");
-  const server = await db().mcpServer.findUnique({ where: { slug }, include: { credentials: { orderBy: { createdAt: "asc" }, take: 1 } } });
+  const server = await db().mcpServer.findUnique({
+    where: { slug },
+    include: { credentials: { orderBy: { createdAt: "asc" }, take: 1 } },
+  });
   if (!server) throw new AppError("NOT_FOUND", "Server not found");
   return { yaml: policyToYaml(policyOf(server, server.credentials[0])), policyVersion: server.policyVersion };
 }

@@ -19,23 +19,47 @@ export async function importPolicy(actor: Actor, serverIdOrSlug: string, raw: TI
   return db().$transaction(async (tx) => {
     const server = await loadWritableServer(tx, actor, serverIdOrSlug);
     await lockServer(tx, server.id);
-    const credential = await tx.credentialRef.findFirst({ where: { serverId: server.id }, orderBy: { createdAt: "asc" } });
+    const credential = await tx.credentialRef.findFirst({
+      where: { serverId: server.id },
+      orderBy: { createdAt: "asc" },
+    });
     const current = policyOf(server, credential ?? undefined);
     const changes = diffPolicies(current, next);
     if (!input.apply || changes.length === 0) return { applied: false, changes, policyVersion: server.policyVersion };
     await tx.mcpServer.update({ where: { id: server.id }, data: serverFieldsOf(next) });
     const c = next.mcp_server.credential;
     if (c && credential) {
-      await tx.credentialRef.update({ where: { id: credential.id }, data: { reference: c.vault_path, rotationDays: c.rotation_days, dynamicSecret: c.dynamic_secret, provider: providerOfPath(c.vault_path) } });
+      await tx.credentialRef.update({
+        where: { id: credential.id },
+        data: {
+          reference: c.vault_path,
+          rotationDays: c.rotation_days,
+          dynamicSecret: c.dynamic_secret,
+          provider: providerOfPath(c.vault_path),
+        },
+      });
     } else if (c) {
       await tx.credentialRef.create({
-        data: { serverId: server.id, reference: c.vault_path, rotationDays: c.rotation_days, dynamicSecret: c.dynamic_secret, provider: providerOfPath(c.vault_path), kind: "API_KEY", environment: server.environment },
+        data: {
+          serverId: server.id,
+          reference: c.vault_path,
+          rotationDays: c.rotation_days,
+          dynamicSecret: c.dynamic_secret,
+          provider: providerOfPath(c.vault_path),
+          kind: "API_KEY",
+          environment: server.environment,
+        },
       });
     }
     const policyVersion = await registryChanged(tx, server.id);
     await recordAudit(tx, {
-      actor: auditActor(actor), category: "ADMIN", action: "policy.applied", target: { type: "McpServer", id: server.id },
-      before: current, after: next, attributes: { changes: changes.length, policyVersion },
+      actor: auditActor(actor),
+      category: "ADMIN",
+      action: "policy.applied",
+      target: { type: "McpServer", id: server.id },
+      before: current,
+      after: next,
+      attributes: { changes: changes.length, policyVersion },
     });
     return { applied: true, changes, policyVersion };
   });

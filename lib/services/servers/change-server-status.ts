@@ -48,9 +48,13 @@ export async function changeServerStatusInTx(tx: Tx, actor: Actor, idOrSlug: str
       const aggregate = (await loadServerAggregate(tx, { id: before.id }))!;
       const failing = aggregate.readiness.filter((i) => !i.pass);
       if (!isReady(aggregate.readiness) && !input.overrideJustification) {
-        throw new AppError("UNPROCESSABLE", `Readiness checklist fails: ${failing.map((i) => i.label).join("; ")}. Fix it, or override with a written justification.`, {
-          overrideJustification: "Required to activate a PROD server that fails readiness",
-        });
+        throw new AppError(
+          "UNPROCESSABLE",
+          `Readiness checklist fails: ${failing.map((i) => i.label).join("; ")}. Fix it, or override with a written justification.`,
+          {
+            overrideJustification: "Required to activate a PROD server that fails readiness",
+          },
+        );
       }
       if (!isReady(aggregate.readiness)) override = input.overrideJustification!;
     }
@@ -59,22 +63,47 @@ export async function changeServerStatusInTx(tx: Tx, actor: Actor, idOrSlug: str
       data: {
         status: input.status,
         statusReason: input.reason ?? null,
-        ...(override ? { readinessOverride: override, readinessOverrideById: actor.type === "USER" ? actor.id : null, readinessOverrideAt: new Date() } : {}),
+        ...(override
+          ? {
+              readinessOverride: override,
+              readinessOverrideById: actor.type === "USER" ? actor.id : null,
+              readinessOverrideAt: new Date(),
+            }
+          : {}),
       },
     });
     await registryChanged(tx, server.id);
     if (server.status === "PENDING_APPROVAL") {
-      const risks = (await tx.tool.findMany({ where: { serverId: server.id }, select: { risk: true, riskOverride: true } })).map((t) => RISK_ORDER.indexOf(t.riskOverride ?? t.risk));
+      const risks = (
+        await tx.tool.findMany({ where: { serverId: server.id }, select: { risk: true, riskOverride: true } })
+      ).map((t) => RISK_ORDER.indexOf(t.riskOverride ?? t.risk));
       const risk = risks.length ? RISK_ORDER[Math.max(...risks)] : "MEDIUM";
-      await openRegistryRequest(tx, actor, { kind: "SERVER_ACTIVATION", serverId: server.id, serverSlug: server.slug, risk, reason: `Activate ${server.slug} in ${server.environment}${input.reason ? `: ${input.reason}` : ""}`, requiredApprovals: requiredApprovals(server, risk) });
+      await openRegistryRequest(tx, actor, {
+        kind: "SERVER_ACTIVATION",
+        serverId: server.id,
+        serverSlug: server.slug,
+        risk,
+        reason: `Activate ${server.slug} in ${server.environment}${input.reason ? `: ${input.reason}` : ""}`,
+        requiredApprovals: requiredApprovals(server, risk),
+      });
     } else {
-      await tx.approvalRequest.updateMany({ where: { kind: "SERVER_ACTIVATION", serverId: server.id, status: "PENDING" }, data: { status: "CANCELLED", decidedAt: new Date() } });
+      await tx.approvalRequest.updateMany({
+        where: { kind: "SERVER_ACTIVATION", serverId: server.id, status: "PENDING" },
+        data: { status: "CANCELLED", decidedAt: new Date() },
+      });
     }
     await recordAudit(tx, {
-      actor: auditActor(actor), category: "ADMIN",
-      action: input.status === "SUSPENDED" ? "server.suspended" : before.status === "SUSPENDED" && input.status === "ACTIVE" ? "server.reinstated" : "server.status_changed",
+      actor: auditActor(actor),
+      category: "ADMIN",
+      action:
+        input.status === "SUSPENDED"
+          ? "server.suspended"
+          : before.status === "SUSPENDED" && input.status === "ACTIVE"
+            ? "server.reinstated"
+            : "server.status_changed",
       target: { type: "McpServer", id: server.id },
-      before: { status: before.status }, after: { status: server.status },
+      before: { status: before.status },
+      after: { status: server.status },
       attributes: { reason: input.reason, readinessOverride: override ?? undefined },
     });
     return server;

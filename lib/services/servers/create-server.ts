@@ -18,8 +18,11 @@ export async function createServer(actor: Actor, raw: TCreateServerInput) {
     const server = await tx.mcpServer.create({ data: { ...input, status: "DRAFT" } });
     await registryChanged(tx, server.id);
     await recordAudit(tx, {
-      actor: auditActor(actor), category: "ADMIN", action: "server.created",
-      target: { type: "McpServer", id: server.id }, after: input,
+      actor: auditActor(actor),
+      category: "ADMIN",
+      action: "server.created",
+      target: { type: "McpServer", id: server.id },
+      after: input,
     });
     return server;
   });

@@ -9,7 +9,8 @@ export async function getServer(actor: Actor, slug: string) {
   assertCan(actor, "servers.read");
   const server = await loadServerAggregate(db(), { slug });
   if (!server) throw new AppError("NOT_FOUND", "Server not found");
-  const canEdit = (await db().mcpServer.count({ where: { AND: [await writableServerWhere(db(), actor), { id: server.id }] } })) === 1;
+  const canEdit =
+    (await db().mcpServer.count({ where: { AND: [await writableServerWhere(db(), actor), { id: server.id }] } })) === 1;
   return { ...server, canEdit };
 }
 

@@ -12,7 +12,15 @@ export async function listServers(actor: Actor, raw: TServerListQuery = {}) {
     environment: q.environment,
     status: q.status,
     ownerTeamId: q.ownerTeamId,
-    ...(q.q ? { OR: [{ name: { contains: q.q, mode: "insensitive" } }, { slug: { contains: q.q, mode: "insensitive" } }, { description: { contains: q.q, mode: "insensitive" } }] } : {}),
+    ...(q.q
+      ? {
+          OR: [
+            { name: { contains: q.q, mode: "insensitive" } },
+            { slug: { contains: q.q, mode: "insensitive" } },
+            { description: { contains: q.q, mode: "insensitive" } },
+          ],
+        }
+      : {}),
   };
   const rows = await db().mcpServer.findMany({
     where,

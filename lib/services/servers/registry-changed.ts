@@ -10,17 +10,48 @@ import { registryStateChanged } from "@/lib/policy/snapshot-cache";
  */
 export async function registryChanged(tx: Tx, serverId?: string): Promise<string | undefined> {
   registryStateChanged();
-  await tx.orgSettings.upsert({ where: { id: 1 }, create: { id: 1, registryVersion: 1 }, update: { registryVersion: { increment: 1 } } });
+  await tx.orgSettings.upsert({
+    where: { id: 1 },
+    create: { id: 1, registryVersion: 1 },
+    update: { registryVersion: { increment: 1 } },
+  });
   if (!serverId) return undefined;
   const server = await tx.mcpServer.findUniqueOrThrow({
     where: { id: serverId },
     include: {
-      tools: { orderBy: { name: "asc" }, select: { name: true, approvedHash: true, status: true, enabled: true, suspendedReason: true, requiresApproval: true, risk: true, riskOverride: true } },
-      grants: { where: { status: "ACTIVE" }, orderBy: { id: "asc" }, select: { id: true, agentId: true, allowedTools: true, allowedOperations: true, allowedObjects: true, deniedFields: true, maxRecords: true, validFrom: true, expiresAt: true } },
+      tools: {
+        orderBy: { name: "asc" },
+        select: {
+          name: true,
+          approvedHash: true,
+          status: true,
+          enabled: true,
+          suspendedReason: true,
+          requiresApproval: true,
+          risk: true,
+          riskOverride: true,
+        },
+      },
+      grants: {
+        where: { status: "ACTIVE" },
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          agentId: true,
+          allowedTools: true,
+          allowedOperations: true,
+          allowedObjects: true,
+          deniedFields: true,
+          maxRecords: true,
+          validFrom: true,
+          expiresAt: true,
+        },
+      },
     },
   });
   const { policyVersion: _old, updatedAt: _u, createdAt: _c, description: _d, name: _n, ...decisive } = server;
   const version = createHash("sha256").update(canonicalJson(decisive)).digest("hex").slice(0, 12);
-  if (version !== server.policyVersion) await tx.mcpServer.update({ where: { id: serverId }, data: { policyVersion: version } });
+  if (version !== server.policyVersion)
+    await tx.mcpServer.update({ where: { id: serverId }, data: { policyVersion: version } });
   return version;
 }

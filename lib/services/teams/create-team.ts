@@ -14,8 +14,11 @@ export async function createTeam(actor: Actor, raw: TCreateTeamInput) {
     }
     const team = await tx.team.create({ data: input });
     await recordAudit(tx, {
-      actor: auditActor(actor), category: "ADMIN", action: "team.created",
-      target: { type: "Team", id: team.id }, after: input,
+      actor: auditActor(actor),
+      category: "ADMIN",
+      action: "team.created",
+      target: { type: "Team", id: team.id },
+      after: input,
     });
     return team;
   });

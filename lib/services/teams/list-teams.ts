@@ -6,7 +6,12 @@ export async function listTeams(actor: Actor) {
   assertCan(actor, "dashboard.read");
   const teams = await db().team.findMany({
     orderBy: { name: "asc" },
-    include: { members: { where: { user: { disabled: false } }, select: { user: { select: { id: true, name: true, email: true } } } } },
+    include: {
+      members: {
+        where: { user: { disabled: false } },
+        select: { user: { select: { id: true, name: true, email: true } } },
+      },
+    },
   });
   return teams.map(({ members, ...t }) => ({ ...t, memberCount: members.length, members: members.map((m) => m.user) }));
 }

@@ -7,7 +7,14 @@ import { hashToken } from "./token-secret";
 // Recording every use would turn each gateway call into a write; once a minute is enough to show activity.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-type TokenRow = { id: string; name: string; scopes: TokenScope[]; expiresAt: Date; revokedAt: Date | null; lastUsedAt: Date | null };
+type TokenRow = {
+  id: string;
+  name: string;
+  scopes: TokenScope[];
+  expiresAt: Date;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+};
 
 // Found tokens only, by hash, for FRESH_FOR_MS: a gateway's calls skip the lookup, and a revocation
 // applies at once here and within that bound on other instances.
@@ -17,12 +24,16 @@ const tokens = new ShortCache<TokenRow | undefined>("api-tokens");
 export async function authenticateToken(token: string, now = new Date()): Promise<TokenActor | null> {
   if (!token.startsWith("wdn_") || token.length > 200) return null;
   const tokenHash = hashToken(token);
-  const row = await tokens.get(tokenHash, async () => {
-    // Raw SQL on this per-request path: no ORM query planning for a unique-key lookup.
-    const [found] = await db().$queryRaw<TokenRow[]>`
+  const row = await tokens.get(
+    tokenHash,
+    async () => {
+      // Raw SQL on this per-request path: no ORM query planning for a unique-key lookup.
+      const [found] = await db().$queryRaw<TokenRow[]>`
       SELECT id::text, name, scopes::text[] AS scopes, "expiresAt", "revokedAt", "lastUsedAt" FROM "ApiToken" WHERE "tokenHash" = ${tokenHash}`;
-    return found;
-  }, now.getTime());
+      return found;
+    },
+    now.getTime(),
+  );
   if (!row || row.revokedAt || new Date(row.expiresAt) <= now) return null;
   if (!row.lastUsedAt || now.getTime() - new Date(row.lastUsedAt).getTime() > LAST_USED_RESOLUTION_MS) {
     row.lastUsedAt = now;

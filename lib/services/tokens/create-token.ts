@@ -14,12 +14,20 @@ export async function createToken(actor: Actor, raw: TCreateTokenInput, now = ne
   const expiresAt = new Date(now.getTime() + input.expiresInDays * 86_400_000);
   const created = await db().$transaction(async (tx) => {
     const row = await tx.apiToken.create({
-      data: { name: input.name, scopes: input.scopes, expiresAt, prefix, tokenHash,
-        createdById: actor.type === "USER" ? actor.id : null },
+      data: {
+        name: input.name,
+        scopes: input.scopes,
+        expiresAt,
+        prefix,
+        tokenHash,
+        createdById: actor.type === "USER" ? actor.id : null,
+      },
       select: tokenSelect,
     });
     await recordAudit(tx, {
-      actor: auditActor(actor), category: "ADMIN", action: "token.created",
+      actor: auditActor(actor),
+      category: "ADMIN",
+      action: "token.created",
       target: { type: "ApiToken", id: row.id },
       after: { name: row.name, prefix, scopes: row.scopes, expiresAt: row.expiresAt },
     });

@@ -14,9 +14,12 @@ export async function revokeToken(actor: Actor, tokenId: string, now = new Date(
     tokensChanged();
     const row = await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: now }, select: tokenSelect });
     await recordAudit(tx, {
-      actor: auditActor(actor), category: "ADMIN", action: "token.revoked",
+      actor: auditActor(actor),
+      category: "ADMIN",
+      action: "token.revoked",
       target: { type: "ApiToken", id: tokenId },
-      before: { revokedAt: null }, after: { name: row.name, prefix: row.prefix, revokedAt: now },
+      before: { revokedAt: null },
+      after: { name: row.name, prefix: row.prefix, revokedAt: now },
     });
     return row;
   });

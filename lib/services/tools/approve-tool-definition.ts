@@ -18,14 +18,24 @@ export async function approveToolDefinition(tx: Tx, actor: Actor, toolId: string
   }
   const updated = await tx.tool.update({
     where: { id: tool.id },
-    data: { status: "APPROVED", approvedHash: tool.definitionHash, approvedDefinition: definitionOf(tool) as Prisma.InputJsonValue },
+    data: {
+      status: "APPROVED",
+      approvedHash: tool.definitionHash,
+      approvedDefinition: definitionOf(tool) as Prisma.InputJsonValue,
+    },
   });
-  await tx.approvalRequest.updateMany({ where: { kind: "TOOL_CHANGE", serverId: tool.serverId, toolName: tool.name, status: "PENDING" }, data: { status: "CANCELLED", decidedAt: new Date() } });
+  await tx.approvalRequest.updateMany({
+    where: { kind: "TOOL_CHANGE", serverId: tool.serverId, toolName: tool.name, status: "PENDING" },
+    data: { status: "CANCELLED", decidedAt: new Date() },
+  });
   await registryChanged(tx, tool.serverId);
   await recordAudit(tx, {
-    actor: auditActor(actor), category: "ADMIN", action: tool.approvedHash ? "tool.change_approved" : "tool.approved",
+    actor: auditActor(actor),
+    category: "ADMIN",
+    action: tool.approvedHash ? "tool.change_approved" : "tool.approved",
     target: { type: "Tool", id: tool.id },
-    before: { status: tool.status, approvedHash: tool.approvedHash }, after: { status: updated.status, approvedHash: updated.approvedHash },
+    before: { status: tool.status, approvedHash: tool.approvedHash },
+    after: { status: updated.status, approvedHash: updated.approvedHash },
     attributes: { server: tool.serverId, name: tool.name },
   });
   return updated;

@@ -15,19 +15,35 @@ import { ZToolManifest } from "@/lib/schemas/manifest";
 import { registryChanged } from "@/lib/services/servers/registry-changed";
 import { loadWritableServer, lockServer } from "@/lib/services/servers/server-access";
 
-export type ManifestImportResult = { added: string[]; changed: string[]; unchanged: string[]; missing: string[]; suspicious: string[] };
+export type ManifestImportResult = {
+  added: string[];
+  changed: string[];
+  unchanged: string[];
+  missing: string[];
+  suspicious: string[];
+};
 
 /**
  * Imports a `tools/list` result. New tools wait for review; a tool whose definition hash changed (a
  * possible rug pull) goes back to PENDING_REVIEW and is unusable until an admin approves the new hash.
  * Tools absent from the manifest are reported, not deleted: their history and grants stay.
  */
-export async function importManifest(actor: Actor, serverIdOrSlug: string, manifest: unknown): Promise<ManifestImportResult> {
+export async function importManifest(
+  actor: Actor,
+  serverIdOrSlug: string,
+  manifest: unknown,
+): Promise<ManifestImportResult> {
   assertCan(actor, "manifests.import");
   const parsed = ZToolManifest.safeParse(manifest);
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);
-    throw new AppError("UNPROCESSABLE", `Malformed tool manifest: ${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join("; ")}`, fields);
+    throw new AppError(
+      "UNPROCESSABLE",
+      `Malformed tool manifest: ${Object.entries(fields)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join("; ")}`,
+      fields,
+    );
   }
   return db().$transaction(async (tx) => {
     const server = await loadWritableServer(tx, actor, serverIdOrSlug);
@@ -42,7 +58,14 @@ export async function importManifest(actor: Actor, serverIdOrSlug: string, manif
       const poisoning = current?.definitionHash === hash ? null : detectPoisoning(tool.description);
       if (poisoning) {
         result.suspicious.push(tool.name);
-        await raiseFinding(tx, { type: "poisoned_tool_description", severity: "CRITICAL", entityType: "Tool", entityKey: `${server.slug}:${tool.name}`, title: `${server.slug}/${tool.name}: the description carries ${poisoning}`, evidence: { description: tool.description.slice(0, 2000), definitionHash: hash } });
+        await raiseFinding(tx, {
+          type: "poisoned_tool_description",
+          severity: "CRITICAL",
+          entityType: "Tool",
+          entityKey: `${server.slug}:${tool.name}`,
+          title: `${server.slug}/${tool.name}: the description carries ${poisoning}`,
+          evidence: { description: tool.description.slice(0, 2000), definitionHash: hash },
+        });
       }
       const data = {
         title: tool.title ?? tool.annotations?.title ?? null,
@@ -53,17 +76,46 @@ export async function importManifest(actor: Actor, serverIdOrSlug: string, manif
         risk: classifyRisk(tool),
       };
       if (!current) {
-        await tx.tool.create({ data: { ...data, serverId: server.id, name: tool.name, status: "PENDING_REVIEW", requiresApproval: needsApprovalByDefault(data.risk) } });
+        await tx.tool.create({
+          data: {
+            ...data,
+            serverId: server.id,
+            name: tool.name,
+            status: "PENDING_REVIEW",
+            requiresApproval: needsApprovalByDefault(data.risk),
+          },
+        });
         result.added.push(tool.name);
       } else if (current.definitionHash !== hash) {
         const approvalNeeded = current.requiresApproval || needsApprovalByDefault(current.riskOverride ?? data.risk);
-        await tx.tool.update({ where: { id: current.id }, data: { ...data, status: current.approvedHash === hash ? "APPROVED" : "PENDING_REVIEW", requiresApproval: approvalNeeded } });
+        await tx.tool.update({
+          where: { id: current.id },
+          data: {
+            ...data,
+            status: current.approvedHash === hash ? "APPROVED" : "PENDING_REVIEW",
+            requiresApproval: approvalNeeded,
+          },
+        });
         result.changed.push(tool.name);
         if (current.approvedHash && current.approvedHash !== hash) {
           // A reviewed tool changed under us (a possible rug pull): approvers are asked about exactly this definition.
-          const fields = diffDefinitions(current.approvedDefinition as ToolDefinition | null, definition).map((c) => c.field);
-          const risk = RISK_ORDER[Math.max(RISK_ORDER.indexOf(data.risk), RISK_ORDER.indexOf(current.riskOverride ?? current.risk))];
-          await openRegistryRequest(tx, actor, { kind: "TOOL_CHANGE", serverId: server.id, serverSlug: server.slug, toolName: tool.name, argsHash: hash, risk, reason: `The definition of ${tool.name} changed (${fields.join(", ")}) since it was approved`, requiredApprovals: requiredApprovals(server, risk) });
+          const fields = diffDefinitions(current.approvedDefinition as ToolDefinition | null, definition).map(
+            (c) => c.field,
+          );
+          const risk =
+            RISK_ORDER[
+              Math.max(RISK_ORDER.indexOf(data.risk), RISK_ORDER.indexOf(current.riskOverride ?? current.risk))
+            ];
+          await openRegistryRequest(tx, actor, {
+            kind: "TOOL_CHANGE",
+            serverId: server.id,
+            serverSlug: server.slug,
+            toolName: tool.name,
+            argsHash: hash,
+            risk,
+            reason: `The definition of ${tool.name} changed (${fields.join(", ")}) since it was approved`,
+            requiredApprovals: requiredApprovals(server, risk),
+          });
         }
       } else {
         result.unchanged.push(tool.name);
@@ -72,8 +124,11 @@ export async function importManifest(actor: Actor, serverIdOrSlug: string, manif
     result.missing = [...existing.keys()];
     await registryChanged(tx, server.id);
     await recordAudit(tx, {
-      actor: auditActor(actor), category: "ADMIN", action: "manifest.imported",
-      target: { type: "McpServer", id: server.id }, outcome: result.changed.length ? "changed" : "success",
+      actor: auditActor(actor),
+      category: "ADMIN",
+      action: "manifest.imported",
+      target: { type: "McpServer", id: server.id },
+      outcome: result.changed.length ? "changed" : "success",
       attributes: { ...result, toolCount: parsed.data.tools.length },
     });
     return result;

@@ -14,24 +14,34 @@ export async function updateTool(actor: Actor, toolId: string, raw: TUpdateToolI
   if (input.riskOverride !== undefined) assertCan(actor, "tools.review");
   return db().$transaction(async (tx) => {
     const tool = await loadWritableTool(tx, actor, toolId);
-    const risk = input.riskOverride === undefined ? (tool.riskOverride ?? tool.risk) : (input.riskOverride ?? tool.risk);
+    const risk =
+      input.riskOverride === undefined ? (tool.riskOverride ?? tool.risk) : (input.riskOverride ?? tool.risk);
     if (input.requiresApproval === false && (risk === "HIGH" || risk === "CRITICAL")) {
       assertCan(actor, "tools.review");
-      if (!input.reason) throw new AppError("BAD_REQUEST", "Give a reason for letting a HIGH or CRITICAL tool run without approval", { reason: "Required" });
+      if (!input.reason)
+        throw new AppError("BAD_REQUEST", "Give a reason for letting a HIGH or CRITICAL tool run without approval", {
+          reason: "Required",
+        });
     }
     const updated = await tx.tool.update({
       where: { id: tool.id },
       data: {
         enabled: input.enabled,
         requiresApproval: input.requiresApproval,
-        ...(input.riskOverride !== undefined ? { riskOverride: input.riskOverride, riskOverrideReason: input.riskOverride ? input.reason : null } : {}),
+        ...(input.riskOverride !== undefined
+          ? { riskOverride: input.riskOverride, riskOverrideReason: input.riskOverride ? input.reason : null }
+          : {}),
       },
     });
     await registryChanged(tx, tool.serverId);
     const keys = ["enabled", "requiresApproval", "riskOverride"] as const;
     await recordAudit(tx, {
-      actor: auditActor(actor), category: "ADMIN", action: "tool.updated", target: { type: "Tool", id: tool.id },
-      before: Object.fromEntries(keys.map((k) => [k, tool[k]])), after: Object.fromEntries(keys.map((k) => [k, updated[k]])),
+      actor: auditActor(actor),
+      category: "ADMIN",
+      action: "tool.updated",
+      target: { type: "Tool", id: tool.id },
+      before: Object.fromEntries(keys.map((k) => [k, tool[k]])),
+      after: Object.fromEntries(keys.map((k) => [k, updated[k]])),
       attributes: { name: tool.name, reason: input.reason },
     });
     return updated;

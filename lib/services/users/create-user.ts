@@ -34,8 +34,11 @@ export async function createUser(actor: Actor, raw: TCreateUserInput) {
     });
     const user = toUserView(row);
     await recordAudit(tx, {
-      actor: auditActor(actor), category: "ADMIN", action: "user.created",
-      target: { type: "User", id: user.id }, after: auditShape(user),
+      actor: auditActor(actor),
+      category: "ADMIN",
+      action: "user.created",
+      target: { type: "User", id: user.id },
+      after: auditShape(user),
     });
     return user;
   });

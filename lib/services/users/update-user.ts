@@ -22,7 +22,9 @@ export async function updateUser(actor: Actor, userId: string, raw: TUpdateUserI
     const current = await tx.user.findUnique({ where: { id: userId }, select: userSelect });
     if (!current) throw new AppError("NOT_FOUND", "User not found");
     const before = toUserView(current);
-    const losesAdmin = before.roles.includes("ADMIN") && !before.disabled &&
+    const losesAdmin =
+      before.roles.includes("ADMIN") &&
+      !before.disabled &&
       ((input.roles && !input.roles.includes("ADMIN")) || input.disabled === true);
     if (losesAdmin && actor.type === "USER" && actor.id === userId) {
       throw new AppError("UNPROCESSABLE", "You cannot remove your own ADMIN role or disable yourself");
@@ -36,15 +38,20 @@ export async function updateUser(actor: Actor, userId: string, raw: TUpdateUserI
         roles: input.roles,
         disabled: input.disabled,
         ...(input.disabled === false ? { failedLoginCount: 0, lockedUntil: null } : {}),
-        ...(input.teamIds ? { memberships: { deleteMany: {}, create: input.teamIds.map((teamId) => ({ teamId })) } } : {}),
+        ...(input.teamIds
+          ? { memberships: { deleteMany: {}, create: input.teamIds.map((teamId) => ({ teamId })) } }
+          : {}),
       },
       select: userSelect,
     });
     const after = toUserView(row);
     await recordAudit(tx, {
-      actor: auditActor(actor), category: "ADMIN",
+      actor: auditActor(actor),
+      category: "ADMIN",
       action: input.disabled === true ? "user.disabled" : input.disabled === false ? "user.enabled" : "user.updated",
-      target: { type: "User", id: userId }, before: auditShape(before), after: auditShape(after),
+      target: { type: "User", id: userId },
+      before: auditShape(before),
+      after: auditShape(after),
     });
     return after;
   });

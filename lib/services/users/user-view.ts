@@ -23,5 +23,11 @@ export function toUserView({ memberships, ...user }: Row): UserView {
 
 /** The audited shape of a user: what changes matter to an auditor. */
 export function auditShape(u: UserView) {
-  return { email: u.email, name: u.name, roles: [...u.roles].sort(), disabled: u.disabled, teams: u.teams.map((t) => t.slug).sort() };
+  return {
+    email: u.email,
+    name: u.name,
+    roles: [...u.roles].sort(),
+    disabled: u.disabled,
+    teams: u.teams.map((t) => t.slug).sort(),
+  };
 }

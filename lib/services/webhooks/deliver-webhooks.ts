@@ -14,19 +14,35 @@ export const backoffMs = (attempts: number) => Math.min(3_600_000, 10_000 * 2 **
  * and shown on the Webhooks page. Nothing here runs inside a decision.
  */
 export async function deliverDueWebhooks(now = new Date(), limit = 20) {
-  const due = await db().webhookDelivery.findMany({ where: { status: "PENDING", nextAttemptAt: { lte: now } }, include: { webhook: true }, orderBy: { nextAttemptAt: "asc" }, take: limit });
+  const due = await db().webhookDelivery.findMany({
+    where: { status: "PENDING", nextAttemptAt: { lte: now } },
+    include: { webhook: true },
+    orderBy: { nextAttemptAt: "asc" },
+    take: limit,
+  });
   let delivered = 0;
   for (const d of due) {
-    const claimed = await db().webhookDelivery.updateMany({ where: { id: d.id, nextAttemptAt: d.nextAttemptAt, status: "PENDING" }, data: { nextAttemptAt: new Date(now.getTime() + 60_000) } });
+    const claimed = await db().webhookDelivery.updateMany({
+      where: { id: d.id, nextAttemptAt: d.nextAttemptAt, status: "PENDING" },
+      data: { nextAttemptAt: new Date(now.getTime() + 60_000) },
+    });
     if (claimed.count === 0) continue;
-    const body = JSON.stringify(webhookBody(d.webhook.format, d.event as WebhookEvent, d.payload as unknown as ApprovalPayload));
+    const body = JSON.stringify(
+      webhookBody(d.webhook.format, d.event as WebhookEvent, d.payload as unknown as ApprovalPayload),
+    );
     const timestamp = Math.floor(now.getTime() / 1000);
     let status: number | null = null;
     let error: string | null = null;
     try {
       const res = await fetch(d.webhook.url, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-warden-event": d.event, "x-warden-delivery": d.id, "x-warden-timestamp": String(timestamp), "x-warden-signature": signWebhook(d.webhookId, timestamp, body) },
+        headers: {
+          "content-type": "application/json",
+          "x-warden-event": d.event,
+          "x-warden-delivery": d.id,
+          "x-warden-timestamp": String(timestamp),
+          "x-warden-signature": signWebhook(d.webhookId, timestamp, body),
+        },
         body,
         signal: AbortSignal.timeout(TIMEOUT_MS),
         redirect: "manual",
@@ -34,13 +50,22 @@ export async function deliverDueWebhooks(now = new Date(), limit = 20) {
       status = res.status;
       if (!res.ok) error = `HTTP ${res.status}`;
     } catch (e) {
-      error = (e as Error).name === "TimeoutError" ? `no answer within ${TIMEOUT_MS / 1000} s` : (e as Error).message.slice(0, 300);
+      error =
+        (e as Error).name === "TimeoutError"
+          ? `no answer within ${TIMEOUT_MS / 1000} s`
+          : (e as Error).message.slice(0, 300);
     }
     const attempts = d.attempts + 1;
     await db().webhookDelivery.update({
       where: { id: d.id },
       data: error
-        ? { attempts, lastStatus: status, lastError: error, status: attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING", nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) }
+        ? {
+            attempts,
+            lastStatus: status,
+            lastError: error,
+            status: attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING",
+            nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
+          }
         : { attempts, lastStatus: status, lastError: null, status: "DELIVERED", deliveredAt: now },
     });
     if (!error) delivered++;

@@ -3,7 +3,18 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import type { ApprovalPayload, WebhookEvent } from "@/lib/webhooks/payload";
 
-type RequestRow = { id: string; kind: string; status: string; risk: string; toolName: string | null; requesterLabel: string; reason: string; expiresAt: Date; server?: { slug: string } | null; agent?: { clientId: string } | null };
+type RequestRow = {
+  id: string;
+  kind: string;
+  status: string;
+  risk: string;
+  toolName: string | null;
+  requesterLabel: string;
+  reason: string;
+  expiresAt: Date;
+  server?: { slug: string } | null;
+  agent?: { clientId: string } | null;
+};
 
 /**
  * Queues a delivery per subscribed webhook, in the caller's transaction: an approval event is never
@@ -14,8 +25,19 @@ export async function enqueueWebhooks(tx: Tx, event: WebhookEvent, r: RequestRow
   const hooks = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Webhook" WHERE enabled AND ${event} = ANY(events)`;
   if (hooks.length === 0) return;
   const payload: ApprovalPayload = {
-    id: r.id, kind: r.kind, status: r.status, risk: r.risk, server: r.server?.slug ?? null, tool: r.toolName, agent: r.agent?.clientId ?? null,
-    requester: r.requesterLabel, reason: r.reason, expiresAt: r.expiresAt.toISOString(), link: `${env().NEXTAUTH_URL ?? ""}/approvals?request=${r.id}`,
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    risk: r.risk,
+    server: r.server?.slug ?? null,
+    tool: r.toolName,
+    agent: r.agent?.clientId ?? null,
+    requester: r.requesterLabel,
+    reason: r.reason,
+    expiresAt: r.expiresAt.toISOString(),
+    link: `${env().NEXTAUTH_URL ?? ""}/approvals?request=${r.id}`,
   };
-  await tx.webhookDelivery.createMany({ data: hooks.map((h) => ({ webhookId: h.id, event, payload: payload as unknown as Prisma.InputJsonValue })) });
+  await tx.webhookDelivery.createMany({
+    data: hooks.map((h) => ({ webhookId: h.id, event, payload: payload as unknown as Prisma.InputJsonValue })),
+  });
 }

@@ -12,7 +12,13 @@ export async function createWebhook(actor: Actor, raw: TCreateWebhookInput) {
   const input = parseWith(ZCreateWebhookInput, raw, "webhook");
   const hook = await db().$transaction(async (tx) => {
     const created = await tx.webhook.create({ data: input });
-    await recordAudit(tx, { actor: auditActor(actor), category: "ADMIN", action: "webhook.created", target: { type: "Webhook", id: created.id }, after: input });
+    await recordAudit(tx, {
+      actor: auditActor(actor),
+      category: "ADMIN",
+      action: "webhook.created",
+      target: { type: "Webhook", id: created.id },
+      after: input,
+    });
     return created;
   });
   return { ...hook, secret: webhookSecret(hook.id) };
@@ -24,7 +30,13 @@ export async function deleteWebhook(actor: Actor, id: string) {
     const hook = await tx.webhook.findUnique({ where: { id } });
     if (!hook) throw new AppError("NOT_FOUND", "Webhook not found");
     await tx.webhook.delete({ where: { id } });
-    await recordAudit(tx, { actor: auditActor(actor), category: "ADMIN", action: "webhook.deleted", target: { type: "Webhook", id }, before: { name: hook.name, url: hook.url, events: hook.events } });
+    await recordAudit(tx, {
+      actor: auditActor(actor),
+      category: "ADMIN",
+      action: "webhook.deleted",
+      target: { type: "Webhook", id },
+      before: { name: hook.name, url: hook.url, events: hook.events },
+    });
     return { ok: true };
   });
 }
@@ -33,7 +45,23 @@ export async function listWebhooks(actor: Actor) {
   assertCan(actor, "webhooks.manage");
   return db().webhook.findMany({
     orderBy: { createdAt: "desc" },
-    include: { deliveries: { orderBy: { createdAt: "desc" }, take: 10, select: { id: true, event: true, status: true, attempts: true, lastStatus: true, lastError: true, nextAttemptAt: true, deliveredAt: true, createdAt: true } } },
+    include: {
+      deliveries: {
+        orderBy: { createdAt: "desc" },
+        take: 10,
+        select: {
+          id: true,
+          event: true,
+          status: true,
+          attempts: true,
+          lastStatus: true,
+          lastError: true,
+          nextAttemptAt: true,
+          deliveredAt: true,
+          createdAt: true,
+        },
+      },
+    },
   });
 }
 

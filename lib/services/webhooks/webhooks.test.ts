@@ -34,12 +34,23 @@ describeWithDatabase("approval webhooks", () => {
   it("posts signed new and decided events, retries a failing receiver with backoff, and never blocks the decision", async () => {
     received.length = 0;
     const w = await seedDecisionWorld();
-    const hook = await createWebhook(systemActor("test"), { name: "soc", url, events: ["approval.requested", "approval.decided"], format: "json" });
+    const hook = await createWebhook(systemActor("test"), {
+      name: "soc",
+      url,
+      events: ["approval.requested", "approval.decided"],
+      format: "json",
+    });
     await createWebhook(systemActor("test"), { name: "slack", url, events: ["approval.requested"], format: "slack" });
     expect(JSON.stringify(await db().webhook.findMany())).not.toContain(hook.secret);
 
     failNext = 1; // the first delivery attempt fails
-    const pending = await decideToolCall(gateway, { agent: w.agent.clientId, server: w.server.slug, tool: "update_record", arguments: { id: "1" }, onBehalfOf: w.requester.email });
+    const pending = await decideToolCall(gateway, {
+      agent: w.agent.clientId,
+      server: w.server.slug,
+      tool: "update_record",
+      arguments: { id: "1" },
+      onBehalfOf: w.requester.email,
+    });
     expect(pending.decision).toBe("pending");
     const t0 = new Date();
     await deliverDueWebhooks(t0);
@@ -53,8 +64,15 @@ describeWithDatabase("approval webhooks", () => {
     await voteOnRequest(w.approvers[0], pending.approvalId!, { decision: "approve" });
     await deliverDueWebhooks(new Date(t0.getTime() + 3_600_000));
     const decided = received.find((r) => r.headers["x-warden-event"] === "approval.decided")!;
-    expect(JSON.parse(decided.body)).toMatchObject({ event: "approval.decided", approval: { id: pending.approvalId, status: "APPROVED", tool: "update_record" } });
-    const expected = "sha256=" + createHmac("sha256", hook.secret).update(`${decided.headers["x-warden-timestamp"]}.${decided.body}`).digest("hex");
+    expect(JSON.parse(decided.body)).toMatchObject({
+      event: "approval.decided",
+      approval: { id: pending.approvalId, status: "APPROVED", tool: "update_record" },
+    });
+    const expected =
+      "sha256=" +
+      createHmac("sha256", hook.secret)
+        .update(`${decided.headers["x-warden-timestamp"]}.${decided.body}`)
+        .digest("hex");
     expect(decided.headers["x-warden-signature"]).toBe(expected);
     const slackBody = received.find((r) => JSON.parse(r.body).text);
     expect(JSON.parse(slackBody!.body).text).toMatch(/update_record .* needs approval/);
@@ -62,8 +80,18 @@ describeWithDatabase("approval webhooks", () => {
 
   it("gives up after the last attempt and marks the delivery FAILED", async () => {
     const w = await seedDecisionWorld();
-    await createWebhook(systemActor("test"), { name: "down", url: "http://127.0.0.1:9/unreachable", events: ["approval.requested"], format: "json" });
-    await decideToolCall(gateway, { agent: w.agent.clientId, server: w.server.slug, tool: "update_record", arguments: { id: "2" } });
+    await createWebhook(systemActor("test"), {
+      name: "down",
+      url: "http://127.0.0.1:9/unreachable",
+      events: ["approval.requested"],
+      format: "json",
+    });
+    await decideToolCall(gateway, {
+      agent: w.agent.clientId,
+      server: w.server.slug,
+      tool: "update_record",
+      arguments: { id: "2" },
+    });
     let now = Date.now();
     for (let i = 0; i < 8; i++) {
       await deliverDueWebhooks(new Date(now));

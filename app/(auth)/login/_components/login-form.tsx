@@ -14,7 +14,15 @@ const MESSAGES: Record<string, string> = {
   OAuthSignin: "Single sign-on is unavailable",
 };
 
-export function LoginForm({ callbackUrl, sso, initialError }: { callbackUrl: string; sso: boolean; initialError?: string }) {
+export function LoginForm({
+  callbackUrl,
+  sso,
+  initialError,
+}: {
+  callbackUrl: string;
+  sso: boolean;
+  initialError?: string;
+}) {
   const router = useRouter();
   const [error, setError] = useState(initialError ? (MESSAGES[initialError] ?? initialError) : "");
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -36,12 +44,22 @@ export function LoginForm({ callbackUrl, sso, initialError }: { callbackUrl: str
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       {error && (
-        <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200" data-testid="login-error">
+        <p
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200"
+          data-testid="login-error"
+        >
           {error}
         </p>
       )}
       <Field label="Email" name="email" type="email" autoComplete="username" required error={fields.email} />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required error={fields.password} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={fields.password}
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>

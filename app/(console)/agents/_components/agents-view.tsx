@@ -22,15 +22,37 @@ function AgentForm() {
     event.preventDefault();
     const el = event.currentTarget;
     const f = new FormData(el);
-    if (await send(ZCreateAgentInput, { name: f.get("name"), clientId: f.get("clientId"), purpose: f.get("purpose"), teamId: f.get("teamId") }, create.mutateAsync)) el.reset();
+    if (
+      await send(
+        ZCreateAgentInput,
+        { name: f.get("name"), clientId: f.get("clientId"), purpose: f.get("purpose"), teamId: f.get("teamId") },
+        create.mutateAsync,
+      )
+    )
+      el.reset();
   }
   return (
     <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-3 md:grid-cols-2" aria-label="Register agent">
       <Field label="Name" name="name" error={errors.name} />
-      <Field label="Client id (what gateways report)" name="clientId" placeholder="support-assistant" error={errors.clientId} />
+      <Field
+        label="Client id (what gateways report)"
+        name="clientId"
+        placeholder="support-assistant"
+        error={errors.clientId}
+      />
       <Field label="Purpose" name="purpose" error={errors.purpose} />
-      <SelectField label="Team" name="teamId" placeholder="No team" options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))} error={errors.teamId} />
-      <div><Button type="submit" disabled={create.isPending}>Register agent</Button></div>
+      <SelectField
+        label="Team"
+        name="teamId"
+        placeholder="No team"
+        options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+        error={errors.teamId}
+      />
+      <div>
+        <Button type="submit" disabled={create.isPending}>
+          Register agent
+        </Button>
+      </div>
     </form>
   );
 }
@@ -43,23 +65,43 @@ export function AgentsView({ canManage }: { canManage: boolean }) {
         {agents.data?.length === 0 && <EmptyState title="No agents registered" />}
         {agents.data && agents.data.length > 0 && (
           <Table label="Agents">
-            <thead><tr><Th>Agent</Th><Th>Client id</Th><Th>Owner</Th><Th>Team</Th><Th>Active grants</Th><Th>Status</Th></tr></thead>
+            <thead>
+              <tr>
+                <Th>Agent</Th>
+                <Th>Client id</Th>
+                <Th>Owner</Th>
+                <Th>Team</Th>
+                <Th>Active grants</Th>
+                <Th>Status</Th>
+              </tr>
+            </thead>
             <tbody className="divide-y divide-slate-100">
               {agents.data.map((a) => (
                 <tr key={a.id}>
-                  <Td><Link href={`/agents/${a.id}`} className="font-medium text-brand-700 hover:underline">{a.name}</Link><p className="text-xs text-slate-500">{a.purpose}</p></Td>
+                  <Td>
+                    <Link href={`/agents/${a.id}`} className="font-medium text-brand-700 hover:underline">
+                      {a.name}
+                    </Link>
+                    <p className="text-xs text-slate-500">{a.purpose}</p>
+                  </Td>
                   <Td className="font-mono text-xs">{a.clientId}</Td>
                   <Td>{a.owner?.email ?? "—"}</Td>
                   <Td>{a.team?.name ?? "—"}</Td>
                   <Td>{a.activeGrants}</Td>
-                  <Td><StatusBadge status={a.status} /></Td>
+                  <Td>
+                    <StatusBadge status={a.status} />
+                  </Td>
                 </tr>
               ))}
             </tbody>
           </Table>
         )}
       </Card>
-      {canManage && <Card title="Register an agent"><AgentForm /></Card>}
+      {canManage && (
+        <Card title="Register an agent">
+          <AgentForm />
+        </Card>
+      )}
     </div>
   );
 }

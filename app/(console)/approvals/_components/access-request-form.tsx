@@ -26,10 +26,17 @@ export function AccessRequestForm({ onDone }: { onDone: () => void }) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
-    const done = await send(ZAccessRequestInput, {
-      agentId: f.get("agentId"), serverId: server.data?.id ?? "", tools, durationHours: Number(f.get("durationDays") || 0) * 24 + Number(f.get("durationHours") || 0),
-      justification: f.get("justification"),
-    }, request.mutateAsync);
+    const done = await send(
+      ZAccessRequestInput,
+      {
+        agentId: f.get("agentId"),
+        serverId: server.data?.id ?? "",
+        tools,
+        durationHours: Number(f.get("durationDays") || 0) * 24 + Number(f.get("durationHours") || 0),
+        justification: f.get("justification"),
+      },
+      request.mutateAsync,
+    );
     if (!done) return;
     toast.show("Access requested: approvers have been notified");
     onDone();
@@ -37,15 +44,54 @@ export function AccessRequestForm({ onDone }: { onDone: () => void }) {
   return (
     <Card title="Request temporary access for an agent">
       <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-4 md:grid-cols-2" aria-label="Request access">
-        <SelectField label="Agent" name="agentId" placeholder="Choose…" options={(agents.data ?? []).map((a) => ({ value: a.id, label: `${a.name} (${a.clientId})` }))} error={errors.agentId} />
-        <SelectField label="Server" value={slug} onChange={(e) => { setSlug(e.target.value); setTools([]); }} placeholder="Choose…" options={(servers.data ?? []).map((s) => ({ value: s.slug, label: `${s.name} (${s.environment})` }))} error={errors.serverId} />
+        <SelectField
+          label="Agent"
+          name="agentId"
+          placeholder="Choose…"
+          options={(agents.data ?? []).map((a) => ({ value: a.id, label: `${a.name} (${a.clientId})` }))}
+          error={errors.agentId}
+        />
+        <SelectField
+          label="Server"
+          value={slug}
+          onChange={(e) => {
+            setSlug(e.target.value);
+            setTools([]);
+          }}
+          placeholder="Choose…"
+          options={(servers.data ?? []).map((s) => ({ value: s.slug, label: `${s.name} (${s.environment})` }))}
+          error={errors.serverId}
+        />
         <div className="md:col-span-2">
-          {slug && <CheckboxGroup legend="Tools" value={tools} onChange={setTools} options={(server.data?.tools ?? []).map((t) => ({ value: t.name, label: `${t.name} (${t.riskOverride ?? t.risk})` }))} error={errors.tools} />}
+          {slug && (
+            <CheckboxGroup
+              legend="Tools"
+              value={tools}
+              onChange={setTools}
+              options={(server.data?.tools ?? []).map((t) => ({
+                value: t.name,
+                label: `${t.name} (${t.riskOverride ?? t.risk})`,
+              }))}
+              error={errors.tools}
+            />
+          )}
         </div>
-        <Field label="Days" name="durationDays" type="number" min={0} max={14} defaultValue={1} error={errors.durationHours} />
+        <Field
+          label="Days"
+          name="durationDays"
+          type="number"
+          min={0}
+          max={14}
+          defaultValue={1}
+          error={errors.durationHours}
+        />
         <Field label="Hours" name="durationHours" type="number" min={0} max={23} defaultValue={0} />
         <Field label="Justification" name="justification" className="md:col-span-2" error={errors.justification} />
-        <div><Button type="submit" disabled={request.isPending}>Request access</Button></div>
+        <div>
+          <Button type="submit" disabled={request.isPending}>
+            Request access
+          </Button>
+        </div>
       </form>
     </Card>
   );

@@ -13,28 +13,69 @@ const KINDS = ["TOOL_CALL", "ACCESS_GRANT", "SERVER_ACTIVATION", "TOOL_CHANGE"];
 export function ApprovalHistory({ view }: { view: "history" | "mine" }) {
   const [status, setStatus] = useState("");
   const [kind, setKind] = useState("");
-  const list = useApprovals({ view, status: (status || undefined) as "PENDING", kind: (kind || undefined) as "TOOL_CALL" });
+  const list = useApprovals({
+    view,
+    status: (status || undefined) as "PENDING",
+    kind: (kind || undefined) as "TOOL_CALL",
+  });
   const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
-    <Card title={view === "mine" ? "Requests you made" : "All requests and votes"} actions={
-      <div className="flex gap-2">
-        {view === "history" && <select aria-label="Status" className={select} value={status} onChange={(e) => setStatus(e.target.value)}><option value="">Any status</option>{STATUSES.map((s) => <option key={s}>{s}</option>)}</select>}
-        <select aria-label="Kind" className={select} value={kind} onChange={(e) => setKind(e.target.value)}><option value="">Any kind</option>{KINDS.map((k) => <option key={k}>{k}</option>)}</select>
-      </div>
-    }>
+    <Card
+      title={view === "mine" ? "Requests you made" : "All requests and votes"}
+      actions={
+        <div className="flex gap-2">
+          {view === "history" && (
+            <select aria-label="Status" className={select} value={status} onChange={(e) => setStatus(e.target.value)}>
+              <option value="">Any status</option>
+              {STATUSES.map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </select>
+          )}
+          <select aria-label="Kind" className={select} value={kind} onChange={(e) => setKind(e.target.value)}>
+            <option value="">Any kind</option>
+            {KINDS.map((k) => (
+              <option key={k}>{k}</option>
+            ))}
+          </select>
+        </div>
+      }
+    >
       {list.data?.length === 0 && <EmptyState title="No requests" />}
       {list.data && list.data.length > 0 && (
         <Table label={view === "mine" ? "My requests" : "Approval history"}>
-          <thead><tr><Th>Requested</Th><Th>What</Th><Th>Risk</Th><Th>By</Th><Th>Status</Th><Th>Votes</Th></tr></thead>
+          <thead>
+            <tr>
+              <Th>Requested</Th>
+              <Th>What</Th>
+              <Th>Risk</Th>
+              <Th>By</Th>
+              <Th>Status</Th>
+              <Th>Votes</Th>
+            </tr>
+          </thead>
           <tbody className="divide-y divide-slate-100">
             {list.data.map((r) => (
               <tr key={r.id} data-testid={`history-${r.id}`}>
                 <Td className="whitespace-nowrap">{new Date(r.createdAt).toLocaleString()}</Td>
-                <Td className="font-mono text-xs">{r.kind} {r.server?.slug}/{r.toolName ?? (r.access as { tools?: string[] } | null)?.tools?.join(",")}</Td>
-                <Td><RiskBadge risk={r.risk} /></Td>
+                <Td className="font-mono text-xs">
+                  {r.kind} {r.server?.slug}/{r.toolName ?? (r.access as { tools?: string[] } | null)?.tools?.join(",")}
+                </Td>
+                <Td>
+                  <RiskBadge risk={r.risk} />
+                </Td>
                 <Td>{r.requesterLabel}</Td>
-                <Td><StatusBadge status={r.status} /></Td>
-                <Td className="text-xs">{r.votes.map((v) => <p key={v.id}>{v.decision} by {v.approver.email}{v.comment ? `: “${v.comment}”` : ""}</p>)}</Td>
+                <Td>
+                  <StatusBadge status={r.status} />
+                </Td>
+                <Td className="text-xs">
+                  {r.votes.map((v) => (
+                    <p key={v.id}>
+                      {v.decision} by {v.approver.email}
+                      {v.comment ? `: “${v.comment}”` : ""}
+                    </p>
+                  ))}
+                </Td>
               </tr>
             ))}
           </tbody>

@@ -12,13 +12,27 @@ import type { AuditEventView } from "@/lib/services/audit/list-audit-events";
 import { EventDrawer } from "./event-drawer";
 import { VerifyPanel } from "./verify-panel";
 
-const TEXT_FILTERS = [["server", "Server"], ["tool", "Tool"], ["agent", "Agent"], ["onBehalfOf", "On behalf of"], ["outcome", "Outcome"], ["q", "Search"]] as const;
-const RANGES = [["", "Any time"], ["24h", "Last 24 h"], ["7d", "Last 7 days"], ["30d", "Last 30 days"], ["90d", "Last 90 days"]] as const;
+const TEXT_FILTERS = [
+  ["server", "Server"],
+  ["tool", "Tool"],
+  ["agent", "Agent"],
+  ["onBehalfOf", "On behalf of"],
+  ["outcome", "Outcome"],
+  ["q", "Search"],
+] as const;
+const RANGES = [
+  ["", "Any time"],
+  ["24h", "Last 24 h"],
+  ["7d", "Last 7 days"],
+  ["30d", "Last 30 days"],
+  ["90d", "Last 90 days"],
+] as const;
 const HOURS: Record<string, number> = { "24h": 24, "7d": 168, "30d": 720, "90d": 2160 };
 
 const thisMinute = () => Math.floor(Date.now() / 60_000) * 60_000;
 
-const tone = (o: string) => (o === "success" || o === "allow" ? "success" : o === "pending" || o === "pending_approval" ? "info" : "danger");
+const tone = (o: string) =>
+  o === "success" || o === "allow" ? "success" : o === "pending" || o === "pending_approval" ? "info" : "danger";
 
 /** Filters live in the URL: copy it to share exactly this view of the evidence. */
 export function AuditView() {
@@ -42,40 +56,112 @@ export function AuditView() {
   const input = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
     <div className="space-y-6">
-      <Card title="Integrity"><VerifyPanel /></Card>
+      <Card title="Integrity">
+        <VerifyPanel />
+      </Card>
       <Card title="Explorer">
         <form className="mb-4 flex flex-wrap gap-2" onSubmit={(e) => e.preventDefault()} aria-label="Audit filters">
-          <select aria-label="Time range" className={input} value={range} onChange={(e) => set("range", e.target.value)}>
-            {RANGES.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          <select
+            aria-label="Time range"
+            className={input}
+            value={range}
+            onChange={(e) => set("range", e.target.value)}
+          >
+            {RANGES.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
           </select>
-          <select aria-label="Category" className={input} value={params.get("category") ?? ""} onChange={(e) => set("category", e.target.value)}>
+          <select
+            aria-label="Category"
+            className={input}
+            value={params.get("category") ?? ""}
+            onChange={(e) => set("category", e.target.value)}
+          >
             <option value="">All categories</option>
-            {AUDIT_CATEGORIES.map((c) => <option key={c} value={c}>{c.replace("_", " ")}</option>)}
+            {AUDIT_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {c.replace("_", " ")}
+              </option>
+            ))}
           </select>
           {TEXT_FILTERS.map(([key, label]) => (
-            <input key={key} aria-label={label} placeholder={label} defaultValue={params.get(key) ?? ""} className={`${input} w-36`}
-              onKeyDown={(e) => e.key === "Enter" && set(key, e.currentTarget.value)} onBlur={(e) => set(key, e.currentTarget.value)} />
+            <input
+              key={key}
+              aria-label={label}
+              placeholder={label}
+              defaultValue={params.get(key) ?? ""}
+              className={`${input} w-36`}
+              onKeyDown={(e) => e.key === "Enter" && set(key, e.currentTarget.value)}
+              onBlur={(e) => set(key, e.currentTarget.value)}
+            />
           ))}
         </form>
         <Table label="Audit events">
-          <thead><tr><Th>#</Th><Th>When (UTC)</Th><Th>Category</Th><Th>Who</Th><Th>What</Th><Th>Server / tool</Th><Th>Outcome</Th></tr></thead>
+          <thead>
+            <tr>
+              <Th>#</Th>
+              <Th>When (UTC)</Th>
+              <Th>Category</Th>
+              <Th>Who</Th>
+              <Th>What</Th>
+              <Th>Server / tool</Th>
+              <Th>Outcome</Th>
+            </tr>
+          </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((e) => (
-              <tr key={e.sequence} className="cursor-pointer hover:bg-slate-50" onClick={() => setOpen(e)} data-testid="audit-row">
+              <tr
+                key={e.sequence}
+                className="cursor-pointer hover:bg-slate-50"
+                onClick={() => setOpen(e)}
+                data-testid="audit-row"
+              >
                 <Td className="font-mono text-xs">{e.sequence}</Td>
-                <Td className="whitespace-nowrap">{new Date(e.occurredAt).toISOString().replace("T", " ").slice(0, 19)}</Td>
-                <Td><Badge>{e.category}</Badge></Td>
-                <Td>{e.actorLabel}{e.onBehalfOf ? <span className="text-slate-500"> for {e.onBehalfOf}</span> : null}</Td>
-                <Td><button className="text-left text-brand-700 hover:underline" onClick={() => setOpen(e)}>{e.action}</button></Td>
-                <Td className="font-mono text-xs">{e.server ? `${e.server}${e.tool ? `/${e.tool}` : ""}` : e.targetType ? `${e.targetType} ${e.targetId?.slice(0, 8)}` : "—"}</Td>
-                <Td><Badge tone={tone(e.outcome)}>{e.outcome}</Badge></Td>
+                <Td className="whitespace-nowrap">
+                  {new Date(e.occurredAt).toISOString().replace("T", " ").slice(0, 19)}
+                </Td>
+                <Td>
+                  <Badge>{e.category}</Badge>
+                </Td>
+                <Td>
+                  {e.actorLabel}
+                  {e.onBehalfOf ? <span className="text-slate-500"> for {e.onBehalfOf}</span> : null}
+                </Td>
+                <Td>
+                  <button className="text-left text-brand-700 hover:underline" onClick={() => setOpen(e)}>
+                    {e.action}
+                  </button>
+                </Td>
+                <Td className="font-mono text-xs">
+                  {e.server
+                    ? `${e.server}${e.tool ? `/${e.tool}` : ""}`
+                    : e.targetType
+                      ? `${e.targetType} ${e.targetId?.slice(0, 8)}`
+                      : "—"}
+                </Td>
+                <Td>
+                  <Badge tone={tone(e.outcome)}>{e.outcome}</Badge>
+                </Td>
               </tr>
             ))}
           </tbody>
         </Table>
         {explorer.isPending && <p className="mt-3 text-sm text-slate-500">Loading…</p>}
-        {!explorer.isPending && rows.length === 0 && <p className="mt-3 text-sm text-slate-500">No events match these filters.</p>}
-        {explorer.hasNextPage && <Button variant="secondary" className="mt-3" onClick={() => explorer.fetchNextPage()} disabled={explorer.isFetchingNextPage}>Load more</Button>}
+        {!explorer.isPending && rows.length === 0 && (
+          <p className="mt-3 text-sm text-slate-500">No events match these filters.</p>
+        )}
+        {explorer.hasNextPage && (
+          <Button
+            variant="secondary"
+            className="mt-3"
+            onClick={() => explorer.fetchNextPage()}
+            disabled={explorer.isFetchingNextPage}
+          >
+            Load more
+          </Button>
+        )}
       </Card>
       <EventDrawer event={open} onClose={() => setOpen(null)} />
     </div>

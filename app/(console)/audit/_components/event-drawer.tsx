@@ -4,7 +4,15 @@ import Link from "next/link";
 import { Dialog } from "@/components/ui/dialog";
 import type { AuditEventView } from "@/lib/services/audit/list-audit-events";
 
-type Attributes = { arguments?: unknown; responseSummary?: unknown; approvalId?: string; decisionId?: string; reasons?: string[]; latencyMs?: number; recordsReturned?: number } & Record<string, unknown>;
+type Attributes = {
+  arguments?: unknown;
+  responseSummary?: unknown;
+  approvalId?: string;
+  decisionId?: string;
+  reasons?: string[];
+  latencyMs?: number;
+  recordsReturned?: number;
+} & Record<string, unknown>;
 
 const block = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v, null, 2));
 
@@ -16,19 +24,94 @@ export function EventDrawer({ event: e, onClose }: { event: AuditEventView | nul
       {e && (
         <div className="space-y-3 text-sm" data-testid="event-drawer">
           <dl className="grid grid-cols-3 gap-x-3 gap-y-1">
-            <dt className="text-slate-500">When</dt><dd className="col-span-2">{new Date(e.occurredAt).toISOString()}</dd>
-            <dt className="text-slate-500">Actor</dt><dd className="col-span-2">{e.actorType} {e.actorLabel}</dd>
-            <dt className="text-slate-500">Action</dt><dd className="col-span-2">{e.category} · {e.action} · {e.outcome}</dd>
-            {e.onBehalfOf && <><dt className="text-slate-500">On behalf of</dt><dd className="col-span-2">{e.onBehalfOf}</dd></>}
-            {e.server && <><dt className="text-slate-500">Server</dt><dd className="col-span-2"><Link className="text-brand-700 underline" href={`/servers/${e.server}`}>{e.server}</Link>{e.tool ? ` / ${e.tool}` : ""}</dd></>}
-            {e.agent && <><dt className="text-slate-500">Agent</dt><dd className="col-span-2"><Link className="text-brand-700 underline" href={`/audit?agent=${encodeURIComponent(e.agent)}`}>{e.agent}</Link></dd></>}
-            {a.approvalId && <><dt className="text-slate-500">Approval</dt><dd className="col-span-2"><Link className="text-brand-700 underline" href={`/approvals?request=${a.approvalId}`}>{a.approvalId}</Link></dd></>}
-            {e.sessionId && <><dt className="text-slate-500">Session</dt><dd className="col-span-2"><Link className="text-brand-700 underline" href={`/audit?q=${encodeURIComponent(e.sessionId)}`}>{e.sessionId}</Link></dd></>}
+            <dt className="text-slate-500">When</dt>
+            <dd className="col-span-2">{new Date(e.occurredAt).toISOString()}</dd>
+            <dt className="text-slate-500">Actor</dt>
+            <dd className="col-span-2">
+              {e.actorType} {e.actorLabel}
+            </dd>
+            <dt className="text-slate-500">Action</dt>
+            <dd className="col-span-2">
+              {e.category} · {e.action} · {e.outcome}
+            </dd>
+            {e.onBehalfOf && (
+              <>
+                <dt className="text-slate-500">On behalf of</dt>
+                <dd className="col-span-2">{e.onBehalfOf}</dd>
+              </>
+            )}
+            {e.server && (
+              <>
+                <dt className="text-slate-500">Server</dt>
+                <dd className="col-span-2">
+                  <Link className="text-brand-700 underline" href={`/servers/${e.server}`}>
+                    {e.server}
+                  </Link>
+                  {e.tool ? ` / ${e.tool}` : ""}
+                </dd>
+              </>
+            )}
+            {e.agent && (
+              <>
+                <dt className="text-slate-500">Agent</dt>
+                <dd className="col-span-2">
+                  <Link className="text-brand-700 underline" href={`/audit?agent=${encodeURIComponent(e.agent)}`}>
+                    {e.agent}
+                  </Link>
+                </dd>
+              </>
+            )}
+            {a.approvalId && (
+              <>
+                <dt className="text-slate-500">Approval</dt>
+                <dd className="col-span-2">
+                  <Link className="text-brand-700 underline" href={`/approvals?request=${a.approvalId}`}>
+                    {a.approvalId}
+                  </Link>
+                </dd>
+              </>
+            )}
+            {e.sessionId && (
+              <>
+                <dt className="text-slate-500">Session</dt>
+                <dd className="col-span-2">
+                  <Link className="text-brand-700 underline" href={`/audit?q=${encodeURIComponent(e.sessionId)}`}>
+                    {e.sessionId}
+                  </Link>
+                </dd>
+              </>
+            )}
           </dl>
-          {a.arguments !== undefined && <section><h3 className="text-xs font-semibold text-slate-500 uppercase">Arguments (redacted)</h3><pre className="mt-1 max-h-48 overflow-auto rounded bg-slate-50 p-2 text-xs ring-1 ring-slate-200">{block(a.arguments)}</pre></section>}
-          {a.responseSummary !== undefined && <section><h3 className="text-xs font-semibold text-slate-500 uppercase">Response summary</h3><pre className="mt-1 max-h-32 overflow-auto rounded bg-slate-50 p-2 text-xs ring-1 ring-slate-200">{block(a.responseSummary)}</pre></section>}
-          {(e.before !== null || e.after !== null) && <section><h3 className="text-xs font-semibold text-slate-500 uppercase">Before → after</h3><pre className="mt-1 max-h-48 overflow-auto rounded bg-slate-50 p-2 text-xs ring-1 ring-slate-200">{block({ before: e.before, after: e.after })}</pre></section>}
-          <section><h3 className="text-xs font-semibold text-slate-500 uppercase">All attributes</h3><pre className="mt-1 max-h-48 overflow-auto rounded bg-slate-50 p-2 text-xs ring-1 ring-slate-200">{block(a)}</pre></section>
+          {a.arguments !== undefined && (
+            <section>
+              <h3 className="text-xs font-semibold text-slate-500 uppercase">Arguments (redacted)</h3>
+              <pre className="mt-1 max-h-48 overflow-auto rounded bg-slate-50 p-2 text-xs ring-1 ring-slate-200">
+                {block(a.arguments)}
+              </pre>
+            </section>
+          )}
+          {a.responseSummary !== undefined && (
+            <section>
+              <h3 className="text-xs font-semibold text-slate-500 uppercase">Response summary</h3>
+              <pre className="mt-1 max-h-32 overflow-auto rounded bg-slate-50 p-2 text-xs ring-1 ring-slate-200">
+                {block(a.responseSummary)}
+              </pre>
+            </section>
+          )}
+          {(e.before !== null || e.after !== null) && (
+            <section>
+              <h3 className="text-xs font-semibold text-slate-500 uppercase">Before → after</h3>
+              <pre className="mt-1 max-h-48 overflow-auto rounded bg-slate-50 p-2 text-xs ring-1 ring-slate-200">
+                {block({ before: e.before, after: e.after })}
+              </pre>
+            </section>
+          )}
+          <section>
+            <h3 className="text-xs font-semibold text-slate-500 uppercase">All attributes</h3>
+            <pre className="mt-1 max-h-48 overflow-auto rounded bg-slate-50 p-2 text-xs ring-1 ring-slate-200">
+              {block(a)}
+            </pre>
+          </section>
           <section className="font-mono text-xs break-all text-slate-600">
             <p>prev {e.prevHash}</p>
             <p data-testid="event-hash">hash {e.hash}</p>

@@ -16,13 +16,32 @@ const opts = (xs: string[]) => xs.map((x) => ({ value: x, label: x.replaceAll("_
 function readForm(form: FormData) {
   const text = (k: string) => String(form.get(k) ?? "");
   return {
-    slug: text("slug"), name: text("name"), description: text("description"), ownerTeamId: text("ownerTeamId"), primaryOwnerId: text("primaryOwnerId"),
-    environment: text("environment"), transport: text("transport"), endpoint: text("endpoint"), hosting: text("hosting"), vendor: text("vendor"),
-    version: text("version"), dataClassification: text("dataClassification"), tags: text("tags").split(",").map((t) => t.trim()).filter(Boolean),
-    sessionTimeoutMinutes: text("sessionTimeoutMinutes"), rateLimitPerMinute: text("rateLimitPerMinute"), maxRecordsPerCall: text("maxRecordsPerCall"),
-    auditRetentionDays: text("auditRetentionDays"), siemForward: text("siemForward"),
-    requiresActiveSession: form.get("requiresActiveSession") === "on", highRiskApproval: form.get("highRiskApproval") === "on",
-    approvalsRequired: text("approvalsRequired"), approvalTtlMinutes: text("approvalTtlMinutes"), approvalCommentRequired: form.get("approvalCommentRequired") === "on",
+    slug: text("slug"),
+    name: text("name"),
+    description: text("description"),
+    ownerTeamId: text("ownerTeamId"),
+    primaryOwnerId: text("primaryOwnerId"),
+    environment: text("environment"),
+    transport: text("transport"),
+    endpoint: text("endpoint"),
+    hosting: text("hosting"),
+    vendor: text("vendor"),
+    version: text("version"),
+    dataClassification: text("dataClassification"),
+    tags: text("tags")
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean),
+    sessionTimeoutMinutes: text("sessionTimeoutMinutes"),
+    rateLimitPerMinute: text("rateLimitPerMinute"),
+    maxRecordsPerCall: text("maxRecordsPerCall"),
+    auditRetentionDays: text("auditRetentionDays"),
+    siemForward: text("siemForward"),
+    requiresActiveSession: form.get("requiresActiveSession") === "on",
+    highRiskApproval: form.get("highRiskApproval") === "on",
+    approvalsRequired: text("approvalsRequired"),
+    approvalTtlMinutes: text("approvalTtlMinutes"),
+    approvalCommentRequired: form.get("approvalCommentRequired") === "on",
   };
 }
 
@@ -49,35 +68,145 @@ export function ServerForm({ server, onDone }: { server?: ServerDetail; onDone?:
 
   const s = server;
   return (
-    <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-4 md:grid-cols-2" aria-label={s ? "Edit server" : "Register server"}>
+    <form
+      onSubmit={submit}
+      noValidate
+      className="grid grid-cols-1 gap-4 md:grid-cols-2"
+      aria-label={s ? "Edit server" : "Register server"}
+    >
       {!s && <Field label="Slug" name="slug" placeholder="salesforce-crm" error={errors.slug} />}
       <Field label="Name" name="name" defaultValue={s?.name} error={errors.name} />
-      <Field label="Description" name="description" defaultValue={s?.description} error={errors.description} className="md:col-span-2" />
-      <SelectField label="Environment" name="environment" defaultValue={s?.environment ?? ""} placeholder="Choose…" options={opts(["DEV", "STAGING", "PROD"])} error={errors.environment} />
-      <SelectField label="Data classification" name="dataClassification" defaultValue={s?.dataClassification ?? ""} placeholder="Not classified" options={opts(["PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"])} error={errors.dataClassification} />
-      <SelectField label="Transport" name="transport" defaultValue={s?.transport ?? ""} placeholder="Choose…" options={opts(["STDIO", "STREAMABLE_HTTP", "SSE"])} error={errors.transport} />
+      <Field
+        label="Description"
+        name="description"
+        defaultValue={s?.description}
+        error={errors.description}
+        className="md:col-span-2"
+      />
+      <SelectField
+        label="Environment"
+        name="environment"
+        defaultValue={s?.environment ?? ""}
+        placeholder="Choose…"
+        options={opts(["DEV", "STAGING", "PROD"])}
+        error={errors.environment}
+      />
+      <SelectField
+        label="Data classification"
+        name="dataClassification"
+        defaultValue={s?.dataClassification ?? ""}
+        placeholder="Not classified"
+        options={opts(["PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"])}
+        error={errors.dataClassification}
+      />
+      <SelectField
+        label="Transport"
+        name="transport"
+        defaultValue={s?.transport ?? ""}
+        placeholder="Choose…"
+        options={opts(["STDIO", "STREAMABLE_HTTP", "SSE"])}
+        error={errors.transport}
+      />
       <Field label="Endpoint URL or command" name="endpoint" defaultValue={s?.endpoint} error={errors.endpoint} />
-      <SelectField label="Hosting" name="hosting" defaultValue={s?.hosting ?? "SELF_HOSTED"} options={opts(["SELF_HOSTED", "VENDOR_HOSTED"])} error={errors.hosting} />
+      <SelectField
+        label="Hosting"
+        name="hosting"
+        defaultValue={s?.hosting ?? "SELF_HOSTED"}
+        options={opts(["SELF_HOSTED", "VENDOR_HOSTED"])}
+        error={errors.hosting}
+      />
       <Field label="Vendor" name="vendor" defaultValue={s?.vendor ?? ""} error={errors.vendor} />
       <Field label="Version" name="version" defaultValue={s?.version ?? ""} error={errors.version} />
       <Field label="Tags (comma separated)" name="tags" defaultValue={s?.tags.join(", ")} error={errors.tags} />
-      <SelectField label="Owner team" name="ownerTeamId" value={teamId} onChange={(e) => setTeamId(e.target.value)} placeholder="No team" options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))} error={errors.ownerTeamId} />
-      <SelectField label="Primary owner" name="primaryOwnerId" defaultValue={s?.primaryOwnerId ?? ""} placeholder="Nobody" options={members.map((m) => ({ value: m.id, label: `${m.name} <${m.email}>` }))} error={errors.primaryOwnerId} />
-      <Field label="Rate limit per agent per minute" name="rateLimitPerMinute" type="number" defaultValue={s?.rateLimitPerMinute ?? ""} error={errors.rateLimitPerMinute} />
-      <Field label="Max records per call" name="maxRecordsPerCall" type="number" defaultValue={s?.maxRecordsPerCall ?? ""} error={errors.maxRecordsPerCall} />
-      <Field label="Session timeout (minutes)" name="sessionTimeoutMinutes" type="number" defaultValue={s?.sessionTimeoutMinutes ?? ""} error={errors.sessionTimeoutMinutes} />
-      <Field label="Audit retention (days)" name="auditRetentionDays" type="number" defaultValue={s?.auditRetentionDays ?? 365} error={errors.auditRetentionDays} />
-      <Field label="SIEM forward target" name="siemForward" defaultValue={s?.siemForward ?? ""} placeholder="splunk://siem.corp.internal" error={errors.siemForward} />
-      <Field label="Approvers needed (blank: 1, or 2 for CRITICAL/RESTRICTED)" name="approvalsRequired" type="number" defaultValue={s?.approvalsRequired ?? ""} error={errors.approvalsRequired} />
-      <Field label="Approval window for a tool call (minutes, blank: 30)" name="approvalTtlMinutes" type="number" defaultValue={s?.approvalTtlMinutes ?? ""} error={errors.approvalTtlMinutes} />
+      <SelectField
+        label="Owner team"
+        name="ownerTeamId"
+        value={teamId}
+        onChange={(e) => setTeamId(e.target.value)}
+        placeholder="No team"
+        options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+        error={errors.ownerTeamId}
+      />
+      <SelectField
+        label="Primary owner"
+        name="primaryOwnerId"
+        defaultValue={s?.primaryOwnerId ?? ""}
+        placeholder="Nobody"
+        options={members.map((m) => ({ value: m.id, label: `${m.name} <${m.email}>` }))}
+        error={errors.primaryOwnerId}
+      />
+      <Field
+        label="Rate limit per agent per minute"
+        name="rateLimitPerMinute"
+        type="number"
+        defaultValue={s?.rateLimitPerMinute ?? ""}
+        error={errors.rateLimitPerMinute}
+      />
+      <Field
+        label="Max records per call"
+        name="maxRecordsPerCall"
+        type="number"
+        defaultValue={s?.maxRecordsPerCall ?? ""}
+        error={errors.maxRecordsPerCall}
+      />
+      <Field
+        label="Session timeout (minutes)"
+        name="sessionTimeoutMinutes"
+        type="number"
+        defaultValue={s?.sessionTimeoutMinutes ?? ""}
+        error={errors.sessionTimeoutMinutes}
+      />
+      <Field
+        label="Audit retention (days)"
+        name="auditRetentionDays"
+        type="number"
+        defaultValue={s?.auditRetentionDays ?? 365}
+        error={errors.auditRetentionDays}
+      />
+      <Field
+        label="SIEM forward target"
+        name="siemForward"
+        defaultValue={s?.siemForward ?? ""}
+        placeholder="splunk://siem.corp.internal"
+        error={errors.siemForward}
+      />
+      <Field
+        label="Approvers needed (blank: 1, or 2 for CRITICAL/RESTRICTED)"
+        name="approvalsRequired"
+        type="number"
+        defaultValue={s?.approvalsRequired ?? ""}
+        error={errors.approvalsRequired}
+      />
+      <Field
+        label="Approval window for a tool call (minutes, blank: 30)"
+        name="approvalTtlMinutes"
+        type="number"
+        defaultValue={s?.approvalTtlMinutes ?? ""}
+        error={errors.approvalTtlMinutes}
+      />
       <div className="flex flex-col gap-2 text-sm">
-        <label className="flex items-center gap-2"><input type="checkbox" name="approvalCommentRequired" defaultChecked={s?.approvalCommentRequired ?? false} /> Approvers must comment</label>
-        <label className="flex items-center gap-2"><input type="checkbox" name="requiresActiveSession" defaultChecked={s?.requiresActiveSession ?? false} /> Requires an active user session</label>
-        <label className="flex items-center gap-2"><input type="checkbox" name="highRiskApproval" defaultChecked={s?.highRiskApproval ?? true} /> High-risk tools need approval</label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="approvalCommentRequired" defaultChecked={s?.approvalCommentRequired ?? false} />{" "}
+          Approvers must comment
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="requiresActiveSession" defaultChecked={s?.requiresActiveSession ?? false} />{" "}
+          Requires an active user session
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="highRiskApproval" defaultChecked={s?.highRiskApproval ?? true} /> High-risk tools
+          need approval
+        </label>
       </div>
       <div className="flex justify-end gap-2 md:col-span-2">
-        {onDone && <Button variant="secondary" onClick={onDone}>Cancel</Button>}
-        <Button type="submit" disabled={create.isPending || update.isPending}>{s ? "Save changes" : "Register server"}</Button>
+        {onDone && (
+          <Button variant="secondary" onClick={onDone}>
+            Cancel
+          </Button>
+        )}
+        <Button type="submit" disabled={create.isPending || update.isPending}>
+          {s ? "Save changes" : "Register server"}
+        </Button>
       </div>
     </form>
   );

@@ -26,37 +26,95 @@ export function ServersView() {
   return (
     <Card>
       <div className="mb-4 flex flex-wrap gap-2">
-        <input aria-label="Search servers" placeholder="Search name, slug or description" defaultValue={q.q ?? ""} onChange={(e) => set("q", e.target.value)} className={`${select} min-w-64 flex-1`} />
+        <input
+          aria-label="Search servers"
+          placeholder="Search name, slug or description"
+          defaultValue={q.q ?? ""}
+          onChange={(e) => set("q", e.target.value)}
+          className={`${select} min-w-64 flex-1`}
+        />
         {FILTERS.map((f) => (
-          <select key={f.key} aria-label={f.label} value={(q as Record<string, string>)[f.key] ?? ""} onChange={(e) => set(f.key, e.target.value)} className={select}>
+          <select
+            key={f.key}
+            aria-label={f.label}
+            value={(q as Record<string, string>)[f.key] ?? ""}
+            onChange={(e) => set(f.key, e.target.value)}
+            className={select}
+          >
             <option value="">{f.label}: all</option>
-            {f.options.map((o) => <option key={o} value={o}>{o.replaceAll("_", " ")}</option>)}
+            {f.options.map((o) => (
+              <option key={o} value={o}>
+                {o.replaceAll("_", " ")}
+              </option>
+            ))}
           </select>
         ))}
-        <select aria-label="Owner team" value={q.ownerTeamId ?? ""} onChange={(e) => set("ownerTeamId", e.target.value)} className={select}>
+        <select
+          aria-label="Owner team"
+          value={q.ownerTeamId ?? ""}
+          onChange={(e) => set("ownerTeamId", e.target.value)}
+          className={select}
+        >
           <option value="">Owner: all</option>
-          {teams.data?.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          {teams.data?.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
         </select>
-        <select aria-label="Sort" value={q.sort ?? "name"} onChange={(e) => set("sort", e.target.value)} className={select}>
+        <select
+          aria-label="Sort"
+          value={q.sort ?? "name"}
+          onChange={(e) => set("sort", e.target.value)}
+          className={select}
+        >
           <option value="name">Sort: name</option>
           <option value="updatedAt">Sort: recently changed</option>
           <option value="environment">Sort: environment</option>
           <option value="status">Sort: status</option>
         </select>
       </div>
-      {servers.data?.length === 0 && <EmptyState title="No servers match">Change the filters, or register a server.</EmptyState>}
+      {servers.data?.length === 0 && (
+        <EmptyState title="No servers match">Change the filters, or register a server.</EmptyState>
+      )}
       {servers.data && servers.data.length > 0 && (
         <Table label="Servers">
-          <thead><tr><Th>Server</Th><Th>Env</Th><Th>Status</Th><Th>Owner</Th><Th>Tools</Th><Th>Highest risk</Th><Th>Grants</Th></tr></thead>
+          <thead>
+            <tr>
+              <Th>Server</Th>
+              <Th>Env</Th>
+              <Th>Status</Th>
+              <Th>Owner</Th>
+              <Th>Tools</Th>
+              <Th>Highest risk</Th>
+              <Th>Grants</Th>
+            </tr>
+          </thead>
           <tbody className="divide-y divide-slate-100">
             {servers.data.map((s) => (
               <tr key={s.id} data-testid={`server-row-${s.slug}`}>
-                <Td><Link href={`/servers/${s.slug}`} className="font-medium text-brand-700 hover:underline">{s.name}</Link><p className="text-xs text-slate-500">{s.slug}</p></Td>
-                <Td><EnvBadge env={s.environment} /></Td>
-                <Td><StatusBadge status={s.status} /></Td>
+                <Td>
+                  <Link href={`/servers/${s.slug}`} className="font-medium text-brand-700 hover:underline">
+                    {s.name}
+                  </Link>
+                  <p className="text-xs text-slate-500">{s.slug}</p>
+                </Td>
+                <Td>
+                  <EnvBadge env={s.environment} />
+                </Td>
+                <Td>
+                  <StatusBadge status={s.status} />
+                </Td>
                 <Td className="text-slate-600">{s.ownerTeam?.name ?? "—"}</Td>
-                <Td>{s.toolCount}{s.pendingReview > 0 && <span className="ml-1 text-xs text-amber-700">({s.pendingReview} to review)</span>}</Td>
-                <Td><RiskBadge risk={s.maxRisk} /></Td>
+                <Td>
+                  {s.toolCount}
+                  {s.pendingReview > 0 && (
+                    <span className="ml-1 text-xs text-amber-700">({s.pendingReview} to review)</span>
+                  )}
+                </Td>
+                <Td>
+                  <RiskBadge risk={s.maxRisk} />
+                </Td>
                 <Td>{s.activeGrants}</Td>
               </tr>
             ))}

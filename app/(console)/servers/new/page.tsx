@@ -10,8 +10,13 @@ export default async function NewServerPage() {
   await requirePermission("servers.create");
   return (
     <>
-      <PageHeader title="Register an MCP server" description="It starts as a DRAFT: add credentials, tools and grants, then pass readiness to activate it." />
-      <Card><ServerForm /></Card>
+      <PageHeader
+        title="Register an MCP server"
+        description="It starts as a DRAFT: add credentials, tools and grants, then pass readiness to activate it."
+      />
+      <Card>
+        <ServerForm />
+      </Card>
     </>
   );
 }

@@ -20,7 +20,11 @@ export function AccessTab({ server }: TabProps) {
   const ask = (id: string, verb: "revoke" | "suspend" | "reinstate") => {
     const reason = window.prompt(`Reason to ${verb} this grant`);
     if (!reason) return;
-    action.mutate(verb === "revoke" ? { id, action: "revoke", body: { reason } } : { id, action: "suspension", body: { suspended: verb === "suspend", reason } });
+    action.mutate(
+      verb === "revoke"
+        ? { id, action: "revoke", body: { reason } }
+        : { id, action: "suspension", body: { suspended: verb === "suspend", reason } },
+    );
   };
   return (
     <div className="space-y-6">
@@ -28,21 +32,69 @@ export function AccessTab({ server }: TabProps) {
         {server.grants.length === 0 && <EmptyState title="No agent has access to this server" />}
         {server.grants.length > 0 && (
           <Table label="Grants">
-            <thead><tr><Th>Agent</Th><Th>Tools</Th><Th>Operations</Th><Th>Objects / denied fields</Th><Th>Max records</Th><Th>Expires</Th><Th>Status</Th><Th><span className="sr-only">Actions</span></Th></tr></thead>
+            <thead>
+              <tr>
+                <Th>Agent</Th>
+                <Th>Tools</Th>
+                <Th>Operations</Th>
+                <Th>Objects / denied fields</Th>
+                <Th>Max records</Th>
+                <Th>Expires</Th>
+                <Th>Status</Th>
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
+              </tr>
+            </thead>
             <tbody className="divide-y divide-slate-100">
               {server.grants.map((g) => (
                 <tr key={g.id} data-testid={`grant-row-${g.agent.clientId}`}>
-                  <Td><Link href={`/agents/${g.agent.id}`} className="font-medium text-brand-700 hover:underline">{g.agent.name}</Link><p className="text-xs text-slate-500">{g.source}</p></Td>
-                  <Td className="font-mono text-xs">{list(g.allowedTools)}{isWildcard(g.allowedTools) && <div><Badge tone="warning">wildcard</Badge></div>}</Td>
+                  <Td>
+                    <Link href={`/agents/${g.agent.id}`} className="font-medium text-brand-700 hover:underline">
+                      {g.agent.name}
+                    </Link>
+                    <p className="text-xs text-slate-500">{g.source}</p>
+                  </Td>
+                  <Td className="font-mono text-xs">
+                    {list(g.allowedTools)}
+                    {isWildcard(g.allowedTools) && (
+                      <div>
+                        <Badge tone="warning">wildcard</Badge>
+                      </div>
+                    )}
+                  </Td>
                   <Td>{list(g.allowedOperations)}</Td>
-                  <Td className="text-xs">{list(g.allowedObjects)}<p className="text-red-700">{g.deniedFields.length ? `deny: ${g.deniedFields.join(", ")}` : ""}</p></Td>
+                  <Td className="text-xs">
+                    {list(g.allowedObjects)}
+                    <p className="text-red-700">{g.deniedFields.length ? `deny: ${g.deniedFields.join(", ")}` : ""}</p>
+                  </Td>
                   <Td>{g.maxRecords ?? "—"}</Td>
-                  <Td>{g.expiresAt ? new Date(g.expiresAt).toLocaleDateString() : <span className="text-amber-700">never</span>}</Td>
-                  <Td><StatusBadge status={g.status} /></Td>
+                  <Td>
+                    {g.expiresAt ? (
+                      new Date(g.expiresAt).toLocaleDateString()
+                    ) : (
+                      <span className="text-amber-700">never</span>
+                    )}
+                  </Td>
+                  <Td>
+                    <StatusBadge status={g.status} />
+                  </Td>
                   <Td className="text-right whitespace-nowrap">
-                    {server.canEdit && g.status === "ACTIVE" && <Button size="sm" variant="ghost" onClick={() => ask(g.id, "suspend")}>Suspend</Button>}
-                    {server.canEdit && g.status === "SUSPENDED" && <Button size="sm" variant="ghost" onClick={() => ask(g.id, "reinstate")}>Reinstate</Button>}
-                    {server.canEdit && g.status !== "REVOKED" && <Button size="sm" variant="danger" onClick={() => ask(g.id, "revoke")}>Revoke</Button>}
+                    {server.canEdit && g.status === "ACTIVE" && (
+                      <Button size="sm" variant="ghost" onClick={() => ask(g.id, "suspend")}>
+                        Suspend
+                      </Button>
+                    )}
+                    {server.canEdit && g.status === "SUSPENDED" && (
+                      <Button size="sm" variant="ghost" onClick={() => ask(g.id, "reinstate")}>
+                        Reinstate
+                      </Button>
+                    )}
+                    {server.canEdit && g.status !== "REVOKED" && (
+                      <Button size="sm" variant="danger" onClick={() => ask(g.id, "revoke")}>
+                        Revoke
+                      </Button>
+                    )}
                   </Td>
                 </tr>
               ))}
@@ -50,7 +102,11 @@ export function AccessTab({ server }: TabProps) {
           </Table>
         )}
       </Card>
-      {server.canEdit && <Card title="Grant access to an agent"><GrantForm server={server} /></Card>}
+      {server.canEdit && (
+        <Card title="Grant access to an agent">
+          <GrantForm server={server} />
+        </Card>
+      )}
     </div>
   );
 }

@@ -15,10 +15,14 @@ export function ActivityTab({ server }: TabProps) {
       <ol className="space-y-2">
         {events.data?.events.map((e) => (
           <li key={e.sequence} className="flex flex-wrap items-baseline gap-2 border-b border-slate-100 pb-2 text-sm">
-            <span className="font-mono text-xs text-slate-500">{new Date(e.occurredAt).toISOString().replace("T", " ").slice(0, 19)}</span>
+            <span className="font-mono text-xs text-slate-500">
+              {new Date(e.occurredAt).toISOString().replace("T", " ").slice(0, 19)}
+            </span>
             <Badge>{e.action}</Badge>
             <span>{e.actorLabel}</span>
-            {e.attributes && typeof e.attributes === "object" && "reason" in e.attributes && <span className="text-slate-600">“{String(e.attributes.reason)}”</span>}
+            {e.attributes && typeof e.attributes === "object" && "reason" in e.attributes && (
+              <span className="text-slate-600">“{String(e.attributes.reason)}”</span>
+            )}
           </li>
         ))}
       </ol>

@@ -23,24 +23,79 @@ function CredentialForm({ slug, env }: { slug: string; env: string }) {
     event.preventDefault();
     const el = event.currentTarget;
     const f = new FormData(el);
-    const done = await send(ZCreateCredentialInput, {
-      provider: f.get("provider"), reference: f.get("reference"), kind: f.get("kind"), rotationDays: f.get("rotationDays"),
-      lastRotatedAt: f.get("lastRotatedAt"), environment: f.get("environment"), dynamicSecret: f.get("dynamicSecret") === "on",
-      oauthScopes: String(f.get("oauthScopes") ?? "").split(",").map((s) => s.trim()).filter(Boolean),
-    }, add.mutateAsync);
+    const done = await send(
+      ZCreateCredentialInput,
+      {
+        provider: f.get("provider"),
+        reference: f.get("reference"),
+        kind: f.get("kind"),
+        rotationDays: f.get("rotationDays"),
+        lastRotatedAt: f.get("lastRotatedAt"),
+        environment: f.get("environment"),
+        dynamicSecret: f.get("dynamicSecret") === "on",
+        oauthScopes: String(f.get("oauthScopes") ?? "")
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      },
+      add.mutateAsync,
+    );
     if (done) el.reset();
   }
   return (
-    <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-3 md:grid-cols-3" aria-label="Add credential reference">
-      <SelectField label="Provider" name="provider" placeholder="Choose…" options={opts(["HASHICORP_VAULT", "AWS_SECRETS_MANAGER", "AZURE_KEY_VAULT", "GCP_SECRET_MANAGER", "ENV_VAR", "OTHER"])} error={errors.provider} />
-      <Field label="Reference (path, ARN or URI)" name="reference" autoComplete="off" placeholder="secret/mcp/salesforce/support-agent" error={errors.reference} className="md:col-span-2" />
-      <SelectField label="Kind" name="kind" placeholder="Choose…" options={opts(["OAUTH_TOKEN", "API_KEY", "DB_PASSWORD", "SERVICE_ACCOUNT", "CERTIFICATE"])} error={errors.kind} />
+    <form
+      onSubmit={submit}
+      noValidate
+      className="grid grid-cols-1 gap-3 md:grid-cols-3"
+      aria-label="Add credential reference"
+    >
+      <SelectField
+        label="Provider"
+        name="provider"
+        placeholder="Choose…"
+        options={opts([
+          "HASHICORP_VAULT",
+          "AWS_SECRETS_MANAGER",
+          "AZURE_KEY_VAULT",
+          "GCP_SECRET_MANAGER",
+          "ENV_VAR",
+          "OTHER",
+        ])}
+        error={errors.provider}
+      />
+      <Field
+        label="Reference (path, ARN or URI)"
+        name="reference"
+        autoComplete="off"
+        placeholder="secret/mcp/salesforce/support-agent"
+        error={errors.reference}
+        className="md:col-span-2"
+      />
+      <SelectField
+        label="Kind"
+        name="kind"
+        placeholder="Choose…"
+        options={opts(["OAUTH_TOKEN", "API_KEY", "DB_PASSWORD", "SERVICE_ACCOUNT", "CERTIFICATE"])}
+        error={errors.kind}
+      />
       <Field label="Rotation (days)" name="rotationDays" type="number" defaultValue={30} error={errors.rotationDays} />
       <Field label="Last rotated" name="lastRotatedAt" type="date" error={errors.lastRotatedAt} />
-      <SelectField label="Environment" name="environment" defaultValue={env} options={opts(["DEV", "STAGING", "PROD"])} error={errors.environment} />
+      <SelectField
+        label="Environment"
+        name="environment"
+        defaultValue={env}
+        options={opts(["DEV", "STAGING", "PROD"])}
+        error={errors.environment}
+      />
       <Field label="OAuth scopes (comma separated)" name="oauthScopes" error={errors.oauthScopes} />
-      <label className="flex items-center gap-2 self-end pb-2 text-sm"><input type="checkbox" name="dynamicSecret" /> Dynamic secret</label>
-      <div className="md:col-span-3"><Button type="submit" disabled={add.isPending}>Add reference</Button></div>
+      <label className="flex items-center gap-2 self-end pb-2 text-sm">
+        <input type="checkbox" name="dynamicSecret" /> Dynamic secret
+      </label>
+      <div className="md:col-span-3">
+        <Button type="submit" disabled={add.isPending}>
+          Add reference
+        </Button>
+      </div>
     </form>
   );
 }
@@ -50,27 +105,75 @@ export function CredentialsTab({ server }: TabProps) {
   return (
     <div className="space-y-6">
       <Card title="Credential references">
-        <p className="mb-3 text-sm text-slate-600">Warden stores where each secret lives, never the secret. Values that look like secrets are refused.</p>
+        <p className="mb-3 text-sm text-slate-600">
+          Warden stores where each secret lives, never the secret. Values that look like secrets are refused.
+        </p>
         {server.credentials.length === 0 && <EmptyState title="No credential references" />}
         {server.credentials.length > 0 && (
           <Table label="Credential references">
-            <thead><tr><Th>Reference</Th><Th>Kind</Th><Th>Rotation</Th><Th>Env</Th><Th>Attention</Th><Th><span className="sr-only">Actions</span></Th></tr></thead>
+            <thead>
+              <tr>
+                <Th>Reference</Th>
+                <Th>Kind</Th>
+                <Th>Rotation</Th>
+                <Th>Env</Th>
+                <Th>Attention</Th>
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
+              </tr>
+            </thead>
             <tbody className="divide-y divide-slate-100">
               {server.credentials.map((c) => (
                 <tr key={c.id} data-testid={`credential-row-${c.reference}`}>
-                  <Td><p className="font-mono text-xs break-all">{c.reference}</p><p className="text-xs text-slate-500">{c.provider.replaceAll("_", " ")}{c.dynamicSecret ? " · dynamic" : ""}</p></Td>
+                  <Td>
+                    <p className="font-mono text-xs break-all">{c.reference}</p>
+                    <p className="text-xs text-slate-500">
+                      {c.provider.replaceAll("_", " ")}
+                      {c.dynamicSecret ? " · dynamic" : ""}
+                    </p>
+                  </Td>
                   <Td>{c.kind.replaceAll("_", " ")}</Td>
-                  <Td>every {c.rotationDays} d<p className="text-xs text-slate-500">last {c.lastRotatedAt ? new Date(c.lastRotatedAt).toLocaleDateString() : "unknown"}</p></Td>
-                  <Td><EnvBadge env={c.environment} /></Td>
-                  <Td><div className="flex flex-col gap-1">{c.flags.length === 0 ? <Badge tone="success">OK</Badge> : c.flags.map((f) => <Badge key={f.code} tone={f.code === "ROTATION_DUE" ? "warning" : "danger"}>{f.message}</Badge>)}</div></Td>
-                  <Td className="text-right">{server.canEdit && <Button size="sm" variant="ghost" onClick={() => remove.mutate(c.id)}>Remove</Button>}</Td>
+                  <Td>
+                    every {c.rotationDays} d
+                    <p className="text-xs text-slate-500">
+                      last {c.lastRotatedAt ? new Date(c.lastRotatedAt).toLocaleDateString() : "unknown"}
+                    </p>
+                  </Td>
+                  <Td>
+                    <EnvBadge env={c.environment} />
+                  </Td>
+                  <Td>
+                    <div className="flex flex-col gap-1">
+                      {c.flags.length === 0 ? (
+                        <Badge tone="success">OK</Badge>
+                      ) : (
+                        c.flags.map((f) => (
+                          <Badge key={f.code} tone={f.code === "ROTATION_DUE" ? "warning" : "danger"}>
+                            {f.message}
+                          </Badge>
+                        ))
+                      )}
+                    </div>
+                  </Td>
+                  <Td className="text-right">
+                    {server.canEdit && (
+                      <Button size="sm" variant="ghost" onClick={() => remove.mutate(c.id)}>
+                        Remove
+                      </Button>
+                    )}
+                  </Td>
                 </tr>
               ))}
             </tbody>
           </Table>
         )}
       </Card>
-      {server.canEdit && <Card title="Add a credential reference"><CredentialForm slug={server.slug} env={server.environment} /></Card>}
+      {server.canEdit && (
+        <Card title="Add a credential reference">
+          <CredentialForm slug={server.slug} env={server.environment} />
+        </Card>
+      )}
     </div>
   );
 }

@@ -11,13 +11,23 @@ import type { TabProps } from "./server-detail-view";
 export function OverviewTab({ server: s, isAdmin }: TabProps) {
   const [editing, setEditing] = useState(false);
   const rows: [string, string][] = [
-    ["Owner team", s.ownerTeam?.name ?? "—"], ["Primary owner", s.primaryOwner ? `${s.primaryOwner.name} <${s.primaryOwner.email}>` : "—"],
-    ["Transport", s.transport], ["Endpoint", s.endpoint], ["Hosting", s.vendor ? `${s.hosting} (${s.vendor})` : s.hosting], ["Version", s.version ?? "—"],
-    ["Data classification", s.dataClassification ?? "Not classified"], ["Tags", s.tags.join(", ") || "—"],
-    ["Rate limit / agent / min", s.rateLimitPerMinute?.toString() ?? "None"], ["Max records per call", s.maxRecordsPerCall?.toString() ?? "None"],
-    ["Session timeout", s.sessionTimeoutMinutes ? `${s.sessionTimeoutMinutes} min` : "None"], ["Requires active session", s.requiresActiveSession ? "Yes" : "No"],
-    ["High-risk approval", s.highRiskApproval ? "Yes" : "No"], ["Audit retention", `${s.auditRetentionDays} days`], ["SIEM forward", s.siemForward ?? "—"],
-    ["Approvers needed", s.approvalsRequired?.toString() ?? "1 (2 for CRITICAL or RESTRICTED)"], ["Approval window", `${s.approvalTtlMinutes ?? 30} min${s.approvalCommentRequired ? ", comment required" : ""}`],
+    ["Owner team", s.ownerTeam?.name ?? "—"],
+    ["Primary owner", s.primaryOwner ? `${s.primaryOwner.name} <${s.primaryOwner.email}>` : "—"],
+    ["Transport", s.transport],
+    ["Endpoint", s.endpoint],
+    ["Hosting", s.vendor ? `${s.hosting} (${s.vendor})` : s.hosting],
+    ["Version", s.version ?? "—"],
+    ["Data classification", s.dataClassification ?? "Not classified"],
+    ["Tags", s.tags.join(", ") || "—"],
+    ["Rate limit / agent / min", s.rateLimitPerMinute?.toString() ?? "None"],
+    ["Max records per call", s.maxRecordsPerCall?.toString() ?? "None"],
+    ["Session timeout", s.sessionTimeoutMinutes ? `${s.sessionTimeoutMinutes} min` : "None"],
+    ["Requires active session", s.requiresActiveSession ? "Yes" : "No"],
+    ["High-risk approval", s.highRiskApproval ? "Yes" : "No"],
+    ["Audit retention", `${s.auditRetentionDays} days`],
+    ["SIEM forward", s.siemForward ?? "—"],
+    ["Approvers needed", s.approvalsRequired?.toString() ?? "1 (2 for CRITICAL or RESTRICTED)"],
+    ["Approval window", `${s.approvalTtlMinutes ?? 30} min${s.approvalCommentRequired ? ", comment required" : ""}`],
     ["Policy version", s.policyVersion],
   ];
   return (
@@ -28,11 +38,21 @@ export function OverviewTab({ server: s, isAdmin }: TabProps) {
           Activated despite failing readiness. Justification: “{s.readinessOverride}”
         </p>
       )}
-      <Card title="Details" actions={s.canEdit && <Button size="sm" variant="secondary" onClick={() => setEditing(true)}>Edit</Button>}>
+      <Card
+        title="Details"
+        actions={
+          s.canEdit && (
+            <Button size="sm" variant="secondary" onClick={() => setEditing(true)}>
+              Edit
+            </Button>
+          )
+        }
+      >
         <dl className="grid grid-cols-1 gap-x-8 gap-y-2 text-sm sm:grid-cols-2">
           {rows.map(([k, v]) => (
             <div key={k} className="flex justify-between gap-4 border-b border-slate-100 py-1.5">
-              <dt className="text-slate-500">{k}</dt><dd className="text-right font-medium break-all">{v}</dd>
+              <dt className="text-slate-500">{k}</dt>
+              <dd className="text-right font-medium break-all">{v}</dd>
             </div>
           ))}
         </dl>

@@ -13,9 +13,16 @@ export function ReadinessTab(props: TabProps) {
         <ul className="divide-y divide-slate-100" aria-label="Readiness checklist">
           {items.map((i) => (
             <li key={i.id} className="flex gap-3 py-2.5" data-testid={`readiness-${i.id}`} data-pass={i.pass}>
-              <span aria-hidden className={`mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs text-white ${i.pass ? "bg-emerald-600" : "bg-red-600"}`}>{i.pass ? "✓" : "✕"}</span>
+              <span
+                aria-hidden
+                className={`mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs text-white ${i.pass ? "bg-emerald-600" : "bg-red-600"}`}
+              >
+                {i.pass ? "✓" : "✕"}
+              </span>
               <div>
-                <p className="text-sm font-medium">{i.label} <span className="sr-only">{i.pass ? "passes" : "fails"}</span></p>
+                <p className="text-sm font-medium">
+                  {i.label} <span className="sr-only">{i.pass ? "passes" : "fails"}</span>
+                </p>
                 {!i.pass && <p className="text-xs text-slate-600">{i.fix}</p>}
               </div>
             </li>

@@ -27,12 +27,28 @@ export function ServerDetailView({ slug, isAdmin }: { slug: string; isAdmin: boo
   const props = { server, isAdmin };
   return (
     <>
-      <PageHeader title={server.name} description={server.description || server.slug} actions={<><EnvBadge env={server.environment} /><StatusBadge status={server.status} /></>} />
+      <PageHeader
+        title={server.name}
+        description={server.description || server.slug}
+        actions={
+          <>
+            <EnvBadge env={server.environment} />
+            <StatusBadge status={server.status} />
+          </>
+        }
+      />
       <nav aria-label="Server sections" className="mb-6 flex flex-wrap gap-1 border-b border-slate-200">
         {TABS.map((t) => (
-          <Link key={t} href={`/servers/${slug}?tab=${t}`} aria-current={t === tab ? "page" : undefined}
-            className="-mb-px border-b-2 border-transparent px-3 py-2 text-sm text-slate-600 hover:text-slate-900 aria-[current=page]:border-brand-600 aria-[current=page]:font-medium aria-[current=page]:text-slate-900">
-            {t}{badge[t] ? <span className="ml-1 rounded-full bg-amber-100 px-1.5 text-xs text-amber-800">{badge[t]}</span> : null}
+          <Link
+            key={t}
+            href={`/servers/${slug}?tab=${t}`}
+            aria-current={t === tab ? "page" : undefined}
+            className="-mb-px border-b-2 border-transparent px-3 py-2 text-sm text-slate-600 hover:text-slate-900 aria-[current=page]:border-brand-600 aria-[current=page]:font-medium aria-[current=page]:text-slate-900"
+          >
+            {t}
+            {badge[t] ? (
+              <span className="ml-1 rounded-full bg-amber-100 px-1.5 text-xs text-amber-800">{badge[t]}</span>
+            ) : null}
           </Link>
         ))}
       </nav>

@@ -22,21 +22,31 @@ export function ToolReview({ slug, tool, onDone }: { slug: string; tool: ToolRow
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
-        {before ? "The definition changed since it was approved. Until you approve the new one, every call to this tool is denied." : "First review of this tool."}
+        {before
+          ? "The definition changed since it was approved. Until you approve the new one, every call to this tool is denied."
+          : "First review of this tool."}
       </p>
       <div className="max-h-96 space-y-3 overflow-auto" data-testid="tool-diff">
         {changes.map((c) => (
           <div key={c.field}>
             <p className="text-xs font-semibold text-slate-500 uppercase">{c.field}</p>
-            {before && <pre className="mt-1 rounded bg-red-50 p-2 text-xs whitespace-pre-wrap text-red-900">- {c.before}</pre>}
-            <pre className="mt-1 rounded bg-emerald-50 p-2 text-xs whitespace-pre-wrap text-emerald-900">+ {c.after}</pre>
+            {before && (
+              <pre className="mt-1 rounded bg-red-50 p-2 text-xs whitespace-pre-wrap text-red-900">- {c.before}</pre>
+            )}
+            <pre className="mt-1 rounded bg-emerald-50 p-2 text-xs whitespace-pre-wrap text-emerald-900">
+              + {c.after}
+            </pre>
           </div>
         ))}
       </div>
       <p className="font-mono text-xs break-all text-slate-500">sha256 {tool.definitionHash}</p>
       <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>Close</Button>
-        <Button onClick={approve} disabled={action.isPending}>Approve this definition</Button>
+        <Button variant="secondary" onClick={onDone}>
+          Close
+        </Button>
+        <Button onClick={approve} disabled={action.isPending}>
+          Approve this definition
+        </Button>
       </div>
     </div>
   );

@@ -11,7 +11,12 @@ import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useTeams } from "@/lib/queries/teams";
 import { ZOrgSettingsInput, type TOrgSettingsInput } from "@/lib/schemas/org";
 
-type Settings = { businessTimezone: string; businessStartHour: number; businessEndHour: number; fallbackApproverTeamId: string | null };
+type Settings = {
+  businessTimezone: string;
+  businessStartHour: number;
+  businessEndHour: number;
+  fallbackApproverTeamId: string | null;
+};
 
 /** Business hours for the off-hours finding, and who hears about approvals still waiting at half-time. */
 export function OrgSettingsForm({ initial }: { initial: Settings }) {
@@ -21,19 +26,61 @@ export function OrgSettingsForm({ initial }: { initial: Settings }) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
-    const saved = await send(ZOrgSettingsInput, {
-      businessTimezone: f.get("businessTimezone"), businessStartHour: f.get("businessStartHour"), businessEndHour: f.get("businessEndHour"), fallbackApproverTeamId: f.get("fallbackApproverTeamId"),
-    }, (body: TOrgSettingsInput) => apiFetch("/api/console/org/settings", { method: "PUT", body }));
+    const saved = await send(
+      ZOrgSettingsInput,
+      {
+        businessTimezone: f.get("businessTimezone"),
+        businessStartHour: f.get("businessStartHour"),
+        businessEndHour: f.get("businessEndHour"),
+        fallbackApproverTeamId: f.get("fallbackApproverTeamId"),
+      },
+      (body: TOrgSettingsInput) => apiFetch("/api/console/org/settings", { method: "PUT", body }),
+    );
     if (saved) toast.show("Organisation settings saved");
   }
   return (
     <Card title="Business hours and escalation">
-      <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-3 md:grid-cols-4" aria-label="Organisation settings">
-        <Field label="Time zone" name="businessTimezone" defaultValue={initial.businessTimezone} error={errors.businessTimezone} />
-        <Field label="Business hours start" name="businessStartHour" type="number" min={0} max={23} defaultValue={initial.businessStartHour} error={errors.businessStartHour} />
-        <Field label="Business hours end" name="businessEndHour" type="number" min={1} max={24} defaultValue={initial.businessEndHour} error={errors.businessEndHour} />
-        <SelectField label="Escalate to team" name="fallbackApproverTeamId" defaultValue={initial.fallbackApproverTeamId ?? ""} placeholder="Every approver" options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))} error={errors.fallbackApproverTeamId} />
-        <div><Button type="submit">Save</Button></div>
+      <form
+        onSubmit={submit}
+        noValidate
+        className="grid grid-cols-1 gap-3 md:grid-cols-4"
+        aria-label="Organisation settings"
+      >
+        <Field
+          label="Time zone"
+          name="businessTimezone"
+          defaultValue={initial.businessTimezone}
+          error={errors.businessTimezone}
+        />
+        <Field
+          label="Business hours start"
+          name="businessStartHour"
+          type="number"
+          min={0}
+          max={23}
+          defaultValue={initial.businessStartHour}
+          error={errors.businessStartHour}
+        />
+        <Field
+          label="Business hours end"
+          name="businessEndHour"
+          type="number"
+          min={1}
+          max={24}
+          defaultValue={initial.businessEndHour}
+          error={errors.businessEndHour}
+        />
+        <SelectField
+          label="Escalate to team"
+          name="fallbackApproverTeamId"
+          defaultValue={initial.fallbackApproverTeamId ?? ""}
+          placeholder="Every approver"
+          options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+          error={errors.fallbackApproverTeamId}
+        />
+        <div>
+          <Button type="submit">Save</Button>
+        </div>
       </form>
     </Card>
   );

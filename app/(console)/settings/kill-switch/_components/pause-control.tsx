@@ -27,11 +27,20 @@ export function PauseControl({ paused }: { paused: boolean }) {
   return (
     <Card title="Pause all MCP access">
       <p className="mb-4 max-w-2xl text-sm text-slate-600">
-        For an incident: while paused, Warden denies every tool call from every agent on every server, on the very next call. Every pause and resume is audited.
+        For an incident: while paused, Warden denies every tool call from every agent on every server, on the very next
+        call. Every pause and resume is audited.
       </p>
       <div className="flex flex-wrap items-end gap-3">
-        <Field label={paused ? "Reason for resuming" : "Reason for pausing"} value={reason} onChange={(e) => setReason(e.target.value)} error={error} className="min-w-80 flex-1" />
-        <Button variant={paused ? "secondary" : "danger"} onClick={submit} disabled={set.isPending}>{paused ? "Resume MCP access" : "Pause all MCP access"}</Button>
+        <Field
+          label={paused ? "Reason for resuming" : "Reason for pausing"}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={error}
+          className="min-w-80 flex-1"
+        />
+        <Button variant={paused ? "secondary" : "danger"} onClick={submit} disabled={set.isPending}>
+          {paused ? "Resume MCP access" : "Pause all MCP access"}
+        </Button>
       </div>
     </Card>
   );

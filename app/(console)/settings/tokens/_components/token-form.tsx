@@ -23,7 +23,11 @@ export function TokenForm({ onCreated, onCancel }: { onCreated: (token: string) 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const created = await send(ZCreateTokenInput, { name: form.get("name"), scopes, expiresInDays: form.get("expiresInDays") }, create.mutateAsync);
+    const created = await send(
+      ZCreateTokenInput,
+      { name: form.get("name"), scopes, expiresInDays: form.get("expiresInDays") },
+      create.mutateAsync,
+    );
     if (created) onCreated(created.token);
   }
 
@@ -37,10 +41,22 @@ export function TokenForm({ onCreated, onCancel }: { onCreated: (token: string) 
         onChange={setScopes}
         error={errors.scopes}
       />
-      <Field label="Expires in (days)" name="expiresInDays" type="number" min={1} max={365} defaultValue={90} error={errors.expiresInDays} />
+      <Field
+        label="Expires in (days)"
+        name="expiresInDays"
+        type="number"
+        min={1}
+        max={365}
+        defaultValue={90}
+        error={errors.expiresInDays}
+      />
       <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onCancel}>Cancel</Button>
-        <Button type="submit" disabled={create.isPending}>Create token</Button>
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={create.isPending}>
+          Create token
+        </Button>
       </div>
     </form>
   );

@@ -24,30 +24,66 @@ export function TokensView() {
   const [shown, setShown] = useState<string | null>(null);
 
   return (
-    <Card title="API tokens" actions={<Button size="sm" onClick={() => setCreating(true)}>New token</Button>}>
+    <Card
+      title="API tokens"
+      actions={
+        <Button size="sm" onClick={() => setCreating(true)}>
+          New token
+        </Button>
+      }
+    >
       {shown && (
         <div className="mb-4 rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200" role="status">
           <p className="font-medium">Copy this token now. Warden stores only its hash and cannot show it again.</p>
-          <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-xs" data-testid="new-token">{shown}</code>
-          <Button size="sm" variant="ghost" className="mt-2" onClick={() => setShown(null)}>I have copied it</Button>
+          <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-xs" data-testid="new-token">
+            {shown}
+          </code>
+          <Button size="sm" variant="ghost" className="mt-2" onClick={() => setShown(null)}>
+            I have copied it
+          </Button>
         </div>
       )}
-      {tokens.data?.length === 0 && <EmptyState title="No API tokens">Gateways and scripts authenticate with a token.</EmptyState>}
+      {tokens.data?.length === 0 && (
+        <EmptyState title="No API tokens">Gateways and scripts authenticate with a token.</EmptyState>
+      )}
       {tokens.data && tokens.data.length > 0 && (
         <Table label="API tokens">
-          <thead><tr><Th>Name</Th><Th>Prefix</Th><Th>Scopes</Th><Th>Expires</Th><Th>Last used</Th><Th>State</Th><Th><span className="sr-only">Actions</span></Th></tr></thead>
+          <thead>
+            <tr>
+              <Th>Name</Th>
+              <Th>Prefix</Th>
+              <Th>Scopes</Th>
+              <Th>Expires</Th>
+              <Th>Last used</Th>
+              <Th>State</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
+          </thead>
           <tbody className="divide-y divide-slate-100">
             {tokens.data.map((t) => (
               <tr key={t.id} data-testid={`token-row-${t.name}`}>
-                <Td className="font-medium">{t.name}<p className="text-xs font-normal text-slate-500">by {t.createdBy?.email ?? "CLI"}</p></Td>
+                <Td className="font-medium">
+                  {t.name}
+                  <p className="text-xs font-normal text-slate-500">by {t.createdBy?.email ?? "CLI"}</p>
+                </Td>
                 <Td className="font-mono text-xs">{t.prefix}…</Td>
-                <Td><div className="flex gap-1">{t.scopes.map((s) => <Badge key={s}>{s}</Badge>)}</div></Td>
+                <Td>
+                  <div className="flex gap-1">
+                    {t.scopes.map((s) => (
+                      <Badge key={s}>{s}</Badge>
+                    ))}
+                  </div>
+                </Td>
                 <Td>{new Date(t.expiresAt).toLocaleDateString()}</Td>
                 <Td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : "Never"}</Td>
                 <Td>{state(t)}</Td>
                 <Td className="text-right">
                   {!t.revokedAt && (
-                    <Button size="sm" variant="danger" disabled={revoke.isPending} onClick={() => revoke.mutate(t.id)}>Revoke</Button>
+                    <Button size="sm" variant="danger" disabled={revoke.isPending} onClick={() => revoke.mutate(t.id)}>
+                      Revoke
+                    </Button>
                   )}
                 </Td>
               </tr>
@@ -56,7 +92,13 @@ export function TokensView() {
         </Table>
       )}
       <Dialog open={creating} onClose={() => setCreating(false)} title="New API token">
-        <TokenForm onCancel={() => setCreating(false)} onCreated={(token) => { setShown(token); setCreating(false); }} />
+        <TokenForm
+          onCancel={() => setCreating(false)}
+          onCreated={(token) => {
+            setShown(token);
+            setCreating(false);
+          }}
+        />
       </Dialog>
     </Card>
   );

@@ -17,7 +17,8 @@ export function TeamsCard() {
     event.preventDefault();
     const formEl = event.currentTarget;
     const form = new FormData(formEl);
-    if (await send(ZCreateTeamInput, { slug: form.get("slug"), name: form.get("name") }, create.mutateAsync)) formEl.reset();
+    if (await send(ZCreateTeamInput, { slug: form.get("slug"), name: form.get("name") }, create.mutateAsync))
+      formEl.reset();
   }
 
   return (
@@ -25,14 +26,19 @@ export function TeamsCard() {
       <ul className="mb-4 flex flex-wrap gap-2">
         {teams.data?.map((t) => (
           <li key={t.id} className="rounded-md border border-slate-200 px-3 py-1.5 text-sm">
-            {t.name} <span className="text-slate-500">· {t.memberCount} member{t.memberCount === 1 ? "" : "s"}</span>
+            {t.name}{" "}
+            <span className="text-slate-500">
+              · {t.memberCount} member{t.memberCount === 1 ? "" : "s"}
+            </span>
           </li>
         ))}
       </ul>
       <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-3" aria-label="New team">
         <Field label="Team name" name="name" error={errors.name} />
         <Field label="Slug" name="slug" placeholder="support-eng" error={errors.slug} />
-        <Button type="submit" variant="secondary" disabled={create.isPending}>Add team</Button>
+        <Button type="submit" variant="secondary" disabled={create.isPending}>
+          Add team
+        </Button>
       </form>
     </Card>
   );

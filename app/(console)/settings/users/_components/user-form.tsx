@@ -24,7 +24,12 @@ export function UserForm({ user, onDone }: { user?: UserView; onDone: () => void
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const values = { name: form.get("name"), roles, teamIds, ...(user ? {} : { email: form.get("email"), password: form.get("password") }) };
+    const values = {
+      name: form.get("name"),
+      roles,
+      teamIds,
+      ...(user ? {} : { email: form.get("email"), password: form.get("password") }),
+    };
     const saved = user
       ? await send(ZUpdateUserInput, values, (data) => update.mutateAsync({ id: user.id, ...data }))
       : await send(ZCreateUserInput, values, create.mutateAsync);
@@ -36,7 +41,14 @@ export function UserForm({ user, onDone }: { user?: UserView; onDone: () => void
       {!user && <Field label="Email" name="email" type="email" autoComplete="off" error={errors.email} />}
       <Field label="Name" name="name" defaultValue={user?.name} error={errors.name} />
       {!user && (
-        <Field label="Initial password" name="password" type="password" autoComplete="new-password" error={errors.password} hint="At least 12 characters. Share it out of band." />
+        <Field
+          label="Initial password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          error={errors.password}
+          hint="At least 12 characters. Share it out of band."
+        />
       )}
       <CheckboxGroup legend="Roles" options={ROLE_OPTIONS} value={roles} onChange={setRoles} error={errors.roles} />
       <CheckboxGroup
@@ -47,8 +59,12 @@ export function UserForm({ user, onDone }: { user?: UserView; onDone: () => void
         error={errors.teamIds}
       />
       <div className="flex justify-end gap-2 pt-2">
-        <Button variant="secondary" onClick={onDone}>Cancel</Button>
-        <Button type="submit" disabled={create.isPending || update.isPending}>{user ? "Save changes" : "Create user"}</Button>
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={create.isPending || update.isPending}>
+          {user ? "Save changes" : "Create user"}
+        </Button>
       </div>
     </form>
   );

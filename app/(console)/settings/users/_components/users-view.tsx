@@ -30,24 +30,55 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
   };
 
   return (
-    <Card title="Users" actions={<Button size="sm" onClick={() => setEditing("new")}>Add user</Button>}>
+    <Card
+      title="Users"
+      actions={
+        <Button size="sm" onClick={() => setEditing("new")}>
+          Add user
+        </Button>
+      }
+    >
       {users.isPending && <p className="text-sm text-slate-500">Loading…</p>}
       {users.data?.length === 0 && <EmptyState title="No users yet" />}
       {users.data && users.data.length > 0 && (
         <Table label="Users">
           <thead>
-            <tr><Th>User</Th><Th>Roles</Th><Th>Teams</Th><Th>Status</Th><Th>Last sign-in</Th><Th><span className="sr-only">Actions</span></Th></tr>
+            <tr>
+              <Th>User</Th>
+              <Th>Roles</Th>
+              <Th>Teams</Th>
+              <Th>Status</Th>
+              <Th>Last sign-in</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {users.data.map((u) => (
               <tr key={u.id} data-testid={`user-row-${u.email}`}>
-                <Td><p className="font-medium">{u.name}</p><p className="text-xs text-slate-500">{u.email}</p></Td>
-                <Td><div className="flex flex-wrap gap-1">{u.roles.map((r) => <Badge key={r} tone="info">{r}</Badge>)}</div></Td>
+                <Td>
+                  <p className="font-medium">{u.name}</p>
+                  <p className="text-xs text-slate-500">{u.email}</p>
+                </Td>
+                <Td>
+                  <div className="flex flex-wrap gap-1">
+                    {u.roles.map((r) => (
+                      <Badge key={r} tone="info">
+                        {r}
+                      </Badge>
+                    ))}
+                  </div>
+                </Td>
                 <Td className="text-slate-600">{u.teams.map((t) => t.name).join(", ") || "—"}</Td>
-                <Td><Status user={u} /></Td>
+                <Td>
+                  <Status user={u} />
+                </Td>
                 <Td className="text-slate-600">{u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString() : "Never"}</Td>
                 <Td className="text-right whitespace-nowrap">
-                  <Button size="sm" variant="ghost" onClick={() => setEditing(u)}>Edit</Button>
+                  <Button size="sm" variant="ghost" onClick={() => setEditing(u)}>
+                    Edit
+                  </Button>
                   {u.id !== currentUserId && (
                     <Button size="sm" variant={u.disabled ? "secondary" : "ghost"} onClick={() => toggle(u)}>
                       {u.disabled ? "Enable" : "Disable"}
@@ -59,8 +90,14 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
           </tbody>
         </Table>
       )}
-      <Dialog open={editing !== null} onClose={() => setEditing(null)} title={editing === "new" ? "Add user" : "Edit user"}>
-        {editing !== null && <UserForm user={editing === "new" ? undefined : editing} onDone={() => setEditing(null)} />}
+      <Dialog
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === "new" ? "Add user" : "Edit user"}
+      >
+        {editing !== null && (
+          <UserForm user={editing === "new" ? undefined : editing} onDone={() => setEditing(null)} />
+        )}
       </Dialog>
     </Card>
   );

@@ -26,7 +26,11 @@ export function WebhooksView() {
     event.preventDefault();
     const el = event.currentTarget;
     const f = new FormData(el);
-    const created = await send(ZCreateWebhookInput, { name: f.get("name"), url: f.get("url"), format: f.get("format"), events }, create.mutateAsync);
+    const created = await send(
+      ZCreateWebhookInput,
+      { name: f.get("name"), url: f.get("url"), format: f.get("format"), events },
+      create.mutateAsync,
+    );
     if (!created) return;
     setSecret(created.secret);
     el.reset();
@@ -34,12 +38,20 @@ export function WebhooksView() {
   return (
     <div className="space-y-6">
       <Card title="Outgoing webhooks">
-        <p className="mb-3 max-w-2xl text-sm text-slate-600">Warden posts new, escalated and decided approval requests, signed with HMAC-SHA256 (<code>X-Warden-Signature</code> over <code>timestamp.body</code>). Failed deliveries are retried with backoff; they never hold up a decision.</p>
+        <p className="mb-3 max-w-2xl text-sm text-slate-600">
+          Warden posts new, escalated and decided approval requests, signed with HMAC-SHA256 (
+          <code>X-Warden-Signature</code> over <code>timestamp.body</code>). Failed deliveries are retried with backoff;
+          they never hold up a decision.
+        </p>
         {secret && (
           <div className="mb-4 rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200" role="status">
             <p className="font-medium">Signing secret, shown once:</p>
-            <code className="mt-1 block break-all font-mono text-xs" data-testid="webhook-secret">{secret}</code>
-            <Button size="sm" variant="ghost" onClick={() => setSecret(null)}>I have copied it</Button>
+            <code className="mt-1 block break-all font-mono text-xs" data-testid="webhook-secret">
+              {secret}
+            </code>
+            <Button size="sm" variant="ghost" onClick={() => setSecret(null)}>
+              I have copied it
+            </Button>
           </div>
         )}
         {hooks.data?.length === 0 && <EmptyState title="No webhooks" />}
@@ -47,9 +59,12 @@ export function WebhooksView() {
           {hooks.data?.map((h) => (
             <li key={h.id} className="rounded-md border border-slate-200 p-3" data-testid={`webhook-${h.name}`}>
               <div className="flex flex-wrap items-center gap-2">
-                <span className="font-medium">{h.name}</span><Badge>{h.format}</Badge>
+                <span className="font-medium">{h.name}</span>
+                <Badge>{h.format}</Badge>
                 <span className="font-mono text-xs text-slate-500">{h.url}</span>
-                <Button size="sm" variant="ghost" className="ml-auto" onClick={() => remove.mutate(h.id)}>Delete</Button>
+                <Button size="sm" variant="ghost" className="ml-auto" onClick={() => remove.mutate(h.id)}>
+                  Delete
+                </Button>
               </div>
               <ul className="mt-2 space-y-1 text-xs">
                 {h.deliveries.length === 0 && <li className="text-slate-500">No deliveries yet</li>}
@@ -58,7 +73,13 @@ export function WebhooksView() {
                     <Badge tone={TONE[d.status]}>{d.status}</Badge>
                     <span>{d.event}</span>
                     <span className="text-slate-500">{new Date(d.createdAt).toLocaleString()}</span>
-                    <span className="text-slate-500">{d.attempts} attempt{d.attempts === 1 ? "" : "s"}{d.lastError ? `, last: ${d.lastError}` : ""}{d.status === "PENDING" && d.attempts > 0 ? `, next ${new Date(d.nextAttemptAt).toLocaleTimeString()}` : ""}</span>
+                    <span className="text-slate-500">
+                      {d.attempts} attempt{d.attempts === 1 ? "" : "s"}
+                      {d.lastError ? `, last: ${d.lastError}` : ""}
+                      {d.status === "PENDING" && d.attempts > 0
+                        ? `, next ${new Date(d.nextAttemptAt).toLocaleTimeString()}`
+                        : ""}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -70,9 +91,28 @@ export function WebhooksView() {
         <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-3 md:grid-cols-2" aria-label="New webhook">
           <Field label="Name" name="name" error={errors.name} />
           <Field label="URL" name="url" placeholder="https://hooks.slack.com/services/…" error={errors.url} />
-          <SelectField label="Format" name="format" defaultValue="json" options={[{ value: "json", label: "Warden JSON" }, { value: "slack", label: "Slack-compatible" }]} error={errors.format} />
-          <CheckboxGroup legend="Events" value={events} onChange={setEvents} options={WEBHOOK_EVENTS.map((e) => ({ value: e, label: e }))} error={errors.events} />
-          <div><Button type="submit" disabled={create.isPending}>Add webhook</Button></div>
+          <SelectField
+            label="Format"
+            name="format"
+            defaultValue="json"
+            options={[
+              { value: "json", label: "Warden JSON" },
+              { value: "slack", label: "Slack-compatible" },
+            ]}
+            error={errors.format}
+          />
+          <CheckboxGroup
+            legend="Events"
+            value={events}
+            onChange={setEvents}
+            options={WEBHOOK_EVENTS.map((e) => ({ value: e, label: e }))}
+            error={errors.events}
+          />
+          <div>
+            <Button type="submit" disabled={create.isPending}>
+              Add webhook
+            </Button>
+          </div>
         </form>
       </Card>
     </div>

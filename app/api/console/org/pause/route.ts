@@ -4,4 +4,6 @@ import { getPauseState, setOrgPause } from "@/lib/services/kill-switch/set-org-p
 
 export const GET = withRoute({ permission: "dashboard.read" }, () => getPauseState());
 
-export const POST = withRoute({ permission: "org.pause", body: ZOrgPauseInput }, ({ actor, body }) => setOrgPause(actor, body));
+export const POST = withRoute({ permission: "org.pause", body: ZOrgPauseInput }, ({ actor, body }) =>
+  setOrgPause(actor, body),
+);

@@ -3,6 +3,7 @@ import { withRoute } from "@/lib/api/with-route";
 import { importManifest } from "@/lib/services/tools/import-manifest";
 
 // For CI pipelines and gateways (token scope `manifest`); the service validates and answers 422.
-export const POST = withRoute({ permission: "manifests.import", auth: "token", body: z.unknown() }, ({ actor, body, params }) =>
-  importManifest(actor, params.slug, body),
+export const POST = withRoute(
+  { permission: "manifests.import", auth: "token", body: z.unknown() },
+  ({ actor, body, params }) => importManifest(actor, params.slug, body),
 );
