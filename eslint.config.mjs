@@ -2,6 +2,25 @@ import nextPlugin from "@next/eslint-plugin-next";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
+// Layers import downward only (docs/architecture.md). Tests may reach across layers to set up their world.
+const tests = ["**/*.test.ts", "e2e/**"];
+const httpLayer = {
+  group: ["@/lib/api", "@/lib/api/*", "@/app/*"],
+  message:
+    "lib/api is the HTTP layer at the top: code below it throws AppError from @/lib/errors and parses with @/lib/schemas/parse.",
+};
+const startup = {
+  group: ["@/lib/startup/*", "@/lib/simulator/*", "@/prisma/seed/*"],
+  message:
+    "Start-up work (migrate, seed, demo traffic, clocks) sits above the services: only instrumentation.ts and scripts call it.",
+};
+const internals = {
+  group: ["@/lib/services/*/internal/*"],
+  message:
+    "Helpers in lib/services/<domain>/internal/ write without a permission check: call the service entry point instead.",
+};
+const restrict = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
+
 const config = tseslint.config(
   {
     ignores: [
@@ -24,6 +43,33 @@ const config = tseslint.config(
       "react-hooks/exhaustive-deps": "warn",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  {
+    files: ["lib/**"],
+    ignores: ["lib/api/**", "lib/startup/**", "lib/simulator/**", ...tests],
+    rules: restrict(httpLayer, startup),
+  },
+  { files: ["components/**"], rules: restrict(httpLayer, startup, internals) },
+  { files: ["app/**"], rules: restrict(internals, startup) },
+  {
+    files: ["lib/db/**"],
+    ignores: tests,
+    rules: restrict(
+      {
+        group: [
+          "@/lib/*",
+          "!@/lib/db",
+          "!@/lib/db/*",
+          "!@/lib/env",
+          "!@/lib/errors",
+          "!@/lib/generated",
+          "!@/lib/generated/**",
+        ],
+        message: "lib/db is the bottom layer: it may import only lib/env, lib/errors and the generated Prisma client.",
+      },
+      httpLayer,
+      startup,
+    ),
   },
 );
 

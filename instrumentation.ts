@@ -1,31 +1,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { ensureDatabase } = await import("@/lib/db/bootstrap");
+  const { ensureDatabase } = await import("@/lib/startup/ensure-database");
   await ensureDatabase();
-  // Checkpoints also come on a clock: at least hourly while the chain grows, even with little traffic.
-  const { maybeCheckpoint } = await import("@/lib/services/audit/write-checkpoint");
-  every(5 * 60_000, "Checkpoint", maybeCheckpoint);
-  // Credentials go overdue with the calendar alone: look for them at start and on a clock.
-  const { sweepRotationFindings, ROTATION_SWEEP_MS } = await import("@/lib/services/findings/sweep-rotation-findings");
-  every(ROTATION_SWEEP_MS, "Rotation sweep", () => sweepRotationFindings(), { atStart: true });
-  // Requests pending at half their lifetime go to the fallback approvers, whether anyone looks or not.
-  const { escalateOverdue, ESCALATION_SWEEP_MS } = await import("@/lib/services/approvals/escalate-overdue");
-  every(ESCALATION_SWEEP_MS, "Escalation", () => escalateOverdue());
-  // Webhook deliveries leave on their own clock, so a slow receiver never holds up a decision.
-  const { deliverDueWebhooks } = await import("@/lib/services/webhooks/deliver-webhooks");
-  every(2000, "Webhook delivery", deliverDueWebhooks);
-}
-
-/** Runs a background task on a clock that never keeps the process alive; a run still going skips the tick. */
-function every(ms: number, label: string, task: () => Promise<unknown>, options: { atStart?: boolean } = {}) {
-  let running = false;
-  const tick = () => {
-    if (running) return;
-    running = true;
-    task()
-      .catch((e) => console.error(`${label} failed`, e))
-      .finally(() => (running = false));
-  };
-  if (options.atStart) tick();
-  setInterval(tick, ms).unref();
+  const { startBackgroundClocks } = await import("@/lib/startup/background-clocks");
+  startBackgroundClocks();
 }

@@ -3,7 +3,7 @@
 import { MutationCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { ToastProvider, useToast } from "@/components/ui/toast";
-import { ApiError } from "@/lib/api/client";
+import { ApiError } from "@/lib/queries/api-client";
 
 function QueryProvider({ children }: { children: ReactNode }) {
   const toast = useToast();

@@ -1,7 +1,7 @@
 import { encode } from "next-auth/jwt";
 import { verifyChain } from "@/lib/audit/verify-chain";
 import { closeConnection, db } from "@/lib/db/client";
-import { ensureDatabase } from "@/lib/db/bootstrap";
+import { ensureDatabase } from "@/lib/startup/ensure-database";
 import { seedDemo } from "@/prisma/seed/demo";
 import { args } from "./lib/args";
 import { ensureBuild } from "./lib/ensure-build";

@@ -1,6 +1,6 @@
 import { systemActor } from "@/lib/authz/actor";
 import { closeConnection } from "@/lib/db/client";
-import { ensureDatabase } from "@/lib/db/bootstrap";
+import { ensureDatabase } from "@/lib/startup/ensure-database";
 import { createToken } from "@/lib/services/tokens/create-token";
 import { seedDecisionWorld } from "@/prisma/seed/decision-fixture";
 import { db } from "@/lib/db/client";

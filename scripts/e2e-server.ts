@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { closeConnection } from "@/lib/db/client";
-import { ensureDatabase } from "@/lib/db/bootstrap";
+import { ensureDatabase } from "@/lib/startup/ensure-database";
 import { seedE2eUsers } from "@/e2e/support/users";
 import { ensureBuild } from "./lib/ensure-build";
 import { freshDatabase } from "./lib/fresh-database";

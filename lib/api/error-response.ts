@@ -1,4 +1,4 @@
-import { AppError, type ErrorBody } from "./app-error";
+import { AppError, type ErrorBody } from "@/lib/errors";
 
 const prismaCode = (error: unknown): string | undefined =>
   typeof error === "object" && error !== null && "code" in error && typeof error.code === "string"

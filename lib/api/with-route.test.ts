@@ -10,7 +10,7 @@ import { revokeToken } from "@/lib/services/tokens/revoke-token";
 import { updateUser } from "@/lib/services/users/update-user";
 import { describeWithDatabase } from "@/lib/testing/test-database";
 import { seedUser } from "@/prisma/seed/factories";
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors";
 import { withRoute } from "./with-route";
 
 const ZBody = z.object({ name: z.string().min(2, "Too short"), count: z.number().int().max(10) });

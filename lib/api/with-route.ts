@@ -3,7 +3,7 @@ import { actorFromRequest } from "@/lib/auth/session";
 import type { Actor } from "@/lib/authz/actor";
 import { can, type Action } from "@/lib/authz/permissions";
 import { authenticateToken } from "@/lib/services/tokens/authenticate-token";
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors";
 import { errorResponse } from "./error-response";
 import { parseInput } from "./parse-input";
 

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors";
 import type { AuditActor } from "@/lib/audit/record-audit";
 import type { Role, TokenScope } from "@/lib/generated/prisma/enums";
 import { can, type Action } from "./permissions";

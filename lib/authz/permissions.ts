@@ -8,6 +8,11 @@ const ALL: Role[] = ["ADMIN", "APPROVER", "AUDITOR", "OWNER", "VIEWER"];
  */
 export const PERMISSIONS = {
   "dashboard.read": { roles: ALL },
+  /** Every signed-in user reads and clears their own notifications; services scope them to the user. */
+  "notifications.own": { roles: ALL },
+  "teams.read": { roles: ALL },
+  /** Everyone sees whether the org is paused: the console shows a banner. */
+  "org.pause.read": { roles: ALL },
   "servers.read": { roles: ALL, scopes: ["read"] },
   "agents.read": { roles: ALL, scopes: ["read"] },
   "servers.create": { roles: ["ADMIN"] },
@@ -19,7 +24,9 @@ export const PERMISSIONS = {
   "manifests.import": { roles: ["ADMIN", "OWNER"], scopes: ["manifest"] },
   "agents.manage": { roles: ["ADMIN", "OWNER"] },
   "grants.manage": { roles: ["ADMIN", "OWNER"] },
-  "org.pause": { roles: ["ADMIN"] },
+  "org.pause.manage": { roles: ["ADMIN"] },
+  /** Business hours, the escalation team and the other organisation-wide settings. */
+  "org.settings.manage": { roles: ["ADMIN"] },
   "decisions.create": { roles: [], scopes: ["decide"] },
   "audit.ingest": { roles: [], scopes: ["ingest"] },
   "findings.read": { roles: ["ADMIN", "AUDITOR", "OWNER"], scopes: ["read"] },

@@ -2,9 +2,9 @@
 
 import { useState } from "react";
 import type { z } from "zod";
-import { ApiError } from "@/lib/api/client";
-import type { FieldErrors } from "@/lib/api/app-error";
-import { fieldErrors } from "@/lib/api/parse-input";
+import { ApiError } from "@/lib/queries/api-client";
+import type { FieldErrors } from "@/lib/errors";
+import { fieldErrors } from "@/lib/schemas/parse";
 
 /**
  * The one submit path of every console form: validate with the same zod schema the API uses, show

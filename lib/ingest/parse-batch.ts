@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors";
 import { INGEST_LIMITS, ZIngestEvent, type TIngestEvent } from "@/lib/schemas/ingest";
 import { applyAliases } from "./otel-aliases";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors";
 import { parsePolicyYaml, policyToYaml } from "./policy-yaml";
 
 const EXAMPLE = `mcp_server:

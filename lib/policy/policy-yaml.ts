@@ -1,5 +1,5 @@
 import { isNode, LineCounter, parseDocument, stringify } from "yaml";
-import { AppError, type FieldErrors } from "@/lib/api/app-error";
+import { AppError, type FieldErrors } from "@/lib/errors";
 import { ZPolicyDocument, type TPolicyDocument } from "@/lib/schemas/policy";
 
 export type PolicyIssue = { line: number; field: string; message: string };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api/client";
+import { apiFetch } from "@/lib/queries/api-client";
 import type { TCreateAgentInput } from "@/lib/schemas/agent";
 import type { TSuspendInput } from "@/lib/schemas/tool";
 import type { AgentDetail } from "@/lib/services/agents/get-agent";

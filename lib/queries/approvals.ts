@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api/client";
+import { apiFetch } from "@/lib/queries/api-client";
 import type { TAccessRequestInput, TApprovalListQuery, TVoteInput } from "@/lib/schemas/approval";
 import type { ApprovalView } from "@/lib/services/approvals/list-approvals";
 import { useApiMutation } from "./use-api-mutation";

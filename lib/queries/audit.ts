@@ -1,7 +1,7 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api/client";
+import { apiFetch } from "@/lib/queries/api-client";
 import type { TAuditListQuery } from "@/lib/schemas/audit";
 import type { AuditEventView } from "@/lib/services/audit/list-audit-events";
 import type { verifyAudit } from "@/lib/services/audit/verify-audit";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api/client";
+import { apiFetch } from "@/lib/queries/api-client";
 import type { TDashboardQuery } from "@/lib/schemas/dashboard";
 import type { Dashboard } from "@/lib/services/dashboard/get-dashboard";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api/client";
+import { apiFetch } from "@/lib/queries/api-client";
 import type { TFindingStatusInput } from "@/lib/schemas/finding";
 import type { FindingView } from "@/lib/services/findings/list-findings";
 import { useApiMutation } from "./use-api-mutation";

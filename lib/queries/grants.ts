@@ -1,6 +1,6 @@
 "use client";
 
-import { apiFetch } from "@/lib/api/client";
+import { apiFetch } from "@/lib/queries/api-client";
 import type { TCreateGrantInput } from "@/lib/schemas/grant";
 import { agentKeys } from "./agents";
 import { serverKeys } from "./servers";

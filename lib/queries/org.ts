@@ -1,6 +1,6 @@
 "use client";
 
-import { apiFetch } from "@/lib/api/client";
+import { apiFetch } from "@/lib/queries/api-client";
 import type { TOrgPauseInput } from "@/lib/schemas/org";
 import { useApiMutation } from "./use-api-mutation";
 

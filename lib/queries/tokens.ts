@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api/client";
+import { apiFetch } from "@/lib/queries/api-client";
 import type { TCreateTokenInput } from "@/lib/schemas/token";
 import type { TokenView } from "@/lib/services/tokens/token-view";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api/client";
+import { apiFetch } from "@/lib/queries/api-client";
 import type { TCreateUserInput, TUpdateUserInput } from "@/lib/schemas/user";
 import type { UserView } from "@/lib/services/users/user-view";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api/client";
+import { apiFetch } from "@/lib/queries/api-client";
 import type { TCreateWebhookInput } from "@/lib/schemas/webhook";
 import type { WebhookView } from "@/lib/services/webhooks/manage-webhooks";
 import { useApiMutation } from "./use-api-mutation";

@@ -1,5 +1,5 @@
 import { closeConnection } from "@/lib/db/client";
-import { ensureDatabase } from "@/lib/db/bootstrap";
+import { ensureDatabase } from "@/lib/startup/ensure-database";
 
 /**
  * Runs a maintenance script against the configured database (migrated first). With embedded PGlite

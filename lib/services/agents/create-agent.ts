@@ -1,10 +1,10 @@
-import { AppError } from "@/lib/api/app-error";
-import { parseWith } from "@/lib/api/parse-input";
+import { AppError } from "@/lib/errors";
+import { parseWith } from "@/lib/schemas/parse";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZCreateAgentInput, type TCreateAgentInput } from "@/lib/schemas/agent";
-import { registryChanged } from "@/lib/services/servers/registry-changed";
+import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
 
 export async function createAgent(actor: Actor, raw: TCreateAgentInput) {
   assertCan(actor, "agents.manage");

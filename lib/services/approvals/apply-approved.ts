@@ -1,8 +1,8 @@
 import { systemActor } from "@/lib/authz/actor";
 import type { Tx } from "@/lib/db/tx";
 import { changeServerStatusInTx } from "@/lib/services/servers/change-server-status";
-import { approveToolDefinition } from "@/lib/services/tools/approve-tool-definition";
-import { fulfilAccessRequest } from "./fulfil-access-request";
+import { approveToolDefinition } from "@/lib/services/tools/internal/approve-tool-definition";
+import { fulfilAccessRequest } from "./internal/fulfil-access-request";
 
 type Approved = { id: string; kind: string; serverId: string | null; toolName: string | null; argsHash: string | null };
 

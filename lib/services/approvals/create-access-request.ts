@@ -1,5 +1,5 @@
-import { AppError } from "@/lib/api/app-error";
-import { parseWith } from "@/lib/api/parse-input";
+import { AppError } from "@/lib/errors";
+import { parseWith } from "@/lib/schemas/parse";
 import { DEFAULT_ACCESS_TTL_DAYS, requiredApprovals } from "@/lib/approvals/rules";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { RISK_ORDER } from "@/lib/registry/risk";
 import { ZAccessRequestInput, type TAccessRequestInput } from "@/lib/schemas/approval";
 import { enqueueWebhooks } from "@/lib/services/webhooks/enqueue-webhooks";
-import { notifyApprovers } from "./notify";
+import { notifyApprovers } from "./internal/notify";
 
 /** A person asks for temporary access for an agent: it waits for approvers, then becomes a JIT grant. */
 export async function createAccessRequest(actor: Actor, raw: TAccessRequestInput, now = new Date()) {

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors";
 import { effectiveStatus } from "@/lib/approvals/rules";
 import { db } from "@/lib/db/client";
 

@@ -1,4 +1,4 @@
-import { parseWith } from "@/lib/api/parse-input";
+import { parseWith } from "@/lib/schemas/parse";
 import { voteBarrier } from "@/lib/approvals/eligibility";
 import { effectiveStatus } from "@/lib/approvals/rules";
 import { assertCan, type Actor } from "@/lib/authz/actor";

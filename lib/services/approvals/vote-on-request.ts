@@ -1,5 +1,5 @@
-import { AppError } from "@/lib/api/app-error";
-import { parseWith } from "@/lib/api/parse-input";
+import { AppError } from "@/lib/errors";
+import { parseWith } from "@/lib/schemas/parse";
 import { voteBarrier } from "@/lib/approvals/eligibility";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
@@ -8,7 +8,7 @@ import type { Tx } from "@/lib/db/tx";
 import { ZVoteInput, type TVoteInput } from "@/lib/schemas/approval";
 import { applyApproved } from "./apply-approved";
 import { enqueueWebhooks } from "@/lib/services/webhooks/enqueue-webhooks";
-import { notifyUser } from "./notify";
+import { notifyUser } from "./internal/notify";
 
 async function settle(
   tx: Tx,

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors";
 import { decoyHash, verifyPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";

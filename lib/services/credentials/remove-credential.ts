@@ -1,8 +1,8 @@
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
-import { registryChanged } from "@/lib/services/servers/registry-changed";
+import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
 import { loadWritableServer } from "@/lib/services/servers/server-access";
 
 export async function removeCredential(actor: Actor, serverIdOrSlug: string, credentialId: string) {

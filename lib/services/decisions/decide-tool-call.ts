@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { parseWith } from "@/lib/api/parse-input";
-import { appendAudited } from "@/lib/audit/audit-batcher";
+import { parseWith } from "@/lib/schemas/parse";
+import { decisionBatcher } from "./internal/decision-batcher";
 import type { AuditInput } from "@/lib/audit/record-audit";
 import { redact } from "@/lib/audit/redact";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
@@ -10,7 +10,7 @@ import { evaluate, type Evaluation } from "@/lib/policy/decide";
 import { RateLimiter } from "@/lib/policy/rate-limiter";
 import { currentSnapshot } from "@/lib/policy/snapshot-cache";
 import { ZDecisionInput, type DecisionResponse, type TDecisionInput } from "@/lib/schemas/decision";
-import { raiseFinding } from "@/lib/services/findings/raise-finding";
+import { raiseFinding } from "@/lib/services/findings/internal/raise-finding";
 import { requestToolApproval, type ApprovalOutcome } from "./request-tool-approval";
 
 const holder = globalThis as typeof globalThis & { __wardenRateLimiter?: RateLimiter };
@@ -97,7 +97,7 @@ export async function decideToolCall(actor: Actor, raw: TDecisionInput, now = ne
     );
   }
   const outcome = e.outcome === "allow" ? "allow" : "deny";
-  await appendAudited(record(outcome), { at: now, server: input.server, outcome, rule: e.rule });
+  await decisionBatcher.appendAudited(record(outcome), { at: now, server: input.server, outcome, rule: e.rule });
   return {
     decision: outcome,
     reasons: e.reasons,

@@ -1,10 +1,10 @@
 import { DEFAULT_TOOL_CALL_TTL_MINUTES, requiredApprovals } from "@/lib/approvals/rules";
-import { runAudited } from "@/lib/audit/audit-batcher";
+import { decisionBatcher } from "./internal/decision-batcher";
 import type { AuditInput } from "@/lib/audit/record-audit";
 import { redact } from "@/lib/audit/redact";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Granted } from "@/lib/policy/decide";
-import { notifyApprovers } from "@/lib/services/approvals/notify";
+import { notifyApprovers } from "@/lib/services/approvals/internal/notify";
 import { enqueueWebhooks } from "@/lib/services/webhooks/enqueue-webhooks";
 
 export type ApprovalOutcome = { decision: "allow" | "pending"; approvalId: string; expiresAt?: Date };
@@ -36,7 +36,7 @@ export async function requestToolApproval(
     argsHash: call.argsHash,
     policyVersion: e.server.policyVersion,
   };
-  return runAudited(async (tx) => {
+  return decisionBatcher.runAudited(async (tx) => {
     await tx.$executeRawUnsafe(
       `SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext($1))) AS l`,
       `${key.agentId}:${key.serverId}:${key.toolName}:${key.argsHash}`,
@@ -92,7 +92,7 @@ export async function requestToolApproval(
     return {
       result: outcome,
       audit: audit(outcome),
-      decision: { at: now, server: e.server.slug, outcome: outcome.decision, rule: e.rule },
+      rollup: { at: now, server: e.server.slug, outcome: outcome.decision, rule: e.rule },
     };
   });
 }

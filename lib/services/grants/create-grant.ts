@@ -1,12 +1,12 @@
-import { AppError } from "@/lib/api/app-error";
-import { parseWith } from "@/lib/api/parse-input";
+import { AppError } from "@/lib/errors";
+import { parseWith } from "@/lib/schemas/parse";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import type { GrantSource } from "@/lib/generated/prisma/enums";
 import { isWildcard, ZCreateGrantInput, type TCreateGrantInput } from "@/lib/schemas/grant";
-import { registryChanged } from "@/lib/services/servers/registry-changed";
+import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
 import { loadWritableServer, lockServer } from "@/lib/services/servers/server-access";
 
 /** Inside a transaction, for callers that already hold one (e.g. an approved just-in-time request). */

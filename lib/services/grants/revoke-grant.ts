@@ -1,10 +1,10 @@
-import { AppError } from "@/lib/api/app-error";
-import { parseWith } from "@/lib/api/parse-input";
+import { AppError } from "@/lib/errors";
+import { parseWith } from "@/lib/schemas/parse";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZReasonInput, type TReasonInput } from "@/lib/schemas/grant";
-import { registryChanged } from "@/lib/services/servers/registry-changed";
+import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
 import { writableServerWhere } from "@/lib/services/servers/server-access";
 
 /** Revocation is immediate and final: the next decision on this grant is a deny. */

@@ -1,16 +1,16 @@
-import { AppError } from "@/lib/api/app-error";
-import { parseWith } from "@/lib/api/parse-input";
+import { AppError } from "@/lib/errors";
+import { parseWith } from "@/lib/schemas/parse";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { ZOrgPauseInput, type TOrgPauseInput } from "@/lib/schemas/org";
-import { registryChanged } from "@/lib/services/servers/registry-changed";
+import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
 
 /** The incident switch: while paused, every decision for every agent on every server is a deny. */
 export async function setOrgPause(actor: Actor, raw: TOrgPauseInput) {
-  assertCan(actor, "org.pause");
+  assertCan(actor, "org.pause.manage");
   const input = parseWith(ZOrgPauseInput, raw, "pause");
   return db().$transaction(async (tx) => {
     const before = await tx.orgSettings.findUnique({ where: { id: 1 } });

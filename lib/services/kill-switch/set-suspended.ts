@@ -1,12 +1,12 @@
-import { AppError } from "@/lib/api/app-error";
-import { parseWith } from "@/lib/api/parse-input";
+import { AppError } from "@/lib/errors";
+import { parseWith } from "@/lib/schemas/parse";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import { ZSuspendInput, type TSuspendInput } from "@/lib/schemas/tool";
 import { loadWritableAgent } from "@/lib/services/agents/agent-access";
-import { registryChanged } from "@/lib/services/servers/registry-changed";
+import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
 import { writableServerWhere } from "@/lib/services/servers/server-access";
 import { loadWritableTool } from "@/lib/services/tools/tool-access";
 

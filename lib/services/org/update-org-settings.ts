@@ -1,5 +1,5 @@
-import { AppError } from "@/lib/api/app-error";
-import { parseWith } from "@/lib/api/parse-input";
+import { AppError } from "@/lib/errors";
+import { parseWith } from "@/lib/schemas/parse";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
@@ -26,7 +26,7 @@ export async function getOrgSettings(actor: Actor) {
 
 /** Business hours (for the off-hours finding) and the escalation group, audited with before and after. */
 export async function updateOrgSettings(actor: Actor, raw: TOrgSettingsInput) {
-  assertCan(actor, "org.pause");
+  assertCan(actor, "org.settings.manage");
   const input = parseWith(ZOrgSettingsInput, raw, "organisation settings");
   return db().$transaction(async (tx) => {
     if (input.fallbackApproverTeamId && !(await tx.team.findUnique({ where: { id: input.fallbackApproverTeamId } }))) {

@@ -1,11 +1,11 @@
-import { parseWith } from "@/lib/api/parse-input";
+import { parseWith } from "@/lib/schemas/parse";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { parsePolicyYaml } from "@/lib/policy/policy-yaml";
 import { diffPolicies, policyOf, providerOfPath, serverFieldsOf } from "@/lib/policy/server-policy";
 import { ZImportPolicyInput, type TImportPolicyInput } from "@/lib/schemas/policy";
-import { registryChanged } from "@/lib/services/servers/registry-changed";
+import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
 import { loadWritableServer, lockServer } from "@/lib/services/servers/server-access";
 
 /**

@@ -1,5 +1,5 @@
-import { AppError } from "@/lib/api/app-error";
-import { parseWith } from "@/lib/api/parse-input";
+import { AppError } from "@/lib/errors";
+import { parseWith } from "@/lib/schemas/parse";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import type { Action } from "@/lib/authz/permissions";
@@ -7,12 +7,12 @@ import { requiredApprovals } from "@/lib/approvals/rules";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import { RISK_ORDER } from "@/lib/registry/risk";
-import { openRegistryRequest } from "@/lib/services/approvals/open-request";
+import { openRegistryRequest } from "@/lib/services/approvals/internal/open-request";
 import type { ServerStatus } from "@/lib/generated/prisma/enums";
 import { isReady } from "@/lib/registry/readiness";
 import { ZChangeServerStatusInput, type TChangeServerStatusInput } from "@/lib/schemas/server";
 import { loadServerAggregate } from "./load-server-aggregate";
-import { registryChanged } from "./registry-changed";
+import { registryChanged } from "./internal/registry-changed";
 import { loadWritableServer, lockServer } from "./server-access";
 
 /** The lifecycle: which moves exist, and who may make them. Suspending is everyone's kill switch. */

@@ -1,11 +1,11 @@
-import { AppError } from "@/lib/api/app-error";
-import { parseWith } from "@/lib/api/parse-input";
+import { AppError } from "@/lib/errors";
+import { parseWith } from "@/lib/schemas/parse";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZCreateServerInput, type TCreateServerInput } from "@/lib/schemas/server";
 import { assertOwnersExist } from "./server-owners";
-import { registryChanged } from "./registry-changed";
+import { registryChanged } from "./internal/registry-changed";
 
 export async function createServer(actor: Actor, raw: TCreateServerInput) {
   assertCan(actor, "servers.create");

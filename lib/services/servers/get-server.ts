@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { loadServerAggregate } from "./load-server-aggregate";

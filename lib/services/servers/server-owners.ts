@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors";
 import type { Tx } from "@/lib/db/tx";
 
 /** The owner team and primary owner must exist; the primary owner must belong to that team. */

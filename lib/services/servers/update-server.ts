@@ -1,10 +1,10 @@
-import { AppError } from "@/lib/api/app-error";
-import { parseWith } from "@/lib/api/parse-input";
+import { AppError } from "@/lib/errors";
+import { parseWith } from "@/lib/schemas/parse";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZUpdateServerInput, type TUpdateServerInput } from "@/lib/schemas/server";
-import { registryChanged } from "./registry-changed";
+import { registryChanged } from "./internal/registry-changed";
 import { loadWritableServer, lockServer } from "./server-access";
 import { assertOwnersExist } from "./server-owners";
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 
 /** The directory every signed-in user may see: teams and their members' names and emails. */
 export async function listTeams(actor: Actor) {
-  assertCan(actor, "dashboard.read");
+  assertCan(actor, "teams.read");
   const teams = await db().team.findMany({
     orderBy: { name: "asc" },
     include: {

@@ -1,5 +1,5 @@
-import { AppError } from "@/lib/api/app-error";
-import { fieldErrors } from "@/lib/api/parse-input";
+import { AppError } from "@/lib/errors";
+import { fieldErrors } from "@/lib/schemas/parse";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
@@ -7,12 +7,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { requiredApprovals } from "@/lib/approvals/rules";
 import { classifyRisk, needsApprovalByDefault, RISK_ORDER } from "@/lib/registry/risk";
 import { definitionOf, diffDefinitions, type ToolDefinition } from "@/lib/registry/tool-definition";
-import { openRegistryRequest } from "@/lib/services/approvals/open-request";
-import { raiseFinding } from "@/lib/services/findings/raise-finding";
+import { openRegistryRequest } from "@/lib/services/approvals/internal/open-request";
+import { raiseFinding } from "@/lib/services/findings/internal/raise-finding";
 import { detectPoisoning } from "@/lib/registry/poisoning";
 import { toolDefinitionHash } from "@/lib/registry/tool-hash";
 import { ZToolManifest } from "@/lib/schemas/manifest";
-import { registryChanged } from "@/lib/services/servers/registry-changed";
+import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
 import { loadWritableServer, lockServer } from "@/lib/services/servers/server-access";
 
 export type ManifestImportResult = {

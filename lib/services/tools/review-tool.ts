@@ -1,8 +1,8 @@
-import { parseWith } from "@/lib/api/parse-input";
+import { parseWith } from "@/lib/schemas/parse";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZReviewToolInput, type TReviewToolInput } from "@/lib/schemas/tool";
-import { approveToolDefinition } from "./approve-tool-definition";
+import { approveToolDefinition } from "./internal/approve-tool-definition";
 import { loadWritableTool } from "./tool-access";
 
 /** An admin approves a tool's current definition directly, naming the hash they saw. */

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/authz/actor";
 import type { Tx } from "@/lib/db/tx";
 import { writableServerWhere } from "@/lib/services/servers/server-access";

@@ -1,10 +1,10 @@
-import { AppError } from "@/lib/api/app-error";
-import { parseWith } from "@/lib/api/parse-input";
+import { AppError } from "@/lib/errors";
+import { parseWith } from "@/lib/schemas/parse";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZUpdateToolInput, type TUpdateToolInput } from "@/lib/schemas/tool";
-import { registryChanged } from "@/lib/services/servers/registry-changed";
+import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
 import { loadWritableTool } from "./tool-access";
 
 /** Enable or disable a tool, set whether it needs approval, or override its risk (ADMIN, with a reason). */

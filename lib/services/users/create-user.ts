@@ -1,11 +1,11 @@
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import { ZCreateUserInput, type TCreateUserInput } from "@/lib/schemas/user";
-import { parseWith } from "@/lib/api/parse-input";
+import { parseWith } from "@/lib/schemas/parse";
 import { auditShape, toUserView, userSelect } from "./user-view";
 
 export async function assertTeamsExist(tx: Tx, teamIds: string[]) {

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { fieldErrors } from "@/lib/api/parse-input";
+import { fieldErrors } from "@/lib/schemas/parse";
 import { ZSignInInput } from "@/lib/schemas/auth";
 
 const MESSAGES: Record<string, string> = {

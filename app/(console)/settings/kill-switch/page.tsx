@@ -8,7 +8,7 @@ import { PauseControl } from "./_components/pause-control";
 export const metadata: Metadata = { title: "Organisation" };
 
 export default async function KillSwitchPage() {
-  const user = await requirePermission("org.pause");
+  const user = await requirePermission("org.pause.manage");
   const [state, settings] = await Promise.all([getPauseState(), getOrgSettings(user)]);
   return (
     <div className="space-y-6">

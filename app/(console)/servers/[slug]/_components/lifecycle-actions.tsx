@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
-import { ApiError } from "@/lib/api/client";
+import { ApiError } from "@/lib/queries/api-client";
 import { useChangeServerStatus } from "@/lib/queries/servers";
 import type { TabProps } from "./server-detail-view";
 

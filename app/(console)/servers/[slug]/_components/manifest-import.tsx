@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextareaField } from "@/components/ui/textarea-field";
-import { ApiError } from "@/lib/api/client";
+import { ApiError } from "@/lib/queries/api-client";
 import { useImportManifest } from "@/lib/queries/servers";
 import type { ManifestImportResult } from "@/lib/services/tools/import-manifest";
 

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { useToast } from "@/components/ui/toast";
-import { ApiError } from "@/lib/api/client";
+import { ApiError } from "@/lib/queries/api-client";
 import type { PolicyChange } from "@/lib/policy/server-policy";
 import { useImportPolicy, usePolicy } from "@/lib/queries/servers";
 import type { TabProps } from "./server-detail-view";

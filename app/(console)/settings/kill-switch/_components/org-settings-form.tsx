@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { useToast } from "@/components/ui/toast";
-import { apiFetch } from "@/lib/api/client";
+import { apiFetch } from "@/lib/queries/api-client";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useTeams } from "@/lib/queries/teams";
 import { ZOrgSettingsInput, type TOrgSettingsInput } from "@/lib/schemas/org";

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { ApiError } from "@/lib/api/client";
+import { ApiError } from "@/lib/queries/api-client";
 import { useSetOrgPause } from "@/lib/queries/org";
 
 /** The incident switch: one click denies every MCP call in the organisation until resumed. */

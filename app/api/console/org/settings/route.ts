@@ -4,6 +4,6 @@ import { getOrgSettings, updateOrgSettings } from "@/lib/services/org/update-org
 
 export const GET = withRoute({ permission: "settings.read" }, ({ actor }) => getOrgSettings(actor));
 
-export const PUT = withRoute({ permission: "org.pause", body: ZOrgSettingsInput }, ({ actor, body }) =>
+export const PUT = withRoute({ permission: "org.settings.manage", body: ZOrgSettingsInput }, ({ actor, body }) =>
   updateOrgSettings(actor, body),
 );

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors";
 import { withRoute } from "@/lib/api/with-route";
 import { parseBatch } from "@/lib/ingest/parse-batch";
 import { INGEST_LIMITS } from "@/lib/schemas/ingest";

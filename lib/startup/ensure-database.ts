@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { env, isEmbedded } from "@/lib/env";
 import { fillDemoTraffic } from "@/lib/simulator/fill-demo";
 import { seedDemo } from "@/prisma/seed/demo";
-import { connection, db } from "./client";
-import { migrate } from "./migrate";
+import { connection, db } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
 
 const holder = globalThis as typeof globalThis & { __wardenReady?: Promise<void> };
 

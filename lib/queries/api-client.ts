@@ -1,4 +1,4 @@
-import type { ErrorBody, FieldErrors } from "./app-error";
+import type { ErrorBody, FieldErrors } from "@/lib/errors";
 
 /** An error answered by Warden's API, with its field errors for inline display. */
 export class ApiError extends Error {

@@ -1,10 +1,10 @@
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/authz/actor";
 import type { Tx } from "@/lib/db/tx";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { definitionOf } from "@/lib/registry/tool-definition";
-import { registryChanged } from "@/lib/services/servers/registry-changed";
+import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
 
 /**
  * Approves exactly the definition with this hash (the one the reviewer or approvers saw), and closes any

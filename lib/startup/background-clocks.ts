@@ -1,0 +1,30 @@
+import { escalateOverdue, ESCALATION_SWEEP_MS } from "@/lib/services/approvals/escalate-overdue";
+import { maybeCheckpoint } from "@/lib/services/audit/write-checkpoint";
+import { ROTATION_SWEEP_MS, sweepRotationFindings } from "@/lib/services/findings/sweep-rotation-findings";
+import { deliverDueWebhooks } from "@/lib/services/webhooks/deliver-webhooks";
+
+/** Starts the clocks each server process runs; each task is safe to run on several instances at once. */
+export function startBackgroundClocks(): void {
+  // Checkpoints also come on a clock: at least hourly while the chain grows, even with little traffic.
+  every(5 * 60_000, "Checkpoint", maybeCheckpoint);
+  // Credentials go overdue with the calendar alone: look for them at start and on a clock.
+  every(ROTATION_SWEEP_MS, "Rotation sweep", () => sweepRotationFindings(), { atStart: true });
+  // Requests pending at half their lifetime go to the fallback approvers, whether anyone looks or not.
+  every(ESCALATION_SWEEP_MS, "Escalation", () => escalateOverdue());
+  // Webhook deliveries leave on their own clock, so a slow receiver never holds up a decision.
+  every(2000, "Webhook delivery", deliverDueWebhooks);
+}
+
+/** Runs a background task on a clock that never keeps the process alive; a run still going skips the tick. */
+function every(ms: number, label: string, task: () => Promise<unknown>, options: { atStart?: boolean } = {}) {
+  let running = false;
+  const tick = () => {
+    if (running) return;
+    running = true;
+    task()
+      .catch((e) => console.error(`${label} failed`, e))
+      .finally(() => (running = false));
+  };
+  if (options.atStart) tick();
+  setInterval(tick, ms).unref();
+}
