@@ -4,7 +4,7 @@ import { NAV_ITEMS } from "@/components/layout/nav-items";
 import { PauseBanner } from "@/components/layout/pause-banner";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
-import { getPauseState } from "@/lib/services/kill-switch/set-org-pause";
+import { getPauseState } from "@/lib/services/org/get-pause-state";
 
 export const dynamic = "force-dynamic";
 

@@ -35,3 +35,7 @@ export function SelectField({ label, options, error, placeholder, className = ""
     </div>
   );
 }
+
+/** Options for an enum's values, labelled as people read them ("PENDING_APPROVAL" -> "PENDING APPROVAL"). */
+export const enumOptions = (values: readonly string[]) =>
+  values.map((value) => ({ value, label: value.replaceAll("_", " ") }));

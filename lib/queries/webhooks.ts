@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/queries/api-client";
 import type { TCreateWebhookInput } from "@/lib/schemas/webhook";
-import type { WebhookView } from "@/lib/services/webhooks/manage-webhooks";
+import type { WebhookView } from "@/lib/services/webhooks/list-webhooks";
 import { useApiMutation } from "./use-api-mutation";
 
 export const webhookKeys = { all: ["webhooks"] as const };

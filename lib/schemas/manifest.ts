@@ -27,4 +27,3 @@ export type TManifestTool = z.infer<typeof ZManifestTool>;
 export const ZToolManifest = z
   .object({ tools: z.array(ZManifestTool).max(1000, "At most 1000 tools per manifest") })
   .refine((m) => new Set(m.tools.map((t) => t.name)).size === m.tools.length, "Tool names must be unique");
-export type TToolManifest = z.infer<typeof ZToolManifest>;

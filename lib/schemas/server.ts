@@ -55,8 +55,6 @@ export type TCreateServerInput = z.input<typeof ZCreateServerInput>;
 export const ZUpdateServerInput = ZServerFields.omit({ slug: true }).partial().superRefine(refineEndpoint);
 export type TUpdateServerInput = z.input<typeof ZUpdateServerInput>;
 
-export const SERVER_STATUSES = Object.values(ServerStatus);
-
 export const ZServerListQuery = z.object({
   q: z.string().trim().max(100).optional(),
   environment: z.enum(Environment).optional(),

@@ -2,6 +2,7 @@ import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/schemas/parse";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import type { Action } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import { ZSuspendInput, type TSuspendInput } from "@/lib/schemas/tool";
@@ -11,6 +12,13 @@ import { writableServerWhere } from "@/lib/services/servers/server-access";
 import { loadWritableTool } from "@/lib/services/tools/tool-access";
 
 export type Suspendable = "tool" | "agent" | "grant";
+
+/** Who may flip each kill switch: whoever may manage the thing itself. */
+export const SUSPEND_PERMISSION = {
+  tool: "servers.manage",
+  agent: "agents.manage",
+  grant: "grants.manage",
+} as const satisfies Record<Suspendable, Action>;
 
 type Change = { targetType: string; id: string; serverId?: string; before: string; after: string };
 
@@ -54,7 +62,7 @@ async function flip(
  * change bumps the registry version in the same transaction. Reinstating takes a reason just the same.
  */
 export async function setSuspended(actor: Actor, kind: Suspendable, id: string, raw: TSuspendInput) {
-  assertCan(actor, kind === "agent" ? "agents.manage" : kind === "grant" ? "grants.manage" : "servers.manage");
+  assertCan(actor, SUSPEND_PERMISSION[kind]);
   const input = parseWith(ZSuspendInput, raw, "suspension");
   return db().$transaction(async (tx) => {
     const change = await flip(tx, actor, kind, id, input);

@@ -3,26 +3,8 @@ import { parseWith } from "@/lib/schemas/parse";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
+import { ORG_SETTINGS_SELECT } from "./get-org-settings";
 import { ZOrgSettingsInput, type TOrgSettingsInput } from "@/lib/schemas/org";
-
-const select = {
-  businessTimezone: true,
-  businessStartHour: true,
-  businessEndHour: true,
-  fallbackApproverTeamId: true,
-} as const;
-
-export async function getOrgSettings(actor: Actor) {
-  assertCan(actor, "settings.read");
-  return (
-    (await db().orgSettings.findUnique({ where: { id: 1 }, select })) ?? {
-      businessTimezone: "UTC",
-      businessStartHour: 8,
-      businessEndHour: 19,
-      fallbackApproverTeamId: null,
-    }
-  );
-}
 
 /** Business hours (for the off-hours finding) and the escalation group, audited with before and after. */
 export async function updateOrgSettings(actor: Actor, raw: TOrgSettingsInput) {
@@ -32,8 +14,13 @@ export async function updateOrgSettings(actor: Actor, raw: TOrgSettingsInput) {
     if (input.fallbackApproverTeamId && !(await tx.team.findUnique({ where: { id: input.fallbackApproverTeamId } }))) {
       throw new AppError("UNPROCESSABLE", "Unknown team", { fallbackApproverTeamId: "Unknown team" });
     }
-    const before = await tx.orgSettings.findUnique({ where: { id: 1 }, select });
-    const after = await tx.orgSettings.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input, select });
+    const before = await tx.orgSettings.findUnique({ where: { id: 1 }, select: ORG_SETTINGS_SELECT });
+    const after = await tx.orgSettings.upsert({
+      where: { id: 1 },
+      create: { id: 1, ...input },
+      update: input,
+      select: ORG_SETTINGS_SELECT,
+    });
     await recordAudit(tx, {
       actor: auditActor(actor),
       category: "ADMIN",

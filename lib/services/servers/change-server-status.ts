@@ -2,27 +2,17 @@ import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/schemas/parse";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
-import type { Action } from "@/lib/authz/permissions";
 import { requiredApprovals } from "@/lib/approvals/rules";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import { RISK_ORDER } from "@/lib/registry/risk";
 import { openRegistryRequest } from "@/lib/services/approvals/internal/open-request";
-import type { ServerStatus } from "@/lib/generated/prisma/enums";
+import { findTransition } from "@/lib/registry/lifecycle";
 import { isReady } from "@/lib/registry/readiness";
 import { ZChangeServerStatusInput, type TChangeServerStatusInput } from "@/lib/schemas/server";
 import { loadServerAggregate } from "./load-server-aggregate";
 import { registryChanged } from "./internal/registry-changed";
 import { loadWritableServer, lockServer } from "./server-access";
-
-/** The lifecycle: which moves exist, and who may make them. Suspending is everyone's kill switch. */
-const TRANSITIONS: Record<ServerStatus, Partial<Record<ServerStatus, Action>>> = {
-  DRAFT: { PENDING_APPROVAL: "servers.manage", RETIRED: "servers.manage" },
-  PENDING_APPROVAL: { ACTIVE: "servers.activate", DRAFT: "servers.manage", RETIRED: "servers.manage" },
-  ACTIVE: { SUSPENDED: "servers.manage", RETIRED: "servers.activate" },
-  SUSPENDED: { ACTIVE: "servers.activate", RETIRED: "servers.activate" },
-  RETIRED: {},
-};
 
 export async function changeServerStatus(actor: Actor, idOrSlug: string, raw: TChangeServerStatusInput) {
   const input = parseWith(ZChangeServerStatusInput, raw, "status change");
@@ -37,9 +27,9 @@ export async function changeServerStatusInTx(tx: Tx, actor: Actor, idOrSlug: str
   {
     const before = await loadWritableServer(tx, actor, idOrSlug);
     await lockServer(tx, before.id);
-    const needed = TRANSITIONS[before.status][input.status];
-    if (!needed) throw new AppError("UNPROCESSABLE", `A ${before.status} server cannot become ${input.status}`);
-    assertCan(actor, needed);
+    const move = findTransition(before.status, input.status);
+    if (!move) throw new AppError("UNPROCESSABLE", `A ${before.status} server cannot become ${input.status}`);
+    assertCan(actor, move.permission);
     if ((input.status === "SUSPENDED" || before.status === "SUSPENDED") && !input.reason) {
       throw new AppError("BAD_REQUEST", "Give a reason for suspending or reinstating", { reason: "Give a reason" });
     }

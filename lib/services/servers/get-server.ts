@@ -1,17 +1,23 @@
 import { AppError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/authz/actor";
+import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
+import { allowedTransitions } from "@/lib/registry/lifecycle";
 import { loadServerAggregate } from "./load-server-aggregate";
 import { writableServerWhere } from "./server-access";
 
-/** Everyone who may read servers sees every server; `canEdit` says whether this actor may change it. */
+/**
+ * Everyone who may read servers sees every server. `canEdit` says whether this actor may change it, and
+ * `allowedTransitions` lists the lifecycle moves they may make: the console renders these, never its own rules.
+ */
 export async function getServer(actor: Actor, slug: string) {
   assertCan(actor, "servers.read");
   const server = await loadServerAggregate(db(), { slug });
   if (!server) throw new AppError("NOT_FOUND", "Server not found");
   const canEdit =
     (await db().mcpServer.count({ where: { AND: [await writableServerWhere(db(), actor), { id: server.id }] } })) === 1;
-  return { ...server, canEdit };
+  const transitions = canEdit ? allowedTransitions(server.status, (action) => can(actor, action)) : [];
+  return { ...server, canEdit, allowedTransitions: transitions };
 }
 
 export type ServerDetail = Awaited<ReturnType<typeof getServer>>;

@@ -47,5 +47,3 @@ export async function loadServerAggregate(
   );
   return { ...server, credentials, readiness };
 }
-
-export type ServerAggregate = NonNullable<Awaited<ReturnType<typeof loadServerAggregate>>>;

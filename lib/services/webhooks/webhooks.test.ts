@@ -9,7 +9,7 @@ import { decideToolCall } from "@/lib/services/decisions/decide-tool-call";
 import { describeWithDatabase } from "@/lib/testing/test-database";
 import { gateway, seedDecisionWorld } from "@/prisma/seed/decision-fixture";
 import { backoffMs, deliverDueWebhooks } from "./deliver-webhooks";
-import { createWebhook } from "./manage-webhooks";
+import { createWebhook } from "./create-webhook";
 
 type Received = { headers: IncomingMessage["headers"]; body: string };
 const received: Received[] = [];

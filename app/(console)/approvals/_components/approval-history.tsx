@@ -6,9 +6,10 @@ import { RiskBadge, StatusBadge } from "@/components/layout/status-badges";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useApprovals } from "@/lib/queries/approvals";
+import { ApprovalKind, ApprovalStatus } from "@/lib/generated/prisma/enums";
 
-const STATUSES = ["PENDING", "APPROVED", "DENIED", "EXPIRED", "CANCELLED", "CONSUMED"];
-const KINDS = ["TOOL_CALL", "ACCESS_GRANT", "SERVER_ACTIVATION", "TOOL_CHANGE"];
+const STATUSES = Object.values(ApprovalStatus);
+const KINDS = Object.values(ApprovalKind);
 
 export function ApprovalHistory({ view }: { view: "history" | "mine" }) {
   const [status, setStatus] = useState("");

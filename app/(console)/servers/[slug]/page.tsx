@@ -8,5 +8,5 @@ export const metadata: Metadata = { title: "Server" };
 export default async function ServerPage({ params }: { params: Promise<{ slug: string }> }) {
   const user = await requirePermission("servers.read");
   const { slug } = await params;
-  return <ServerDetailView slug={slug} isAdmin={can(user, "servers.activate")} />;
+  return <ServerDetailView slug={slug} canReviewTools={can(user, "tools.review")} />;
 }

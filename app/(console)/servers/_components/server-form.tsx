@@ -4,14 +4,13 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { SelectField } from "@/components/ui/select-field";
+import { enumOptions, SelectField } from "@/components/ui/select-field";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useCreateServer, useUpdateServer } from "@/lib/queries/servers";
 import { useTeams } from "@/lib/queries/teams";
 import { ZCreateServerInput, ZUpdateServerInput } from "@/lib/schemas/server";
 import type { ServerDetail } from "@/lib/services/servers/get-server";
-
-const opts = (xs: string[]) => xs.map((x) => ({ value: x, label: x.replaceAll("_", " ") }));
+import { DataClassification, Environment, Hosting, Transport } from "@/lib/generated/prisma/enums";
 
 function readForm(form: FormData) {
   const text = (k: string) => String(form.get(k) ?? "");
@@ -88,7 +87,7 @@ export function ServerForm({ server, onDone }: { server?: ServerDetail; onDone?:
         name="environment"
         defaultValue={s?.environment ?? ""}
         placeholder="Choose…"
-        options={opts(["DEV", "STAGING", "PROD"])}
+        options={enumOptions(Object.values(Environment))}
         error={errors.environment}
       />
       <SelectField
@@ -96,7 +95,7 @@ export function ServerForm({ server, onDone }: { server?: ServerDetail; onDone?:
         name="dataClassification"
         defaultValue={s?.dataClassification ?? ""}
         placeholder="Not classified"
-        options={opts(["PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"])}
+        options={enumOptions(Object.values(DataClassification))}
         error={errors.dataClassification}
       />
       <SelectField
@@ -104,7 +103,7 @@ export function ServerForm({ server, onDone }: { server?: ServerDetail; onDone?:
         name="transport"
         defaultValue={s?.transport ?? ""}
         placeholder="Choose…"
-        options={opts(["STDIO", "STREAMABLE_HTTP", "SSE"])}
+        options={enumOptions(Object.values(Transport))}
         error={errors.transport}
       />
       <Field label="Endpoint URL or command" name="endpoint" defaultValue={s?.endpoint} error={errors.endpoint} />
@@ -112,7 +111,7 @@ export function ServerForm({ server, onDone }: { server?: ServerDetail; onDone?:
         label="Hosting"
         name="hosting"
         defaultValue={s?.hosting ?? "SELF_HOSTED"}
-        options={opts(["SELF_HOSTED", "VENDOR_HOSTED"])}
+        options={enumOptions(Object.values(Hosting))}
         error={errors.hosting}
       />
       <Field label="Vendor" name="vendor" defaultValue={s?.vendor ?? ""} error={errors.vendor} />

@@ -9,11 +9,12 @@ import { useUrlFilters } from "@/lib/forms/use-url-filters";
 import { useServers } from "@/lib/queries/servers";
 import { useTeams } from "@/lib/queries/teams";
 import type { TServerListQuery } from "@/lib/schemas/server";
+import { Environment, RiskLevel, ServerStatus } from "@/lib/generated/prisma/enums";
 
 const FILTERS = [
-  { key: "environment", label: "Environment", options: ["DEV", "STAGING", "PROD"] },
-  { key: "status", label: "Status", options: ["DRAFT", "PENDING_APPROVAL", "ACTIVE", "SUSPENDED", "RETIRED"] },
-  { key: "risk", label: "Highest risk", options: ["LOW", "MEDIUM", "HIGH", "CRITICAL"] },
+  { key: "environment", label: "Environment", options: Object.values(Environment) },
+  { key: "status", label: "Status", options: Object.values(ServerStatus) },
+  { key: "risk", label: "Highest risk", options: Object.values(RiskLevel) },
 ] as const;
 
 /** Filters live in the URL, so a filtered list can be shared and survives a reload. */

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { getPauseState } from "@/lib/services/kill-switch/set-org-pause";
-import { getOrgSettings } from "@/lib/services/org/update-org-settings";
+import { getPauseState } from "@/lib/services/org/get-pause-state";
+import { getOrgSettings } from "@/lib/services/org/get-org-settings";
 import { OrgSettingsForm } from "./_components/org-settings-form";
 import { PauseControl } from "./_components/pause-control";
 

@@ -1,6 +1,7 @@
 import { withRoute } from "@/lib/api/with-route";
 import { ZCreateWebhookInput } from "@/lib/schemas/webhook";
-import { createWebhook, listWebhooks } from "@/lib/services/webhooks/manage-webhooks";
+import { createWebhook } from "@/lib/services/webhooks/create-webhook";
+import { listWebhooks } from "@/lib/services/webhooks/list-webhooks";
 
 export const GET = withRoute({ permission: "webhooks.manage" }, ({ actor }) => listWebhooks(actor));
 

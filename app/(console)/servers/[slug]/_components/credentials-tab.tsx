@@ -7,14 +7,13 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { SelectField } from "@/components/ui/select-field";
+import { enumOptions, SelectField } from "@/components/ui/select-field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useAddCredential, useRemoveCredential } from "@/lib/queries/servers";
 import { ZCreateCredentialInput } from "@/lib/schemas/credential";
 import type { TabProps } from "./server-detail-view";
-
-const opts = (xs: string[]) => xs.map((x) => ({ value: x, label: x.replaceAll("_", " ") }));
+import { CredentialKind, CredentialProvider, Environment } from "@/lib/generated/prisma/enums";
 
 function CredentialForm({ slug, env }: { slug: string; env: string }) {
   const add = useAddCredential(slug);
@@ -53,14 +52,7 @@ function CredentialForm({ slug, env }: { slug: string; env: string }) {
         label="Provider"
         name="provider"
         placeholder="Choose…"
-        options={opts([
-          "HASHICORP_VAULT",
-          "AWS_SECRETS_MANAGER",
-          "AZURE_KEY_VAULT",
-          "GCP_SECRET_MANAGER",
-          "ENV_VAR",
-          "OTHER",
-        ])}
+        options={enumOptions(Object.values(CredentialProvider))}
         error={errors.provider}
       />
       <Field
@@ -75,7 +67,7 @@ function CredentialForm({ slug, env }: { slug: string; env: string }) {
         label="Kind"
         name="kind"
         placeholder="Choose…"
-        options={opts(["OAUTH_TOKEN", "API_KEY", "DB_PASSWORD", "SERVICE_ACCOUNT", "CERTIFICATE"])}
+        options={enumOptions(Object.values(CredentialKind))}
         error={errors.kind}
       />
       <Field label="Rotation (days)" name="rotationDays" type="number" defaultValue={30} error={errors.rotationDays} />
@@ -84,7 +76,7 @@ function CredentialForm({ slug, env }: { slug: string; env: string }) {
         label="Environment"
         name="environment"
         defaultValue={env}
-        options={opts(["DEV", "STAGING", "PROD"])}
+        options={enumOptions(Object.values(Environment))}
         error={errors.environment}
       />
       <Field label="OAuth scopes (comma separated)" name="oauthScopes" error={errors.oauthScopes} />

@@ -7,42 +7,23 @@ import { Field } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/queries/api-client";
 import { useChangeServerStatus } from "@/lib/queries/servers";
+import type { ServerStatus } from "@/lib/generated/prisma/enums";
 import type { TabProps } from "./server-detail-view";
 
-const NEXT: Record<string, { to: string; label: string; admin?: boolean; danger?: boolean; reason?: boolean }[]> = {
-  DRAFT: [
-    { to: "PENDING_APPROVAL", label: "Submit for approval" },
-    { to: "RETIRED", label: "Retire" },
-  ],
-  PENDING_APPROVAL: [
-    { to: "ACTIVE", label: "Activate", admin: true },
-    { to: "DRAFT", label: "Back to draft" },
-  ],
-  ACTIVE: [
-    { to: "SUSPENDED", label: "Suspend now", danger: true, reason: true },
-    { to: "RETIRED", label: "Retire", admin: true },
-  ],
-  SUSPENDED: [
-    { to: "ACTIVE", label: "Reinstate", admin: true, reason: true },
-    { to: "RETIRED", label: "Retire", admin: true },
-  ],
-  RETIRED: [],
-};
-
 /** Lifecycle moves and the server kill switch. A failing PROD checklist asks an admin for a written override. */
-export function LifecycleActions({ server, isAdmin }: TabProps) {
+export function LifecycleActions({ server }: Pick<TabProps, "server">) {
   const change = useChangeServerStatus(server.slug);
   const toast = useToast();
   const [reason, setReason] = useState("");
   const [override, setOverride] = useState("");
   const [needsOverride, setNeedsOverride] = useState(false);
-  const actions = (NEXT[server.status] ?? []).filter((a) => server.canEdit && (!a.admin || isAdmin));
+  const actions = server.allowedTransitions;
   if (actions.length === 0) return null;
 
-  const run = async (to: string) => {
+  const run = async (to: ServerStatus) => {
     try {
       await change.mutateAsync({
-        status: to as "ACTIVE",
+        status: to,
         reason: reason || undefined,
         overrideJustification: override || undefined,
       });
@@ -58,7 +39,7 @@ export function LifecycleActions({ server, isAdmin }: TabProps) {
   return (
     <Card title="Lifecycle">
       <div className="flex flex-wrap items-end gap-3">
-        {actions.some((a) => a.reason) && (
+        {actions.some((a) => a.needsReason) && (
           <Field
             label="Reason"
             value={reason}

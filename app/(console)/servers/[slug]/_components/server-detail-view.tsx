@@ -16,7 +16,7 @@ import { ToolsTab } from "./tools-tab";
 const TABS = ["Overview", "Tools", "Credentials", "Access", "Policy", "Readiness", "Activity"] as const;
 export type Tab = (typeof TABS)[number];
 
-export function ServerDetailView({ slug, isAdmin }: { slug: string; isAdmin: boolean }) {
+export function ServerDetailView({ slug, canReviewTools }: { slug: string; canReviewTools: boolean }) {
   const tab = (useSearchParams().get("tab") ?? "Overview") as Tab;
   const { data: server, error } = useServer(slug);
   if (error) return <p className="text-sm text-red-700">{error.message}</p>;
@@ -24,7 +24,7 @@ export function ServerDetailView({ slug, isAdmin }: { slug: string; isAdmin: boo
   const failing = server.readiness.filter((i) => !i.pass).length;
   const pending = server.tools.filter((t) => t.status !== "APPROVED").length;
   const badge: Partial<Record<Tab, number>> = { Readiness: failing, Tools: pending };
-  const props = { server, isAdmin };
+  const props = { server, canReviewTools };
   return (
     <>
       <PageHeader
@@ -63,4 +63,4 @@ export function ServerDetailView({ slug, isAdmin }: { slug: string; isAdmin: boo
   );
 }
 
-export type TabProps = { server: NonNullable<ReturnType<typeof useServer>["data"]>; isAdmin: boolean };
+export type TabProps = { server: NonNullable<ReturnType<typeof useServer>["data"]>; canReviewTools: boolean };

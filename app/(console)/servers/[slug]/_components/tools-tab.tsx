@@ -13,10 +13,11 @@ import { detectPoisoning } from "@/lib/registry/poisoning";
 import { ManifestImport } from "./manifest-import";
 import type { TabProps } from "./server-detail-view";
 import { ToolReview } from "./tool-review";
+import { RiskLevel } from "@/lib/generated/prisma/enums";
 
 type ToolRow = TabProps["server"]["tools"][number];
 
-export function ToolsTab({ server, isAdmin }: TabProps) {
+export function ToolsTab({ server, canReviewTools }: TabProps) {
   const action = useToolAction(server.slug);
   const [reviewing, setReviewing] = useState<ToolRow | null>(null);
   const suspend = (t: ToolRow) => {
@@ -57,7 +58,7 @@ export function ToolsTab({ server, isAdmin }: TabProps) {
                     )}
                   </Td>
                   <Td>
-                    {isAdmin ? (
+                    {canReviewTools ? (
                       <select
                         aria-label={`Risk of ${t.name}`}
                         value={t.riskOverride ?? ""}
@@ -78,7 +79,7 @@ export function ToolsTab({ server, isAdmin }: TabProps) {
                         }}
                       >
                         <option value="">computed: {t.risk}</option>
-                        {["LOW", "MEDIUM", "HIGH", "CRITICAL"].map((r) => (
+                        {Object.values(RiskLevel).map((r) => (
                           <option key={r} value={r}>
                             override: {r}
                           </option>
@@ -130,7 +131,7 @@ export function ToolsTab({ server, isAdmin }: TabProps) {
                     )}
                   </Td>
                   <Td className="text-right whitespace-nowrap">
-                    {isAdmin && t.status === "PENDING_REVIEW" && (
+                    {canReviewTools && t.status === "PENDING_REVIEW" && (
                       <Button size="sm" onClick={() => setReviewing(t)}>
                         Review
                       </Button>

@@ -1,6 +1,7 @@
 import { withRoute } from "@/lib/api/with-route";
 import { ZOrgPauseInput } from "@/lib/schemas/org";
-import { getPauseState, setOrgPause } from "@/lib/services/kill-switch/set-org-pause";
+import { getPauseState } from "@/lib/services/org/get-pause-state";
+import { setOrgPause } from "@/lib/services/org/set-org-pause";
 
 export const GET = withRoute({ permission: "org.pause.read" }, () => getPauseState());
 

@@ -1,6 +1,7 @@
 import { withRoute } from "@/lib/api/with-route";
 import { ZOrgSettingsInput } from "@/lib/schemas/org";
-import { getOrgSettings, updateOrgSettings } from "@/lib/services/org/update-org-settings";
+import { getOrgSettings } from "@/lib/services/org/get-org-settings";
+import { updateOrgSettings } from "@/lib/services/org/update-org-settings";
 
 export const GET = withRoute({ permission: "settings.read" }, ({ actor }) => getOrgSettings(actor));
 

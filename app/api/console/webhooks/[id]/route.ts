@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/api/with-route";
-import { deleteWebhook } from "@/lib/services/webhooks/manage-webhooks";
+import { deleteWebhook } from "@/lib/services/webhooks/delete-webhook";
 
 export const DELETE = withRoute({ permission: "webhooks.manage" }, ({ actor, params }) =>
   deleteWebhook(actor, params.id),

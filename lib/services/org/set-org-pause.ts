@@ -3,8 +3,7 @@ import { parseWith } from "@/lib/schemas/parse";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
-import type { Tx } from "@/lib/db/tx";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { getPauseState } from "./get-pause-state";
 import { ZOrgPauseInput, type TOrgPauseInput } from "@/lib/schemas/org";
 import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
 
@@ -34,14 +33,4 @@ export async function setOrgPause(actor: Actor, raw: TOrgPauseInput) {
     });
     return getPauseState(tx);
   });
-}
-
-export async function getPauseState(client: Tx | PrismaClient = db()) {
-  const s = await client.orgSettings.findUnique({ where: { id: 1 } });
-  return {
-    paused: s?.paused ?? false,
-    reason: s?.paused ? s.pauseReason : null,
-    since: s?.paused ? s.pausedAt : null,
-    by: s?.paused ? s.pausedBy : null,
-  };
 }
