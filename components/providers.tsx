@@ -11,7 +11,14 @@ function QueryProvider({ children }: { children: ReactNode }) {
   const [client] = useState(
     () =>
       new QueryClient({
-        defaultOptions: { queries: { staleTime: 10_000, retry: (n, e) => !(e instanceof ApiError) && n < 2 } },
+        defaultOptions: {
+          queries: {
+            staleTime: 10_000,
+            retry: (n, e) => !(e instanceof ApiError) && n < 2,
+            // A query with nothing to show yet hands its error to the segment's error.tsx; one that has data keeps it.
+            throwOnError: (_error, query) => query.state.data === undefined,
+          },
+        },
         mutationCache: new MutationCache({
           onError: (error) => toast.show(error instanceof ApiError ? error.message : "Something went wrong", "error"),
         }),

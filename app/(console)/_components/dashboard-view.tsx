@@ -9,18 +9,18 @@ import { StackedAreaChart } from "@/components/charts/stacked-area-chart";
 import { Stat } from "@/components/layout/stat";
 import { Card } from "@/components/ui/card";
 import { useDashboard } from "@/lib/queries/dashboard";
-import type { Dashboard } from "@/lib/services/dashboard/get-dashboard";
+import { LoadingState } from "@/components/layout/loading-state";
 
 const RANGES = ["24h", "7d", "30d", "90d"] as const;
 const OUTCOMES = ["success", "error", "denied", "pending_approval"];
 
-export function DashboardView({ initial }: { initial: Dashboard }) {
+export function DashboardView() {
   const [range, setRange] = useState<(typeof RANGES)[number]>("7d");
-  const { data } = useDashboard(range, range === "7d" ? initial : undefined);
+  const { data } = useDashboard(range);
   const router = useRouter();
   const explore = (params: Record<string, string>) =>
     router.push(`/audit?${new URLSearchParams({ range, category: "TOOL_CALL", ...params })}`);
-  if (!data) return <p className="text-sm text-slate-500">Loading…</p>;
+  if (!data) return <LoadingState />;
   const k = data.kpis;
   return (
     <div className="space-y-6">

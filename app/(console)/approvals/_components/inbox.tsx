@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { useApprovals, useVote } from "@/lib/queries/approvals";
 import type { ApprovalView } from "@/lib/services/approvals/list-approvals";
+import { LoadingState } from "@/components/layout/loading-state";
 
 const timeLeft = (iso: string | Date) => {
   const ms = new Date(iso).getTime() - Date.now();
@@ -101,7 +102,7 @@ function RequestCard({ r }: { r: ApprovalView }) {
 
 export function Inbox() {
   const inbox = useApprovals({ view: "inbox" });
-  if (inbox.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
+  if (inbox.isPending) return <LoadingState />;
   if (!inbox.data?.length)
     return <EmptyState title="Nothing waiting for you">New requests appear here within seconds.</EmptyState>;
   return (

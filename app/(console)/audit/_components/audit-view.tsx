@@ -11,6 +11,7 @@ import { AUDIT_CATEGORIES, type TAuditListQuery } from "@/lib/schemas/audit";
 import type { AuditEventView } from "@/lib/services/audit/list-audit-events";
 import { EventDrawer } from "./event-drawer";
 import { VerifyPanel } from "./verify-panel";
+import { LoadingState } from "@/components/layout/loading-state";
 
 const TEXT_FILTERS = [
   ["server", "Server"],
@@ -148,7 +149,7 @@ export function AuditView() {
             ))}
           </tbody>
         </Table>
-        {explorer.isPending && <p className="mt-3 text-sm text-slate-500">Loading…</p>}
+        {explorer.isPending && <LoadingState />}
         {!explorer.isPending && rows.length === 0 && (
           <p className="mt-3 text-sm text-slate-500">No events match these filters.</p>
         )}

@@ -8,13 +8,14 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useAgent, useSuspendAgent } from "@/lib/queries/agents";
+import { LoadingState } from "@/components/layout/loading-state";
 
 /** Everything one agent can reach, across every server. */
 export function AgentDetailView({ id, canManage }: { id: string; canManage: boolean }) {
   const { data: agent, error } = useAgent(id);
   const suspend = useSuspendAgent(id);
   if (error) return <p className="text-sm text-red-700">{error.message}</p>;
-  if (!agent) return <p className="text-sm text-slate-500">Loading…</p>;
+  if (!agent) return <LoadingState />;
   const toggle = () => {
     const reason = window.prompt(
       agent.status === "ACTIVE" ? "Reason for suspending this agent" : "Reason for reinstating this agent",

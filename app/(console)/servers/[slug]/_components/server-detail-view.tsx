@@ -12,6 +12,7 @@ import { OverviewTab } from "./overview-tab";
 import { PolicyTab } from "./policy-tab";
 import { ReadinessTab } from "./readiness-tab";
 import { ToolsTab } from "./tools-tab";
+import { LoadingState } from "@/components/layout/loading-state";
 
 const TABS = ["Overview", "Tools", "Credentials", "Access", "Policy", "Readiness", "Activity"] as const;
 export type Tab = (typeof TABS)[number];
@@ -20,7 +21,7 @@ export function ServerDetailView({ slug, canReviewTools }: { slug: string; canRe
   const tab = (useSearchParams().get("tab") ?? "Overview") as Tab;
   const { data: server, error } = useServer(slug);
   if (error) return <p className="text-sm text-red-700">{error.message}</p>;
-  if (!server) return <p className="text-sm text-slate-500">Loading…</p>;
+  if (!server) return <LoadingState />;
   const failing = server.readiness.filter((i) => !i.pass).length;
   const pending = server.tools.filter((t) => t.status !== "APPROVED").length;
   const badge: Partial<Record<Tab, number>> = { Readiness: failing, Tools: pending };

@@ -11,6 +11,7 @@ import { useToast } from "@/components/ui/toast";
 import { useUpdateUser, useUsers } from "@/lib/queries/users";
 import type { UserView } from "@/lib/services/users/user-view";
 import { UserForm } from "./user-form";
+import { LoadingState } from "@/components/layout/loading-state";
 
 function Status({ user }: { user: UserView }) {
   if (user.disabled) return <Badge tone="danger">Disabled</Badge>;
@@ -38,7 +39,7 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
         </Button>
       }
     >
-      {users.isPending && <p className="text-sm text-slate-500">Loading…</p>}
+      {users.isPending && <LoadingState />}
       {users.data?.length === 0 && <EmptyState title="No users yet" />}
       {users.data && users.data.length > 0 && (
         <Table label="Users">
