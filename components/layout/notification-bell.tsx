@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { Timestamp } from "@/components/ui/timestamp";
 import { useMarkNotificationsRead, useNotifications } from "@/lib/queries/approvals";
 
 export function NotificationBell() {
@@ -44,7 +45,7 @@ export function NotificationBell() {
         )}
       </button>
       {open && (
-        <div className="absolute left-0 z-40 mt-2 w-72 rounded-md border border-slate-200 bg-white py-1 text-slate-800 shadow-lg">
+        <div className="absolute left-0 z-40 mt-2 w-80 max-w-[90vw] rounded-md border border-slate-200 bg-white py-1 text-slate-800 shadow-lg">
           {notes.data?.items.length === 0 && <p className="px-3 py-2 text-sm text-slate-500">No notifications</p>}
           {notes.data?.items.map((n) => (
             <Link
@@ -53,8 +54,16 @@ export function NotificationBell() {
               onClick={() => setOpen(false)}
               className="block px-3 py-2 text-sm hover:bg-slate-50"
             >
-              <p className={n.readAt ? "" : "font-semibold"}>{n.title}</p>
-              <p className="text-xs text-slate-500">{n.body}</p>
+              <p className={n.needsAction ? "font-semibold" : "text-slate-600"}>
+                {n.title}
+                {n.link?.startsWith("/approvals") && !n.needsAction && (
+                  <span className="ml-1 text-xs font-normal text-slate-500">(no longer needs you)</span>
+                )}
+              </p>
+              {n.body && <p className="text-xs text-slate-500">{n.body}</p>}
+              <p className="text-xs text-slate-400">
+                <Timestamp value={n.createdAt} />
+              </p>
             </Link>
           ))}
         </div>

@@ -40,7 +40,15 @@ export const useRequestAccess = () =>
   );
 
 type Notifications = {
-  items: { id: string; title: string; body: string; link: string | null; readAt: string | null; createdAt: string }[];
+  items: {
+    id: string;
+    title: string;
+    body: string;
+    link: string | null;
+    readAt: string | null;
+    createdAt: string;
+    needsAction: boolean;
+  }[];
   unread: number;
 };
 

@@ -5,6 +5,7 @@ import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZApprovalListQuery, type TApprovalListQuery } from "@/lib/schemas/approval";
+import { approvalContexts } from "./approval-context";
 
 const include = {
   agent: { select: { clientId: true, name: true, ownerId: true } },
@@ -34,6 +35,7 @@ export async function listApprovals(actor: Actor, raw: TApprovalListQuery = {}, 
                 : { status: q.status }),
           };
   const rows = await db().approvalRequest.findMany({ where, include, orderBy: { createdAt: "desc" }, take: 200 });
+  const contexts = await approvalContexts(rows);
   const views = rows.map((r) => {
     const barrier =
       actor.type === "USER"
@@ -50,6 +52,7 @@ export async function listApprovals(actor: Actor, raw: TApprovalListQuery = {}, 
       approvals: r.votes.filter((v) => v.decision === "APPROVE").length,
       canVote: !barrier && !voted && effectiveStatus(r, now) === "PENDING",
       voteBarrier: voted ? "You have voted" : barrier,
+      context: contexts.get(r.id)!,
     };
   });
   return q.view === "inbox" ? views.filter((v) => v.canVote) : views;

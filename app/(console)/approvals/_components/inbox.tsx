@@ -1,11 +1,16 @@
 "use client";
 
-import { useState } from "react";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useState, type ReactNode } from "react";
 import { EmptyState } from "@/components/layout/empty-state";
 import { EnvBadge, RiskBadge } from "@/components/layout/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { Timestamp } from "@/components/ui/timestamp";
 import { useToast } from "@/components/ui/toast";
+import { DefinitionDiff, ReadinessSummary } from "./request-context";
 import { useApprovals, useVote } from "@/lib/queries/approvals";
 import type { ApprovalView } from "@/lib/services/approvals/list-approvals";
 import { LoadingState } from "@/components/layout/loading-state";
@@ -16,6 +21,15 @@ const timeLeft = (iso: string | Date) => {
   const m = Math.floor(ms / 60_000);
   return m >= 120 ? `${Math.floor(m / 60)} h left` : `${m} min left`;
 };
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="inline text-slate-500">{label}: </dt>
+      <dd className="inline font-medium">{children}</dd>
+    </div>
+  );
+}
 
 function RequestCard({ r }: { r: ApprovalView }) {
   const vote = useVote();
@@ -48,53 +62,63 @@ function RequestCard({ r }: { r: ApprovalView }) {
           {r.escalatedAt ? " · escalated" : ""}
         </span>
       </header>
+      <p className="mt-3 text-sm">
+        <span className="font-medium">{r.context.reason.title}</span>{" "}
+        <span className="text-slate-700">{r.context.reason.detail}</span>{" "}
+        {r.context.reason.rule && <Badge>{r.context.reason.rule}</Badge>}
+      </p>
       <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
-        <div>
-          <dt className="inline text-slate-500">Agent: </dt>
-          <dd className="inline font-medium">
-            {r.agent?.name ?? "—"} ({r.agent?.clientId})
-          </dd>
-        </div>
-        <div>
-          <dt className="inline text-slate-500">On behalf of: </dt>
-          <dd className="inline font-medium">{r.onBehalfOf ?? r.requesterLabel}</dd>
-        </div>
-        <div className="sm:col-span-2">
-          <dt className="inline text-slate-500">Why: </dt>
-          <dd className="inline">{r.reason}</dd>
-        </div>
-        <div>
-          <dt className="inline text-slate-500">Approvals: </dt>
-          <dd className="inline">
-            {r.approvals} of {r.requiredApprovals}
-          </dd>
-        </div>
-        {access && (
-          <div>
-            <dt className="inline text-slate-500">Duration: </dt>
-            <dd className="inline">{access.durationHours} h</dd>
-          </div>
+        {r.agent ? (
+          <>
+            <Fact label="Agent">
+              {r.agent.name} <span className="font-mono text-xs text-slate-500">{r.agent.clientId}</span>
+            </Fact>
+            <Fact label="On behalf of">{r.onBehalfOf ?? "—"}</Fact>
+          </>
+        ) : (
+          <Fact label="Requested by">
+            {r.context.requestedBy.name
+              ? `${r.context.requestedBy.name} (${r.context.requestedBy.label})`
+              : r.context.requestedBy.label}
+            {r.context.requestedBy.teams.length > 0 && (
+              <span className="text-slate-500"> · {r.context.requestedBy.teams.join(", ")}</span>
+            )}
+          </Fact>
         )}
+        <Fact label="Approvals">
+          {r.approvals} of {r.requiredApprovals}
+        </Fact>
+        <Fact label="Asked">
+          <Timestamp value={r.createdAt} />
+        </Fact>
+        {access && <Fact label="Duration">{access.durationHours} h</Fact>}
       </dl>
+      {r.context.readiness && <ReadinessSummary readiness={r.context.readiness} />}
+      {r.context.toolChange && <DefinitionDiff change={r.context.toolChange} />}
       {r.argsRedacted !== null && (
         <pre className="mt-3 max-h-56 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs ring-1 ring-slate-200">
           {JSON.stringify(r.argsRedacted, null, 2)}
         </pre>
       )}
-      <div className="mt-3 flex flex-wrap items-center gap-2">
+      <div className="mt-3 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-center">
         <input
           aria-label="Comment"
           placeholder="Comment (optional)"
           value={comment}
           onChange={(e) => setComment(e.target.value)}
-          className="min-w-64 flex-1 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+          className="w-full flex-1 rounded-md border sm:min-w-64 border-slate-300 px-3 py-1.5 text-sm"
         />
         <Button onClick={() => cast("approve")} disabled={vote.isPending}>
           Approve
         </Button>
-        <Button variant="danger" onClick={() => cast("deny")} disabled={vote.isPending}>
+        <ConfirmButton
+          title="Deny this request?"
+          description="The call, or the change, is refused. The agent must ask again, and your vote is recorded."
+          onConfirm={() => cast("deny")}
+          disabled={vote.isPending}
+        >
           Deny
-        </Button>
+        </ConfirmButton>
       </div>
     </article>
   );
@@ -102,14 +126,32 @@ function RequestCard({ r }: { r: ApprovalView }) {
 
 export function Inbox() {
   const inbox = useApprovals({ view: "inbox" });
+  // Opened from a notification, a webhook or a chat message: that one request first, on any screen size.
+  const only = useSearchParams().get("request");
   if (inbox.isPending) return <LoadingState />;
-  if (!inbox.data?.length)
+  const items = only ? inbox.data?.filter((r) => r.id === only) : inbox.data;
+  if (only && !items?.length)
+    return (
+      <EmptyState title="This request no longer needs your vote">
+        It was decided, it expired, or you voted already.{" "}
+        <Link href="/approvals" className="underline">
+          See the whole inbox
+        </Link>
+        .
+      </EmptyState>
+    );
+  if (!items?.length)
     return <EmptyState title="Nothing waiting for you">New requests appear here within seconds.</EmptyState>;
   return (
     <div className="space-y-4">
-      {inbox.data.map((r) => (
+      {items.map((r) => (
         <RequestCard key={r.id} r={r} />
       ))}
+      {only && (
+        <Link href="/approvals" className="block text-sm text-brand-700 underline">
+          See the whole inbox
+        </Link>
+      )}
     </div>
   );
 }

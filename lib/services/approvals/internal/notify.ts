@@ -23,6 +23,7 @@ export async function notifyApprovers(
       title: options.title ?? `Approval needed: ${what}`,
       body: `Requested by ${request.requesterLabel}`,
       link: `/approvals?request=${request.id}`,
+      approvalRequestId: request.id,
     }));
   if (rows.length) await tx.notification.createMany({ data: rows });
 }
