@@ -23,9 +23,9 @@ export async function volumeFindings(tx: Tx, events: TIngestEvent[]): Promise<Fi
   const rows = await tx.$queryRawUnsafe<Row[]>(
     `WITH probe AS (SELECT * FROM json_to_recordset($1::json) AS p(agent text, hour timestamptz))
      SELECT p.agent, p.hour,
-       COALESCE((SELECT SUM(count) FROM "ToolCallRollup" r WHERE r.agent = p.agent AND r.hour = p.hour AND r.outcome = 'denied'), 0)::int AS denied,
+       COALESCE((SELECT SUM(count) FROM "ToolCallRollup" r WHERE r.agent = p.agent AND r.hour = p.hour AND r.outcome = 'deny'), 0)::int AS denied,
        COALESCE((SELECT SUM("recordsSum") FROM "ToolCallRollup" r WHERE r.agent = p.agent AND r.hour = p.hour), 0)::float8 AS records,
-       COALESCE((SELECT SUM(count) FROM "ToolCallRollup" r WHERE r.agent = p.agent AND r.outcome = 'denied' AND r.hour >= p.hour - interval '24 hours' AND r.hour < p.hour), 0)::float8 / 24 AS "baseDenied",
+       COALESCE((SELECT SUM(count) FROM "ToolCallRollup" r WHERE r.agent = p.agent AND r.outcome = 'deny' AND r.hour >= p.hour - interval '24 hours' AND r.hour < p.hour), 0)::float8 / 24 AS "baseDenied",
        COALESCE((SELECT SUM("recordsSum") FROM "ToolCallRollup" r WHERE r.agent = p.agent AND r.hour >= p.hour - interval '7 days' AND r.hour < p.hour), 0)::float8 / 168 AS "baseRecords"
      FROM probe p`,
     JSON.stringify(pairs.map(([agent, hour]) => ({ agent, hour }))),

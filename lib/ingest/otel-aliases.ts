@@ -12,6 +12,10 @@ export const OTEL_ALIASES: Record<string, string> = {
   "gen_ai.tool.call.arguments": "arguments",
   "gen_ai.tool.call.result": "responseSummary",
   "error.type": "errorType",
+  "warden.decision.rule": "rule",
+  "warden.decision.reason": "reason",
+  "mcp.decision.rule": "rule",
+  "mcp.decision.reason": "reason",
   "jsonrpc.request.id": "requestId",
 };
 

@@ -1,17 +1,11 @@
 import type { Tx } from "@/lib/db/tx";
 import type { TIngestEvent } from "@/lib/schemas/ingest";
-
-export const LATENCY_BUCKETS_MS = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000];
+import { LATENCY_BUCKET_COUNT, latencyBucket } from "./latency-histogram";
 
 export const hourOf = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
 export const dayOf = (d: Date) => new Date(Math.floor(d.getTime() / 86_400_000) * 86_400_000);
 
 export const ROLLUP_TABLES = { hour: "ToolCallRollup", day: "ToolCallRollupDaily" } as const;
-
-const bucketOf = (ms: number) => {
-  const i = LATENCY_BUCKETS_MS.findIndex((b) => ms < b);
-  return i === -1 ? LATENCY_BUCKETS_MS.length : i;
-};
 
 type Row = {
   hour: Date;
@@ -19,6 +13,7 @@ type Row = {
   tool: string;
   agent: string;
   outcome: string;
+  rule: string;
   count: number;
   records: number;
   bytes: number;
@@ -37,25 +32,27 @@ async function upsertInto(tx: Tx, grain: keyof typeof ROLLUP_TABLES, events: TIn
   const rows = new Map<string, Row>();
   for (const e of events) {
     const hour = grain === "hour" ? hourOf(e.timestamp) : dayOf(e.timestamp);
-    const key = [hour.toISOString(), e.server, e.tool ?? "", e.agent, e.outcome].join("\u0000");
+    const rule = e.outcome === "deny" || e.outcome === "pending" ? (e.rule ?? "") : "";
+    const key = [hour.toISOString(), e.server, e.tool ?? "", e.agent, e.outcome, rule].join("\u0000");
     const row = rows.get(key) ?? {
       hour,
       server: e.server,
       tool: e.tool ?? "",
       agent: e.agent,
       outcome: e.outcome,
+      rule,
       count: 0,
       records: 0,
       bytes: 0,
       latency: 0,
-      buckets: Array(LATENCY_BUCKETS_MS.length + 1).fill(0),
+      buckets: Array(LATENCY_BUCKET_COUNT).fill(0),
     };
     row.count++;
     row.records += e.recordsReturned ?? 0;
     row.bytes += e.bytes ?? 0;
     if (e.latencyMs !== undefined) {
       row.latency += Math.round(e.latencyMs);
-      row.buckets[bucketOf(e.latencyMs)]++;
+      row.buckets[latencyBucket(e.latencyMs)]++;
     }
     rows.set(key, row);
   }
@@ -65,31 +62,18 @@ async function upsertInto(tx: Tx, grain: keyof typeof ROLLUP_TABLES, events: TIn
   const params: unknown[] = [];
   const values = list.map((r) => {
     const base = params.length;
-    params.push(r.hour, r.server, r.tool, r.agent, r.outcome, r.count, r.records, r.bytes, r.latency, r.buckets);
-    return `($${base + 1}::timestamptz, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}::int, $${base + 7}::bigint, $${base + 8}::bigint, $${base + 9}::bigint, $${base + 10}::int[])`;
+    params.push(r.hour, r.server, r.tool, r.agent, r.outcome, r.rule, r.count, r.records, r.bytes, r.latency, r.buckets);
+    return `($${base + 1}::timestamptz, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7}::int, $${base + 8}::bigint, $${base + 9}::bigint, $${base + 10}::bigint, $${base + 11}::int[])`;
   });
   await tx.$executeRawUnsafe(
-    `INSERT INTO "${table}" (hour, server, tool, agent, outcome, count, "recordsSum", "bytesSum", "latencySum", "latencyBuckets")
+    `INSERT INTO "${table}" (hour, server, tool, agent, outcome, rule, count, "recordsSum", "bytesSum", "latencySum", "latencyBuckets")
      VALUES ${values.join(", ")}
-     ON CONFLICT (hour, server, tool, agent, outcome) DO UPDATE SET
+     ON CONFLICT (hour, server, tool, agent, outcome, rule) DO UPDATE SET
        count = "${table}".count + EXCLUDED.count,
        "recordsSum" = "${table}"."recordsSum" + EXCLUDED."recordsSum",
        "bytesSum" = "${table}"."bytesSum" + EXCLUDED."bytesSum",
        "latencySum" = "${table}"."latencySum" + EXCLUDED."latencySum",
-       "latencyBuckets" = (SELECT array_agg(a + b ORDER BY i) FROM unnest("${table}"."latencyBuckets", EXCLUDED."latencyBuckets") WITH ORDINALITY AS t(a, b, i))`,
+       "latencyBuckets" = (SELECT array_agg(COALESCE(a, 0) + COALESCE(b, 0) ORDER BY i) FROM unnest("${table}"."latencyBuckets", EXCLUDED."latencyBuckets") WITH ORDINALITY AS t(a, b, i))`,
     ...params,
   );
-}
-
-/** The p-th percentile latency from merged histogram buckets: the upper bound of the bucket it falls in. */
-export function percentileFromBuckets(buckets: number[], p: number): number | null {
-  const total = buckets.reduce((a, b) => a + b, 0);
-  if (total === 0) return null;
-  let seen = 0;
-  for (let i = 0; i < buckets.length; i++) {
-    seen += buckets[i];
-    if (seen >= (p / 100) * total)
-      return LATENCY_BUCKETS_MS[i] ?? LATENCY_BUCKETS_MS[LATENCY_BUCKETS_MS.length - 1] * 2;
-  }
-  return null;
 }

@@ -1,13 +1,13 @@
 "use client";
 
-import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/queries/api-client";
 import type { TAuditListQuery } from "@/lib/schemas/audit";
 import type { AuditEventView } from "@/lib/services/audit/list-audit-events";
 import type { verifyAudit } from "@/lib/services/audit/verify-audit";
 
 export type VerifyReport = Awaited<ReturnType<typeof verifyAudit>>;
-type Page = { events: AuditEventView[]; nextCursor: string | null };
+type Page = { total: number | null; events: AuditEventView[]; nextCursor: string | null };
 
 const qs = (q: Record<string, unknown>) =>
   new URLSearchParams(
@@ -33,6 +33,8 @@ export const useAuditExplorer = (filter: TAuditListQuery) =>
     queryFn: ({ pageParam }) =>
       apiFetch<Page>(`/api/console/audit?${qs({ ...filter, cursor: pageParam || undefined })}`),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // A new filter keeps the rows on screen, marked as refreshing, until the new ones arrive.
+    placeholderData: keepPreviousData,
   });
 
 export const useVerifyAudit = () =>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normaliseOutcome, OUTCOMES } from "./outcome";
 
 export const AUDIT_CATEGORIES = ["AUTH", "ADMIN", "TOOL_CALL", "DECISION", "APPROVAL"] as const;
 
@@ -13,7 +14,11 @@ export const ZAuditListQuery = z.object({
   tool: opt(z.string().max(128)),
   agent: opt(z.string().max(120)),
   onBehalfOf: opt(z.string().max(254)),
-  outcome: opt(z.string().max(40)),
+  /** One vocabulary; other spellings ("denied") are accepted and mean the same outcome. */
+  outcome: z.preprocess(
+    (v) => (v === "" || v === undefined ? undefined : typeof v === "string" ? (normaliseOutcome(v) ?? v) : v),
+    z.enum(OUTCOMES, `outcome must be one of ${OUTCOMES.join(", ")}`).optional(),
+  ),
   targetId: opt(z.string().max(64)),
   q: opt(z.string().max(200)),
   /** opaque keyset cursor: "<occurredAt ms>.<sequence>" of the last row seen */

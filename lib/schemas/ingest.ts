@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-export const INGEST_OUTCOMES = ["success", "error", "denied", "pending_approval"] as const;
+import { normaliseOutcome } from "@/lib/schemas/outcome";
+
+/** What a reported call can end as; other spellings ("denied", "pending_approval") are folded into these. */
+export const INGEST_OUTCOMES = ["success", "error", "deny", "pending"] as const;
+type IngestOutcome = (typeof INGEST_OUTCOMES)[number];
 
 /** One MCP call as a gateway or server reports it (after OTel aliases are mapped). */
 export const ZIngestEvent = z.strictObject({
@@ -15,7 +19,15 @@ export const ZIngestEvent = z.strictObject({
   sessionId: z.string().trim().max(200).optional(),
   method: z.string().trim().max(64).default("tools/call"),
   arguments: z.unknown().optional(),
-  outcome: z.enum(INGEST_OUTCOMES, `outcome must be one of ${INGEST_OUTCOMES.join(", ")}`),
+  outcome: z.string({ error: `outcome must be one of ${INGEST_OUTCOMES.join(", ")}` }).transform((v, ctx) => {
+    const o = normaliseOutcome(v);
+    if (o && (INGEST_OUTCOMES as readonly string[]).includes(o)) return o as IngestOutcome;
+    ctx.addIssue({ code: "custom", message: `outcome must be one of ${INGEST_OUTCOMES.join(", ")}` });
+    return z.NEVER;
+  }),
+  /** The rule that decided the call (a gateway's own, or Warden's), and why, for a denied or paused call. */
+  rule: z.string().trim().max(120).optional(),
+  reason: z.string().trim().max(1000).optional(),
   responseSummary: z.string().max(4000).optional(),
   recordsReturned: z.number().int().min(0).optional(),
   bytes: z.number().int().min(0).optional(),

@@ -10,13 +10,23 @@ export type SimEvent = {
   sessionId: string;
   method: string;
   arguments: Record<string, unknown>;
-  outcome: "success" | "error" | "denied" | "pending_approval";
+  outcome: "success" | "error" | "deny" | "pending";
+  rule?: string;
+  reason?: string;
   responseSummary?: string;
   recordsReturned?: number;
   bytes?: number;
   latencyMs: number;
   traceId: string;
 };
+
+/** The reasons a gateway gives when it refuses a call, in realistic proportions. */
+function gatewayDenial(r: number, agent: string, tool: string): { rule: string; reason: string } {
+  if (r < 0.4) return { rule: "field_denied", reason: `${tool} asked for a field the grant denies` };
+  if (r < 0.65) return { rule: "max_records", reason: `${tool} asked for more records than the grant's limit` };
+  if (r < 0.85) return { rule: "rate_limited", reason: `${agent} made more calls a minute than the server allows` };
+  return { rule: "object_not_allowed", reason: `${tool} named an object outside the grant` };
+}
 
 /** A small deterministic PRNG (mulberry32): the same seed replays the same traffic, so reruns are idempotent. */
 function rng(seed: number) {
@@ -96,9 +106,10 @@ export function* generateTraffic({ days, ratePerHour, now = new Date(), seed = 4
       const g = pick(DEMO_GRANTS);
       const tool = g.tools[0] === "*" ? pick(toolsOf(g.server)) : pick(g.tools);
       const r = rand();
-      const outcome = r < 0.93 ? "success" : r < 0.97 ? "error" : "denied";
+      const outcome = r < 0.93 ? "success" : r < 0.97 ? "error" : "deny";
       yield make(at + Math.floor(rand() * 3_600_000), g.agent, g.server, tool, {
         outcome,
+        ...(outcome === "deny" ? gatewayDenial(rand(), g.agent, tool) : {}),
         recordsReturned: outcome === "success" ? 1 + Math.floor(rand() * Math.min(g.maxRecords ?? 50, 50)) : 0,
       });
     }
@@ -126,7 +137,9 @@ export function* generateTraffic({ days, ratePerHour, now = new Date(), seed = 4
     if (hour % 24 === 10 && day % 10 === 3) {
       for (let k = 0; k < 30; k++)
         yield make(at + k * 1000, "data-analyst", "postgres-prod", "execute_sql", {
-          outcome: "denied",
+          outcome: "deny",
+          rule: "no_grant",
+          reason: `data-analyst may not call execute_sql on postgres-prod: the grant allows read-only queries`,
           recordsReturned: 0,
         }); // denial spike
     }

@@ -12,7 +12,15 @@ import { useDashboard } from "@/lib/queries/dashboard";
 import { LoadingState } from "@/components/layout/loading-state";
 
 const RANGES = ["24h", "7d", "30d", "90d"] as const;
-const OUTCOMES = ["success", "error", "denied", "pending_approval"];
+const OUTCOMES = ["success", "error", "deny", "pending"];
+
+/** Seconds as people say them: "45 s", "6.5 min", "2.1 h". */
+const formatMinutes = (seconds: number) =>
+  seconds < 60
+    ? `${seconds} s`
+    : seconds < 3600
+      ? `${(seconds / 60).toFixed(seconds < 600 ? 1 : 0)} min`
+      : `${(seconds / 3600).toFixed(1)} h`;
 
 export function DashboardView() {
   const [range, setRange] = useState<(typeof RANGES)[number]>("7d");
@@ -98,21 +106,26 @@ export function DashboardView() {
         </Card>
       </div>
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
-        <Card title="Denials by reason">
+        <Card title="Denials by rule">
           <BarListChart
-            data={data.denialsByReason}
-            label="Denied decisions by rule"
-            onSelect={() =>
-              router.push(`/audit?${new URLSearchParams({ range, category: "DECISION", outcome: "deny" })}`)
-            }
+            data={data.denialsByRule}
+            label="Denied calls by rule"
+            onSelect={() => router.push(`/audit?${new URLSearchParams({ range, outcome: "deny" })}`)}
           />
         </Card>
-        <Card
-          title={`Approvals${data.medianDecisionSeconds !== null ? ` · median time to decision ${Math.round(data.medianDecisionSeconds / 60)} min` : ""}`}
-        >
+        <Card title="Approval requests per day">
           <BarListChart
             data={data.approvalVolume.map((a) => ({ key: a.t.slice(0, 10), count: a.total }))}
             label="Approval requests per day"
+            onSelect={() => router.push("/approvals")}
+          />
+        </Card>
+        <Card
+          title={`Time to decision${data.medianDecisionSeconds !== null ? ` · median ${formatMinutes(data.medianDecisionSeconds)}` : ""}`}
+        >
+          <BarListChart
+            data={data.decisionTimeByDay.map((d) => ({ key: d.t.slice(0, 10), count: d.medianMinutes }))}
+            label="Median minutes from request to decision, per day"
             onSelect={() => router.push("/approvals")}
           />
         </Card>

@@ -97,7 +97,7 @@ export async function voteOnRequest(actor: Actor, requestId: string, raw: TVoteI
       category: "APPROVAL",
       action: `approval.vote_${input.decision}`,
       target: { type: "ApprovalRequest", id: requestId },
-      outcome: status.toLowerCase(),
+      outcome: status === "DENIED" ? "deny" : status === "PENDING" ? "pending" : status.toLowerCase(),
       before: { status: "PENDING", approvals: approvals - (decision === "APPROVE" ? 1 : 0) },
       after: { status, approvals },
       attributes: {

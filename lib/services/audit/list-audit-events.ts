@@ -3,6 +3,8 @@ import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZAuditListQuery, type TAuditListQuery } from "@/lib/schemas/audit";
+import { outcomeSpellings } from "@/lib/schemas/outcome";
+import { labelFor, targetLabels } from "./target-labels";
 
 /**
  * The audit explorer: newest first, filtered, with a keyset cursor on (occurredAt, sequence) so page
@@ -18,7 +20,7 @@ export async function listAuditEvents(actor: Actor, raw: TAuditListQuery = {}) {
       tool: q.tool,
       agent: q.agent,
       onBehalfOf: q.onBehalfOf,
-      outcome: q.outcome,
+      outcome: q.outcome ? { in: outcomeSpellings(q.outcome) } : undefined,
       targetId: q.targetId,
       occurredAt: q.from || q.to ? { gte: q.from, lt: q.to } : undefined,
     },
@@ -33,6 +35,8 @@ export async function listAuditEvents(actor: Actor, raw: TAuditListQuery = {}) {
         { onBehalfOf: { contains: q.q, mode: "insensitive" } },
       ],
     });
+  // How many records match, counted once, on the first page: later pages only move the cursor.
+  const total = q.cursor ? null : await db().auditEvent.count({ where: { AND: where } });
   if (q.cursor) {
     const [ms, seq] = q.cursor.split(".");
     const at = new Date(Number(ms));
@@ -43,9 +47,11 @@ export async function listAuditEvents(actor: Actor, raw: TAuditListQuery = {}) {
     orderBy: [{ occurredAt: "desc" }, { sequence: "desc" }],
     take: q.limit,
   });
-  const events = rows.map((r) => ({ ...r, sequence: r.sequence.toString() }));
+  const labels = await targetLabels(rows);
+  const events = rows.map((r) => ({ ...r, sequence: r.sequence.toString(), targetLabel: labelFor(labels, r) }));
   const last = rows[rows.length - 1];
   return {
+    total,
     events,
     nextCursor: rows.length === q.limit && last ? `${last.occurredAt.getTime()}.${last.sequence}` : null,
   };

@@ -1,7 +1,8 @@
 import { parseWith } from "@/lib/schemas/parse";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
-import { percentileFromBuckets, ROLLUP_TABLES } from "@/lib/ingest/rollups";
+import { percentileFromBuckets } from "@/lib/ingest/latency-histogram";
+import { ROLLUP_TABLES } from "@/lib/ingest/rollups";
 import { rotationDueAt } from "@/lib/registry/credential-flags";
 import { DASHBOARD_RANGES, ZDashboardQuery, type TDashboardQuery } from "@/lib/schemas/dashboard";
 
@@ -46,7 +47,7 @@ export async function getDashboard(actor: Actor, raw: TDashboardQuery = {}, now 
       p.$queryRawUnsafe<{ rule: string; n: number }[]>(
         `SELECT rule, SUM(n)::int AS n FROM (
         SELECT rule, count AS n FROM "DecisionRollup" WHERE hour >= $1 AND outcome = 'deny'
-        UNION ALL SELECT 'denied at the gateway', count FROM ${rollup} WHERE hour >= $1 AND outcome = 'denied'
+        UNION ALL SELECT COALESCE(NULLIF(rule, ''), 'unspecified'), count FROM ${rollup} WHERE hour >= $1 AND outcome = 'deny'
       ) d GROUP BY rule ORDER BY n DESC LIMIT 10`,
         from,
       ),
@@ -60,9 +61,15 @@ export async function getDashboard(actor: Actor, raw: TDashboardQuery = {}, now 
       ),
       p.tool.groupBy({ by: ["risk", "riskOverride"], _count: true }),
     ]);
-  const [{ median }] = await p.$queryRaw<{ median: number | null }[]>`
-    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("decidedAt" - "createdAt"))) AS median
-    FROM "ApprovalRequest" WHERE "createdAt" >= ${from} AND "decidedAt" IS NOT NULL`;
+  // Time to decision counts requests a person decided (the last vote), never ones cancelled or superseded.
+  const decisionTimes = await p.$queryRaw<{ t: Date | null; median: number | null }[]>`
+    SELECT GROUPING(date_trunc('day', r."createdAt")) AS g, date_trunc('day', r."createdAt") AS t,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (v.last - r."createdAt"))) AS median
+    FROM "ApprovalRequest" r
+    JOIN (SELECT "requestId", MAX("createdAt") AS last FROM "ApprovalVote" GROUP BY "requestId") v ON v."requestId" = r.id
+    WHERE r."createdAt" >= ${from} AND r.status IN ('APPROVED', 'DENIED', 'CONSUMED')
+    GROUP BY ROLLUP (date_trunc('day', r."createdAt")) ORDER BY 2 NULLS LAST`;
+  const median = decisionTimes.find((d) => d.t === null)?.median ?? null;
 
   const byStatus = Object.fromEntries(servers.map((s) => [s.status, s._count]));
   const overdue = credentials.filter((c) => rotationDueAt(c) < now).length;
@@ -70,7 +77,7 @@ export async function getDashboard(actor: Actor, raw: TDashboardQuery = {}, now 
   const buckets = new Map<string, Record<string, number>>();
   const step = bucket === "hour" ? 3_600_000 : 86_400_000;
   for (let t = from.getTime(); t <= now.getTime(); t += step)
-    buckets.set(new Date(t).toISOString(), { success: 0, error: 0, denied: 0, pending_approval: 0 });
+    buckets.set(new Date(t).toISOString(), { success: 0, error: 0, deny: 0, pending: 0 });
   for (const r of series) {
     const k = new Date(r.t).toISOString();
     buckets.set(k, { ...(buckets.get(k) ?? {}), [r.outcome]: r.n });
@@ -100,9 +107,12 @@ export async function getDashboard(actor: Actor, raw: TDashboardQuery = {}, now 
     topServers: top("server"),
     topTools: top("tool"),
     topAgents: top("agent"),
-    denialsByReason: denials.map((d) => ({ key: d.rule, count: d.n })),
+    denialsByRule: denials.map((d) => ({ key: d.rule, count: d.n })),
     approvalVolume: approvals.map((a) => ({ t: new Date(a.t).toISOString(), total: a.n })),
     medianDecisionSeconds: median === null ? null : Math.round(Number(median)),
+    decisionTimeByDay: decisionTimes
+      .filter((d) => d.t !== null)
+      .map((d) => ({ t: new Date(d.t!).toISOString(), medianMinutes: Math.round(Number(d.median) / 6) / 10 })),
     latencyByServer: [...merged.entries()]
       .map(([server, b]) => ({
         server,

@@ -113,6 +113,8 @@ function auditInput(
       traceId: e.traceId,
       decisionId: e.decisionId,
       errorType: e.errorType,
+      rule: e.rule,
+      reasons: e.reason === undefined ? undefined : [e.reason],
       requestId: e.requestId,
       extra: e.attributes ? redactArguments(e.attributes, server?.deniedFields ?? []) : undefined,
       ingestedBy,

@@ -9,7 +9,9 @@ import { useUrlFilters } from "@/lib/forms/use-url-filters";
 import { useAuditExplorer } from "@/lib/queries/audit";
 import { AUDIT_CATEGORIES, type TAuditListQuery } from "@/lib/schemas/audit";
 import type { AuditEventView } from "@/lib/services/audit/list-audit-events";
-import { EventDrawer } from "./event-drawer";
+import { Timestamp } from "@/components/ui/timestamp";
+import { normaliseOutcome, OUTCOME_LABELS, OUTCOMES } from "@/lib/schemas/outcome";
+import { EventDrawer, outcomeLabel } from "./event-drawer";
 import { VerifyPanel } from "./verify-panel";
 import { LoadingState } from "@/components/layout/loading-state";
 
@@ -18,7 +20,6 @@ const TEXT_FILTERS = [
   ["tool", "Tool"],
   ["agent", "Agent"],
   ["onBehalfOf", "On behalf of"],
-  ["outcome", "Outcome"],
   ["q", "Search"],
 ] as const;
 const RANGES = [
@@ -32,8 +33,14 @@ const HOURS: Record<string, number> = { "24h": 24, "7d": 168, "30d": 720, "90d":
 
 const thisMinute = () => Math.floor(Date.now() / 60_000) * 60_000;
 
-const tone = (o: string) =>
-  o === "success" || o === "allow" ? "success" : o === "pending" || o === "pending_approval" ? "info" : "danger";
+const tone = (o: string) => {
+  const n = normaliseOutcome(o);
+  return n === "success" || n === "allow" || n === "approved"
+    ? "success"
+    : n === "pending" || n === "changed"
+      ? "info"
+      : "danger";
+};
 
 /** Filters live in the URL: copy it to share exactly this view of the evidence. */
 export function AuditView() {
@@ -54,6 +61,7 @@ export function AuditView() {
   };
   const explorer = useAuditExplorer(filter);
   const rows = explorer.data?.pages.flatMap((p) => p.events) ?? [];
+  const total = explorer.data?.pages[0]?.total;
   const input = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
     <div className="space-y-6">
@@ -87,6 +95,19 @@ export function AuditView() {
               </option>
             ))}
           </select>
+          <select
+            aria-label="Outcome"
+            className={input}
+            value={params.get("outcome") ?? ""}
+            onChange={(e) => set("outcome", e.target.value)}
+          >
+            <option value="">Any outcome</option>
+            {OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {OUTCOME_LABELS[o]}
+              </option>
+            ))}
+          </select>
           {TEXT_FILTERS.map(([key, label]) => (
             <input
               key={key}
@@ -99,56 +120,64 @@ export function AuditView() {
             />
           ))}
         </form>
-        <Table label="Audit events">
-          <thead>
-            <tr>
-              <Th>#</Th>
-              <Th>When (UTC)</Th>
-              <Th>Category</Th>
-              <Th>Who</Th>
-              <Th>What</Th>
-              <Th>Server / tool</Th>
-              <Th>Outcome</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((e) => (
-              <tr
-                key={e.sequence}
-                className="cursor-pointer hover:bg-slate-50"
-                onClick={() => setOpen(e)}
-                data-testid="audit-row"
-              >
-                <Td className="font-mono text-xs">{e.sequence}</Td>
-                <Td className="whitespace-nowrap">
-                  {new Date(e.occurredAt).toISOString().replace("T", " ").slice(0, 19)}
-                </Td>
-                <Td>
-                  <Badge>{e.category}</Badge>
-                </Td>
-                <Td>
-                  {e.actorLabel}
-                  {e.onBehalfOf ? <span className="text-slate-500"> for {e.onBehalfOf}</span> : null}
-                </Td>
-                <Td>
-                  <button className="text-left text-brand-700 hover:underline" onClick={() => setOpen(e)}>
-                    {e.action}
-                  </button>
-                </Td>
-                <Td className="font-mono text-xs">
-                  {e.server
-                    ? `${e.server}${e.tool ? `/${e.tool}` : ""}`
-                    : e.targetType
-                      ? `${e.targetType} ${e.targetId?.slice(0, 8)}`
-                      : "—"}
-                </Td>
-                <Td>
-                  <Badge tone={tone(e.outcome)}>{e.outcome}</Badge>
-                </Td>
+        <p className="mb-2 text-sm text-slate-600" data-testid="match-count" aria-live="polite">
+          {total === null || total === undefined
+            ? "Counting…"
+            : `${total.toLocaleString("en")} matching record${total === 1 ? "" : "s"}`}
+          {explorer.isPlaceholderData && <span className="ml-2 text-slate-400">· refreshing</span>}
+        </p>
+        <div className={explorer.isPlaceholderData ? "opacity-60 transition-opacity" : "transition-opacity"}>
+          <Table label="Audit events">
+            <thead>
+              <tr>
+                <Th>#</Th>
+                <Th>When</Th>
+                <Th>Category</Th>
+                <Th>Who</Th>
+                <Th>What</Th>
+                <Th>Server / tool</Th>
+                <Th>Outcome</Th>
               </tr>
-            ))}
-          </tbody>
-        </Table>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((e) => (
+                <tr
+                  key={e.sequence}
+                  className="cursor-pointer hover:bg-slate-50"
+                  onClick={() => setOpen(e)}
+                  data-testid="audit-row"
+                >
+                  <Td className="font-mono text-xs">{e.sequence}</Td>
+                  <Td>
+                    <Timestamp value={e.occurredAt} />
+                  </Td>
+                  <Td>
+                    <Badge>{e.category}</Badge>
+                  </Td>
+                  <Td>
+                    {e.actorLabel}
+                    {e.onBehalfOf ? <span className="text-slate-500"> for {e.onBehalfOf}</span> : null}
+                  </Td>
+                  <Td>
+                    <button className="text-left text-brand-700 hover:underline" onClick={() => setOpen(e)}>
+                      {e.action}
+                    </button>
+                  </Td>
+                  <Td className="text-xs">
+                    {e.server ? (
+                      <span className="font-mono">{`${e.server}${e.tool ? ` / ${e.tool}` : ""}`}</span>
+                    ) : (
+                      (e.targetLabel ?? "—")
+                    )}
+                  </Td>
+                  <Td>
+                    <Badge tone={tone(e.outcome)}>{outcomeLabel(e.outcome)}</Badge>
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>
         {explorer.isPending && <LoadingState />}
         {!explorer.isPending && rows.length === 0 && (
           <p className="mt-3 text-sm text-slate-500">No events match these filters.</p>

@@ -1,7 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
 import { Dialog } from "@/components/ui/dialog";
+import { Timestamp } from "@/components/ui/timestamp";
+import { describeReason } from "@/lib/policy/describe-reason";
+import { normaliseOutcome, OUTCOME_LABELS } from "@/lib/schemas/outcome";
 import type { AuditEventView } from "@/lib/services/audit/list-audit-events";
 
 type Attributes = {
@@ -14,26 +18,42 @@ type Attributes = {
   recordsReturned?: number;
 } & Record<string, unknown>;
 
+/** "deny" reads "Denied", and a legacy "denied" reads the same. */
+export const outcomeLabel = (o: string) => {
+  const n = normaliseOutcome(o);
+  return n ? OUTCOME_LABELS[n] : o;
+};
+
 const block = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v, null, 2));
 
 /** One event in full: redacted arguments, response summary, chain hashes, and links to what it names. */
 export function EventDrawer({ event: e, onClose }: { event: AuditEventView | null; onClose: () => void }) {
   const a = (e?.attributes ?? {}) as Attributes;
+  const rule = typeof a.rule === "string" ? a.rule : null;
+  const why = (Array.isArray(a.reasons) ? a.reasons : rule ? [rule] : []).map((r) => describeReason(String(r), rule));
   return (
     <Dialog open={e !== null} onClose={onClose} title={e ? `Event #${e.sequence}` : "Event"}>
       {e && (
         <div className="space-y-3 text-sm" data-testid="event-drawer">
           <dl className="grid grid-cols-3 gap-x-3 gap-y-1">
             <dt className="text-slate-500">When</dt>
-            <dd className="col-span-2">{new Date(e.occurredAt).toISOString()}</dd>
+            <dd className="col-span-2">
+              <Timestamp value={e.occurredAt} />
+            </dd>
             <dt className="text-slate-500">Actor</dt>
             <dd className="col-span-2">
               {e.actorType} {e.actorLabel}
             </dd>
             <dt className="text-slate-500">Action</dt>
             <dd className="col-span-2">
-              {e.category} · {e.action} · {e.outcome}
+              {e.category} · {e.action} · {outcomeLabel(e.outcome)}
             </dd>
+            {e.targetLabel && !e.server && (
+              <>
+                <dt className="text-slate-500">Target</dt>
+                <dd className="col-span-2">{e.targetLabel}</dd>
+              </>
+            )}
             {e.onBehalfOf && (
               <>
                 <dt className="text-slate-500">On behalf of</dt>
@@ -82,6 +102,18 @@ export function EventDrawer({ event: e, onClose }: { event: AuditEventView | nul
               </>
             )}
           </dl>
+          {why.length > 0 && (
+            <section data-testid="event-why">
+              <h3 className="text-xs font-semibold text-slate-500 uppercase">Why</h3>
+              <ul className="mt-1 space-y-1">
+                {why.map((r, i) => (
+                  <li key={i}>
+                    <span className="font-medium">{r.title}</span> {r.detail} {r.rule && <Badge>{r.rule}</Badge>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {a.arguments !== undefined && (
             <section>
               <h3 className="text-xs font-semibold text-slate-500 uppercase">Arguments (redacted)</h3>
