@@ -4,7 +4,12 @@ import type { TIngestEvent } from "@/lib/schemas/ingest";
 export type StreamContext = {
   servers: Map<
     string,
-    { dataClassification: string | null; maxRecordsPerCall: number | null; openWorldTools: Set<string> }
+    {
+      status: string;
+      dataClassification: string | null;
+      maxRecordsPerCall: number | null;
+      openWorldTools: Set<string>;
+    }
   >;
   agents: Set<string>;
   /** max records per agent:server from the agent's active grants */
@@ -48,7 +53,12 @@ function localHour(d: Date, timezone: string): { hour: number; weekend: boolean 
  */
 export function streamFindings(events: TIngestEvent[], ctx: StreamContext): FindingInput[] {
   const out = new Map<string, FindingInput>();
-  const add = (f: FindingInput) => out.set(`${f.type}\u0000${f.entityKey}`, f);
+  // The latest sighting in the batch wins, with the events' own time as when it was seen.
+  const add = (f: FindingInput) => {
+    const key = `${f.type}\u0000${f.entityKey}`;
+    const seen = out.get(key)?.seenAt;
+    out.set(key, seen && f.seenAt && seen > f.seenAt ? { ...f, seenAt: seen } : f);
+  };
   const sessions = new Map<string, TIngestEvent[]>();
   for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
     const server = ctx.servers.get(e.server);
@@ -59,7 +69,18 @@ export function streamFindings(events: TIngestEvent[], ctx: StreamContext): Find
         entityType: "McpServer",
         entityKey: e.server,
         title: `Unregistered MCP server ${e.server}`,
-        evidence: { agent: e.agent, tool: e.tool, at: e.timestamp },
+        evidence: { agent: e.agent, tool: e.tool, at: e.timestamp, eventId: e.eventId },
+        seenAt: e.timestamp,
+      });
+    if (server && server.status !== "ACTIVE" && e.outcome === "success")
+      add({
+        type: "inactive_server_traffic",
+        severity: "HIGH",
+        entityType: "McpServer",
+        entityKey: e.server,
+        title: `Successful calls to ${e.server}, which is ${server.status.replaceAll("_", " ").toLowerCase()}`,
+        evidence: { agent: e.agent, tool: e.tool, at: e.timestamp, status: server.status, eventId: e.eventId },
+        seenAt: e.timestamp,
       });
     if (!ctx.agents.has(e.agent))
       add({
@@ -68,7 +89,8 @@ export function streamFindings(events: TIngestEvent[], ctx: StreamContext): Find
         entityType: "Agent",
         entityKey: e.agent,
         title: `Unknown agent ${e.agent}`,
-        evidence: { server: e.server, tool: e.tool, at: e.timestamp },
+        evidence: { server: e.server, tool: e.tool, at: e.timestamp, eventId: e.eventId },
+        seenAt: e.timestamp,
       });
     const cap = ctx.grantMax.get(`${e.agent}:${e.server}`) ?? server?.maxRecordsPerCall ?? undefined;
     if (cap !== undefined && (e.recordsReturned ?? 0) > cap) {
@@ -79,6 +101,7 @@ export function streamFindings(events: TIngestEvent[], ctx: StreamContext): Find
         entityKey: `${e.agent}:${e.server}`,
         title: `${e.agent} read ${e.recordsReturned} records from ${e.server} (limit ${cap})`,
         evidence: { tool: e.tool, recordsReturned: e.recordsReturned, limit: cap, at: e.timestamp, eventId: e.eventId },
+        seenAt: e.timestamp,
       });
     }
     const { hour, weekend } = localHour(e.timestamp, ctx.business.timezone);
@@ -89,7 +112,8 @@ export function streamFindings(events: TIngestEvent[], ctx: StreamContext): Find
         entityType: "Agent",
         entityKey: e.agent,
         title: `${e.agent} active outside business hours`,
-        evidence: { server: e.server, tool: e.tool, at: e.timestamp, localHour: hour, weekend },
+        evidence: { server: e.server, tool: e.tool, at: e.timestamp, localHour: hour, weekend, eventId: e.eventId },
+        seenAt: e.timestamp,
       });
     }
     if (e.tool && ctx.knownAgents.has(e.agent) && !ctx.knownPairs.has(`${e.agent}\u0000${e.tool}`)) {
@@ -100,7 +124,8 @@ export function streamFindings(events: TIngestEvent[], ctx: StreamContext): Find
         entityType: "Agent",
         entityKey: `${e.agent}:${e.server}:${e.tool}`,
         title: `${e.agent} used ${e.server}/${e.tool} for the first time`,
-        evidence: { at: e.timestamp },
+        evidence: { at: e.timestamp, eventId: e.eventId },
+        seenAt: e.timestamp,
       });
     }
     if (e.sessionId) sessions.set(e.sessionId, [...(sessions.get(e.sessionId) ?? []), e]);
@@ -129,7 +154,9 @@ export function streamFindings(events: TIngestEvent[], ctx: StreamContext): Find
           from: { server: read.server, tool: read.tool },
           to: { server: egress.server, tool: egress.tool },
           onBehalfOf: read.onBehalfOf,
+          eventIds: [read.eventId, egress.eventId],
         },
+        seenAt: egress.timestamp,
       });
     }
   }

@@ -62,7 +62,19 @@ async function upsertInto(tx: Tx, grain: keyof typeof ROLLUP_TABLES, events: TIn
   const params: unknown[] = [];
   const values = list.map((r) => {
     const base = params.length;
-    params.push(r.hour, r.server, r.tool, r.agent, r.outcome, r.rule, r.count, r.records, r.bytes, r.latency, r.buckets);
+    params.push(
+      r.hour,
+      r.server,
+      r.tool,
+      r.agent,
+      r.outcome,
+      r.rule,
+      r.count,
+      r.records,
+      r.bytes,
+      r.latency,
+      r.buckets,
+    );
     return `($${base + 1}::timestamptz, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7}::int, $${base + 8}::bigint, $${base + 9}::bigint, $${base + 10}::bigint, $${base + 11}::int[])`;
   });
   await tx.$executeRawUnsafe(

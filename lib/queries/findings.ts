@@ -2,16 +2,22 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/queries/api-client";
-import type { TFindingStatusInput } from "@/lib/schemas/finding";
+import type { TFindingListQuery, TFindingStatusInput } from "@/lib/schemas/finding";
 import type { FindingView } from "@/lib/services/findings/list-findings";
 import { useApiMutation } from "./use-api-mutation";
 
-export const findingKeys = { all: ["findings"] as const };
+export const findingKeys = {
+  all: ["findings"] as const,
+  list: (q: TFindingListQuery) => [...findingKeys.all, "list", q] as const,
+};
 
-export const useFindings = () =>
+export const useFindings = (q: TFindingListQuery) =>
   useQuery({
-    queryKey: findingKeys.all,
-    queryFn: () => apiFetch<FindingView[]>("/api/console/findings"),
+    queryKey: findingKeys.list(q),
+    queryFn: () =>
+      apiFetch<FindingView[]>(
+        `/api/console/findings?${new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][])}`,
+      ),
     refetchInterval: 30_000,
   });
 

@@ -68,6 +68,13 @@ describe("readiness checklist", () => {
       },
     ],
     [
+      "credentials-vaulted",
+      (r) => {
+        // No pass without evidence: no credential reference at all is not "every credential is vaulted".
+        r.credentials = [];
+      },
+    ],
+    [
       "no-shared-credentials",
       (r) => {
         r.sharedReferences = ["secret/a"];

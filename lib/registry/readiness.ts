@@ -58,9 +58,13 @@ export function computeReadiness(input: ReadinessInput, now = new Date()): Readi
     {
       id: "credentials-vaulted",
       label: `Credentials are in a vault, rotate every ${MAX_ROTATION_DAYS} days or less, none overdue`,
-      pass: unvaulted.length === 0 && slowRotation.length === 0 && overdue.length === 0,
+      // No pass without evidence: a server with no credential reference has shown nothing to check.
+      pass: credentials.length > 0 && unvaulted.length === 0 && slowRotation.length === 0 && overdue.length === 0,
       fix:
         [
+          credentials.length === 0
+            ? "Register the server's credential references (vault paths) on the Credentials tab."
+            : "",
           unvaulted.length ? `Move ${unvaulted.map((c) => c.reference).join(", ")} into a vault provider.` : "",
           slowRotation.length
             ? `Shorten rotation of ${slowRotation.map((c) => c.reference).join(", ")} to ${MAX_ROTATION_DAYS} days or less.`
@@ -88,6 +92,7 @@ export function computeReadiness(input: ReadinessInput, now = new Date()): Readi
     {
       id: "high-risk-approval",
       label: "HIGH and CRITICAL tools require approval",
+      // With no tools, "tools-reviewed" already fails: one missing manifest is one item to fix, not two.
       pass: riskyUnguarded.length === 0,
       fix: `Turn on "requires approval" for ${names(riskyUnguarded)}.`,
     },

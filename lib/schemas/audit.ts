@@ -20,6 +20,8 @@ export const ZAuditListQuery = z.object({
     z.enum(OUTCOMES, `outcome must be one of ${OUTCOMES.join(", ")}`).optional(),
   ),
   targetId: opt(z.string().max(64)),
+  /** the exact events behind a finding: comma-separated event ids */
+  eventId: opt(z.string().max(2000)),
   q: opt(z.string().max(200)),
   /** opaque keyset cursor: "<occurredAt ms>.<sequence>" of the last row seen */
   cursor: opt(z.string().regex(/^\d+\.\d+$/, "Invalid cursor")),

@@ -5,3 +5,14 @@ export const ZFindingStatusInput = z.object({
   note: z.string().trim().max(1000).optional(),
 });
 export type TFindingStatusInput = z.infer<typeof ZFindingStatusInput>;
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+/** Findings triage: filter by severity, type, status and entity; newest-worst first. */
+export const ZFindingListQuery = z.object({
+  severity: optional(z.enum(["LOW", "MEDIUM", "HIGH", "CRITICAL"])),
+  type: optional(z.string().trim().max(60)),
+  status: optional(z.enum(["OPEN", "ACKNOWLEDGED", "RESOLVED"])),
+  entity: optional(z.string().trim().max(200)),
+});
+export type TFindingListQuery = z.input<typeof ZFindingListQuery>;

@@ -22,6 +22,7 @@ export async function listAuditEvents(actor: Actor, raw: TAuditListQuery = {}) {
       onBehalfOf: q.onBehalfOf,
       outcome: q.outcome ? { in: outcomeSpellings(q.outcome) } : undefined,
       targetId: q.targetId,
+      eventId: q.eventId ? { in: q.eventId.split(",").slice(0, 50) } : undefined,
       occurredAt: q.from || q.to ? { gte: q.from, lt: q.to } : undefined,
     },
   ];

@@ -51,6 +51,7 @@ async function streamContext(
       servers.map((s) => [
         s.slug,
         {
+          status: s.status,
           dataClassification: s.dataClassification,
           maxRecordsPerCall: s.maxRecordsPerCall,
           openWorldTools: new Set(

@@ -1,17 +1,29 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
 import { EmptyState } from "@/components/layout/empty-state";
 import { RiskBadge, StatusBadge } from "@/components/layout/status-badges";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
+import { Timestamp } from "@/components/ui/timestamp";
+import { useUrlFilters } from "@/lib/forms/use-url-filters";
 import { useFindings, useSetFindingStatus } from "@/lib/queries/findings";
+import type { TFindingListQuery } from "@/lib/schemas/finding";
 import type { FindingView } from "@/lib/services/findings/list-findings";
 
-/** Where a finding's evidence lives in the explorer. */
+const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
+const STATUSES = [
+  ["OPEN", "Open"],
+  ["ACKNOWLEDGED", "Acknowledged"],
+  ["RESOLVED", "Resolved"],
+] as const;
+
+/** Where a finding's evidence lives: the exact events behind it when known, else the explorer's view of it. */
 function evidenceLink(f: FindingView): string | null {
+  const evidence = (f.evidence ?? {}) as { eventId?: string; eventIds?: (string | undefined)[] };
+  const ids = [evidence.eventId, ...(evidence.eventIds ?? [])].filter((x): x is string => Boolean(x));
+  if (ids.length) return `/audit?eventId=${encodeURIComponent(ids.join(","))}`;
   const [agent, server] = f.entityKey.split(":");
   if (f.type === "shadow_server") return `/audit?server=${encodeURIComponent(f.entityKey)}`;
   if (f.type === "unknown_agent" || f.type === "off_hours") return `/audit?agent=${encodeURIComponent(agent)}`;
@@ -24,28 +36,70 @@ function evidenceLink(f: FindingView): string | null {
 }
 
 export function FindingsView({ canManage }: { canManage: boolean }) {
-  const findings = useFindings();
+  const { params, set: setFilter } = useUrlFilters();
+  // Open findings by default; "all" shows every status.
+  const status = params.get("status") ?? "OPEN";
+  const query = {
+    status: status === "all" ? undefined : status,
+    severity: params.get("severity") ?? undefined,
+    type: params.get("type") ?? undefined,
+    entity: params.get("entity") ?? undefined,
+  } as TFindingListQuery;
+  const findings = useFindings(query);
   const set = useSetFindingStatus();
-  const [status, setStatus] = useState("OPEN");
-  const rows = (findings.data ?? []).filter((f) => !status || f.status === status);
+  const rows = findings.data ?? [];
+  const select = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
   return (
     <Card
       title="Findings"
       actions={
-        <select
-          aria-label="Status"
-          value={status}
-          onChange={(e) => setStatus(e.target.value)}
-          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
-        >
-          <option value="">All</option>
-          <option value="OPEN">Open</option>
-          <option value="ACKNOWLEDGED">Acknowledged</option>
-          <option value="RESOLVED">Resolved</option>
-        </select>
+        <form className="flex flex-wrap gap-2" aria-label="Finding filters" onSubmit={(e) => e.preventDefault()}>
+          <select
+            aria-label="Status"
+            value={status}
+            onChange={(e) => setFilter("status", e.target.value)}
+            className={select}
+          >
+            <option value="all">All statuses</option>
+            {STATUSES.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="Severity"
+            value={params.get("severity") ?? ""}
+            onChange={(e) => setFilter("severity", e.target.value)}
+            className={select}
+          >
+            <option value="">Any severity</option>
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {s.toLowerCase()}
+              </option>
+            ))}
+          </select>
+          <input
+            aria-label="Type"
+            placeholder="Type"
+            defaultValue={params.get("type") ?? ""}
+            onBlur={(e) => setFilter("type", e.currentTarget.value)}
+            onKeyDown={(e) => e.key === "Enter" && setFilter("type", e.currentTarget.value)}
+            className={`${select} w-32`}
+          />
+          <input
+            aria-label="Entity"
+            placeholder="Agent, server, session…"
+            defaultValue={params.get("entity") ?? ""}
+            onBlur={(e) => setFilter("entity", e.currentTarget.value)}
+            onKeyDown={(e) => e.key === "Enter" && setFilter("entity", e.currentTarget.value)}
+            className={`${select} w-44`}
+          />
+        </form>
       }
     >
-      {findings.data && rows.length === 0 && <EmptyState title="No findings with this status" />}
+      {findings.data && rows.length === 0 && <EmptyState title="No findings match these filters" />}
       {rows.length > 0 && (
         <Table label="Findings">
           <thead>
@@ -80,7 +134,9 @@ export function FindingsView({ canManage }: { canManage: boolean }) {
                   </Td>
                   <Td className="font-mono text-xs">{f.type}</Td>
                   <Td>{f.count}×</Td>
-                  <Td className="whitespace-nowrap">{new Date(f.lastSeenAt).toLocaleString()}</Td>
+                  <Td>
+                    <Timestamp value={f.lastSeenAt} />
+                  </Td>
                   <Td>
                     <StatusBadge status={f.status} />
                   </Td>

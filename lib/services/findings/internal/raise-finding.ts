@@ -9,14 +9,21 @@ export type FindingInput = {
   entityKey: string;
   title: string;
   evidence?: Record<string, unknown>;
+  /** When the behaviour happened (the events' own time); defaults to now, for findings about the present. */
+  seenAt?: Date;
 };
 
 /** Opens a finding, or counts one more sighting of an open one: findings never duplicate. */
 export async function raiseFinding(client: Tx | PrismaClient, f: FindingInput, now = new Date()) {
-  const evidence = f.evidence as Prisma.InputJsonValue | undefined;
-  return client.finding.upsert({
+  const { seenAt = now, ...fields } = f;
+  const evidence = fields.evidence as Prisma.InputJsonValue | undefined;
+  const finding = await client.finding.upsert({
     where: { type_entityKey: { type: f.type, entityKey: f.entityKey } },
-    create: { ...f, evidence, firstSeenAt: now, lastSeenAt: now },
-    update: { count: { increment: 1 }, lastSeenAt: now, evidence, status: undefined },
+    create: { ...fields, evidence, firstSeenAt: seenAt, lastSeenAt: seenAt },
+    update: { count: { increment: 1 }, evidence, status: undefined },
   });
+  // "Last seen" moves only forward: a late batch of older events never makes a finding look older.
+  if (finding.lastSeenAt < seenAt)
+    await client.finding.update({ where: { id: finding.id }, data: { lastSeenAt: seenAt } });
+  return finding;
 }
