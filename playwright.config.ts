@@ -35,7 +35,7 @@ export default defineConfig({
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `http://127.0.0.1:${port}/login`,
-    timeout: 240_000,
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: { E2E_PORT: String(port), E2E_PASSWORD },

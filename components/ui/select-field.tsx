@@ -1,4 +1,5 @@
 import { useId, type SelectHTMLAttributes } from "react";
+import { enumLabel } from "@/lib/schemas/enum-labels";
 
 type Props = SelectHTMLAttributes<HTMLSelectElement> & {
   label: string;
@@ -36,6 +37,5 @@ export function SelectField({ label, options, error, placeholder, className = ""
   );
 }
 
-/** Options for an enum's values, labelled as people read them ("PENDING_APPROVAL" -> "PENDING APPROVAL"). */
-export const enumOptions = (values: readonly string[]) =>
-  values.map((value) => ({ value, label: value.replaceAll("_", " ") }));
+/** Options for an enum's values, labelled as people read them ("SELF_HOSTED" -> "Self-hosted"). */
+export const enumOptions = (values: readonly string[]) => values.map((value) => ({ value, label: enumLabel(value) }));

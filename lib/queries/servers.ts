@@ -8,6 +8,7 @@ import type {
   TUpdateServerInput,
 } from "@/lib/schemas/server";
 import type { ServerDetail } from "@/lib/services/servers/get-server";
+import type { ServerActivity } from "@/lib/services/servers/get-server-activity";
 import type { ServerRow } from "@/lib/services/servers/list-servers";
 import type { ManifestImportResult } from "@/lib/services/tools/import-manifest";
 import type { PolicyChange } from "@/lib/policy/server-policy";
@@ -19,6 +20,7 @@ export const serverKeys = {
   lists: () => [...serverKeys.all, "list"] as const,
   detail: (slug: string) => [...serverKeys.all, "detail", slug] as const,
   policy: (slug: string) => [...serverKeys.all, "policy", slug] as const,
+  activity: (slug: string) => [...serverKeys.all, "activity", slug] as const,
 };
 
 const qs = (q: Record<string, unknown>) =>
@@ -35,6 +37,12 @@ export const useServer = (slug: string) =>
     queryFn: () => apiFetch<ServerDetail>(`/api/console/servers/${slug}`),
   });
 
+export const useServerActivity = (slug: string) =>
+  useQuery({
+    queryKey: serverKeys.activity(slug),
+    queryFn: () => apiFetch<ServerActivity>(`/api/console/servers/${slug}/activity`),
+  });
+
 export const usePolicy = (slug: string) =>
   useQuery({
     queryKey: serverKeys.policy(slug),
@@ -42,7 +50,12 @@ export const usePolicy = (slug: string) =>
   });
 
 /** Anything that changes one server refreshes its detail, its policy and the lists. */
-const touched = (slug: string) => [serverKeys.detail(slug), serverKeys.policy(slug), serverKeys.lists()];
+const touched = (slug: string) => [
+  serverKeys.detail(slug),
+  serverKeys.policy(slug),
+  serverKeys.activity(slug),
+  serverKeys.lists(),
+];
 
 export const useCreateServer = () =>
   useApiMutation(

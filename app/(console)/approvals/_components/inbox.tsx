@@ -14,6 +14,7 @@ import { DefinitionDiff, ReadinessSummary } from "./request-context";
 import { useApprovals, useVote } from "@/lib/queries/approvals";
 import type { ApprovalView } from "@/lib/services/approvals/list-approvals";
 import { LoadingState } from "@/components/layout/loading-state";
+import { enumLabel } from "@/lib/schemas/enum-labels";
 
 const timeLeft = (iso: string | Date) => {
   const ms = new Date(iso).getTime() - Date.now();
@@ -52,7 +53,7 @@ function RequestCard({ r }: { r: ApprovalView }) {
     >
       <header className="flex flex-wrap items-center gap-2">
         <RiskBadge risk={r.risk} />
-        <Badge tone="info">{r.kind.replaceAll("_", " ")}</Badge>
+        <Badge tone="info">{enumLabel(r.kind)}</Badge>
         <h3 className="font-mono text-sm font-semibold">
           {r.server?.slug} / {r.toolName ?? access?.tools.join(", ")}
         </h3>

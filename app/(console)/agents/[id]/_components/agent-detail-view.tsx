@@ -3,12 +3,14 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/layout/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
-import { EnvBadge, StatusBadge } from "@/components/layout/status-badges";
+import { EnvBadge, RiskBadge, StatusBadge } from "@/components/layout/status-badges";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useAgent, useSuspendAgent } from "@/lib/queries/agents";
 import { LoadingState } from "@/components/layout/loading-state";
+import { BarListChart } from "@/components/charts/bar-list-chart";
+import { formatUtc, Timestamp } from "@/components/ui/timestamp";
 
 /** Everything one agent can reach, across every server. */
 export function AgentDetailView({ id, canManage }: { id: string; canManage: boolean }) {
@@ -75,6 +77,78 @@ export function AgentDetailView({ id, canManage }: { id: string; canManage: bool
           </Table>
         )}
       </Card>
+      <div className="mt-6 grid grid-cols-1 gap-6 xl:grid-cols-2">
+        <Card
+          title={`Calls per day, last 30 days · last seen ${agent.lastSeenAt ? formatUtc(agent.lastSeenAt) : "never"}`}
+        >
+          {agent.callsPerDay.length === 0 ? (
+            <EmptyState title="No calls recorded" />
+          ) : (
+            <BarListChart
+              data={agent.callsPerDay.map((d) => ({ key: d.t.slice(0, 10), count: d.count }))}
+              label="Calls per day"
+            />
+          )}
+        </Card>
+        {agent.findings && (
+          <Card title="Findings">
+            {agent.findings.length === 0 && <EmptyState title="No findings about this agent" />}
+            <ul className="space-y-2 text-sm">
+              {agent.findings.map((f) => (
+                <li key={f.id} className="flex flex-wrap items-baseline gap-2">
+                  <RiskBadge risk={f.severity} />
+                  <Link
+                    href={`/findings?status=all&entity=${encodeURIComponent(agent.clientId)}`}
+                    className="text-brand-700 hover:underline"
+                  >
+                    {f.title}
+                  </Link>
+                  <StatusBadge status={f.status} />
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+      </div>
+      {agent.recentCalls && (
+        <div className="mt-6">
+          <Card title="Recent calls">
+            {agent.recentCalls.length === 0 && <EmptyState title="No calls recorded" />}
+            {agent.recentCalls.length > 0 && (
+              <Table label="Recent calls">
+                <thead>
+                  <tr>
+                    <Th>When</Th>
+                    <Th>Server / tool</Th>
+                    <Th>On behalf of</Th>
+                    <Th>Outcome</Th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {agent.recentCalls.map((c) => (
+                    <tr key={c.sequence}>
+                      <Td>
+                        <Timestamp value={c.occurredAt} />
+                      </Td>
+                      <Td className="font-mono text-xs">
+                        {c.server} / {c.tool}
+                      </Td>
+                      <Td>{c.onBehalfOf ?? "—"}</Td>
+                      <Td>{c.outcome}</Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            )}
+            <Link
+              href={`/audit?agent=${encodeURIComponent(agent.clientId)}`}
+              className="mt-3 inline-block text-sm text-brand-700 underline"
+            >
+              All of this agent&apos;s events
+            </Link>
+          </Card>
+        </div>
+      )}
     </>
   );
 }

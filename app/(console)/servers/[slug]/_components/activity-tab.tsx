@@ -3,29 +3,64 @@
 import { EmptyState } from "@/components/layout/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { useAuditEvents } from "@/lib/queries/audit";
+import { Timestamp } from "@/components/ui/timestamp";
+import { useServerActivity } from "@/lib/queries/servers";
+import { normaliseOutcome, OUTCOME_LABELS } from "@/lib/schemas/outcome";
+import type { ServerActivity } from "@/lib/services/servers/get-server-activity";
 import type { TabProps } from "./server-detail-view";
 
+type Row = ServerActivity["changes"][number];
+
+const reasonOf = (e: Row) =>
+  e.attributes && typeof e.attributes === "object" && "reason" in e.attributes ? String(e.attributes.reason) : null;
+
+const outcomeText = (o: string) => {
+  const n = normaliseOutcome(o);
+  return n ? OUTCOME_LABELS[n] : o;
+};
+
+/** Changes to the registry entry, and calls made to the server: two questions, two lists. */
 export function ActivityTab({ server }: TabProps) {
-  const events = useAuditEvents({ targetId: server.id });
-  if (events.error) return <EmptyState title="Activity is visible to admins and auditors" />;
+  const activity = useServerActivity(server.slug);
+  if (activity.error) return <EmptyState title="Activity is visible to admins, auditors and this server's owners" />;
+  const data = activity.data;
   return (
-    <Card title="Changes to this server">
-      {events.data?.events.length === 0 && <EmptyState title="No activity yet" />}
-      <ol className="space-y-2">
-        {events.data?.events.map((e) => (
-          <li key={e.sequence} className="flex flex-wrap items-baseline gap-2 border-b border-slate-100 pb-2 text-sm">
-            <span className="font-mono text-xs text-slate-500">
-              {new Date(e.occurredAt).toISOString().replace("T", " ").slice(0, 19)}
-            </span>
-            <Badge>{e.action}</Badge>
-            <span>{e.actorLabel}</span>
-            {e.attributes && typeof e.attributes === "object" && "reason" in e.attributes && (
-              <span className="text-slate-600">“{String(e.attributes.reason)}”</span>
-            )}
-          </li>
-        ))}
-      </ol>
-    </Card>
+    <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
+      <Card title="Changes">
+        {data?.changes.length === 0 && <EmptyState title="No changes recorded yet" />}
+        <ol className="space-y-2" aria-label="Changes to this server">
+          {data?.changes.map((e) => (
+            <li key={e.sequence} className="flex flex-wrap items-baseline gap-2 border-b border-slate-100 pb-2 text-sm">
+              <span className="text-xs text-slate-500">
+                <Timestamp value={e.occurredAt} />
+              </span>
+              <Badge>{e.action}</Badge>
+              <span>{e.actorLabel}</span>
+              {reasonOf(e) && <span className="text-slate-600">“{reasonOf(e)}”</span>}
+            </li>
+          ))}
+        </ol>
+      </Card>
+      <Card title="Calls">
+        {data?.calls.length === 0 && <EmptyState title="No calls recorded yet" />}
+        <ol className="space-y-2" aria-label="Calls to this server">
+          {data?.calls.map((e) => (
+            <li key={e.sequence} className="flex flex-wrap items-baseline gap-2 border-b border-slate-100 pb-2 text-sm">
+              <span className="text-xs text-slate-500">
+                <Timestamp value={e.occurredAt} />
+              </span>
+              <span className="font-mono text-xs">{e.tool ?? e.action}</span>
+              <Badge tone={normaliseOutcome(e.outcome) === "deny" ? "danger" : "neutral"}>
+                {outcomeText(e.outcome)}
+              </Badge>
+              <span className="text-slate-600">
+                {e.agent}
+                {e.onBehalfOf ? ` for ${e.onBehalfOf}` : ""}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </Card>
+    </div>
   );
 }

@@ -14,6 +14,7 @@ import { useAddCredential, useRemoveCredential } from "@/lib/queries/servers";
 import { ZCreateCredentialInput } from "@/lib/schemas/credential";
 import type { TabProps } from "./server-detail-view";
 import { CredentialKind, CredentialProvider, Environment } from "@/lib/generated/prisma/enums";
+import { enumLabel } from "@/lib/schemas/enum-labels";
 
 function CredentialForm({ slug, env }: { slug: string; env: string }) {
   const add = useAddCredential(slug);
@@ -121,11 +122,11 @@ export function CredentialsTab({ server }: TabProps) {
                   <Td>
                     <p className="font-mono text-xs break-all">{c.reference}</p>
                     <p className="text-xs text-slate-500">
-                      {c.provider.replaceAll("_", " ")}
+                      {enumLabel(c.provider)}
                       {c.dynamicSecret ? " · dynamic" : ""}
                     </p>
                   </Td>
-                  <Td>{c.kind.replaceAll("_", " ")}</Td>
+                  <Td>{enumLabel(c.kind)}</Td>
                   <Td>
                     every {c.rotationDays} d
                     <p className="text-xs text-slate-500">

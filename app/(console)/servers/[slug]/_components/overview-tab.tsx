@@ -7,17 +7,18 @@ import { Dialog } from "@/components/ui/dialog";
 import { ServerForm } from "../../_components/server-form";
 import { LifecycleActions } from "./lifecycle-actions";
 import type { TabProps } from "./server-detail-view";
+import { enumLabel } from "@/lib/schemas/enum-labels";
 
 export function OverviewTab({ server: s }: TabProps) {
   const [editing, setEditing] = useState(false);
   const rows: [string, string][] = [
     ["Owner team", s.ownerTeam?.name ?? "—"],
     ["Primary owner", s.primaryOwner ? `${s.primaryOwner.name} <${s.primaryOwner.email}>` : "—"],
-    ["Transport", s.transport],
+    ["Transport", enumLabel(s.transport)],
     ["Endpoint", s.endpoint],
-    ["Hosting", s.vendor ? `${s.hosting} (${s.vendor})` : s.hosting],
+    ["Hosting", s.vendor ? `${enumLabel(s.hosting)} (${s.vendor})` : enumLabel(s.hosting)],
     ["Version", s.version ?? "—"],
-    ["Data classification", s.dataClassification ?? "Not classified"],
+    ["Data classification", s.dataClassification ? enumLabel(s.dataClassification) : "Not classified"],
     ["Tags", s.tags.join(", ") || "—"],
     ["Rate limit / agent / min", s.rateLimitPerMinute?.toString() ?? "None"],
     ["Max records per call", s.maxRecordsPerCall?.toString() ?? "None"],

@@ -11,6 +11,9 @@ import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useTeams } from "@/lib/queries/teams";
 import { ZOrgSettingsInput, type TOrgSettingsInput } from "@/lib/schemas/org";
 
+/** Every IANA time zone this browser knows, UTC first: a picker, so a typo can never break the off-hours rule. */
+const TIME_ZONES = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((tz) => tz !== "UTC")];
+
 type Settings = {
   businessTimezone: string;
   businessStartHour: number;
@@ -46,11 +49,12 @@ export function OrgSettingsForm({ initial }: { initial: Settings }) {
         className="grid grid-cols-1 gap-3 md:grid-cols-4"
         aria-label="Organisation settings"
       >
-        <Field
+        <SelectField
           label="Time zone"
           name="businessTimezone"
           defaultValue={initial.businessTimezone}
           error={errors.businessTimezone}
+          options={TIME_ZONES.map((tz) => ({ value: tz, label: tz.replaceAll("_", " ") }))}
         />
         <Field
           label="Business hours start"
