@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { env, isEmbedded } from "@/lib/env";
+import { box } from "./box";
 import { fillDemoTraffic } from "@/lib/simulator/fill-demo";
 import { seedDemo } from "@/prisma/seed/demo";
 import { connection, db } from "@/lib/db/client";
@@ -8,15 +9,15 @@ import { migrate } from "@/lib/db/migrate";
 const holder = globalThis as typeof globalThis & { __wardenReady?: Promise<void> };
 
 function printDemoUsers(users: { email: string; roles: string[] }[], password: string, generated: boolean) {
-  const lines = users.map((u) => `    ${u.email.padEnd(26)} ${u.roles.join(", ")}`);
   console.log(
-    [
+    box([
+      "Warden demo organisation created. Sign in with any of:",
       "",
-      "  Warden demo organisation created. Sign in with any of:",
-      ...lines,
-      `  Password: ${password}${generated ? "   (generated; set WARDEN_DEMO_PASSWORD to choose one)" : ""}`,
+      ...users.map((u) => `  ${u.email.padEnd(26)} ${u.roles.join(", ")}`),
       "",
-    ].join("\n"),
+      `Password: ${password}`,
+      ...(generated ? ["(generated; set WARDEN_DEMO_PASSWORD to choose one)"] : []),
+    ]),
   );
 }
 
