@@ -44,6 +44,7 @@ test("a gateway's high-risk call waits for an approver, is allowed once, then ne
   await approver.reload();
   await card3.getByLabel("Comment").fill("Not during the freeze");
   await card3.getByRole("button", { name: "Deny" }).click();
+  await approver.getByRole("dialog", { name: "Deny this request?" }).getByRole("button", { name: "Deny" }).click();
   await expect(card3).toHaveCount(0);
   expect((await gw.poll(third.approvalId!)).status).toBe("DENIED");
   const fourth = await gw.decide(call);
@@ -67,6 +68,7 @@ test("a suspended server is denied on the very next call", async ({ as, playwrig
   await admin.goto(`/servers/${w.slug}`);
   await admin.getByLabel("Reason").fill("incident drill");
   await admin.getByRole("button", { name: "Suspend now" }).click();
+  await admin.getByRole("dialog").getByRole("button", { name: "Suspend now" }).click();
   await expect(admin.locator("main").getByText("SUSPENDED", { exact: true }).first()).toBeVisible();
   expect(await gw.decide(call)).toMatchObject({
     decision: "deny",

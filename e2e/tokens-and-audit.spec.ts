@@ -25,6 +25,10 @@ test("an admin creates an API token shown once, it authenticates, and revoking i
   expect((await ok.json()).ok).toBe(true);
 
   await page.getByTestId(`token-row-${name}`).getByRole("button", { name: "Revoke" }).click();
+  await page
+    .getByRole("dialog", { name: `Revoke the token ${name}?` })
+    .getByRole("button", { name: "Revoke" })
+    .click();
   await expect(page.getByTestId(`token-row-${name}`)).toContainText("Revoked");
   expect((await machine.get("/api/v1/audit/verify")).status()).toBe(401);
   await machine.dispose();

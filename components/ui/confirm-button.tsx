@@ -11,7 +11,7 @@ type Props = {
   /** What will happen, said plainly: shown in the dialog. */
   description: ReactNode;
   confirmLabel?: string;
-  onConfirm: () => void | Promise<void>;
+  onConfirm: () => unknown;
   disabled?: boolean;
   size?: "sm" | "md";
   variant?: "danger" | "secondary";

@@ -15,6 +15,7 @@ import { ZCreateCredentialInput } from "@/lib/schemas/credential";
 import type { TabProps } from "./server-detail-view";
 import { CredentialKind, CredentialProvider, Environment } from "@/lib/generated/prisma/enums";
 import { enumLabel } from "@/lib/schemas/enum-labels";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 function CredentialForm({ slug, env }: { slug: string; env: string }) {
   const add = useAddCredential(slug);
@@ -151,9 +152,14 @@ export function CredentialsTab({ server }: TabProps) {
                   </Td>
                   <Td className="text-right">
                     {server.canEdit && (
-                      <Button size="sm" variant="ghost" onClick={() => remove.mutate(c.id)}>
+                      <ConfirmButton
+                        size="sm"
+                        title="Remove this credential reference?"
+                        description={`${c.reference} is no longer tracked for rotation or readiness. The secret itself stays in the vault.`}
+                        onConfirm={() => remove.mutateAsync(c.id)}
+                      >
                         Remove
-                      </Button>
+                      </ConfirmButton>
                     )}
                   </Td>
                 </tr>

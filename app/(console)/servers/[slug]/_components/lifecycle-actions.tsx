@@ -9,6 +9,7 @@ import { ApiError } from "@/lib/queries/api-client";
 import { useChangeServerStatus } from "@/lib/queries/servers";
 import type { ServerStatus } from "@/lib/generated/prisma/enums";
 import type { TabProps } from "./server-detail-view";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 /** Lifecycle moves and the server kill switch. A failing PROD checklist asks an admin for a written override. */
 export function LifecycleActions({ server }: Pick<TabProps, "server">) {
@@ -56,16 +57,27 @@ export function LifecycleActions({ server }: Pick<TabProps, "server">) {
             hint="At least 20 characters. It is audited and shown on the server."
           />
         )}
-        {actions.map((a) => (
-          <Button
-            key={a.to}
-            variant={a.danger ? "danger" : "secondary"}
-            disabled={change.isPending}
-            onClick={() => run(a.to)}
-          >
-            {a.label}
-          </Button>
-        ))}
+        {actions.map((a) =>
+          a.danger ? (
+            <ConfirmButton
+              key={a.to}
+              title={`${a.label}: ${server.name}?`}
+              description={
+                a.to === "SUSPENDED"
+                  ? "Every call to this server is denied from the next decision, for every agent, until it is reinstated."
+                  : "The server leaves the registry's active life for good: no agent may call it again."
+              }
+              disabled={change.isPending}
+              onConfirm={() => run(a.to)}
+            >
+              {a.label}
+            </ConfirmButton>
+          ) : (
+            <Button key={a.to} variant="secondary" disabled={change.isPending} onClick={() => run(a.to)}>
+              {a.label}
+            </Button>
+          ),
+        )}
       </div>
     </Card>
   );

@@ -10,6 +10,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { useRevokeToken, useTokens } from "@/lib/queries/tokens";
 import type { TokenView } from "@/lib/services/tokens/token-view";
 import { TokenForm } from "./token-form";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 function state(t: TokenView) {
   if (t.revokedAt) return <Badge tone="danger">Revoked</Badge>;
@@ -81,9 +82,15 @@ export function TokensView() {
                 <Td>{state(t)}</Td>
                 <Td className="text-right">
                   {!t.revokedAt && (
-                    <Button size="sm" variant="danger" disabled={revoke.isPending} onClick={() => revoke.mutate(t.id)}>
+                    <ConfirmButton
+                      size="sm"
+                      title={`Revoke the token ${t.name}?`}
+                      description="Every machine using it is refused from the next request. This cannot be undone."
+                      disabled={revoke.isPending}
+                      onConfirm={() => revoke.mutateAsync(t.id)}
+                    >
                       Revoke
-                    </Button>
+                    </ConfirmButton>
                   )}
                 </Td>
               </tr>
