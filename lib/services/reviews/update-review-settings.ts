@@ -1,0 +1,47 @@
+import { parseWith } from "@/lib/schemas/parse";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import { ZReviewSettingsInput, type TReviewSettingsInput } from "@/lib/schemas/review";
+
+const select = {
+  scheduleEnabled: true,
+  cadence: true,
+  dayOfPeriod: true,
+  dueInDays: true,
+  defaultAction: true,
+  certifyNeedsJustification: true,
+} as const;
+
+export const DEFAULT_REVIEW_SETTINGS = {
+  scheduleEnabled: false,
+  cadence: "QUARTERLY",
+  dayOfPeriod: 1,
+  dueInDays: 30,
+  defaultAction: "KEEP",
+  certifyNeedsJustification: true,
+} as const;
+
+export async function getReviewSettings(actor: Actor) {
+  assertCan(actor, "reviews.read");
+  return (await db().reviewSettings.findUnique({ where: { id: 1 }, select })) ?? DEFAULT_REVIEW_SETTINGS;
+}
+
+/** The review schedule (cadence and day) and rules, audited with before and after. */
+export async function updateReviewSettings(actor: Actor, raw: TReviewSettingsInput) {
+  assertCan(actor, "reviews.manage");
+  const input = parseWith(ZReviewSettingsInput, raw, "review settings");
+  return db().$transaction(async (tx) => {
+    const before = await tx.reviewSettings.findUnique({ where: { id: 1 }, select });
+    const after = await tx.reviewSettings.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input, select });
+    await recordAudit(tx, {
+      actor: auditActor(actor),
+      category: "ADMIN",
+      action: "review.settings_updated",
+      target: { type: "ReviewSettings", id: "1" },
+      before,
+      after,
+    });
+    return after;
+  });
+}
