@@ -19,7 +19,10 @@ export type Assignment = {
  * is their own ownership): then the owner team does, without them. With neither, an ADMIN must reassign.
  */
 export function assignReviewer(
-  server: { primaryOwner: { id: string; email: string; disabled: boolean } | null; team: { id: string; slug: string } | null },
+  server: {
+    primaryOwner: { id: string; email: string; disabled: boolean } | null;
+    team: { id: string; slug: string } | null;
+  },
   teamMembers: Member[],
   conflicts: string[],
 ): Assignment {

@@ -11,7 +11,10 @@ export type GrantScope = {
 
 const coveredTool = (current: string[], t: string) =>
   t.includes("*")
-    ? current.some((p) => p === t || p === "*" || (p.endsWith("*") && !p.slice(0, -1).includes("*") && t.startsWith(p.slice(0, -1))))
+    ? current.some(
+        (p) =>
+          p === t || p === "*" || (p.endsWith("*") && !p.slice(0, -1).includes("*") && t.startsWith(p.slice(0, -1))),
+      )
     : current.some((p) => toolMatches(p, t));
 
 /**
@@ -50,11 +53,7 @@ export function applyNarrowing(
 }
 
 /** The REVOKE default is dangerous at scale: warn while it would remove more than half the grants. */
-export function revokeDefaultWarning(
-  defaultAction: string,
-  openGrants: number,
-  totalGrants: number,
-): string | null {
+export function revokeDefaultWarning(defaultAction: string, openGrants: number, totalGrants: number): string | null {
   if (defaultAction !== "REVOKE" || totalGrants === 0 || openGrants * 2 <= totalGrants) return null;
   return `Default action REVOKE: ${openGrants} of ${totalGrants} grants in scope are undecided and would be revoked at the due date`;
 }

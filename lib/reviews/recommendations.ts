@@ -35,7 +35,12 @@ export function grantRecommendations(
     out.push({
       code: "review",
       text: `review: ${activity.scopeDenials} denial${activity.scopeDenials === 1 ? "" : "s"}`,
-      evidence: { denials: activity.scopeDenials, rules: activity.denialRules, since: isoDay(since), source: "AuditEvent" },
+      evidence: {
+        denials: activity.scopeDenials,
+        rules: activity.denialRules,
+        since: isoDay(since),
+        source: "AuditEvent",
+      },
     });
   const wildcards = grant.allowedTools.filter((t) => t.includes("*"));
   if (wildcards.length || !grant.expiresAt)

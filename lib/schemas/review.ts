@@ -56,7 +56,10 @@ export const ZGrantNarrowing = z
     maxRecords: z.coerce.number().int().min(1).max(1_000_000).optional(),
     expiresAt: z.coerce.date().optional(),
   })
-  .refine((c) => Object.values(c).some((v) => v !== undefined), "Change at least one of tools, operations, limits or expiry");
+  .refine(
+    (c) => Object.values(c).some((v) => v !== undefined),
+    "Change at least one of tools, operations, limits or expiry",
+  );
 export type TGrantNarrowing = z.infer<typeof ZGrantNarrowing>;
 
 export const ZReviewDecisionInput = z

@@ -1,4 +1,9 @@
-export const WEBHOOK_EVENTS = ["approval.requested", "approval.escalated", "approval.decided", "review.reminder"] as const;
+export const WEBHOOK_EVENTS = [
+  "approval.requested",
+  "approval.escalated",
+  "approval.decided",
+  "review.reminder",
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export type ApprovalPayload = {

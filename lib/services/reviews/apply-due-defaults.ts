@@ -27,7 +27,10 @@ export async function applyDueDefaults(now = new Date()) {
         await lockCampaign(tx, id);
         const campaign = await tx.reviewCampaign.findUniqueOrThrow({ where: { id } });
         if (campaign.status !== "ACTIVE" || campaign.defaultAppliedAt) return 0;
-        const open = await tx.reviewItem.findMany({ where: { campaignId: id, status: "OPEN" }, orderBy: { subjectKey: "asc" } });
+        const open = await tx.reviewItem.findMany({
+          where: { campaignId: id, status: "OPEN" },
+          orderBy: { subjectKey: "asc" },
+        });
         const reason = `Undecided at the due date ${campaign.dueAt.toISOString().slice(0, 10)}: ${
           campaign.defaultAction === "KEEP" ? "kept" : "revoked"
         } by the campaign's default`;

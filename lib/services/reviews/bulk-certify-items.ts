@@ -48,7 +48,14 @@ export async function bulkCertifyItems(actor: Actor, raw: TBulkCertifyInput, now
           skipped.push({ id: item.id, reason: "changed since the campaign started: decide it on its own" });
           continue;
         }
-        await recordDecision(tx, actor, item, campaign.period, { decision: "CERTIFY", justification: input.justification }, now);
+        await recordDecision(
+          tx,
+          actor,
+          item,
+          campaign.period,
+          { decision: "CERTIFY", justification: input.justification },
+          now,
+        );
         certified++;
       }
       return { certified, skipped };

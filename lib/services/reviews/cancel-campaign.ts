@@ -28,8 +28,8 @@ export async function cancelCampaign(actor: Actor, campaignId: string, raw: TCan
     });
     return campaignView(
       await tx.reviewCampaign.update({
-      where: { id: campaignId },
-      data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason },
+        where: { id: campaignId },
+        data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason },
       }),
     );
   });

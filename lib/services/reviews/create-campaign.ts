@@ -28,7 +28,10 @@ export async function insertCampaign(
     select: { id: true, status: true },
   });
   if (existing)
-    throw new AppError("CONFLICT", `A campaign for ${input.period} with this scope already exists (${existing.status})`);
+    throw new AppError(
+      "CONFLICT",
+      `A campaign for ${input.period} with this scope already exists (${existing.status})`,
+    );
   const campaign = await tx.reviewCampaign.create({
     data: {
       name: input.name ?? `Access review ${input.period}`,

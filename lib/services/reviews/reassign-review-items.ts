@@ -27,15 +27,20 @@ export async function reassignReviewItems(actor: Actor, raw: TReassignInput, now
       if (item.campaign.status !== "ACTIVE") throw new AppError("CONFLICT", `The campaign is ${item.campaign.status}`);
       if (item.status !== "OPEN") throw new AppError("CONFLICT", `Item ${item.subjectKey} has already been decided`);
       if (item.conflictUserIds.includes(to.id))
-        throw new AppError("UNPROCESSABLE", `${to.email} granted, registered or owns ${item.subjectKey}: they may not review it`, {
-          assigneeId: "Would review their own access",
-        });
+        throw new AppError(
+          "UNPROCESSABLE",
+          `${to.email} granted, registered or owns ${item.subjectKey}: they may not review it`,
+          {
+            assigneeId: "Would review their own access",
+          },
+        );
     }
     const who = auditActor(actor);
     const fromLabels = new Map<string, string>();
     for (const item of items) {
       const from = item.assigneeId
-        ? ((await tx.user.findUnique({ where: { id: item.assigneeId }, select: { email: true } }))?.email ?? item.assigneeId)
+        ? ((await tx.user.findUnique({ where: { id: item.assigneeId }, select: { email: true } }))?.email ??
+          item.assigneeId)
         : item.reviewerOfRecordLabel;
       fromLabels.set(item.id, from);
       const claimed = await tx.reviewItem.updateMany({

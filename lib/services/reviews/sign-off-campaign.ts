@@ -37,15 +37,15 @@ export async function signOffCampaign(actor: Actor, campaignId: string, raw: TSi
     });
     return campaignView(
       await tx.reviewCampaign.update({
-      where: { id: campaignId },
-      data: {
-        status: "COMPLETED",
-        signedOffAt: now,
-        signedOffById: who.type === "USER" ? who.id : null,
-        signedOffByLabel: who.label,
-        signOffStatement: input.statement,
-        signOffSequence: record.sequence,
-      },
+        where: { id: campaignId },
+        data: {
+          status: "COMPLETED",
+          signedOffAt: now,
+          signedOffById: who.type === "USER" ? who.id : null,
+          signedOffByLabel: who.label,
+          signOffStatement: input.statement,
+          signOffSequence: record.sequence,
+        },
       }),
     );
   });

@@ -33,7 +33,12 @@ export async function updateReviewSettings(actor: Actor, raw: TReviewSettingsInp
   const input = parseWith(ZReviewSettingsInput, raw, "review settings");
   return db().$transaction(async (tx) => {
     const before = await tx.reviewSettings.findUnique({ where: { id: 1 }, select });
-    const after = await tx.reviewSettings.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input, select });
+    const after = await tx.reviewSettings.upsert({
+      where: { id: 1 },
+      create: { id: 1, ...input },
+      update: input,
+      select,
+    });
     await recordAudit(tx, {
       actor: auditActor(actor),
       category: "ADMIN",

@@ -2,7 +2,13 @@ import type { Tx } from "@/lib/db/tx";
 import { UNUSED_DAYS } from "@/lib/reviews/recommendations";
 
 /** Denials that mean a grant was asked for more than it allows (or for a tool it does not cover). */
-export const SCOPE_DENIAL_RULES = ["no_grant", "object_not_allowed", "denied_field", "record_limit", "operation_not_allowed"];
+export const SCOPE_DENIAL_RULES = [
+  "no_grant",
+  "object_not_allowed",
+  "denied_field",
+  "record_limit",
+  "operation_not_allowed",
+];
 
 const key = (agent: string, server: string) => `${agent}\u0000${server}`;
 

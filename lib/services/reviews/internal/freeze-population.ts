@@ -23,7 +23,10 @@ async function registrants(tx: Tx, serverIds: string[]) {
   const credential = new Map(
     rows.filter((r) => r.action === "credential.added").map((r) => [`${r.server}:${r.reference}`, r.actor]),
   );
-  return { server: (id: string) => server.get(id), credential: (id: string, ref: string) => credential.get(`${id}:${ref}`) };
+  return {
+    server: (id: string) => server.get(id),
+    credential: (id: string, ref: string) => credential.get(`${id}:${ref}`),
+  };
 }
 
 /**
@@ -102,11 +105,19 @@ export async function freezePopulation(tx: Tx, scope: TReviewScope, now: Date) {
     ...grants.map((g) => {
       const snapshot = grantSnapshot(g);
       const used = activity(g.agent.clientId, g.server.slug);
-      return item("GRANT", `grant:${g.id}`, g.serverId, snapshot, [g.grantedById], grantRecommendations(snapshot, used, now), {
-        grantId: g.id,
-        agentClientId: g.agent.clientId,
-        lastUsedAt: used.lastUsedAt,
-      });
+      return item(
+        "GRANT",
+        `grant:${g.id}`,
+        g.serverId,
+        snapshot,
+        [g.grantedById],
+        grantRecommendations(snapshot, used, now),
+        {
+          grantId: g.id,
+          agentClientId: g.agent.clientId,
+          lastUsedAt: used.lastUsedAt,
+        },
+      );
     }),
     ...credentials.map((c) =>
       item(

@@ -51,4 +51,6 @@ export async function unchangedSince(tx: Tx, items: Item[]): Promise<Set<string>
 
 /** Bulk certification is for the quiet majority: unchanged since the start, used, nothing flagged. */
 export const quietItem = (i: Pick<ReviewItem, "recommendations">) =>
-  !(i.recommendations as Recommendation[]).some((r) => r.code === "revoke" || r.code === "review" || r.code === "rotate");
+  !(i.recommendations as Recommendation[]).some(
+    (r) => r.code === "revoke" || r.code === "review" || r.code === "rotate",
+  );

@@ -38,7 +38,12 @@ export async function recordDecision(
     action: "review.item_decided",
     target: { type: "ReviewItem", id: item.id },
     before: { status: "OPEN" },
-    after: { status, decision: outcome.decision, justification: outcome.justification || null, changes: remediation.changes },
+    after: {
+      status,
+      decision: outcome.decision,
+      justification: outcome.justification || null,
+      changes: remediation.changes,
+    },
     attributes: {
       campaignId: item.campaignId,
       period,

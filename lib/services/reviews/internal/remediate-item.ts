@@ -16,7 +16,11 @@ export type Remediation = {
   changes?: { before: unknown; after: unknown };
 };
 
-const none = (note: string | null): Remediation => ({ remediatedAt: null, remediationSequence: null, remediationNote: note });
+const none = (note: string | null): Remediation => ({
+  remediatedAt: null,
+  remediationSequence: null,
+  remediationNote: note,
+});
 
 /**
  * Applies a decision to the live entitlement, in the decision's transaction, through the registry's own
@@ -35,13 +39,18 @@ export async function remediateItem(
     const grant = await tx.grant.findUnique({ where: { id: item.grantId! } });
     const live = grant && grant.status !== "REVOKED";
     if (decision === "CERTIFY" || decision === "KEEP") {
-      if (live && decision === "CERTIFY") await tx.grant.update({ where: { id: grant.id }, data: { lastReviewedAt: context.now } });
+      if (live && decision === "CERTIFY")
+        await tx.grant.update({ where: { id: grant.id }, data: { lastReviewedAt: context.now } });
       return none(live ? null : "The grant was already revoked or removed");
     }
     if (!live) return none("The grant was already revoked or removed: nothing left to change");
     if (decision === "REVOKE") {
       const record = await revokeGrantInTx(tx, actor, grant, context.reason, attributes);
-      return { remediatedAt: record.occurredAt, remediationSequence: record.sequence, remediationNote: "grant revoked" };
+      return {
+        remediatedAt: record.occurredAt,
+        remediationSequence: record.sequence,
+        remediationNote: "grant revoked",
+      };
     }
     const { after, widening } = applyNarrowing(grant, context.changes!, context.now);
     if (Object.keys(widening).length)
@@ -63,10 +72,21 @@ export async function remediateItem(
     const credential = await tx.credentialRef.findUnique({ where: { id: item.credentialId! } });
     if (!credential) return none("The credential reference was already removed");
     const record = await deleteCredentialInTx(tx, actor, credential, attributes);
-    return { remediatedAt: record.occurredAt, remediationSequence: record.sequence, remediationNote: "credential reference removed" };
+    return {
+      remediatedAt: record.occurredAt,
+      remediationSequence: record.sequence,
+      remediationNote: "credential reference removed",
+    };
   }
-  const server = await tx.mcpServer.findUnique({ where: { id: item.serverId }, select: { id: true, primaryOwnerId: true } });
+  const server = await tx.mcpServer.findUnique({
+    where: { id: item.serverId },
+    select: { id: true, primaryOwnerId: true },
+  });
   if (!server?.primaryOwnerId) return none("The server had no primary owner left to remove");
   const record = await removePrimaryOwnerInTx(tx, actor, server, attributes);
-  return { remediatedAt: record.occurredAt, remediationSequence: record.sequence, remediationNote: "primary owner removed" };
+  return {
+    remediatedAt: record.occurredAt,
+    remediationSequence: record.sequence,
+    remediationNote: "primary owner removed",
+  };
 }

@@ -1,0 +1,9 @@
+import { withRoute } from "@/lib/api/with-route";
+import { ZReviewSettingsInput } from "@/lib/schemas/review";
+import { getReviewSettings, updateReviewSettings } from "@/lib/services/reviews/update-review-settings";
+
+export const GET = withRoute({ permission: "reviews.read" }, ({ actor }) => getReviewSettings(actor));
+
+export const PUT = withRoute({ permission: "reviews.manage", body: ZReviewSettingsInput }, ({ actor, body }) =>
+  updateReviewSettings(actor, body),
+);
