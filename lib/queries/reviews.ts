@@ -16,6 +16,7 @@ import type { CampaignDetail } from "@/lib/services/reviews/get-campaign";
 import type { CampaignSummary } from "@/lib/services/reviews/list-campaigns";
 import type { ReviewItemRow } from "@/lib/services/reviews/list-review-items";
 import type { CampaignView, ItemView } from "@/lib/services/reviews/review-views";
+import type { ReviewSettingsView } from "@/lib/services/reviews/update-review-settings";
 import { useApiMutation } from "./use-api-mutation";
 
 export const reviewKeys = {
@@ -52,7 +53,7 @@ export const useReviewItems = (q: TReviewItemsQuery) =>
 export const useReviewSettings = () =>
   useQuery({
     queryKey: reviewKeys.settings(),
-    queryFn: () => apiFetch<TReviewSettingsInput>("/api/console/reviews/settings"),
+    queryFn: () => apiFetch<ReviewSettingsView>("/api/console/reviews/settings"),
   });
 
 // Decisions change items, progress, the campaign list and the dashboard tile: refresh all of reviews.
@@ -112,6 +113,6 @@ export const useReassign = () =>
 export const useUpdateReviewSettings = () =>
   useApiMutation(
     (input: TReviewSettingsInput) =>
-      apiFetch<TReviewSettingsInput>("/api/console/reviews/settings", { method: "PUT", body: input }),
+      apiFetch<ReviewSettingsView>("/api/console/reviews/settings", { method: "PUT", body: input }),
     () => [reviewKeys.settings()],
   );

@@ -22,7 +22,16 @@ export const DEFAULT_REVIEW_SETTINGS = {
   certifyNeedsJustification: true,
 } as const;
 
-export async function getReviewSettings(actor: Actor) {
+export type ReviewSettingsView = {
+  scheduleEnabled: boolean;
+  cadence: string;
+  dayOfPeriod: number;
+  dueInDays: number;
+  defaultAction: string;
+  certifyNeedsJustification: boolean;
+};
+
+export async function getReviewSettings(actor: Actor): Promise<ReviewSettingsView> {
   assertCan(actor, "reviews.read");
   return (await db().reviewSettings.findUnique({ where: { id: 1 }, select })) ?? DEFAULT_REVIEW_SETTINGS;
 }

@@ -8,7 +8,8 @@ import { SelectField } from "@/components/ui/select-field";
 import { useToast } from "@/components/ui/toast";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useUpdateReviewSettings } from "@/lib/queries/reviews";
-import { ZReviewSettingsInput, type TReviewSettingsInput } from "@/lib/schemas/review";
+import { ZReviewSettingsInput } from "@/lib/schemas/review";
+import type { ReviewSettingsView } from "@/lib/services/reviews/update-review-settings";
 
 const CADENCES = [
   { value: "QUARTERLY", label: "Quarterly (2026-Q4)" },
@@ -18,7 +19,7 @@ const CADENCES = [
 ];
 
 /** The schedule that starts a campaign over every server each period, and the review rules. */
-export function ReviewSettingsForm({ initial }: { initial: TReviewSettingsInput }) {
+export function ReviewSettingsForm({ initial }: { initial: ReviewSettingsView }) {
   const save = useUpdateReviewSettings();
   const toast = useToast();
   const { errors, submit: send } = useFormErrors();
