@@ -1,4 +1,5 @@
 import { E2E_PASSWORD } from "@/playwright.config";
+import type { Page } from "@playwright/test";
 import { expect, signIn, test } from "./support/fixtures";
 import { gatewayClient } from "./support/gateway-world";
 import { reviewWorld } from "./support/review-world";
@@ -6,14 +7,21 @@ import { e2eEmail } from "./support/users";
 
 const shot = (name: string) => ({ path: `test-results/reviews-${name}.png`, fullPage: true });
 
+// Several people take part: each signs in on a page of their own (generous waits on a busy machine).
+async function person(page: Page, email: string) {
+  await signIn(page, email);
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible({ timeout: 30_000 });
+  return page;
+}
+
 test("an admin starts 2026-Q4, the owner certifies, revokes and bulk-certifies, the gateway is denied at once, an auditor signs off", async ({
-  as,
+  page,
   browser,
   playwright,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
-  const admin = await as("ADMIN");
+  test.setTimeout(240_000);
+  const admin = await person(page, e2eEmail("ADMIN"));
   const w = await reviewWorld(admin, E2E_PASSWORD);
 
   // The admin creates and starts the campaign for the new team's servers.
@@ -31,8 +39,7 @@ test("an admin starts 2026-Q4, the owner certifies, revokes and bulk-certifies, 
   await admin.screenshot(shot("1-campaign-started"));
 
   // The owner reviews: one certified, the unused grant revoked, the rest bulk-certified.
-  const ownerPage = await browser.newPage();
-  await signIn(ownerPage, w.ownerEmail);
+  const ownerPage = await person(await browser.newPage(), w.ownerEmail);
   await ownerPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reviews" }).click();
   const section = ownerPage.getByRole("region", { name: `Server ${w.slug}` });
   await expect(section.getByRole("article")).toHaveCount(3);
@@ -84,8 +91,7 @@ test("an admin starts 2026-Q4, the owner certifies, revokes and bulk-certifies, 
   await admin.getByRole("button", { name: "Reassign", exact: true }).click();
   await expect(admin.getByRole("region", { name: "Campaign items" })).toContainText("reassigned: The owner team");
 
-  const approver = await browser.newPage();
-  await signIn(approver, e2eEmail("APPROVER"));
+  const approver = await person(await browser.newPage(), e2eEmail("APPROVER"));
   await approver.goto("/reviews");
   const ownership = approver.getByRole("article", { name: /ownership/i });
   await ownership.getByLabel(/Justification for/).fill("Olga still runs HR tooling");
@@ -93,8 +99,7 @@ test("an admin starts 2026-Q4, the owner certifies, revokes and bulk-certifies, 
   await expect(approver.getByText("All done")).toBeVisible();
 
   // An auditor signs off; the campaign is locked.
-  const auditor = await browser.newPage();
-  await signIn(auditor, e2eEmail("AUDITOR"));
+  const auditor = await person(await browser.newPage(), e2eEmail("AUDITOR"));
   await auditor.goto(`/reviews?campaign=${campaignId}`);
   await expect(auditor.getByTestId("campaign-kpis")).toContainText("Revoked1");
   await auditor.getByLabel("Sign-off statement").fill("2026-Q4 review of the HR servers is complete");
@@ -111,13 +116,13 @@ test("an admin starts 2026-Q4, the owner certifies, revokes and bulk-certifies, 
   await Promise.all([ownerPage.close(), approver.close(), auditor.close(), api.dispose()]);
 });
 
-test("a viewer cannot read reviews", async ({ as }) => {
-  const viewer = await as("VIEWER");
+test("a viewer cannot read reviews", async ({ page }) => {
+  const viewer = await person(page, e2eEmail("VIEWER"));
   expect((await viewer.request.get("/api/console/reviews/campaigns")).status()).toBe(403);
 });
 
-test("an owner cannot create a campaign, and a malformed decision is a 400", async ({ as }) => {
-  const owner = await as("OWNER");
+test("an owner cannot create a campaign, and a malformed decision is a 400", async ({ page }) => {
+  const owner = await person(page, e2eEmail("OWNER"));
   const create = await owner.request.post("/api/console/reviews/campaigns", {
     data: { period: "2026-Q4", scope: {}, dueAt: new Date(Date.now() + 86_400_000).toISOString() },
   });
