@@ -6,7 +6,11 @@ import { describeWithDatabase } from "@/lib/testing/test-database";
 import { gateway } from "@/prisma/seed/decision-fixture";
 import { seedReviewWorld, type ReviewWorld } from "@/prisma/seed/review-fixture";
 import { decideToolCall } from "@/lib/services/decisions/decide-tool-call";
+import { createWebhook } from "@/lib/services/webhooks/manage-webhooks";
 import { applyDueDefaults } from "./apply-due-defaults";
+import { createScheduledCampaign } from "./create-scheduled-campaign";
+import { sendReviewReminders } from "./send-review-reminders";
+import { updateReviewSettings } from "./update-review-settings";
 import { bulkCertifyItems } from "./bulk-certify-items";
 import { createCampaign } from "./create-campaign";
 import { decideReviewItem } from "./decide-review-item";
@@ -314,5 +318,56 @@ describeWithDatabase("access reviews", () => {
     expect(await code(createCampaign(systemActor("x"), { period: "Q4", scope: {}, dueAt: inDays(10) }))).toBe(
       "BAD_REQUEST",
     );
+  });
+
+  it("reminds each reviewer once a day at 14, 7 and 1 days, not once per item, in-app and by webhook", async () => {
+    const w = await seedReviewWorld();
+    await createWebhook(w.admin, { name: "reviews", url: "https://hooks.corp.example/r", events: ["review.reminder"] });
+    const { campaign } = await launch(w);
+    const due = campaign.dueAt.getTime();
+    const reminders = () =>
+      db().notification.count({ where: { userId: w.owner.id, title: { contains: "Access review 2026-Q4 due in" } } });
+    const deliveries = async () =>
+      (await db().webhookDelivery.findMany({ where: { event: "review.reminder" } })).filter(
+        (d) => (d.payload as { reviewer: string }).reviewer === w.owner.email,
+      );
+    await sendReviewReminders(new Date(due - 20 * DAY));
+    expect(await reminders()).toBe(0);
+    await sendReviewReminders(new Date(due - 10 * DAY));
+    await sendReviewReminders(new Date(due - 10 * DAY + 3600_000));
+    expect(await reminders()).toBe(1);
+    await sendReviewReminders(new Date(due - 9 * DAY));
+    expect(await reminders()).toBe(1);
+    await sendReviewReminders(new Date(due - 6 * DAY));
+    expect(await reminders()).toBe(2);
+    const sent = await deliveries();
+    expect(sent).toHaveLength(2);
+    // The owner holds the two grants they did not give and the credential: one reminder says so.
+    expect(sent.map((d) => d.payload)).toContainEqual(
+      expect.objectContaining({ openItems: 3, period: "2026-Q4", stage: "14" }),
+    );
+  });
+
+  it("creates this period's campaign on the schedule once, however many instances run the clock", async () => {
+    const w = await seedReviewWorld();
+    await updateReviewSettings(w.admin, {
+      scheduleEnabled: true,
+      cadence: "YEARLY",
+      dayOfPeriod: 1,
+      dueInDays: 30,
+      defaultAction: "KEEP",
+      certifyNeedsJustification: true,
+    });
+    const now = new Date();
+    const results = await Promise.all([createScheduledCampaign(now), createScheduledCampaign(now)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await createScheduledCampaign(now)).toBeNull();
+    const made = await db().reviewCampaign.findMany({ where: { scheduled: true } });
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({
+      status: "ACTIVE",
+      period: String(now.getUTCFullYear()),
+      createdByLabel: "review-schedule",
+    });
   });
 });
