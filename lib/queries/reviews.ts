@@ -1,5 +1,3 @@
-"use client";
-
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/queries/api-client";
 import type {
@@ -16,7 +14,7 @@ import type { CampaignDetail } from "@/lib/services/reviews/get-campaign";
 import type { CampaignSummary } from "@/lib/services/reviews/list-campaigns";
 import type { ReviewItemRow } from "@/lib/services/reviews/list-review-items";
 import type { CampaignView, ItemView } from "@/lib/services/reviews/review-views";
-import type { ReviewSettingsView } from "@/lib/services/reviews/update-review-settings";
+import type { ReviewSettingsView } from "@/lib/services/reviews/get-review-settings";
 import { useApiMutation } from "./use-api-mutation";
 
 export const reviewKeys = {

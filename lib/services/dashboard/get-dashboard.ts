@@ -5,7 +5,7 @@ import { percentileFromBuckets } from "@/lib/ingest/latency-histogram";
 import { ROLLUP_TABLES } from "@/lib/ingest/rollups";
 import { rotationDueAt } from "@/lib/registry/credential-flags";
 import { DASHBOARD_RANGES, ZDashboardQuery, type TDashboardQuery } from "@/lib/schemas/dashboard";
-import { activeCampaignProgress } from "@/lib/services/reviews/active-campaign-progress";
+import { activeCampaignProgress } from "@/lib/services/reviews/internal/active-campaign-progress";
 
 type Count = { key: string; count: number };
 

@@ -4,8 +4,8 @@ import { systemActor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { scheduledStart } from "@/lib/reviews/period";
 import { ZReviewScope } from "@/lib/schemas/review";
-import { insertCampaign } from "./create-campaign";
-import { startCampaignInTx } from "./start-campaign";
+import { insertCampaign } from "./internal/insert-campaign";
+import { startCampaignInTx } from "./internal/start-campaign-in-tx";
 
 export const SCHEDULE_SWEEP_MS = 60 * 60_000;
 

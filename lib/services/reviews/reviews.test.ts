@@ -6,7 +6,7 @@ import { describeWithDatabase } from "@/lib/testing/test-database";
 import { gateway } from "@/prisma/seed/decision-fixture";
 import { seedReviewWorld, type ReviewWorld } from "@/prisma/seed/review-fixture";
 import { decideToolCall } from "@/lib/services/decisions/decide-tool-call";
-import { createWebhook } from "@/lib/services/webhooks/manage-webhooks";
+import { createWebhook } from "@/lib/services/webhooks/create-webhook";
 import { applyDueDefaults } from "./apply-due-defaults";
 import { createScheduledCampaign } from "./create-scheduled-campaign";
 import { sendReviewReminders } from "./send-review-reminders";

@@ -3,38 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZReviewSettingsInput, type TReviewSettingsInput } from "@/lib/schemas/review";
-
-const select = {
-  scheduleEnabled: true,
-  cadence: true,
-  dayOfPeriod: true,
-  dueInDays: true,
-  defaultAction: true,
-  certifyNeedsJustification: true,
-} as const;
-
-export const DEFAULT_REVIEW_SETTINGS = {
-  scheduleEnabled: false,
-  cadence: "QUARTERLY",
-  dayOfPeriod: 1,
-  dueInDays: 30,
-  defaultAction: "KEEP",
-  certifyNeedsJustification: true,
-} as const;
-
-export type ReviewSettingsView = {
-  scheduleEnabled: boolean;
-  cadence: string;
-  dayOfPeriod: number;
-  dueInDays: number;
-  defaultAction: string;
-  certifyNeedsJustification: boolean;
-};
-
-export async function getReviewSettings(actor: Actor): Promise<ReviewSettingsView> {
-  assertCan(actor, "reviews.read");
-  return (await db().reviewSettings.findUnique({ where: { id: 1 }, select })) ?? DEFAULT_REVIEW_SETTINGS;
-}
+import { reviewSettingsSelect as select } from "./get-review-settings";
 
 /** The review schedule (cadence and day) and rules, audited with before and after. */
 export async function updateReviewSettings(actor: Actor, raw: TReviewSettingsInput) {

@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/tx";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
-import type { ApprovalPayload, WebhookEvent, WebhookPayload } from "@/lib/webhooks/payload";
+import type { ApprovalPayload, WebhookEvent } from "@/lib/webhooks/payload";
+import { enqueueWebhookPayload } from "./internal/enqueue-webhook-payload";
 
 type RequestRow = {
   id: string;
@@ -35,14 +35,4 @@ export async function enqueueWebhooks(tx: Tx, event: WebhookEvent, r: RequestRow
     link: `${env().NEXTAUTH_URL ?? ""}/approvals?request=${r.id}`,
   };
   await enqueueWebhookPayload(tx, event, payload);
-}
-
-/** Queues one payload for every enabled webhook subscribed to the event, in the caller's transaction. */
-export async function enqueueWebhookPayload(tx: Tx, event: WebhookEvent, payload: WebhookPayload) {
-  // Raw SQL: the driver adapters mis-encode array filters (`has`).
-  const hooks = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Webhook" WHERE enabled AND ${event} = ANY(events)`;
-  if (hooks.length === 0) return;
-  await tx.webhookDelivery.createMany({
-    data: hooks.map((h) => ({ webhookId: h.id, event, payload: payload as unknown as Prisma.InputJsonValue })),
-  });
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { getReviewSettings } from "@/lib/services/reviews/update-review-settings";
+import { getReviewSettings } from "@/lib/services/reviews/get-review-settings";
 import { ReviewSettingsForm } from "./_components/review-settings-form";
 
 export const metadata: Metadata = { title: "Review schedule" };

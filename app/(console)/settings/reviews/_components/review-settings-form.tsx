@@ -9,7 +9,7 @@ import { useToast } from "@/components/ui/toast";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useUpdateReviewSettings } from "@/lib/queries/reviews";
 import { ZReviewSettingsInput } from "@/lib/schemas/review";
-import type { ReviewSettingsView } from "@/lib/services/reviews/update-review-settings";
+import type { ReviewSettingsView } from "@/lib/services/reviews/get-review-settings";
 
 const CADENCES = [
   { value: "QUARTERLY", label: "Quarterly (2026-Q4)" },

@@ -1,6 +1,7 @@
 import { withRoute } from "@/lib/api/with-route";
 import { ZReviewSettingsInput } from "@/lib/schemas/review";
-import { getReviewSettings, updateReviewSettings } from "@/lib/services/reviews/update-review-settings";
+import { getReviewSettings } from "@/lib/services/reviews/get-review-settings";
+import { updateReviewSettings } from "@/lib/services/reviews/update-review-settings";
 
 export const GET = withRoute({ permission: "reviews.read" }, ({ actor }) => getReviewSettings(actor));
 
