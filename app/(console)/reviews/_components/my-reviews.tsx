@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/layout/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import { useBulkCertify, useReviewItems } from "@/lib/queries/reviews";
+import { useBulkCertify, useReviewItems, useReviewSettings } from "@/lib/queries/reviews";
 import type { ReviewItemRow } from "@/lib/services/reviews/list-review-items";
 import { subjectOf } from "./item-facts";
 import { ProgressBar } from "./progress-bar";
@@ -20,6 +20,7 @@ const moveFocus = (el: HTMLElement, dir: 1 | -1) => {
 export function MyReviews() {
   const items = useReviewItems({ assignee: "me" });
   const bulk = useBulkCertify();
+  const needsWhy = useReviewSettings().data?.certifyNeedsJustification ?? true;
   const toast = useToast();
   const [justification, setJustification] = useState("");
   if (items.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
@@ -61,7 +62,7 @@ export function MyReviews() {
             <Button
               variant="secondary"
               onClick={certifyQuiet}
-              disabled={bulk.isPending || justification.trim().length < 3}
+              disabled={bulk.isPending || (needsWhy && justification.trim().length < 3)}
             >
               Certify {quiet.length} unchanged, used item{quiet.length === 1 ? "" : "s"}
             </Button>
@@ -75,7 +76,7 @@ export function MyReviews() {
             {server} <Badge>{list.length} open</Badge>
           </h2>
           {list.map((i) => (
-            <ReviewItemCard key={i.id} item={i} onMove={moveFocus} />
+            <ReviewItemCard key={i.id} item={i} onMove={moveFocus} certifyNeedsJustification={needsWhy} />
           ))}
         </section>
       ))}

@@ -20,9 +20,12 @@ type Decision = "CERTIFY" | "REVOKE" | "MODIFY";
 export function ReviewItemCard({
   item,
   onMove,
+  certifyNeedsJustification = true,
 }: {
   item: ReviewItemRow;
   onMove: (el: HTMLElement, dir: 1 | -1) => void;
+  /** the review settings may let a reviewer certify without one */
+  certifyNeedsJustification?: boolean;
 }) {
   const decide = useDecide();
   const toast = useToast();
@@ -34,7 +37,7 @@ export function ReviewItemCard({
   const label = subjectOf(item);
 
   const submit = async (decision: Decision) => {
-    if (justification.trim().length < 3) {
+    if (justification.trim().length < 3 && (decision !== "CERTIFY" || certifyNeedsJustification)) {
       setError("Give a justification first");
       box.current?.focus();
       return;
@@ -104,7 +107,9 @@ export function ReviewItemCard({
         <input
           ref={box}
           aria-label={`Justification for ${label}`}
-          placeholder="Justification (required)"
+          placeholder={
+            certifyNeedsJustification ? "Justification (required)" : "Justification (required to revoke or modify)"
+          }
           value={justification}
           onChange={(e) => setJustification(e.target.value)}
           onKeyDown={(e) => {
