@@ -1,4 +1,4 @@
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { systemActor } from "@/lib/authz/actor";
 import { verifyChain } from "@/lib/audit/verify-chain";
 import { db } from "@/lib/db/client";
@@ -20,6 +20,9 @@ import { listReviewItems } from "./list-review-items";
 import { reassignReviewItems } from "./reassign-review-items";
 import { signOffCampaign } from "./sign-off-campaign";
 import { startCampaign } from "./start-campaign";
+
+// Each test builds a small organisation through the services and runs whole campaigns: give a busy CI room.
+vi.setConfig({ testTimeout: 120_000 });
 
 const DAY = 86_400_000;
 // Tests may change the registry behind the services' back: that is what a drifted entitlement looks like.
