@@ -3,7 +3,7 @@ import { expect, signIn, test } from "./support/fixtures";
 
 const NAV: Record<Role, string[]> = {
   ADMIN: ["Dashboard", "Servers", "Agents", "Approvals", "Reviews", "Findings", "Audit", "Reports", "Settings"],
-  APPROVER: ["Dashboard", "Servers", "Agents", "Approvals"],
+  APPROVER: ["Dashboard", "Servers", "Agents", "Approvals", "Reviews"],
   AUDITOR: ["Dashboard", "Servers", "Agents", "Approvals", "Reviews", "Findings", "Audit", "Reports"],
   OWNER: ["Dashboard", "Servers", "Agents", "Approvals", "Reviews", "Findings"],
   VIEWER: ["Dashboard", "Servers", "Agents"],

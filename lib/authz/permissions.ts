@@ -34,7 +34,13 @@ export const PERMISSIONS = {
   "approvals.request": { roles: ["ADMIN", "APPROVER", "OWNER"] },
   "approvals.read": { roles: ["ADMIN", "APPROVER", "AUDITOR", "OWNER"], scopes: ["decide"] },
   "approvals.vote": { roles: ["APPROVER"] },
-  "reviews.read": { roles: ["ADMIN", "AUDITOR", "OWNER"] },
+  /** Reviewers of record can be any owner or approver; services show them only their own items. */
+  "reviews.read": { roles: ["ADMIN", "APPROVER", "AUDITOR", "OWNER"] },
+  /** Deciding needs the item to be assigned to you as well (or to your team, when it is the fallback). */
+  "reviews.decide": { roles: ["ADMIN", "APPROVER", "OWNER"] },
+  /** Creating, starting, cancelling and reassigning campaigns, and the review schedule. */
+  "reviews.manage": { roles: ["ADMIN"] },
+  "reviews.signoff": { roles: ["ADMIN", "AUDITOR"] },
   "audit.read": { roles: ["ADMIN", "AUDITOR"], scopes: ["read"] },
   "audit.verify": { roles: ["ADMIN", "AUDITOR"], scopes: ["read"] },
   "reports.read": { roles: ["ADMIN", "AUDITOR"] },

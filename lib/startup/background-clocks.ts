@@ -1,6 +1,9 @@
 import { escalateOverdue, ESCALATION_SWEEP_MS } from "@/lib/services/approvals/escalate-overdue";
 import { maybeCheckpoint } from "@/lib/services/audit/write-checkpoint";
 import { ROTATION_SWEEP_MS, sweepRotationFindings } from "@/lib/services/findings/sweep-rotation-findings";
+import { applyDueDefaults, DUE_DEFAULTS_SWEEP_MS } from "@/lib/services/reviews/apply-due-defaults";
+import { createScheduledCampaign, SCHEDULE_SWEEP_MS } from "@/lib/services/reviews/create-scheduled-campaign";
+import { REMINDER_SWEEP_MS, sendReviewReminders } from "@/lib/services/reviews/send-review-reminders";
 import { deliverDueWebhooks } from "@/lib/services/webhooks/deliver-webhooks";
 
 /** Starts the clocks each server process runs; each task is safe to run on several instances at once. */
@@ -11,6 +14,11 @@ export function startBackgroundClocks(): void {
   every(ROTATION_SWEEP_MS, "Rotation sweep", () => sweepRotationFindings(), { atStart: true });
   // Requests pending at half their lifetime go to the fallback approvers, whether anyone looks or not.
   every(ESCALATION_SWEEP_MS, "Escalation", () => escalateOverdue());
+  // Access reviews run on the calendar: this period's scheduled campaign, reminders, and the due date's
+  // default action. Each claims its work in the database, so instances never double it.
+  every(SCHEDULE_SWEEP_MS, "Review schedule", () => createScheduledCampaign(), { atStart: true });
+  every(REMINDER_SWEEP_MS, "Review reminders", () => sendReviewReminders(), { atStart: true });
+  every(DUE_DEFAULTS_SWEEP_MS, "Review deadlines", () => applyDueDefaults(), { atStart: true });
   // Webhook deliveries leave on their own clock, so a slow receiver never holds up a decision.
   every(2000, "Webhook delivery", deliverDueWebhooks);
 }

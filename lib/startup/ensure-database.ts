@@ -3,6 +3,7 @@ import { env, isEmbedded } from "@/lib/env";
 import { box } from "./box";
 import { fillDemoTraffic } from "@/lib/simulator/fill-demo";
 import { seedDemo } from "@/prisma/seed/demo";
+import { seedDemoReviews } from "@/prisma/seed/demo-reviews";
 import { connection, db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 
@@ -35,6 +36,9 @@ async function bootstrap(): Promise<void> {
   console.log("  Filling 30 days of simulated gateway traffic in the background…");
   void fillDemoTraffic()
     .then((r) => console.log(`  Demo traffic ready: ${r.events} calls ingested in ${r.seconds.toFixed(0)} s.`))
+    // The demo's access review starts once there is activity for its recommendations to read.
+    .then(() => seedDemoReviews())
+    .then(() => console.log("  Demo access review started, partly done."))
     .catch((error) => console.error("Demo traffic failed", error));
 }
 

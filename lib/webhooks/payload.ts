@@ -1,4 +1,9 @@
-export const WEBHOOK_EVENTS = ["approval.requested", "approval.escalated", "approval.decided"] as const;
+export const WEBHOOK_EVENTS = [
+  "approval.requested",
+  "approval.escalated",
+  "approval.decided",
+  "review.reminder",
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export type ApprovalPayload = {
@@ -15,8 +20,30 @@ export type ApprovalPayload = {
   link: string;
 };
 
+/** One per reviewer per day: how many items they still hold in a campaign, and when it is due. */
+export type ReviewReminderPayload = {
+  campaignId: string;
+  period: string;
+  reviewer: string;
+  openItems: number;
+  dueAt: string;
+  stage: string;
+  link: string;
+};
+
+export type WebhookPayload = ApprovalPayload | ReviewReminderPayload;
+
+function reviewReminderBody(format: string, p: ReviewReminderPayload): unknown {
+  if (format !== "slack") return { event: "review.reminder", reminder: p };
+  const when = p.stage.startsWith("overdue") ? "is overdue" : `is due ${p.dueAt.slice(0, 10)}`;
+  const text = `Access review ${p.period} ${when}: ${p.reviewer} has ${p.openItems} open item${p.openItems === 1 ? "" : "s"}`;
+  return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text: `${text}\n<${p.link}|Open in Warden>` } }] };
+}
+
 /** The body a receiver gets: Warden's JSON, or a Slack-compatible message with the same facts. */
-export function webhookBody(format: string, event: WebhookEvent, p: ApprovalPayload): unknown {
+export function webhookBody(format: string, event: WebhookEvent, payload: WebhookPayload): unknown {
+  if (event === "review.reminder") return reviewReminderBody(format, payload as ReviewReminderPayload);
+  const p = payload as ApprovalPayload;
   if (format !== "slack") return { event, approval: p };
   const verb =
     event === "approval.requested"

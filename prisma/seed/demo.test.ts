@@ -3,6 +3,7 @@ import { verifyChain } from "@/lib/audit/verify-chain";
 import { db } from "@/lib/db/client";
 import { describeWithDatabase } from "@/lib/testing/test-database";
 import { seedDemo } from "./demo";
+import { seedDemoReviews } from "./demo-reviews";
 
 describeWithDatabase("demo organisation", () => {
   it("seeds users, a realistic registry with ready and unready servers, and an intact audit chain", async () => {
@@ -28,6 +29,14 @@ describeWithDatabase("demo organisation", () => {
       status: "PENDING_REVIEW",
       approvedHash: expect.any(String),
     });
+    const campaignId = await seedDemoReviews();
+    const items = await db().reviewItem.groupBy({ by: ["status"], where: { campaignId }, _count: true });
+    const count = (status: string) => items.find((i) => i.status === status)?._count ?? 0;
+    expect(await db().reviewCampaign.findUniqueOrThrow({ where: { id: campaignId } })).toMatchObject({
+      status: "ACTIVE",
+    });
+    expect(count("DECIDED")).toBeGreaterThan(0);
+    expect(count("OPEN")).toBeGreaterThan(count("DECIDED"));
     expect(await verifyChain(db())).toMatchObject({ ok: true });
   }, 120_000);
 });

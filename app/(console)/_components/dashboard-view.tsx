@@ -58,10 +58,21 @@ export function DashboardView() {
           value={k.credentialsOverdue}
           tone={k.credentialsOverdue ? "warning" : "neutral"}
         />
-        <Stat
-          label="Review campaign"
-          value={k.reviewCampaign ? `${k.reviewCampaign.certified}/${k.reviewCampaign.total}` : "Not started"}
-        />
+        <Link href={k.reviewCampaign ? `/reviews?campaign=${k.reviewCampaign.id}` : "/reviews"}>
+          <Stat
+            label={k.reviewCampaign ? `Review ${k.reviewCampaign.period}` : "Review campaign"}
+            value={
+              k.reviewCampaign
+                ? `${k.reviewCampaign.percent}% (${k.reviewCampaign.done}/${k.reviewCampaign.total})`
+                : "None active"
+            }
+            tone={
+              k.reviewCampaign && k.reviewCampaign.daysLeft <= 7 && k.reviewCampaign.percent < 100
+                ? "warning"
+                : "neutral"
+            }
+          />
+        </Link>
       </div>
       <div role="group" aria-label="Time range" className="flex gap-1">
         {RANGES.map((r) => (

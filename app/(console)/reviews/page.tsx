@@ -1,5 +1,37 @@
-import { plannedPage } from "@/components/layout/planned-page";
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/layout/page-header";
+import { requirePermission } from "@/lib/auth/require-permission";
+import { can } from "@/lib/authz/permissions";
+import { Prefetched } from "@/lib/queries/prefetched";
+import { reviewKeys } from "@/lib/queries/reviews";
+import { listCampaigns } from "@/lib/services/reviews/list-campaigns";
+import { listReviewItems } from "@/lib/services/reviews/list-review-items";
+import { ReviewsView } from "./_components/reviews-view";
 
-export const metadata = { title: "Reviews" };
+export const metadata: Metadata = { title: "Reviews" };
 
-export default plannedPage("reviews.read", "Reviews", "Quarterly entitlement reviews: certify or revoke each grant.");
+export default async function ReviewsPage() {
+  const user = await requirePermission("reviews.read");
+  const canDecide = can(user, "reviews.decide");
+  return (
+    <>
+      <PageHeader
+        title="Reviews"
+        description="Entitlement reviews: each period, owners certify, narrow or revoke every agent grant, credential and server ownership."
+      />
+      <Prefetched
+        queries={[
+          { queryKey: reviewKeys.campaigns(), load: () => listCampaigns(user) },
+          ...(canDecide ? [{ queryKey: reviewKeys.items({ assignee: "me" }), load: () => listReviewItems(user) }] : []),
+        ]}
+      >
+        <ReviewsView
+          canDecide={canDecide}
+          canManage={can(user, "reviews.manage")}
+          canSignOff={can(user, "reviews.signoff")}
+          seesAll={user.roles.includes("ADMIN") || user.roles.includes("AUDITOR")}
+        />
+      </Prefetched>
+    </>
+  );
+}

@@ -5,6 +5,7 @@ import { percentileFromBuckets } from "@/lib/ingest/latency-histogram";
 import { ROLLUP_TABLES } from "@/lib/ingest/rollups";
 import { rotationDueAt } from "@/lib/registry/credential-flags";
 import { DASHBOARD_RANGES, ZDashboardQuery, type TDashboardQuery } from "@/lib/schemas/dashboard";
+import { activeCampaignProgress } from "@/lib/services/reviews/internal/active-campaign-progress";
 
 type Count = { key: string; count: number };
 
@@ -101,7 +102,7 @@ export async function getDashboard(actor: Actor, raw: TDashboardQuery = {}, now 
       pendingApprovals,
       openFindings,
       credentialsOverdue: overdue,
-      reviewCampaign: null as null | { certified: number; total: number },
+      reviewCampaign: await activeCampaignProgress(now),
     },
     callsOverTime: [...buckets.entries()].map(([t, v]) => ({ t, ...v })) as ({ t: string } & Record<string, number>)[],
     topServers: top("server"),

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { signWebhook } from "@/lib/webhooks/signing";
-import { webhookBody, type ApprovalPayload, type WebhookEvent } from "@/lib/webhooks/payload";
+import { webhookBody, type WebhookEvent, type WebhookPayload } from "@/lib/webhooks/payload";
 
 export const MAX_ATTEMPTS = 8;
 const TIMEOUT_MS = 5000;
@@ -28,7 +28,7 @@ export async function deliverDueWebhooks(now = new Date(), limit = 20) {
     });
     if (claimed.count === 0) continue;
     const body = JSON.stringify(
-      webhookBody(d.webhook.format, d.event as WebhookEvent, d.payload as unknown as ApprovalPayload),
+      webhookBody(d.webhook.format, d.event as WebhookEvent, d.payload as unknown as WebhookPayload),
     );
     const timestamp = Math.floor(now.getTime() / 1000);
     let status: number | null = null;

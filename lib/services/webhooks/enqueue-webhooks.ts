@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/tx";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import type { ApprovalPayload, WebhookEvent } from "@/lib/webhooks/payload";
+import { enqueueWebhookPayload } from "./internal/enqueue-webhook-payload";
 
 type RequestRow = {
   id: string;
@@ -21,9 +21,6 @@ type RequestRow = {
  * lost, and delivery (with its retries) happens later, so it can never block or fail a decision.
  */
 export async function enqueueWebhooks(tx: Tx, event: WebhookEvent, r: RequestRow) {
-  // Raw SQL: the driver adapters mis-encode array filters (`has`).
-  const hooks = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Webhook" WHERE enabled AND ${event} = ANY(events)`;
-  if (hooks.length === 0) return;
   const payload: ApprovalPayload = {
     id: r.id,
     kind: r.kind,
@@ -37,7 +34,5 @@ export async function enqueueWebhooks(tx: Tx, event: WebhookEvent, r: RequestRow
     expiresAt: r.expiresAt.toISOString(),
     link: `${env().NEXTAUTH_URL ?? ""}/approvals?request=${r.id}`,
   };
-  await tx.webhookDelivery.createMany({
-    data: hooks.map((h) => ({ webhookId: h.id, event, payload: payload as unknown as Prisma.InputJsonValue })),
-  });
+  await enqueueWebhookPayload(tx, event, payload);
 }

@@ -8,6 +8,7 @@ const TABS = [
   { href: "/settings/tokens", label: "API tokens" },
   { href: "/settings/webhooks", label: "Webhooks" },
   { href: "/settings/kill-switch", label: "Kill switch & hours" },
+  { href: "/settings/reviews", label: "Reviews" },
 ];
 
 export function SettingsTabs() {

@@ -1,0 +1,129 @@
+"use client";
+
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
+import { Table, Td, Th } from "@/components/ui/table";
+import { useToast } from "@/components/ui/toast";
+import { useReassign, useReviewItems } from "@/lib/queries/reviews";
+import { useUsers } from "@/lib/queries/users";
+import { Recommendations, subjectOf } from "./item-facts";
+
+function Reassign({ itemIds, onDone }: { itemIds: string[]; onDone: () => void }) {
+  const users = useUsers();
+  const reassign = useReassign();
+  const toast = useToast();
+  const [assigneeId, setAssigneeId] = useState("");
+  const [reason, setReason] = useState("");
+  const reviewers = (users.data ?? []).filter(
+    (u) => !u.disabled && u.roles.some((r) => r === "ADMIN" || r === "APPROVER" || r === "OWNER"),
+  );
+  return (
+    <div className="flex flex-wrap items-end gap-2 border-b border-slate-200 bg-slate-50 p-3">
+      <SelectField
+        label={`Reassign ${itemIds.length} item${itemIds.length === 1 ? "" : "s"} to`}
+        value={assigneeId}
+        onChange={(e) => setAssigneeId(e.target.value)}
+        placeholder="Choose a reviewer"
+        options={reviewers.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }))}
+      />
+      <input
+        aria-label="Reason for reassignment"
+        placeholder="Reason"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        className="rounded-md border border-slate-300 px-3 py-2 text-sm"
+      />
+      <Button
+        disabled={!assigneeId || reason.trim().length < 3 || reassign.isPending}
+        onClick={async () => {
+          const r = await reassign.mutateAsync({ itemIds, assigneeId, reason });
+          toast.show(`Reassigned ${r.reassigned} to ${r.assignee}`);
+          onDone();
+        }}
+      >
+        Reassign
+      </Button>
+    </div>
+  );
+}
+
+/** Every item of the campaign, for ADMINs and AUDITORs; ADMINs reassign open ones from here. */
+export function CampaignItems({ campaignId, canManage }: { campaignId: string; canManage: boolean }) {
+  const items = useReviewItems({ campaign: campaignId, assignee: "all" });
+  const [selected, setSelected] = useState<string[]>([]);
+  if (items.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
+  const rows = items.data ?? [];
+  const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white shadow-sm" aria-label="Campaign items">
+      <header className="border-b border-slate-200 px-4 py-3 text-sm font-semibold text-slate-800">
+        Items ({rows.length})
+      </header>
+      {canManage && selected.length > 0 && <Reassign itemIds={selected} onDone={() => setSelected([])} />}
+      <Table label="Campaign items">
+        <thead>
+          <tr>
+            {canManage && <Th className="w-8" aria-label="Select" />}
+            <Th>Server</Th>
+            <Th>Item</Th>
+            <Th>Recommendation</Th>
+            <Th>Reviewer</Th>
+            <Th>Decision</Th>
+            <Th>Proof</Th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((i) => (
+            <tr key={i.id} data-testid={`campaign-item-${i.id}`}>
+              {canManage && (
+                <Td>
+                  {i.status === "OPEN" && (
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${subjectOf(i)}`}
+                      checked={selected.includes(i.id)}
+                      onChange={() => toggle(i.id)}
+                    />
+                  )}
+                </Td>
+              )}
+              <Td className="font-mono text-xs">{i.serverSlug}</Td>
+              <Td>
+                <Badge>{i.kind}</Badge> {subjectOf(i)}
+              </Td>
+              <Td>
+                <Recommendations item={i} />
+              </Td>
+              <Td className="text-xs">
+                {i.assigneeLabel}
+                {i.selfReviewRerouted && <p className="text-slate-500">self-review rerouted</p>}
+                {i.reassignedAt && <p className="text-slate-500">reassigned: {i.reassignReason}</p>}
+              </Td>
+              <Td className="text-xs">
+                {i.status === "OPEN" ? (
+                  <Badge>open</Badge>
+                ) : (
+                  <>
+                    <Badge tone={i.decision === "REVOKE" ? "danger" : i.exception ? "warning" : "success"}>
+                      {i.decision}
+                      {i.exception ? " · exception" : ""}
+                    </Badge>
+                    <p className="mt-1 text-slate-600">
+                      {i.decidedByLabel}: {i.justification ?? i.exceptionReason}
+                    </p>
+                  </>
+                )}
+              </Td>
+              <Td className="text-xs whitespace-nowrap">
+                {i.decisionSequence && <p>decision #{i.decisionSequence}</p>}
+                {i.remediationSequence && <p>change #{i.remediationSequence}</p>}
+              </Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { EmptyState } from "@/components/layout/empty-state";
+import { Button } from "@/components/ui/button";
+import { Table, Td, Th } from "@/components/ui/table";
+import { useCampaigns } from "@/lib/queries/reviews";
+import { CampaignForm } from "./campaign-form";
+import { CampaignStatus } from "./campaign-status";
+import { ProgressBar } from "./progress-bar";
+
+/** Every campaign, kept for ever, with its progress; ADMINs start new ones here. */
+export function CampaignsList({ canManage }: { canManage: boolean }) {
+  const campaigns = useCampaigns();
+  const [creating, setCreating] = useState(false);
+  return (
+    <div className="space-y-4">
+      {canManage && !creating && (
+        <div className="flex justify-end">
+          <Button onClick={() => setCreating(true)}>New campaign</Button>
+        </div>
+      )}
+      {creating && <CampaignForm onDone={() => setCreating(false)} />}
+      {campaigns.isPending ? (
+        <p className="text-sm text-slate-500">Loading…</p>
+      ) : !campaigns.data?.length ? (
+        <EmptyState title="No campaigns yet">
+          {canManage ? "Create one, or turn on the schedule in Settings → Reviews." : "An admin starts them."}
+        </EmptyState>
+      ) : (
+        <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
+          <Table label="Campaigns">
+            <thead>
+              <tr>
+                <Th>Campaign</Th>
+                <Th>Status</Th>
+                <Th className="w-72">Progress</Th>
+                <Th>Due</Th>
+                <Th>Default</Th>
+                <Th>Exceptions</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {campaigns.data.map((c) => (
+                <tr key={c.id}>
+                  <Td>
+                    <Link href={`/reviews?campaign=${c.id}`} className="font-medium text-brand-700 hover:underline">
+                      {c.name}
+                    </Link>
+                    <p className="text-xs text-slate-500">{c.scheduled ? "scheduled" : `by ${c.createdByLabel}`}</p>
+                  </Td>
+                  <Td>
+                    <CampaignStatus status={c.status} />
+                  </Td>
+                  <Td>
+                    {c.status === "DRAFT" ? (
+                      <span className="text-xs text-slate-500">not started</span>
+                    ) : (
+                      <ProgressBar
+                        done={c.progress.total - c.progress.open}
+                        total={c.progress.total}
+                        label={`Progress of ${c.name}`}
+                      />
+                    )}
+                  </Td>
+                  <Td className="whitespace-nowrap">{String(c.dueAt).slice(0, 10)}</Td>
+                  <Td>{c.defaultAction}</Td>
+                  <Td>{c.progress.exceptions}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import type { Tx } from "@/lib/db/tx";
+import type { ProgressRow } from "@/lib/reviews/progress";
+
+/** One row per item with its current reviewer's name: the person, the fallback team, or "unassigned". */
+export async function progressRows(tx: Tx, campaignIds: string[]): Promise<(ProgressRow & { campaignId: string })[]> {
+  if (campaignIds.length === 0) return [];
+  return tx.$queryRaw`
+    SELECT i."campaignId", i.kind::text, i.status::text, i.decision::text, i.exception, i."serverSlug",
+      COALESCE(u.email, 'team:' || t.slug, 'unassigned') AS "assigneeLabel"
+    FROM "ReviewItem" i
+    LEFT JOIN "User" u ON u.id = i."assigneeId"
+    LEFT JOIN "Team" t ON t.id = i."assigneeTeamId"
+    WHERE i."campaignId" IN (SELECT (json_array_elements_text(${JSON.stringify(campaignIds)}::json))::uuid)`;
+}

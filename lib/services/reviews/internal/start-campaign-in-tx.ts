@@ -1,0 +1,62 @@
+import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { auditActor, type Actor } from "@/lib/authz/actor";
+import type { Tx } from "@/lib/db/tx";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { revokeDefaultWarning } from "@/lib/reviews/narrowing";
+import { ZReviewScope } from "@/lib/schemas/review";
+import { campaignView } from "../review-views";
+import { lockCampaign } from "./campaign-lock";
+import { freezePopulation } from "./freeze-population";
+import { openReviewers } from "./open-reviewers";
+
+/** Inside a transaction: freezes the population, assigns reviewers and tells them. */
+export async function startCampaignInTx(tx: Tx, actor: Actor, campaignId: string, now: Date) {
+  await lockCampaign(tx, campaignId);
+  const campaign = await tx.reviewCampaign.findUnique({ where: { id: campaignId } });
+  if (!campaign) throw new AppError("NOT_FOUND", "Campaign not found");
+  if (campaign.status !== "DRAFT")
+    throw new AppError("CONFLICT", `The campaign is ${campaign.status}: only a DRAFT campaign starts`);
+  if (campaign.dueAt <= now) throw new AppError("UNPROCESSABLE", "The due date has passed: create a new campaign");
+  const scope = ZReviewScope.parse(campaign.scope);
+  const population = await freezePopulation(tx, scope, now);
+  if (population.items.length === 0)
+    throw new AppError(
+      "UNPROCESSABLE",
+      "Nothing to review: no server in this scope (and so no grant, credential or ownership). The campaign stays a draft.",
+    );
+  await tx.reviewItem.createMany({ data: population.items.map((i) => ({ ...i, campaignId })) });
+  const started = await tx.reviewCampaign.update({
+    where: { id: campaignId },
+    data: {
+      status: "ACTIVE",
+      startedAt: now,
+      startedByLabel: auditActor(actor).label,
+      populationHash: population.hash,
+      populationQuery: population.query as Prisma.InputJsonValue,
+      populationCount: population.items.length,
+    },
+  });
+  await recordAudit(tx, {
+    actor: auditActor(actor),
+    category: "ADMIN",
+    action: "review.campaign_started",
+    target: { type: "ReviewCampaign", id: campaignId },
+    before: { status: "DRAFT" },
+    after: { status: "ACTIVE" },
+    attributes: { period: campaign.period, populationHash: population.hash, items: population.items.length },
+  });
+  const reviewers = await openReviewers(tx, campaignId);
+  if (reviewers.length)
+    await tx.notification.createMany({
+      data: reviewers.map((r) => ({
+        userId: r.userId,
+        title: `Access review ${campaign.period}: ${r.open} item${r.open === 1 ? "" : "s"} to review`,
+        body: `Due ${campaign.dueAt.toISOString().slice(0, 10)}`,
+        link: `/reviews?campaign=${campaignId}`,
+      })),
+    });
+  const grants = population.items.filter((i) => i.kind === "GRANT").length;
+  const warning = revokeDefaultWarning(campaign.defaultAction, grants, grants);
+  return { ...campaignView(started), warnings: warning ? [warning] : [] };
+}

@@ -1,0 +1,82 @@
+import { AppError } from "@/lib/errors";
+import { parseWith } from "@/lib/schemas/parse";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import { REVIEWER_ROLES } from "@/lib/reviews/assignment";
+import { ZReassignInput, type TReassignInput } from "@/lib/schemas/review";
+
+/**
+ * An ADMIN hands open items to another reviewer, with a reason, each reassignment audited. Nobody is
+ * given an item they granted, registered or own: the self-review rule survives reassignment.
+ */
+export async function reassignReviewItems(actor: Actor, raw: TReassignInput, now = new Date()) {
+  assertCan(actor, "reviews.manage");
+  const input = parseWith(ZReassignInput, raw, "reassignment");
+  return db().$transaction(async (tx) => {
+    const to = await tx.user.findUnique({ where: { id: input.assigneeId } });
+    if (!to || to.disabled)
+      throw new AppError("UNPROCESSABLE", "Unknown or disabled user", { assigneeId: "Unknown or disabled user" });
+    if (!to.roles.some((r) => REVIEWER_ROLES.includes(r)))
+      throw new AppError("UNPROCESSABLE", `${to.email} has no role that may review (ADMIN, APPROVER or OWNER)`, {
+        assigneeId: "Cannot review",
+      });
+    const items = await tx.reviewItem.findMany({ where: { id: { in: input.itemIds } }, include: { campaign: true } });
+    if (items.length !== new Set(input.itemIds).size) throw new AppError("NOT_FOUND", "Review item not found");
+    for (const item of items) {
+      if (item.campaign.status !== "ACTIVE") throw new AppError("CONFLICT", `The campaign is ${item.campaign.status}`);
+      if (item.status !== "OPEN") throw new AppError("CONFLICT", `Item ${item.subjectKey} has already been decided`);
+      if (item.conflictUserIds.includes(to.id))
+        throw new AppError(
+          "UNPROCESSABLE",
+          `${to.email} granted, registered or owns ${item.subjectKey}: they may not review it`,
+          {
+            assigneeId: "Would review their own access",
+          },
+        );
+    }
+    const who = auditActor(actor);
+    const fromLabels = new Map<string, string>();
+    for (const item of items) {
+      const from = item.assigneeId
+        ? ((await tx.user.findUnique({ where: { id: item.assigneeId }, select: { email: true } }))?.email ??
+          item.assigneeId)
+        : item.reviewerOfRecordLabel;
+      fromLabels.set(item.id, from);
+      const claimed = await tx.reviewItem.updateMany({
+        where: { id: item.id, status: "OPEN" },
+        data: {
+          assigneeId: to.id,
+          assigneeTeamId: null,
+          assignment: "reassigned",
+          reassignedFromLabel: from,
+          reassignedByLabel: who.label,
+          reassignReason: input.reason,
+          reassignedAt: now,
+        },
+      });
+      if (claimed.count === 0) throw new AppError("CONFLICT", `Item ${item.subjectKey} has already been decided`);
+    }
+    await recordAudit(
+      tx,
+      items.map((item) => ({
+        actor: who,
+        category: "ADMIN" as const,
+        action: "review.item_reassigned",
+        target: { type: "ReviewItem", id: item.id },
+        before: { assignee: fromLabels.get(item.id) },
+        after: { assignee: to.email },
+        attributes: { campaignId: item.campaignId, reason: input.reason },
+      })),
+    );
+    await tx.notification.create({
+      data: {
+        userId: to.id,
+        title: `${items.length} access review item${items.length === 1 ? "" : "s"} reassigned to you`,
+        body: input.reason,
+        link: `/reviews?campaign=${items[0].campaignId}`,
+      },
+    });
+    return { reassigned: items.length, assignee: to.email };
+  });
+}

@@ -1,0 +1,52 @@
+import { AppError } from "@/lib/errors";
+import { parseWith } from "@/lib/schemas/parse";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import { ZSignOffInput, type TSignOffInput } from "@/lib/schemas/review";
+import { lockCampaign } from "./internal/campaign-lock";
+import { campaignView } from "./review-views";
+
+/** An ADMIN or AUDITOR signs off a campaign with no open items: audited, and the campaign is locked. */
+export async function signOffCampaign(actor: Actor, campaignId: string, raw: TSignOffInput, now = new Date()) {
+  assertCan(actor, "reviews.signoff");
+  const input = parseWith(ZSignOffInput, raw, "sign-off");
+  return db().$transaction(async (tx) => {
+    await lockCampaign(tx, campaignId);
+    const campaign = await tx.reviewCampaign.findUnique({ where: { id: campaignId } });
+    if (!campaign) throw new AppError("NOT_FOUND", "Campaign not found");
+    if (campaign.status !== "ACTIVE")
+      throw new AppError("CONFLICT", `The campaign is ${campaign.status}: only an active campaign is signed off`);
+    const open = await tx.reviewItem.count({ where: { campaignId, status: "OPEN" } });
+    if (open > 0) throw new AppError("CONFLICT", `${open} item${open === 1 ? " is" : "s are"} still open`);
+    const counts = await tx.reviewItem.groupBy({ by: ["decision"], where: { campaignId }, _count: true });
+    const who = auditActor(actor);
+    const [record] = await recordAudit(tx, {
+      actor: who,
+      category: "ADMIN",
+      action: "review.campaign_signed_off",
+      target: { type: "ReviewCampaign", id: campaignId },
+      before: { status: "ACTIVE" },
+      after: { status: "COMPLETED" },
+      attributes: {
+        period: campaign.period,
+        statement: input.statement,
+        populationHash: campaign.populationHash,
+        decisions: Object.fromEntries(counts.map((c) => [c.decision ?? "NONE", c._count])),
+      },
+    });
+    return campaignView(
+      await tx.reviewCampaign.update({
+        where: { id: campaignId },
+        data: {
+          status: "COMPLETED",
+          signedOffAt: now,
+          signedOffById: who.type === "USER" ? who.id : null,
+          signedOffByLabel: who.label,
+          signOffStatement: input.statement,
+          signOffSequence: record.sequence,
+        },
+      }),
+    );
+  });
+}

@@ -1,0 +1,25 @@
+import { recordAudit } from "@/lib/audit/record-audit";
+import { auditActor, type Actor } from "@/lib/authz/actor";
+import type { Tx } from "@/lib/db/tx";
+import { registryChanged } from "./registry-changed";
+
+/** Clears a server's primary owner inside the caller's transaction (its team stays), audited. */
+export async function removePrimaryOwnerInTx(
+  tx: Tx,
+  actor: Actor,
+  server: { id: string; primaryOwnerId: string | null },
+  attributes?: Record<string, unknown>,
+) {
+  await tx.mcpServer.update({ where: { id: server.id }, data: { primaryOwnerId: null } });
+  await registryChanged(tx, server.id);
+  const [record] = await recordAudit(tx, {
+    actor: auditActor(actor),
+    category: "ADMIN",
+    action: "server.owner_removed",
+    target: { type: "McpServer", id: server.id },
+    before: { primaryOwnerId: server.primaryOwnerId },
+    after: { primaryOwnerId: null },
+    attributes,
+  });
+  return record;
+}

@@ -1,0 +1,45 @@
+import type { UserActor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import { periodOf } from "@/lib/reviews/period";
+import type { Recommendation } from "@/lib/reviews/recommendations";
+import { createCampaign } from "@/lib/services/reviews/create-campaign";
+import { decideReviewItem } from "@/lib/services/reviews/decide-review-item";
+import { startCampaign } from "@/lib/services/reviews/start-campaign";
+
+const actorFor = async (email: string): Promise<UserActor> => {
+  const u = await db().user.findUniqueOrThrow({ where: { email } });
+  return { type: "USER", id: u.id, email: u.email, name: u.name, roles: u.roles };
+};
+
+/**
+ * The demo's access review: this quarter's campaign over every server, started by the admin after the
+ * demo traffic exists (so its recommendations have activity to read), with the admin's own items
+ * partly decided and the owner's left for a visitor to do.
+ */
+export async function seedDemoReviews(now = new Date()) {
+  const admin = await actorFor("admin@warden.local");
+  const draft = await createCampaign(admin, {
+    period: periodOf("QUARTERLY", now).period,
+    scope: {},
+    dueAt: new Date(now.getTime() + 21 * 86_400_000),
+    defaultAction: "KEEP",
+  });
+  await startCampaign(admin, draft.id, now);
+  const mine = await db().reviewItem.findMany({
+    where: { campaignId: draft.id, assigneeId: admin.id, kind: "GRANT" },
+    orderBy: { subjectKey: "asc" },
+  });
+  for (const [n, item] of mine.entries()) {
+    if (n % 3 === 2) continue;
+    const unused = (item.recommendations as Recommendation[]).some((r) => r.code === "revoke");
+    await decideReviewItem(
+      admin,
+      item.id,
+      unused
+        ? { decision: "REVOKE", justification: "No calls in 90 days: the agent no longer needs it" }
+        : { decision: "CERTIFY", justification: "In daily use; scope matches the agent's purpose" },
+      now,
+    );
+  }
+  return draft.id;
+}
