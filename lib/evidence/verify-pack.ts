@@ -60,7 +60,9 @@ export async function verifyPack(file: string, trustedKeyPem?: string): Promise<
     return { ok: false, problems: [`missing ${MANIFEST}, ${SIGNATURE} or ${PUBLIC_KEY}`], manifest: null, files: 0 };
   const keyPem = trustedKeyPem ?? publicKey;
   if (!verifies(keyPem, manifestBytes, signature))
-    problems.push(`the signature in ${SIGNATURE} does not verify ${MANIFEST} with ${trustedKeyPem ? "the trusted key" : PUBLIC_KEY}`);
+    problems.push(
+      `the signature in ${SIGNATURE} does not verify ${MANIFEST} with ${trustedKeyPem ? "the trusted key" : PUBLIC_KEY}`,
+    );
   let manifest: Manifest;
   try {
     manifest = JSON.parse(manifestBytes.toString("utf8")) as Manifest;

@@ -3,15 +3,7 @@ import { once } from "node:events";
 import { PassThrough, Readable } from "node:stream";
 import { ZipFile } from "yazl";
 import type { Signer } from "@/lib/audit/signing-key";
-import {
-  MANIFEST,
-  PACK_FORMAT,
-  PUBLIC_KEY,
-  SIGNATURE,
-  sha256sums,
-  type Manifest,
-  type PackFile,
-} from "./manifest";
+import { MANIFEST, PACK_FORMAT, PUBLIC_KEY, SIGNATURE, sha256sums, type Manifest, type PackFile } from "./manifest";
 import { verifyInstructions } from "./verify-md";
 
 export type PackInput = { name: string; content: string | Uint8Array | AsyncIterable<string | Uint8Array> };

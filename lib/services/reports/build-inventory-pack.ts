@@ -9,19 +9,58 @@ import { recordExport } from "./internal/record-export";
 import { packMeta, packSigner } from "./pack-meta";
 
 const SERVER_COLUMNS = [
-  "slug", "name", "environment", "dataClassification", "status", "ownerTeam", "primaryOwner", "ready",
-  "failingChecks", "transport", "hosting", "vendor", "version", "siemForward", "updatedAt",
+  "slug",
+  "name",
+  "environment",
+  "dataClassification",
+  "status",
+  "ownerTeam",
+  "primaryOwner",
+  "ready",
+  "failingChecks",
+  "transport",
+  "hosting",
+  "vendor",
+  "version",
+  "siemForward",
+  "updatedAt",
 ] as const;
 const CREDENTIAL_COLUMNS = [
-  "server", "provider", "reference", "kind", "environment", "rotationDays", "lastRotatedAt", "rotationDueAt",
-  "rotationState", "dynamicSecret", "expiresAt",
+  "server",
+  "provider",
+  "reference",
+  "kind",
+  "environment",
+  "rotationDays",
+  "lastRotatedAt",
+  "rotationDueAt",
+  "rotationState",
+  "dynamicSecret",
+  "expiresAt",
 ] as const;
 const TOOL_COLUMNS = [
-  "server", "tool", "risk", "riskOverrideReason", "reviewState", "definitionChanged", "enabled", "requiresApproval",
+  "server",
+  "tool",
+  "risk",
+  "riskOverrideReason",
+  "reviewState",
+  "definitionChanged",
+  "enabled",
+  "requiresApproval",
 ] as const;
 const GRANT_COLUMNS = [
-  "agent", "agentName", "agentStatus", "agentOwner", "server", "grantStatus", "source", "allowedTools",
-  "validFrom", "expiresAt", "lastReviewedAt", "grantedBy",
+  "agent",
+  "agentName",
+  "agentStatus",
+  "agentOwner",
+  "server",
+  "grantStatus",
+  "source",
+  "allowedTools",
+  "validFrom",
+  "expiresAt",
+  "lastReviewedAt",
+  "grantedBy",
 ] as const;
 
 /**
@@ -71,9 +110,24 @@ export async function buildInventoryPack(actor: Actor) {
   const serverRows = servers.map((s) => {
     const items = readiness.get(s.slug) ?? [];
     return [
-      s.slug, s.name, s.environment, s.dataClassification, s.status, s.ownerTeam?.name, s.primaryOwner?.email,
-      isReady(items), items.filter((i) => !i.pass).map((i) => i.label).join("; "), s.transport, s.hosting,
-      s.vendor, s.version, s.siemForward, s.updatedAt,
+      s.slug,
+      s.name,
+      s.environment,
+      s.dataClassification,
+      s.status,
+      s.ownerTeam?.name,
+      s.primaryOwner?.email,
+      isReady(items),
+      items
+        .filter((i) => !i.pass)
+        .map((i) => i.label)
+        .join("; "),
+      s.transport,
+      s.hosting,
+      s.vendor,
+      s.version,
+      s.siemForward,
+      s.updatedAt,
     ];
   });
   const credentialRows = servers.flatMap((s) =>
@@ -81,21 +135,46 @@ export async function buildInventoryPack(actor: Actor) {
       const flags = credentialFlags(c, s.environment, shared(s.slug, c.reference), now).map((f) => f.code);
       const state = flags.includes("ROTATION_OVERDUE") ? "overdue" : flags.includes("ROTATION_DUE") ? "due soon" : "ok";
       return [
-        s.slug, c.provider, c.reference, c.kind, c.environment, c.rotationDays, c.lastRotatedAt, rotationDueAt(c),
-        state, c.dynamicSecret, c.expiresAt,
+        s.slug,
+        c.provider,
+        c.reference,
+        c.kind,
+        c.environment,
+        c.rotationDays,
+        c.lastRotatedAt,
+        rotationDueAt(c),
+        state,
+        c.dynamicSecret,
+        c.expiresAt,
       ];
     }),
   );
   const toolRows = servers.flatMap((s) =>
     s.tools.map((t) => [
-      s.slug, t.name, t.riskOverride ?? t.risk, t.riskOverrideReason, t.status,
-      t.approvedHash !== null && t.approvedHash !== t.definitionHash, t.enabled, t.requiresApproval,
+      s.slug,
+      t.name,
+      t.riskOverride ?? t.risk,
+      t.riskOverrideReason,
+      t.status,
+      t.approvedHash !== null && t.approvedHash !== t.definitionHash,
+      t.enabled,
+      t.requiresApproval,
     ]),
   );
   const grantRows = servers.flatMap((s) =>
     s.grants.map((g) => [
-      g.agent.clientId, g.agent.name, g.agent.status, g.agent.owner?.email, s.slug, g.status, g.source,
-      g.allowedTools.join(" "), g.validFrom, g.expiresAt, g.lastReviewedAt, g.grantedBy?.email,
+      g.agent.clientId,
+      g.agent.name,
+      g.agent.status,
+      g.agent.owner?.email,
+      s.slug,
+      g.status,
+      g.source,
+      g.allowedTools.join(" "),
+      g.validFrom,
+      g.expiresAt,
+      g.lastReviewedAt,
+      g.grantedBy?.email,
     ]),
   );
   const meta = await packMeta(actor, "inventory", {});

@@ -36,7 +36,16 @@ async function explorerIds(filter: TAuditListQuery) {
 }
 
 const SERVERS = ["crm", "billing", "hr"];
-const AWKWARD = ["=HYPERLINK(\"http://evil\")", "+1+2", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", "Zoë 日本語 ✓", 'quote "x", comma'];
+const AWKWARD = [
+  '=HYPERLINK("http://evil")',
+  "+1+2",
+  "-2+3",
+  "@SUM(A1)",
+  "\tTAB",
+  "\rCR",
+  "Zoë 日本語 ✓",
+  'quote "x", comma',
+];
 
 describeWithDatabase("audit export", () => {
   it("streams exactly the explorer's rows for every filter, across pages, ties included", async () => {
@@ -111,7 +120,10 @@ describeWithDatabase("audit export", () => {
   it("records every export in the audit log with its filters, and stops at the head it started from", async () => {
     const before = await db().auditEvent.count();
     const out = await exportAuditEvents(auditor, { server: "hr", outcome: "error", format: "ndjson" });
-    const record = await db().auditEvent.findFirstOrThrow({ where: { action: "report.exported" }, orderBy: { sequence: "desc" } });
+    const record = await db().auditEvent.findFirstOrThrow({
+      where: { action: "report.exported" },
+      orderBy: { sequence: "desc" },
+    });
     expect(record.actorLabel).toBe("auditor@test.local");
     expect(record.attributes).toMatchObject({
       report: "audit-log",
@@ -136,7 +148,9 @@ describeWithDatabase("audit export", () => {
   it("refuses roles without audit.export and bad filters with a 4xx", async () => {
     const viewer: UserActor = { ...auditor, roles: ["VIEWER"] };
     await expect(exportAuditEvents(viewer, { format: "csv" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(exportAuditEvents(auditor, { format: "xlsx" as "csv" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(exportAuditEvents(auditor, { format: "xlsx" as "csv" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await expect(exportAuditEvents(systemActor("cli"), { category: "NOPE" as "ADMIN" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });

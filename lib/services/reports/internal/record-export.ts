@@ -5,6 +5,11 @@ import { db } from "@/lib/db/client";
 /** Every export is itself evidence: who took what away, with which filters. */
 export function recordExport(actor: Actor, report: string, attributes: Record<string, unknown>) {
   return db().$transaction((tx) =>
-    recordAudit(tx, { actor: auditActor(actor), category: "ADMIN", action: "report.exported", attributes: { report, ...attributes } }),
+    recordAudit(tx, {
+      actor: auditActor(actor),
+      category: "ADMIN",
+      action: "report.exported",
+      attributes: { report, ...attributes },
+    }),
   );
 }
