@@ -1,6 +1,7 @@
 import { escalateOverdue, ESCALATION_SWEEP_MS } from "@/lib/services/approvals/escalate-overdue";
 import { maybeCheckpoint } from "@/lib/services/audit/write-checkpoint";
 import { ROTATION_SWEEP_MS, sweepRotationFindings } from "@/lib/services/findings/sweep-rotation-findings";
+import { forwardToSiem } from "@/lib/services/siem/forward-to-siem";
 import { deliverDueWebhooks } from "@/lib/services/webhooks/deliver-webhooks";
 
 /** Starts the clocks each server process runs; each task is safe to run on several instances at once. */
@@ -13,6 +14,8 @@ export function startBackgroundClocks(): void {
   every(ESCALATION_SWEEP_MS, "Escalation", () => escalateOverdue());
   // Webhook deliveries leave on their own clock, so a slow receiver never holds up a decision.
   every(2000, "Webhook delivery", deliverDueWebhooks);
+  // SIEM forwarding reads the log behind ingest, from a durable cursor: a SIEM that is down only grows its lag.
+  every(2000, "SIEM forwarding", forwardToSiem);
 }
 
 /** Runs a background task on a clock that never keeps the process alive; a run still going skips the tick. */
