@@ -58,7 +58,7 @@ describeWithDatabase("evidence packs", () => {
   const seed = () => (world ??= seedDecisionWorld());
 
   it("signs an audit pack that openssl and sha256sum verify offline, and that fails after any change", async () => {
-    const w = await seed();
+    await seed();
     await writeCheckpoint();
     const file = await save(await buildReportPack(auditor, "audit", { category: "ADMIN", format: "csv" }));
     const check = await verifyPack(file);
