@@ -1,5 +1,6 @@
 import { escalateOverdue, ESCALATION_SWEEP_MS } from "@/lib/services/approvals/escalate-overdue";
 import { maybeCheckpoint } from "@/lib/services/audit/write-checkpoint";
+import { runDueSchedules, SCHEDULE_SWEEP_MS } from "@/lib/services/reports/run-due-schedules";
 import { ROTATION_SWEEP_MS, sweepRotationFindings } from "@/lib/services/findings/sweep-rotation-findings";
 import { forwardToSiem } from "@/lib/services/siem/forward-to-siem";
 import { deliverDueWebhooks } from "@/lib/services/webhooks/deliver-webhooks";
@@ -16,6 +17,8 @@ export function startBackgroundClocks(): void {
   every(2000, "Webhook delivery", deliverDueWebhooks);
   // SIEM forwarding reads the log behind ingest, from a durable cursor: a SIEM that is down only grows its lag.
   every(2000, "SIEM forwarding", forwardToSiem);
+  // Scheduled reports land in the history when their period ends; expired ones leave it.
+  every(SCHEDULE_SWEEP_MS, "Scheduled reports", runDueSchedules, { atStart: true });
 }
 
 /** Runs a background task on a clock that never keeps the process alive; a run still going skips the tick. */

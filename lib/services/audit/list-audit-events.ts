@@ -1,7 +1,7 @@
 import { parseWith } from "@/lib/schemas/parse";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
-import { afterCursor, auditFilterWhere, cursorOf } from "./audit-filter";
+import { afterCursor, auditFilterWhere, cursorOf } from "@/lib/audit/audit-filter";
 import { ZAuditListQuery, type TAuditListQuery } from "@/lib/schemas/audit";
 import { labelFor, targetLabels } from "./target-labels";
 

@@ -6,9 +6,9 @@ import { zipPack } from "@/lib/evidence/zip-pack";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseWith } from "@/lib/schemas/parse";
 import { ZPeriodQuery } from "@/lib/schemas/report";
-import { describeFilters } from "./export-audit-events";
+import { describeFilters } from "@/lib/evidence/describe-filters";
 import { recordExport } from "./internal/record-export";
-import { packMeta, packSigner } from "./pack-meta";
+import { packMeta, packSigner } from "./internal/pack-meta";
 
 const REQUEST_COLUMNS = [
   "id",

@@ -2,7 +2,7 @@ import { assertCan, type Actor } from "@/lib/authz/actor";
 import { zipPack } from "@/lib/evidence/zip-pack";
 import type { TAuditExportQuery } from "@/lib/schemas/report";
 import { exportAuditEvents } from "./export-audit-events";
-import { packMeta, packSigner } from "./pack-meta";
+import { packMeta, packSigner } from "./internal/pack-meta";
 
 /** The explorer's rows for these filters as a signed evidence pack (audited like any export). */
 export async function buildAuditPack(actor: Actor, query: TAuditExportQuery) {

@@ -6,7 +6,7 @@ import { zipPack } from "@/lib/evidence/zip-pack";
 import { credentialFlags, rotationDueAt } from "@/lib/registry/credential-flags";
 import { computeReadiness, isReady } from "@/lib/registry/readiness";
 import { recordExport } from "./internal/record-export";
-import { packMeta, packSigner } from "./pack-meta";
+import { packMeta, packSigner } from "./internal/pack-meta";
 
 const SERVER_COLUMNS = [
   "slug",

@@ -3,7 +3,7 @@ import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { parseWith } from "@/lib/schemas/parse";
 import { ZCreateSiemTargetInput, type TCreateSiemTargetInput } from "@/lib/schemas/siem";
-import { siemTargetView } from "./list-siem-targets";
+import { siemTargetView } from "./internal/siem-target-view";
 
 /** Adds a SIEM target; it starts at the chain head ("now") or replays the whole log ("beginning"). */
 export async function createSiemTarget(actor: Actor, raw: TCreateSiemTargetInput) {

@@ -1,17 +1,15 @@
 import { db } from "@/lib/db/client";
 import { siemSecret } from "@/lib/env";
 import type { SiemTarget } from "@/lib/generated/prisma/client";
+import { siemBackoffMs } from "@/lib/siem/backoff";
 import { siemCheckpoint, siemEvent, type SiemEvent } from "@/lib/siem/siem-event";
 import { sendHec } from "@/lib/siem/splunk-hec";
 import { sendSyslog } from "@/lib/siem/syslog-cef";
 
-export const SIEM_BATCH = 500;
+const SIEM_BATCH = 500;
 /** Batches sent per target per tick, so one backlog cannot starve the other targets. */
 const BATCHES_PER_TICK = 20;
 const CLAIM_MS = 120_000;
-
-/** 2 s, 4 s, 8 s … capped at five minutes: a SIEM back from an outage is caught up within minutes. */
-export const siemBackoffMs = (failures: number) => Math.min(300_000, 1000 * 2 ** Math.min(failures, 20));
 
 async function send(target: SiemTarget, events: SiemEvent[]) {
   if (events.length === 0) return;

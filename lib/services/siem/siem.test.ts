@@ -10,7 +10,8 @@ import { ingestEvents } from "@/lib/services/ingest/ingest-events";
 import { describeWithDatabase } from "@/lib/testing/test-database";
 import { seedServer } from "@/prisma/seed/registry-factories";
 import { createSiemTarget } from "./create-siem-target";
-import { forwardToSiem, siemBackoffMs } from "./forward-to-siem";
+import { siemBackoffMs } from "@/lib/siem/backoff";
+import { forwardToSiem } from "./forward-to-siem";
 import { listSiemTargets } from "./list-siem-targets";
 
 const admin = systemActor("test");

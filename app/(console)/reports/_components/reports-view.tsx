@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { AuditExportCard } from "./audit-export-card";
+import { SchedulesCard } from "./schedules-card";
 import { dayStart, query } from "./report-links";
 
 const link =
@@ -57,6 +58,7 @@ export function ReportsView({ canSchedule }: { canSchedule: boolean }) {
           </a>
         </Card>
       </div>
+      <SchedulesCard canSchedule={canSchedule} />
       <Card title="Access-review evidence pack">
         <p className="text-sm text-slate-600">
           Packs of entitlement-review campaigns (population, decisions, remediations, exceptions, sign-off) arrive with
@@ -75,7 +77,6 @@ export function ReportsView({ canSchedule }: { canSchedule: boolean }) {
 sha256sum -c SHA256SUMS
 npm run evidence:verify -- pack.zip --key trusted-public-key.pem   # the same, in one step`}
           </pre>
-          {canSchedule ? null : null}
         </div>
       </Card>
     </div>

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { AuditEvent } from "@/lib/generated/prisma/client";
 import type { TAuditExportFilters } from "@/lib/schemas/report";
-import { afterCursor, auditFilterWhere, cursorOf } from "@/lib/services/audit/audit-filter";
+import { afterCursor, auditFilterWhere, cursorOf } from "@/lib/audit/audit-filter";
 
 const PAGE = 2000;
 

@@ -3,7 +3,7 @@ import { auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { PackMeta } from "@/lib/evidence/zip-pack";
 import { AppError } from "@/lib/errors";
-import type { ChainHead } from "./export-audit-events";
+import type { ChainHead } from "./audit-export-chunks";
 
 /** Packs are signed or not made at all: an unsigned "evidence" pack would prove nothing. */
 export function packSigner(): Signer {
