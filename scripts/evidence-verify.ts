@@ -6,7 +6,7 @@ async function main() {
   const args = process.argv.slice(2);
   const keyAt = args.indexOf("--key");
   const key = keyAt >= 0 ? readFileSync(args[keyAt + 1], "utf8") : undefined;
-  const files = args.filter((a, i) => a !== "--key" && i !== keyAt + 1);
+  const files = args.filter((_, i) => keyAt < 0 || (i !== keyAt && i !== keyAt + 1));
   if (files.length === 0) {
     console.error("usage: npm run evidence:verify -- pack.zip [more.zip] [--key trusted-public-key.pem]");
     process.exit(2);
