@@ -9,7 +9,14 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // Native and WASM database drivers must load from node_modules at run time, not be bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/adapter-pg",
+    "pg",
+    // pdfkit reads its font metrics from its own folder at run time.
+    "pdfkit",
+  ],
   poweredByHeader: false,
   typedRoutes: false,
   // `npm run typecheck` checks types in CI and before every commit; a second pass inside `next build`

@@ -48,3 +48,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 export function isEmbedded(): boolean {
   return !env().DATABASE_URL;
 }
+
+/**
+ * A SIEM token named by a target (never stored in the database). Only WARDEN_SIEM_* variables can be
+ * read this way, so an admin cannot aim a target at NEXTAUTH_SECRET or the signing key.
+ */
+export function siemSecret(name: string): string | undefined {
+  if (!/^WARDEN_SIEM_[A-Z0-9_]{1,64}$/.test(name)) return undefined;
+  return process.env[name] || undefined;
+}

@@ -94,6 +94,27 @@ export function openApiDocument() {
           responses: { 200: { description: "OK, or the first bad sequence number" }, ...errors },
         },
       },
+      ...Object.fromEntries(
+        (["traces", "logs"] as const).map((signal) => [
+          `/api/v1/otlp/v1/${signal}`,
+          {
+            post: {
+              summary: `OTLP/HTTP ${signal} receiver (scope: ingest): MCP semantic-convention ${signal === "traces" ? "spans" : "log records"} become audit events`,
+              requestBody: {
+                required: true,
+                content: {
+                  "application/x-protobuf": { schema: { type: "string", format: "binary" } },
+                  "application/json": { schema: { type: "object" } },
+                },
+              },
+              responses: {
+                200: { description: "Export response, with partialSuccess when some were rejected" },
+                ...errors,
+              },
+            },
+          },
+        ]),
+      ),
     },
   };
 }

@@ -43,7 +43,13 @@ export const PERMISSIONS = {
   "reviews.signoff": { roles: ["ADMIN", "AUDITOR"] },
   "audit.read": { roles: ["ADMIN", "AUDITOR"], scopes: ["read"] },
   "audit.verify": { roles: ["ADMIN", "AUDITOR"], scopes: ["read"] },
+  /** Streams audit rows out of Warden (CSV, NDJSON, evidence packs); every export is itself audited. */
+  "audit.export": { roles: ["ADMIN", "AUDITOR"] },
   "reports.read": { roles: ["ADMIN", "AUDITOR"] },
+  /** Scheduling recurring reports into the report history. */
+  "reports.schedule": { roles: ["ADMIN"] },
+  /** SIEM targets (Splunk HEC, syslog) that audit events are forwarded to. */
+  "siem.manage": { roles: ["ADMIN"] },
   "settings.read": { roles: ["ADMIN"] },
   "users.read": { roles: ["ADMIN"] },
   "users.manage": { roles: ["ADMIN"] },

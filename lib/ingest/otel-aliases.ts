@@ -19,17 +19,34 @@ export const OTEL_ALIASES: Record<string, string> = {
   "jsonrpc.request.id": "requestId",
 };
 
-/** Renames aliased keys; a Warden name given alongside its alias wins. Values are left as sent. */
+/** The OpenTelemetry span status, as an exporter flattens it ("UNSET", "OK" or "ERROR"). */
+export const OTEL_STATUS_KEY = "otel.status_code";
+
+/**
+ * Renames aliased keys; a Warden name given alongside its alias wins. Values are left as sent.
+ * An event in OpenTelemetry form needs no Warden `outcome`: it comes from the span status or
+ * `error.type`, as OpenTelemetry defines them (an error type or an ERROR status is a failed call).
+ */
 export function applyAliases(event: Record<string, unknown>): Record<string, unknown> {
   const entries: [string, unknown][] = [];
+  let otel = false;
   for (const [key, value] of Object.entries(event)) {
+    if (key === OTEL_STATUS_KEY) {
+      otel = true;
+      continue;
+    }
     const target = Object.hasOwn(OTEL_ALIASES, key) ? OTEL_ALIASES[key] : undefined;
+    if (target) otel = true;
     if (!target) entries.push([key, value]);
     else if (!Object.hasOwn(event, target)) entries.push([target, aliasValue(target, value)]);
   }
   // fromEntries defines own properties, so a "__proto__" key stays data and never becomes a prototype.
   const out = Object.fromEntries(entries);
-  if (out.errorType && out.outcome === undefined) out.outcome = "error";
+  if (out.outcome === undefined) {
+    const failed = Boolean(out.errorType) || String(event[OTEL_STATUS_KEY] ?? "").toUpperCase() === "ERROR";
+    if (failed) out.outcome = "error";
+    else if (otel) out.outcome = "success";
+  }
   return out;
 }
 

@@ -81,6 +81,24 @@ describe("ingest batch parsing", () => {
     });
   });
 
+  it("derives the outcome of an OpenTelemetry-shaped event from its status or error.type, never refusing it", () => {
+    const base = { timestamp: "2026-11-01T10:00:00Z", "mcp.server.name": "crm", "mcp.client.name": "bot" };
+    const r = parseBatch(
+      JSON.stringify([
+        { ...base, "gen_ai.tool.name": "query" },
+        { ...base, "gen_ai.tool.name": "query", "otel.status_code": "ERROR" },
+        { ...base, "mcp.method.name": "tools/list", "otel.status_code": "OK" },
+      ]),
+      "application/json",
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      events: [{ outcome: "success" }, { outcome: "error" }, { outcome: "success", method: "tools/list" }],
+    });
+    // A plain Warden event still has to say how the call ended.
+    expect(parseBatch(JSON.stringify([{ ...event(), outcome: undefined }]), "application/json").ok).toBe(false);
+  });
+
   it('cannot borrow fields through "__proto__" or inherited alias names', () => {
     const raw = `[{"timestamp":"2026-11-01T10:00:00Z","server":"crm","tool":"query","outcome":"success","constructor":"x","__proto__":{"agent":"spoofed"}}]`;
     const r = parseBatch(raw, "application/json");

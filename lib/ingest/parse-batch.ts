@@ -39,6 +39,11 @@ export function parseBatch(text: string, contentType: string): ParsedBatch {
   if (raw.length > INGEST_LIMITS.maxEvents)
     throw new AppError("PAYLOAD_TOO_LARGE", `A batch is limited to ${INGEST_LIMITS.maxEvents} events`);
   if (raw.length === 0) throw new AppError("BAD_REQUEST", "The batch has no events");
+  return validateEvents(raw);
+}
+
+/** Validates raw events (after OTel aliases): all valid, or every error with its index and field. */
+export function validateEvents(raw: unknown[]): ParsedBatch {
   const events: TIngestEvent[] = [];
   const errors: IngestError[] = [];
   raw.forEach((item, index) => {

@@ -1,9 +1,11 @@
 import { escalateOverdue, ESCALATION_SWEEP_MS } from "@/lib/services/approvals/escalate-overdue";
 import { maybeCheckpoint } from "@/lib/services/audit/write-checkpoint";
+import { runDueSchedules, SCHEDULE_SWEEP_MS as REPORT_SWEEP_MS } from "@/lib/services/reports/run-due-schedules";
 import { ROTATION_SWEEP_MS, sweepRotationFindings } from "@/lib/services/findings/sweep-rotation-findings";
 import { applyDueDefaults, DUE_DEFAULTS_SWEEP_MS } from "@/lib/services/reviews/apply-due-defaults";
 import { createScheduledCampaign, SCHEDULE_SWEEP_MS } from "@/lib/services/reviews/create-scheduled-campaign";
 import { REMINDER_SWEEP_MS, sendReviewReminders } from "@/lib/services/reviews/send-review-reminders";
+import { forwardToSiem } from "@/lib/services/siem/forward-to-siem";
 import { deliverDueWebhooks } from "@/lib/services/webhooks/deliver-webhooks";
 
 /** Starts the clocks each server process runs; each task is safe to run on several instances at once. */
@@ -21,6 +23,10 @@ export function startBackgroundClocks(): void {
   every(DUE_DEFAULTS_SWEEP_MS, "Review deadlines", () => applyDueDefaults(), { atStart: true });
   // Webhook deliveries leave on their own clock, so a slow receiver never holds up a decision.
   every(2000, "Webhook delivery", deliverDueWebhooks);
+  // SIEM forwarding reads the log behind ingest, from a durable cursor: a SIEM that is down only grows its lag.
+  every(2000, "SIEM forwarding", forwardToSiem);
+  // Scheduled reports land in the history when their period ends; expired ones leave it.
+  every(REPORT_SWEEP_MS, "Scheduled reports", runDueSchedules, { atStart: true });
 }
 
 /** Runs a background task on a clock that never keeps the process alive; a run still going skips the tick. */

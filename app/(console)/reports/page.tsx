@@ -1,5 +1,20 @@
-import { plannedPage } from "@/components/layout/planned-page";
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/layout/page-header";
+import { requirePermission } from "@/lib/auth/require-permission";
+import { can } from "@/lib/authz/permissions";
+import { ReportsView } from "./_components/reports-view";
 
-export const metadata = { title: "Reports" };
+export const metadata: Metadata = { title: "Reports" };
 
-export default plannedPage("reports.read", "Reports", "Evidence exports for SOC 2, ISO 27001 and SOX.");
+export default async function ReportsPage() {
+  const user = await requirePermission("reports.read");
+  return (
+    <>
+      <PageHeader
+        title="Reports"
+        description="Evidence to take away: exports and signed packs that verify without Warden (SOC 2, ISO 27001, SOX)."
+      />
+      <ReportsView canSchedule={can(user, "reports.schedule")} />
+    </>
+  );
+}

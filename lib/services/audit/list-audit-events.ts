@@ -1,9 +1,8 @@
 import { parseWith } from "@/lib/schemas/parse";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { afterCursor, auditFilterWhere, cursorOf } from "@/lib/audit/audit-filter";
 import { ZAuditListQuery, type TAuditListQuery } from "@/lib/schemas/audit";
-import { outcomeSpellings } from "@/lib/schemas/outcome";
 import { labelFor, targetLabels } from "./target-labels";
 
 /**
@@ -13,36 +12,10 @@ import { labelFor, targetLabels } from "./target-labels";
 export async function listAuditEvents(actor: Actor, raw: TAuditListQuery = {}) {
   assertCan(actor, "audit.read");
   const q = parseWith(ZAuditListQuery, raw, "audit query");
-  const where: Prisma.AuditEventWhereInput[] = [
-    {
-      category: q.category,
-      server: q.server,
-      tool: q.tool,
-      agent: q.agent,
-      onBehalfOf: q.onBehalfOf,
-      outcome: q.outcome ? { in: outcomeSpellings(q.outcome) } : undefined,
-      targetId: q.targetId,
-      eventId: q.eventId ? { in: q.eventId.split(",").slice(0, 50) } : undefined,
-      occurredAt: q.from || q.to ? { gte: q.from, lt: q.to } : undefined,
-    },
-  ];
-  if (q.q)
-    where.push({
-      OR: [
-        { action: { contains: q.q, mode: "insensitive" } },
-        { actorLabel: { contains: q.q, mode: "insensitive" } },
-        { tool: { contains: q.q, mode: "insensitive" } },
-        { server: { contains: q.q, mode: "insensitive" } },
-        { onBehalfOf: { contains: q.q, mode: "insensitive" } },
-      ],
-    });
+  const where = auditFilterWhere(q);
   // How many records match, counted once, on the first page: later pages only move the cursor.
   const total = q.cursor ? null : await db().auditEvent.count({ where: { AND: where } });
-  if (q.cursor) {
-    const [ms, seq] = q.cursor.split(".");
-    const at = new Date(Number(ms));
-    where.push({ OR: [{ occurredAt: { lt: at } }, { occurredAt: at, sequence: { lt: BigInt(seq) } }] });
-  }
+  if (q.cursor) where.push(afterCursor(q.cursor));
   const rows = await db().auditEvent.findMany({
     where: { AND: where },
     orderBy: [{ occurredAt: "desc" }, { sequence: "desc" }],
@@ -54,7 +27,7 @@ export async function listAuditEvents(actor: Actor, raw: TAuditListQuery = {}) {
   return {
     total,
     events,
-    nextCursor: rows.length === q.limit && last ? `${last.occurredAt.getTime()}.${last.sequence}` : null,
+    nextCursor: rows.length === q.limit && last ? cursorOf(last) : null,
   };
 }
 

@@ -43,7 +43,7 @@ const tone = (o: string) => {
 };
 
 /** Filters live in the URL: copy it to share exactly this view of the evidence. */
-export function AuditView() {
+export function AuditView({ canExport }: { canExport: boolean }) {
   const { params, set: setParam } = useUrlFilters();
   const [open, setOpen] = useState<AuditEventView | null>(null);
   // "Last 24 h" is counted from when the filters were last set, not from each render: a window that
@@ -60,6 +60,9 @@ export function AuditView() {
     ...(range && HOURS[range] ? { from: new Date(anchor - HOURS[range] * 3_600_000).toISOString() } : {}),
   };
   const explorer = useAuditExplorer(filter);
+  // The export takes the explorer's own query string, so the file holds exactly the rows on screen (and the rest).
+  const exportQuery = (format: string) =>
+    new URLSearchParams({ ...(filter as Record<string, string>), format }).toString();
   const rows = explorer.data?.pages.flatMap((p) => p.events) ?? [];
   const total = explorer.data?.pages[0]?.total;
   const input = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
@@ -68,7 +71,29 @@ export function AuditView() {
       <Card title="Integrity">
         <VerifyPanel />
       </Card>
-      <Card title="Explorer">
+      <Card
+        title="Explorer"
+        actions={
+          canExport && (
+            <div className="flex gap-2 text-sm">
+              <a
+                className="text-brand-700 hover:underline"
+                href={`/api/console/audit/export?${exportQuery("csv")}`}
+                download
+              >
+                Export CSV
+              </a>
+              <a
+                className="text-brand-700 hover:underline"
+                href={`/api/console/audit/export?${exportQuery("ndjson")}`}
+                download
+              >
+                Export NDJSON
+              </a>
+            </div>
+          )
+        }
+      >
         <form className="mb-4 flex flex-wrap gap-2" onSubmit={(e) => e.preventDefault()} aria-label="Audit filters">
           <select
             aria-label="Time range"

@@ -7,6 +7,7 @@ const TABS = [
   { href: "/settings/users", label: "Users & Roles" },
   { href: "/settings/tokens", label: "API tokens" },
   { href: "/settings/webhooks", label: "Webhooks" },
+  { href: "/settings/siem", label: "SIEM" },
   { href: "/settings/kill-switch", label: "Kill switch & hours" },
   { href: "/settings/reviews", label: "Reviews" },
 ];

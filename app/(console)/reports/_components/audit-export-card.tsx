@@ -1,0 +1,93 @@
+"use client";
+
+import { useState } from "react";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
+import { AUDIT_CATEGORIES } from "@/lib/schemas/audit";
+import { dayStart, query } from "./report-links";
+
+const TEXT = [
+  ["server", "Server"],
+  ["tool", "Tool"],
+  ["agent", "Agent"],
+  ["onBehalfOf", "On behalf of"],
+  ["outcome", "Outcome"],
+  ["q", "Search"],
+] as const;
+
+const link =
+  "inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium bg-brand-600 text-white hover:bg-brand-700";
+const secondary =
+  "inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium border border-slate-300 bg-white text-slate-800 hover:bg-slate-50";
+
+/** The explorer's filters, exported as a stream (CSV or NDJSON) or as a signed evidence pack. */
+export function AuditExportCard() {
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [from, setFrom] = useState("");
+  const [until, setUntil] = useState("");
+  const [format, setFormat] = useState("csv");
+  const filters = query({ ...values, from: dayStart(from), to: dayStart(until) });
+  const set = (key: string, value: string) => setValues((v) => ({ ...v, [key]: value.trim() }));
+  return (
+    <Card title="Audit log export">
+      <p className="mb-3 max-w-3xl text-sm text-slate-600">
+        Exactly the rows the audit explorer shows for the same filters, every field included (with each row&apos;s chain
+        hash), streamed as it is read. Each export is itself recorded in the audit log.
+      </p>
+      <form
+        className="grid grid-cols-2 gap-3 md:grid-cols-4"
+        aria-label="Export filters"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <Field label="From (UTC day)" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <Field
+          label="Until (UTC day, exclusive)"
+          type="date"
+          value={until}
+          onChange={(e) => setUntil(e.target.value)}
+        />
+        <SelectField
+          label="Category"
+          value={values.category ?? ""}
+          onChange={(e) => set("category", e.target.value)}
+          placeholder="All categories"
+          options={AUDIT_CATEGORIES.map((c) => ({ value: c, label: c.replace("_", " ") }))}
+        />
+        <SelectField
+          label="Format"
+          value={format}
+          onChange={(e) => setFormat(e.target.value)}
+          options={[
+            { value: "csv", label: "CSV" },
+            { value: "ndjson", label: "NDJSON" },
+          ]}
+        />
+        {TEXT.map(([key, label]) => (
+          <Field key={key} label={label} value={values[key] ?? ""} onChange={(e) => set(key, e.target.value)} />
+        ))}
+      </form>
+      <div className="mt-4 flex flex-wrap items-center gap-2">
+        <a
+          className={link}
+          href={`/api/console/audit/export?${query({ format })}${filters ? `&${filters}` : ""}`}
+          download
+          data-testid="download-audit-export"
+        >
+          Download {format.toUpperCase()}
+        </a>
+        <a
+          className={secondary}
+          href={`/api/console/reports/packs/audit?${query({ format })}${filters ? `&${filters}` : ""}`}
+          download
+          data-testid="download-audit-pack"
+        >
+          Download signed evidence pack (ZIP)
+        </a>
+        <a className="text-sm text-brand-700 hover:underline" href={`/audit?${filters}`}>
+          Open these filters in the explorer
+        </a>
+      </div>
+    </Card>
+  );
+}

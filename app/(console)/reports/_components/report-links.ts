@@ -1,0 +1,7 @@
+/** Query string of the non-empty values: the same filters the explorer puts in its URL. */
+export function query(values: Record<string, string>): string {
+  return new URLSearchParams(Object.entries(values).filter(([, v]) => v !== "")).toString();
+}
+
+/** A UTC calendar day as the instant it starts; "until" days are exclusive, so a range of whole days is exact. */
+export const dayStart = (day: string) => (day ? `${day}T00:00:00.000Z` : "");

@@ -1,0 +1,84 @@
+"use client";
+
+import { useState } from "react";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { AuditExportCard } from "./audit-export-card";
+import { SchedulesCard } from "./schedules-card";
+import { dayStart, query } from "./report-links";
+
+const link =
+  "inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium border border-slate-300 bg-white text-slate-800 hover:bg-slate-50";
+
+export function ReportsView({ canSchedule }: { canSchedule: boolean }) {
+  const [from, setFrom] = useState("");
+  const [until, setUntil] = useState("");
+  const period = query({ from: dayStart(from), to: dayStart(until) });
+  return (
+    <div className="space-y-6">
+      <AuditExportCard />
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+        <Card title="Approvals report">
+          <p className="mb-3 text-sm text-slate-600">
+            Every request created in the period: requester, on-behalf-of user, agent and tool, arguments hash and risk,
+            each vote with its comment and time, the outcome and time to decision, and the break-glass actions (org
+            pause, suspensions). CSV files and a PDF summary with charts.
+          </p>
+          <div className="grid grid-cols-2 gap-3">
+            <Field label="From (UTC day)" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+            <Field
+              label="Until (UTC day, exclusive)"
+              type="date"
+              value={until}
+              onChange={(e) => setUntil(e.target.value)}
+            />
+          </div>
+          <a
+            className={`${link} mt-4`}
+            href={`/api/console/reports/packs/approvals?${period}`}
+            download
+            data-testid="download-approvals-pack"
+          >
+            Download signed approvals pack
+          </a>
+        </Card>
+        <Card title="Inventory report">
+          <p className="mb-3 text-sm text-slate-600">
+            The live MCP server inventory with ownership and status: servers (owner, environment, classification,
+            status, readiness), credential references (provider, path, rotation state), tools (risk, review state),
+            agents and their grants. CSV files and a PDF summary.
+          </p>
+          <a
+            className={link}
+            href="/api/console/reports/packs/inventory"
+            download
+            data-testid="download-inventory-pack"
+          >
+            Download signed inventory pack
+          </a>
+        </Card>
+      </div>
+      <SchedulesCard canSchedule={canSchedule} />
+      <Card title="Access-review evidence pack">
+        <p className="text-sm text-slate-600">
+          Packs of entitlement-review campaigns (population, decisions, remediations, exceptions, sign-off) arrive with
+          entitlement reviews.
+        </p>
+      </Card>
+      <Card title="Checking a pack without Warden">
+        <div className="space-y-2 text-sm text-slate-600">
+          <p>
+            Every pack holds <code>manifest.json</code> (each file&apos;s SHA-256, who generated it, when, the filters,
+            the audit chain head and the latest signed checkpoint), its Ed25519 signature <code>manifest.sig</code>, the
+            public key and a <code>VERIFY.md</code>. With standard tools:
+          </p>
+          <pre className="overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+            {`openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin -in manifest.json -sigfile manifest.sig
+sha256sum -c SHA256SUMS
+npm run evidence:verify -- pack.zip --key trusted-public-key.pem   # the same, in one step`}
+          </pre>
+        </div>
+      </Card>
+    </div>
+  );
+}

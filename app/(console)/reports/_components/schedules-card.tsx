@@ -1,0 +1,131 @@
+"use client";
+
+import type { FormEvent } from "react";
+import { EmptyState } from "@/components/layout/empty-state";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
+import { Table, Td, Th } from "@/components/ui/table";
+import { useFormErrors } from "@/lib/forms/use-form-errors";
+import { useCreateReportSchedule, useDeleteReportSchedule, useReportSchedules } from "@/lib/queries/reports";
+import { REPORT_FREQUENCIES, REPORT_KINDS, ZCreateReportScheduleInput } from "@/lib/schemas/report";
+
+const utc = (d: string | Date | null) => (d ? new Date(d).toISOString().replace("T", " ").slice(0, 16) : "—");
+const KIND_LABEL: Record<string, string> = { audit: "Audit log", approvals: "Approvals", inventory: "Inventory" };
+
+/** Reports on a calendar (ADMIN), and the history auditors download them from later. */
+export function SchedulesCard({ canSchedule }: { canSchedule: boolean }) {
+  const data = useReportSchedules();
+  const create = useCreateReportSchedule();
+  const remove = useDeleteReportSchedule();
+  const { errors, submit: send } = useFormErrors();
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const el = event.currentTarget;
+    const f = new FormData(el);
+    const done = await send(
+      ZCreateReportScheduleInput,
+      {
+        name: f.get("name"),
+        kind: f.get("kind"),
+        frequency: f.get("frequency"),
+        retentionDays: f.get("retentionDays"),
+      },
+      create.mutateAsync,
+    );
+    if (done) el.reset();
+  }
+  return (
+    <Card title="Scheduled reports and history">
+      {data.data?.schedules.length === 0 && data.data.reports.length === 0 && (
+        <EmptyState title="No scheduled reports yet" />
+      )}
+      {data.data && data.data.schedules.length > 0 && (
+        <ul className="mb-4 space-y-2 text-sm">
+          {data.data.schedules.map((s) => (
+            <li key={s.id} className="flex flex-wrap items-center gap-2" data-testid={`schedule-${s.name}`}>
+              <span className="font-medium">{s.name}</span>
+              <Badge>{KIND_LABEL[s.kind] ?? s.kind}</Badge>
+              <Badge tone="info">{s.frequency.toLowerCase()}</Badge>
+              <span className="text-slate-500">
+                next {utc(s.nextRunAt)} UTC, kept {s.retentionDays} days, by {s.createdByLabel}
+              </span>
+              {s.lastError && <span className="text-red-700">last run failed: {s.lastError}</span>}
+              {canSchedule && (
+                <Button size="sm" variant="ghost" className="ml-auto" onClick={() => remove.mutate(s.id)}>
+                  Remove
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {data.data && data.data.reports.length > 0 && (
+        <Table label="Report history">
+          <thead>
+            <tr>
+              <Th>Report</Th>
+              <Th>Generated (UTC)</Th>
+              <Th>Size</Th>
+              <Th>SHA-256</Th>
+              <Th>Kept until</Th>
+              <Th />
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {data.data.reports.map((r) => (
+              <tr key={r.id}>
+                <Td>{r.name}</Td>
+                <Td>{utc(r.createdAt)}</Td>
+                <Td>{(r.bytes / 1024).toFixed(0)} KB</Td>
+                <Td className="font-mono text-xs">{r.sha256.slice(0, 16)}…</Td>
+                <Td>{utc(r.expiresAt)}</Td>
+                <Td>
+                  <a className="text-brand-700 hover:underline" href={`/api/console/reports/history/${r.id}`} download>
+                    Download
+                  </a>
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      {canSchedule && (
+        <form
+          onSubmit={submit}
+          noValidate
+          aria-label="New schedule"
+          className="mt-4 grid grid-cols-1 gap-3 border-t border-slate-200 pt-4 md:grid-cols-5"
+        >
+          <Field label="Name" name="name" placeholder="SOC 2 monthly" error={errors.name} />
+          <SelectField
+            label="Report"
+            name="kind"
+            defaultValue="approvals"
+            options={REPORT_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))}
+          />
+          <SelectField
+            label="Every"
+            name="frequency"
+            defaultValue="MONTHLY"
+            options={REPORT_FREQUENCIES.map((f) => ({ value: f, label: f.toLowerCase() }))}
+          />
+          <Field
+            label="Keep (days)"
+            name="retentionDays"
+            type="number"
+            defaultValue={365}
+            error={errors.retentionDays}
+          />
+          <div className="flex items-end">
+            <Button type="submit" disabled={create.isPending}>
+              Schedule
+            </Button>
+          </div>
+        </form>
+      )}
+    </Card>
+  );
+}

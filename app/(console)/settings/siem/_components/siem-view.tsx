@@ -1,0 +1,151 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { EmptyState } from "@/components/layout/empty-state";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
+import { useFormErrors } from "@/lib/forms/use-form-errors";
+import { useCreateSiemTarget, useDeleteSiemTarget, useSiemTargets } from "@/lib/queries/siem";
+import { ZCreateSiemTargetInput } from "@/lib/schemas/siem";
+
+const when = (d: string | Date | null) => (d ? new Date(d).toLocaleString() : "never");
+
+export function SiemView() {
+  const targets = useSiemTargets();
+  const create = useCreateSiemTarget();
+  const remove = useDeleteSiemTarget();
+  const { errors, submit: send } = useFormErrors();
+  const [kind, setKind] = useState("SPLUNK_HEC");
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const el = event.currentTarget;
+    const f = new FormData(el);
+    const created = await send(
+      ZCreateSiemTargetInput,
+      {
+        name: f.get("name"),
+        kind,
+        url: f.get("url"),
+        tokenEnv: kind === "SPLUNK_HEC" ? f.get("tokenEnv") : undefined,
+        allEvents: f.get("scope") === "all",
+        startFrom: f.get("startFrom"),
+      },
+      create.mutateAsync,
+    );
+    if (created) el.reset();
+  }
+  return (
+    <div className="space-y-6">
+      <Card title="SIEM targets">
+        <p className="mb-3 max-w-3xl text-sm text-slate-600">
+          Audit events and signed checkpoints are forwarded in batches, at least once, from a durable cursor per target:
+          a restart resumes where the last acknowledged batch ended, and each event keeps a stable <code>eventId</code>.
+          A target that is down only grows its lag; ingestion and decisions never wait for it. A server&apos;s{" "}
+          <code>siem_forward</code> routes its events to the target of that name.
+        </p>
+        {targets.data?.length === 0 && <EmptyState title="No SIEM targets" />}
+        <ul className="space-y-3">
+          {targets.data?.map((t) => (
+            <li key={t.id} className="rounded-md border border-slate-200 p-3" data-testid={`siem-${t.name}`}>
+              <div className="flex flex-wrap items-center gap-2">
+                <span className="font-medium">{t.name}</span>
+                <Badge>{t.kind === "SPLUNK_HEC" ? "Splunk HEC" : "Syslog (RFC 5424, CEF)"}</Badge>
+                <Badge tone={t.allEvents ? "info" : "neutral"}>{t.allEvents ? "all events" : "routed servers"}</Badge>
+                <span className="font-mono text-xs text-slate-500">{t.url}</span>
+                <Button size="sm" variant="ghost" className="ml-auto" onClick={() => remove.mutate(t.id)}>
+                  Delete
+                </Button>
+              </div>
+              <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-xs md:grid-cols-4">
+                <div>
+                  <dt className="text-slate-500">Lag</dt>
+                  <dd data-testid="siem-lag">{t.lag} events</dd>
+                </div>
+                <div>
+                  <dt className="text-slate-500">Delivered</dt>
+                  <dd data-testid="siem-delivered">{t.deliveredCount}</dd>
+                </div>
+                <div>
+                  <dt className="text-slate-500">Last delivery</dt>
+                  <dd>{when(t.lastDeliveredAt)}</dd>
+                </div>
+                <div>
+                  <dt className="text-slate-500">Last error</dt>
+                  <dd className={t.lastError ? "text-red-700" : ""}>
+                    {t.lastError ? `${t.lastError} (${when(t.lastErrorAt)}, retry ${when(t.nextAttemptAt)})` : "none"}
+                  </dd>
+                </div>
+              </dl>
+              {!t.tokenSet && (
+                <p className="mt-2 text-xs text-amber-700">The variable {t.tokenEnv} is not set on this server.</p>
+              )}
+            </li>
+          ))}
+        </ul>
+      </Card>
+      <Card title="Add a SIEM target">
+        <form
+          onSubmit={submit}
+          noValidate
+          className="grid grid-cols-1 gap-3 md:grid-cols-2"
+          aria-label="New SIEM target"
+        >
+          <Field label="Name (what siem_forward names)" name="name" placeholder="splunk-prod" error={errors.name} />
+          <SelectField
+            label="Kind"
+            name="kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value)}
+            options={[
+              { value: "SPLUNK_HEC", label: "Splunk HTTP Event Collector" },
+              { value: "SYSLOG", label: "Syslog over TCP or TLS (RFC 5424, CEF)" },
+            ]}
+          />
+          <Field
+            label={kind === "SPLUNK_HEC" ? "HEC endpoint" : "Syslog address"}
+            name="url"
+            placeholder={
+              kind === "SPLUNK_HEC" ? "https://splunk.corp:8088/services/collector/event" : "tls://siem.corp:6514"
+            }
+            error={errors.url}
+          />
+          {kind === "SPLUNK_HEC" && (
+            <Field
+              label="Token variable"
+              name="tokenEnv"
+              placeholder="WARDEN_SIEM_SPLUNK_TOKEN"
+              hint="The token stays in the server's environment; only its variable name is stored."
+              error={errors.tokenEnv}
+            />
+          )}
+          <SelectField
+            label="Events"
+            name="scope"
+            defaultValue="all"
+            options={[
+              { value: "all", label: "Every audit event" },
+              { value: "routed", label: "Only servers whose siem_forward names this target" },
+            ]}
+          />
+          <SelectField
+            label="Start from"
+            name="startFrom"
+            defaultValue="now"
+            options={[
+              { value: "now", label: "New events from now on" },
+              { value: "beginning", label: "The whole audit log" },
+            ]}
+          />
+          <div>
+            <Button type="submit" disabled={create.isPending}>
+              Add target
+            </Button>
+          </div>
+        </form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+import { otlpRoute } from "@/lib/api/otlp-route";
+
+export const POST = otlpRoute("logs");

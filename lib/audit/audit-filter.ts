@@ -1,0 +1,46 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { z } from "zod";
+import type { ZAuditListQuery } from "@/lib/schemas/audit";
+import { outcomeSpellings } from "@/lib/schemas/outcome";
+
+type Filters = Omit<z.infer<typeof ZAuditListQuery>, "cursor" | "limit">;
+
+/**
+ * The explorer's filters as Prisma conditions. The explorer, the exports and the evidence packs all
+ * build their WHERE here, so an export holds exactly the rows the explorer shows for the same URL.
+ */
+export function auditFilterWhere(q: Filters): Prisma.AuditEventWhereInput[] {
+  const where: Prisma.AuditEventWhereInput[] = [
+    {
+      category: q.category,
+      server: q.server,
+      tool: q.tool,
+      agent: q.agent,
+      onBehalfOf: q.onBehalfOf,
+      outcome: q.outcome ? { in: outcomeSpellings(q.outcome) } : undefined,
+      targetId: q.targetId,
+      eventId: q.eventId ? { in: q.eventId.split(",").slice(0, 50) } : undefined,
+      occurredAt: q.from || q.to ? { gte: q.from, lt: q.to } : undefined,
+    },
+  ];
+  if (q.q)
+    where.push({
+      OR: [
+        { action: { contains: q.q, mode: "insensitive" } },
+        { actorLabel: { contains: q.q, mode: "insensitive" } },
+        { tool: { contains: q.q, mode: "insensitive" } },
+        { server: { contains: q.q, mode: "insensitive" } },
+        { onBehalfOf: { contains: q.q, mode: "insensitive" } },
+      ],
+    });
+  return where;
+}
+
+/** Keyset condition: rows strictly after "<occurredAt ms>.<sequence>" in newest-first order. */
+export function afterCursor(cursor: string): Prisma.AuditEventWhereInput {
+  const [ms, seq] = cursor.split(".");
+  const at = new Date(Number(ms));
+  return { OR: [{ occurredAt: { lt: at } }, { occurredAt: at, sequence: { lt: BigInt(seq) } }] };
+}
+
+export const cursorOf = (row: { occurredAt: Date; sequence: bigint }) => `${row.occurredAt.getTime()}.${row.sequence}`;

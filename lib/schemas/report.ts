@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { ZAuditListQuery } from "./audit";
+
+export const EXPORT_FORMATS = ["csv", "ndjson"] as const;
+
+/** The explorer's filters (no paging) and a file format: the same URL query string gives the same rows. */
+export const ZAuditExportQuery = ZAuditListQuery.omit({ cursor: true, limit: true }).extend({
+  format: z.enum(EXPORT_FORMATS, "format must be csv or ndjson").default("csv"),
+});
+export type TAuditExportQuery = z.input<typeof ZAuditExportQuery>;
+export type TAuditExportFilters = Omit<z.infer<typeof ZAuditExportQuery>, "format">;
+
+const optDate = z.preprocess((v) => (v === "" ? undefined : v), z.coerce.date().optional());
+
+/** A reporting period for the approvals report: requests created in [from, to). */
+export const ZPeriodQuery = z.object({ from: optDate, to: optDate });
+
+export const REPORT_KINDS = ["audit", "approvals", "inventory"] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+/** Every pack takes the audit filters (used by "audit") and the period (used by "approvals"). */
+export const ZPackQuery = ZAuditExportQuery.extend({});
+export type TPackQuery = z.infer<typeof ZPackQuery>;
+
+export const REPORT_FREQUENCIES = ["WEEKLY", "MONTHLY", "QUARTERLY"] as const;
+
+/** An admin's standing order for a report; each run covers the period that just ended. */
+export const ZCreateReportScheduleInput = z.object({
+  name: z.string().trim().min(1, "Enter a name").max(80),
+  kind: z.enum(REPORT_KINDS),
+  frequency: z.enum(REPORT_FREQUENCIES),
+  retentionDays: z.coerce.number().int().min(7, "Keep reports at least 7 days").max(3650).default(365),
+  /** audit reports: the explorer's filters (the period comes from the schedule) and the file format */
+  filters: ZAuditExportQuery.omit({ from: true, to: true }).partial().default({}),
+});
+export type TCreateReportScheduleInput = z.input<typeof ZCreateReportScheduleInput>;

@@ -1,0 +1,12 @@
+import type { Actor } from "@/lib/authz/actor";
+import type { ReportKind, TAuditExportQuery } from "@/lib/schemas/report";
+import { buildApprovalsPack } from "./build-approvals-pack";
+import { buildAuditPack } from "./build-audit-pack";
+import { buildInventoryPack } from "./build-inventory-pack";
+
+/** One entry point for every report kind: the route, the scheduler and the tests call this. */
+export function buildReportPack(actor: Actor, kind: ReportKind, query: TAuditExportQuery) {
+  if (kind === "audit") return buildAuditPack(actor, query);
+  if (kind === "approvals") return buildApprovalsPack(actor, { from: query.from, to: query.to });
+  return buildInventoryPack(actor);
+}

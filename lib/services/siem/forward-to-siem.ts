@@ -1,0 +1,113 @@
+import { db } from "@/lib/db/client";
+import { siemSecret } from "@/lib/env";
+import type { SiemTarget } from "@/lib/generated/prisma/client";
+import { siemBackoffMs } from "@/lib/siem/backoff";
+import { siemCheckpoint, siemEvent, type SiemEvent } from "@/lib/siem/siem-event";
+import { sendHec } from "@/lib/siem/splunk-hec";
+import { sendSyslog } from "@/lib/siem/syslog-cef";
+
+const SIEM_BATCH = 500;
+/** Batches sent per target per tick, so one backlog cannot starve the other targets. */
+const BATCHES_PER_TICK = 20;
+const CLAIM_MS = 120_000;
+
+async function send(target: SiemTarget, events: SiemEvent[]) {
+  if (events.length === 0) return;
+  if (target.kind === "SYSLOG") return sendSyslog(target.url, events);
+  const token = target.tokenEnv ? siemSecret(target.tokenEnv) : undefined;
+  if (!token) throw new Error(`the HEC token variable ${target.tokenEnv ?? "(none)"} is not set on this server`);
+  return sendHec(target.url, token, events);
+}
+
+/** Slugs of the servers whose siem_forward names this target (null: every event goes to it). */
+async function routedServers(target: SiemTarget): Promise<string[] | null> {
+  if (target.allEvents) return null;
+  const servers = await db().mcpServer.findMany({ where: { siemForward: target.name }, select: { slug: true } });
+  return servers.map((s) => s.slug);
+}
+
+/**
+ * One batch: events after the cursor (up to the head read first, so nothing later can slip under it),
+ * then the checkpoints they reach. The cursor moves only after the SIEM accepted the batch: delivery is
+ * at least once, and a restart resumes exactly where the last acknowledged batch ended.
+ */
+async function forwardBatch(target: SiemTarget): Promise<{ sent: number; more: boolean }> {
+  const head = await db().auditEvent.findFirst({ orderBy: { sequence: "desc" }, select: { sequence: true } });
+  const headSeq = head?.sequence ?? 0n;
+  if (headSeq <= target.cursor) return { sent: 0, more: false };
+  const servers = await routedServers(target);
+  const rows = await db().auditEvent.findMany({
+    where: {
+      sequence: { gt: target.cursor, lte: headSeq },
+      ...(servers ? { server: { in: servers } } : {}),
+    },
+    orderBy: { sequence: "asc" },
+    take: SIEM_BATCH,
+  });
+  const full = rows.length === SIEM_BATCH;
+  const cursor = full ? rows[rows.length - 1].sequence : headSeq;
+  const checkpoints = await db().auditCheckpoint.findMany({
+    where: { sequence: { gt: target.checkpointCursor, lte: cursor } },
+    orderBy: { sequence: "asc" },
+  });
+  const events = [...rows.map(siemEvent), ...checkpoints.map(siemCheckpoint)];
+  await send(target, events);
+  const lastCheckpoint = checkpoints.length ? checkpoints[checkpoints.length - 1].sequence : target.checkpointCursor;
+  await db().siemTarget.update({
+    where: { id: target.id },
+    data: {
+      cursor,
+      checkpointCursor: lastCheckpoint,
+      deliveredCount: { increment: events.length },
+      failures: 0,
+      lastError: null,
+      lastDeliveredAt: events.length ? new Date() : undefined,
+    },
+  });
+  return { sent: events.length, more: full };
+}
+
+/**
+ * Forwards new audit events to every enabled SIEM target that is due. Runs on its own clock, never
+ * inside ingest or a decision: a SIEM that is down only grows its lag. Each target is claimed by moving
+ * its next attempt forward, so two Warden instances never send the same batch at once.
+ */
+export async function forwardToSiem(now = new Date()) {
+  const due = await db().siemTarget.findMany({ where: { enabled: true, nextAttemptAt: { lte: now } } });
+  let sent = 0;
+  for (const t of due) {
+    const claimed = await db().siemTarget.updateMany({
+      where: { id: t.id, nextAttemptAt: t.nextAttemptAt },
+      data: { nextAttemptAt: new Date(now.getTime() + CLAIM_MS) },
+    });
+    if (claimed.count === 0) continue;
+    let target = t;
+    try {
+      for (let i = 0; i < BATCHES_PER_TICK; i++) {
+        const r = await forwardBatch(target);
+        sent += r.sent;
+        target = await db().siemTarget.findUniqueOrThrow({ where: { id: t.id } });
+        if (!r.more) break;
+      }
+      await db().siemTarget.update({ where: { id: t.id }, data: { nextAttemptAt: now } });
+    } catch (error) {
+      const failures = target.failures + 1;
+      await db().siemTarget.update({
+        where: { id: t.id },
+        data: {
+          failures,
+          lastError: describe(error),
+          lastErrorAt: now,
+          nextAttemptAt: new Date(now.getTime() + siemBackoffMs(failures)),
+        },
+      });
+    }
+  }
+  return { targets: due.length, sent };
+}
+
+function describe(error: unknown): string {
+  const e = error as Error & { cause?: { code?: string; message?: string } };
+  const detail = e.cause?.code ?? e.cause?.message;
+  return `${e.message}${detail ? ` (${detail})` : ""}`.slice(0, 300);
+}

@@ -1,0 +1,213 @@
+import http from "node:http";
+import net from "node:net";
+import type { AddressInfo } from "node:net";
+import { afterAll, expect, it } from "vitest";
+import { systemActor, type TokenActor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import { parseBatch } from "@/lib/ingest/parse-batch";
+import { writeCheckpoint } from "@/lib/services/audit/write-checkpoint";
+import { ingestEvents } from "@/lib/services/ingest/ingest-events";
+import { describeWithDatabase } from "@/lib/testing/test-database";
+import { seedServer } from "@/prisma/seed/registry-factories";
+import { createSiemTarget } from "./create-siem-target";
+import { siemBackoffMs } from "@/lib/siem/backoff";
+import { forwardToSiem } from "./forward-to-siem";
+import { listSiemTargets } from "./list-siem-targets";
+
+const admin = systemActor("test");
+const collector: TokenActor = {
+  type: "TOKEN",
+  id: "00000000-0000-0000-0000-0000000000cc",
+  name: "c",
+  scopes: ["ingest"],
+};
+process.env.WARDEN_SIEM_TEST_HEC = "hec-token-for-tests";
+
+/** A Splunk HEC stand-in on a real socket: stores what arrives, can answer 503 or be switched off. */
+function hecReceiver() {
+  const events: { event: { eventId: string; type: string } }[] = [];
+  let failNext = 0;
+  const server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      if (req.headers.authorization !== "Splunk hec-token-for-tests") return res.writeHead(401).end("bad token");
+      if (failNext > 0) {
+        failNext--;
+        return res.writeHead(503).end('{"text":"Server is busy","code":9}');
+      }
+      for (const line of body.split("\n").filter(Boolean)) events.push(JSON.parse(line));
+      res.writeHead(200, { "content-type": "application/json" }).end('{"text":"Success","code":0}');
+    });
+  });
+  let port = 0;
+  return {
+    events,
+    failOnce: () => (failNext = 1),
+    start: () =>
+      new Promise<void>((r) =>
+        server.listen(port, "127.0.0.1", () => {
+          port = (server.address() as AddressInfo).port;
+          r();
+        }),
+      ),
+    stop: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
+    url: () => `http://127.0.0.1:${port}/services/collector/event`,
+  };
+}
+
+/** An RFC 5424 receiver over TCP with octet-counted frames. */
+function syslogReceiver() {
+  const messages: string[] = [];
+  const server = net.createServer((socket) => {
+    let buf = "";
+    socket.on("data", (c) => {
+      buf += c.toString("utf8");
+      for (;;) {
+        const m = /^(\d+) /.exec(buf);
+        if (!m) break;
+        const len = Number(m[1]);
+        const bytes = Buffer.from(buf.slice(m[0].length));
+        if (bytes.length < len) break;
+        messages.push(bytes.subarray(0, len).toString("utf8"));
+        buf = bytes.subarray(len).toString("utf8");
+      }
+    });
+  });
+  let port = 0;
+  return {
+    messages,
+    start: () =>
+      new Promise<void>((r) =>
+        server.listen(port, "127.0.0.1", () => {
+          port = (server.address() as AddressInfo).port;
+          r();
+        }),
+      ),
+    stop: () => new Promise<void>((r) => server.close(() => r())),
+    url: () => `tcp://127.0.0.1:${port}`,
+  };
+}
+
+const events = (server: string, prefix: string, n: number) => {
+  const r = parseBatch(
+    JSON.stringify(
+      Array.from({ length: n }, (_, i) => ({
+        eventId: `${prefix}-${i}`,
+        timestamp: new Date(Date.UTC(2026, 10, 2, 10, 0, i)).toISOString(),
+        server,
+        tool: "query",
+        agent: "siem-agent",
+        outcome: i % 4 === 0 ? "error" : "success",
+        arguments: { note: "a|b=c\\d\nnext" },
+      })),
+    ),
+    "application/json",
+  );
+  if (!r.ok) throw new Error("bad batch");
+  return r.events;
+};
+
+describeWithDatabase("SIEM forwarding", () => {
+  const hec = hecReceiver();
+  const syslog = syslogReceiver();
+  afterAll(async () => {
+    await hec.stop().catch(() => {});
+    await syslog.stop().catch(() => {});
+  });
+  let clock = Date.now();
+  // Each tick runs past any backoff, as the clock would eventually.
+  const tick = () => forwardToSiem(new Date((clock += siemBackoffMs(20) + 1000)));
+
+  it("delivers every event at least once across a receiver outage, with stable eventIds, and routes by siem_forward", async () => {
+    await hec.start();
+    await syslog.start();
+    const routed = await seedServer({ siemForward: "soc-syslog" });
+    const other = await seedServer();
+    await createSiemTarget(admin, {
+      name: "splunk",
+      kind: "SPLUNK_HEC",
+      url: hec.url(),
+      tokenEnv: "WARDEN_SIEM_TEST_HEC",
+      startFrom: "beginning",
+    });
+    await createSiemTarget(admin, { name: "soc-syslog", kind: "SYSLOG", url: syslog.url(), allEvents: false });
+
+    // Both receivers go down; ingestion carries on regardless.
+    await hec.stop();
+    await syslog.stop();
+    expect(await ingestEvents(collector, events(routed.slug, "r", 30))).toMatchObject({ accepted: 30 });
+    expect(await ingestEvents(collector, events(other.slug, "o", 20))).toMatchObject({ accepted: 20 });
+    await writeCheckpoint();
+    await tick();
+    const down = await listSiemTargets(admin);
+    for (const t of down) {
+      expect(t.lastError, t.name).toMatch(/ECONNREFUSED|fetch failed/);
+      expect(Number(t.lag)).toBeGreaterThan(0);
+      expect(t.deliveredCount).toBe("0");
+    }
+    // Back up; HEC refuses the first batch once more, and is retried.
+    await hec.start();
+    await syslog.start();
+    hec.failOnce();
+    await tick();
+    expect((await listSiemTargets(admin)).find((t) => t.name === "splunk")?.lastError).toMatch(/HTTP 503/);
+    await tick();
+    await tick();
+
+    const hecIds = new Set(hec.events.map((e) => e.event.eventId));
+    for (let i = 0; i < 30; i++) expect(hecIds.has(`r-${i}`)).toBe(true);
+    for (let i = 0; i < 20; i++) expect(hecIds.has(`o-${i}`)).toBe(true);
+    expect(hec.events.some((e) => e.event.type === "checkpoint")).toBe(true);
+    // Every audit event up to the head reached the HEC target, admin records included.
+    const all = await db().auditEvent.findMany({ select: { id: true, eventId: true } });
+    expect(all.filter((e) => !hecIds.has(e.eventId ?? e.id))).toEqual([]);
+
+    // The syslog target is routed by siem_forward: only the routed server's events, in RFC 5424 + CEF.
+    const syslogIds = syslog.messages.map((m) => /eventId="([^"]+)"/.exec(m)?.[1]);
+    expect(new Set(syslogIds.filter((id) => id?.startsWith("r-")))).toHaveLength(30);
+    expect(syslogIds.some((id) => id?.startsWith("o-"))).toBe(false);
+    const first = syslog.messages.find((m) => m.includes('eventId="r-1"'))!;
+    expect(first).toMatch(
+      /^<110>1 2026-11-02T10:00:01.000Z warden warden - audit \[warden@32473 eventId="r-1" sequence="\d+"\] CEF:0\|Warden\|Warden\|1\|tools\/call\|/,
+    );
+    expect(first).toContain(`cs2=${routed.slug}`);
+
+    const up = await listSiemTargets(admin);
+    for (const t of up) {
+      expect(t.lastError, t.name).toBeNull();
+      expect(t.lag, t.name).toBe("0");
+    }
+    expect(Number(up.find((t) => t.name === "splunk")!.deliveredCount)).toBe(hec.events.length);
+  });
+
+  it("resumes from its durable cursor: nothing is sent twice once acknowledged, nothing is skipped", async () => {
+    const before = hec.events.length;
+    const server = await seedServer();
+    await ingestEvents(collector, events(server.slug, "late", 5));
+    await tick();
+    const fresh = hec.events.slice(before).map((e) => e.event.eventId);
+    expect(fresh.filter((id) => id.startsWith("late-")).sort()).toEqual([
+      "late-0",
+      "late-1",
+      "late-2",
+      "late-3",
+      "late-4",
+    ]);
+    expect(fresh.some((id) => /^[ro]-\d+$/.test(id))).toBe(false);
+  });
+
+  it("refuses a token variable outside WARDEN_SIEM_*, and a syslog URL that is not tcp:// or tls://", async () => {
+    await expect(
+      createSiemTarget(admin, {
+        name: "x",
+        kind: "SPLUNK_HEC",
+        url: "http://127.0.0.1:1/",
+        tokenEnv: "NEXTAUTH_SECRET",
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(createSiemTarget(admin, { name: "y", kind: "SYSLOG", url: "udp://h:514" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+  });
+});
