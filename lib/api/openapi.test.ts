@@ -8,6 +8,7 @@ describe("OpenAPI document", () => {
       "/api/v1/approvals/{id}",
       "/api/v1/audit/verify",
       "/api/v1/decisions",
+      "/api/v1/policy/bundle",
       "/api/v1/servers/{slug}/manifest",
     ]);
     const body = doc.paths["/api/v1/decisions"].post.requestBody.content["application/json"].schema as {
