@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { ZIssueAgentCredentialInput, type TIssueAgentCredentialInput } from "@/lib/schemas/agent-credential";
 import { loadWritableAgent } from "@/lib/services/agents/agent-access";
 import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
-import { newAgentSecret } from "./credential-secret";
+import { newAgentSecret } from "@/lib/policy/agent-secret";
 
 /**
  * Issues a credential an agent presents to Warden gateways. The secret is returned once and never

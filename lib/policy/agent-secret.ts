@@ -8,6 +8,7 @@ export function newAgentSecret() {
   return { secret, secretHash: hashAgentSecret(secret), prefix: secret.slice(0, PREFIX.length + 6) };
 }
 
+/** What Warden stores and gateways compare: the sha256 hex of the whole credential. */
 export function hashAgentSecret(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
