@@ -13,12 +13,18 @@ const POLL_MS = 500;
  * the identical pending one). The gateway waits up to `approval_wait_seconds` for a decision; on
  * approval, asking again consumes it (single use) and the call may run once.
  */
-export async function awaitApproval(core: GatewayCore, input: TDecisionInput, signal: AbortSignal): Promise<ApprovalResult> {
+export async function awaitApproval(
+  core: GatewayCore,
+  input: TDecisionInput,
+  signal: AbortSignal,
+): Promise<ApprovalResult> {
   const unavailable = (error: unknown): ApprovalResult => ({
     ok: false,
     pending: false,
     rule: "approval_unavailable",
-    reasons: [`approval_unavailable: Warden could not be asked for an approval (${error instanceof Error ? error.message : error}); failing closed`],
+    reasons: [
+      `approval_unavailable: Warden could not be asked for an approval (${error instanceof Error ? error.message : error}); failing closed`,
+    ],
   });
   let first;
   try {
@@ -50,7 +56,13 @@ export async function awaitApproval(core: GatewayCore, input: TDecisionInput, si
     try {
       const again = await core.warden.decide(input);
       if (again.decision === "allow") return { ok: true, approvalId: again.approvalId ?? approvalId };
-      return { ok: false, pending: again.decision === "pending", rule: "approval_required", reasons: again.reasons, approvalId: again.approvalId ?? approvalId };
+      return {
+        ok: false,
+        pending: again.decision === "pending",
+        rule: "approval_required",
+        reasons: again.reasons,
+        approvalId: again.approvalId ?? approvalId,
+      };
     } catch (error) {
       return { ...unavailable(error), approvalId };
     }
@@ -59,7 +71,9 @@ export async function awaitApproval(core: GatewayCore, input: TDecisionInput, si
     ok: false,
     pending: true,
     rule: "approval_required",
-    reasons: [`approval_required: approval ${approvalId} is waiting for a human decision; retry the call once it is approved`],
+    reasons: [
+      `approval_required: approval ${approvalId} is waiting for a human decision; retry the call once it is approved`,
+    ],
     approvalId,
   };
 }

@@ -56,9 +56,20 @@ export async function callTool(
   const live = upstream.tools.get(params.name);
   const view = core.bundle.view();
   const e: Evaluation = live
-    ? decideCall(view, { agent: caller.agent, server: upstream.slug, tool: params.name, arguments: args, toolHash: live.hash }, now, core.limiter)
-    : { outcome: "deny", rule: "tool_not_offered", reasons: [`tool_not_offered: ${upstream.slug} does not offer ${params.name}`] };
-  const deniedFields = e.server ? [...e.server.deniedFields, ...(e.outcome !== "deny" ? e.grant.deniedFields : [])] : [];
+    ? decideCall(
+        view,
+        { agent: caller.agent, server: upstream.slug, tool: params.name, arguments: args, toolHash: live.hash },
+        now,
+        core.limiter,
+      )
+    : {
+        outcome: "deny",
+        rule: "tool_not_offered",
+        reasons: [`tool_not_offered: ${upstream.slug} does not offer ${params.name}`],
+      };
+  const deniedFields = e.server
+    ? [...e.server.deniedFields, ...(e.outcome !== "deny" ? e.grant.deniedFields : [])]
+    : [];
   const event: GatewayEvent = {
     eventId: randomUUID(),
     timestamp: now.toISOString(),
@@ -71,10 +82,27 @@ export async function callTool(
     arguments: boundedArguments(redact(args, deniedFields)),
     outcome: "success",
     requestId: caller.requestId,
-    attributes: { gatewayId: core.gatewayId, rule: e.rule, reasons: e.reasons, policyVersion: e.server?.policyVersion ?? null },
+    attributes: {
+      gatewayId: core.gatewayId,
+      rule: e.rule,
+      reasons: e.reasons,
+      policyVersion: e.server?.policyVersion ?? null,
+    },
   };
-  const refuse = (code: number, rule: string, reasons: string[], outcome: GatewayEvent["outcome"], approvalId?: string) => {
-    const final = { ...event, outcome, latencyMs: performance.now() - started, errorType: rule, attributes: { ...event.attributes, rule, reasons, approvalId } };
+  const refuse = (
+    code: number,
+    rule: string,
+    reasons: string[],
+    outcome: GatewayEvent["outcome"],
+    approvalId?: string,
+  ) => {
+    const final = {
+      ...event,
+      outcome,
+      latencyMs: performance.now() - started,
+      errorType: rule,
+      attributes: { ...event.attributes, rule, reasons, approvalId },
+    };
     try {
       core.spool.done(final);
     } catch (error) {
@@ -87,15 +115,34 @@ export async function callTool(
   if (e.outcome === "approval") {
     const a = await awaitApproval(
       core,
-      { agent: caller.agent, server: upstream.slug, tool: params.name, arguments: args, onBehalfOf: caller.onBehalfOf, sessionId: caller.sessionId, toolHash: live?.hash ?? undefined },
+      {
+        agent: caller.agent,
+        server: upstream.slug,
+        tool: params.name,
+        arguments: args,
+        onBehalfOf: caller.onBehalfOf,
+        sessionId: caller.sessionId,
+        toolHash: live?.hash ?? undefined,
+      },
       caller.signal,
     );
     if (!a.ok)
-      throw refuse(a.pending ? WARDEN_APPROVAL_PENDING : WARDEN_DENIED, a.rule, a.reasons, a.pending ? "pending_approval" : "denied", a.approvalId);
+      throw refuse(
+        a.pending ? WARDEN_APPROVAL_PENDING : WARDEN_DENIED,
+        a.rule,
+        a.reasons,
+        a.pending ? "pending_approval" : "denied",
+        a.approvalId,
+      );
     event.attributes = { ...event.attributes, rule: "approved", approvalId: a.approvalId };
   }
   if (!upstream.client || !upstream.connected)
-    throw refuse(WARDEN_UNAVAILABLE, "upstream_unavailable", [`upstream_unavailable: ${upstream.slug} is not connected`], "error");
+    throw refuse(
+      WARDEN_UNAVAILABLE,
+      "upstream_unavailable",
+      [`upstream_unavailable: ${upstream.slug} is not connected`],
+      "error",
+    );
   try {
     core.spool.begin(event);
   } catch (error) {
@@ -122,9 +169,17 @@ export async function callTool(
     })) as CallToolResult;
   } catch (error) {
     const err = upstreamError(error);
-    finish({ outcome: "error", errorType: caller.signal.aborted ? "cancelled" : `upstream_error`, responseSummary: err.message.slice(0, 500) });
+    finish({
+      outcome: "error",
+      errorType: caller.signal.aborted ? "cancelled" : `upstream_error`,
+      responseSummary: err.message.slice(0, 500),
+    });
     throw err;
   }
-  finish({ outcome: result.isError ? "error" : "success", ...summarise(result), ...(result.isError ? { errorType: "tool_error" } : {}) });
+  finish({
+    outcome: result.isError ? "error" : "success",
+    ...summarise(result),
+    ...(result.isError ? { errorType: "tool_error" } : {}),
+  });
   return result;
 }

@@ -20,6 +20,10 @@ export function decideCall(
     return evaluate(view.bundle.snapshot, { ...input, toolHash: input.toolHash ?? UNHASHABLE }, now, limiter);
   } catch (error) {
     console.error("Decision engine error", error);
-    return { outcome: "deny", rule: "engine_error", reasons: ["engine_error: the decision engine failed; failing closed"] };
+    return {
+      outcome: "deny",
+      rule: "engine_error",
+      reasons: ["engine_error: the decision engine failed; failing closed"],
+    };
   }
 }

@@ -85,7 +85,10 @@ async function connect(url: string, credential: string, onBehalfOf?: string) {
   const client = new Client({ name: "test-agent", version: "1.0.0" });
   const transport = new StreamableHTTPClientTransport(new URL(url), {
     requestInit: {
-      headers: { authorization: `Bearer ${credential}`, ...(onBehalfOf ? { "x-warden-on-behalf-of": onBehalfOf } : {}) },
+      headers: {
+        authorization: `Bearer ${credential}`,
+        ...(onBehalfOf ? { "x-warden-on-behalf-of": onBehalfOf } : {}),
+      },
     },
   });
   await client.connect(transport);
@@ -122,7 +125,10 @@ describeWithDatabase("Warden gateway", () => {
 
   async function seed() {
     const team = await seedTeam();
-    const everything = await seedReferenceServer("everything", { slug: `everything-${team.slug}`, ownerTeamId: team.id });
+    const everything = await seedReferenceServer("everything", {
+      slug: `everything-${team.slug}`,
+      ownerTeamId: team.id,
+    });
     const memory = await seedReferenceServer("memory", { slug: `memory-${team.slug}`, ownerTeamId: team.id });
     const reader = await seedAgent({ teamId: team.id });
     const echoer = await seedAgent({ teamId: team.id });
@@ -132,7 +138,12 @@ describeWithDatabase("Warden gateway", () => {
       allowedTools: ["echo", "get-sum"],
       allowedOperations: ["read"],
     });
-    await createGrant(sys, { agentId: echoer.id, serverId: everything.id, allowedTools: ["echo"], allowedOperations: ["read"] });
+    await createGrant(sys, {
+      agentId: echoer.id,
+      serverId: everything.id,
+      allowedTools: ["echo"],
+      allowedOperations: ["read"],
+    });
     await createGrant(sys, {
       agentId: reader.id,
       serverId: memory.id,
@@ -205,7 +216,9 @@ describeWithDatabase("Warden gateway", () => {
     expect((await reader.client.listTools()).tools.map((t) => t.name).sort()).toEqual(["echo", "get-sum"]);
     expect((await echoer.client.listTools()).tools.map((t) => t.name)).toEqual(["echo"]);
     await Promise.all([reader.close(), echoer.close()]);
-    await expect(connect(`${gw.url}/mcp/${world.everything.slug}`, "wag_not-a-real-credential")).rejects.toThrow(/401|revoked/);
+    await expect(connect(`${gw.url}/mcp/${world.everything.slug}`, "wag_not-a-real-credential")).rejects.toThrow(
+      /401|revoked/,
+    );
     // A page on another origin that rebinds its DNS name to 127.0.0.1 still sends its own Host.
     const status = await new Promise<number>((resolve, reject) =>
       request(`${gw.url}/healthz`, { headers: { host: "evil.example:3281" } }, (res) => resolve(res.statusCode ?? 0))
@@ -218,7 +231,10 @@ describeWithDatabase("Warden gateway", () => {
   it("forwards an allowed call, refuses a denied one before the upstream, and ships one audit event per call", async () => {
     const mem = await connect(`${gw.url}/mcp/${world.memory.slug}`, world.echoerKey);
     const denied = await rejection(
-      mem.client.callTool({ name: "create_entities", arguments: { entities: [{ name: "Mallory", entityType: "person", observations: [] }] } }),
+      mem.client.callTool({
+        name: "create_entities",
+        arguments: { entities: [{ name: "Mallory", entityType: "person", observations: [] }] },
+      }),
     );
     expect(denied.code).toBe(WARDEN_DENIED);
     expect(denied.data.rule).toBe("no_grant");
@@ -227,7 +243,10 @@ describeWithDatabase("Warden gateway", () => {
     const reader = await connect(`${gw.url}/mcp/${world.memory.slug}`, world.readerKey, "alice@corp.example");
     // The denied create never reached the server: the graph is still empty.
     expect(text(await reader.client.callTool({ name: "read_graph", arguments: {} }))).not.toContain("Mallory");
-    await reader.client.callTool({ name: "create_entities", arguments: { entities: [{ name: "Alice", entityType: "person", observations: [] }] } });
+    await reader.client.callTool({
+      name: "create_entities",
+      arguments: { entities: [{ name: "Alice", entityType: "person", observations: [] }] },
+    });
     expect(text(await reader.client.callTool({ name: "read_graph", arguments: {} }))).toContain("Alice");
     await reader.close();
 
@@ -251,19 +270,34 @@ describeWithDatabase("Warden gateway", () => {
     expect(text(await reader.client.callTool({ name: "echo", arguments: { message: "before" } }))).toContain("before");
     await setOrgPause(sys, { paused: true, reason: "incident drill" });
     const paused = await until(async () => {
-      const e = await reader.client.callTool({ name: "echo", arguments: { message: "x" } }).then(() => undefined, (e: McpError) => e);
+      const e = await reader.client.callTool({ name: "echo", arguments: { message: "x" } }).then(
+        () => undefined,
+        (e: McpError) => e,
+      );
       return e?.message.includes("org_paused") ? e : undefined;
     }, 1_000);
     expect(paused.elapsed).toBeLessThan(1_000);
     await setOrgPause(sys, { paused: false, reason: "drill over" });
-    await until(async () => (await reader.client.callTool({ name: "echo", arguments: { message: "y" } }).then(() => true, () => undefined)), 1_000);
+    await until(
+      async () =>
+        await reader.client.callTool({ name: "echo", arguments: { message: "y" } }).then(
+          () => true,
+          () => undefined,
+        ),
+      5_000,
+    );
 
     const issued = await issueAgentCredential(sys, world.echoer.id, { name: "to revoke" });
-    await until(async () => (await fetch(`${gw.url}/healthz`).then((r) => r.json())).bundle?.etag && true, 1_000);
-    const doomed = await until(async () => connect(`${gw.url}/mcp/${world.everything.slug}`, issued.secret).catch(() => undefined), 1_000);
+    const doomed = await until(
+      async () => connect(`${gw.url}/mcp/${world.everything.slug}`, issued.secret).catch(() => undefined),
+      5_000,
+    );
     await revokeAgentCredential(sys, world.echoer.id, issued.id);
     await until(async () => {
-      const e = await doomed.value.client.callTool({ name: "echo", arguments: { message: "z" } }).then(() => undefined, (e: Error) => e);
+      const e = await doomed.value.client.callTool({ name: "echo", arguments: { message: "z" } }).then(
+        () => undefined,
+        (e: Error) => e,
+      );
       return e && /401|revoked/.test(e.message) ? e : undefined;
     }, 1_000);
     await reader.close();
@@ -277,7 +311,10 @@ describeWithDatabase("Warden gateway", () => {
     const reader = await connect(`${waiting.url}/mcp/${world.everything.slug}`, world.readerKey, "bob@corp.example");
     const call = reader.client.callTool({ name: "get-sum", arguments: { a: 2, b: 3 } });
     const request = await until(
-      async () => (await db().approvalRequest.findFirst({ where: { kind: "TOOL_CALL", toolName: "get-sum", status: "PENDING" } })) ?? undefined,
+      async () =>
+        (await db().approvalRequest.findFirst({
+          where: { kind: "TOOL_CALL", toolName: "get-sum", status: "PENDING" },
+        })) ?? undefined,
       10_000,
     );
     await voteOnRequest({ type: "USER", ...approver }, request.value.id, { decision: "approve" });
@@ -296,11 +333,18 @@ describeWithDatabase("Warden gateway", () => {
 
   it("blocks a tool whose definition changes at runtime until it is approved again", async () => {
     const slug = `shifting-${world.team.slug}`;
-    const server = await seedServer({ slug, transport: "STDIO", endpoint: "node shifting-server.mjs", ownerTeamId: world.team.id });
+    const server = await seedServer({
+      slug,
+      transport: "STDIO",
+      endpoint: "node shifting-server.mjs",
+      ownerTeamId: world.team.id,
+    });
     const shiftFile = path.join(dir, "shift-now");
     const g = await start({
       ...config({}, 3283),
-      upstreams: { [slug]: { command: "node", args: ["lib/gateway/fixtures/shifting-server.mjs"], env: { SHIFT_FILE: shiftFile } } },
+      upstreams: {
+        [slug]: { command: "node", args: ["lib/gateway/fixtures/shifting-server.mjs"], env: { SHIFT_FILE: shiftFile } },
+      },
     });
     // The gateway reported what it found; an admin reviews it and activates the server.
     const discovered = await until(async () => {
@@ -308,7 +352,12 @@ describeWithDatabase("Warden gateway", () => {
       return tools.length ? tools : undefined;
     }, 10_000);
     for (const t of discovered.value) await reviewTool(sys, t.id, { definitionHash: t.definitionHash });
-    await createGrant(sys, { agentId: world.reader.id, serverId: server.id, allowedTools: ["lookup"], allowedOperations: ["read"] });
+    await createGrant(sys, {
+      agentId: world.reader.id,
+      serverId: server.id,
+      allowedTools: ["lookup"],
+      allowedOperations: ["read"],
+    });
     await changeServerStatus(sys, server.id, { status: "PENDING_APPROVAL" });
     await changeServerStatus(sys, server.id, { status: "ACTIVE" });
 
@@ -318,7 +367,10 @@ describeWithDatabase("Warden gateway", () => {
 
     writeFileSync(shiftFile, "now");
     const blocked = await until(async () => {
-      const e = await agent.client.callTool({ name: "lookup", arguments: { id: "42" } }).then(() => undefined, (e: McpError) => e);
+      const e = await agent.client.callTool({ name: "lookup", arguments: { id: "42" } }).then(
+        () => undefined,
+        (e: McpError) => e,
+      );
       return e?.message.includes("tool_definition_changed") ? e : undefined;
     }, 5_000);
     expect(blocked.value.code).toBe(WARDEN_DENIED);
@@ -327,7 +379,9 @@ describeWithDatabase("Warden gateway", () => {
       const t = await db().tool.findFirst({ where: { serverId: server.id, name: "lookup", status: "PENDING_REVIEW" } });
       return t ?? undefined;
     }, 5_000);
-    expect(await db().approvalRequest.count({ where: { kind: "TOOL_CHANGE", serverId: server.id, status: "PENDING" } })).toBe(1);
+    expect(
+      await db().approvalRequest.count({ where: { kind: "TOOL_CHANGE", serverId: server.id, status: "PENDING" } }),
+    ).toBe(1);
 
     await reviewTool(sys, changed.value.id, { definitionHash: changed.value.definitionHash });
     await until(async () => {
@@ -342,9 +396,14 @@ describeWithDatabase("Warden gateway", () => {
     const agent = await connect(`${g.url}/mcp/${world.everything.slug}`, world.readerKey);
     await warden.stop();
     try {
-      expect(text(await agent.client.callTool({ name: "echo", arguments: { message: "offline" } }))).toContain("offline");
+      expect(text(await agent.client.callTool({ name: "echo", arguments: { message: "offline" } }))).toContain(
+        "offline",
+      );
       const closed = await until(async () => {
-        const e = await agent.client.callTool({ name: "echo", arguments: { message: "late" } }).then(() => undefined, (e: McpError) => e);
+        const e = await agent.client.callTool({ name: "echo", arguments: { message: "late" } }).then(
+          () => undefined,
+          (e: McpError) => e,
+        );
         return e ? e : undefined;
       }, 5_000);
       expect(closed.value.code).toBe(WARDEN_DENIED);
@@ -353,12 +412,26 @@ describeWithDatabase("Warden gateway", () => {
     } finally {
       await warden.start();
     }
-    await until(async () => (await agent.client.callTool({ name: "echo", arguments: { message: "back" } }).then(() => true, () => undefined)), 5_000);
+    await until(
+      async () =>
+        await agent.client.callTool({ name: "echo", arguments: { message: "back" } }).then(
+          () => true,
+          () => undefined,
+        ),
+      5_000,
+    );
     await agent.close();
     // The calls made while Warden was away reach it from the spool.
     await until(async () => {
       await g.core.shipper.flush();
-      const n = await db().auditEvent.count({ where: { category: "TOOL_CALL", server: world.everything.slug, outcome: "success", attributes: { path: ["arguments", "message"], equals: "offline" } } });
+      const n = await db().auditEvent.count({
+        where: {
+          category: "TOOL_CALL",
+          server: world.everything.slug,
+          outcome: "success",
+          attributes: { path: ["arguments", "message"], equals: "offline" },
+        },
+      });
       return n === 1 ? true : undefined;
     }, 5_000);
   });
@@ -382,10 +455,16 @@ describeWithDatabase("Warden gateway", () => {
     const spoolDir = mkdtempSync(path.join(dir, "kill-"));
     const cfgFile = path.join(dir, "kill.yaml");
     const cfg = { ...config({ spool_dir: spoolDir, ship_interval_ms: 60_000 }, 3286) };
-    writeFileSync(cfgFile, JSON.stringify({ ...cfg, upstreams: { [world.everything.slug]: cfg.upstreams[world.everything.slug] } }));
+    writeFileSync(
+      cfgFile,
+      JSON.stringify({ ...cfg, upstreams: { [world.everything.slug]: cfg.upstreams[world.everything.slug] } }),
+    );
     const run = (): ChildProcess =>
-      spawn(process.execPath, ["--import", "tsx", "scripts/gateway.ts", "--config", cfgFile], { stdio: ["ignore", "pipe", "pipe"] });
-    const healthy = () => until(async () => (await fetch("http://127.0.0.1:3286/healthz").catch(() => null))?.ok || undefined, 30_000);
+      spawn(process.execPath, ["--import", "tsx", "scripts/gateway.ts", "--config", cfgFile], {
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+    const healthy = () =>
+      until(async () => (await fetch("http://127.0.0.1:3286/healthz").catch(() => null))?.ok || undefined, 30_000);
     const child = run();
     await healthy();
     const agent = await connect(`http://127.0.0.1:3286/mcp/${world.everything.slug}`, world.readerKey);
@@ -394,7 +473,10 @@ describeWithDatabase("Warden gateway", () => {
     const traffic = (async () => {
       for (;;) {
         const message = `kill-${i++}`;
-        const ok = await agent.client.callTool({ name: "echo", arguments: { message } }).then(() => true, () => false);
+        const ok = await agent.client.callTool({ name: "echo", arguments: { message } }).then(
+          () => true,
+          () => false,
+        );
         if (!ok) return;
         answered.push(message);
       }
@@ -413,7 +495,9 @@ describeWithDatabase("Warden gateway", () => {
           where: { category: "TOOL_CALL", server: world.everything.slug, agent: world.reader.clientId },
           select: { attributes: true },
         });
-        const messages = new Set(events.map((e) => (e.attributes as { arguments?: { message?: string } }).arguments?.message));
+        const messages = new Set(
+          events.map((e) => (e.attributes as { arguments?: { message?: string } }).arguments?.message),
+        );
         return answered.every((m) => messages.has(m)) ? messages : undefined;
       }, 15_000);
       expect(stored.value.size).toBeGreaterThanOrEqual(answered.length);

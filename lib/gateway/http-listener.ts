@@ -60,7 +60,9 @@ export function createHttpListener(core: GatewayCore, port: number): HttpServer 
     if (!core.bundle.view().bundle)
       return rpcReject(res, 503, "The gateway has no policy bundle from Warden yet", { "retry-after": "1" });
     if (!bearer || !agentOf(credentialHash))
-      return rpcReject(res, 401, "Unknown or revoked agent credential", { "www-authenticate": 'Bearer realm="warden"' });
+      return rpcReject(res, 401, "Unknown or revoked agent credential", {
+        "www-authenticate": 'Bearer realm="warden"',
+      });
 
     const sessionId = req.headers["mcp-session-id"];
     if (typeof sessionId === "string") {

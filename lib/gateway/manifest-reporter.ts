@@ -23,7 +23,9 @@ export function reportManifests(core: GatewayCore, upstream: Upstream): () => vo
           `${upstream.slug}: reported to Warden, ${r.added.length} new and ${r.changed.length} changed tool(s) wait for review: ${[...r.added, ...r.changed].join(", ")}`,
         );
     } catch (error) {
-      core.log(`${upstream.slug}: cannot report the tool list to Warden yet (${error instanceof Error ? error.message : error})`);
+      core.log(
+        `${upstream.slug}: cannot report the tool list to Warden yet (${error instanceof Error ? error.message : error})`,
+      );
       timer = setTimeout(() => void report(), RETRY_MS);
       timer.unref();
     }

@@ -73,7 +73,9 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
     try {
       return identity.agent();
     } catch (error) {
-      throw rpcError(WARDEN_DENIED, error instanceof Error ? error.message : String(error), { rule: "unauthenticated" });
+      throw rpcError(WARDEN_DENIED, error instanceof Error ? error.message : String(error), {
+        rule: "unauthenticated",
+      });
     }
   };
   const progressOf = (token: unknown, send: (n: Notification) => Promise<void>) =>
@@ -82,7 +84,9 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
       : (p: { progress: number; total?: number; message?: string }) =>
           void send({ method: "notifications/progress", params: { ...p, progressToken: token } }).catch(() => {});
 
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: visibleTools(core, upstream, agentOrDeny()) }));
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({
+    tools: visibleTools(core, upstream, agentOrDeny()),
+  }));
 
   server.setRequestHandler(CallToolRequestSchema, async (req, extra) =>
     callTool(core, upstream, req.params, {
@@ -122,7 +126,11 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
     } catch {
       agent = "";
     }
-    const names = agent ? visibleTools(core, upstream, agent).map((t) => `${t.name}`).join("\n") : "";
+    const names = agent
+      ? visibleTools(core, upstream, agent)
+          .map((t) => `${t.name}`)
+          .join("\n")
+      : "";
     if (names === shown) return;
     const first = shown === null;
     shown = names;
