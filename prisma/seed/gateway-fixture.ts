@@ -4,11 +4,7 @@ import type { TManifestTool } from "@/lib/schemas/manifest";
 import { changeServerStatus } from "@/lib/services/servers/change-server-status";
 import { reviewTool } from "@/lib/services/tools/review-tool";
 import { seedServer, seedTools } from "./registry-factories";
-import referenceTools from "./mcp-reference-tools.json" with { type: "json" };
-
-/** The tools/list of the npm reference servers at their pinned versions (checked against the live servers in a test). */
-export const REFERENCE_TOOLS = referenceTools as unknown as Record<ReferenceServer, TManifestTool[]>;
-export type ReferenceServer = "everything" | "filesystem" | "memory";
+import { REFERENCE_TOOLS, type ReferenceServer } from "./reference-tools";
 
 const PACKAGES: Record<ReferenceServer, string> = {
   everything: "node node_modules/@modelcontextprotocol/server-everything/dist/index.js stdio",
