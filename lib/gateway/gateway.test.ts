@@ -245,10 +245,13 @@ describeWithDatabase("Warden gateway", () => {
     );
     await revokeAgentCredential(sys, world.echoer.id, issued.id);
     await until(
-      async () => (gw.core.bundle.view().bundle?.agentByCredentialHash.has(hashAgentSecret(issued.secret)) ? undefined : true),
+      async () =>
+        gw.core.bundle.view().bundle?.agentByCredentialHash.has(hashAgentSecret(issued.secret)) ? undefined : true,
       5_000,
     );
-    await expect(doomed.value.client.callTool({ name: "echo", arguments: { message: "z" } })).rejects.toThrow(/401|revoked/);
+    await expect(doomed.value.client.callTool({ name: "echo", arguments: { message: "z" } })).rejects.toThrow(
+      /401|revoked/,
+    );
     await reader.close();
   });
 
