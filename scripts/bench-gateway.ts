@@ -16,7 +16,7 @@ import {
   ListToolsRequestSchema,
 } from "@modelcontextprotocol/sdk/types.js";
 import { systemActor } from "@/lib/authz/actor";
-import { closeConnection, useConnection } from "@/lib/db/client";
+import { closeConnection, useConnection as installConnection } from "@/lib/db/client";
 import { decideCall } from "@/lib/gateway/decide-call";
 import { BundleHolder } from "@/lib/gateway/bundle-holder";
 import { WardenClient } from "@/lib/gateway/warden-client";
@@ -105,7 +105,7 @@ function child(argv: string[], ready: () => Promise<boolean>) {
 }
 
 const conn = await openTestDatabase("pglite");
-useConnection(conn.conn);
+installConnection(conn.conn);
 const warden = wardenApi(3290);
 await warden.start();
 const server = await seedReferenceServer("everything");
