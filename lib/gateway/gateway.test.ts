@@ -413,30 +413,34 @@ describeWithDatabase("Warden gateway", () => {
     );
     const run = (): ChildProcess =>
       spawn(process.execPath, ["--import", "tsx", "scripts/gateway.ts", "--config", cfgFile], {
-        stdio: ["ignore", "pipe", "pipe"],
+        stdio: "ignore",
       });
     const healthy = () =>
       until(async () => (await fetch("http://127.0.0.1:3286/healthz").catch(() => null))?.ok || undefined, 30_000);
     const child = run();
-    await healthy();
-    const agent = await connect(`http://127.0.0.1:3286/mcp/${world.everything.slug}`, world.readerKey);
     const answered: string[] = [];
-    let i = 0;
-    const traffic = (async () => {
-      for (;;) {
-        const message = `kill-${i++}`;
-        const ok = await agent.client.callTool({ name: "echo", arguments: { message } }).then(
-          () => true,
-          () => false,
-        );
-        if (!ok) return;
-        answered.push(message);
-      }
-    })();
-    await until(async () => (answered.length >= 30 ? true : undefined), 20_000);
-    child.kill("SIGKILL");
-    await traffic;
-    await agent.client.close().catch(() => {});
+    try {
+      await healthy();
+      const agent = await connect(`http://127.0.0.1:3286/mcp/${world.everything.slug}`, world.readerKey);
+      let i = 0;
+      const traffic = (async () => {
+        for (;;) {
+          const message = `kill-${i++}`;
+          const ok = await agent.client.callTool({ name: "echo", arguments: { message } }).then(
+            () => true,
+            () => false,
+          );
+          if (!ok) return;
+          answered.push(message);
+        }
+      })();
+      await until(async () => (answered.length >= 30 ? true : undefined), 20_000);
+      child.kill("SIGKILL");
+      await traffic;
+      await agent.client.close().catch(() => {});
+    } finally {
+      child.kill("SIGKILL");
+    }
     expect(readdirSync(spoolDir).length).toBeGreaterThan(0);
 
     const again = run();
