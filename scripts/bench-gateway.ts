@@ -23,7 +23,7 @@ import { WardenClient } from "@/lib/gateway/warden-client";
 import { RateLimiter } from "@/lib/policy/rate-limiter";
 import { issueAgentCredential } from "@/lib/services/agent-credentials/issue-agent-credential";
 import { createGrant } from "@/lib/services/grants/create-grant";
-import { setOrgPause } from "@/lib/services/kill-switch/set-org-pause";
+import { setOrgPause } from "@/lib/services/org/set-org-pause";
 import { createToken } from "@/lib/services/tokens/create-token";
 import { openTestDatabase } from "@/lib/testing/test-database";
 import { seedReferenceServer } from "@/prisma/seed/gateway-fixture";

@@ -111,7 +111,7 @@ export async function callTool(
     return rpcError(code, reasons[0] ?? rule, { rule, reasons, ...(approvalId ? { approvalId } : {}) });
   };
 
-  if (e.outcome === "deny") throw refuse(WARDEN_DENIED, e.rule, e.reasons, "denied");
+  if (e.outcome === "deny") throw refuse(WARDEN_DENIED, e.rule, e.reasons, "deny");
   if (e.outcome === "approval") {
     const a = await awaitApproval(
       core,
@@ -131,7 +131,7 @@ export async function callTool(
         a.pending ? WARDEN_APPROVAL_PENDING : WARDEN_DENIED,
         a.rule,
         a.reasons,
-        a.pending ? "pending_approval" : "denied",
+        a.pending ? "pending" : "deny",
         a.approvalId,
       );
     event.attributes = { ...event.attributes, rule: "approved", approvalId: a.approvalId };

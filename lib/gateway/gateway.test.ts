@@ -16,7 +16,7 @@ import { revokeAgentCredential } from "@/lib/services/agent-credentials/revoke-a
 import { voteOnRequest } from "@/lib/services/approvals/vote-on-request";
 import { createGrant } from "@/lib/services/grants/create-grant";
 import { changeServerStatus } from "@/lib/services/servers/change-server-status";
-import { setOrgPause } from "@/lib/services/kill-switch/set-org-pause";
+import { setOrgPause } from "@/lib/services/org/set-org-pause";
 import { createToken } from "@/lib/services/tokens/create-token";
 import { reviewTool } from "@/lib/services/tools/review-tool";
 import { updateTool } from "@/lib/services/tools/update-tool";
@@ -205,7 +205,7 @@ describeWithDatabase("Warden gateway", () => {
     const events = await db().auditEvent.findMany({ where: { category: "TOOL_CALL", server: world.memory.slug } });
     expect(events.map((e) => [e.agent, e.tool, e.outcome]).sort()).toEqual(
       [
-        [world.echoer.clientId, "create_entities", "denied"],
+        [world.echoer.clientId, "create_entities", "deny"],
         [world.reader.clientId, "create_entities", "success"],
         [world.reader.clientId, "read_graph", "success"],
         [world.reader.clientId, "read_graph", "success"],
