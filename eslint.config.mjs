@@ -19,6 +19,12 @@ const internals = {
   message:
     "Helpers in lib/services/<domain>/internal/ write without a permission check: call the service entry point instead.",
 };
+// The gateway talks to Warden over HTTP: it never opens the database (types may still be shared).
+const gatewayProcess = {
+  group: ["@/lib/db", "@/lib/db/*", "@/lib/services/*", "@/lib/generated/*", "@/lib/startup/*", "@/lib/auth/*"],
+  allowTypeImports: true,
+  message: "The gateway process talks to Warden over HTTP only: no database, services or sessions.",
+};
 const restrict = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
 
 const config = tseslint.config(
@@ -50,6 +56,11 @@ const config = tseslint.config(
     rules: restrict(httpLayer, startup),
   },
   { files: ["components/**"], rules: restrict(httpLayer, startup, internals) },
+  {
+    files: ["lib/gateway/**", "scripts/gateway.ts"],
+    ignores: tests,
+    rules: restrict(httpLayer, startup, gatewayProcess),
+  },
   { files: ["app/**"], rules: restrict(internals, startup) },
   {
     files: ["lib/db/**"],

@@ -10,6 +10,7 @@ describe("OpenAPI document", () => {
       "/api/v1/decisions",
       "/api/v1/otlp/v1/logs",
       "/api/v1/otlp/v1/traces",
+      "/api/v1/policy/bundle",
       "/api/v1/servers/{slug}/manifest",
     ]);
     const body = doc.paths["/api/v1/decisions"].post.requestBody.content["application/json"].schema as {

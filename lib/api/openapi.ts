@@ -88,6 +88,21 @@ export function openApiDocument() {
           },
         },
       },
+      "/api/v1/policy/bundle": {
+        get: {
+          summary:
+            "The policy bundle a Warden gateway decides from (scope: bundle). Send If-None-Match with ?wait=30 to long-poll for a change",
+          parameters: [
+            { name: "wait", in: "query", required: false, schema: { type: "integer", minimum: 0, maximum: 60 } },
+            { name: "If-None-Match", in: "header", required: false, schema: { type: "string" } },
+          ],
+          responses: {
+            200: { description: "The bundle, with its ETag" },
+            304: { description: "Unchanged during the wait" },
+            ...errors,
+          },
+        },
+      },
       "/api/v1/audit/verify": {
         get: {
           summary: "Verify the audit hash chain (scope: read)",

@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   "org.settings.manage": { roles: ["ADMIN"] },
   "decisions.create": { roles: [], scopes: ["decide"] },
   "audit.ingest": { roles: [], scopes: ["ingest"] },
+  /** Warden gateways read the whole decision snapshot, agent credential hashes included. */
+  "policy.bundle": { roles: [], scopes: ["bundle"] },
   "findings.read": { roles: ["ADMIN", "AUDITOR", "OWNER"], scopes: ["read"] },
   "findings.manage": { roles: ["ADMIN"] },
   "approvals.request": { roles: ["ADMIN", "APPROVER", "OWNER"] },

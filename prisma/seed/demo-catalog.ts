@@ -1,5 +1,6 @@
 import type { TCreateServerInput } from "@/lib/schemas/server";
 import type { TManifestTool } from "@/lib/schemas/manifest";
+import { DEMO_FILES_DIR, REFERENCE_TOOLS } from "./reference-tools";
 
 type Hints = { readOnlyHint?: boolean; destructiveHint?: boolean; openWorldHint?: boolean };
 type Prop = [name: string, type: "string" | "integer" | "object" | "boolean", description: string];
@@ -404,7 +405,7 @@ export const DEMO_SERVERS: DemoServer[] = [
       description: "Workspace files on CI runners",
       environment: "DEV",
       transport: "STDIO",
-      endpoint: "npx -y @modelcontextprotocol/server-filesystem /workspace",
+      endpoint: `node node_modules/@modelcontextprotocol/server-filesystem/dist/index.js ${DEMO_FILES_DIR}`,
       hosting: "SELF_HOSTED",
       dataClassification: "INTERNAL",
       tags: ["dev"],
@@ -415,20 +416,8 @@ export const DEMO_SERVERS: DemoServer[] = [
       highRiskApproval: true,
     },
     activate: true,
-    tools: [
-      t("read_text_file", "Read a text file", [["path", "string", "Path"]], RO),
-      t("list_directory", "List a directory", [["path", "string", "Path"]], RO),
-      t("write_file", "Write a file", [
-        ["path", "string", "Path"],
-        ["content", "string", "Content"],
-      ]),
-      t("move_file", "Move or rename a file", [
-        ["source", "string", "From"],
-        ["destination", "string", "To"],
-      ]),
-      t("search_files", "Find files by pattern", [["pattern", "string", "Glob"]], RO),
-      t("get_file_info", "File metadata", [["path", "string", "Path"]], RO),
-    ],
+    // The real server-filesystem: `npm run gateway:demo` puts the Warden gateway in front of it.
+    tools: REFERENCE_TOOLS.filesystem,
   },
   {
     server: {

@@ -17,8 +17,8 @@ describeWithDatabase("demo organisation", () => {
     ]);
     expect(servers.length).toBeGreaterThanOrEqual(10);
     expect(tools).toBeGreaterThanOrEqual(55);
-    expect(agents).toBe(6);
-    expect(grants).toBe(20);
+    expect(agents).toBe(7);
+    expect(grants).toBe(23);
     const crm = servers.find((s) => s.slug === "salesforce-crm")!;
     expect(crm).toMatchObject({ status: "ACTIVE", environment: "PROD" });
     expect(crm.readinessOverride).toBeNull();

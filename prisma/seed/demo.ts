@@ -1,6 +1,7 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 import { seedDemoRegistry } from "./demo-registry";
 import { seedTeam, seedUser } from "./factories";
+import { seedGatewayDemo } from "./gateway-demo";
 
 export type DemoUser = { email: string; roles: Role[] };
 
@@ -32,5 +33,6 @@ export async function seedDemo(password: string): Promise<DemoUser[]> {
     );
   }
   await seedDemoRegistry(teams, users);
+  await seedGatewayDemo(teams, users);
   return DEMO_USERS.map(({ email, roles }) => ({ email, roles }));
 }

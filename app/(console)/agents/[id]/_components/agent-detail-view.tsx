@@ -11,6 +11,7 @@ import { useAgent, useSuspendAgent } from "@/lib/queries/agents";
 import { LoadingState } from "@/components/layout/loading-state";
 import { BarListChart } from "@/components/charts/bar-list-chart";
 import { formatUtc, Timestamp } from "@/components/ui/timestamp";
+import { AgentCredentials } from "./agent-credentials";
 
 /** Everything one agent can reach, across every server. */
 export function AgentDetailView({ id, canManage }: { id: string; canManage: boolean }) {
@@ -149,6 +150,9 @@ export function AgentDetailView({ id, canManage }: { id: string; canManage: bool
           </Card>
         </div>
       )}
+      <div className="mt-6">
+        <AgentCredentials agentId={agent.id} canManage={canManage} />
+      </div>
     </>
   );
 }

@@ -13,6 +13,7 @@ const SCOPE_HELP: Record<string, string> = {
   ingest: "send audit events",
   manifest: "import tool manifests",
   read: "read registry and audit",
+  bundle: "fetch the policy bundle (Warden gateways)",
 };
 
 export function TokenForm({ onCreated, onCancel }: { onCreated: (token: string) => void; onCancel: () => void }) {

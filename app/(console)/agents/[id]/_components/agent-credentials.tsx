@@ -1,0 +1,94 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { EmptyState } from "@/components/layout/empty-state";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Table, Td, Th } from "@/components/ui/table";
+import {
+  useAgentCredentials,
+  useIssueAgentCredential,
+  useRevokeAgentCredential,
+} from "@/lib/queries/agent-credentials";
+
+/** The secrets this agent presents to Warden gateways: issued here once, revoked here at once. */
+export function AgentCredentials({ agentId, canManage }: { agentId: string; canManage: boolean }) {
+  const credentials = useAgentCredentials(agentId);
+  const issue = useIssueAgentCredential(agentId);
+  const revoke = useRevokeAgentCredential(agentId);
+  const [shown, setShown] = useState<string | null>(null);
+
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const name = String(new FormData(e.currentTarget).get("name") ?? "");
+    issue.mutate({ name: name || "gateway" }, { onSuccess: (c) => setShown(c.secret) });
+  };
+
+  return (
+    <Card title="Gateway credentials">
+      <p className="mb-3 text-sm text-slate-600">
+        The agent sends a credential to the Warden gateway as <code>Authorization: Bearer …</code>. A revoked credential
+        stops working on every gateway within a second.
+      </p>
+      {shown && (
+        <div className="mb-4 rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200" role="status">
+          <p className="font-medium">Copy this credential now. Warden stores only its hash and cannot show it again.</p>
+          <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-xs" data-testid="new-credential">
+            {shown}
+          </code>
+          <Button size="sm" variant="ghost" className="mt-2" onClick={() => setShown(null)}>
+            I have copied it
+          </Button>
+        </div>
+      )}
+      {canManage && (
+        <form onSubmit={submit} className="mb-4 flex items-end gap-2">
+          <Field label="Name" name="name" placeholder="e.g. laptop gateway" />
+          <Button type="submit" size="sm" disabled={issue.isPending}>
+            Issue credential
+          </Button>
+        </form>
+      )}
+      {credentials.data?.length === 0 && <EmptyState title="No credentials yet" />}
+      {credentials.data && credentials.data.length > 0 && (
+        <Table label="Agent credentials">
+          <thead>
+            <tr>
+              <Th>Name</Th>
+              <Th>Prefix</Th>
+              <Th>Issued</Th>
+              <Th>State</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {credentials.data.map((c) => (
+              <tr key={c.id} data-testid={`credential-row-${c.name}`}>
+                <Td className="font-medium">{c.name}</Td>
+                <Td className="font-mono text-xs">{c.prefix}…</Td>
+                <Td>{new Date(c.createdAt).toLocaleString()}</Td>
+                <Td>{c.revokedAt ? <Badge tone="danger">Revoked</Badge> : <Badge tone="success">Active</Badge>}</Td>
+                <Td>
+                  {canManage && !c.revokedAt && (
+                    <Button
+                      size="sm"
+                      variant="danger"
+                      disabled={revoke.isPending}
+                      onClick={() => window.confirm(`Revoke ${c.name}?`) && revoke.mutate(c.id)}
+                    >
+                      Revoke
+                    </Button>
+                  )}
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}

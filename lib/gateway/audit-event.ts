@@ -1,0 +1,16 @@
+import type { TIngestEvent } from "@/lib/schemas/ingest";
+
+/** One call as the gateway records it: an ingest event with a stable id, ready for JSON. */
+export type GatewayEvent = Omit<TIngestEvent, "timestamp" | "eventId" | "method"> & {
+  eventId: string;
+  timestamp: string;
+  method: string;
+};
+
+const MAX_ARGUMENT_BYTES = 16 * 1024;
+
+/** Arguments as they go into an event: already redacted, and cut when they are very large. */
+export function boundedArguments(args: unknown): unknown {
+  const text = JSON.stringify(args ?? {});
+  return text.length > MAX_ARGUMENT_BYTES ? { $truncated: `${text.length} bytes of arguments` } : args;
+}

@@ -1,0 +1,185 @@
+import { randomUUID } from "node:crypto";
+import {
+  CallToolResultSchema,
+  type CallToolRequest,
+  type CallToolResult,
+  type Progress,
+} from "@modelcontextprotocol/sdk/types.js";
+import { redact } from "@/lib/audit/redact";
+import type { Evaluation } from "@/lib/policy/decide";
+import { awaitApproval } from "./approval-flow";
+import { boundedArguments, type GatewayEvent } from "./audit-event";
+import type { GatewayCore } from "./core";
+import { decideCall } from "./decide-call";
+import { rpcError, upstreamError, WARDEN_APPROVAL_PENDING, WARDEN_DENIED, WARDEN_UNAVAILABLE } from "./rpc-error";
+import type { Upstream } from "./upstream";
+
+export type CallerContext = {
+  agent: string;
+  onBehalfOf?: string;
+  sessionId?: string;
+  requestId?: string | number;
+  signal: AbortSignal;
+  onprogress?: (p: Progress) => void;
+};
+
+// Long tools report progress; each report restarts the clock.
+const UPSTREAM_TIMEOUT_MS = 300_000;
+
+/** What a result tells the audit log: size, records, and a one-line summary. Response controls slot in here. */
+function summarise(result: CallToolResult) {
+  const bytes = Buffer.byteLength(JSON.stringify(result));
+  const structured = result.structuredContent as Record<string, unknown> | undefined;
+  const list = structured && Object.values(structured).find(Array.isArray);
+  const records = Array.isArray(list) ? list.length : result.content.length;
+  return {
+    bytes,
+    recordsReturned: records,
+    responseSummary: `${result.content.length} content block(s), ${bytes} bytes${result.isError ? ", tool error" : ""}`,
+  };
+}
+
+/**
+ * One `tools/call` through the gateway: decide in-process, ask a human when the policy says so,
+ * write the audit record before anything reaches the upstream (refusing the call if it cannot be
+ * written), forward, and complete the record. Denials never reach the upstream.
+ */
+export async function callTool(
+  core: GatewayCore,
+  upstream: Upstream,
+  params: CallToolRequest["params"],
+  caller: CallerContext,
+): Promise<CallToolResult> {
+  const started = performance.now();
+  const now = new Date();
+  const args = params.arguments ?? {};
+  const live = upstream.tools.get(params.name);
+  const view = core.bundle.view();
+  const e: Evaluation = live
+    ? decideCall(
+        view,
+        { agent: caller.agent, server: upstream.slug, tool: params.name, arguments: args, toolHash: live.hash },
+        now,
+        core.limiter,
+      )
+    : {
+        outcome: "deny",
+        rule: "tool_not_offered",
+        reasons: [`tool_not_offered: ${upstream.slug} does not offer ${params.name}`],
+      };
+  const deniedFields = e.server
+    ? [...e.server.deniedFields, ...(e.outcome !== "deny" ? e.grant.deniedFields : [])]
+    : [];
+  const event: GatewayEvent = {
+    eventId: randomUUID(),
+    timestamp: now.toISOString(),
+    server: upstream.slug,
+    tool: params.name,
+    agent: caller.agent,
+    onBehalfOf: caller.onBehalfOf,
+    sessionId: caller.sessionId,
+    method: "tools/call",
+    arguments: boundedArguments(redact(args, deniedFields)),
+    outcome: "success",
+    requestId: caller.requestId,
+    attributes: {
+      gatewayId: core.gatewayId,
+      rule: e.rule,
+      reasons: e.reasons,
+      policyVersion: e.server?.policyVersion ?? null,
+    },
+  };
+  const refuse = (
+    code: number,
+    rule: string,
+    reasons: string[],
+    outcome: GatewayEvent["outcome"],
+    approvalId?: string,
+  ) => {
+    const final = {
+      ...event,
+      outcome,
+      latencyMs: performance.now() - started,
+      errorType: rule,
+      attributes: { ...event.attributes, rule, reasons, approvalId },
+    };
+    try {
+      core.spool.done(final);
+    } catch (error) {
+      core.log(`audit spool write failed for a refused call: ${error instanceof Error ? error.message : error}`);
+    }
+    return rpcError(code, reasons[0] ?? rule, { rule, reasons, ...(approvalId ? { approvalId } : {}) });
+  };
+
+  if (e.outcome === "deny") throw refuse(WARDEN_DENIED, e.rule, e.reasons, "deny");
+  if (e.outcome === "approval") {
+    const a = await awaitApproval(
+      core,
+      {
+        agent: caller.agent,
+        server: upstream.slug,
+        tool: params.name,
+        arguments: args,
+        onBehalfOf: caller.onBehalfOf,
+        sessionId: caller.sessionId,
+        toolHash: live?.hash ?? undefined,
+      },
+      caller.signal,
+    );
+    if (!a.ok)
+      throw refuse(
+        a.pending ? WARDEN_APPROVAL_PENDING : WARDEN_DENIED,
+        a.rule,
+        a.reasons,
+        a.pending ? "pending" : "deny",
+        a.approvalId,
+      );
+    event.attributes = { ...event.attributes, rule: "approved", approvalId: a.approvalId };
+  }
+  if (!upstream.client || !upstream.connected)
+    throw refuse(
+      WARDEN_UNAVAILABLE,
+      "upstream_unavailable",
+      [`upstream_unavailable: ${upstream.slug} is not connected`],
+      "error",
+    );
+  try {
+    core.spool.begin(event);
+  } catch (error) {
+    throw rpcError(WARDEN_UNAVAILABLE, "audit_unavailable: the gateway cannot record this call, so it refuses it", {
+      rule: "audit_unavailable",
+      reasons: [`audit_unavailable: ${error instanceof Error ? error.message : error}`],
+    });
+  }
+  const finish = (patch: Partial<GatewayEvent>) => {
+    try {
+      core.spool.done({ ...event, ...patch, latencyMs: performance.now() - started });
+    } catch (error) {
+      // The begin line is on disk: Warden still hears of the call, as interrupted.
+      core.log(`audit spool write failed after a call: ${error instanceof Error ? error.message : error}`);
+    }
+  };
+  let result: CallToolResult;
+  try {
+    result = (await upstream.client.request({ method: "tools/call", params }, CallToolResultSchema, {
+      signal: caller.signal,
+      onprogress: caller.onprogress,
+      timeout: UPSTREAM_TIMEOUT_MS,
+      resetTimeoutOnProgress: true,
+    })) as CallToolResult;
+  } catch (error) {
+    const err = upstreamError(error);
+    finish({
+      outcome: "error",
+      errorType: caller.signal.aborted ? "cancelled" : `upstream_error`,
+      responseSummary: err.message.slice(0, 500),
+    });
+    throw err;
+  }
+  finish({
+    outcome: result.isError ? "error" : "success",
+    ...summarise(result),
+    ...(result.isError ? { errorType: "tool_error" } : {}),
+  });
+  return result;
+}

@@ -1,0 +1,83 @@
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { z } from "zod";
+
+const ZSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "an upstream is named by its registry slug");
+
+const ZStdioUpstream = z.strictObject({
+  command: z.string().min(1),
+  args: z.array(z.string()).default([]),
+  env: z.record(z.string(), z.string()).default({}),
+  cwd: z.string().optional(),
+});
+const ZHttpUpstream = z.strictObject({
+  url: z.url({ protocol: /^https?$/, error: "url must be an http(s) URL" }),
+  headers: z.record(z.string(), z.string()).default({}),
+});
+
+export const ZGatewayConfig = z.strictObject({
+  warden: z.strictObject({
+    url: z.url({ protocol: /^https?$/, error: "warden.url must be an http(s) URL" }),
+    token: z.string().startsWith("wdn_", "warden.token must be a Warden API token (wdn_…)"),
+  }),
+  /** host:port the HTTP listener binds; 127.0.0.1 unless you mean to expose it */
+  listen: z
+    .string()
+    .regex(/^[^:]+:\d{1,5}$/, "listen is host:port, e.g. 127.0.0.1:8787")
+    .default("127.0.0.1:8787"),
+  /** extra Host header values accepted besides localhost / 127.0.0.1 / [::1] (DNS rebinding guard) */
+  allowed_hosts: z.array(z.string().min(1)).default([]),
+  gateway_id: z.string().min(1).max(120).optional(),
+  bundle_max_age_seconds: z.number().int().min(1).max(86_400).default(60),
+  approval_wait_seconds: z.number().int().min(0).max(3_600).default(0),
+  /** "sse" streams progress and notifications on each call; "json" answers with plain JSON bodies */
+  response_mode: z.enum(["sse", "json"]).default("sse"),
+  spool_dir: z.string().min(1).default(".data/gateway-spool"),
+  spool_max_bytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(256 * 1024 * 1024),
+  /** fsync each spool write: survives a power cut, at a cost per call; without it a process crash loses nothing */
+  spool_fsync: z.boolean().default(false),
+  ship_interval_ms: z.number().int().min(50).max(60_000).default(1_000),
+  upstreams: z.record(ZSlug, z.union([ZStdioUpstream, ZHttpUpstream])).refine((u) => Object.keys(u).length > 0, {
+    error: "name at least one upstream",
+  }),
+});
+export type GatewayConfig = z.infer<typeof ZGatewayConfig>;
+export type UpstreamConfig = GatewayConfig["upstreams"][string];
+
+/** `${NAME}` in any string value becomes that environment variable; a missing one is an error. */
+function interpolate(value: unknown, env: NodeJS.ProcessEnv, missing: Set<string>): unknown {
+  if (typeof value === "string")
+    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+      if (env[name] === undefined) missing.add(name);
+      return env[name] ?? "";
+    });
+  if (Array.isArray(value)) return value.map((v) => interpolate(v, env, missing));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v, env, missing)]));
+  return value;
+}
+
+/** Parses and validates a gateway config; WARDEN_URL and WARDEN_GATEWAY_TOKEN override the file. */
+export function parseGatewayConfig(yamlText: string, env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const raw = (parse(yamlText) ?? {}) as Record<string, unknown>;
+  const warden = (raw.warden ?? {}) as Record<string, unknown>;
+  if (env.WARDEN_URL) warden.url = env.WARDEN_URL;
+  if (env.WARDEN_GATEWAY_TOKEN) warden.token = env.WARDEN_GATEWAY_TOKEN;
+  const missing = new Set<string>();
+  const resolved = interpolate({ ...raw, warden }, env, missing);
+  if (missing.size) throw new Error(`Gateway config: unset environment variable(s) ${[...missing].join(", ")}`);
+  const parsed = ZGatewayConfig.safeParse(resolved);
+  if (!parsed.success)
+    throw new Error(
+      `Gateway config is invalid:\n${parsed.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`).join("\n")}`,
+    );
+  return parsed.data;
+}
+
+export function loadGatewayConfig(path: string, env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  return parseGatewayConfig(readFileSync(path, "utf8"), env);
+}

@@ -1,0 +1,29 @@
+import { evaluate, type EngineInput, type Evaluation } from "@/lib/policy/decide";
+import type { RateLimiter } from "@/lib/policy/rate-limiter";
+import type { BundleView } from "./bundle-holder";
+
+/** Stands for a live definition that is not a valid tool: it can never equal an approved hash. */
+const UNHASHABLE = "unhashable-definition";
+
+/**
+ * The in-process decision: the same engine as Warden's decision API, over the gateway's bundle.
+ * No bundle, a stale bundle or an engine error is a deny.
+ */
+export function decideCall(
+  view: BundleView,
+  input: Omit<EngineInput, "toolHash"> & { toolHash: string | null },
+  now: Date,
+  limiter: RateLimiter,
+): Evaluation {
+  if (!view.ok) return { outcome: "deny", rule: "bundle_unavailable", reasons: [`bundle_unavailable: ${view.reason}`] };
+  try {
+    return evaluate(view.bundle.snapshot, { ...input, toolHash: input.toolHash ?? UNHASHABLE }, now, limiter);
+  } catch (error) {
+    console.error("Decision engine error", error);
+    return {
+      outcome: "deny",
+      rule: "engine_error",
+      reasons: ["engine_error: the decision engine failed; failing closed"],
+    };
+  }
+}

@@ -1,0 +1,106 @@
+import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { hashAgentSecret } from "@/lib/policy/agent-secret";
+import type { GatewayConfig } from "./config";
+import { createCore, type GatewayCore, type Logger } from "./core";
+import { createHttpListener } from "./http-listener";
+import { reportManifests } from "./manifest-reporter";
+import { createSessionServer } from "./session-server";
+import type { Upstream } from "./upstream";
+
+export type RunningGateway = { core: GatewayCore; url?: string; close: () => Promise<void> };
+
+/** Connects an upstream, and again whenever its connection drops, backing off to 10 s. */
+async function keepConnected(core: GatewayCore, upstream: Upstream, stopped: AbortSignal) {
+  let backoff = 500;
+  while (!stopped.aborted) {
+    if (!upstream.connected) {
+      try {
+        await upstream.connect();
+        core.log(`${upstream.slug}: connected, ${upstream.tools.size} tool(s)`);
+        backoff = 500;
+      } catch (error) {
+        core.log(`${upstream.slug}: cannot connect (${error instanceof Error ? error.message : error}); retrying`);
+        backoff = Math.min(backoff * 2, 10_000);
+      }
+    }
+    await sleep(upstream.connected ? 1_000 : backoff, undefined, { signal: stopped }).catch(() => {});
+  }
+}
+
+async function startCore(config: GatewayConfig, log: Logger, slugs?: string[]) {
+  const core = createCore(config, log, slugs);
+  const stopped = new AbortController();
+  core.spool.open();
+  core.shipper.start();
+  void core.bundle.start();
+  const offReports = [...core.upstreams.values()].map((u) => reportManifests(core, u));
+  for (const u of core.upstreams.values()) void keepConnected(core, u, stopped.signal);
+  const close = async () => {
+    stopped.abort();
+    core.bundle.stop();
+    offReports.forEach((off) => off());
+    await Promise.all([...core.upstreams.values()].map((u) => u.close()));
+    await core.shipper.stop();
+    await core.shipper.flush();
+    core.spool.close();
+  };
+  return { core, close };
+}
+
+/** The HTTP gateway: every configured upstream at /mcp/<slug>. */
+export async function startHttpGateway(config: GatewayConfig, log: Logger): Promise<RunningGateway> {
+  const { core, close } = await startCore(config, log);
+  const [host, port] = [config.listen.slice(0, config.listen.lastIndexOf(":")), Number(config.listen.split(":").pop())];
+  const http = createHttpListener(core, port);
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(port, host, resolve);
+  });
+  const bound = (http.address() as AddressInfo).port;
+  return {
+    core,
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${bound}`,
+    close: async () => {
+      http.closeAllConnections();
+      await new Promise((r) => http.close(r));
+      await close();
+    },
+  };
+}
+
+/**
+ * One upstream over stdio, for a desktop client that spawns the gateway. The agent credential comes
+ * from WARDEN_AGENT_CREDENTIAL and the on-behalf-of user from WARDEN_ON_BEHALF_OF.
+ */
+export async function startStdioGateway(
+  config: GatewayConfig,
+  slug: string,
+  credential: string,
+  onBehalfOf: string | undefined,
+  log: Logger,
+): Promise<RunningGateway> {
+  if (!config.upstreams[slug]) throw new Error(`No upstream named ${slug} in the config`);
+  const { core, close } = await startCore(config, log, [slug]);
+  const hash = hashAgentSecret(credential);
+  // The session's capabilities mirror the upstream's: wait for it before serving.
+  for (let i = 0; i < 300 && !core.upstreams.get(slug)!.connected; i++) await sleep(100);
+  const { server, dispose } = createSessionServer(core, core.upstreams.get(slug)!, {
+    agent: () => {
+      const agent = core.bundle.view().bundle?.agentByCredentialHash.get(hash);
+      if (!agent) throw new Error("unauthenticated: unknown or revoked agent credential (WARDEN_AGENT_CREDENTIAL)");
+      return agent;
+    },
+    onBehalfOf: () => onBehalfOf,
+  });
+  await server.connect(new StdioServerTransport());
+  return {
+    core,
+    close: async () => {
+      dispose();
+      await server.close();
+      await close();
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
+import { hashAgentSecret } from "@/lib/policy/agent-secret";
+import type { GatewayCore } from "./core";
+import { healthOf } from "./health";
+import { createSessionServer } from "./session-server";
+
+type Session = { transport: StreamableHTTPServerTransport; credentialHash: string; slug: string };
+
+export const ON_BEHALF_OF_HEADER = "x-warden-on-behalf-of";
+
+const LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+}
+
+const rpcReject = (res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) =>
+  send(res, status, { jsonrpc: "2.0", error: { code: -32001, message }, id: null }, headers);
+
+async function readJson(req: IncomingMessage, limit = 4 * 1024 * 1024): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new Error("request body too large");
+    chunks.push(chunk as Buffer);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+}
+
+/**
+ * Agents connect over streamable HTTP at /mcp/<slug>. Before anything else the Host header must name
+ * this machine (or a configured name): a web page cannot reach the gateway by DNS rebinding. Then the
+ * agent's credential must be live in the bundle; a session stays bound to the credential that opened it.
+ */
+export function createHttpListener(core: GatewayCore, port: number): HttpServer {
+  const sessions = new Map<string, Session>();
+  const allowed = new Set(
+    [...LOCAL_HOSTS.map((h) => `${h}:${port}`), ...core.config.allowed_hosts].map((h) => h.toLowerCase()),
+  );
+  const agentOf = (hash: string) => core.bundle.view().bundle?.agentByCredentialHash.get(hash);
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    if (!allowed.has((req.headers.host ?? "").toLowerCase()))
+      return send(res, 403, { error: `Host ${req.headers.host ?? "(none)"} is not allowed` });
+    const url = new URL(req.url ?? "/", "http://gateway");
+    if (url.pathname === "/healthz" && req.method === "GET") {
+      const health = healthOf(core);
+      return send(res, health.ok ? 200 : 503, health);
+    }
+    const match = /^\/mcp\/([a-z0-9][a-z0-9-]*)\/?$/.exec(url.pathname);
+    const upstream = match && core.upstreams.get(match[1]);
+    if (!upstream) return send(res, 404, { error: "Not found: agents connect at /mcp/<server-slug>" });
+
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
+    const credentialHash = bearer ? hashAgentSecret(bearer) : "";
+    if (!core.bundle.view().bundle)
+      return rpcReject(res, 503, "The gateway has no policy bundle from Warden yet", { "retry-after": "1" });
+    if (!bearer || !agentOf(credentialHash))
+      return rpcReject(res, 401, "Unknown or revoked agent credential", {
+        "www-authenticate": 'Bearer realm="warden"',
+      });
+
+    const sessionId = req.headers["mcp-session-id"];
+    if (typeof sessionId === "string") {
+      const session = sessions.get(sessionId);
+      if (!session || session.slug !== upstream.slug) return rpcReject(res, 404, "Session not found");
+      if (session.credentialHash !== credentialHash)
+        return rpcReject(res, 403, "This session belongs to another credential");
+      return session.transport.handleRequest(req, res);
+    }
+    if (req.method !== "POST") return rpcReject(res, 400, "Start a session with an initialize POST");
+    if (!upstream.connected)
+      return rpcReject(res, 503, `${upstream.slug} is not connected yet`, { "retry-after": "1" });
+    let body: unknown;
+    try {
+      body = await readJson(req);
+    } catch (error) {
+      return send(res, 400, { jsonrpc: "2.0", error: { code: -32700, message: `Parse error: ${error}` }, id: null });
+    }
+    if (!isInitializeRequest(body)) return rpcReject(res, 400, "Start a session with an initialize request");
+
+    const { server, dispose } = createSessionServer(core, upstream, {
+      agent: () => {
+        const agent = agentOf(credentialHash);
+        if (!agent) throw new Error("unauthenticated: the agent credential of this session was revoked");
+        return agent;
+      },
+      onBehalfOf: (headers) => {
+        const v = headers?.[ON_BEHALF_OF_HEADER];
+        return (Array.isArray(v) ? v[0] : v)?.trim().slice(0, 254) || undefined;
+      },
+    });
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: randomUUID,
+      enableJsonResponse: core.config.response_mode === "json",
+      onsessioninitialized: (id) => void sessions.set(id, { transport, credentialHash, slug: upstream.slug }),
+      onsessionclosed: (id) => void sessions.delete(id),
+    });
+    transport.onclose = () => {
+      if (transport.sessionId) sessions.delete(transport.sessionId);
+      dispose();
+    };
+    await server.connect(transport);
+    await transport.handleRequest(req, res, body);
+  };
+
+  return createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      core.log(`gateway request failed: ${error instanceof Error ? error.stack : error}`);
+      if (!res.headersSent) send(res, 500, { error: "internal error" });
+      else res.end();
+    });
+  });
+}

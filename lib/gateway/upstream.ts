@@ -1,0 +1,100 @@
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { getDefaultEnvironment, StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import {
+  ToolListChangedNotificationSchema,
+  type Notification,
+  type ServerCapabilities,
+  type Tool,
+} from "@modelcontextprotocol/sdk/types.js";
+import { liveToolHash } from "@/lib/registry/live-tool-hash";
+import type { UpstreamConfig } from "./config";
+
+export type LiveTool = { tool: Tool; hash: string | null };
+
+const SDK_VERSION = "1.32.2";
+
+function transportOf(config: UpstreamConfig): Transport {
+  if ("url" in config)
+    return new StreamableHTTPClientTransport(new URL(config.url), { requestInit: { headers: config.headers } });
+  return new StdioClientTransport({
+    command: config.command,
+    args: config.args,
+    env: { ...getDefaultEnvironment(), ...config.env },
+    cwd: config.cwd,
+    stderr: "inherit",
+  });
+}
+
+/**
+ * One upstream MCP server, shared by every agent session on its slug. It keeps the live tool list
+ * with each tool's definition hash, taken at connect and again on every `tools/list_changed`, and
+ * passes the upstream's other notifications to whoever listens.
+ */
+export class Upstream {
+  client: Client | null = null;
+  tools = new Map<string, LiveTool>();
+  capabilities: ServerCapabilities = {};
+  connected = false;
+  private toolListeners = new Set<(changed: string[]) => void>();
+  private notificationListeners = new Set<(n: Notification) => void>();
+
+  constructor(
+    readonly slug: string,
+    private readonly config: UpstreamConfig,
+    private readonly log: (msg: string) => void = () => {},
+  ) {}
+
+  async connect(): Promise<void> {
+    const client = new Client({ name: "warden-gateway", version: SDK_VERSION }, { capabilities: {} });
+    client.setNotificationHandler(ToolListChangedNotificationSchema, async () => {
+      await this.refreshTools().catch((e) => this.log(`${this.slug}: re-listing tools failed: ${e}`));
+    });
+    client.fallbackNotificationHandler = async (n) => {
+      for (const l of this.notificationListeners) l(n);
+    };
+    client.onclose = () => {
+      this.connected = false;
+      this.log(`${this.slug}: upstream connection closed`);
+    };
+    await client.connect(transportOf(this.config));
+    this.client = client;
+    this.capabilities = client.getServerCapabilities() ?? {};
+    this.connected = true;
+    await this.refreshTools();
+  }
+
+  async close(): Promise<void> {
+    this.connected = false;
+    await this.client?.close().catch(() => {});
+  }
+
+  /** Every tool, page by page, hashed; listeners hear the names whose definition changed. */
+  async refreshTools(): Promise<string[]> {
+    if (!this.client) return [];
+    const next = new Map<string, LiveTool>();
+    let cursor: string | undefined;
+    do {
+      const page = await this.client.listTools(cursor ? { cursor } : {});
+      for (const tool of page.tools) next.set(tool.name, { tool, hash: liveToolHash(tool) });
+      cursor = page.nextCursor;
+    } while (cursor);
+    const changed = [...next.keys()].filter((n) => this.tools.get(n)?.hash !== next.get(n)!.hash);
+    changed.push(...[...this.tools.keys()].filter((n) => !next.has(n)));
+    const first = this.tools.size === 0;
+    this.tools = next;
+    if (changed.length || first) for (const l of this.toolListeners) l(changed);
+    return changed;
+  }
+
+  onToolsChanged(listener: (changed: string[]) => void): () => void {
+    this.toolListeners.add(listener);
+    return () => this.toolListeners.delete(listener);
+  }
+
+  onNotification(listener: (n: Notification) => void): () => void {
+    this.notificationListeners.add(listener);
+    return () => this.notificationListeners.delete(listener);
+  }
+}

@@ -1,0 +1,74 @@
+import type { DecisionResponse, TDecisionInput } from "@/lib/schemas/decision";
+import type { GatewayEvent } from "./audit-event";
+
+export type ApprovalState = {
+  id: string;
+  status: "PENDING" | "APPROVED" | "DENIED" | "EXPIRED" | "CANCELLED" | "CONSUMED";
+  expiresAt: string;
+};
+
+/** Warden's machine API, as a gateway calls it: bearer token, JSON, a timeout on every request. */
+export class WardenClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token: string,
+  ) {}
+
+  private async call(path: string, init: RequestInit & { timeoutMs?: number } = {}): Promise<Response> {
+    const signal = AbortSignal.timeout(init.timeoutMs ?? 10_000);
+    return fetch(new URL(path, this.baseUrl), {
+      ...init,
+      signal: init.signal ? AbortSignal.any([init.signal, signal]) : signal,
+      headers: { authorization: `Bearer ${this.token}`, "content-type": "application/json", ...init.headers },
+    });
+  }
+
+  private async json<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const res = await this.call(path, init);
+    const body = (await res.json().catch(() => ({}))) as T & { error?: { message?: string } };
+    if (!res.ok) throw new Error(`Warden ${path} answered ${res.status}: ${body.error?.message ?? res.statusText}`);
+    return body;
+  }
+
+  /** The policy bundle; with an ETag, waits up to `waitSeconds` for a change (304 when none). */
+  async bundle(etag: string | null, waitSeconds: number, signal?: AbortSignal) {
+    const res = await this.call(`/api/v1/policy/bundle?wait=${etag ? waitSeconds : 0}`, {
+      method: "GET",
+      headers: etag ? { "if-none-match": etag } : {},
+      timeoutMs: (waitSeconds + 10) * 1000,
+      signal,
+    });
+    if (res.status === 304) return { status: 304 as const };
+    if (!res.ok) throw new Error(`Warden bundle answered ${res.status}`);
+    return { status: 200 as const, text: await res.text() };
+  }
+
+  decide(input: TDecisionInput): Promise<DecisionResponse> {
+    return this.json("/api/v1/decisions", { method: "POST", body: JSON.stringify(input) });
+  }
+
+  approval(id: string): Promise<ApprovalState> {
+    return this.json(`/api/v1/approvals/${encodeURIComponent(id)}`, { method: "GET" });
+  }
+
+  reportManifest(slug: string, tools: unknown[]): Promise<{ changed: string[]; added: string[] }> {
+    return this.json(`/api/v1/servers/${encodeURIComponent(slug)}/manifest`, {
+      method: "POST",
+      body: JSON.stringify({ tools }),
+    });
+  }
+
+  /** Sends a batch; throws unless Warden stored all of it (ingest is all or nothing, and idempotent by eventId). */
+  async ingest(events: GatewayEvent[]): Promise<void> {
+    const res = await this.call("/api/v1/audit/events", {
+      method: "POST",
+      body: JSON.stringify({ events }),
+      timeoutMs: 30_000,
+    });
+    if (res.ok) return;
+    const text = await res.text().catch(() => "");
+    throw Object.assign(new Error(`Warden ingest answered ${res.status}: ${text.slice(0, 500)}`), {
+      status: res.status,
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { assertCan, type Actor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { encodeBundle } from "@/lib/policy/bundle-codec";
+import { loadSnapshot } from "@/lib/policy/snapshot";
+
+type OrgState = { registryVersion: number; paused: boolean; pauseReason: string | null };
+type Built = { etag: string; body: string };
+
+// Read straight from the database (no short cache) while a gateway waits: a suspension, a revocation
+// or the org pause must reach it within a second, and this costs one indexed row read per tick.
+const POLL_MS = 200;
+const built = new WeakMap<PrismaClient, Promise<Built>>();
+
+const etagOf = (s: OrgState) => `"r${s.registryVersion}-p${s.paused ? 1 : 0}"`;
+
+async function orgState(client: PrismaClient): Promise<OrgState> {
+  const [row] = await client.$queryRaw<OrgState[]>`
+    SELECT "registryVersion", paused, "pauseReason" FROM "OrgSettings" WHERE id = 1`;
+  return row ?? { registryVersion: 0, paused: false, pauseReason: null };
+}
+
+async function build(client: PrismaClient, state: OrgState, now: Date): Promise<Built> {
+  const [snapshot, credentials] = await Promise.all([
+    loadSnapshot(client, state.registryVersion),
+    client.agentCredential.findMany({
+      where: { revokedAt: null },
+      select: { secretHash: true, agent: { select: { clientId: true } } },
+    }),
+  ]);
+  const etag = etagOf(state);
+  const body = encodeBundle({
+    etag,
+    registryVersion: state.registryVersion,
+    issuedAt: now.toISOString(),
+    paused: state.paused,
+    pauseReason: state.paused ? state.pauseReason : null,
+    credentials: credentials.map((c) => ({ hash: c.secretHash, agent: c.agent.clientId })),
+    snapshot,
+  });
+  return { etag, body };
+}
+
+/**
+ * The policy bundle for gateways. With `ifNoneMatch` equal to the current ETag it waits up to
+ * `waitSeconds` for a change (a long poll), then answers "not modified". Built once per registry
+ * version and shared by every gateway that asks.
+ */
+export async function getPolicyBundle(
+  actor: Actor,
+  opts: { ifNoneMatch?: string | null; waitSeconds?: number; signal?: AbortSignal } = {},
+): Promise<{ status: 200; etag: string; body: string } | { status: 304; etag: string }> {
+  assertCan(actor, "policy.bundle");
+  const client = db();
+  const deadline = Date.now() + Math.min(Math.max(opts.waitSeconds ?? 0, 0), 60) * 1000;
+  for (;;) {
+    const state = await orgState(client);
+    const etag = etagOf(state);
+    if (etag !== opts.ifNoneMatch) {
+      let pending = built.get(client);
+      if (!pending || (await pending).etag !== etag) {
+        pending = build(client, state, new Date());
+        built.set(client, pending);
+        pending.catch(() => built.delete(client));
+      }
+      return { status: 200, ...(await pending) };
+    }
+    if (Date.now() + POLL_MS > deadline || opts.signal?.aborted) return { status: 304, etag };
+    await sleep(POLL_MS);
+  }
+}

@@ -1,0 +1,42 @@
+import { systemActor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import { createGrant } from "@/lib/services/grants/create-grant";
+import { updateTool } from "@/lib/services/tools/update-tool";
+import { seedReferenceServer } from "./gateway-fixture";
+import { seedAgent } from "./registry-factories";
+
+export const DEMO_GATEWAY_AGENT = "demo-agent";
+
+/**
+ * The three npm reference servers behind the demo gateway (`npm run gateway:demo`), their tools
+ * reviewed, and `demo-agent` with grants that show every outcome: allowed (echo, read_graph,
+ * read_text_file), denied (get-env, delete_entities: no grant), needs approval (create_entities,
+ * write_file), and a path outside the filesystem root (refused by the server itself).
+ */
+export async function seedGatewayDemo(teams: Map<string, string>, users: Map<string, string>) {
+  const seeder = systemActor("seed");
+  const platform = teams.get("platform");
+  const everything = await seedReferenceServer("everything", { ownerTeamId: platform });
+  const memory = await seedReferenceServer("memory", { ownerTeamId: platform });
+  // The demo catalog's `filesystem` server is the real server-filesystem, rooted at DEMO_FILES_DIR.
+  const filesystem = await db().mcpServer.findUniqueOrThrow({ where: { slug: "filesystem" } });
+  const create = await db().tool.findFirstOrThrow({ where: { serverId: memory.id, name: "create_entities" } });
+  await updateTool(seeder, create.id, { requiresApproval: true });
+  const agent = await seedAgent({
+    name: "Demo agent",
+    clientId: DEMO_GATEWAY_AGENT,
+    ownerId: users.get("owner@warden.local"),
+    teamId: platform,
+    purpose: "Connects through the Warden gateway demo (npm run gateway:demo)",
+  });
+  const grant = (serverId: string, allowedTools: string[], allowedOperations: ("read" | "write")[]) =>
+    createGrant(seeder, { agentId: agent.id, serverId, allowedTools, allowedOperations });
+  await grant(everything.id, ["echo", "get-sum", "get-tiny-image"], ["read"]);
+  await grant(memory.id, ["read_graph", "search_nodes", "open_nodes", "create_entities"], ["read", "write"]);
+  await grant(
+    filesystem.id,
+    ["read_text_file", "list_directory", "list_allowed_directories", "directory_tree", "write_file"],
+    ["read", "write"],
+  );
+  return agent;
+}

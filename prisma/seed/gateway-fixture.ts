@@ -1,0 +1,44 @@
+import { systemActor, type Actor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import type { TManifestTool } from "@/lib/schemas/manifest";
+import { changeServerStatus } from "@/lib/services/servers/change-server-status";
+import { reviewTool } from "@/lib/services/tools/review-tool";
+import { seedServer, seedTools } from "./registry-factories";
+import { REFERENCE_TOOLS, type ReferenceServer } from "./reference-tools";
+
+const PACKAGES: Record<ReferenceServer, string> = {
+  everything: "node node_modules/@modelcontextprotocol/server-everything/dist/index.js stdio",
+  filesystem: "node node_modules/@modelcontextprotocol/server-filesystem/dist/index.js <root>",
+  memory: "node node_modules/@modelcontextprotocol/server-memory/dist/index.js",
+};
+
+/**
+ * An ACTIVE server registered under `slug` with the tools of an npm reference MCP server, every one
+ * reviewed and approved as it is: what a gateway in front of that server needs to find in Warden.
+ */
+export async function seedReferenceServer(
+  kind: ReferenceServer,
+  opts: { slug?: string; ownerTeamId?: string; tools?: TManifestTool[] } = {},
+  actor: Actor = systemActor("seed"),
+) {
+  const slug = opts.slug ?? kind;
+  const server = await seedServer(
+    {
+      slug,
+      name: `${kind} (MCP reference server)`,
+      description: `The @modelcontextprotocol/server-${kind} package, behind the Warden gateway`,
+      environment: "DEV",
+      transport: "STDIO",
+      endpoint: PACKAGES[kind],
+      ownerTeamId: opts.ownerTeamId,
+      rateLimitPerMinute: 100_000,
+    },
+    actor,
+  );
+  await seedTools(slug, opts.tools ?? REFERENCE_TOOLS[kind], actor);
+  for (const t of await db().tool.findMany({ where: { serverId: server.id } }))
+    await reviewTool(actor, t.id, { definitionHash: t.definitionHash });
+  await changeServerStatus(actor, server.id, { status: "PENDING_APPROVAL" });
+  await changeServerStatus(actor, server.id, { status: "ACTIVE" });
+  return server;
+}
