@@ -25,6 +25,7 @@ function world() {
     status: "ACTIVE",
     policyVersion: "v1",
     highRiskApproval: true,
+    requiresActiveSession: false,
     rateLimitPerMinute: 3,
     maxRecordsPerCall: 500,
     allowedObjects: [],
@@ -72,8 +73,8 @@ function world() {
     version: 1,
     paused: false,
     agents: new Map([
-      ["bot", { id: "ag", clientId: "bot", status: "ACTIVE", ownerId: "u1" }],
-      ["frozen-bot", { id: "ag2", clientId: "frozen-bot", status: "SUSPENDED", ownerId: null }],
+      ["bot", { id: "ag", clientId: "bot", status: "ACTIVE", ownerId: "u1", registeredById: null }],
+      ["frozen-bot", { id: "ag2", clientId: "frozen-bot", status: "SUSPENDED", ownerId: null, registeredById: null }],
     ]),
     servers: new Map([
       ["crm", server],

@@ -26,6 +26,7 @@ export type ServerSnap = {
   status: string;
   policyVersion: string;
   highRiskApproval: boolean;
+  requiresActiveSession: boolean;
   rateLimitPerMinute: number | null;
   maxRecordsPerCall: number | null;
   allowedObjects: string[];
@@ -37,14 +38,20 @@ export type ServerSnap = {
   /** active grants, by agent id */
   grants: Map<string, GrantSnap[]>;
 };
-export type AgentSnap = { id: string; clientId: string; status: string; ownerId: string | null };
+export type AgentSnap = {
+  id: string;
+  clientId: string;
+  status: string;
+  ownerId: string | null;
+  registeredById: string | null;
+};
 
 /** Everything the decision engine reads, held in memory per registry version. */
 export type Snapshot = { version: number; agents: Map<string, AgentSnap>; servers: Map<string, ServerSnap> };
 
 export async function loadSnapshot(prisma: PrismaClient, version: number): Promise<Snapshot> {
   const [agents, servers, tools, grants] = await Promise.all([
-    prisma.agent.findMany({ select: { id: true, clientId: true, status: true, ownerId: true } }),
+    prisma.agent.findMany({ select: { id: true, clientId: true, status: true, ownerId: true, registeredById: true } }),
     prisma.mcpServer.findMany(),
     prisma.tool.findMany(),
     prisma.grant.findMany({ where: { status: "ACTIVE" } }),
@@ -57,6 +64,7 @@ export async function loadSnapshot(prisma: PrismaClient, version: number): Promi
       status: s.status,
       policyVersion: s.policyVersion,
       highRiskApproval: s.highRiskApproval,
+      requiresActiveSession: s.requiresActiveSession,
       rateLimitPerMinute: s.rateLimitPerMinute,
       maxRecordsPerCall: s.maxRecordsPerCall,
       allowedObjects: s.allowedObjects,

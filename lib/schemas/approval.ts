@@ -22,7 +22,7 @@ export type TAccessRequestInput = z.input<typeof ZAccessRequestInput>;
 
 export const ZApprovalListQuery = z.object({
   view: z.enum(["inbox", "history", "mine"]).default("inbox"),
-  status: z.enum(["PENDING", "APPROVED", "DENIED", "EXPIRED", "CANCELLED", "CONSUMED"]).optional(),
-  kind: z.enum(["TOOL_CALL", "ACCESS_GRANT", "SERVER_ACTIVATION", "TOOL_CHANGE"]).optional(),
+  status: z.enum(["PENDING", "APPROVED", "DENIED", "EXPIRED", "CANCELLED", "CONSUMED", "BREAK_GLASS"]).optional(),
+  kind: z.enum(["TOOL_CALL", "ACCESS_GRANT", "SERVER_ACTIVATION", "TOOL_CHANGE", "POLICY_CHANGE"]).optional(),
 });
 export type TApprovalListQuery = z.input<typeof ZApprovalListQuery>;

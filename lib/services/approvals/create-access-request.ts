@@ -42,7 +42,7 @@ export async function createAccessRequest(actor: Actor, raw: TAccessRequestInput
         expiresAt: new Date(now.getTime() + DEFAULT_ACCESS_TTL_DAYS * 86_400_000),
       },
     });
-    await notifyApprovers(tx, request, { excludeUserIds: [actor.id, agent.ownerId] });
+    await notifyApprovers(tx, request, { excludeUserIds: [actor.id, agent.ownerId, agent.registeredById] });
     await enqueueWebhooks(tx, "approval.requested", { ...request, server, agent });
     await recordAudit(tx, {
       actor: auditActor(actor),
