@@ -29,6 +29,7 @@ function world() {
     rateLimitPerMinute: 3,
     maxRecordsPerCall: 500,
     allowedObjects: [],
+    allowedOperations: [],
     deniedFields: ["BankAccount__c"],
     dataClassification: "CONFIDENTIAL",
     approvalsRequired: null,

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { ArgumentMap } from "./arguments";
 
 export type ToolSnap = {
   name: string;
@@ -9,6 +10,8 @@ export type ToolSnap = {
   risk: string;
   requiresApproval: boolean;
   annotations: unknown;
+  /** the reviewer's word on which argument holds the object, the limit and the query */
+  argumentMap?: ArgumentMap;
 };
 export type GrantSnap = {
   id: string;
@@ -30,6 +33,7 @@ export type ServerSnap = {
   rateLimitPerMinute: number | null;
   maxRecordsPerCall: number | null;
   allowedObjects: string[];
+  allowedOperations: string[];
   deniedFields: string[];
   dataClassification: string | null;
   approvalsRequired: number | null;
@@ -68,6 +72,7 @@ export async function loadSnapshot(prisma: PrismaClient, version: number): Promi
       rateLimitPerMinute: s.rateLimitPerMinute,
       maxRecordsPerCall: s.maxRecordsPerCall,
       allowedObjects: s.allowedObjects,
+      allowedOperations: s.allowedOperations,
       deniedFields: s.deniedFields,
       dataClassification: s.dataClassification,
       approvalsRequired: s.approvalsRequired,
@@ -86,6 +91,7 @@ export async function loadSnapshot(prisma: PrismaClient, version: number): Promi
       risk: t.riskOverride ?? t.risk,
       requiresApproval: t.requiresApproval,
       annotations: t.annotations,
+      argumentMap: { object: t.objectArgument, limit: t.limitArgument, query: t.queryArgument },
     });
   }
   for (const g of grants) {
