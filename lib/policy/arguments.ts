@@ -61,11 +61,11 @@ export function callTargets(args: Record<string, unknown>, map: ArgumentMap = {}
     } else if (Array.isArray(v)) v.forEach((x) => collect(x, key));
     else if (v && typeof v === "object") for (const [k, inner] of Object.entries(v)) collect(inner, k);
   };
-  collect(args);
+  // The reviewer's word is authoritative: with a named query argument, nothing else is taken for one.
   if (map.query) {
     const q = at(args, map.query);
     if (typeof q === "string") texts.add(q);
-  }
+  } else collect(args);
   const queries: ParsedQuery[] = [];
   const unparsable: string[] = [];
   for (const t of texts) {

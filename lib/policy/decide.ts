@@ -71,10 +71,21 @@ function limitViolation(
   const caps = [grant.maxRecords, server.maxRecordsPerCall].filter((n): n is number => n !== null);
   const op = operationOf(tool);
   const capped = caps.length > 0 && READS.has(op);
-  const t = objectLists.length || denied.length || capped ? targets() : undefined;
-  if (t?.unparsable.length)
+  const limited = objectLists.length > 0 || denied.length > 0 || capped;
+  const t = targets();
+  if (limited && t.unparsable.length)
     return ["arguments_unverifiable", `a query in the arguments could not be parsed, so its limits cannot be checked`];
-  if (t && objectLists.length) {
+  const ops = [op, ...t.queries.flatMap((q) => q.operations)];
+  for (const o of ops) {
+    if (!operationAllowed(o, grant.allowedOperations))
+      return ["operation_not_allowed", `${o} is not an allowed operation (${grant.allowedOperations.join(", ")})`];
+    if (server.allowedOperations.length && !operationAllowed(o, server.allowedOperations))
+      return [
+        "operation_not_allowed",
+        `${o} is not an allowed operation of ${server.slug} (${server.allowedOperations.join(", ")})`,
+      ];
+  }
+  if (objectLists.length) {
     if (!t.objects)
       return [
         "arguments_unverifiable",
@@ -86,7 +97,7 @@ function limitViolation(
       return ["object_not_allowed", `object ${outside} is not in allowed objects (${allowed.join(", ") || "none"})`];
     }
   }
-  if (t && denied.length) {
+  if (denied.length) {
     const field = deniedFieldIn(args, denied, t);
     if (field) return ["denied_field", `the arguments name the denied field ${field}`];
     if (t.queries.some((q) => q.allFields))
@@ -94,20 +105,10 @@ function limitViolation(
   }
   if (caps.length) {
     const cap = Math.min(...caps);
-    const count = t?.count ?? (READS.has(op) ? undefined : requestedCount(args));
+    const count = t.count ?? (READS.has(op) ? undefined : requestedCount(args));
     if (count !== undefined && count > cap) return ["record_limit", `asks for ${count} records, the limit is ${cap}`];
     if (capped && count === undefined)
       return ["arguments_unverifiable", `records are limited to ${cap} a call and the arguments set no limit`];
-  }
-  const ops = [op, ...(t?.queries.flatMap((q) => q.operations) ?? [])];
-  for (const o of ops) {
-    if (!operationAllowed(o, grant.allowedOperations))
-      return ["operation_not_allowed", `${o} is not an allowed operation (${grant.allowedOperations.join(", ")})`];
-    if (server.allowedOperations.length && !operationAllowed(o, server.allowedOperations))
-      return [
-        "operation_not_allowed",
-        `${o} is not an allowed operation of ${server.slug} (${server.allowedOperations.join(", ")})`,
-      ];
   }
   return null;
 }
@@ -161,7 +162,7 @@ export function evaluate(
     const why = grants.length ? "the grant that covers it has expired or not started" : "no active grant covers it";
     return deny("no_grant", `${input.agent} may not call ${tool.name} on ${server.slug}: ${why}`, { agent, server });
   }
-  // Read (and any query parsed) once per call, and only when some grant's limits need it.
+  // Read (and any query parsed) once per call, whichever grants are tried.
   let targets: CallTargets | undefined;
   const readTargets = () => (targets ??= callTargets(input.arguments, tool.argumentMap));
   let firstViolation: [string, string] | null = null;

@@ -90,8 +90,9 @@ function fromSql(text: string): ParsedQuery | null {
   const fields = new Set<string>();
   let allFields = false;
   for (const entry of result.columnList) {
-    const column = split(entry)[2];
-    if (column === "(.*)" || column === "*") allFields = true;
+    const [type, , column] = split(entry);
+    // A DELETE lists "every column" too, but reads none of them.
+    if (column === "(.*)" || column === "*") allFields ||= type === "select";
     else fields.add(column);
   }
   const statements = Array.isArray(result.ast) ? result.ast : [result.ast];

@@ -26,7 +26,9 @@ describeWithDatabase("full tool definitions", () => {
     expect(await importManifest(sys, server.slug, { tools: [v2] })).toMatchObject({ changed: ["lookup"] });
     const changed = await db().tool.findUniqueOrThrow({ where: { id: t.id } });
     expect(changed).toMatchObject({ status: "PENDING_REVIEW", outputSchema: v2.outputSchema });
-    const request = await db().approvalRequest.findFirstOrThrow({ where: { kind: "TOOL_CHANGE", serverId: server.id } });
+    const request = await db().approvalRequest.findFirstOrThrow({
+      where: { kind: "TOOL_CHANGE", serverId: server.id },
+    });
     expect(request.reason).toContain("title");
     expect(request.reason).toContain("outputSchema");
   });
