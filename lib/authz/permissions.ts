@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   "approvals.request": { roles: ["ADMIN", "APPROVER", "OWNER"] },
   "approvals.read": { roles: ["ADMIN", "APPROVER", "AUDITOR", "OWNER"], scopes: ["decide"] },
   "approvals.vote": { roles: ["APPROVER"] },
+  /** Applying a pending registry request without its votes: loud (CRITICAL finding, approvers told). */
+  "approvals.break_glass": { roles: ["ADMIN"] },
   "reviews.read": { roles: ["ADMIN", "AUDITOR", "OWNER"] },
   "audit.read": { roles: ["ADMIN", "AUDITOR"], scopes: ["read"] },
   "audit.verify": { roles: ["ADMIN", "AUDITOR"], scopes: ["read"] },

@@ -13,7 +13,9 @@ export function toolDefinitionHash(t: Parameters<typeof definitionOf>[0]): strin
 }
 
 /** The hash before title and output schema were covered: only to recognise rows stored by it. */
-export function legacyToolDefinitionHash(t: Pick<ToolDefinition, "name" | "description" | "inputSchema" | "annotations">) {
+export function legacyToolDefinitionHash(
+  t: Pick<ToolDefinition, "name" | "description" | "inputSchema" | "annotations">,
+) {
   const { name, description, inputSchema, annotations } = t;
   return createHash("sha256")
     .update(canonicalJson({ name, description, inputSchema, annotations: annotations ?? undefined }))

@@ -7,6 +7,15 @@ export const ZVoteInput = z.object({
 });
 export type TVoteInput = z.infer<typeof ZVoteInput>;
 
+export const ZBreakGlassInput = z.object({
+  justification: z
+    .string()
+    .trim()
+    .min(20, "Write at least 20 characters: why this cannot wait for the approvers")
+    .max(2000),
+});
+export type TBreakGlassInput = z.infer<typeof ZBreakGlassInput>;
+
 export const ZAccessRequestInput = z.object({
   agentId: z.uuid("Choose an agent"),
   serverId: z.uuid("Choose a server"),
