@@ -91,6 +91,12 @@ describe("argument limits", () => {
       "object_not_allowed",
     ],
     [
+      "SOQL behind a comment, next to an allowed object argument",
+      "query_records",
+      { object: "Case", limit: 5, query: "/* cases */ SELECT Id FROM Opportunity LIMIT 5" },
+      "object_not_allowed",
+    ],
+    [
       "a relationship subquery on another object",
       "query_records",
       { query: "SELECT Id, (SELECT Id FROM Opportunities) FROM Account LIMIT 5" },
@@ -163,6 +169,7 @@ describe("argument limits", () => {
     ["the reviewer's arguments inside the limits", "find", { target: { sobject: "Account" }, paging: { max: 20 } }],
     ["a write, which reads no records", "update_record", { object: "Case", id: "500x" }],
     ["SQL on an allowed table", "query_records", { sql: "select id, subject from Case limit 10" }],
+    ["search text under a query key", "query_records", { object: "Case", limit: 5, query: "printer TODO" }],
   ])("allows %s", (_name, t, args) => {
     expect(decide(t, args)).toMatchObject({ outcome: "allow" });
   });

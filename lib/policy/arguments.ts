@@ -10,9 +10,18 @@ export function argumentsHash(args: unknown): string {
 }
 
 const OBJECT_KEYS = ["object", "objectType", "sobject", "entity", "table", "resource"];
-const QUERY_KEYS = new Set(["query", "soql", "sql", "statement", "q"]);
-/** A string that reads like a statement is parsed as one, whatever key holds it. */
-const LOOKS_LIKE_QUERY = /^\s*\(?\s*(select|with|update|delete|insert)\s/i;
+/** Keys that only ever hold a query: what they hold must parse. */
+const QUERY_KEYS = new Set(["sql", "soql"]);
+/**
+ * A string that might be a statement, whatever key holds it (`query`, `q`, free text): it is handed to
+ * the parsers, and when they refuse it, the call cannot be checked. Detection only, never the check;
+ * linear in the string's length (no backtracking pattern over untrusted text).
+ */
+function mightBeQuery(v: string): boolean {
+  const select = v.search(/\bselect\b/i);
+  if (select >= 0 && /\bfrom\b/i.test(v.slice(select))) return true;
+  return /\bdelete\s+from\b|\binsert\s+into\b|\bupdate\s+\S+\s+set\b/i.test(v);
+}
 const COUNT_KEYS = new Set([
   "limit",
   "maxresults",
@@ -57,7 +66,7 @@ export function callTargets(args: Record<string, unknown>, map: ArgumentMap = {}
   const texts = new Set<string>();
   const collect = (v: unknown, key?: string): void => {
     if (typeof v === "string") {
-      if ((key && QUERY_KEYS.has(key.toLowerCase())) || LOOKS_LIKE_QUERY.test(v)) texts.add(v);
+      if ((key && QUERY_KEYS.has(key.toLowerCase())) || mightBeQuery(v)) texts.add(v);
     } else if (Array.isArray(v)) v.forEach((x) => collect(x, key));
     else if (v && typeof v === "object") for (const [k, inner] of Object.entries(v)) collect(inner, k);
   };
