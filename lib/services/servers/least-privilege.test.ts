@@ -10,6 +10,8 @@ import { exportPolicy } from "@/lib/services/policy/export-policy";
 import { importPolicy } from "@/lib/services/policy/import-policy";
 import { importManifest } from "@/lib/services/tools/import-manifest";
 import { reviewTool } from "@/lib/services/tools/review-tool";
+import { updateTool } from "@/lib/services/tools/update-tool";
+import { createGrant } from "@/lib/services/grants/create-grant";
 import { describeWithDatabase } from "@/lib/testing/test-database";
 import { gateway, seedDecisionWorld } from "@/prisma/seed/decision-fixture";
 import { seedTeam, seedUser } from "@/prisma/seed/factories";
@@ -208,5 +210,40 @@ describeWithDatabase("no way around least privilege or the approvers", () => {
     });
     expect(imported).toMatchObject({ applied: false, relaxations: ["shorter audit retention"] });
     expect((await db().mcpServer.findUniqueOrThrow({ where: { id: w.server.id } })).auditRetentionDays).toBe(365);
+  });
+
+  it("lets a tool's reviewer say which argument holds the object; an unverifiable call is denied until then", async () => {
+    const w = await seedDecisionWorld();
+    const agent = w.agent;
+    await db().grant.update({ where: { id: w.grant.id }, data: { allowedObjects: ["Case"] } });
+    await createGrant(sys, {
+      agentId: agent.id,
+      serverId: w.server.id,
+      allowedTools: ["query_records"],
+      allowedOperations: ["read"],
+      allowedObjects: ["Case"],
+      maxRecords: 10,
+    });
+    const queryTool = await db().tool.findFirstOrThrow({ where: { serverId: w.server.id, name: "query_records" } });
+    const call = (sobject: string) =>
+      decideToolCall(gateway, {
+        agent: agent.clientId,
+        server: w.server.slug,
+        tool: "query_records",
+        arguments: { target: { sobject }, limit: 5 },
+      });
+    expect(await call("Opportunity")).toMatchObject({
+      decision: "deny",
+      reasons: [expect.stringMatching(/^arguments_unverifiable/)],
+    });
+    await expect(updateTool(w.owner, queryTool.id, { objectArgument: "target.sobject" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await updateTool(sys, queryTool.id, { objectArgument: "target.sobject" });
+    expect(await call("Opportunity")).toMatchObject({
+      decision: "deny",
+      reasons: [expect.stringMatching(/^object_not_allowed/)],
+    });
+    expect((await call("Case")).decision).toBe("allow");
   });
 });
