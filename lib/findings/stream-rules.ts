@@ -25,6 +25,7 @@ export type StreamContext = {
 
 /** A successful call on a CONFIDENTIAL or RESTRICTED server, remembered per session. */
 export type SessionRead = {
+  eventId: string | null;
   agent: string;
   server: string;
   tool: string | null;
@@ -197,6 +198,7 @@ export function sensitiveReads(events: TIngestEvent[], ctx: Pick<StreamContext, 
     const known = reads.get(e.sessionId);
     if (!known || e.timestamp < known.readAt)
       reads.set(e.sessionId, {
+        eventId: e.eventId ?? null,
         agent: e.agent,
         server: e.server,
         tool: e.tool ?? null,

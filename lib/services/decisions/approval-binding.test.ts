@@ -119,9 +119,9 @@ describeWithDatabase("approvals are bound to the person a call is for", () => {
     const t0 = new Date();
     const p = await w.call("alice@corp.example", { at: t0 });
     await voteOnRequest(w.approvers[0], p.approvalId!, { decision: "approve" }, t0);
-    expect(await getApprovalStatus(p.approvalId!, t0)).toMatchObject({ status: "APPROVED" });
+    expect(await getApprovalStatus(gateway, p.approvalId!, t0)).toMatchObject({ status: "APPROVED" });
     const late = new Date(t0.getTime() + 31 * 60_000);
-    expect(await getApprovalStatus(p.approvalId!, late)).toMatchObject({ status: "EXPIRED" });
+    expect(await getApprovalStatus(gateway, p.approvalId!, late)).toMatchObject({ status: "EXPIRED" });
     const expired = await listApprovals(w.approvers[1], { view: "history", status: "EXPIRED" }, late);
     expect(expired.find((r) => r.id === p.approvalId)).toMatchObject({ status: "EXPIRED" });
     const approved = await listApprovals(w.approvers[1], { view: "history", status: "APPROVED" }, late);

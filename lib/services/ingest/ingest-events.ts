@@ -102,10 +102,10 @@ async function rememberSensitiveReads(tx: Tx, events: TIngestEvent[], ctx: Pick<
   const reads = [...sensitiveReads(events, ctx)].map(([sessionId, r]) => ({ sessionId, ...r }));
   if (reads.length)
     await tx.$executeRawUnsafe(
-      `INSERT INTO "SessionSensitiveRead" ("sessionId", agent, server, tool, "onBehalfOf", "readAt")
-       SELECT "sessionId", agent, server, tool, "onBehalfOf", "readAt"
-       FROM json_to_recordset($1::json) AS r("sessionId" text, agent text, server text, tool text, "onBehalfOf" text, "readAt" timestamptz)
-       ON CONFLICT ("sessionId") DO UPDATE SET agent = EXCLUDED.agent, server = EXCLUDED.server, tool = EXCLUDED.tool,
+      `INSERT INTO "SessionSensitiveRead" ("sessionId", "eventId", agent, server, tool, "onBehalfOf", "readAt")
+       SELECT "sessionId", "eventId", agent, server, tool, "onBehalfOf", "readAt"
+       FROM json_to_recordset($1::json) AS r("sessionId" text, "eventId" text, agent text, server text, tool text, "onBehalfOf" text, "readAt" timestamptz)
+       ON CONFLICT ("sessionId") DO UPDATE SET "eventId" = EXCLUDED."eventId", agent = EXCLUDED.agent, server = EXCLUDED.server, tool = EXCLUDED.tool,
          "onBehalfOf" = EXCLUDED."onBehalfOf", "readAt" = EXCLUDED."readAt"
        WHERE "SessionSensitiveRead"."readAt" > EXCLUDED."readAt"
           OR "SessionSensitiveRead"."readAt" < EXCLUDED."readAt" - ($2::int * interval '1 millisecond')`,

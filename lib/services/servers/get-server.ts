@@ -30,9 +30,17 @@ export async function getServer(actor: Actor, slug: string) {
   // A PROD server is activated through its approval request only, never by a direct move.
   const viaApproval = server.environment === "PROD" && server.status === "PENDING_APPROVAL";
   const transitions = canEdit
-    ? allowedTransitions(server.status, (action) => can(actor, action)).filter((t) => !(viaApproval && t.to === "ACTIVE"))
+    ? allowedTransitions(server.status, (action) => can(actor, action)).filter(
+        (t) => !(viaApproval && t.to === "ACTIVE"),
+      )
     : [];
-  return { ...server, canEdit, allowedTransitions: transitions, pendingRequests };
+  return {
+    ...server,
+    canEdit,
+    allowedTransitions: transitions,
+    pendingRequests,
+    canBreakGlass: can(actor, "approvals.break_glass"),
+  };
 }
 
 export type ServerDetail = Awaited<ReturnType<typeof getServer>>;

@@ -12,6 +12,7 @@ import { importManifest } from "@/lib/services/tools/import-manifest";
 import { reviewTool } from "@/lib/services/tools/review-tool";
 import { updateTool } from "@/lib/services/tools/update-tool";
 import { createGrant } from "@/lib/services/grants/create-grant";
+import { addCredential } from "@/lib/services/credentials/add-credential";
 import { describeWithDatabase } from "@/lib/testing/test-database";
 import { gateway, seedDecisionWorld } from "@/prisma/seed/decision-fixture";
 import { seedTeam, seedUser } from "@/prisma/seed/factories";
@@ -39,6 +40,7 @@ async function prodWorld(options: { activate?: boolean; approvalsRequired?: numb
     dataClassification: "INTERNAL",
     approvalsRequired: options.approvalsRequired ?? 2,
   });
+  await vault(server.slug, "PROD");
   await seedTools(server.slug, [tool("lookup", { annotations: { readOnlyHint: true } })]);
   for (const t of await db().tool.findMany({ where: { serverId: server.id } }))
     await reviewTool(sys, t.id, { definitionHash: t.definitionHash });
@@ -46,6 +48,16 @@ async function prodWorld(options: { activate?: boolean; approvalsRequired?: numb
   if (options.activate !== false) await changeServerStatus(sys, server.slug, { status: "ACTIVE" });
   return { team, owner, admin, approvers, server };
 }
+
+const vault = (slug: string, environment: "DEV" | "PROD") =>
+  addCredential(sys, slug, {
+    provider: "HASHICORP_VAULT",
+    reference: `secret/mcp/${slug}`,
+    kind: "API_KEY",
+    rotationDays: 30,
+    lastRotatedAt: new Date(),
+    environment,
+  });
 
 const pendingOf = (serverId: string, kind: "SERVER_ACTIVATION" | "TOOL_CHANGE" | "POLICY_CHANGE") =>
   db().approvalRequest.findFirstOrThrow({ where: { serverId, kind, status: "PENDING" } });
@@ -72,6 +84,7 @@ describeWithDatabase("no way around least privilege or the approvers", () => {
       environment: "DEV",
       status: "ACTIVE",
     });
+    await vault(w.server.slug, "PROD");
     // Ready now: it moves, but waits for its approval, and calls are denied meanwhile.
     const moved = await updateServer(admin, w.server.slug, { environment: "PROD", primaryOwnerId: w.owner.id });
     expect(moved).toMatchObject({ environment: "PROD", status: "PENDING_APPROVAL" });

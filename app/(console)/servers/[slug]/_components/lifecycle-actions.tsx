@@ -17,7 +17,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
  * Lifecycle moves and the server kill switch, and the registry requests waiting for approvers (a PROD
  * activation, a tool change, a held policy change), with an ADMIN's break-glass on each.
  */
-export function LifecycleActions({ server, isAdmin = false }: Pick<TabProps, "server"> & { isAdmin?: boolean }) {
+export function LifecycleActions({ server }: Pick<TabProps, "server">) {
   const change = useChangeServerStatus(server.slug);
   const toast = useToast();
   const [reason, setReason] = useState("");
@@ -57,7 +57,7 @@ export function LifecycleActions({ server, isAdmin = false }: Pick<TabProps, "se
               Open in Approvals
             </Link>
           </span>
-          {isAdmin && <BreakGlassButton requestId={r.id} what={r.reason} />}
+          {server.canBreakGlass && <BreakGlassButton requestId={r.id} what={r.reason} />}
         </div>
       ))}
       <div className="flex flex-wrap items-end gap-3">

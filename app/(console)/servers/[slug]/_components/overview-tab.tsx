@@ -9,7 +9,7 @@ import { LifecycleActions } from "./lifecycle-actions";
 import type { TabProps } from "./server-detail-view";
 import { enumLabel } from "@/lib/schemas/enum-labels";
 
-export function OverviewTab({ server: s, isAdmin }: TabProps) {
+export function OverviewTab({ server: s }: TabProps) {
   const [editing, setEditing] = useState(false);
   const rows: [string, string][] = [
     ["Owner team", s.ownerTeam?.name ?? "—"],
@@ -33,7 +33,7 @@ export function OverviewTab({ server: s, isAdmin }: TabProps) {
   ];
   return (
     <div className="space-y-6">
-      <LifecycleActions server={s} isAdmin={isAdmin} />
+      <LifecycleActions server={s} />
       {s.readinessOverride && (
         <p className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200" data-testid="readiness-override">
           Activated despite failing readiness. Justification: “{s.readinessOverride}”

@@ -15,13 +15,13 @@ export function ToolReview({
   slug,
   tool,
   pendingRequest,
-  isAdmin,
+  canBreakGlass,
   onDone,
 }: {
   slug: string;
   tool: ToolRow;
   pendingRequest?: { id: string; requiredApprovals: number; reason: string };
-  isAdmin: boolean;
+  canBreakGlass: boolean;
   onDone: () => void;
 }) {
   const action = useToolAction(slug);
@@ -67,7 +67,7 @@ export function ToolReview({
             <Link className="self-center text-sm underline" href={`/approvals?request=${pendingRequest.id}`}>
               Waiting for {pendingRequest.requiredApprovals} approval{pendingRequest.requiredApprovals === 1 ? "" : "s"}
             </Link>
-            {isAdmin && <BreakGlassButton requestId={pendingRequest.id} what={pendingRequest.reason} />}
+            {canBreakGlass && <BreakGlassButton requestId={pendingRequest.id} what={pendingRequest.reason} />}
           </>
         ) : (
           <Button onClick={approve} disabled={action.isPending}>

@@ -162,7 +162,7 @@ export function ToolsTab({ server, canReviewTools }: TabProps) {
           <ToolReview
             slug={server.slug}
             tool={reviewing}
-            isAdmin={isAdmin}
+            canBreakGlass={server.canBreakGlass}
             pendingRequest={server.pendingRequests?.find(
               (r) => r.kind === "TOOL_CHANGE" && r.toolName === reviewing.name,
             )}

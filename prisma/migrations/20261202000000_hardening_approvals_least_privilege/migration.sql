@@ -24,6 +24,7 @@ ADD COLUMN     "queryArgument" TEXT;
 -- CreateTable
 CREATE TABLE "SessionSensitiveRead" (
     "sessionId" TEXT NOT NULL,
+    "eventId" TEXT,
     "agent" TEXT NOT NULL,
     "server" TEXT NOT NULL,
     "tool" TEXT,
