@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./support/fixtures";
+import { expect, signIn, test } from "./support/fixtures";
 import { e2eEmail } from "./support/users";
 
 const manifest = (extra = "") =>
@@ -37,8 +37,9 @@ const tab = (page: Page, name: string) =>
     .getByRole("link", { name: new RegExp(`^${name}`) })
     .click();
 
-test("an admin registers a PROD server end to end, fails readiness, fixes it and activates it; a changed tool needs re-approval", async ({
+test("an admin registers a PROD server end to end, fails readiness, fixes it and an approver activates it; a changed tool needs re-approval or break-glass", async ({
   as,
+  browser,
 }) => {
   test.setTimeout(90_000);
   const page = await as("ADMIN");
@@ -107,8 +108,9 @@ test("an admin registers a PROD server end to end, fails readiness, fixes it and
   await tab(page, "Readiness");
   await expect(page.getByTestId("readiness-rate-limit")).toHaveAttribute("data-pass", "false");
   await page.getByRole("button", { name: "Submit for approval" }).click();
-  await page.getByRole("button", { name: "Activate" }).click();
-  await expect(page.getByLabel("Override justification (readiness fails)")).toBeVisible();
+  // A PROD server is activated through its approval request only: no direct "Activate" for the admin.
+  await expect(page.getByTestId("pending-SERVER_ACTIVATION")).toContainText("Waiting for 1 approval");
+  await expect(page.getByRole("button", { name: "Activate" })).toHaveCount(0);
 
   await tab(page, "Overview");
   await page.getByRole("button", { name: "Edit" }).click();
@@ -118,7 +120,22 @@ test("an admin registers a PROD server end to end, fails readiness, fixes it and
   await edit.getByRole("button", { name: "Save changes" }).click();
   await tab(page, "Readiness");
   await expect(page.getByRole("heading", { name: /10 of 10 pass/ })).toBeVisible();
-  await page.getByRole("button", { name: "Activate" }).click();
+  const requests: { id: string; server: { slug: string } | null }[] = await (
+    await page.request.get("/api/console/approvals?view=history&kind=SERVER_ACTIVATION&status=PENDING")
+  ).json();
+  const activation = requests.find((r) => r.server?.slug === slug)!;
+  const approver = await browser.newPage();
+  await signIn(approver, e2eEmail("APPROVER"));
+  await expect(approver.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  expect(
+    (
+      await approver.request.post(`/api/console/approvals/${activation.id}/decision`, {
+        data: { decision: "approve" },
+      })
+    ).status(),
+  ).toBe(200);
+  await approver.close();
+  await page.reload();
   await expect(
     page.getByRole("banner").or(page.locator("main")).getByText("ACTIVE", { exact: true }).first(),
   ).toBeVisible();
@@ -130,8 +147,22 @@ test("an admin registers a PROD server end to end, fails readiness, fixes it and
   await expect(page.getByTestId("tool-row-lookup_order")).toContainText("definition changed");
   await page.getByTestId("tool-row-lookup_order").getByRole("button", { name: "Review" }).click();
   await expect(page.getByTestId("tool-diff")).toContainText("attacker.example");
-  await page.getByRole("button", { name: "Approve this definition" }).click();
+  // Only its approvers, or an explicit break-glass with a justification, approve the change.
+  await expect(page.getByRole("button", { name: "Approve this definition" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Waiting for 1 approval" })).toBeVisible();
+  await page.getByRole("button", { name: "Break glass…" }).click();
+  const glass = page.getByRole("dialog", { name: "Break glass" });
+  await glass.getByLabel("Justification").fill("too short");
+  await expect(glass.getByRole("button", { name: "Break glass and apply" })).toBeDisabled();
+  await glass.getByLabel("Justification").fill("Vendor hotfix for incident INC-4242, approvers unreachable");
+  await glass.getByRole("button", { name: "Break glass and apply" }).click();
+  await expect(page.getByText(/Break glass: .* applied; approvers are notified/)).toBeVisible();
+  await page.getByRole("button", { name: "Close" }).click();
   await expect(page.getByTestId("tool-row-lookup_order")).toContainText("APPROVED");
+  await page.goto("/approvals");
+  await page.getByRole("tab", { name: "History" }).click();
+  await page.getByLabel("Status").selectOption("BREAK_GLASS");
+  await expect(page.getByText("Break glass: “Vendor hotfix for incident INC-4242")).toBeVisible();
 });
 
 test("an OWNER cannot change another team's server", async ({ as, browser }) => {

@@ -10,6 +10,8 @@ const STATUS: Record<string, BadgeTone> = {
   SUSPENDED: "danger",
   RETIRED: "neutral",
   REVOKED: "neutral",
+  BREAK_GLASS: "danger",
+  EXPIRED: "neutral",
 };
 
 export const RiskBadge = ({ risk }: { risk: string | null }) =>

@@ -11,7 +11,7 @@ test("pausing all MCP access denies the next call and shows a banner on every co
   const w = await gatewayWorld(page);
   const api = await playwright.request.newContext({ baseURL });
   const gw = gatewayClient(api, w.token);
-  const call = { agent: w.agent, server: w.slug, tool: "query_records", arguments: {} };
+  const call = { agent: w.agent, server: w.slug, tool: "query_records", arguments: { limit: 5 } };
   expect((await gw.decide(call)).decision).toBe("allow");
 
   await page.goto("/settings/kill-switch");

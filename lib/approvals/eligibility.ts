@@ -1,11 +1,19 @@
 /** Separation of duties: why this person may not vote on this request, or null if they may. */
 export function voteBarrier(
   voter: { id: string; email: string; roles: readonly string[] },
-  request: { requesterUserId: string | null; onBehalfOf: string | null; agentOwnerId: string | null },
+  request: {
+    requesterUserId: string | null;
+    onBehalfOf: string | null;
+    agentOwnerId: string | null;
+    agentRegistrantId?: string | null;
+  },
 ): string | null {
   if (!voter.roles.includes("APPROVER")) return "Only users with the APPROVER role may vote";
-  if (request.requesterUserId === voter.id || request.onBehalfOf?.toLowerCase() === voter.email.toLowerCase())
-    return "You cannot approve your own request";
+  if (request.requesterUserId === voter.id) return "You cannot approve your own request";
+  if (request.onBehalfOf?.toLowerCase() === voter.email.toLowerCase())
+    return "You cannot approve your own request: the call is made on your behalf";
   if (request.agentOwnerId === voter.id) return "You own the requesting agent, so you cannot approve its requests";
+  if (request.agentRegistrantId === voter.id)
+    return "You registered the requesting agent, so you cannot approve its requests";
   return null;
 }

@@ -11,7 +11,21 @@ export const DEFAULT_TOOL_CALL_TTL_MINUTES = 30;
 export const DEFAULT_ACCESS_TTL_DAYS = 7;
 export const MAX_JIT_DAYS = 14;
 
-/** Expiry is enforced when read: a PENDING request past its time is EXPIRED, with or without a timer. */
-export function effectiveStatus(r: { status: string; expiresAt: Date }, now = new Date()): string {
-  return r.status === "PENDING" && r.expiresAt <= now ? "EXPIRED" : r.status;
+/**
+ * Expiry is enforced when read: a PENDING request past its time is EXPIRED, with or without a timer,
+ * and so is a tool-call approval that was never used (it can no longer be consumed).
+ */
+export function effectiveStatus(r: { kind: string; status: string; expiresAt: Date }, now = new Date()): string {
+  if (r.expiresAt > now) return r.status;
+  if (r.status === "PENDING" || (r.status === "APPROVED" && r.kind === "TOOL_CALL")) return "EXPIRED";
+  return r.status;
 }
+
+/** The `where` of requests that read as EXPIRED at `now` (see effectiveStatus). */
+export const expiredWhere = (now: Date) => ({
+  OR: [
+    { status: "EXPIRED" as const },
+    { status: "PENDING" as const, expiresAt: { lte: now } },
+    { status: "APPROVED" as const, kind: "TOOL_CALL" as const, expiresAt: { lte: now } },
+  ],
+});

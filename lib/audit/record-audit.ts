@@ -19,9 +19,9 @@ export type AuditInput = {
   after?: unknown;
   attributes?: Record<string, unknown>;
   occurredAt?: Date;
-  /** The indexed columns of an ingested call (explorer filters). */
+  /** The indexed columns of a call, ingested or decided (explorer filters); decisions have no eventId. */
   call?: {
-    eventId: string;
+    eventId?: string | null;
     server: string | null;
     tool: string | null;
     agent: string | null;

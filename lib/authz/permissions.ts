@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   "approvals.request": { roles: ["ADMIN", "APPROVER", "OWNER"] },
   "approvals.read": { roles: ["ADMIN", "APPROVER", "AUDITOR", "OWNER"], scopes: ["decide"] },
   "approvals.vote": { roles: ["APPROVER"] },
+  /** Applying a pending registry request without its votes: loud (CRITICAL finding, approvers told). */
+  "approvals.break_glass": { roles: ["ADMIN"] },
   /** Reviewers of record can be any owner or approver; services show them only their own items. */
   "reviews.read": { roles: ["ADMIN", "APPROVER", "AUDITOR", "OWNER"] },
   /** Deciding needs the item to be assigned to you as well (or to your team, when it is the fallback). */

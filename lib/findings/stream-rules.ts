@@ -19,7 +19,22 @@ export type StreamContext = {
   /** agents with any call before this batch: an agent's very first calls are its baseline, not "new tools" */
   knownAgents: Set<string>;
   business: { timezone: string; startHour: number; endHour: number };
+  /** each session's earliest sensitive read seen by earlier batches (kept in the database) */
+  sessionReads: Map<string, SessionRead>;
 };
+
+/** A successful call on a CONFIDENTIAL or RESTRICTED server, remembered per session. */
+export type SessionRead = {
+  eventId: string | null;
+  agent: string;
+  server: string;
+  tool: string | null;
+  onBehalfOf: string | null;
+  readAt: Date;
+};
+
+/** How long after a sensitive read an egress call in the same session still completes the chain. */
+export const EXFILTRATION_WINDOW_MS = 24 * 3_600_000;
 
 const SENSITIVE = new Set(["CONFIDENTIAL", "RESTRICTED"]);
 /** Tools that move data out of the company by their nature, whatever their annotations claim. */
@@ -49,7 +64,8 @@ function localHour(d: Date, timezone: string): { hour: number; weekend: boolean 
 /**
  * Findings from a batch of ingested calls: unregistered servers, unknown agents, bulk reads over the
  * grant, off-hours activity, first use of a tool by an agent, and the exfiltration pattern (a session
- * that reads a CONFIDENTIAL or RESTRICTED server, then calls an external or open-world tool).
+ * that reads a CONFIDENTIAL or RESTRICTED server, then calls an external or open-world tool within
+ * EXFILTRATION_WINDOW_MS, in this batch or after a read an earlier batch remembered).
  */
 export function streamFindings(events: TIngestEvent[], ctx: StreamContext): FindingInput[] {
   const out = new Map<string, FindingInput>();
@@ -130,19 +146,29 @@ export function streamFindings(events: TIngestEvent[], ctx: StreamContext): Find
     }
     if (e.sessionId) sessions.set(e.sessionId, [...(sessions.get(e.sessionId) ?? []), e]);
   }
+  const batchReads = sensitiveReads(events, ctx);
   for (const [sessionId, calls] of sessions) {
-    const read = calls.find(
-      (c) => SENSITIVE.has(ctx.servers.get(c.server)?.dataClassification ?? "") && c.outcome === "success",
-    );
-    if (!read) continue;
-    const egress = calls.find(
-      (c) =>
-        c.timestamp >= read.timestamp &&
-        c.server !== read.server &&
+    const reads = [ctx.sessionReads.get(sessionId), batchReads.get(sessionId)].filter((r): r is SessionRead => !!r);
+    if (reads.length === 0) continue;
+    let chain: { read: SessionRead; egress: TIngestEvent } | undefined;
+    for (const c of calls) {
+      const egress =
         c.tool &&
-        (ctx.servers.get(c.server)?.openWorldTools.has(c.tool) || EGRESS.test(c.tool) || !ctx.servers.has(c.server)),
-    );
-    if (egress) {
+        (ctx.servers.get(c.server)?.openWorldTools.has(c.tool) || EGRESS.test(c.tool) || !ctx.servers.has(c.server));
+      if (!egress) continue;
+      const read = reads.find(
+        (r) =>
+          r.server !== c.server &&
+          c.timestamp >= r.readAt &&
+          c.timestamp.getTime() - r.readAt.getTime() <= EXFILTRATION_WINDOW_MS,
+      );
+      if (read) {
+        chain = { read, egress: c };
+        break;
+      }
+    }
+    if (chain) {
+      const { read, egress } = chain;
       add({
         type: "exfiltration_chain",
         severity: "CRITICAL",
@@ -151,8 +177,8 @@ export function streamFindings(events: TIngestEvent[], ctx: StreamContext): Find
         title: `Session ${sessionId}: data from ${read.server} then ${egress.server}/${egress.tool}`,
         evidence: {
           agent: read.agent,
-          from: { server: read.server, tool: read.tool },
-          to: { server: egress.server, tool: egress.tool },
+          from: { server: read.server, tool: read.tool, at: read.readAt },
+          to: { server: egress.server, tool: egress.tool, at: egress.timestamp },
           onBehalfOf: read.onBehalfOf,
           eventIds: [read.eventId, egress.eventId],
         },
@@ -161,4 +187,24 @@ export function streamFindings(events: TIngestEvent[], ctx: StreamContext): Find
     }
   }
   return [...out.values()];
+}
+
+/** Each session's earliest successful read of CONFIDENTIAL or RESTRICTED data in this batch. */
+export function sensitiveReads(events: TIngestEvent[], ctx: Pick<StreamContext, "servers">): Map<string, SessionRead> {
+  const reads = new Map<string, SessionRead>();
+  for (const e of events) {
+    if (!e.sessionId || e.outcome !== "success") continue;
+    if (!SENSITIVE.has(ctx.servers.get(e.server)?.dataClassification ?? "")) continue;
+    const known = reads.get(e.sessionId);
+    if (!known || e.timestamp < known.readAt)
+      reads.set(e.sessionId, {
+        eventId: e.eventId ?? null,
+        agent: e.agent,
+        server: e.server,
+        tool: e.tool ?? null,
+        onBehalfOf: e.onBehalfOf ?? null,
+        readAt: e.timestamp,
+      });
+  }
+  return reads;
 }

@@ -25,9 +25,11 @@ function world() {
     status: "ACTIVE",
     policyVersion: "v1",
     highRiskApproval: true,
+    requiresActiveSession: false,
     rateLimitPerMinute: 3,
     maxRecordsPerCall: 500,
     allowedObjects: [],
+    allowedOperations: [],
     deniedFields: ["BankAccount__c"],
     dataClassification: "CONFIDENTIAL",
     approvalsRequired: null,
@@ -72,8 +74,8 @@ function world() {
     version: 1,
     paused: false,
     agents: new Map([
-      ["bot", { id: "ag", clientId: "bot", status: "ACTIVE", ownerId: "u1" }],
-      ["frozen-bot", { id: "ag2", clientId: "frozen-bot", status: "SUSPENDED", ownerId: null }],
+      ["bot", { id: "ag", clientId: "bot", status: "ACTIVE", ownerId: "u1", registeredById: null }],
+      ["frozen-bot", { id: "ag2", clientId: "frozen-bot", status: "SUSPENDED", ownerId: null, registeredById: null }],
     ]),
     servers: new Map([
       ["crm", server],

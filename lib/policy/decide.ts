@@ -1,4 +1,13 @@
-import { deniedFieldIn, operationAllowed, operationOf, requestedCount, targetObject, toolMatches } from "./arguments";
+import {
+  callTargets,
+  deniedFieldIn,
+  operationAllowed,
+  operationOf,
+  requestedCount,
+  toolMatches,
+  type CallTargets,
+  type Operation,
+} from "./arguments";
 import type { RateLimiter } from "./rate-limiter";
 import type { AgentSnap, GrantSnap, ServerSnap, Snapshot, ToolSnap } from "./snapshot";
 
@@ -41,26 +50,66 @@ const deny = (
   extra: Partial<Extract<Evaluation, { outcome: "deny" }>> = {},
 ): Evaluation => ({ outcome: "deny", rule, reasons: [`${rule}: ${reason}`], ...extra });
 
-/** Why a grant does not cover these arguments, or null when it does. */
+const READS = new Set<Operation>(["read", "query"]);
+
+/**
+ * Why a grant does not cover these arguments, or null when it does. A grant is always narrowed by its
+ * server's policy: both lists of objects and operations must allow the call, the lower record cap
+ * applies and both sets of denied fields. When a limit applies and the arguments cannot be checked
+ * against it (no object named, no record count on a read, a query no parser accepts, every field
+ * asked for), the call is denied: what cannot be checked is not allowed.
+ */
 function limitViolation(
   grant: GrantSnap,
   server: ServerSnap,
   tool: ToolSnap,
   args: Record<string, unknown>,
+  targets: () => CallTargets,
 ): [string, string] | null {
-  const objects = grant.allowedObjects.length ? grant.allowedObjects : server.allowedObjects;
-  const object = targetObject(args);
-  if (objects.length && object !== undefined && !objects.includes(object))
-    return ["object_not_allowed", `object ${object} is not in allowed objects (${objects.join(", ")})`];
-  const field = deniedFieldIn(args, [...grant.deniedFields, ...server.deniedFields]);
-  if (field) return ["denied_field", `the arguments name the denied field ${field}`];
+  const objectLists = [grant.allowedObjects, server.allowedObjects].filter((l) => l.length > 0);
+  const denied = [...grant.deniedFields, ...server.deniedFields];
   const caps = [grant.maxRecords, server.maxRecordsPerCall].filter((n): n is number => n !== null);
-  const count = requestedCount(args);
-  if (caps.length && count !== undefined && count > Math.min(...caps))
-    return ["record_limit", `asks for ${count} records, the limit is ${Math.min(...caps)}`];
   const op = operationOf(tool);
-  if (!operationAllowed(op, grant.allowedOperations))
-    return ["operation_not_allowed", `${op} is not an allowed operation (${grant.allowedOperations.join(", ")})`];
+  const capped = caps.length > 0 && READS.has(op);
+  const limited = objectLists.length > 0 || denied.length > 0 || capped;
+  const t = targets();
+  if (limited && t.unparsable.length)
+    return ["arguments_unverifiable", `a query in the arguments could not be parsed, so its limits cannot be checked`];
+  const ops = [op, ...t.queries.flatMap((q) => q.operations)];
+  for (const o of ops) {
+    if (!operationAllowed(o, grant.allowedOperations))
+      return ["operation_not_allowed", `${o} is not an allowed operation (${grant.allowedOperations.join(", ")})`];
+    if (server.allowedOperations.length && !operationAllowed(o, server.allowedOperations))
+      return [
+        "operation_not_allowed",
+        `${o} is not an allowed operation of ${server.slug} (${server.allowedOperations.join(", ")})`,
+      ];
+  }
+  if (objectLists.length) {
+    if (!t.objects)
+      return [
+        "arguments_unverifiable",
+        `objects are limited (${objectLists[0].join(", ")}) and the arguments do not say which object ${tool.name} touches`,
+      ];
+    const outside = t.objects.find((o) => objectLists.some((l) => !l.includes(o)));
+    if (outside) {
+      const allowed = objectLists.reduce((a, l) => a.filter((o) => l.includes(o)));
+      return ["object_not_allowed", `object ${outside} is not in allowed objects (${allowed.join(", ") || "none"})`];
+    }
+  }
+  if (denied.length) {
+    const field = deniedFieldIn(args, denied, t);
+    if (field) return ["denied_field", `the arguments name the denied field ${field}`];
+    if (t.queries.some((q) => q.allFields))
+      return ["arguments_unverifiable", `the query asks for every field, and ${denied.join(", ")} are denied`];
+  }
+  if (caps.length) {
+    const cap = Math.min(...caps);
+    const count = t.count ?? (READS.has(op) ? undefined : requestedCount(args));
+    if (count !== undefined && count > cap) return ["record_limit", `asks for ${count} records, the limit is ${cap}`];
+    if (capped && count === undefined)
+      return ["arguments_unverifiable", `records are limited to ${cap} a call and the arguments set no limit`];
+  }
   return null;
 }
 
@@ -113,9 +162,12 @@ export function evaluate(
     const why = grants.length ? "the grant that covers it has expired or not started" : "no active grant covers it";
     return deny("no_grant", `${input.agent} may not call ${tool.name} on ${server.slug}: ${why}`, { agent, server });
   }
+  // Read (and any query parsed) once per call, whichever grants are tried.
+  let targets: CallTargets | undefined;
+  const readTargets = () => (targets ??= callTargets(input.arguments, tool.argumentMap));
   let firstViolation: [string, string] | null = null;
   const grant = current.find((g) => {
-    const v = limitViolation(g, server, tool, input.arguments);
+    const v = limitViolation(g, server, tool, input.arguments, readTargets);
     firstViolation ??= v;
     return v === null;
   });

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { ArgumentMap } from "./arguments";
 
 export type ToolSnap = {
   name: string;
@@ -9,6 +10,8 @@ export type ToolSnap = {
   risk: string;
   requiresApproval: boolean;
   annotations: unknown;
+  /** the reviewer's word on which argument holds the object, the limit and the query */
+  argumentMap?: ArgumentMap;
 };
 export type GrantSnap = {
   id: string;
@@ -26,9 +29,11 @@ export type ServerSnap = {
   status: string;
   policyVersion: string;
   highRiskApproval: boolean;
+  requiresActiveSession: boolean;
   rateLimitPerMinute: number | null;
   maxRecordsPerCall: number | null;
   allowedObjects: string[];
+  allowedOperations: string[];
   deniedFields: string[];
   dataClassification: string | null;
   approvalsRequired: number | null;
@@ -37,14 +42,20 @@ export type ServerSnap = {
   /** active grants, by agent id */
   grants: Map<string, GrantSnap[]>;
 };
-export type AgentSnap = { id: string; clientId: string; status: string; ownerId: string | null };
+export type AgentSnap = {
+  id: string;
+  clientId: string;
+  status: string;
+  ownerId: string | null;
+  registeredById: string | null;
+};
 
 /** Everything the decision engine reads, held in memory per registry version. */
 export type Snapshot = { version: number; agents: Map<string, AgentSnap>; servers: Map<string, ServerSnap> };
 
 export async function loadSnapshot(prisma: PrismaClient, version: number): Promise<Snapshot> {
   const [agents, servers, tools, grants] = await Promise.all([
-    prisma.agent.findMany({ select: { id: true, clientId: true, status: true, ownerId: true } }),
+    prisma.agent.findMany({ select: { id: true, clientId: true, status: true, ownerId: true, registeredById: true } }),
     prisma.mcpServer.findMany(),
     prisma.tool.findMany(),
     prisma.grant.findMany({ where: { status: "ACTIVE" } }),
@@ -57,9 +68,11 @@ export async function loadSnapshot(prisma: PrismaClient, version: number): Promi
       status: s.status,
       policyVersion: s.policyVersion,
       highRiskApproval: s.highRiskApproval,
+      requiresActiveSession: s.requiresActiveSession,
       rateLimitPerMinute: s.rateLimitPerMinute,
       maxRecordsPerCall: s.maxRecordsPerCall,
       allowedObjects: s.allowedObjects,
+      allowedOperations: s.allowedOperations,
       deniedFields: s.deniedFields,
       dataClassification: s.dataClassification,
       approvalsRequired: s.approvalsRequired,
@@ -78,6 +91,7 @@ export async function loadSnapshot(prisma: PrismaClient, version: number): Promi
       risk: t.riskOverride ?? t.risk,
       requiresApproval: t.requiresApproval,
       annotations: t.annotations,
+      argumentMap: { object: t.objectArgument, limit: t.limitArgument, query: t.queryArgument },
     });
   }
   for (const g of grants) {

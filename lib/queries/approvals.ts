@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/queries/api-client";
-import type { TAccessRequestInput, TApprovalListQuery, TVoteInput } from "@/lib/schemas/approval";
+import type { TAccessRequestInput, TApprovalListQuery, TBreakGlassInput, TVoteInput } from "@/lib/schemas/approval";
 import type { ApprovalView } from "@/lib/services/approvals/list-approvals";
 import { useApiMutation } from "./use-api-mutation";
 
@@ -31,6 +31,14 @@ export const useVote = () =>
         { body },
       ),
     () => [approvalKeys.all, approvalKeys.notifications],
+  );
+
+/** An ADMIN applies a pending registry request without its votes: the server and approvals both change. */
+export const useBreakGlass = () =>
+  useApiMutation(
+    ({ id, ...body }: TBreakGlassInput & { id: string }) =>
+      apiFetch<{ id: string; status: string; kind: string }>(`/api/console/approvals/${id}/break-glass`, { body }),
+    () => [approvalKeys.all, approvalKeys.notifications, ["servers"]],
   );
 
 export const useRequestAccess = () =>

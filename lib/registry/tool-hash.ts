@@ -2,9 +2,22 @@ import { createHash } from "node:crypto";
 import { canonicalJson } from "@/lib/audit/canonical-json";
 import { definitionOf, type ToolDefinition } from "./tool-definition";
 
-/** sha256 over the canonical JSON of name, description, input schema and annotations. */
-export function toolDefinitionHash(t: ToolDefinition): string {
+/**
+ * sha256 over the canonical JSON of the whole definition: name, title, description, input and output
+ * schemas and annotations. A change to any of them is a new definition that needs review.
+ */
+export function toolDefinitionHash(t: Parameters<typeof definitionOf>[0]): string {
   return createHash("sha256")
     .update(canonicalJson(definitionOf(t)))
+    .digest("hex");
+}
+
+/** The hash before title and output schema were covered: only to recognise rows stored by it. */
+export function legacyToolDefinitionHash(
+  t: Pick<ToolDefinition, "name" | "description" | "inputSchema" | "annotations">,
+) {
+  const { name, description, inputSchema, annotations } = t;
+  return createHash("sha256")
+    .update(canonicalJson({ name, description, inputSchema, annotations: annotations ?? undefined }))
     .digest("hex");
 }

@@ -7,6 +7,15 @@ export const ZVoteInput = z.object({
 });
 export type TVoteInput = z.infer<typeof ZVoteInput>;
 
+export const ZBreakGlassInput = z.object({
+  justification: z
+    .string()
+    .trim()
+    .min(20, "Write at least 20 characters: why this cannot wait for the approvers")
+    .max(2000),
+});
+export type TBreakGlassInput = z.infer<typeof ZBreakGlassInput>;
+
 export const ZAccessRequestInput = z.object({
   agentId: z.uuid("Choose an agent"),
   serverId: z.uuid("Choose a server"),
@@ -22,7 +31,7 @@ export type TAccessRequestInput = z.input<typeof ZAccessRequestInput>;
 
 export const ZApprovalListQuery = z.object({
   view: z.enum(["inbox", "history", "mine"]).default("inbox"),
-  status: z.enum(["PENDING", "APPROVED", "DENIED", "EXPIRED", "CANCELLED", "CONSUMED"]).optional(),
-  kind: z.enum(["TOOL_CALL", "ACCESS_GRANT", "SERVER_ACTIVATION", "TOOL_CHANGE"]).optional(),
+  status: z.enum(["PENDING", "APPROVED", "DENIED", "EXPIRED", "CANCELLED", "CONSUMED", "BREAK_GLASS"]).optional(),
+  kind: z.enum(["TOOL_CALL", "ACCESS_GRANT", "SERVER_ACTIVATION", "TOOL_CHANGE", "POLICY_CHANGE"]).optional(),
 });
 export type TApprovalListQuery = z.input<typeof ZApprovalListQuery>;

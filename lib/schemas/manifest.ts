@@ -11,6 +11,7 @@ export const ZManifestTool = z.object({
   title: z.string().max(200).optional(),
   description: z.string().max(10_000).default(""),
   inputSchema: z.looseObject({ type: z.literal("object", 'inputSchema.type must be "object"') }),
+  outputSchema: z.looseObject({ type: z.literal("object", 'outputSchema.type must be "object"') }).optional(),
   annotations: z
     .looseObject({
       title: z.string().optional(),

@@ -1,11 +1,26 @@
 import { z } from "zod";
 import { RiskLevel } from "@/lib/generated/prisma/enums";
 
+const argumentPath = z.preprocess(
+  (v) => (v === "" ? null : v),
+  z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$-]+)*$/, "An argument name, or a dotted path like params.object")
+    .nullable()
+    .optional(),
+);
+
 export const ZUpdateToolInput = z
   .object({
     enabled: z.boolean().optional(),
     requiresApproval: z.boolean().optional(),
     riskOverride: z.enum(RiskLevel).nullable().optional(),
+    /** The reviewer's word on which argument (a dotted path) holds the object, the record limit, the query. */
+    objectArgument: argumentPath,
+    limitArgument: argumentPath,
+    queryArgument: argumentPath,
     reason: z.string().trim().max(1000).optional(),
   })
   .refine((v) => Object.keys(v).some((k) => k !== "reason"), "Nothing to change")

@@ -6,6 +6,11 @@ import { seedDemo } from "@/prisma/seed/demo";
 import { seedDemoReviews } from "@/prisma/seed/demo-reviews";
 import { connection, db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
+import { systemActor } from "@/lib/authz/actor";
+import { rehashToolDefinitions } from "@/lib/services/tools/rehash-tool-definitions";
+
+/** The migration after which tool hashes cover the whole definition (title and output schema too). */
+const FULL_TOOL_HASH_MIGRATION = "_hardening_approvals_least_privilege";
 
 const holder = globalThis as typeof globalThis & { __wardenReady?: Promise<void> };
 
@@ -25,6 +30,10 @@ function printDemoUsers(users: { email: string; roles: string[] }[], password: s
 async function bootstrap(): Promise<void> {
   const result = await migrate(connection());
   if (result.applied.length) console.log(`Applied migrations: ${result.applied.join(", ")}`);
+  if (result.applied.some((m) => m.endsWith(FULL_TOOL_HASH_MIGRATION))) {
+    const { rehashed } = await rehashToolDefinitions(systemActor("migration"));
+    if (rehashed) console.log(`Re-hashed ${rehashed} tool definitions over their full definition.`);
+  }
   const { WARDEN_SEED_DEMO, WARDEN_DEMO_PASSWORD, WARDEN_SIGNING_KEY } = env();
   if (!isEmbedded() && !WARDEN_SIGNING_KEY)
     console.warn("WARDEN_SIGNING_KEY is not set: signed audit checkpoints are off (the hash chain is still verified).");

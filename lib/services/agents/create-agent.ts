@@ -23,7 +23,12 @@ export async function createAgent(actor: Actor, raw: TCreateAgentInput) {
         });
     }
     const agent = await tx.agent.create({
-      data: { ...input, ownerId: input.ownerId ?? (actor.type === "USER" ? actor.id : undefined) },
+      data: {
+        ...input,
+        ownerId: input.ownerId ?? (actor.type === "USER" ? actor.id : undefined),
+        // Kept apart from the owner: whoever registered an agent may not approve for it either.
+        registeredById: actor.type === "USER" ? actor.id : undefined,
+      },
     });
     await registryChanged(tx);
     await recordAudit(tx, {

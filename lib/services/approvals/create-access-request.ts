@@ -4,6 +4,7 @@ import { DEFAULT_ACCESS_TTL_DAYS, requiredApprovals } from "@/lib/approvals/rule
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
+import { operationAllowed, operationOf } from "@/lib/policy/arguments";
 import { RISK_ORDER } from "@/lib/registry/risk";
 import { ZAccessRequestInput, type TAccessRequestInput } from "@/lib/schemas/approval";
 import { enqueueWebhooks } from "@/lib/services/webhooks/enqueue-webhooks";
@@ -27,6 +28,15 @@ export async function createAccessRequest(actor: Actor, raw: TAccessRequestInput
       throw new AppError("UNPROCESSABLE", `Unknown tools on ${server.slug}: ${missing.join(", ")}`, {
         tools: `Unknown: ${missing.join(", ")}`,
       });
+    const refused = server.tools.filter(
+      (t) => server.allowedOperations.length > 0 && !operationAllowed(operationOf(t), server.allowedOperations),
+    );
+    if (refused.length)
+      throw new AppError(
+        "UNPROCESSABLE",
+        `${server.slug}'s policy does not allow what ${refused.map((t) => t.name).join(", ")} do(es): ${refused.map(operationOf).join(", ")}`,
+        { tools: `Not allowed by the server's policy: ${refused.map((t) => t.name).join(", ")}` },
+      );
     const risk = RISK_ORDER[Math.max(...server.tools.map((t) => RISK_ORDER.indexOf(t.riskOverride ?? t.risk)))];
     const request = await tx.approvalRequest.create({
       data: {
@@ -42,7 +52,7 @@ export async function createAccessRequest(actor: Actor, raw: TAccessRequestInput
         expiresAt: new Date(now.getTime() + DEFAULT_ACCESS_TTL_DAYS * 86_400_000),
       },
     });
-    await notifyApprovers(tx, request, { excludeUserIds: [actor.id, agent.ownerId] });
+    await notifyApprovers(tx, request, { excludeUserIds: [actor.id, agent.ownerId, agent.registeredById] });
     await enqueueWebhooks(tx, "approval.requested", { ...request, server, agent });
     await recordAudit(tx, {
       actor: auditActor(actor),

@@ -1,6 +1,6 @@
 import { parseWith } from "@/lib/schemas/parse";
 import { voteBarrier } from "@/lib/approvals/eligibility";
-import { effectiveStatus } from "@/lib/approvals/rules";
+import { effectiveStatus, expiredWhere } from "@/lib/approvals/rules";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -8,7 +8,7 @@ import { ZApprovalListQuery, type TApprovalListQuery } from "@/lib/schemas/appro
 import { approvalContexts } from "./approval-context";
 
 const include = {
-  agent: { select: { clientId: true, name: true, ownerId: true } },
+  agent: { select: { clientId: true, name: true, ownerId: true, registeredById: true } },
   server: { select: { slug: true, name: true, environment: true, dataClassification: true } },
   requester: { select: { email: true } },
   votes: { orderBy: { createdAt: "asc" }, include: { approver: { select: { email: true, name: true } } } },
@@ -29,10 +29,12 @@ export async function listApprovals(actor: Actor, raw: TApprovalListQuery = {}, 
         : {
             kind: q.kind,
             ...(q.status === "EXPIRED"
-              ? { OR: [{ status: "EXPIRED" }, { status: "PENDING", expiresAt: { lte: now } }] }
+              ? expiredWhere(now)
               : q.status === "PENDING"
                 ? { status: "PENDING", expiresAt: { gt: now } }
-                : { status: q.status }),
+                : q.status === "APPROVED"
+                  ? { status: "APPROVED", NOT: expiredWhere(now) }
+                  : { status: q.status }),
           };
   const rows = await db().approvalRequest.findMany({ where, include, orderBy: { createdAt: "desc" }, take: 200 });
   const contexts = await approvalContexts(rows);
@@ -43,6 +45,7 @@ export async function listApprovals(actor: Actor, raw: TApprovalListQuery = {}, 
             requesterUserId: r.requesterUserId,
             onBehalfOf: r.onBehalfOf,
             agentOwnerId: r.agent?.ownerId ?? null,
+            agentRegistrantId: r.agent?.registeredById ?? null,
           })
         : "machines do not vote";
     const voted = actor.type === "USER" && r.votes.some((v) => v.approverId === actor.id);

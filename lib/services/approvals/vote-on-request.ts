@@ -55,7 +55,7 @@ export async function voteOnRequest(actor: Actor, requestId: string, raw: TVoteI
     const request = await tx.approvalRequest.findUniqueOrThrow({
       where: { id: requestId },
       include: {
-        agent: { select: { ownerId: true } },
+        agent: { select: { ownerId: true, registeredById: true } },
         server: { select: { approvalCommentRequired: true } },
         votes: true,
       },
@@ -80,6 +80,7 @@ export async function voteOnRequest(actor: Actor, requestId: string, raw: TVoteI
       requesterUserId: request.requesterUserId,
       onBehalfOf: request.onBehalfOf,
       agentOwnerId: request.agent?.ownerId ?? null,
+      agentRegistrantId: request.agent?.registeredById ?? null,
     });
     if (barrier) throw new AppError("FORBIDDEN", barrier);
     if (request.votes.some((v) => v.approverId === actor.id))

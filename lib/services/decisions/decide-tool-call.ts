@@ -44,6 +44,14 @@ export async function decideToolCall(actor: Actor, raw: TDecisionInput, now = ne
     outcome: decision,
     occurredAt: now,
     target: e.server ? { type: "McpServer", id: e.server.id } : undefined,
+    // The explorer filters on these columns: a decision is found by agent, server and person like a call.
+    call: {
+      server: input.server,
+      tool: input.tool,
+      agent: input.agent,
+      onBehalfOf: input.onBehalfOf ?? null,
+      sessionId: input.sessionId ?? null,
+    },
     attributes: {
       decisionId,
       agent: input.agent,

@@ -198,8 +198,14 @@ describeWithDatabase("decisions and approvals", () => {
 
   it("honours a suspension on the very next call", async () => {
     const w = await seedDecisionWorld();
+    // The grant caps records, so a read states its limit (a read without one is denied as unverifiable).
     const call = () =>
-      decideToolCall(gateway, { agent: w.agent.clientId, server: w.server.slug, tool: "query_records", arguments: {} });
+      decideToolCall(gateway, {
+        agent: w.agent.clientId,
+        server: w.server.slug,
+        tool: "query_records",
+        arguments: { limit: 5 },
+      });
     expect((await call()).decision).toBe("allow");
     await changeServerStatus(sys, w.server.slug, { status: "SUSPENDED", reason: "incident" });
     expect(await call()).toMatchObject({ decision: "deny", reasons: [expect.stringMatching(/^server_not_active/)] });

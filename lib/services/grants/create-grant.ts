@@ -5,6 +5,7 @@ import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import type { GrantSource } from "@/lib/generated/prisma/enums";
+import { grantWidening } from "@/lib/policy/grant-scope";
 import { isWildcard, ZCreateGrantInput, type TCreateGrantInput } from "@/lib/schemas/grant";
 import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
 import { loadWritableServer, lockServer } from "@/lib/services/servers/server-access";
@@ -29,6 +30,13 @@ export async function insertGrant(
     throw new AppError("UNPROCESSABLE", `Unknown tools on ${server.slug}: ${unknown.join(", ")}`, {
       allowedTools: `Unknown: ${unknown.join(", ")}`,
     });
+  const widening = grantWidening(server, input);
+  if (widening)
+    throw new AppError(
+      "UNPROCESSABLE",
+      `A grant cannot ask for more than ${server.slug}'s policy allows: ${Object.values(widening).join("; ")}`,
+      widening,
+    );
   const grant = await tx.grant.create({
     data: { ...input, source, grantedById: actor.type === "USER" ? actor.id : null, lastReviewedAt: new Date() },
   });

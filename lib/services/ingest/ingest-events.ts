@@ -3,7 +3,12 @@ import { appendPrepared, lockChain, prepareAudit, type AuditInput } from "@/lib/
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
-import { streamFindings, type StreamContext } from "@/lib/findings/stream-rules";
+import {
+  EXFILTRATION_WINDOW_MS,
+  sensitiveReads,
+  streamFindings,
+  type StreamContext,
+} from "@/lib/findings/stream-rules";
 import { volumeFindings } from "@/lib/findings/volume-rules";
 import { redactArguments } from "@/lib/ingest/redact-values";
 import { upsertRollups } from "@/lib/ingest/rollups";
@@ -29,6 +34,10 @@ async function streamContext(
     include: { grants: { where: { status: "ACTIVE" }, select: { serverId: true, maxRecords: true } } },
   });
   const settings = await tx.orgSettings.findUnique({ where: { id: 1 } });
+  const sessionIds = [...new Set(events.flatMap((e) => (e.sessionId ? [e.sessionId] : [])))];
+  const remembered = sessionIds.length
+    ? await tx.sessionSensitiveRead.findMany({ where: { sessionId: { in: sessionIds } } })
+    : [];
   // Only the batch's own (agent, tool) pairs are probed, each with an index lookup.
   const batchPairs = [...new Set(events.filter((e) => e.tool).map((e) => `${e.agent}\u0000${e.tool}`))].map((p) =>
     p.split("\u0000"),
@@ -78,9 +87,36 @@ async function streamContext(
       startHour: settings?.businessStartHour ?? 8,
       endHour: settings?.businessEndHour ?? 19,
     },
+    sessionReads: new Map(remembered.map(({ sessionId, ...read }) => [sessionId, read])),
     serverIds: new Map(servers.map((s) => [s.slug, { id: s.id, deniedFields: s.deniedFields }])),
     agentIds: new Map(agents.map((a) => [a.clientId, a.id])),
   };
+}
+
+/**
+ * Keeps each session's earliest sensitive read in the database, so an egress call that arrives in a
+ * later batch still completes the exfiltration chain. A read older than the window gives way to a
+ * newer one; rows past twice the window (by the batch's own clock) are dropped.
+ */
+async function rememberSensitiveReads(tx: Tx, events: TIngestEvent[], ctx: Pick<StreamContext, "servers">) {
+  const reads = [...sensitiveReads(events, ctx)].map(([sessionId, r]) => ({ sessionId, ...r }));
+  if (reads.length)
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "SessionSensitiveRead" ("sessionId", "eventId", agent, server, tool, "onBehalfOf", "readAt")
+       SELECT "sessionId", "eventId", agent, server, tool, "onBehalfOf", "readAt"
+       FROM json_to_recordset($1::json) AS r("sessionId" text, "eventId" text, agent text, server text, tool text, "onBehalfOf" text, "readAt" timestamptz)
+       ON CONFLICT ("sessionId") DO UPDATE SET "eventId" = EXCLUDED."eventId", agent = EXCLUDED.agent, server = EXCLUDED.server, tool = EXCLUDED.tool,
+         "onBehalfOf" = EXCLUDED."onBehalfOf", "readAt" = EXCLUDED."readAt"
+       WHERE "SessionSensitiveRead"."readAt" > EXCLUDED."readAt"
+          OR "SessionSensitiveRead"."readAt" < EXCLUDED."readAt" - ($2::int * interval '1 millisecond')`,
+      JSON.stringify(reads),
+      EXFILTRATION_WINDOW_MS,
+    );
+  const newest = Math.max(...events.map((e) => e.timestamp.getTime()));
+  await tx.$executeRawUnsafe(
+    `DELETE FROM "SessionSensitiveRead" WHERE "readAt" < $1::timestamptz`,
+    new Date(newest - 2 * EXFILTRATION_WINDOW_MS).toISOString(),
+  );
 }
 
 /** An ingested call as its audit record: arguments, response and extra attributes redacted. */
@@ -155,6 +191,7 @@ export async function ingestEvents(actor: Actor, events: TIngestEvent[]) {
       await upsertRollups(tx, fresh);
       const findings = fresh.length === withIds.length ? streamed : streamFindings(fresh, ctx);
       for (const f of [...findings, ...(await volumeFindings(tx, fresh))]) await raiseFinding(tx, f);
+      await rememberSensitiveReads(tx, fresh, ctx);
       return { accepted: fresh.length, duplicates: events.length - fresh.length };
     },
     { timeout: 60_000 },

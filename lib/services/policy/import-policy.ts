@@ -3,14 +3,16 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { parsePolicyYaml } from "@/lib/policy/policy-yaml";
-import { diffPolicies, policyOf, providerOfPath, serverFieldsOf } from "@/lib/policy/server-policy";
+import { diffPolicies, policyOf, serverFieldsOf } from "@/lib/policy/server-policy";
 import { ZImportPolicyInput, type TImportPolicyInput } from "@/lib/schemas/policy";
-import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
+import { applyServerChange } from "@/lib/services/servers/internal/apply-server-change";
+import { holdRelaxation } from "@/lib/services/servers/internal/hold-relaxation";
 import { loadWritableServer, lockServer } from "@/lib/services/servers/server-access";
 
 /**
  * Imports a server's policy YAML. Without `apply` it only returns the diff against the current policy;
- * with `apply` it writes the change, bumps the policy version and records before and after.
+ * with `apply` it writes the change, bumps the policy version and records before and after. A change
+ * that loosens an ACTIVE PROD server's policy is held for approvers instead (`pendingApprovalId`).
  */
 export async function importPolicy(actor: Actor, serverIdOrSlug: string, raw: TImportPolicyInput) {
   assertCan(actor, "servers.manage");
@@ -26,32 +28,22 @@ export async function importPolicy(actor: Actor, serverIdOrSlug: string, raw: TI
     const current = policyOf(server, credential ?? undefined);
     const changes = diffPolicies(current, next);
     if (!input.apply || changes.length === 0) return { applied: false, changes, policyVersion: server.policyVersion };
-    await tx.mcpServer.update({ where: { id: server.id }, data: serverFieldsOf(next) });
-    const c = next.mcp_server.credential;
-    if (c && credential) {
-      await tx.credentialRef.update({
-        where: { id: credential.id },
-        data: {
-          reference: c.vault_path,
-          rotationDays: c.rotation_days,
-          dynamicSecret: c.dynamic_secret,
-          provider: providerOfPath(c.vault_path),
-        },
+    const change = { fields: serverFieldsOf(next), credential: next.mcp_server.credential };
+    const held = await holdRelaxation(tx, actor, server, change);
+    if (held) {
+      await recordAudit(tx, {
+        actor: auditActor(actor),
+        category: "ADMIN",
+        action: "policy.held_for_approval",
+        target: { type: "McpServer", id: server.id },
+        outcome: "pending",
+        before: current,
+        after: next,
+        attributes: { changes: changes.length, ...held },
       });
-    } else if (c) {
-      await tx.credentialRef.create({
-        data: {
-          serverId: server.id,
-          reference: c.vault_path,
-          rotationDays: c.rotation_days,
-          dynamicSecret: c.dynamic_secret,
-          provider: providerOfPath(c.vault_path),
-          kind: "API_KEY",
-          environment: server.environment,
-        },
-      });
+      return { applied: false, changes, policyVersion: server.policyVersion, ...held };
     }
-    const policyVersion = await registryChanged(tx, server.id);
+    const { policyVersion } = await applyServerChange(tx, server.id, change);
     await recordAudit(tx, {
       actor: auditActor(actor),
       category: "ADMIN",

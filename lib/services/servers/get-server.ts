@@ -16,8 +16,31 @@ export async function getServer(actor: Actor, slug: string) {
   if (!server) throw new AppError("NOT_FOUND", "Server not found");
   const canEdit =
     (await db().mcpServer.count({ where: { AND: [await writableServerWhere(db(), actor), { id: server.id }] } })) === 1;
-  const transitions = canEdit ? allowedTransitions(server.status, (action) => can(actor, action)) : [];
-  return { ...server, canEdit, allowedTransitions: transitions };
+  // Registry changes waiting for votes: the page points at them (and an ADMIN may break glass on one).
+  const pendingRequests = await db().approvalRequest.findMany({
+    where: {
+      serverId: server.id,
+      status: "PENDING",
+      expiresAt: { gt: new Date() },
+      kind: { in: ["SERVER_ACTIVATION", "TOOL_CHANGE", "POLICY_CHANGE"] },
+    },
+    select: { id: true, kind: true, toolName: true, reason: true, requiredApprovals: true },
+    orderBy: { createdAt: "asc" },
+  });
+  // A PROD server is activated through its approval request only, never by a direct move.
+  const viaApproval = server.environment === "PROD" && server.status === "PENDING_APPROVAL";
+  const transitions = canEdit
+    ? allowedTransitions(server.status, (action) => can(actor, action)).filter(
+        (t) => !(viaApproval && t.to === "ACTIVE"),
+      )
+    : [];
+  return {
+    ...server,
+    canEdit,
+    allowedTransitions: transitions,
+    pendingRequests,
+    canBreakGlass: can(actor, "approvals.break_glass"),
+  };
 }
 
 export type ServerDetail = Awaited<ReturnType<typeof getServer>>;

@@ -3,6 +3,8 @@ import { systemActor, type UserActor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { verifyChain } from "@/lib/audit/verify-chain";
 import { parsePolicyYaml } from "@/lib/policy/policy-yaml";
+import { breakGlass } from "@/lib/services/approvals/break-glass";
+import { voteOnRequest } from "@/lib/services/approvals/vote-on-request";
 import { addCredential } from "@/lib/services/credentials/add-credential";
 import { createGrant } from "@/lib/services/grants/create-grant";
 import { revokeGrant } from "@/lib/services/grants/revoke-grant";
@@ -170,14 +172,24 @@ describeWithDatabase("registry services", () => {
     await expect(changeServerStatus(asActor(owner), server.slug, { status: "ACTIVE" })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    await expect(changeServerStatus(admin, server.slug, { status: "ACTIVE" })).rejects.toMatchObject({
+    // Its approvers cannot pass a failing checklist; an ADMIN's direct activation is refused outright.
+    const request = await db().approvalRequest.findFirstOrThrow({
+      where: { kind: "SERVER_ACTIVATION", serverId: server.id, status: "PENDING" },
+    });
+    const approver: UserActor = { type: "USER", ...(await seedUser({ roles: ["APPROVER"] })) };
+    await expect(voteOnRequest(approver, request.id, { decision: "approve" })).rejects.toMatchObject({
       code: "UNPROCESSABLE",
       message: expect.stringContaining("rate limit"),
     });
-    const overridden = await changeServerStatus(admin, server.slug, {
-      status: "ACTIVE",
-      overrideJustification: "Incident bridge needs it for the next two hours only",
-    });
+    await expect(
+      changeServerStatus(admin, server.slug, {
+        status: "ACTIVE",
+        overrideJustification: "Incident bridge needs it for the next two hours only",
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    // The written override is now an explicit break-glass on the request.
+    await breakGlass(admin, request.id, { justification: "Incident bridge needs it for the next two hours only" });
+    const overridden = await db().mcpServer.findUniqueOrThrow({ where: { id: server.id } });
     expect(overridden).toMatchObject({ status: "ACTIVE", readinessOverride: expect.stringContaining("Incident") });
     await expect(changeServerStatus(asActor(owner), server.slug, { status: "SUSPENDED" })).rejects.toMatchObject({
       code: "BAD_REQUEST",

@@ -4,10 +4,17 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZUpdateServerInput, type TUpdateServerInput } from "@/lib/schemas/server";
-import { registryChanged } from "./internal/registry-changed";
+import { applyServerChange } from "./internal/apply-server-change";
+import { gateMoveToProd } from "./internal/gate-move-to-prod";
+import { holdRelaxation } from "./internal/hold-relaxation";
 import { loadWritableServer, lockServer } from "./server-access";
 import { assertOwnersExist } from "./server-owners";
 
+/**
+ * Edits a server. Two changes do not simply apply: loosening an ACTIVE PROD server's policy waits for
+ * approvers (the server is returned unchanged, with the request's id), and moving a live server to PROD
+ * must pass the readiness gate and takes the server back to PENDING_APPROVAL for its activation vote.
+ */
 export async function updateServer(actor: Actor, idOrSlug: string, raw: TUpdateServerInput) {
   assertCan(actor, "servers.manage");
   const input = parseWith(ZUpdateServerInput, raw, "server change");
@@ -35,8 +42,22 @@ export async function updateServer(actor: Actor, idOrSlug: string, raw: TUpdateS
       "server change",
     );
     await assertOwnersExist(tx, { ownerTeamId: merged.ownerTeamId, primaryOwnerId: merged.primaryOwnerId });
-    const server = await tx.mcpServer.update({ where: { id: before.id }, data: input });
-    await registryChanged(tx, server.id);
+    const held = await holdRelaxation(tx, actor, before, { fields: input });
+    if (held) {
+      await recordAudit(tx, {
+        actor: auditActor(actor),
+        category: "ADMIN",
+        action: "server.change_held_for_approval",
+        target: { type: "McpServer", id: before.id },
+        outcome: "pending",
+        after: input,
+        attributes: { ...held },
+      });
+      return { ...before, ...held };
+    }
+    let server = await applyServerChange(tx, before.id, { fields: input });
+    if (before.environment !== "PROD" && server.environment === "PROD")
+      server = await gateMoveToProd(tx, actor, before, server);
     const changed = Object.keys(input).filter(
       (k) => JSON.stringify(before[k as keyof typeof before]) !== JSON.stringify(server[k as keyof typeof server]),
     );

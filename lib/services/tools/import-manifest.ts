@@ -3,7 +3,7 @@ import { fieldErrors } from "@/lib/schemas/parse";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { requiredApprovals } from "@/lib/approvals/rules";
 import { classifyRisk, needsApprovalByDefault, RISK_ORDER } from "@/lib/registry/risk";
 import { definitionOf, diffDefinitions, type ToolDefinition } from "@/lib/registry/tool-definition";
@@ -71,7 +71,9 @@ export async function importManifest(
         title: tool.title ?? tool.annotations?.title ?? null,
         description: tool.description,
         inputSchema: tool.inputSchema as Prisma.InputJsonValue,
-        annotations: (tool.annotations ?? undefined) as Prisma.InputJsonValue | undefined,
+        // A member the new definition drops is cleared, so the stored definition is the hashed one.
+        outputSchema: tool.outputSchema ? (tool.outputSchema as Prisma.InputJsonValue) : Prisma.DbNull,
+        annotations: tool.annotations ? (tool.annotations as Prisma.InputJsonValue) : Prisma.DbNull,
         definitionHash: hash,
         risk: classifyRisk(tool),
       };

@@ -7,11 +7,19 @@ import { ZUpdateToolInput, type TUpdateToolInput } from "@/lib/schemas/tool";
 import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
 import { loadWritableTool } from "./tool-access";
 
-/** Enable or disable a tool, set whether it needs approval, or override its risk (ADMIN, with a reason). */
+const ARGUMENT_KEYS = ["objectArgument", "limitArgument", "queryArgument"] as const;
+
+/**
+ * Enable or disable a tool, set whether it needs approval, override its risk (ADMIN, with a reason), or
+ * say which argument holds the object, the record limit and the query (a reviewer's call).
+ */
 export async function updateTool(actor: Actor, toolId: string, raw: TUpdateToolInput) {
   assertCan(actor, "servers.manage");
   const input = parseWith(ZUpdateToolInput, raw, "tool change");
   if (input.riskOverride !== undefined) assertCan(actor, "tools.review");
+  const mapsArguments = ARGUMENT_KEYS.some((k) => input[k] !== undefined);
+  // Which argument holds the object, the limit or the query decides what limits can check: a reviewer's call.
+  if (mapsArguments) assertCan(actor, "tools.review");
   return db().$transaction(async (tx) => {
     const tool = await loadWritableTool(tx, actor, toolId);
     const risk =
@@ -28,13 +36,14 @@ export async function updateTool(actor: Actor, toolId: string, raw: TUpdateToolI
       data: {
         enabled: input.enabled,
         requiresApproval: input.requiresApproval,
+        ...Object.fromEntries(ARGUMENT_KEYS.filter((k) => input[k] !== undefined).map((k) => [k, input[k]])),
         ...(input.riskOverride !== undefined
           ? { riskOverride: input.riskOverride, riskOverrideReason: input.riskOverride ? input.reason : null }
           : {}),
       },
     });
     await registryChanged(tx, tool.serverId);
-    const keys = ["enabled", "requiresApproval", "riskOverride"] as const;
+    const keys = ["enabled", "requiresApproval", "riskOverride", ...ARGUMENT_KEYS] as const;
     await recordAudit(tx, {
       actor: auditActor(actor),
       category: "ADMIN",

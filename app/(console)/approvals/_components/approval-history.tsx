@@ -70,6 +70,9 @@ export function ApprovalHistory({ view }: { view: "history" | "mine" }) {
                   <StatusBadge status={r.status} />
                 </Td>
                 <Td className="text-xs">
+                  {r.breakGlassReason && (
+                    <p className="font-medium text-red-700">Break glass: “{r.breakGlassReason}”</p>
+                  )}
                   {r.votes.map((v) => (
                     <p key={v.id}>
                       {v.decision} by {v.approver.email}

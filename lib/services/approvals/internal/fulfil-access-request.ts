@@ -1,6 +1,7 @@
 import { systemActor } from "@/lib/authz/actor";
 import type { Tx } from "@/lib/db/tx";
-import { operationOf } from "@/lib/policy/arguments";
+import { AppError } from "@/lib/errors";
+import { operationAllowed, operationOf } from "@/lib/policy/arguments";
 import { insertGrant } from "@/lib/services/grants/create-grant";
 
 type Access = { tools: string[]; durationHours: number; justification: string };
@@ -16,7 +17,16 @@ export async function fulfilAccessRequest(tx: Tx, requestId: string, now: Date) 
     where: { serverId: request.serverId!, name: { in: access.tools } },
     select: { name: true, annotations: true },
   });
-  const operations = [...new Set(tools.map(operationOf))];
+  // Never more than the server's policy allows: the request was checked against it, and this keeps it so.
+  const server = await tx.mcpServer.findUniqueOrThrow({
+    where: { id: request.serverId! },
+    select: { allowedOperations: true },
+  });
+  const operations = [...new Set(tools.map(operationOf))].filter(
+    (o) => server.allowedOperations.length === 0 || operationAllowed(o, server.allowedOperations),
+  );
+  if (operations.length === 0)
+    throw new AppError("UNPROCESSABLE", "The server's policy no longer allows any operation of these tools");
   // Issued by Warden on the approvers' decision, not within any one approver's own scope.
   const grant = await insertGrant(
     tx,

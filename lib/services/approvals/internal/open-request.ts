@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { auditActor } from "@/lib/authz/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Tx } from "@/lib/db/tx";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ApprovalKind, RiskLevel } from "@/lib/generated/prisma/enums";
 import { enqueueWebhooks } from "@/lib/services/webhooks/enqueue-webhooks";
 import { notifyApprovers } from "./notify";
@@ -9,8 +10,8 @@ import { notifyApprovers } from "./notify";
 const DAY = 86_400_000;
 
 /**
- * Opens a registry approval (SERVER_ACTIVATION or TOOL_CHANGE) for approvers, superseding any pending
- * one for the same server and tool. `argsHash` binds a TOOL_CHANGE to the exact new definition.
+ * Opens a registry approval (SERVER_ACTIVATION, TOOL_CHANGE or POLICY_CHANGE) for approvers,
+ * superseding any pending one of that kind for the same server and tool. `argsHash` binds a TOOL_CHANGE to the exact new definition.
  */
 export async function openRegistryRequest(
   tx: Tx,
@@ -24,6 +25,8 @@ export async function openRegistryRequest(
     risk: RiskLevel;
     reason: string;
     requiredApprovals: number;
+    /** POLICY_CHANGE: what applies once approved */
+    change?: Prisma.InputJsonValue;
   },
   now = new Date(),
 ) {
@@ -40,6 +43,7 @@ export async function openRegistryRequest(
       risk: r.risk,
       reason: r.reason,
       requiredApprovals: r.requiredApprovals,
+      change: r.change,
       requesterUserId: actor.type === "USER" ? actor.id : null,
       requesterLabel: auditActor(actor).label,
       expiresAt: new Date(now.getTime() + 7 * DAY),

@@ -30,6 +30,9 @@ export async function registryChanged(tx: Tx, serverId?: string): Promise<string
           requiresApproval: true,
           risk: true,
           riskOverride: true,
+          objectArgument: true,
+          limitArgument: true,
+          queryArgument: true,
         },
       },
       grants: {

@@ -1,6 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
+import { BreakGlassButton } from "@/app/(console)/_components/break-glass-button";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -11,7 +13,10 @@ import type { ServerStatus } from "@/lib/generated/prisma/enums";
 import type { TabProps } from "./server-detail-view";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 
-/** Lifecycle moves and the server kill switch. A failing PROD checklist asks an admin for a written override. */
+/**
+ * Lifecycle moves and the server kill switch, and the registry requests waiting for approvers (a PROD
+ * activation, a tool change, a held policy change), with an ADMIN's break-glass on each.
+ */
 export function LifecycleActions({ server }: Pick<TabProps, "server">) {
   const change = useChangeServerStatus(server.slug);
   const toast = useToast();
@@ -19,7 +24,8 @@ export function LifecycleActions({ server }: Pick<TabProps, "server">) {
   const [override, setOverride] = useState("");
   const [needsOverride, setNeedsOverride] = useState(false);
   const actions = server.allowedTransitions;
-  if (actions.length === 0) return null;
+  const pending = server.pendingRequests ?? [];
+  if (actions.length === 0 && pending.length === 0) return null;
 
   const run = async (to: ServerStatus) => {
     try {
@@ -39,6 +45,21 @@ export function LifecycleActions({ server }: Pick<TabProps, "server">) {
 
   return (
     <Card title="Lifecycle">
+      {pending.map((r) => (
+        <div
+          key={r.id}
+          className="mb-3 flex flex-wrap items-center gap-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          data-testid={`pending-${r.kind}`}
+        >
+          <span className="flex-1">
+            Waiting for {r.requiredApprovals} approval{r.requiredApprovals === 1 ? "" : "s"}: {r.reason}.{" "}
+            <Link className="underline" href={`/approvals?request=${r.id}`}>
+              Open in Approvals
+            </Link>
+          </span>
+          {server.canBreakGlass && <BreakGlassButton requestId={r.id} what={r.reason} />}
+        </div>
+      ))}
       <div className="flex flex-wrap items-end gap-3">
         {actions.some((a) => a.needsReason) && (
           <Field

@@ -1,5 +1,7 @@
 "use client";
 
+import Link from "next/link";
+import { BreakGlassButton } from "@/app/(console)/_components/break-glass-button";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { useToolAction } from "@/lib/queries/servers";
@@ -9,14 +11,30 @@ import type { TabProps } from "./server-detail-view";
 type ToolRow = TabProps["server"]["tools"][number];
 
 /** Shows what changed since the approved definition (or the whole definition, the first time) and approves exactly this hash. */
-export function ToolReview({ slug, tool, onDone }: { slug: string; tool: ToolRow; onDone: () => void }) {
+export function ToolReview({
+  slug,
+  tool,
+  pendingRequest,
+  canBreakGlass,
+  onDone,
+}: {
+  slug: string;
+  tool: ToolRow;
+  pendingRequest?: { id: string; requiredApprovals: number; reason: string };
+  canBreakGlass: boolean;
+  onDone: () => void;
+}) {
   const action = useToolAction(slug);
   const toast = useToast();
   const before = (tool.approvedDefinition ?? null) as ToolDefinition | null;
   const changes = diffDefinitions(before, definitionOf(tool as Parameters<typeof definitionOf>[0]));
   const approve = async () => {
-    await action.mutateAsync({ id: tool.id, action: "review", body: { definitionHash: tool.definitionHash } });
-    toast.show(`${tool.name} approved`);
+    const r = (await action.mutateAsync({
+      id: tool.id,
+      action: "review",
+      body: { definitionHash: tool.definitionHash },
+    })) as { pendingApprovalId?: string } | undefined;
+    toast.show(r?.pendingApprovalId ? `${tool.name}: approvers are asked` : `${tool.name} approved`);
     onDone();
   };
   return (
@@ -44,9 +62,18 @@ export function ToolReview({ slug, tool, onDone }: { slug: string; tool: ToolRow
         <Button variant="secondary" onClick={onDone}>
           Close
         </Button>
-        <Button onClick={approve} disabled={action.isPending}>
-          Approve this definition
-        </Button>
+        {pendingRequest ? (
+          <>
+            <Link className="self-center text-sm underline" href={`/approvals?request=${pendingRequest.id}`}>
+              Waiting for {pendingRequest.requiredApprovals} approval{pendingRequest.requiredApprovals === 1 ? "" : "s"}
+            </Link>
+            {canBreakGlass && <BreakGlassButton requestId={pendingRequest.id} what={pendingRequest.reason} />}
+          </>
+        ) : (
+          <Button onClick={approve} disabled={action.isPending}>
+            {before ? "Ask approvers about this definition" : "Approve this definition"}
+          </Button>
+        )}
       </div>
     </div>
   );

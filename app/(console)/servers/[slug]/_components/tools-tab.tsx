@@ -158,7 +158,17 @@ export function ToolsTab({ server, canReviewTools }: TabProps) {
         )}
       </Card>
       <Dialog open={reviewing !== null} onClose={() => setReviewing(null)} title={`Review ${reviewing?.name ?? ""}`}>
-        {reviewing && <ToolReview slug={server.slug} tool={reviewing} onDone={() => setReviewing(null)} />}
+        {reviewing && (
+          <ToolReview
+            slug={server.slug}
+            tool={reviewing}
+            canBreakGlass={server.canBreakGlass}
+            pendingRequest={server.pendingRequests?.find(
+              (r) => r.kind === "TOOL_CHANGE" && r.toolName === reviewing.name,
+            )}
+            onDone={() => setReviewing(null)}
+          />
+        )}
       </Dialog>
     </div>
   );
