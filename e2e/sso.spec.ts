@@ -6,6 +6,9 @@ import { idpLogin, setIdpAccount, ssoSignIn } from "./support/sso";
 // only sub/iss/aud, email and groups come from userinfo; groups under a scope of their own).
 // The role map of the e2e server: e2e-sec-admins=ADMIN, e2e-approvers=APPROVER.
 test.describe.configure({ timeout: 90_000 });
+// Each sign-in is a round of redirects and a password hash or two: give landings time on a busy machine.
+const slow = expect.configure({ timeout: 20_000 });
+const dashboard = (page: Page) => slow(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
 
 const nav = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link");
 const NAV = {
@@ -36,7 +39,7 @@ for (const [label, groups, role] of [
       groups: [...groups],
     });
     await ssoSignIn(page, login);
-    await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    await dashboard(page);
     await expect(nav(page)).toHaveText(NAV[role]);
 
     await page.context().clearCookies();
@@ -88,14 +91,15 @@ test("SSO: the admin's group removed at the provider demotes them at the next si
   const claims = { email: `${login}@sso.test`, email_verified: true, name: "Soon Demoted" };
   await setIdpAccount(page.request, login, { ...claims, groups: ["e2e-sec-admins"] });
   await ssoSignIn(page, login);
+  await dashboard(page);
   await expect(nav(page)).toHaveText(NAV.ADMIN);
   await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await slow(page).toHaveURL(/\/login/);
 
   await setIdpAccount(page.request, login, { ...claims, groups: [] });
   // The provider's session is still open: no login form this time, straight back to Warden.
   await ssoSignIn(page, login);
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await dashboard(page);
   await expect(nav(page)).toHaveText(NAV.VIEWER);
   expect((await page.request.get("/api/console/users")).status()).toBe(403);
 });
@@ -118,10 +122,10 @@ test("SSO: a verified email matching a password account links only after its pas
   await expect(owner.getByTestId("link-sso-notice")).toContainText(email);
   await owner.getByLabel("Password").fill("not the password");
   await owner.getByRole("button", { name: "Link and sign in" }).click();
-  await expect(owner.getByTestId("login-error")).toHaveText("Invalid email or password");
+  await slow(owner.getByTestId("login-error")).toHaveText("Invalid email or password");
   await owner.getByLabel("Password").fill(password);
   await owner.getByRole("button", { name: "Link and sign in" }).click();
-  await expect(owner.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await dashboard(owner);
   // Signed in as the existing account, with the roles Warden gave it: the provider's groups don't apply.
   await expect(nav(owner)).toHaveText(NAV.OWNER);
   await context.close();
@@ -149,7 +153,7 @@ test("SSO: an admin links a waiting identity from the users page", async ({ as, 
   await expect(admin.getByTestId(`user-row-${email}`)).toContainText("SSO linked");
 
   await ssoSignIn(auditor, login);
-  await expect(auditor.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await dashboard(auditor);
   await expect(nav(auditor)).toHaveText([
     "Dashboard",
     "Servers",

@@ -13,6 +13,12 @@ export async function setIdpAccount(request: APIRequestContext, login: string, c
   expect(res.status()).toBe(204);
 }
 
+/** Where a single sign-on comes to rest: the provider's login form, or a Warden page (refusals land on /login?…). */
+function settled(url: URL) {
+  if (url.origin === E2E_OIDC_ISSUER) return url.pathname.startsWith("/interaction/");
+  return !url.pathname.startsWith("/api/auth") && !(url.pathname === "/login" && url.search === "");
+}
+
 /**
  * Clicks "Sign in with single sign-on" and, when the provider asks (no session there yet), signs in
  * on its own login form. Returns once the browser is back on Warden.
@@ -20,11 +26,10 @@ export async function setIdpAccount(request: APIRequestContext, login: string, c
 export async function ssoSignIn(page: Page, login: string) {
   await page.goto("/login");
   await page.getByRole("button", { name: "Sign in with single sign-on" }).click();
-  await page.waitForURL((url) => url.origin === E2E_OIDC_ISSUER || !url.pathname.startsWith("/api/auth"));
-  if (new URL(page.url()).origin === E2E_OIDC_ISSUER) {
-    await page.locator('input[name="login"]').fill(login);
-    await page.locator('input[name="password"]').fill("any password: the dev login form accepts it");
-    await page.getByRole("button", { name: "Sign-in" }).click();
-  }
-  await page.waitForURL((url) => url.origin !== E2E_OIDC_ISSUER && !url.pathname.startsWith("/api/auth"));
+  await page.waitForURL(settled);
+  if (new URL(page.url()).origin !== E2E_OIDC_ISSUER) return;
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill("any password: the dev login form accepts it");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  await page.waitForURL((url) => url.origin !== E2E_OIDC_ISSUER && settled(url));
 }

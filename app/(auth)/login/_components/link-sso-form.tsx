@@ -18,6 +18,7 @@ export function LinkSsoForm({ token, email, callbackUrl }: { token: string; emai
     event.preventDefault();
     const password = String(new FormData(event.currentTarget).get("password") ?? "");
     if (!password) return setError("Enter your password");
+    setError("");
     setPending(true);
     try {
       await apiFetch("/api/auth/sso-link", { body: { token, password } });
