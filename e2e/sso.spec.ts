@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./support/fixtures";
+import { expect, signIn, test } from "./support/fixtures";
+import { e2eEmail } from "./support/users";
 import { idpLogin, setIdpAccount, ssoSignIn } from "./support/sso";
 
 // Warden against a real OpenID Connect provider (oidc-provider, default claim rules: the ID token has
@@ -9,6 +10,11 @@ test.describe.configure({ timeout: 90_000 });
 // Each sign-in is a round of redirects and a password hash or two: give landings time on a busy machine.
 const slow = expect.configure({ timeout: 20_000 });
 const dashboard = (page: Page) => slow(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+async function signInAsAdmin(page: Page) {
+  await signIn(page, e2eEmail("ADMIN"));
+  await dashboard(page);
+  return page;
+}
 
 const nav = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link");
 const NAV = {
@@ -28,22 +34,24 @@ for (const [label, groups, role] of [
 ] as const) {
   test(`SSO: a user ${groups.length ? `in ${groups[0]}` : "with no groups"} is provisioned as ${role}`, async ({
     page,
-    as,
+    browser,
   }) => {
     const login = idpLogin(label);
     const email = `${login}@sso.test`;
-    await setIdpAccount(page.request, login, {
+    const context = await browser.newContext();
+    const user = await context.newPage();
+    await setIdpAccount(user.request, login, {
       email,
       email_verified: true,
       name: `SSO ${label}`,
       groups: [...groups],
     });
-    await ssoSignIn(page, login);
-    await dashboard(page);
-    await expect(nav(page)).toHaveText(NAV[role]);
+    await ssoSignIn(user, login);
+    await dashboard(user);
+    await expect(nav(user)).toHaveText(NAV[role]);
+    await context.close();
 
-    await page.context().clearCookies();
-    const row = (await users(await as("ADMIN"))).find((u) => u.email === email);
+    const row = (await users(await signInAsAdmin(page))).find((u) => u.email === email);
     expect(row).toMatchObject({ roles: [role] });
     expect(row?.lastLoginAt).not.toBeNull();
   });
@@ -51,10 +59,9 @@ for (const [label, groups, role] of [
 
 test("SSO: an unverified email equal to an admin's is refused, audited, and the admin account is unchanged", async ({
   page,
-  as,
   browser,
 }) => {
-  const admin = await as("ADMIN");
+  const admin = await signInAsAdmin(page);
   const victim = `victim-${Date.now()}@test.local`;
   const created = await admin.request.post("/api/console/users", {
     data: { email: victim, name: "Victim Admin", password: "victim password 123", roles: ["ADMIN"] },
@@ -67,8 +74,8 @@ test("SSO: an unverified email equal to an admin's is refused, audited, and the 
   const impostor = await context.newPage();
   await setIdpAccount(impostor.request, login, { email: victim, email_verified: false, groups: [] });
   await ssoSignIn(impostor, login);
-  await expect(impostor).toHaveURL(/\/login\?/);
-  await expect(impostor.getByTestId("login-error")).toHaveText(
+  await slow(impostor).toHaveURL(/\/login\?/);
+  await slow(impostor.getByTestId("login-error")).toHaveText(
     /The identity provider sent no verified email \(email_verified is not true\)/,
   );
   expect((await impostor.request.get("/api/console/users")).status()).toBe(401);
@@ -106,10 +113,9 @@ test("SSO: the admin's group removed at the provider demotes them at the next si
 
 test("SSO: a verified email matching a password account links only after its password is proved; its roles stay", async ({
   page,
-  as,
   browser,
 }) => {
-  const admin = await as("ADMIN");
+  const admin = await signInAsAdmin(page);
   const email = `owner-${Date.now()}@test.local`;
   const password = "owner password 123";
   await admin.request.post("/api/console/users", { data: { email, name: "Owner", password, roles: ["OWNER"] } });
@@ -132,8 +138,8 @@ test("SSO: a verified email matching a password account links only after its pas
   expect((await users(admin)).find((u) => u.email === email)?.roles).toEqual(["OWNER"]);
 });
 
-test("SSO: an admin links a waiting identity from the users page", async ({ as, browser }) => {
-  const admin = await as("ADMIN");
+test("SSO: an admin links a waiting identity from the users page", async ({ page, browser }) => {
+  const admin = await signInAsAdmin(page);
   const email = `auditor-${Date.now()}@test.local`;
   await admin.request.post("/api/console/users", {
     data: { email, name: "Auditor", password: "auditor password 123", roles: ["AUDITOR"] },
