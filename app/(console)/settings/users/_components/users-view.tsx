@@ -103,10 +103,9 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
         title={editing === "new" ? "Add user" : "Edit user"}
       >
         {editing !== null && (
-          <UserForm user={editing === "new" ? undefined : editing} onDone={() => setEditing(null)} />
-        )}
-        {editing !== null && editing !== "new" && (
-          <SsoIdentities user={users.data?.find((u) => u.id === editing.id) ?? editing} />
+          <UserForm user={editing === "new" ? undefined : editing} onDone={() => setEditing(null)}>
+            {editing !== "new" && <SsoIdentities user={users.data?.find((u) => u.id === editing.id) ?? editing} />}
+          </UserForm>
         )}
       </Dialog>
     </Card>
