@@ -37,7 +37,7 @@ describeWithDatabase("password sign-in switched off", () => {
     expect(log).toHaveBeenCalledWith(expect.stringContaining("BREAK-GLASS sign-in: break-glass@test.local"));
     log.mockRestore();
     const row = await db().auditEvent.findFirstOrThrow({ where: { action: "auth.break_glass_sign_in" } });
-    expect(row).toMatchObject({ actorId: glass.id, outcome: "warning" });
+    expect(row).toMatchObject({ actorId: glass.id, outcome: "success" });
     const notes = await db().notification.findMany({ where: { title: { contains: "Break-glass" } } });
     expect(notes.map((x) => x.userId)).toContain(other.id);
     expect(notes.map((x) => x.userId)).not.toContain(glass.id);

@@ -15,7 +15,6 @@ export async function recordBreakGlassSignIn(user: { id: string; email: string }
       actor: { type: "USER", id: user.id, label: user.email },
       category: "AUTH",
       action: "auth.break_glass_sign_in",
-      outcome: "warning",
       target: { type: "User", id: user.id },
       attributes: { reason: "password sign-in while WARDEN_PASSWORD_LOGIN=off" },
       occurredAt: now,
