@@ -2,6 +2,9 @@ import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_PASSWORD = process.env.E2E_PASSWORD ?? "e2e-password-123";
+/** A real OpenID Connect provider (e2e/support/oidc-provider.ts) that Warden's single sign-on uses. */
+export const E2E_OIDC_ISSUER = `http://127.0.0.1:${Number(process.env.E2E_OIDC_PORT ?? port + 10)}`;
+const oidc = { E2E_OIDC_CLIENT_ID: "warden-e2e", E2E_OIDC_CLIENT_SECRET: "warden-e2e-client-secret" };
 
 export default defineConfig({
   testDir: "e2e",
@@ -32,12 +35,29 @@ export default defineConfig({
     // Org-wide switches and tampering would disturb specs running beside them: they run alone, last.
     { name: "org-wide", testMatch: /org-wide\/.*\.spec\.ts/, dependencies: ["main"], fullyParallel: false },
   ],
-  webServer: {
-    command: "npx tsx scripts/e2e-server.ts",
-    url: `http://127.0.0.1:${port}/login`,
-    timeout: 900_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: { E2E_PORT: String(port), E2E_PASSWORD },
-  },
+  webServer: [
+    {
+      command: "npx tsx e2e/support/oidc-provider.ts",
+      url: `${E2E_OIDC_ISSUER}/.well-known/openid-configuration`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { E2E_PORT: String(port), E2E_OIDC_PORT: new URL(E2E_OIDC_ISSUER).port, ...oidc },
+    },
+    {
+      command: "npx tsx scripts/e2e-server.ts",
+      url: `http://127.0.0.1:${port}/login`,
+      timeout: 900_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        E2E_PORT: String(port),
+        E2E_PASSWORD,
+        OIDC_ISSUER: E2E_OIDC_ISSUER,
+        OIDC_CLIENT_ID: oidc.E2E_OIDC_CLIENT_ID,
+        OIDC_CLIENT_SECRET: oidc.E2E_OIDC_CLIENT_SECRET,
+        OIDC_SCOPES: "openid email profile groups",
+        OIDC_ROLE_MAP: "e2e-sec-admins=ADMIN,e2e-approvers=APPROVER",
+      },
+    },
+  ],
 });

@@ -13,4 +13,16 @@ describe("environment", () => {
       /DATABASE_URL: DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL\n {2}NEXTAUTH_SECRET: NEXTAUTH_SECRET must be at least 32 characters/,
     );
   });
+
+  it("switches password sign-in off only with SSO configured and a break-glass admin named", () => {
+    expect(() => parseEnv({ WARDEN_PASSWORD_LOGIN: "off" })).toThrow(
+      /WARDEN_PASSWORD_LOGIN: WARDEN_PASSWORD_LOGIN=off needs single sign-on[\s\S]*WARDEN_BREAK_GLASS_EMAIL: /,
+    );
+    const sso = { OIDC_ISSUER: "https://idp.example", OIDC_CLIENT_ID: "warden", OIDC_CLIENT_SECRET: "s" };
+    const parsed = parseEnv({ ...sso, WARDEN_PASSWORD_LOGIN: "off", WARDEN_BREAK_GLASS_EMAIL: " Root@Corp.Example " });
+    expect(parsed.WARDEN_BREAK_GLASS_EMAIL).toBe("root@corp.example");
+    expect(parsed.OIDC_SCOPES).toBe("openid email profile");
+    expect(parsed.OIDC_SESSION_MAX_AGE_MINUTES).toBe(60);
+    expect(() => parseEnv({ OIDC_SCOPES: "email groups" })).toThrow(/OIDC_SCOPES must include openid/);
+  });
 });

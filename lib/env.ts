@@ -23,6 +23,40 @@ const ZEnv = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_GROUPS_CLAIM: z.string().default("groups"),
   OIDC_ROLE_MAP: z.string().default(""),
+  OIDC_SCOPES: z
+    .string()
+    .trim()
+    .default("openid email profile")
+    .refine((s) => s.split(/\s+/).includes("openid"), "OIDC_SCOPES must include openid"),
+  /** SSO sessions end this long after sign-in, so the identity provider's group changes apply within it. */
+  OIDC_SESSION_MAX_AGE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
+  WARDEN_PASSWORD_LOGIN: z.enum(["on", "off"]).default("on"),
+  /** With WARDEN_PASSWORD_LOGIN=off, the one local account that may still sign in with a password. */
+  WARDEN_BREAK_GLASS_EMAIL: z.string().trim().toLowerCase().pipe(z.email()).optional(),
+});
+
+/** Settings that only make sense together. */
+const ZCheckedEnv = ZEnv.superRefine((e, ctx) => {
+  if (e.WARDEN_PASSWORD_LOGIN === "on") return;
+  if (!(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["WARDEN_PASSWORD_LOGIN"],
+      message: "WARDEN_PASSWORD_LOGIN=off needs single sign-on (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET)",
+    });
+  }
+  if (!e.WARDEN_BREAK_GLASS_EMAIL) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["WARDEN_BREAK_GLASS_EMAIL"],
+      message: "WARDEN_PASSWORD_LOGIN=off needs WARDEN_BREAK_GLASS_EMAIL: the local ADMIN kept for when SSO fails",
+    });
+  }
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -37,7 +71,7 @@ export function env(): Env {
 
 /** A variable set to "" (as compose files and CI matrices often leave them) counts as unset. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const parsed = ZEnv.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== "")));
+  const parsed = ZCheckedEnv.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== "")));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);

@@ -6,11 +6,14 @@ declare module "next-auth" {
     user?: { id: string; name?: string | null; email?: string | null };
     /** This session's id: refused after sign-out (RevokedSession). */
     sid?: string;
+    /** Single sign-on sessions only: when (epoch seconds) the session ends, whatever the cookie says. */
+    ssoUntil?: number;
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
     sid?: string;
+    ssoUntil?: number;
   }
 }

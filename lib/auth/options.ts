@@ -1,36 +1,29 @@
 import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import type { OAuthConfig } from "next-auth/providers/oauth";
 import { env } from "@/lib/env";
 import { ZSignInInput } from "@/lib/schemas/auth";
-import { findActiveUserByEmail, provisionOidcUser, type OidcProfile } from "@/lib/services/auth/provision-oidc-user";
+import { findSsoUserId } from "@/lib/services/auth/find-sso-user-id";
+import { guardPasswordSignIn } from "@/lib/services/auth/guard-password-sign-in";
+import { recordBreakGlassSignIn } from "@/lib/services/auth/record-break-glass-sign-in";
+import { recordSsoProviderError } from "@/lib/services/auth/record-sso-provider-error";
 import { signInWithPassword } from "@/lib/services/auth/sign-in-with-password";
+import { signInWithSso } from "@/lib/services/auth/sign-in-with-sso";
 import { signOut } from "@/lib/services/auth/sign-out";
+import type { SsoClaims } from "./sso/claims";
+import { ssoEnabled, ssoProvider } from "./sso/provider";
 import { authSecret } from "./secret";
 
-export function oidcEnabled(): boolean {
-  const e = env();
-  return Boolean(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET);
-}
-
-function oidcProvider(): OAuthConfig<OidcProfile> {
-  const e = env();
-  return {
-    id: "oidc",
-    name: "Single sign-on",
-    type: "oauth",
-    wellKnown: `${e.OIDC_ISSUER!.replace(/\/$/, "")}/.well-known/openid-configuration`,
-    clientId: e.OIDC_CLIENT_ID,
-    clientSecret: e.OIDC_CLIENT_SECRET,
-    authorization: { params: { scope: "openid email profile" } },
-    idToken: true,
-    checks: ["pkce", "state"],
-    profile: (p) => ({ id: p.sub, email: p.email, name: p.name ?? p.email }),
-  };
-}
+/** Whether the sign-in page offers single sign-on. */
+export const oidcEnabled = ssoEnabled;
 
 let cached: NextAuthOptions | undefined;
+
+/** Where a refused single sign-on lands: the sign-in page, with the reason (and a link offer's token). */
+function refusedUrl(reason: string, linkToken?: string) {
+  const params = new URLSearchParams({ error: "SsoRefused", reason, ...(linkToken ? { link: linkToken } : {}) });
+  return `/login?${params}`;
+}
 
 export function authOptions(): NextAuthOptions {
   if (cached) return cached;
@@ -41,26 +34,52 @@ export function authOptions(): NextAuthOptions {
     async authorize(raw) {
       const parsed = ZSignInInput.safeParse(raw);
       if (!parsed.success) throw new Error("Enter your email and password");
+      // With WARDEN_PASSWORD_LOGIN=off only the break-glass admin gets past this, and that use is loud.
+      const { breakGlass } = await guardPasswordSignIn(parsed.data);
       const user = await signInWithPassword(parsed.data);
+      if (breakGlass) await recordBreakGlassSignIn(user);
       return { id: user.id, email: user.email, name: user.name };
     },
   });
   cached = {
     secret: authSecret(),
-    providers: oidcEnabled() ? [credentials, oidcProvider()] : [credentials],
+    providers: ssoEnabled() ? [credentials, ssoProvider()] : [credentials],
     session: { strategy: "jwt", maxAge: e.SESSION_MAX_AGE_MINUTES * 60 },
     useSecureCookies: e.NEXTAUTH_URL?.startsWith("https://") ?? false,
     pages: { signIn: "/login", error: "/login" },
+    logger: {
+      error(code, metadata) {
+        console.error(`[next-auth] ${code}`, metadata);
+        // A single sign-on that failed before Warden learnt who it was: audited too.
+        if (e.OIDC_ISSUER && /^(OAUTH_|SIGNIN_OAUTH_)/.test(code)) {
+          recordSsoProviderError(e.OIDC_ISSUER, code, errorText(metadata)).catch((err) =>
+            console.error("[warden] could not audit a failed single sign-on", err),
+          );
+        }
+      },
+      warn: (code) => console.warn(`[next-auth] ${code}`),
+      debug: () => {},
+    },
     callbacks: {
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
-        const user = await provisionOidcUser(profile as OidcProfile);
-        return user !== null;
+        try {
+          const result = await signInWithSso(profile as unknown as SsoClaims);
+          return result.ok ? true : refusedUrl(result.reason, result.linkToken);
+        } catch (err) {
+          console.error("[warden] single sign-on could not be completed", err);
+          return refusedUrl("provider_error");
+        }
       },
-      async jwt({ token, user, account }) {
-        if (account?.provider === "oidc" && token.email) {
-          const provisioned = await findActiveUserByEmail(token.email);
-          if (provisioned) token.sub = provisioned.id;
+      async jwt({ token, user, account, profile }) {
+        if (account?.provider === "oidc") {
+          // The user is found by the identity's (issuer, subject) only, never by the email claim.
+          const claims = profile as unknown as SsoClaims;
+          const userId = await findSsoUserId(claims.issuer, claims.subject);
+          if (!userId) throw new Error("Single sign-on identity is not linked");
+          token.sub = userId;
+          // SSO sessions end early, so a role removed at the provider applies at the next sign-in.
+          token.ssoUntil = Math.floor(Date.now() / 1000) + e.OIDC_SESSION_MAX_AGE_MINUTES * 60;
         } else if (user) {
           token.sub = user.id;
         }
@@ -71,6 +90,7 @@ export function authOptions(): NextAuthOptions {
       async session({ session, token }) {
         if (session.user) session.user.id = token.sub ?? "";
         session.sid = typeof token.sid === "string" ? token.sid : undefined;
+        session.ssoUntil = typeof token.ssoUntil === "number" ? token.ssoUntil : undefined;
         return session;
       },
     },
@@ -81,4 +101,11 @@ export function authOptions(): NextAuthOptions {
     },
   };
   return cached;
+}
+
+function errorText(metadata: unknown): string {
+  if (metadata instanceof Error) return metadata.message;
+  const m = metadata as { error?: unknown; error_description?: unknown } | undefined;
+  const inner = m?.error instanceof Error ? m.error.message : String(m?.error ?? "unknown error");
+  return typeof m?.error_description === "string" ? `${inner}: ${m.error_description}` : inner;
 }

@@ -7,10 +7,16 @@ import { authOptions } from "./options";
 
 /**
  * Re-read from the database on every request, so disabling a user or changing roles takes effect at
- * once, and a signed-out session (even a copy of its cookie) is refused.
+ * once, and a signed-out session (even a copy of its cookie) is refused. A single sign-on session also
+ * ends at its own, shorter lifetime (`ssoUntil`), so the provider's group changes apply at re-sign-in.
  */
-async function activeUser(id: string | undefined, sid: string | undefined): Promise<UserActor | null> {
+async function activeUser(
+  id: string | undefined,
+  sid: string | undefined,
+  ssoUntil: number | undefined,
+): Promise<UserActor | null> {
   if (!id) return null;
+  if (ssoUntil !== undefined && ssoUntil * 1000 <= Date.now()) return null;
   const [user, revoked] = await Promise.all([
     db().user.findFirst({ where: { id, disabled: false }, select: { id: true, email: true, name: true, roles: true } }),
     sid ? db().revokedSession.findUnique({ where: { sid }, select: { sid: true } }) : null,
@@ -31,13 +37,13 @@ export async function actorFromRequest(req: Request): Promise<UserActor | null> 
     secret: options.secret,
     secureCookie: options.useSecureCookies,
   });
-  return activeUser(token?.sub, token?.sid);
+  return activeUser(token?.sub, token?.sid, token?.ssoUntil);
 }
 
 /** For server components: the signed-in user, or a redirect to sign-in. */
 export async function requireUser(): Promise<UserActor> {
   const session = await getServerSession(authOptions());
-  const actor = await activeUser(session?.user?.id, session?.sid);
+  const actor = await activeUser(session?.user?.id, session?.sid, session?.ssoUntil);
   if (!actor) redirect("/login");
   return actor;
 }

@@ -10,6 +10,11 @@ export const userSelect = {
   lockedUntil: true,
   lastLoginAt: true,
   createdAt: true,
+  rolesManagedBy: true,
+  ssoIdentities: {
+    select: { id: true, issuer: true, subject: true, email: true, linkedBy: true, lastLoginAt: true },
+    orderBy: { createdAt: "asc" },
+  },
   memberships: { select: { team: { select: { id: true, slug: true, name: true } } } },
 } satisfies Prisma.UserSelect;
 

@@ -8,23 +8,20 @@ import { Field } from "@/components/ui/field";
 import { fieldErrors } from "@/lib/schemas/parse";
 import { ZSignInInput } from "@/lib/schemas/auth";
 
-const MESSAGES: Record<string, string> = {
-  CredentialsSignin: "Invalid email or password",
-  AccessDenied: "Your account is disabled or not allowed to sign in",
-  OAuthSignin: "Single sign-on is unavailable",
-};
-
 export function LoginForm({
   callbackUrl,
   sso,
+  passwordLogin,
   initialError,
 }: {
   callbackUrl: string;
   sso: boolean;
+  /** False with WARDEN_PASSWORD_LOGIN=off: the password form is kept for the break-glass admin only. */
+  passwordLogin: boolean;
   initialError?: string;
 }) {
   const router = useRouter();
-  const [error, setError] = useState(initialError ? (MESSAGES[initialError] ?? initialError) : "");
+  const [error, setError] = useState(initialError ?? "");
   const [fields, setFields] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
 
@@ -38,19 +35,20 @@ export function LoginForm({
     const result = await signIn("credentials", { ...parsed.data, redirect: false });
     setPending(false);
     if (result?.ok && !result.error) return router.replace(callbackUrl);
-    setError(MESSAGES[result?.error ?? ""] ?? result?.error ?? "Sign-in failed");
+    setError(!result?.error || result.error === "CredentialsSignin" ? "Invalid email or password" : result.error);
   }
 
-  return (
+  const ssoButton = sso && (
+    <Button
+      variant={passwordLogin ? "secondary" : "primary"}
+      className="w-full"
+      onClick={() => signIn("oidc", { callbackUrl })}
+    >
+      Sign in with single sign-on
+    </Button>
+  );
+  const passwordForm = (
     <form onSubmit={submit} noValidate className="space-y-4">
-      {error && (
-        <p
-          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200"
-          data-testid="login-error"
-        >
-          {error}
-        </p>
-      )}
       <Field label="Email" name="email" type="email" autoComplete="username" required error={fields.email} />
       <Field
         label="Password"
@@ -63,11 +61,37 @@ export function LoginForm({
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
-      {sso && (
-        <Button variant="secondary" className="w-full" onClick={() => signIn("oidc", { callbackUrl })}>
-          Sign in with single sign-on
-        </Button>
-      )}
     </form>
+  );
+
+  return (
+    <div className="space-y-4">
+      {error && (
+        <p
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200"
+          data-testid="login-error"
+        >
+          {error}
+        </p>
+      )}
+      {passwordLogin ? (
+        <>
+          {passwordForm}
+          {ssoButton}
+        </>
+      ) : (
+        <>
+          {ssoButton}
+          <details className="rounded-md border border-slate-200 px-3 py-2 text-sm">
+            <summary className="cursor-pointer text-slate-600">Break-glass administrator sign-in</summary>
+            <p className="my-3 text-xs text-slate-500">
+              Password sign-in is off. Only the break-glass account may use it; every use alerts the other
+              administrators.
+            </p>
+            {passwordForm}
+          </details>
+        </>
+      )}
+    </div>
   );
 }

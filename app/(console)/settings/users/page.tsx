@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/require-permission";
+import { SsoLinkRequestsCard } from "./_components/sso-link-requests-card";
 import { TeamsCard } from "./_components/teams-card";
 import { UsersView } from "./_components/users-view";
 
@@ -9,6 +10,7 @@ export default async function UsersPage() {
   const me = await requirePermission("users.read");
   return (
     <div className="space-y-6">
+      <SsoLinkRequestsCard />
       <UsersView currentUserId={me.id} />
       <TeamsCard />
     </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { Field } from "@/components/ui/field";
@@ -13,7 +13,7 @@ import type { UserView } from "@/lib/services/users/user-view";
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: r.charAt(0) + r.slice(1).toLowerCase() }));
 
 /** Creates a user, or (given `user`) edits name, roles and teams. Same zod schemas as the API. */
-export function UserForm({ user, onDone }: { user?: UserView; onDone: () => void }) {
+export function UserForm({ user, onDone, children }: { user?: UserView; onDone: () => void; children?: ReactNode }) {
   const teams = useTeams();
   const create = useCreateUser();
   const update = useUpdateUser();
@@ -58,6 +58,7 @@ export function UserForm({ user, onDone }: { user?: UserView; onDone: () => void
         onChange={setTeamIds}
         error={errors.teamIds}
       />
+      {children}
       <div className="flex justify-end gap-2 pt-2">
         <Button variant="secondary" onClick={onDone}>
           Cancel

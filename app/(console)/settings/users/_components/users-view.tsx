@@ -10,6 +10,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { useUpdateUser, useUsers } from "@/lib/queries/users";
 import type { UserView } from "@/lib/services/users/user-view";
+import { SsoIdentities } from "./sso-identities";
 import { UserForm } from "./user-form";
 import { LoadingState } from "@/components/layout/loading-state";
 
@@ -61,6 +62,11 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
                 <Td>
                   <p className="font-medium">{u.name}</p>
                   <p className="text-xs text-slate-500">{u.email}</p>
+                  {u.ssoIdentities.length > 0 && (
+                    <Badge tone={u.rolesManagedBy ? "info" : "neutral"}>
+                      {u.rolesManagedBy ? "SSO · roles from groups" : "SSO linked"}
+                    </Badge>
+                  )}
                 </Td>
                 <Td>
                   <div className="flex flex-wrap gap-1">
@@ -97,7 +103,9 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
         title={editing === "new" ? "Add user" : "Edit user"}
       >
         {editing !== null && (
-          <UserForm user={editing === "new" ? undefined : editing} onDone={() => setEditing(null)} />
+          <UserForm user={editing === "new" ? undefined : editing} onDone={() => setEditing(null)}>
+            {editing !== "new" && <SsoIdentities user={users.data?.find((u) => u.id === editing.id) ?? editing} />}
+          </UserForm>
         )}
       </Dialog>
     </Card>

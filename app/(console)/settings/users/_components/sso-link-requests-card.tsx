@@ -1,0 +1,69 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import { useToast } from "@/components/ui/toast";
+import { useDismissSsoLinkOffer, useLinkSsoIdentity, useSsoLinkOffers } from "@/lib/queries/sso";
+
+/**
+ * Single sign-on identities whose verified email matched an existing account. Nothing is linked by email
+ * alone: an administrator links one here (audited), or the account's owner proves its password once.
+ */
+export function SsoLinkRequestsCard() {
+  const offers = useSsoLinkOffers();
+  const link = useLinkSsoIdentity();
+  const dismiss = useDismissSsoLinkOffer();
+  const toast = useToast();
+  if (!offers.data?.length) return null;
+
+  return (
+    <Card title="Single sign-on link requests">
+      <p className="mb-3 text-sm text-slate-600">
+        These identities signed in with an email that an existing account already has. Link one only when you know the
+        identity belongs to that account&apos;s owner; the account keeps the roles it has in Warden.
+      </p>
+      <Table label="Single sign-on link requests">
+        <thead>
+          <tr>
+            <Th>Identity</Th>
+            <Th>Existing account</Th>
+            <Th>Requested</Th>
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {offers.data.map((o) => (
+            <tr key={o.id} data-testid={`sso-link-request-${o.email}`}>
+              <Td>
+                <p className="font-medium">{o.name}</p>
+                <p className="text-xs text-slate-500">
+                  {o.email} · subject <code>{o.subject}</code>
+                </p>
+                <p className="text-xs text-slate-500">{o.issuer}</p>
+              </Td>
+              <Td>{o.user.email}</Td>
+              <Td className="text-slate-600">{new Date(o.createdAt).toLocaleString()}</Td>
+              <Td className="text-right whitespace-nowrap">
+                <Button
+                  size="sm"
+                  onClick={async () => {
+                    await link.mutateAsync(o.id);
+                    toast.show(`Linked ${o.email}'s single sign-on to ${o.user.email}`);
+                  }}
+                >
+                  Link
+                </Button>
+                <Button size="sm" variant="ghost" onClick={() => dismiss.mutateAsync(o.id)}>
+                  Dismiss
+                </Button>
+              </Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </Card>
+  );
+}
