@@ -1,0 +1,99 @@
+/**
+ * Text a human reviewer does not see but a model reads: invisible characters, terminal escapes, HTML
+ * comments, text pushed out of view by padding, and encoded blobs. Normalising removes them from the
+ * visible text; each one found is kept, made visible, so the reviewer sees what was hidden and the
+ * signal rules can scan it.
+ */
+export type HiddenKind =
+  | "zero-width"
+  | "unicode-tags"
+  | "bidi-control"
+  | "ansi-escape"
+  | "html-comment"
+  | "padding"
+  | "base64"
+  | "hex";
+
+export type HiddenPart = { kind: HiddenKind; revealed: string };
+export type NormalisedText = { text: string; hidden: HiddenPart[] };
+
+const TAGS = /[\u{E0000}-\u{E007F}]+/gu;
+const VARIATION_SMUGGLING = /[\u{E0100}-\u{E01EF}]+/gu;
+// A zero-width joiner inside an emoji sequence (👩‍💻) is how those emoji are spelled, not hiding.
+const EMOJI_ZWJ = /(\p{Extended_Pictographic}\uFE0F?)\u200D(?=\p{Extended_Pictographic})/gu;
+const ZERO_WIDTH = /[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]/g;
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
+const RLO_RUN = /\u202E([^\u202C\u2069]*)/g;
+const ANSI = /\u001B(?:\[[0-9;?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])|\u009B[0-9;?]*[@-~]/g;
+const HTML_COMMENT = /<!--([\s\S]*?)(?:-->|$)/g;
+const PADDING = /(?:[ \t\u00A0]*\r?\n){8,}[ \t\u00A0]*(?=\S)|[ \t\u00A0]{40,}(?=\S)/g;
+const BASE64 = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{24,}={0,2}(?![A-Za-z0-9+/_-])/g;
+const HEX = /(?<![0-9A-Fa-f])(?:0x)?((?:[0-9A-Fa-f]{2}){16,})(?![0-9A-Fa-f])/g;
+
+const visible = (s: string) =>
+  s.replace(/[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E\u202A-\u202E\u2066-\u2069]/g, (c) => `⟨U+${hex4(c)}⟩`);
+const hex4 = (c: string) => c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+
+/** Decoded text counts as hidden only if it reads as words: a JWT header or a digest does not. */
+function readable(decoded: string): string | null {
+  if (decoded.length < 12) return null;
+  const printable = decoded.replace(/[^\x20-\x7E\n\t]/g, "").length;
+  if (printable / decoded.length < 0.95) return null;
+  return (decoded.match(/[A-Za-z]{2,}\s+/g)?.length ?? 0) >= 3 ? decoded : null;
+}
+
+function snippetAround(text: string, index: number) {
+  return visible(text.slice(Math.max(0, index - 40), index + 80));
+}
+
+export function normaliseText(raw: string): NormalisedText {
+  const hidden: HiddenPart[] = [];
+  let text = raw;
+
+  text = text.replace(TAGS, (run) => {
+    hidden.push({ kind: "unicode-tags", revealed: [...run].map((c) => String.fromCharCode(c.codePointAt(0)! - 0xe0000)).join("") });
+    return " ";
+  });
+  text = text.replace(VARIATION_SMUGGLING, (run) => {
+    hidden.push({ kind: "unicode-tags", revealed: `${[...run].length} invisible variation selectors` });
+    return "";
+  });
+
+  text = text.replace(ANSI, (seq, index: number) => {
+    hidden.push({ kind: "ansi-escape", revealed: `⟨ESC${seq.slice(1)}⟩ ${text.slice(index + seq.length, index + seq.length + 100)}`.trim() });
+    return "";
+  });
+
+  const bidi = text.search(BIDI);
+  if (bidi >= 0) {
+    hidden.push({ kind: "bidi-control", revealed: snippetAround(text, bidi) });
+    // Right-to-left override shows the run reversed: scan it the way the reader sees it too.
+    text = text.replace(RLO_RUN, (m, run: string) => `${run} ${[...run].reverse().join("")}`).replace(BIDI, "");
+  }
+
+  text = text.replace(EMOJI_ZWJ, "$1\uE000");
+  const zeroWidth = [...text.matchAll(ZERO_WIDTH)];
+  if (zeroWidth.length) hidden.push({ kind: "zero-width", revealed: snippetAround(text, zeroWidth[0].index) });
+  text = text.replace(ZERO_WIDTH, "").replace(/\uE000/g, "\u200D");
+
+  text = text.replace(HTML_COMMENT, (_m, body: string) => {
+    if (body.trim()) hidden.push({ kind: "html-comment", revealed: body.trim() });
+    return " ";
+  });
+
+  text = text.replace(PADDING, (pad, index: number) => {
+    hidden.push({ kind: "padding", revealed: `⟨${pad.length} blank characters⟩ ${text.slice(index + pad.length, index + pad.length + 300)}` });
+    return " ";
+  });
+
+  for (const m of text.matchAll(BASE64)) {
+    const decoded = readable(Buffer.from(m[0].replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("latin1"));
+    if (decoded) hidden.push({ kind: "base64", revealed: decoded });
+  }
+  for (const m of text.matchAll(HEX)) {
+    const decoded = readable(Buffer.from(m[1], "hex").toString("latin1"));
+    if (decoded) hidden.push({ kind: "hex", revealed: decoded });
+  }
+
+  return { text: text.normalize("NFKC"), hidden };
+}

@@ -1,0 +1,131 @@
+import { definitionTexts } from "./definition-texts";
+import { normaliseText, type HiddenKind } from "./hidden-text";
+import { registryNames, type RegistryNames, type ScanContext } from "./registry-names";
+import { RULES, SIGNAL_LABELS, type PoisoningSignal } from "./signal-rules";
+
+export type { ScanContext } from "./registry-names";
+export type { PoisoningSignal } from "./signal-rules";
+
+export type SignalHit = { signal: PoisoningSignal; label: string; match: string };
+export type PoisoningFinding = {
+  /** Where in the definition: "description", "inputSchema.properties.notes.description", … */
+  field: string;
+  /** The sentence (or the hidden text, made visible) that carries the signals. */
+  quote: string;
+  hidden?: HiddenKind;
+  signals: SignalHit[];
+  score: number;
+};
+export type PoisoningVerdict = { flagged: boolean; score: number; findings: PoisoningFinding[] };
+
+/** Signals add up per sentence; a sentence at or above this is a finding. */
+export const FLAG_THRESHOLD = 1;
+const TARGETS = new Set<PoisoningSignal>(["exfiltration-target", "secret-file", "sensitive-data", "shell-command"]);
+const SHADOW_PHRASE =
+  /\b(?:instead of|rather than|in place of|replaces|supersedes?|takes? over|never call|(?:goes?|go|route[sd]?)\s+through this tool|use this (?:tool )?(?:for all|whenever|for every|and not)|whenever the user wants to)\b|\bwhen(?:ever)?\s+(?:the\s+)?\S+\s+(?:tool\s+)?(?:of\s+the\s+\S+\s+server\s+)?(?:is|are)\s+(?:used|invoked|called)/i;
+// "before executing X, execute this tool": inserting itself around another operation.
+const CHAIN_THIS_TOOL =
+  /\b(?:before|after|while)\s+(?!using this|calling this|running this)\w+[^,.]{0,60},?\s*(?:use|run|execute|call)\s+this\s+(?:tool|function)\b/i;
+// Changing what another tool sends or returns.
+const TAMPER =
+  /\b(?:replace|modify|change|overwrite|alter|correct)\s+(?:the\s+)?(?:\w+\s+)?(?:values?|results?|outputs?|responses?|recipients?|arguments?)\b(?!\s+(?:of|from)\s+this\b)/i;
+const CALL_TOOL = /\b(?:call|invoke|use|run|trigger|through|via|with)\s+(?:the\s+)?[`'"]?([A-Za-z][\w.-]*[_.-][\w.-]*\w|[a-z]+[A-Z]\w*)[`'"]?/g;
+const TOOL_NAME = /[`'"]?\b([A-Za-z][\w-]*[_-][\w-]*\w|[a-z]+[A-Z]\w*)\b[`'"]?/g;
+const EXAMPLE = /\b(?:e\.g\.|for example|for instance|such as|like)\s/i;
+const MAX_QUOTE = 300;
+
+function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+(?=\S)|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+type Scored = { signals: SignalHit[]; score: number };
+
+export function scoreSentence(sentence: string, names: RegistryNames, own: Set<string>, purpose: boolean): Scored {
+  const weights = new Map<PoisoningSignal, { weight: number; match: string }>();
+  const hit = (signal: PoisoningSignal, weight: number, match: string) => {
+    const prev = weights.get(signal);
+    if (!prev || prev.weight < weight) weights.set(signal, { weight, match });
+  };
+  for (const rule of RULES) {
+    const m = rule.pattern.exec(sentence);
+    if (!m) continue;
+    let weight = rule.weight;
+    // The first sentence states the tool's purpose; an example is not a destination.
+    if (TARGETS.has(rule.signal) && (purpose || EXAMPLE.test(m[0]))) weight *= 0.3;
+    hit(rule.signal, weight, m[0]);
+  }
+  let shadow = 0;
+  let shadowMatch = "";
+  for (const m of sentence.matchAll(TOOL_NAME)) {
+    const name = m[1].toLowerCase();
+    if (own.has(name) || names.siblings.has(name) || !names.otherTools.has(name)) continue;
+    shadow = 0.6;
+    shadowMatch = m[0];
+    break;
+  }
+  const server = names.serverMention?.exec(sentence);
+  if (server) [shadow, shadowMatch] = [0.6, server[0]];
+  for (const pattern of [SHADOW_PHRASE, CHAIN_THIS_TOOL, TAMPER]) {
+    const phrase = pattern.exec(sentence);
+    if (phrase) [shadow, shadowMatch] = [shadow + 0.5, shadowMatch ? `${shadowMatch} … ${phrase[0]}` : phrase[0]];
+  }
+  if (shadow) hit("shadowing", Math.min(1, shadow), shadowMatch);
+  for (const m of sentence.matchAll(CALL_TOOL)) {
+    const name = m[1].toLowerCase();
+    if (own.has(name) || names.siblings.has(name) || names.otherTools.has(name)) continue;
+    hit("other-tool", 0.4, m[0]);
+    break;
+  }
+  const signals = [...weights].map(([signal, w]) => ({ signal, label: SIGNAL_LABELS[signal], match: w.match }));
+  const score = [...weights.values()].reduce((sum, w) => sum + w.weight, 0);
+  return { signals, score: Math.round(score * 100) / 100 };
+}
+
+function paramNames(schema: unknown, out = new Set<string>(), depth = 0): Set<string> {
+  if (!schema || typeof schema !== "object" || depth > 16) return out;
+  const props = (schema as { properties?: unknown }).properties;
+  if (props && typeof props === "object") {
+    for (const [k, v] of Object.entries(props)) {
+      out.add(k.toLowerCase());
+      paramNames(v, out, depth + 1);
+    }
+  }
+  return out;
+}
+
+/**
+ * Scans one tool definition for instructions aimed at the model (tool poisoning). Pure and fast: no
+ * I/O, so the gateway can run it on every live `tools/list`. Build `names` once with `registryNames`
+ * when scanning many tools.
+ */
+export function scanToolDefinition(
+  definition: Record<string, unknown>,
+  context: ScanContext | RegistryNames = {},
+): PoisoningVerdict {
+  const names = "otherTools" in context ? context : registryNames(context);
+  const own = paramNames(definition.inputSchema);
+  if (typeof definition.name === "string") own.add(definition.name.toLowerCase());
+  const findings: PoisoningFinding[] = [];
+  for (const { field, text } of definitionTexts(definition)) {
+    const { text: clean, hidden } = normaliseText(text);
+    for (const part of hidden) {
+      const inner = sentences(part.revealed).map((s) => scoreSentence(s, names, own, false));
+      const signals: SignalHit[] = [
+        { signal: "hidden-text", label: `${SIGNAL_LABELS["hidden-text"]} (${part.kind})`, match: part.kind },
+        ...inner.flatMap((s) => s.signals),
+      ];
+      const score = 1 + Math.max(0, ...inner.map((s) => s.score));
+      findings.push({ field, quote: part.revealed.slice(0, MAX_QUOTE), hidden: part.kind, signals, score });
+    }
+    sentences(clean).forEach((sentence, i) => {
+      const scored = scoreSentence(sentence, names, own, field === "description" && i === 0);
+      if (scored.score >= FLAG_THRESHOLD) findings.push({ field, quote: sentence.slice(0, MAX_QUOTE), ...scored });
+    });
+  }
+  findings.sort((a, b) => b.score - a.score);
+  const score = findings[0]?.score ?? 0;
+  return { flagged: score >= FLAG_THRESHOLD, score, findings };
+}
