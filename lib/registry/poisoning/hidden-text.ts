@@ -26,7 +26,9 @@ const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
 const RLO_RUN = /\u202E([^\u202C\u2069]*)/g;
 const ANSI = /\u001B(?:\[[0-9;?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])|\u009B[0-9;?]*[@-~]/g;
 const HTML_COMMENT = /<!--([\s\S]*?)(?:-->|$)/g;
-const PADDING = /(?:[ \t\u00A0]*\r?\n){8,}[ \t\u00A0]*(?=\S)|[ \t\u00A0]{40,}(?=\S)/g;
+// One greedy pass over whitespace runs; deciding in code keeps it linear (a lookahead here backtracks).
+const WHITESPACE_RUN = /[ \t\u00A0\r\n]{8,}/g;
+const isPadding = (run: string) => (run.match(/\n/g)?.length ?? 0) >= 8 || /[ \t\u00A0]{40,}/.test(run);
 const BASE64 = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{24,}={0,2}(?![A-Za-z0-9+/_-])/g;
 const HEX = /(?<![0-9A-Fa-f])(?:0x)?((?:[0-9A-Fa-f]{2}){16,})(?![0-9A-Fa-f])/g;
 
@@ -81,8 +83,10 @@ export function normaliseText(raw: string): NormalisedText {
     return " ";
   });
 
-  text = text.replace(PADDING, (pad, index: number) => {
-    hidden.push({ kind: "padding", revealed: `⟨${pad.length} blank characters⟩ ${text.slice(index + pad.length, index + pad.length + 300)}` });
+  text = text.replace(WHITESPACE_RUN, (run, index: number) => {
+    const after = text.slice(index + run.length, index + run.length + 300);
+    if (!after.trim() || !isPadding(run)) return run;
+    hidden.push({ kind: "padding", revealed: `⟨${run.length} blank characters⟩ ${after}` });
     return " ";
   });
 

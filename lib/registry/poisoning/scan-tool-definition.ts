@@ -31,6 +31,12 @@ const TAMPER =
   /\b(?:replace|modify|change|overwrite|alter|correct)\s+(?:the\s+)?(?:\w+\s+)?(?:values?|results?|outputs?|responses?|recipients?|arguments?)\b(?!\s+(?:of|from)\s+this\b)/i;
 const CALL_TOOL = /\b(?:call|invoke|use|run|trigger|through|via|with)\s+(?:the\s+)?[`'"]?([A-Za-z][\w.-]*[_.-][\w.-]*\w|[a-z]+[A-Z]\w*)[`'"]?/g;
 const TOOL_NAME = /[`'"]?\b([A-Za-z][\w-]*[_-][\w-]*\w|[a-z]+[A-Z]\w*)\b[`'"]?/g;
+// Words that make moving data, reading secrets or running commands the tool's own job.
+const PURPOSE_WORDS = new Set(
+  "send sends email emails mail sms text message notify post posts share upload uploads invite forward call places phone dial webhook fetch fetches download load loads read reads get gets retrieve retrieves open opens list lists ssh env dotenv secret secrets vault key keys credential credentials shell command commands exec execute executes run runs".split(
+    " ",
+  ),
+);
 const EXAMPLE = /\b(?:e\.g\.|for example|for instance|such as|like)\s/i;
 const MAX_QUOTE = 300;
 
@@ -96,6 +102,19 @@ function paramNames(schema: unknown, out = new Set<string>(), depth = 0): Set<st
   return out;
 }
 
+const words = (s: string) =>
+  s
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+
+/** The first sentence states what the tool does: targets in it are its purpose when its name or verb says so. */
+export function statesPurpose(sentence: string, toolName: string) {
+  const first = words(sentence)[0];
+  return (first !== undefined && PURPOSE_WORDS.has(first)) || words(toolName).some((w) => PURPOSE_WORDS.has(w));
+}
+
 /**
  * Scans one tool definition for instructions aimed at the model (tool poisoning). Pure and fast: no
  * I/O, so the gateway can run it on every live `tools/list`. Build `names` once with `registryNames`
@@ -121,7 +140,8 @@ export function scanToolDefinition(
       findings.push({ field, quote: part.revealed.slice(0, MAX_QUOTE), hidden: part.kind, signals, score });
     }
     sentences(clean).forEach((sentence, i) => {
-      const scored = scoreSentence(sentence, names, own, field === "description" && i === 0);
+      const purpose = field === "description" && i === 0 && statesPurpose(sentence, String(definition.name ?? ""));
+      const scored = scoreSentence(sentence, names, own, purpose);
       if (scored.score >= FLAG_THRESHOLD) findings.push({ field, quote: sentence.slice(0, MAX_QUOTE), ...scored });
     });
   }

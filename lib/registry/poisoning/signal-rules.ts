@@ -126,7 +126,7 @@ export const RULES: SignalRule[] = [
     signal: "sensitive-data",
     weight: 0.4,
     pattern: new RegExp(
-      `\\b(?:${MOVE}|${PASS}|read|harvest|collect|record)\\b[^.]{0,80}?\\b(?:conversation|chat history|chat|previous messages|earlier messages|last message|private message|messages so far|passwords?|tokens?|api keys?|credentials|cookies|private keys?|secrets?|contacts|address book|location(?: history)?|home address|card (?:digits|numbers?)|full name|email address|environment variables?|[A-Z][A-Z0-9]*_(?:TOKEN|KEY|SECRET|PASSWORD))\\b|\\b(?:passwords?|tokens?|api keys?|cookies|private keys?)\\b[^.]{0,60}?\\b(?:${PASS}|${MOVE})\\b`,
+      `\\b(?:${MOVE}|${PASS}|read|harvest|collect|record)\\b[^.]{0,80}?\\b(?:conversation|chat history|chat|previous messages|earlier messages|last message|private message|messages so far|passwords?|tokens?|api keys?|credentials|cookies|private keys?|secrets?|contacts|address book|(?:user'?s|their|current|gps|home)\\s+location(?: history)?|location history|home address|card (?:digits|numbers?)|full name|email address|environment variables?|[A-Z][A-Z0-9]*_(?:TOKEN|KEY|SECRET|PASSWORD))\\b|\\b(?:passwords?|tokens?|api keys?|cookies|private keys?)\\b[^.]{0,60}?\\b(?:${PASS}|${MOVE})\\b`,
       "i",
     ),
   },
