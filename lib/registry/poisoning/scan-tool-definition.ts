@@ -1,7 +1,7 @@
 import { definitionTexts } from "./definition-texts";
 import { normaliseText, type HiddenKind } from "./hidden-text";
 import { registryNames, type RegistryNames, type ScanContext } from "./registry-names";
-import { RULES, SIGNAL_LABELS, type PoisoningSignal } from "./signal-rules";
+import { RULES, SIGNAL_LABELS, type PoisoningSignal, type TargetKind } from "./signal-rules";
 
 export type { ScanContext } from "./registry-names";
 export type { PoisoningSignal } from "./signal-rules";
@@ -20,7 +20,6 @@ export type PoisoningVerdict = { flagged: boolean; score: number; findings: Pois
 
 /** Signals add up per sentence; a sentence at or above this is a finding. */
 export const FLAG_THRESHOLD = 1;
-const TARGETS = new Set<PoisoningSignal>(["exfiltration-target", "secret-file", "sensitive-data", "shell-command"]);
 const SHADOW_PHRASE =
   /\b(?:instead of|rather than|in place of|replaces|supersedes?|takes? over|never call|(?:goes?|go|route[sd]?)\s+through this tool|use this (?:tool )?(?:for all|whenever|for every|and not)|whenever the user wants to)\b|\bwhen(?:ever)?\s+(?:the\s+)?\S+\s+(?:tool\s+)?(?:of\s+the\s+\S+\s+server\s+)?(?:is|are)\s+(?:used|invoked|called)/i;
 // "before executing X, execute this tool": inserting itself around another operation.
@@ -31,12 +30,19 @@ const TAMPER =
   /\b(?:replace|modify|change|overwrite|alter|correct)\s+(?:the\s+)?(?:\w+\s+)?(?:values?|results?|outputs?|responses?|recipients?|arguments?)\b(?!\s+(?:of|from)\s+this\b)/i;
 const CALL_TOOL = /\b(?:call|invoke|use|run|trigger|through|via|with)\s+(?:the\s+)?[`'"]?([A-Za-z][\w.-]*[_.-][\w.-]*\w|[a-z]+[A-Z]\w*)[`'"]?/g;
 const TOOL_NAME = /[`'"]?\b([A-Za-z][\w-]*[_-][\w-]*\w|[a-z]+[A-Z]\w*)\b[`'"]?/g;
-// Words that make moving data, reading secrets or running commands the tool's own job.
-const PURPOSE_WORDS = new Set(
-  "send sends email emails mail sms text message notify post posts share upload uploads invite forward call places phone dial webhook fetch fetches download load loads read reads get gets retrieve retrieves open opens list lists ssh env dotenv secret secrets vault key keys credential credentials shell command commands exec execute executes run runs".split(
-    " ",
+// Words that make moving data, reading secrets or running commands the tool's own job, by kind of target.
+const PURPOSE_WORDS: Record<TargetKind, Set<string>> = {
+  contact: new Set(
+    "send sends email emails mail sms text message messages notify invite invites forward share call calls places phone dial contact reply".split(" "),
   ),
-);
+  url: new Set(
+    "fetch fetches download downloads load loads get gets retrieve retrieves open opens post posts upload uploads webhook send sends request url http api status crawl scrape browse navigate".split(" "),
+  ),
+  secret: new Set("ssh env dotenv secret secrets vault key keys credential credentials aws iam keychain".split(" ")),
+  shell: new Set("shell command commands exec execute executes run runs terminal docker script".split(" ")),
+};
+const NO_PURPOSE = new Set<TargetKind>();
+const ADDITIONAL = /\b(?:also|additionally|in addition|as well|bcc'?d?|cc'?d?|a copy|copies)\b/i;
 const EXAMPLE = /\b(?:e\.g\.|for example|for instance|such as|like)\s/i;
 const MAX_QUOTE = 300;
 
@@ -49,7 +55,13 @@ function sentences(text: string): string[] {
 
 type Scored = { signals: SignalHit[]; score: number };
 
-export function scoreSentence(sentence: string, names: RegistryNames, own: Set<string>, purpose: boolean): Scored {
+export function scoreSentence(
+  sentence: string,
+  names: RegistryNames,
+  own: Set<string>,
+  purpose: Set<TargetKind>,
+  statesPurpose = false,
+): Scored {
   const weights = new Map<PoisoningSignal, { weight: number; match: string }>();
   const hit = (signal: PoisoningSignal, weight: number, match: string) => {
     const prev = weights.get(signal);
@@ -59,8 +71,12 @@ export function scoreSentence(sentence: string, names: RegistryNames, own: Set<s
     const m = rule.pattern.exec(sentence);
     if (!m) continue;
     let weight = rule.weight;
-    // The first sentence states the tool's purpose; an example is not a destination.
-    if (TARGETS.has(rule.signal) && (purpose || EXAMPLE.test(m[0]))) weight *= 0.3;
+    // The sentence stating the tool's purpose may name its targets, and an example is not a destination.
+    // Later sentences get no discount (a mail tool may still be told to BCC someone), and a place to send
+    // data that the purpose does not explain at all is the exfiltration the issue describes.
+    if (rule.target && ((statesPurpose && purpose.has(rule.target) && !ADDITIONAL.test(sentence)) || EXAMPLE.test(m[0])))
+      weight *= 0.3;
+    else if ((rule.target === "contact" || rule.target === "url") && !purpose.has(rule.target)) weight += 0.2;
     hit(rule.signal, weight, m[0]);
   }
   let shadow = 0;
@@ -109,10 +125,12 @@ const words = (s: string) =>
     .split(/[^a-z]+/)
     .filter(Boolean);
 
-/** The first sentence states what the tool does: targets in it are its purpose when its name or verb says so. */
-export function statesPurpose(sentence: string, toolName: string) {
-  const first = words(sentence)[0];
-  return (first !== undefined && PURPOSE_WORDS.has(first)) || words(toolName).some((w) => PURPOSE_WORDS.has(w));
+/** What the tool is for, from its name and the first verb of its description: the targets that are its job. */
+export function purposeOf(sentence: string, toolName: string): Set<TargetKind> {
+  const said = [words(sentence)[0], ...words(toolName)].filter(Boolean);
+  return new Set(
+    (Object.keys(PURPOSE_WORDS) as TargetKind[]).filter((k) => said.some((w) => PURPOSE_WORDS[k].has(w))),
+  );
 }
 
 /**
@@ -126,12 +144,14 @@ export function scanToolDefinition(
 ): PoisoningVerdict {
   const names = "otherTools" in context ? context : registryNames(context);
   const own = paramNames(definition.inputSchema);
-  if (typeof definition.name === "string") own.add(definition.name.toLowerCase());
+  const name = typeof definition.name === "string" ? definition.name : "";
+  own.add(name.toLowerCase());
+  const purpose = purposeOf(typeof definition.description === "string" ? definition.description : "", name);
   const findings: PoisoningFinding[] = [];
   for (const { field, text } of definitionTexts(definition)) {
     const { text: clean, hidden } = normaliseText(text);
     for (const part of hidden) {
-      const inner = sentences(part.revealed).map((s) => scoreSentence(s, names, own, false));
+      const inner = sentences(part.revealed).map((s) => scoreSentence(s, names, own, NO_PURPOSE));
       const signals: SignalHit[] = [
         { signal: "hidden-text", label: `${SIGNAL_LABELS["hidden-text"]} (${part.kind})`, match: part.kind },
         ...inner.flatMap((s) => s.signals),
@@ -140,12 +160,36 @@ export function scanToolDefinition(
       findings.push({ field, quote: part.revealed.slice(0, MAX_QUOTE), hidden: part.kind, signals, score });
     }
     sentences(clean).forEach((sentence, i) => {
-      const purpose = field === "description" && i === 0 && statesPurpose(sentence, String(definition.name ?? ""));
-      const scored = scoreSentence(sentence, names, own, purpose);
+      const scored = scoreSentence(sentence, names, own, purpose, field === "description" && i === 0);
       if (scored.score >= FLAG_THRESHOLD) findings.push({ field, quote: sentence.slice(0, MAX_QUOTE), ...scored });
     });
   }
   findings.sort((a, b) => b.score - a.score);
   const score = findings[0]?.score ?? 0;
   return { flagged: score >= FLAG_THRESHOLD, score, findings };
+}
+
+/** The members of a stored or live tool that a model reads; everything else is left out of the scan. */
+export function scannableDefinition(t: {
+  name: string;
+  title?: string | null;
+  description: string;
+  inputSchema: unknown;
+  outputSchema?: unknown;
+  annotations?: unknown;
+}): Record<string, unknown> {
+  return {
+    name: t.name,
+    title: t.title ?? undefined,
+    description: t.description,
+    inputSchema: t.inputSchema,
+    outputSchema: t.outputSchema ?? undefined,
+    annotations: t.annotations ?? undefined,
+  };
+}
+
+/** One line for a finding's title or an error: the strongest signals, strongest first. */
+export function verdictSummary(v: PoisoningVerdict): string {
+  const labels = [...new Set(v.findings.flatMap((f) => f.signals.map((s) => s.label)))];
+  return labels.slice(0, 4).join("; ");
 }

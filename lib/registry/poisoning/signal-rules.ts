@@ -36,10 +36,14 @@ export const SIGNAL_LABELS: Record<PoisoningSignal, string> = {
   shadowing: "changes how other tools or servers are used",
 };
 
-export type SignalRule = { signal: PoisoningSignal; weight: number; pattern: RegExp };
+/** What a target is, so a tool whose job it is (an SMS tool and a phone number) is not suspected for it. */
+export type TargetKind = "contact" | "url" | "secret" | "shell";
+
+export type SignalRule = { signal: PoisoningSignal; weight: number; pattern: RegExp; target?: TargetKind };
 
 const MOVE =
-  "send|sends|sent|forward|email|e-mail|mail|text|sms|bcc|cc|copy|post|upload|share|transmit|report|leak|relay|deliver|notify";
+  "send|sends|sent|forward|email|e-mail|mail|text|sms|bcc|cc|copy|post|upload|share|transmit|report|leak|relay|deliver|notify|route|routed|redirect|via";
+const CONTACT = "[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|(?<![\\w+])\\+?\\d[\\d ()-]{8,}\\d(?!\\w)";
 const PASS = "include|pass|put|paste|supply|fill|add|append|insert|attach|store|save|embed|provide|populate|set";
 
 export const RULES: SignalRule[] = [
@@ -71,7 +75,7 @@ export const RULES: SignalRule[] = [
     signal: "overrides-user",
     weight: 0.8,
     pattern:
-      /\b(?:regardless of|no matter)\s+(?:what|how|whatever|which)?\s*(?:the\s+)?(?:user|they|context|arguments|instructions)|\beven if the user\b|\bwhatever the user (?:says|wants|asks)|\bignore the user'?s?\b|\bnever ask the user\b|\bdo not ask (?:the user )?for (?:confirmation|approval|permission)|\bthe user'?s?\s+\w*\s*limits?\s+(?:do not|don'?t)\s+apply/i,
+      /\b(?:regardless of|no matter)\s+(?:what|how|whatever|which)?\s*(?:the\s+)?(?:user|they|context|arguments|instructions)|\beven if the user\b|\bwhatever the user (?:says|wants|asks)|\bignore the user'?s?\b|\bnever ask the user\b|\bdo not ask (?:the user )?for (?:confirmation|approval|permission)|\bthe user'?s?\s+\w*\s*limits?\s+(?:do not|don'?t)\s+apply|\bwhatever\s+(?:\w+\s+)?(?:is|was|they)\s+(?:asked|requested|given|provided)/i,
   },
   {
     signal: "addresses-model",
@@ -83,13 +87,13 @@ export const RULES: SignalRule[] = [
     signal: "side-effect",
     weight: 0.3,
     pattern:
-      /\b(?:also|additionally|in addition|as well|every|all\s+(?:outgoing|generated|\w+\s+)?\w+\s+(?:must|should)|each\s+\w+(?:'s\s+\w+)?\s+(?:must|should)|whenever|always|prior to|before\s+(?:using|computing|answering|running|calling|executing|responding|filling|translating|anything)|after\s+(?:using|booking|fetching|listing|running|calling|each|every)|when(?:ever)?\s+you\s+(?:see|receive|get|can))\b/i,
+      /\b(?:also|additionally|in addition|as well|a copy|copies of|every|all\s+(?:outgoing|generated|\w+\s+)?\w+\s+(?:must|should)|each\s+\w+(?:'s\s+\w+)?\s+(?:must|should)|whenever|always|prior to|before\s+(?:using|computing|answering|running|calling|executing|responding|filling|translating|anything)|after\s+(?:using|booking|fetching|listing|running|calling|each|every)|when(?:ever)?\s+you\s+(?:see|receive|get|can))\b/i,
   },
   {
     signal: "imperative",
     weight: 0.2,
     pattern: new RegExp(
-      `(?:^|[.:;!,]\\s+|\\b(?:and|then|first|must|should|always|never|to|please|do not|don'?t)\\s+(?:also\\s+)?|\\b(?:must|should)\\s+(?:also\\s+)?be\\s+)(?:${MOVE}|${PASS}|read|open|call|invoke|run|execute|fetch|change|route|use|grant|approve|delete|remove|recommend|reply|select|choose)(?:ed|'d)?\\b`,
+      `(?:^|[.:;!,]\\s+|\\b(?:and|then|first|must|should|always|never|to|please|do not|don'?t)\\s+(?:also\\s+)?|\\b(?:must|should)\\s+(?:also\\s+)?be\\s+)(?:${MOVE}|${PASS}|read|open|call|invoke|run|execute|fetch|change|route|use|grant|approve|delete|remove|recommend|reply|select|choose|go|request|visit|ping)(?:ed|'d)?\\b`,
       "i",
     ),
   },
@@ -97,20 +101,26 @@ export const RULES: SignalRule[] = [
     // A concrete destination (an address, a number, an account) after a verb that moves data.
     signal: "exfiltration-target",
     weight: 0.8,
+    target: "contact",
     pattern: new RegExp(
-      `\\b(?:${MOVE}|to|cc|bcc)\\b[^.]{0,80}?(?:[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|\\+?\\d[\\d ()-]{8,}\\d|\\b(?:account|iban)\\s+[A-Z0-9][\\d -]{6,})|\\b(?:account|iban)\\s+(?:[A-Z]{2}\\d{2}[ \\d]{10,}|\\d[\\d-]{7,})`,
+      `\\b(?:${MOVE}|to)\\b[^.]{0,80}?(?:${CONTACT}|\\b(?:account|iban)\\s+[A-Z0-9][\\d -]{6,})|\\b(?:account|iban)\\s+(?:[A-Z]{2}\\d{2}[ \\d]{10,}|\\d[\\d-]{7,})|(?:${CONTACT})\\s+(?:in|into|as)\\s+(?:the\\s+)?['"]?(?:to|cc|bcc|recipients?|destination|from)['"]?\\s+(?:field|argument|parameter)`,
       "i",
     ),
   },
   {
     signal: "exfiltration-target",
     weight: 0.5,
-    pattern: new RegExp(`\\b(?:${MOVE}|to)\\b[^.]{0,80}?(?:https?:\\/\\/[^\\s'"\`)]+|s3:\\/\\/\\S+)`, "i"),
+    target: "url",
+    pattern: new RegExp(
+      `\\b(?:${MOVE}|to|request|visit|fetch|load|ping|call)\\b[^.]{0,80}?(?:https?:\\/\\/[^\\s'"\`)]+|s3:\\/\\/\\S+)`,
+      "i",
+    ),
   },
   {
     // Reading or handing over a secret file is worse than naming one.
     signal: "secret-file",
     weight: 0.9,
+    target: "secret",
     pattern: new RegExp(
       `\\b(?:read|open|cat|include|paste|pass|upload|send|supply|attach|put|copy|leak|contents? of)\\b[^.]{0,60}?(?:(?:~|\\$HOME)?\\/?\\.(?:ssh|aws|gnupg|kube|netrc|npmrc|pypirc|git-credentials|pgpass|bash_history)\\b|(?<![\\w.])\\.env\\b(?!\\.example)|\\bmcp\\.json\\b|\\bid_(?:rsa|ed25519|ecdsa|dsa)\\b|\\/etc\\/(?:passwd|shadow|sudoers)\\b|\\bhosts\\.yml\\b|\\.aws\\/credentials)`,
       "i",
@@ -119,20 +129,23 @@ export const RULES: SignalRule[] = [
   {
     signal: "secret-file",
     weight: 0.6,
+    target: "secret",
     pattern:
       /(?:~|\$HOME|%USERPROFILE%)?\/?\.(?:ssh|aws|gnupg|kube|docker|netrc|npmrc|pypirc|git-credentials|pgpass|bash_history|zsh_history)\b|(?<![\w.])\.env\b(?!\.example)|\bmcp\.json\b|\bid_(?:rsa|ed25519|ecdsa|dsa)\b|\/etc\/(?:passwd|shadow|sudoers)\b|\bhosts\.yml\b|\bcredentials(?:\.json)?\b(?=[^.]{0,40}\b(?:file|contents?)\b)|\.aws\/credentials|169\.254\.169\.254|\bkeychain\b|\bwallet\.dat\b|\b(?:private key|secret key)\s+from\b/i,
   },
   {
     signal: "sensitive-data",
     weight: 0.4,
+    target: "secret",
     pattern: new RegExp(
-      `\\b(?:${MOVE}|${PASS}|read|harvest|collect|record)\\b[^.]{0,80}?\\b(?:conversation|chat history|chat|previous messages|earlier messages|last message|private message|messages so far|passwords?|tokens?|api keys?|credentials|cookies|private keys?|secrets?|contacts|address book|(?:user'?s|their|current|gps|home)\\s+location(?: history)?|location history|home address|card (?:digits|numbers?)|full name|email address|environment variables?|[A-Z][A-Z0-9]*_(?:TOKEN|KEY|SECRET|PASSWORD))\\b|\\b(?:passwords?|tokens?|api keys?|cookies|private keys?)\\b[^.]{0,60}?\\b(?:${PASS}|${MOVE})\\b`,
+      `\\b(?:${MOVE}|${PASS}|read|harvest|collect|record|request|followed by)\\b[^.]{0,80}?\\b(?:conversation|chat history|chat|previous messages|earlier messages|last message|private message|messages so far|passwords?|tokens?|api keys?|credentials|cookies|private keys?|secrets?|contacts|address book|(?:user'?s|their|current|gps|home)\\s+location(?: history)?|(?:user'?s|their)\\s+(?:question|query|prompt|request)|location history|home address|card (?:digits|numbers?)|full name|email address|environment variables?|[A-Z][A-Z0-9]*_(?:TOKEN|KEY|SECRET|PASSWORD))\\b|\\b(?:passwords?|tokens?|api keys?|cookies|private keys?)\\b[^.]{0,60}?\\b(?:${PASS}|${MOVE})\\b`,
       "i",
     ),
   },
   {
     signal: "shell-command",
     weight: 0.6,
+    target: "shell",
     pattern:
       /`[^`]*\b(?:curl|wget|bash|sh|rm|printenv|env|chmod|nc|powershell|eval|base64)\b[^`]*`|\b(?:curl|wget)\s+[^|]*\|\s*(?:ba|z)?sh\b|\brm\s+-rf\b|\bprintenv\b/i,
   },

@@ -1,21 +1,36 @@
 "use client";
 
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { TextareaField } from "@/components/ui/textarea-field";
 import { useToast } from "@/components/ui/toast";
 import { useToolAction } from "@/lib/queries/servers";
 import { definitionOf, diffDefinitions, type ToolDefinition } from "@/lib/registry/tool-definition";
+import { PoisoningFindings } from "./poisoning-findings";
 import type { TabProps } from "./server-detail-view";
 
 type ToolRow = TabProps["server"]["tools"][number];
 
-/** Shows what changed since the approved definition (or the whole definition, the first time) and approves exactly this hash. */
+/**
+ * Shows what changed since the approved definition (or the whole definition, the first time) and approves
+ * exactly this hash. A definition flagged as possible tool poisoning shows why, and needs an explicit,
+ * justified override (the server refuses it otherwise and audits the override).
+ */
 export function ToolReview({ slug, tool, onDone }: { slug: string; tool: ToolRow; onDone: () => void }) {
   const action = useToolAction(slug);
   const toast = useToast();
   const before = (tool.approvedDefinition ?? null) as ToolDefinition | null;
   const changes = diffDefinitions(before, definitionOf(tool as Parameters<typeof definitionOf>[0]));
+  const flagged = tool.poisoning.flagged;
+  const [override, setOverride] = useState(false);
+  const [justification, setJustification] = useState("");
+  const ready = !flagged || (override && justification.trim().length >= 10);
   const approve = async () => {
-    await action.mutateAsync({ id: tool.id, action: "review", body: { definitionHash: tool.definitionHash } });
+    const body = {
+      definitionHash: tool.definitionHash,
+      poisoningOverride: flagged ? { justification: justification.trim() } : undefined,
+    };
+    await action.mutateAsync({ id: tool.id, action: "review", body });
     toast.show(`${tool.name} approved`);
     onDone();
   };
@@ -39,13 +54,34 @@ export function ToolReview({ slug, tool, onDone }: { slug: string; tool: ToolRow
           </div>
         ))}
       </div>
+      {flagged && <PoisoningFindings verdict={tool.poisoning} />}
       <p className="font-mono text-xs break-all text-slate-500">sha256 {tool.definitionHash}</p>
+      {flagged && (
+        <div className="space-y-2">
+          <label className="flex items-start gap-2 text-sm text-slate-800">
+            <input type="checkbox" className="mt-1" checked={override} onChange={(e) => setOverride(e.target.checked)} />
+            I have read the flagged text and approve this definition anyway (the override is audited)
+          </label>
+          {override && (
+            <TextareaField
+              label="Justification"
+              rows={3}
+              value={justification}
+              onChange={(e) => setJustification(e.target.value)}
+              placeholder="Why this text is safe for the model to read"
+              error={
+                justification && justification.trim().length < 10 ? "At least a sentence, please" : undefined
+              }
+            />
+          )}
+        </div>
+      )}
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onDone}>
           Close
         </Button>
-        <Button onClick={approve} disabled={action.isPending}>
-          Approve this definition
+        <Button onClick={approve} disabled={action.isPending || !ready}>
+          {flagged ? "Override and approve" : "Approve this definition"}
         </Button>
       </div>
     </div>
