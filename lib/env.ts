@@ -23,6 +23,11 @@ const ZEnv = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_GROUPS_CLAIM: z.string().default("groups"),
   OIDC_ROLE_MAP: z.string().default(""),
+  /** An OpenAI-compatible API (e.g. an internal LLM gateway, ".../v1") for an advisory second opinion on tool poisoning; off when unset. */
+  POISONING_REVIEW_URL: z.string().url("POISONING_REVIEW_URL must be a URL").optional(),
+  POISONING_REVIEW_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  POISONING_REVIEW_API_KEY: z.string().optional(),
+  POISONING_REVIEW_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
 });
 
 export type Env = z.infer<typeof ZEnv>;

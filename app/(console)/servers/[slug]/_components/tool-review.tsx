@@ -7,6 +7,7 @@ import { useToast } from "@/components/ui/toast";
 import { useToolAction } from "@/lib/queries/servers";
 import { definitionOf, diffDefinitions, type ToolDefinition } from "@/lib/registry/tool-definition";
 import { PoisoningFindings } from "./poisoning-findings";
+import { SecondOpinionPanel } from "./second-opinion";
 import type { TabProps } from "./server-detail-view";
 
 type ToolRow = TabProps["server"]["tools"][number];
@@ -55,6 +56,7 @@ export function ToolReview({ slug, tool, onDone }: { slug: string; tool: ToolRow
         ))}
       </div>
       {flagged && <PoisoningFindings verdict={tool.poisoning} />}
+      <SecondOpinionPanel toolId={tool.id} />
       <p className="font-mono text-xs break-all text-slate-500">sha256 {tool.definitionHash}</p>
       {flagged && (
         <div className="space-y-2">
