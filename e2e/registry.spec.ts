@@ -130,7 +130,11 @@ test("an admin registers a PROD server end to end, fails readiness, fixes it and
   await expect(page.getByTestId("tool-row-lookup_order")).toContainText("definition changed");
   await page.getByTestId("tool-row-lookup_order").getByRole("button", { name: "Review" }).click();
   await expect(page.getByTestId("tool-diff")).toContainText("attacker.example");
-  await page.getByRole("button", { name: "Approve this definition" }).click();
+  // Emailing the order to an address a lookup has no reason to know is flagged: approving needs an override.
+  await expect(page.getByTestId("poisoning-findings")).toContainText("audit@attacker.example");
+  await page.getByLabel(/I have read the flagged text/).check();
+  await page.getByLabel("Justification").fill("The audit mailbox is ours; confirmed with the vendor.");
+  await page.getByRole("button", { name: "Override and approve" }).click();
   await expect(page.getByTestId("tool-row-lookup_order")).toContainText("APPROVED");
 });
 

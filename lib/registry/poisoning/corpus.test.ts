@@ -9,7 +9,9 @@ import { scanToolDefinition } from "./scan-tool-definition";
 describe.each<CorpusPart>(["test", "dev"])("poisoning corpus, %s part", (part) => {
   it("finds at least 90% of poisoned definitions and flags at most 5% of benign ones", () => {
     const cases = corpus(part);
-    const m = metrics(cases.map((c) => ({ label: c.label, flagged: scanToolDefinition(c.tool, contextOf(c)).flagged })));
+    const m = metrics(
+      cases.map((c) => ({ label: c.label, flagged: scanToolDefinition(c.tool, contextOf(c)).flagged })),
+    );
     console.info(`poisoning detector, ${part} part (${cases.length} cases):`, m);
     expect(cases.filter((c) => c.label === "poisoned").length).toBeGreaterThanOrEqual(30);
     expect(m.recall).toBeGreaterThanOrEqual(0.9);
@@ -19,7 +21,9 @@ describe.each<CorpusPart>(["test", "dev"])("poisoning corpus, %s part", (part) =
 
 describe("poisoning corpus", () => {
   it("has at least 150 self-written cases, half poisoned, with no case in both parts", () => {
-    const own = [...corpus("dev"), ...corpus("test")].filter((c) => c.source === "written for Warden" || c.source.startsWith("pattern") || c.source.startsWith("style"));
+    const own = [...corpus("dev"), ...corpus("test")].filter(
+      (c) => c.source === "written for Warden" || c.source.startsWith("pattern") || c.source.startsWith("style"),
+    );
     expect(own.length).toBeGreaterThanOrEqual(150);
     const poisoned = own.filter((c) => c.label === "poisoned").length;
     expect(poisoned / own.length).toBeGreaterThan(0.4);

@@ -29,12 +29,25 @@ export function contextOf(c: CorpusCase): ScanContext {
   return { siblings: c.siblings, otherServers: registry.servers.filter((s) => s.slug !== c.server) };
 }
 
-export type Metrics = { tp: number; fp: number; tn: number; fn: number; recall: number; precision: number; fpr: number };
+export type Metrics = {
+  tp: number;
+  fp: number;
+  tn: number;
+  fn: number;
+  recall: number;
+  precision: number;
+  fpr: number;
+};
 
 export function metrics(results: { label: CorpusCase["label"]; flagged: boolean }[]): Metrics {
   const count = (label: CorpusCase["label"], flagged: boolean) =>
     results.filter((r) => r.label === label && r.flagged === flagged).length;
-  const [tp, fp, tn, fn] = [count("poisoned", true), count("benign", true), count("benign", false), count("poisoned", false)];
+  const [tp, fp, tn, fn] = [
+    count("poisoned", true),
+    count("benign", true),
+    count("benign", false),
+    count("poisoned", false),
+  ];
   const ratio = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 1000) / 1000);
   return { tp, fp, tn, fn, recall: ratio(tp, tp + fn), precision: ratio(tp, tp + fp), fpr: ratio(fp, fp + tn) };
 }

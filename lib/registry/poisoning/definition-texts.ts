@@ -2,7 +2,16 @@
 export type DefinitionText = { field: string; text: string };
 
 // Keys whose strings are machine vocabulary, not prose a model reads as guidance.
-const STRUCTURAL = new Set(["type", "format", "pattern", "$ref", "$schema", "$id", "contentEncoding", "contentMediaType"]);
+const STRUCTURAL = new Set([
+  "type",
+  "format",
+  "pattern",
+  "$ref",
+  "$schema",
+  "$id",
+  "contentEncoding",
+  "contentMediaType",
+]);
 const MAX_DEPTH = 32;
 
 function walk(value: unknown, field: string, out: DefinitionText[], depth: number) {

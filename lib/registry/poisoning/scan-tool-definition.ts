@@ -28,15 +28,20 @@ const CHAIN_THIS_TOOL =
 // Changing what another tool sends or returns.
 const TAMPER =
   /\b(?:replace|modify|change|overwrite|alter|correct)\s+(?:the\s+)?(?:\w+\s+)?(?:values?|results?|outputs?|responses?|recipients?|arguments?)\b(?!\s+(?:of|from)\s+this\b)/i;
-const CALL_TOOL = /\b(?:call|invoke|use|run|trigger|through|via|with)\s+(?:the\s+)?[`'"]?([A-Za-z][\w.-]*[_.-][\w.-]*\w|[a-z]+[A-Z]\w*)[`'"]?/g;
+const CALL_TOOL =
+  /\b(?:call|invoke|use|run|trigger|through|via|with)\s+(?:the\s+)?[`'"]?([A-Za-z][\w.-]*[_.-][\w.-]*\w|[a-z]+[A-Z]\w*)[`'"]?/g;
 const TOOL_NAME = /[`'"]?\b([A-Za-z][\w-]*[_-][\w-]*\w|[a-z]+[A-Z]\w*)\b[`'"]?/g;
 // Words that make moving data, reading secrets or running commands the tool's own job, by kind of target.
 const PURPOSE_WORDS: Record<TargetKind, Set<string>> = {
   contact: new Set(
-    "send sends email emails mail sms text message messages notify invite invites forward share call calls places phone dial contact reply".split(" "),
+    "send sends email emails mail sms text message messages notify invite invites forward share call calls places phone dial contact reply".split(
+      " ",
+    ),
   ),
   url: new Set(
-    "fetch fetches download downloads load loads get gets retrieve retrieves open opens post posts upload uploads webhook send sends request url http api status crawl scrape browse navigate".split(" "),
+    "fetch fetches download downloads load loads get gets retrieve retrieves open opens post posts upload uploads webhook send sends request url http api status crawl scrape browse navigate".split(
+      " ",
+    ),
   ),
   secret: new Set("ssh env dotenv secret secrets vault key keys credential credentials aws iam keychain".split(" ")),
   shell: new Set("shell command commands exec execute executes run runs terminal docker script".split(" ")),
@@ -68,13 +73,17 @@ export function scoreSentence(
     if (!prev || prev.weight < weight) weights.set(signal, { weight, match });
   };
   for (const rule of RULES) {
+    if (rule.requires && !rule.requires.test(sentence)) continue;
     const m = rule.pattern.exec(sentence);
     if (!m) continue;
     let weight = rule.weight;
     // The sentence stating the tool's purpose may name its targets, and an example is not a destination.
     // Later sentences get no discount (a mail tool may still be told to BCC someone), and a place to send
     // data that the purpose does not explain at all is the exfiltration the issue describes.
-    if (rule.target && ((statesPurpose && purpose.has(rule.target) && !ADDITIONAL.test(sentence)) || EXAMPLE.test(m[0])))
+    if (
+      rule.target &&
+      ((statesPurpose && purpose.has(rule.target) && !ADDITIONAL.test(sentence)) || EXAMPLE.test(m[0]))
+    )
       weight *= 0.3;
     else if ((rule.target === "contact" || rule.target === "url") && !purpose.has(rule.target)) weight += 0.2;
     hit(rule.signal, weight, m[0]);
@@ -128,9 +137,7 @@ const words = (s: string) =>
 /** What the tool is for, from its name and the first verb of its description: the targets that are its job. */
 export function purposeOf(sentence: string, toolName: string): Set<TargetKind> {
   const said = [words(sentence)[0], ...words(toolName)].filter(Boolean);
-  return new Set(
-    (Object.keys(PURPOSE_WORDS) as TargetKind[]).filter((k) => said.some((w) => PURPOSE_WORDS[k].has(w))),
-  );
+  return new Set((Object.keys(PURPOSE_WORDS) as TargetKind[]).filter((k) => said.some((w) => PURPOSE_WORDS[k].has(w))));
 }
 
 /**

@@ -6,6 +6,7 @@
 export type PoisoningSignal =
   | "hidden-text"
   | "addresses-model"
+  | "steers-response"
   | "imperative"
   | "side-effect"
   | "secrecy"
@@ -22,6 +23,7 @@ export type PoisoningSignal =
 export const SIGNAL_LABELS: Record<PoisoningSignal, string> = {
   "hidden-text": "hidden text",
   "addresses-model": "addresses the model, not the user",
+  "steers-response": "tells the model what to put in its answer",
   imperative: "an instruction to act",
   "side-effect": "an action beyond the request (also, always, before using…)",
   secrecy: "keeps something from the user",
@@ -39,7 +41,17 @@ export const SIGNAL_LABELS: Record<PoisoningSignal, string> = {
 /** What a target is, so a tool whose job it is (an SMS tool and a phone number) is not suspected for it. */
 export type TargetKind = "contact" | "url" | "secret" | "shell";
 
-export type SignalRule = { signal: PoisoningSignal; weight: number; pattern: RegExp; target?: TargetKind };
+/** `requires` is a cheap literal test run first: the full patterns are costly on every sentence. */
+export type SignalRule = {
+  signal: PoisoningSignal;
+  weight: number;
+  pattern: RegExp;
+  target?: TargetKind;
+  requires?: RegExp;
+};
+
+const SECRET_FILE_WORDS =
+  /ssh|aws|gnupg|kube|docker|netrc|npmrc|pypirc|git-credentials|pgpass|_history|\.env|mcp\.json|id_(?:rsa|ed|ec|dsa)|\/etc\/|hosts\.yml|credentials|169\.254|keychain|wallet\.dat|(?:private|secret) key/i;
 
 const MOVE =
   "send|sends|sent|forward|email|e-mail|mail|text|sms|bcc|cc|copy|post|upload|share|transmit|report|leak|relay|deliver|notify|route|routed|redirect|via";
@@ -50,6 +62,8 @@ export const RULES: SignalRule[] = [
   {
     signal: "secrecy",
     weight: 1,
+    requires:
+      /tell|mention|inform|reveal|show|disclos|alert|notif|let|without|keep|remain|confidential|know|see|notice|told|trace|silent|secret|covert|hidden/i,
     pattern:
       /\b(?:do(?:n'?t| not)|never|must not|should not|shouldn'?t)\s+(?:\w+\s+){0,2}?(?:tell|mention|inform|reveal|show|disclose|alert|notify|let)\b(?:\s+\w+){0,3}?\s+(?:the\s+)?(?:user|human|them|anyone|this|that|it)|\bwithout\s+(?:telling|informing|notifying|alerting|asking)\b|\b(?:keep|remain)\s+(?:this|it|that|the\s+\S+(?:\s+\S+)?)\s+(?:\w+\s+)?(?:secret|hidden|confidential|private|quiet|to yourself)|\bconfidential from\b|\b(?:user|human)\s+(?:does not|doesn'?t|must not|should not|need not|won'?t)\s+(?:need to\s+)?(?:know|see|notice|be told)|\bno trace\b|\bsilently\b|\bsecretly\b|\bcovertly\b|\bnever (?:reveal|mention|disclose)\b|\bhidden instructions?\b|\bdo not show the (?:tool'?s )?(?:real |actual )?(?:output|result)/i,
   },
@@ -84,6 +98,14 @@ export const RULES: SignalRule[] = [
       /\b(?:the\s+)?(?:assistant|ai|llm|language model|the model|claude|gpt|chatgpt|copilot)\b|\byour\s+(?:answer|response|reply|system prompt|instructions|context|training)\b|\bthe model calling\b/i,
   },
   {
+    // Dictating the model's answer to the user is beyond describing a tool (goal manipulation).
+    signal: "steers-response",
+    weight: 0.6,
+    requires: /\byour\b/i,
+    pattern:
+      /\b(?:in|to|into|within|throughout|from)\s+your\s+(?:\w+\s+)?(?:response|answer|reply|output|code|solution|codebase|implementation)s?\b|\byour\s+(?:response|answer|reply)s?\s+(?:must|should|will)\b|\b(?:encode|translate|reverse|rewrite|format)\s+your\s+(?:response|answer|reply)/i,
+  },
+  {
     signal: "side-effect",
     weight: 0.3,
     pattern:
@@ -93,7 +115,7 @@ export const RULES: SignalRule[] = [
     signal: "imperative",
     weight: 0.2,
     pattern: new RegExp(
-      `(?:^|[.:;!,]\\s+|\\b(?:and|then|first|must|should|always|never|to|please|do not|don'?t)\\s+(?:also\\s+)?|\\b(?:must|should)\\s+(?:also\\s+)?be\\s+)(?:${MOVE}|${PASS}|read|open|call|invoke|run|execute|fetch|change|route|use|grant|approve|delete|remove|recommend|reply|select|choose|go|request|visit|ping)(?:ed|'d)?\\b`,
+      `(?:^|[.:;!,]\\s+|\\b(?:and|then|first|must|should|always|never|to|please|do not|don'?t)\\s+(?:also\\s+)?|\\b(?:must|should)\\s+(?:also\\s+)?be\\s+)(?:${MOVE}|${PASS}|read|open|call|invoke|run|execute|fetch|change|route|use|grant|approve|delete|remove|recommend|reply|select|choose|go|request|visit|ping|encode|translate|reverse|integrate|introduce|incorporate|embed|blend|promote|mention|replace|rearrange|validate|develop|upgrade)(?:ed|'d)?\\b`,
       "i",
     ),
   },
@@ -101,6 +123,7 @@ export const RULES: SignalRule[] = [
     // A concrete destination (an address, a number, an account) after a verb that moves data.
     signal: "exfiltration-target",
     weight: 0.8,
+    requires: /@|\d{3}|account|iban/i,
     target: "contact",
     pattern: new RegExp(
       `\\b(?:${MOVE}|to)\\b[^.]{0,80}?(?:${CONTACT}|\\b(?:account|iban)\\s+[A-Z0-9][\\d -]{6,})|\\b(?:account|iban)\\s+(?:[A-Z]{2}\\d{2}[ \\d]{10,}|\\d[\\d-]{7,})|(?:${CONTACT})\\s+(?:in|into|as)\\s+(?:the\\s+)?['"]?(?:to|cc|bcc|recipients?|destination|from)['"]?\\s+(?:field|argument|parameter)`,
@@ -110,6 +133,7 @@ export const RULES: SignalRule[] = [
   {
     signal: "exfiltration-target",
     weight: 0.5,
+    requires: /:\/\//,
     target: "url",
     pattern: new RegExp(
       `\\b(?:${MOVE}|to|request|visit|fetch|load|ping|call)\\b[^.]{0,80}?(?:https?:\\/\\/[^\\s'"\`)]+|s3:\\/\\/\\S+)`,
@@ -120,6 +144,7 @@ export const RULES: SignalRule[] = [
     // Reading or handing over a secret file is worse than naming one.
     signal: "secret-file",
     weight: 0.9,
+    requires: SECRET_FILE_WORDS,
     target: "secret",
     pattern: new RegExp(
       `\\b(?:read|open|cat|include|paste|pass|upload|send|supply|attach|put|copy|leak|contents? of)\\b[^.]{0,60}?(?:(?:~|\\$HOME)?\\/?\\.(?:ssh|aws|gnupg|kube|netrc|npmrc|pypirc|git-credentials|pgpass|bash_history)\\b|(?<![\\w.])\\.env\\b(?!\\.example)|\\bmcp\\.json\\b|\\bid_(?:rsa|ed25519|ecdsa|dsa)\\b|\\/etc\\/(?:passwd|shadow|sudoers)\\b|\\bhosts\\.yml\\b|\\.aws\\/credentials)`,
@@ -129,6 +154,7 @@ export const RULES: SignalRule[] = [
   {
     signal: "secret-file",
     weight: 0.6,
+    requires: SECRET_FILE_WORDS,
     target: "secret",
     pattern:
       /(?:~|\$HOME|%USERPROFILE%)?\/?\.(?:ssh|aws|gnupg|kube|docker|netrc|npmrc|pypirc|git-credentials|pgpass|bash_history|zsh_history)\b|(?<![\w.])\.env\b(?!\.example)|\bmcp\.json\b|\bid_(?:rsa|ed25519|ecdsa|dsa)\b|\/etc\/(?:passwd|shadow|sudoers)\b|\bhosts\.yml\b|\bcredentials(?:\.json)?\b(?=[^.]{0,40}\b(?:file|contents?)\b)|\.aws\/credentials|169\.254\.169\.254|\bkeychain\b|\bwallet\.dat\b|\b(?:private key|secret key)\s+from\b/i,
@@ -136,6 +162,8 @@ export const RULES: SignalRule[] = [
   {
     signal: "sensitive-data",
     weight: 0.4,
+    requires:
+      /conversation|chat|message|password|token|api key|credential|cookie|private key|secret|contact|address|location|question|query|prompt|request|card|full name|environment|_(?:TOKEN|KEY|SECRET|PASSWORD)/i,
     target: "secret",
     pattern: new RegExp(
       `\\b(?:${MOVE}|${PASS}|read|harvest|collect|record|request|followed by)\\b[^.]{0,80}?\\b(?:conversation|chat history|chat|previous messages|earlier messages|last message|private message|messages so far|passwords?|tokens?|api keys?|credentials|cookies|private keys?|secrets?|contacts|address book|(?:user'?s|their|current|gps|home)\\s+location(?: history)?|(?:user'?s|their)\\s+(?:question|query|prompt|request)|location history|home address|card (?:digits|numbers?)|full name|email address|environment variables?|[A-Z][A-Z0-9]*_(?:TOKEN|KEY|SECRET|PASSWORD))\\b|\\b(?:passwords?|tokens?|api keys?|cookies|private keys?)\\b[^.]{0,60}?\\b(?:${PASS}|${MOVE})\\b`,
@@ -145,6 +173,7 @@ export const RULES: SignalRule[] = [
   {
     signal: "shell-command",
     weight: 0.6,
+    requires: /`|curl|wget|rm\s+-rf|printenv/i,
     target: "shell",
     pattern:
       /`[^`]*\b(?:curl|wget|bash|sh|rm|printenv|env|chmod|nc|powershell|eval|base64)\b[^`]*`|\b(?:curl|wget)\s+[^|]*\|\s*(?:ba|z)?sh\b|\brm\s+-rf\b|\bprintenv\b/i,

@@ -29,7 +29,12 @@ describeWithDatabase("tool poisoning in review", () => {
       where: { type: "poisoned_tool_description", entityKey: `${server.slug}:get_weather` },
     });
     expect(finding.evidence).toMatchObject({
-      findings: [expect.objectContaining({ field: "inputSchema.properties.notes.description", signals: expect.arrayContaining(["secret-file"]) })],
+      findings: [
+        expect.objectContaining({
+          field: "inputSchema.properties.notes.description",
+          signals: expect.arrayContaining(["secret-file"]),
+        }),
+      ],
     });
 
     const detail = await getServer(admin, server.slug);
@@ -44,13 +49,19 @@ describeWithDatabase("tool poisoning in review", () => {
       message: expect.stringContaining("override"),
     });
     await expect(
-      reviewTool(admin, flagged.id, { definitionHash: flagged.definitionHash, poisoningOverride: { justification: "ok" } }),
+      reviewTool(admin, flagged.id, {
+        definitionHash: flagged.definitionHash,
+        poisoningOverride: { justification: "ok" },
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", fields: { "poisoningOverride.justification": expect.any(String) } });
     expect((await db().tool.findUniqueOrThrow({ where: { id: flagged.id } })).status).toBe("PENDING_REVIEW");
 
     await reviewTool(admin, clean.id, { definitionHash: clean.definitionHash });
     const justification = "Vendor confirmed the notes field is ignored; tool runs in a sandbox without credentials.";
-    await reviewTool(admin, flagged.id, { definitionHash: flagged.definitionHash, poisoningOverride: { justification } });
+    await reviewTool(admin, flagged.id, {
+      definitionHash: flagged.definitionHash,
+      poisoningOverride: { justification },
+    });
     expect((await db().tool.findUniqueOrThrow({ where: { id: flagged.id } })).status).toBe("APPROVED");
     const audit = await db().auditEvent.findFirstOrThrow({
       where: { action: "tool.poisoning_overridden", targetId: flagged.id },

@@ -61,7 +61,12 @@ export function ToolReview({ slug, tool, onDone }: { slug: string; tool: ToolRow
       {flagged && (
         <div className="space-y-2">
           <label className="flex items-start gap-2 text-sm text-slate-800">
-            <input type="checkbox" className="mt-1" checked={override} onChange={(e) => setOverride(e.target.checked)} />
+            <input
+              type="checkbox"
+              className="mt-1"
+              checked={override}
+              onChange={(e) => setOverride(e.target.checked)}
+            />
             I have read the flagged text and approve this definition anyway (the override is audited)
           </label>
           {override && (
@@ -71,9 +76,7 @@ export function ToolReview({ slug, tool, onDone }: { slug: string; tool: ToolRow
               value={justification}
               onChange={(e) => setJustification(e.target.value)}
               placeholder="Why this text is safe for the model to read"
-              error={
-                justification && justification.trim().length < 10 ? "At least a sentence, please" : undefined
-              }
+              error={justification && justification.trim().length < 10 ? "At least a sentence, please" : undefined}
             />
           )}
         </div>
