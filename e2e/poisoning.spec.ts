@@ -28,7 +28,7 @@ const manifest = {
 test("a flagged tool shows its signals and quoted spans, and needs a justified, audited override to be approved", async ({
   as,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   const page = await as("ADMIN");
   const slug = `weather-${Date.now().toString(36)}`;
   const team = await (

@@ -60,7 +60,7 @@ function sentences(text: string): string[] {
 
 type Scored = { signals: SignalHit[]; score: number };
 
-export function scoreSentence(
+function scoreSentence(
   sentence: string,
   names: RegistryNames,
   own: Set<string>,
@@ -135,7 +135,7 @@ const words = (s: string) =>
     .filter(Boolean);
 
 /** What the tool is for, from its name and the first verb of its description: the targets that are its job. */
-export function purposeOf(sentence: string, toolName: string): Set<TargetKind> {
+function purposeOf(sentence: string, toolName: string): Set<TargetKind> {
   const said = [words(sentence)[0], ...words(toolName)].filter(Boolean);
   return new Set((Object.keys(PURPOSE_WORDS) as TargetKind[]).filter((k) => said.some((w) => PURPOSE_WORDS[k].has(w))));
 }
