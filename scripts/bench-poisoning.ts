@@ -21,13 +21,20 @@ const otherServers = Array.from({ length: 20 }, (_, s) => ({
 }));
 const context = { ...contextOf(cases[0]), siblings: manifest.map((t) => t.name), otherServers };
 
-function time(fn: () => void) {
+// Wall-clock time, and the CPU time this process spent: on a shared, loaded machine the second is the
+// fairer figure, since waiting for a core is not the scanner's cost.
+const cpu: number[] = [];
+function time(fn: () => void, cpuSamples?: number[]) {
   const samples: number[] = [];
   for (let i = 0; i < RUNS; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     fn();
     samples.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpuSamples?.push((c.user + c.system) / 1000);
   }
+  cpuSamples?.sort((a, b) => a - b);
   return samples.sort((a, b) => a - b);
 }
 
@@ -35,7 +42,7 @@ let flagged = 0;
 const scan = time(() => {
   const names = registryNames(context);
   flagged = manifest.filter((t) => scanToolDefinition(t, names).flagged).length;
-});
+}, cpu);
 const floor = time(() => {
   let n = 0;
   for (const t of manifest) for (const { text } of definitionTexts(t)) if (/ignore/i.test(text)) n++;
@@ -51,7 +58,8 @@ console.log(
 console.log(
   `  full scan:  p50 ${p50.toFixed(2)} ms, p95 ${percentile(scan, 95).toFixed(2)} ms, max ${scan.at(-1)!.toFixed(2)} ms`,
 );
+console.log(`  CPU time:   p50 ${percentile(cpu, 50).toFixed(2)} ms, p95 ${percentile(cpu, 95).toFixed(2)} ms`);
 console.log(`  floor:      p50 ${percentile(floor, 50).toFixed(2)} ms (one regex over the same texts)`);
 console.log(
-  `  ratio:      ${(p50 / percentile(floor, 50)).toFixed(1)}x the floor; target < 50 ms: ${p50 < 50 ? "met" : "NOT met"}`,
+  `  ratio:      ${(p50 / percentile(floor, 50)).toFixed(1)}x the floor; target < 50 ms: ${p50 < 50 ? "met" : "NOT met"} (wall), ${percentile(cpu, 50) < 50 ? "met" : "NOT met"} (CPU)`,
 );
