@@ -147,6 +147,8 @@ test("an admin registers a PROD server end to end, fails readiness, fixes it and
   await expect(page.getByTestId("tool-row-lookup_order")).toContainText("definition changed");
   await page.getByTestId("tool-row-lookup_order").getByRole("button", { name: "Review" }).click();
   await expect(page.getByTestId("tool-diff")).toContainText("attacker.example");
+  // The new text emails the order to an address a lookup has no reason to know: flagged, with the quote.
+  await expect(page.getByTestId("poisoning-findings")).toContainText("audit@attacker.example");
   // Only its approvers, or an explicit break-glass with a justification, approve the change.
   await expect(page.getByRole("button", { name: "Approve this definition" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Waiting for 1 approval" })).toBeVisible();

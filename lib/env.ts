@@ -38,6 +38,11 @@ const ZEnv = z.object({
   WARDEN_PASSWORD_LOGIN: z.enum(["on", "off"]).default("on"),
   /** With WARDEN_PASSWORD_LOGIN=off, the one local account that may still sign in with a password. */
   WARDEN_BREAK_GLASS_EMAIL: z.string().trim().toLowerCase().pipe(z.email()).optional(),
+  /** An OpenAI-compatible API (e.g. an internal LLM gateway, ".../v1") for an advisory second opinion on tool poisoning; off when unset. */
+  POISONING_REVIEW_URL: z.string().url("POISONING_REVIEW_URL must be a URL").optional(),
+  POISONING_REVIEW_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  POISONING_REVIEW_API_KEY: z.string().optional(),
+  POISONING_REVIEW_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
 });
 
 /** Settings that only make sense together. */

@@ -12,6 +12,7 @@ import type { ServerActivity } from "@/lib/services/servers/get-server-activity"
 import type { ServerRow } from "@/lib/services/servers/list-servers";
 import type { ManifestImportResult } from "@/lib/services/tools/import-manifest";
 import type { PolicyChange } from "@/lib/policy/server-policy";
+import type { SecondOpinion } from "@/lib/registry/poisoning/second-opinion";
 import { useApiMutation } from "./use-api-mutation";
 
 export const serverKeys = {
@@ -111,4 +112,11 @@ export const useToolAction = (slug: string) =>
         body,
       }),
     () => touched(slug),
+  );
+
+/** The advisory model-based opinion on a tool definition; it changes nothing, so it invalidates nothing. */
+export const useSecondOpinion = () =>
+  useApiMutation(
+    (toolId: string) => apiFetch<SecondOpinion>(`/api/console/tools/${toolId}/second-opinion`, { method: "POST" }),
+    () => [],
   );

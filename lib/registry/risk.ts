@@ -1,6 +1,6 @@
 import type { RiskLevel } from "@/lib/generated/prisma/enums";
 import type { TManifestTool } from "@/lib/schemas/manifest";
-import { detectPoisoning } from "./poisoning";
+import { scanToolDefinition } from "./poisoning/scan-tool-definition";
 
 export const RISK_ORDER: RiskLevel[] = ["LOW", "MEDIUM", "HIGH", "CRITICAL"];
 
@@ -15,10 +15,14 @@ const words = (s: string) => s.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[_\-
 /**
  * A tool's risk from its MCP annotations and from the words in its name and description. Annotations
  * are hints the server itself asserts, so a scary name outranks a reassuring readOnlyHint, and a
- * description carrying instructions for the model (tool poisoning) is CRITICAL whatever it claims.
+ * definition carrying instructions for the model (tool poisoning) is CRITICAL whatever it claims. Pass the
+ * verdict in when it was computed with the registry's context (shadowing needs the other servers).
  */
-export function classifyRisk(tool: Pick<TManifestTool, "name" | "description" | "annotations">): RiskLevel {
-  if (detectPoisoning(tool.description)) return "CRITICAL";
+export function classifyRisk(
+  tool: Pick<TManifestTool, "name" | "description" | "annotations">,
+  poisoned = scanToolDefinition(tool).flagged,
+): RiskLevel {
+  if (poisoned) return "CRITICAL";
   const name = words(tool.name);
   const text = `${name} ${tool.description}`;
   const a = tool.annotations ?? {};

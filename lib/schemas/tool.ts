@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RiskLevel } from "@/lib/generated/prisma/enums";
+import { detectSecret, secretMessage } from "@/lib/registry/secret-detector";
 
 const argumentPath = z.preprocess(
   (v) => (v === "" ? null : v),
@@ -39,5 +40,19 @@ export type TSuspendInput = z.infer<typeof ZSuspendInput>;
 export const ZReviewToolInput = z.object({
   /** The hash the reviewer saw: approving binds to exactly that definition. */
   definitionHash: z.string().regex(/^[0-9a-f]{64}$/, "Unknown definition hash"),
+  /** Needed, and audited, when the definition is flagged as possible tool poisoning. */
+  poisoningOverride: z
+    .object({
+      justification: z
+        .string()
+        .trim()
+        .min(10, "Explain in a sentence why this definition is safe")
+        .max(2000)
+        .superRefine((value, ctx) => {
+          const what = detectSecret(value);
+          if (what) ctx.addIssue({ code: "custom", message: secretMessage(what), input: "[withheld]" });
+        }),
+    })
+    .optional(),
 });
 export type TReviewToolInput = z.infer<typeof ZReviewToolInput>;

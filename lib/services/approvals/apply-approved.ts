@@ -36,7 +36,14 @@ export async function applyApproved(tx: Tx, r: Approved, now: Date, breakGlass?:
     const tool = await tx.tool.findUniqueOrThrow({
       where: { serverId_name: { serverId: r.serverId!, name: r.toolName! } },
     });
-    await approveToolDefinition(tx, warden, tool.id, r.argsHash!);
+    // Break-glass is an explicit, justified override: it also covers a definition flagged as poisoning.
+    await approveToolDefinition(
+      tx,
+      warden,
+      tool.id,
+      r.argsHash!,
+      breakGlass ? { justification: breakGlass } : undefined,
+    );
   }
   if (r.kind === "POLICY_CHANGE") {
     const before = await tx.mcpServer.findUniqueOrThrow({ where: { id: r.serverId! } });

@@ -1,9 +1,10 @@
 import { diffLines } from "diff";
 import { db } from "@/lib/db/client";
 import { describeReason, type DescribedReason } from "@/lib/policy/describe-reason";
-import { detectPoisoning } from "@/lib/registry/poisoning";
+import { scannableDefinition, verdictSummary } from "@/lib/registry/poisoning/scan-tool-definition";
 import { definitionOf, diffDefinitions, type ToolDefinition } from "@/lib/registry/tool-definition";
 import { loadServerAggregate } from "@/lib/services/servers/load-server-aggregate";
+import { registryScanners } from "@/lib/services/tools/internal/poisoning-scanner";
 
 type Row = {
   id: string;
@@ -55,6 +56,11 @@ export async function approvalContexts(rows: Row[]): Promise<Map<string, Approva
   }
 
   const changed = rows.filter((r) => r.kind === "TOOL_CHANGE" && r.serverId && r.toolName);
+  const scanners = changed.length ? await registryScanners(db()) : null;
+  const poisoningOf = (tool: Parameters<typeof scannableDefinition>[0] & { serverId: string }) => {
+    const verdict = scanners!(tool.serverId)(scannableDefinition(tool));
+    return verdict.flagged ? verdictSummary(verdict) : null;
+  };
   const tools = changed.length
     ? await db().tool.findMany({
         where: { OR: changed.map((r) => ({ serverId: r.serverId!, name: r.toolName! })) },
@@ -85,7 +91,7 @@ export async function approvalContexts(rows: Row[]): Promise<Map<string, Approva
             added,
             removed,
           })),
-          hiddenInstructions: detectPoisoning(tool.description),
+          hiddenInstructions: poisoningOf(tool),
         };
       }
       return [r.id, context];

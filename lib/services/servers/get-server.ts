@@ -3,12 +3,15 @@ import { assertCan, type Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { allowedTransitions } from "@/lib/registry/lifecycle";
+import { scannableDefinition } from "@/lib/registry/poisoning/scan-tool-definition";
+import { poisoningScanner } from "@/lib/services/tools/internal/poisoning-scanner";
 import { loadServerAggregate } from "./load-server-aggregate";
 import { writableServerWhere } from "./server-access";
 
 /**
  * Everyone who may read servers sees every server. `canEdit` says whether this actor may change it, and
  * `allowedTransitions` lists the lifecycle moves they may make: the console renders these, never its own rules.
+ * Each tool carries the poisoning detector's verdict, with its signals and quoted spans, for review.
  */
 export async function getServer(actor: Actor, slug: string) {
   assertCan(actor, "servers.read");
@@ -34,8 +37,11 @@ export async function getServer(actor: Actor, slug: string) {
         (t) => !(viaApproval && t.to === "ACTIVE"),
       )
     : [];
+  const scan = await poisoningScanner(db(), server.id);
+  const tools = server.tools.map((t) => ({ ...t, poisoning: scan(scannableDefinition(t)) }));
   return {
     ...server,
+    tools,
     canEdit,
     allowedTransitions: transitions,
     pendingRequests,

@@ -128,7 +128,8 @@ describeWithDatabase("registry services", () => {
         tool("delete_doc"),
       ],
     });
-    expect(again).toMatchObject({ changed: ["get_doc"], unchanged: ["delete_doc"], suspicious: [] });
+    // Sending the document to an address its purpose does not explain is also a poisoning signal.
+    expect(again).toMatchObject({ changed: ["get_doc"], unchanged: ["delete_doc"], suspicious: ["get_doc"] });
     const changed = await db().tool.findUniqueOrThrow({ where: { id: get.id } });
     expect(changed.status).toBe("PENDING_REVIEW");
     expect(changed.approvedHash).not.toBe(changed.definitionHash);

@@ -9,9 +9,10 @@ import { classifyRisk, needsApprovalByDefault, RISK_ORDER } from "@/lib/registry
 import { definitionOf, diffDefinitions, type ToolDefinition } from "@/lib/registry/tool-definition";
 import { openRegistryRequest } from "@/lib/services/approvals/internal/open-request";
 import { raiseFinding } from "@/lib/services/findings/internal/raise-finding";
-import { detectPoisoning } from "@/lib/registry/poisoning";
+import { verdictSummary } from "@/lib/registry/poisoning/scan-tool-definition";
 import { toolDefinitionHash } from "@/lib/registry/tool-hash";
 import { ZToolManifest } from "@/lib/schemas/manifest";
+import { poisoningScanner } from "@/lib/services/tools/internal/poisoning-scanner";
 import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
 import { loadWritableServer, lockServer } from "@/lib/services/servers/server-access";
 
@@ -50,21 +51,36 @@ export async function importManifest(
     await lockServer(tx, server.id);
     const existing = new Map((await tx.tool.findMany({ where: { serverId: server.id } })).map((t) => [t.name, t]));
     const result: ManifestImportResult = { added: [], changed: [], unchanged: [], missing: [], suspicious: [] };
-    for (const tool of parsed.data.tools) {
+    const scan = await poisoningScanner(
+      tx,
+      server.id,
+      parsed.data.tools.map((t) => t.name),
+    );
+    // The raw entries, unknown members included: a client may show any of them to the model.
+    const raw = (manifest as { tools: Record<string, unknown>[] }).tools;
+    for (const [index, tool] of parsed.data.tools.entries()) {
       const definition = definitionOf(tool);
       const hash = toolDefinitionHash(definition);
       const current = existing.get(tool.name);
       existing.delete(tool.name);
-      const poisoning = current?.definitionHash === hash ? null : detectPoisoning(tool.description);
-      if (poisoning) {
+      const verdict = scan(raw[index]);
+      if (verdict.flagged && current?.definitionHash !== hash) {
         result.suspicious.push(tool.name);
         await raiseFinding(tx, {
           type: "poisoned_tool_description",
           severity: "CRITICAL",
           entityType: "Tool",
           entityKey: `${server.slug}:${tool.name}`,
-          title: `${server.slug}/${tool.name}: the description carries ${poisoning}`,
-          evidence: { description: tool.description.slice(0, 2000), definitionHash: hash },
+          title: `${server.slug}/${tool.name}: possible tool poisoning (${verdictSummary(verdict)})`,
+          evidence: {
+            definitionHash: hash,
+            score: verdict.score,
+            findings: verdict.findings.slice(0, 10).map((f) => ({
+              field: f.field,
+              quote: f.quote,
+              signals: f.signals.map((s) => s.signal),
+            })),
+          },
         });
       }
       const data = {
@@ -75,7 +91,7 @@ export async function importManifest(
         outputSchema: tool.outputSchema ? (tool.outputSchema as Prisma.InputJsonValue) : Prisma.DbNull,
         annotations: tool.annotations ? (tool.annotations as Prisma.InputJsonValue) : Prisma.DbNull,
         definitionHash: hash,
-        risk: classifyRisk(tool),
+        risk: classifyRisk(tool, verdict.flagged),
       };
       if (!current) {
         await tx.tool.create({
@@ -115,7 +131,9 @@ export async function importManifest(
             toolName: tool.name,
             argsHash: hash,
             risk,
-            reason: `The definition of ${tool.name} changed (${fields.join(", ")}) since it was approved`,
+            reason:
+              `The definition of ${tool.name} changed (${fields.join(", ")}) since it was approved` +
+              (verdict.flagged ? `; flagged as possible tool poisoning (${verdictSummary(verdict)})` : ""),
             requiredApprovals: requiredApprovals(server, risk),
           });
         }

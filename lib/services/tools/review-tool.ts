@@ -11,7 +11,8 @@ import { loadWritableTool } from "./tool-access";
 /**
  * An admin approves a tool's current definition directly, naming the hash they saw: a tool's first
  * review. A change to a reviewed tool waits for its TOOL_CHANGE request's approvers instead; only
- * their votes, or an ADMIN's break-glass on that request, approve it.
+ * their votes, or an ADMIN's break-glass on that request, approve it. A definition flagged as possible
+ * tool poisoning also needs the admin's override and its justification.
  */
 export async function reviewTool(actor: Actor, toolId: string, raw: TReviewToolInput, now = new Date()) {
   assertCan(actor, "tools.review");
@@ -51,6 +52,6 @@ export async function reviewTool(actor: Actor, toolId: string, raw: TReviewToolI
       });
       return { ...tool, pendingApprovalId: request.id };
     }
-    return approveToolDefinition(tx, actor, tool.id, input.definitionHash);
+    return approveToolDefinition(tx, actor, tool.id, input.definitionHash, input.poisoningOverride);
   });
 }

@@ -31,7 +31,8 @@ export function DefinitionDiff({ change }: { change: NonNullable<ApprovalContext
       </p>
       {change.hiddenInstructions && (
         <p className="mt-1 rounded bg-red-50 px-2 py-1 text-sm text-red-800 ring-1 ring-red-200" role="note">
-          Hidden instructions in the new description: {change.hiddenInstructions}
+          Hidden instructions in the new definition (possible tool poisoning: {change.hiddenInstructions}). Approving it
+          needs an admin&apos;s justified override on the tool&apos;s review screen.
         </p>
       )}
       <pre className="mt-2 max-h-72 overflow-auto rounded bg-white p-2 font-mono text-xs ring-1 ring-slate-200">

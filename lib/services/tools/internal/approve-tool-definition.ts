@@ -3,18 +3,38 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/authz/actor";
 import type { Tx } from "@/lib/db/tx";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { scannableDefinition, verdictSummary } from "@/lib/registry/poisoning/scan-tool-definition";
 import { definitionOf } from "@/lib/registry/tool-definition";
+import { poisoningScanner } from "./poisoning-scanner";
 import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
+
+export type PoisoningOverride = { justification: string };
 
 /**
  * Approves exactly the definition with this hash (the one the reviewer or approvers saw), and closes any
  * open TOOL_CHANGE request for the tool. A definition that changed meanwhile is refused, never approved blind.
+ * A definition the poisoning detector flags is refused too, unless the approver overrides it with a
+ * justification: the override is audited with the signals it overrode.
  */
-export async function approveToolDefinition(tx: Tx, actor: Actor, toolId: string, definitionHash: string) {
+export async function approveToolDefinition(
+  tx: Tx,
+  actor: Actor,
+  toolId: string,
+  definitionHash: string,
+  override?: PoisoningOverride,
+) {
   await tx.$queryRaw`SELECT id FROM "Tool" WHERE id = ${toolId}::uuid FOR UPDATE`;
   const tool = await tx.tool.findUniqueOrThrow({ where: { id: toolId } });
   if (tool.definitionHash !== definitionHash) {
     throw new AppError("CONFLICT", "The tool's definition changed since it was looked at: review the new diff");
+  }
+  const verdict = (await poisoningScanner(tx, tool.serverId))(scannableDefinition(tool));
+  if (verdict.flagged && !override) {
+    throw new AppError(
+      "UNPROCESSABLE",
+      `${tool.name} is flagged as possible tool poisoning (${verdictSummary(verdict)}). Approving it needs an explicit override with a justification.`,
+      { "poisoningOverride.justification": "Give the reason this definition is safe to approve" },
+    );
   }
   const updated = await tx.tool.update({
     where: { id: tool.id },
@@ -38,5 +58,23 @@ export async function approveToolDefinition(tx: Tx, actor: Actor, toolId: string
     after: { status: updated.status, approvedHash: updated.approvedHash },
     attributes: { server: tool.serverId, name: tool.name },
   });
+  if (verdict.flagged && override) {
+    await recordAudit(tx, {
+      actor: auditActor(actor),
+      category: "ADMIN",
+      action: "tool.poisoning_overridden",
+      target: { type: "Tool", id: tool.id },
+      outcome: "overridden",
+      attributes: {
+        server: tool.serverId,
+        name: tool.name,
+        definitionHash: tool.definitionHash,
+        justification: override.justification,
+        score: verdict.score,
+        signals: [...new Set(verdict.findings.flatMap((f) => f.signals.map((s) => s.signal)))],
+        quotes: verdict.findings.slice(0, 5).map((f) => ({ field: f.field, quote: f.quote })),
+      },
+    });
+  }
   return updated;
 }

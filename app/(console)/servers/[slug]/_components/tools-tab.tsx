@@ -9,7 +9,6 @@ import { Card } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useToolAction } from "@/lib/queries/servers";
-import { detectPoisoning } from "@/lib/registry/poisoning";
 import { ManifestImport } from "./manifest-import";
 import type { TabProps } from "./server-detail-view";
 import { ToolReview } from "./tool-review";
@@ -53,9 +52,7 @@ export function ToolsTab({ server, canReviewTools }: TabProps) {
                   <Td>
                     <p className="font-mono text-xs font-medium">{t.name}</p>
                     <p className="max-w-md text-xs text-slate-500">{t.description}</p>
-                    {detectPoisoning(t.description) && (
-                      <Badge tone="danger">hidden instructions: {detectPoisoning(t.description)}</Badge>
-                    )}
+                    {t.poisoning.flagged && <Badge tone="danger">possible tool poisoning</Badge>}
                   </Td>
                   <Td>
                     {canReviewTools ? (

@@ -1,0 +1,202 @@
+import { definitionTexts } from "./definition-texts";
+import { normaliseText, type HiddenKind } from "./hidden-text";
+import { registryNames, type RegistryNames, type ScanContext } from "./registry-names";
+import { RULES, SIGNAL_LABELS, type PoisoningSignal, type TargetKind } from "./signal-rules";
+
+export type { ScanContext } from "./registry-names";
+export type { PoisoningSignal } from "./signal-rules";
+
+export type SignalHit = { signal: PoisoningSignal; label: string; match: string };
+export type PoisoningFinding = {
+  /** Where in the definition: "description", "inputSchema.properties.notes.description", … */
+  field: string;
+  /** The sentence (or the hidden text, made visible) that carries the signals. */
+  quote: string;
+  hidden?: HiddenKind;
+  signals: SignalHit[];
+  score: number;
+};
+export type PoisoningVerdict = { flagged: boolean; score: number; findings: PoisoningFinding[] };
+
+/** Signals add up per sentence; a sentence at or above this is a finding. */
+export const FLAG_THRESHOLD = 1;
+const SHADOW_PHRASE =
+  /\b(?:instead of|rather than|in place of|replaces|supersedes?|takes? over|never call|(?:goes?|go|route[sd]?)\s+through this tool|use this (?:tool )?(?:for all|whenever|for every|and not)|whenever the user wants to)\b|\bwhen(?:ever)?\s+(?:the\s+)?\S+\s+(?:tool\s+)?(?:of\s+the\s+\S+\s+server\s+)?(?:is|are)\s+(?:used|invoked|called)/i;
+// "before executing X, execute this tool": inserting itself around another operation.
+const CHAIN_THIS_TOOL =
+  /\b(?:before|after|while)\s+(?!using this|calling this|running this)\w+[^,.]{0,60},?\s*(?:use|run|execute|call)\s+this\s+(?:tool|function)\b/i;
+// Changing what another tool sends or returns.
+const TAMPER =
+  /\b(?:replace|modify|change|overwrite|alter|correct)\s+(?:the\s+)?(?:\w+\s+)?(?:values?|results?|outputs?|responses?|recipients?|arguments?)\b(?!\s+(?:of|from)\s+this\b)/i;
+const CALL_TOOL =
+  /\b(?:call|invoke|use|run|trigger|through|via|with)\s+(?:the\s+)?[`'"]?([A-Za-z][\w.-]*[_.-][\w.-]*\w|[a-z]+[A-Z]\w*)[`'"]?/g;
+const TOOL_NAME = /[`'"]?\b([A-Za-z][\w-]*[_-][\w-]*\w|[a-z]+[A-Z]\w*)\b[`'"]?/g;
+// Words that make moving data, reading secrets or running commands the tool's own job, by kind of target.
+const PURPOSE_WORDS: Record<TargetKind, Set<string>> = {
+  contact: new Set(
+    "send sends email emails mail sms text message messages notify invite invites forward share call calls places phone dial contact reply".split(
+      " ",
+    ),
+  ),
+  url: new Set(
+    "fetch fetches download downloads load loads get gets retrieve retrieves open opens post posts upload uploads webhook send sends request url http api status crawl scrape browse navigate".split(
+      " ",
+    ),
+  ),
+  secret: new Set("ssh env dotenv secret secrets vault key keys credential credentials aws iam keychain".split(" ")),
+  shell: new Set("shell command commands exec execute executes run runs terminal docker script".split(" ")),
+};
+const NO_PURPOSE = new Set<TargetKind>();
+const ADDITIONAL = /\b(?:also|additionally|in addition|as well|bcc'?d?|cc'?d?|a copy|copies)\b/i;
+const EXAMPLE = /\b(?:e\.g\.|for example|for instance|such as|like)\s/i;
+const MAX_QUOTE = 300;
+
+function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+(?=\S)|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+type Scored = { signals: SignalHit[]; score: number };
+
+function scoreSentence(
+  sentence: string,
+  names: RegistryNames,
+  own: Set<string>,
+  purpose: Set<TargetKind>,
+  statesPurpose = false,
+): Scored {
+  const weights = new Map<PoisoningSignal, { weight: number; match: string }>();
+  const hit = (signal: PoisoningSignal, weight: number, match: string) => {
+    const prev = weights.get(signal);
+    if (!prev || prev.weight < weight) weights.set(signal, { weight, match });
+  };
+  for (const rule of RULES) {
+    if (rule.requires && !rule.requires.test(sentence)) continue;
+    const m = rule.pattern.exec(sentence);
+    if (!m) continue;
+    let weight = rule.weight;
+    // The sentence stating the tool's purpose may name its targets, and an example is not a destination.
+    // Later sentences get no discount (a mail tool may still be told to BCC someone), and a place to send
+    // data that the purpose does not explain at all is the exfiltration the issue describes.
+    if (
+      rule.target &&
+      ((statesPurpose && purpose.has(rule.target) && !ADDITIONAL.test(sentence)) || EXAMPLE.test(m[0]))
+    )
+      weight *= 0.3;
+    else if ((rule.target === "contact" || rule.target === "url") && !purpose.has(rule.target)) weight += 0.2;
+    hit(rule.signal, weight, m[0]);
+  }
+  let shadow = 0;
+  let shadowMatch = "";
+  for (const m of sentence.matchAll(TOOL_NAME)) {
+    const name = m[1].toLowerCase();
+    if (own.has(name) || names.siblings.has(name) || !names.otherTools.has(name)) continue;
+    shadow = 0.6;
+    shadowMatch = m[0];
+    break;
+  }
+  const server = names.serverMention?.exec(sentence);
+  if (server) [shadow, shadowMatch] = [0.6, server[0]];
+  for (const pattern of [SHADOW_PHRASE, CHAIN_THIS_TOOL, TAMPER]) {
+    const phrase = pattern.exec(sentence);
+    if (phrase) [shadow, shadowMatch] = [shadow + 0.5, shadowMatch ? `${shadowMatch} … ${phrase[0]}` : phrase[0]];
+  }
+  if (shadow) hit("shadowing", Math.min(1, shadow), shadowMatch);
+  for (const m of sentence.matchAll(CALL_TOOL)) {
+    const name = m[1].toLowerCase();
+    if (own.has(name) || names.siblings.has(name) || names.otherTools.has(name)) continue;
+    hit("other-tool", 0.4, m[0]);
+    break;
+  }
+  const signals = [...weights].map(([signal, w]) => ({ signal, label: SIGNAL_LABELS[signal], match: w.match }));
+  const score = [...weights.values()].reduce((sum, w) => sum + w.weight, 0);
+  return { signals, score: Math.round(score * 100) / 100 };
+}
+
+function paramNames(schema: unknown, out = new Set<string>(), depth = 0): Set<string> {
+  if (!schema || typeof schema !== "object" || depth > 16) return out;
+  const props = (schema as { properties?: unknown }).properties;
+  if (props && typeof props === "object") {
+    for (const [k, v] of Object.entries(props)) {
+      out.add(k.toLowerCase());
+      paramNames(v, out, depth + 1);
+    }
+  }
+  return out;
+}
+
+const words = (s: string) =>
+  s
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+
+/** What the tool is for, from its name and the first verb of its description: the targets that are its job. */
+function purposeOf(sentence: string, toolName: string): Set<TargetKind> {
+  const said = [words(sentence)[0], ...words(toolName)].filter(Boolean);
+  return new Set((Object.keys(PURPOSE_WORDS) as TargetKind[]).filter((k) => said.some((w) => PURPOSE_WORDS[k].has(w))));
+}
+
+/**
+ * Scans one tool definition for instructions aimed at the model (tool poisoning). Pure and fast: no
+ * I/O, so the gateway can run it on every live `tools/list`. Build `names` once with `registryNames`
+ * when scanning many tools.
+ */
+export function scanToolDefinition(
+  definition: Record<string, unknown>,
+  context: ScanContext | RegistryNames = {},
+): PoisoningVerdict {
+  const names = "otherTools" in context ? context : registryNames(context);
+  const own = paramNames(definition.inputSchema);
+  const name = typeof definition.name === "string" ? definition.name : "";
+  own.add(name.toLowerCase());
+  const purpose = purposeOf(typeof definition.description === "string" ? definition.description : "", name);
+  const findings: PoisoningFinding[] = [];
+  for (const { field, text } of definitionTexts(definition)) {
+    const { text: clean, hidden } = normaliseText(text);
+    for (const part of hidden) {
+      const inner = sentences(part.revealed).map((s) => scoreSentence(s, names, own, NO_PURPOSE));
+      const signals: SignalHit[] = [
+        { signal: "hidden-text", label: `${SIGNAL_LABELS["hidden-text"]} (${part.kind})`, match: part.kind },
+        ...inner.flatMap((s) => s.signals),
+      ];
+      const score = 1 + Math.max(0, ...inner.map((s) => s.score));
+      findings.push({ field, quote: part.revealed.slice(0, MAX_QUOTE), hidden: part.kind, signals, score });
+    }
+    sentences(clean).forEach((sentence, i) => {
+      const scored = scoreSentence(sentence, names, own, purpose, field === "description" && i === 0);
+      if (scored.score >= FLAG_THRESHOLD) findings.push({ field, quote: sentence.slice(0, MAX_QUOTE), ...scored });
+    });
+  }
+  findings.sort((a, b) => b.score - a.score);
+  const score = findings[0]?.score ?? 0;
+  return { flagged: score >= FLAG_THRESHOLD, score, findings };
+}
+
+/** The members of a stored or live tool that a model reads; everything else is left out of the scan. */
+export function scannableDefinition(t: {
+  name: string;
+  title?: string | null;
+  description: string;
+  inputSchema: unknown;
+  outputSchema?: unknown;
+  annotations?: unknown;
+}): Record<string, unknown> {
+  return {
+    name: t.name,
+    title: t.title ?? undefined,
+    description: t.description,
+    inputSchema: t.inputSchema,
+    outputSchema: t.outputSchema ?? undefined,
+    annotations: t.annotations ?? undefined,
+  };
+}
+
+/** One line for a finding's title or an error: the strongest signals, strongest first. */
+export function verdictSummary(v: PoisoningVerdict): string {
+  const labels = [...new Set(v.findings.flatMap((f) => f.signals.map((s) => s.label)))];
+  return labels.slice(0, 4).join("; ");
+}
