@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { verifySummary } from "@/lib/audit/verify-report";
 import { systemActor } from "@/lib/authz/actor";
@@ -10,9 +11,10 @@ import { runScript } from "./lib/script-db";
 const opts = args({ anchors: { type: "string" } });
 
 await runScript(async () => {
-  const r = await verifyAudit(systemActor("cli:audit-verify"), {
-    anchorsDir: opts.anchors ? path.resolve(opts.anchors) : undefined,
-  });
+  const anchorsDir = opts.anchors ? path.resolve(opts.anchors) : undefined;
+  // A folder named on the command line that is not there is a mistake, not "nothing anchored yet".
+  if (anchorsDir && !existsSync(anchorsDir)) throw new Error(`The anchors folder ${anchorsDir} does not exist`);
+  const r = await verifyAudit(systemActor("cli:audit-verify"), { anchorsDir });
   for (const note of r.notes) console.error(`note: ${note}`);
   if (r.ok) {
     console.log(verifySummary(r));
