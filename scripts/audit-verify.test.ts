@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { auditActor, systemActor } from "@/lib/authz/actor";
-import { closeConnection, db, useConnection } from "@/lib/db/client";
+import { closeConnection, db, useConnection as install } from "@/lib/db/client";
 import { connectPglite } from "@/lib/db/connection";
 import { migrate } from "@/lib/db/migrate";
 import { writeCheckpoint } from "@/lib/services/audit/write-checkpoint";
@@ -23,7 +23,7 @@ describe("npm run audit:verify", () => {
     });
   const open = async () => {
     const conn = connectPglite(pgliteDir());
-    useConnection(conn);
+    install(conn);
     return conn;
   };
 

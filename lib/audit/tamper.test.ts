@@ -183,7 +183,8 @@ const CASES: Case[] = [
     },
     problem: "rewritten",
     sequence: "30",
-    detail: /differs from the checkpoint signed for it \(stored in the database\): records between #21 and #30 were changed/,
+    detail:
+      /differs from the checkpoint signed for it \(stored in the database\): records between #21 and #30 were changed/,
   },
   {
     name: "moving a checkpoint onto a rewritten head with its old signature",

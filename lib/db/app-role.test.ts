@@ -5,7 +5,6 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyChain } from "@/lib/audit/verify-chain";
-import { systemActor } from "@/lib/authz/actor";
 import { env } from "@/lib/env";
 import { writeCheckpoint } from "@/lib/services/audit/write-checkpoint";
 import { decideToolCall } from "@/lib/services/decisions/decide-tool-call";
