@@ -2,6 +2,8 @@ import type { VerifyResult } from "./verify-chain";
 
 type Report = VerifyResult & { durationMs?: number };
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
 /** One line for a verification, the same in the CLI, the API's consumers and the console. */
 export function verifySummary(r: Report): string {
   if (!r.ok) return `FAILED at sequence ${r.sequence}: ${r.problem}. ${r.detail}`;
@@ -12,6 +14,6 @@ export function verifySummary(r: Report): string {
       ? ""
       : r.lastCheckpoint === null
         ? `; none of the ${r.checked} records is covered by a checkpoint yet`
-        : `; ${r.unprotected} record${r.unprotected === 1 ? "" : "s"} past the last checkpoint (#${r.lastCheckpoint})`;
-  return `OK: ${r.checked} records and ${r.checkpoints} signed checkpoints verified${took}${head}; ${r.anchors} anchored checkpoints matched${tail}`;
+        : `; ${count(r.unprotected, "record")} past the last checkpoint (#${r.lastCheckpoint})`;
+  return `OK: ${count(r.checked, "record")} and ${count(r.checkpoints, "signed checkpoint")} verified${took}${head}; ${count(r.anchors, "anchored checkpoint")} matched${tail}`;
 }
