@@ -21,7 +21,7 @@ const exited = (child: ChildProcess) =>
 // Its own server on its own embedded database: stopped with SIGTERM, it signs the records written since
 // the last checkpoint before it exits, so a clean stop leaves no unprotected tail.
 test("a server stopped with SIGTERM checkpoints the chain head, in the database and the anchors folder", async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const root = mkdtempSync(path.join(tmpdir(), "warden-shutdown-"));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
