@@ -11,7 +11,7 @@ import { auditActor, systemActor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { TCheckpointAnchor } from "@/lib/schemas/checkpoint-anchor";
 import { deliverDueWebhooks } from "@/lib/services/webhooks/deliver-webhooks";
-import { createWebhook } from "@/lib/services/webhooks/manage-webhooks";
+import { createWebhook } from "@/lib/services/webhooks/create-webhook";
 import { describeWithDatabase } from "@/lib/testing/test-database";
 import { CHECKPOINT_EVERY_MS, maybeCheckpoint, writeCheckpoint } from "./write-checkpoint";
 
