@@ -30,17 +30,15 @@ const receiver = createServer((req, res) => {
   req.on("data", (c) => (body += c));
   req.on("end", () => (bodies.push(body), res.end()));
 });
-let dir = "";
-beforeAll(async () => {
-  await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
-  dir = await mkdtemp(path.join(tmpdir(), "warden-anchors-"));
-});
-afterAll(async () => {
-  await new Promise<void>((r) => receiver.close(() => r()));
-  await rm(dir, { recursive: true, force: true });
-});
+beforeAll(() => new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r)));
+afterAll(() => new Promise<void>((r) => receiver.close(() => r())));
 
 describeWithDatabase("signed checkpoints leave the database", () => {
+  // Each database gets its own anchors folder: two chains anchored in one folder would contradict each other.
+  let dir = "";
+  beforeAll(async () => void (dir = await mkdtemp(path.join(tmpdir(), "warden-anchors-"))));
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
   it("checkpoints once a minute while the chain moves, and never twice for one head", async () => {
     const t0 = new Date(Date.now() + 3_600_000);
     await append(3);
