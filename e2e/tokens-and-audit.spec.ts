@@ -39,7 +39,9 @@ test("an auditor verifies the audit chain from the Audit page", async ({ as }) =
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit" }).click();
   await expect(page.getByRole("table", { name: "Audit events" })).toContainText("auth.sign_in");
   await page.getByRole("button", { name: "Verify integrity" }).click();
-  await expect(page.getByTestId("verify-result")).toContainText(/^OK: \d+ records and \d+ signed checkpoints verified/);
+  await expect(page.getByTestId("verify-result")).toContainText(
+    /^OK: \d+ records? and \d+ signed checkpoints? verified/,
+  );
 });
 
 test("an auditor may not manage tokens or users", async ({ as }) => {

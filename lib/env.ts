@@ -6,6 +6,11 @@ const ZEnv = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
     .optional(),
+  /** The table owner, for migrations only, so DATABASE_URL can be a role that may only append to the audit tables. */
+  DATABASE_MIGRATE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_MIGRATE_URL must be a postgres:// or postgresql:// URL")
+    .optional(),
   PGLITE_DIR: z.string().default(".data/pglite"),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
@@ -16,6 +21,10 @@ const ZEnv = z.object({
     .max(7 * 24 * 60)
     .default(8 * 60),
   WARDEN_SIGNING_KEY: z.string().optional(),
+  /** Public keys (PEM, one or more) of rotated signing keys whose checkpoints still verify. */
+  WARDEN_TRUSTED_KEYS: z.string().optional(),
+  /** A folder outside the database (a WORM mount, ideally) that receives every signed checkpoint. */
+  WARDEN_CHECKPOINT_DIR: z.string().optional(),
   WARDEN_DEMO_PASSWORD: z.string().min(12, "WARDEN_DEMO_PASSWORD must be at least 12 characters").optional(),
   WARDEN_SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
   OIDC_ISSUER: z.string().url().optional(),

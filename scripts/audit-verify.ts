@@ -1,15 +1,25 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { verifySummary } from "@/lib/audit/verify-report";
 import { systemActor } from "@/lib/authz/actor";
 import { verifyAudit } from "@/lib/services/audit/verify-audit";
+import { args } from "./lib/args";
 import { runScript } from "./lib/script-db";
 
+// npm run audit:verify [-- --anchors DIR]: the chain, against the trusted keys and the anchored checkpoints
+// (WARDEN_CHECKPOINT_DIR by default). Exit 0 when it holds, 2 when it was tampered with, 1 on error.
+const opts = args({ anchors: { type: "string" } });
+
 await runScript(async () => {
-  const r = await verifyAudit(systemActor("cli:audit-verify"));
+  const anchorsDir = opts.anchors ? path.resolve(opts.anchors) : undefined;
+  // A folder named on the command line that is not there is a mistake, not "nothing anchored yet".
+  if (anchorsDir && !existsSync(anchorsDir)) throw new Error(`The anchors folder ${anchorsDir} does not exist`);
+  const r = await verifyAudit(systemActor("cli:audit-verify"), { anchorsDir });
+  for (const note of r.notes) console.error(`note: ${note}`);
   if (r.ok) {
-    console.log(
-      `OK: ${r.checked} audit records and ${r.checkpoints} signed checkpoints verified in ${r.durationMs} ms${r.head ? `; head #${r.head.sequence} ${r.head.hash}` : ""}`,
-    );
+    console.log(verifySummary(r));
     return 0;
   }
-  console.error(`FAILED at sequence ${r.sequence}: ${r.problem}. ${r.detail}`);
+  console.error(verifySummary(r));
   return 2;
 });

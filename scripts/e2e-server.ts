@@ -1,9 +1,10 @@
 import { generateKeyPairSync } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { closeConnection } from "@/lib/db/client";
 import { ensureDatabase } from "@/lib/startup/ensure-database";
 import { seedE2eUsers } from "@/e2e/support/users";
 import { ensureBuild } from "./lib/ensure-build";
+import { createAppRole } from "./lib/app-role";
 import { freshDatabase } from "./lib/fresh-database";
 import { serve } from "./lib/serve";
 
@@ -16,6 +17,18 @@ ensureBuild();
 process.env.WARDEN_SEED_DEMO = "never";
 const db = await freshDatabase("warden_e2e", process.env.DATABASE_URL);
 mkdirSync(".data", { recursive: true });
+// On PostgreSQL the server runs as a role that may only INSERT and SELECT the audit tables, and
+// migrates as the owner: every spec proves Warden needs no more. Tampering specs use the owner's URL.
+const ownerUrl = process.env.DATABASE_URL ?? "";
+let dropRole = async () => {};
+if (db.kind === "postgres") {
+  const role = await createAppRole(ownerUrl, `warden_e2e_app_${Date.now()}`);
+  process.env.DATABASE_MIGRATE_URL = ownerUrl;
+  process.env.DATABASE_URL = role.url;
+  dropRole = role.drop;
+  process.env.WARDEN_CHECKPOINT_DIR = ".data/warden_e2e-checkpoints";
+  rmSync(process.env.WARDEN_CHECKPOINT_DIR, { recursive: true, force: true });
+}
 // PostgreSQL deployments bring their own checkpoint key; the e2e server makes one for itself.
 process.env.WARDEN_SIGNING_KEY ??= generateKeyPairSync("ed25519")
   .privateKey.export({ type: "pkcs8", format: "pem" })
@@ -23,7 +36,7 @@ process.env.WARDEN_SIGNING_KEY ??= generateKeyPairSync("ed25519")
 await ensureDatabase();
 await seedE2eUsers(password);
 // Specs that tamper with the database (PostgreSQL only: a PGlite folder belongs to the server) find it here.
-writeFileSync(".data/e2e-database-url", db.kind === "postgres" ? process.env.DATABASE_URL! : "");
+writeFileSync(".data/e2e-database-url", ownerUrl);
 await closeConnection();
 
 const child = await serve(port, { inherit: true });
@@ -32,5 +45,6 @@ process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 child.on("exit", async (code) => {
   await db.drop().catch(() => {});
+  await dropRole().catch(() => {});
   process.exit(code ?? 0);
 });

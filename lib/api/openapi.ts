@@ -105,8 +105,14 @@ export function openApiDocument() {
       },
       "/api/v1/audit/verify": {
         get: {
-          summary: "Verify the audit hash chain (scope: read)",
-          responses: { 200: { description: "OK, or the first bad sequence number" }, ...errors },
+          summary: "Verify the audit hash chain against the trusted keys and the anchored checkpoints (scope: read)",
+          responses: {
+            200: {
+              description:
+                "`ok: true` with `checked`, `checkpoints`, `anchors`, `head`, `lastCheckpoint` and `unprotected` (records past the last checkpoint); or `ok: false` with the first bad `sequence`, its `problem` (edited, deleted, inserted, reordered, replaced, rewritten, forged, key_replaced, missing_checkpoint) and `detail`",
+            },
+            ...errors,
+          },
         },
       },
       ...Object.fromEntries(

@@ -56,7 +56,7 @@ describeWithDatabase("signed checkpoints", ({ conn }) => {
       return sql;
     });
     await tamper(updates.join("\n"));
-    expect(await verifyChain(db())).toMatchObject({ ok: false, sequence: "6", problem: "edited" });
+    expect(await verifyChain(db())).toMatchObject({ ok: false, sequence: "6", problem: "rewritten" });
   });
 
   it("detects a forged checkpoint signature", async () => {
@@ -68,6 +68,6 @@ describeWithDatabase("signed checkpoints", ({ conn }) => {
     await tamper(
       `UPDATE "AuditCheckpoint" SET hash = '${"f".repeat(64)}', signature = '${forged}' WHERE id = '${cp!.id}'`,
     );
-    expect(await verifyChain(db())).toMatchObject({ ok: false, sequence: "4", problem: "bad_signature" });
+    expect(await verifyChain(db())).toMatchObject({ ok: false, sequence: "4", problem: "forged" });
   });
 });

@@ -1,36 +1,37 @@
-import {
-  createHash,
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  sign,
-  verify,
-  type KeyObject,
-} from "node:crypto";
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
 
+/** Warden's Ed25519 evidence key: it signs audit checkpoints, and anything else Warden vouches for (exports). */
 export type Signer = { keyId: string; publicKeyPem: string; sign: (message: string) => string };
 
 let cached: Signer | null | undefined;
 
+/** A key's name: the first 16 hex digits of the sha256 of its public key (SPKI DER). */
+export function keyIdOf(publicKey: KeyObject): string {
+  return createHash("sha256")
+    .update(publicKey.export({ type: "spki", format: "der" }))
+    .digest("hex")
+    .slice(0, 16);
+}
+
 function fromPrivate(key: KeyObject): Signer {
+  if (key.asymmetricKeyType !== "ed25519") throw new Error("WARDEN_SIGNING_KEY must be an Ed25519 private key");
   const publicKey = createPublicKey(key);
-  const der = publicKey.export({ type: "spki", format: "der" });
   return {
-    keyId: createHash("sha256").update(der).digest("hex").slice(0, 16),
+    keyId: keyIdOf(publicKey),
     publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
     sign: (message) => sign(null, Buffer.from(message), key).toString("base64"),
   };
 }
 
 /**
- * The Ed25519 key that signs checkpoints: WARDEN_SIGNING_KEY (PEM, PKCS#8), or for the embedded demo
- * one generated once into the data folder. Only the public key ever reaches the database. Without a
- * key on PostgreSQL, checkpoints are off (and verification says so).
+ * The key that signs evidence: WARDEN_SIGNING_KEY (PEM, PKCS#8), or for the embedded demo one generated
+ * once into the data folder. Only the public key ever reaches the database. Without a key on
+ * PostgreSQL, checkpoints are off (and verification says so).
  */
-export function checkpointSigner(): Signer | null {
+export function evidenceSigner(): Signer | null {
   if (cached !== undefined) return cached;
   const { WARDEN_SIGNING_KEY, DATABASE_URL, PGLITE_DIR } = env();
   if (WARDEN_SIGNING_KEY) return (cached = fromPrivate(createPrivateKey(WARDEN_SIGNING_KEY.replace(/\\n/g, "\n"))));
@@ -49,21 +50,3 @@ export function checkpointSigner(): Signer | null {
 
 export const checkpointMessage = (sequence: bigint | string, hash: string) =>
   `warden-checkpoint:v1:${sequence}:${hash}`;
-
-export function verifyCheckpoint(
-  publicKeyPem: string,
-  sequence: bigint | string,
-  hash: string,
-  signature: string,
-): boolean {
-  try {
-    return verify(
-      null,
-      Buffer.from(checkpointMessage(sequence, hash)),
-      createPublicKey(publicKeyPem),
-      Buffer.from(signature, "base64"),
-    );
-  } catch {
-    return false;
-  }
-}

@@ -1,12 +1,41 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { GENESIS_HASH, hashRecord, type ChainRecord } from "./chain";
-import { verifyCheckpoint } from "./signing-key";
+import { loadSignedHeads, type SignedHead } from "./signed-heads";
+import { configuredTrustedKeys, type TrustedKeys } from "./trusted-keys";
 
-export type TamperKind = "edited" | "deleted" | "inserted" | "reordered" | "bad_signature";
+export type TamperKind =
+  | "edited"
+  | "deleted"
+  | "inserted"
+  | "reordered"
+  | "replaced"
+  | "rewritten"
+  | "forged"
+  | "key_replaced"
+  | "missing_checkpoint";
+
+type Head = { sequence: string; hash: string };
 
 export type VerifyResult =
-  | { ok: true; checked: number; checkpoints: number; head: { sequence: string; hash: string } | null }
-  | { ok: false; checked: number; sequence: string; problem: TamperKind; detail: string };
+  | {
+      ok: true;
+      checked: number;
+      checkpoints: number;
+      anchors: number;
+      head: Head | null;
+      /** The highest sequence a verified checkpoint covers, and how many records lie past it. */
+      lastCheckpoint: string | null;
+      unprotected: number;
+      notes: string[];
+    }
+  | { ok: false; checked: number; sequence: string; problem: TamperKind; detail: string; notes: string[] };
+
+export type VerifyOptions = {
+  /** A folder of anchored checkpoints to hold the database to; none by default. */
+  anchorsDir?: string | null;
+  /** The keys whose signatures count; by default the configured ones. */
+  trusted?: TrustedKeys;
+};
 
 type Row = ChainRecord & { prevHash: string; hash: string };
 
@@ -27,29 +56,22 @@ async function* rows(prisma: PrismaClient): AsyncGenerator<Row> {
 }
 
 const matchesAt = (row: Row, sequence: bigint) => hashRecord(row.prevHash, { ...row, sequence }) === row.hash;
+const consistent = (row: Row) => matchesAt(row, row.sequence);
+
+function groupBySequence(heads: SignedHead[]) {
+  const map = new Map<bigint, SignedHead[]>();
+  for (const h of heads) map.set(h.sequence, [...(map.get(h.sequence) ?? []), h]);
+  return map;
+}
 
 /**
- * Walks the chain in sequence order and names the first row that breaks it. Each row's hash must
- * cover its own content and its predecessor's hash, and sequences must have no gaps.
+ * Verifies the audit log against what was signed: every checkpoint (stored or anchored) must carry a
+ * trusted key's signature; the chain must link, row by row, with no gap; its hash must equal every
+ * signed head; and it must reach the highest one. Names the first failure at its own sequence.
  */
-export async function verifyChain(prisma: PrismaClient): Promise<VerifyResult> {
-  const checkpoints = await prisma.auditCheckpoint.findMany({ orderBy: { sequence: "asc" }, include: { key: true } });
-  for (const cp of checkpoints) {
-    if (!verifyCheckpoint(cp.key.publicKey, cp.sequence, cp.hash, cp.signature)) {
-      return {
-        ok: false,
-        checked: 0,
-        sequence: cp.sequence.toString(),
-        problem: "bad_signature",
-        detail: `the checkpoint at sequence ${cp.sequence} has a signature that does not verify`,
-      };
-    }
-  }
-  const signed = new Map(checkpoints.map((cp) => [cp.sequence, cp.hash]));
-  const iterator = rows(prisma);
-  let expected = 1n;
-  let prevHash = GENESIS_HASH;
-  let beforePrev = "";
+export async function verifyChain(prisma: PrismaClient, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const signed = await loadSignedHeads(prisma, options.trusted ?? configuredTrustedKeys(), options.anchorsDir ?? null);
+  const { notes } = signed;
   let checked = 0;
   const fail = (sequence: bigint, problem: TamperKind, detail: string): VerifyResult => ({
     ok: false,
@@ -57,7 +79,15 @@ export async function verifyChain(prisma: PrismaClient): Promise<VerifyResult> {
     sequence: sequence.toString(),
     problem,
     detail,
+    notes,
   });
+  if (signed.problem) return fail(signed.problem.sequence, signed.problem.problem, signed.problem.detail);
+  const headsAt = groupBySequence(signed.heads);
+  const iterator = rows(prisma);
+  let expected = 1n;
+  let prevHash = GENESIS_HASH;
+  let beforePrev = "";
+  let agreedUpTo = 0n;
   let next = await iterator.next();
   while (!next.done) {
     const row = next.value;
@@ -66,7 +96,7 @@ export async function verifyChain(prisma: PrismaClient): Promise<VerifyResult> {
     if (row.sequence > expected) {
       return fail(expected, "deleted", `sequence ${expected} is missing (next present is ${row.sequence})`);
     }
-    if (hashRecord(row.prevHash, row) !== row.hash) {
+    if (!consistent(row)) {
       if (matchesAt(row, row.sequence - 1n)) {
         return fail(row.sequence - 1n, "inserted", `a row was inserted before sequence ${row.sequence}, shifting it`);
       }
@@ -84,26 +114,71 @@ export async function verifyChain(prisma: PrismaClient): Promise<VerifyResult> {
       }
       return fail(row.sequence, "edited", "the row's previous-hash link does not match the chain");
     }
-    const checkpointHash = signed.get(row.sequence);
-    if (checkpointHash !== undefined && checkpointHash !== row.hash) {
+    // A row swapped for another with a freshly computed hash looks whole on its own; its successor
+    // still links to the original, so the break is named here rather than at the successor.
+    if (
+      following &&
+      following.sequence === row.sequence + 1n &&
+      following.prevHash !== row.hash &&
+      following.prevHash !== row.prevHash &&
+      consistent(following)
+    ) {
       return fail(
         row.sequence,
-        "edited",
-        "the chain up to here was rewritten: it no longer matches a signed checkpoint",
+        "replaced",
+        `the record at #${row.sequence} was replaced: it hashes correctly, but #${following.sequence} links to a different record`,
       );
     }
+    for (const head of headsAt.get(row.sequence) ?? []) {
+      if (head.hash === row.hash) continue;
+      const range =
+        agreedUpTo + 1n === row.sequence
+          ? `the record at #${row.sequence} was`
+          : `records between #${agreedUpTo + 1n} and #${row.sequence} were`;
+      return fail(
+        row.sequence,
+        "rewritten",
+        `the chain's hash at #${row.sequence} differs from the checkpoint signed for it (${head.where}): ${range} changed and every later hash recomputed`,
+      );
+    }
+    if (headsAt.has(row.sequence)) agreedUpTo = row.sequence;
     beforePrev = prevHash;
     prevHash = row.hash;
     expected += 1n;
     checked++;
   }
-  const beyond = checkpoints.find((cp) => cp.sequence >= expected);
-  if (beyond)
+  const end = expected - 1n;
+  const highest = signed.heads.at(-1);
+  if (highest && highest.sequence > end) {
+    const copy = highest.anchored && !highest.inDatabase ? "; the database's copy of that checkpoint is gone too" : "";
+    if (end === 0n)
+      return fail(
+        1n,
+        "deleted",
+        `the chain is empty, but ${new Set(signed.heads.map((h) => h.sequence)).size} signed checkpoints (the latest for #${highest.sequence}, in ${highest.where}) say it held ${highest.sequence} records: the audit tables were emptied${copy}`,
+      );
     return fail(
       expected,
       "deleted",
-      `a signed checkpoint covers sequence ${beyond.sequence}, but the chain ends at ${expected - 1n}`,
+      `the chain ends at #${end}, but a checkpoint signed for #${highest.sequence} (${highest.where}) says it reached #${highest.sequence}: records #${expected}–#${highest.sequence} were deleted${copy}`,
     );
-  const head = checked === 0 ? null : { sequence: (expected - 1n).toString(), hash: prevHash };
-  return { ok: true, checked, checkpoints: checkpoints.length, head };
+  }
+  const missing = signed.missing[0];
+  if (missing)
+    return fail(
+      missing.sequence,
+      "missing_checkpoint",
+      `the checkpoint signed for #${missing.sequence} (${missing.where}) is missing from the database: it was deleted`,
+    );
+  const last = highest?.sequence ?? null;
+  return {
+    ok: true,
+    checked,
+    checkpoints: signed.checkpoints,
+    anchors: signed.anchors,
+    head: checked === 0 ? null : { sequence: end.toString(), hash: prevHash },
+    lastCheckpoint: last === null ? null : last.toString(),
+    unprotected: Number(end - (last ?? 0n)),
+    notes,
+  };
 }

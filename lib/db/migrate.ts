@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Connection, SqlSession } from "./connection";
+import { env } from "@/lib/env";
+import { connectPostgres, type Connection, type SqlSession } from "./connection";
 
 // Any constant works; it only has to be the same for every Warden process.
 const MIGRATION_LOCK_KEY = 7_305_112_001;
@@ -85,4 +86,21 @@ export async function migrate(conn: Connection, dir = migrationsDir()): Promise<
       await s.query(`SELECT pg_advisory_unlock($1)`, [MIGRATION_LOCK_KEY]);
     }
   });
+}
+
+/**
+ * Migrates as the tables' owner when DATABASE_MIGRATE_URL is set (so DATABASE_URL can be a role with
+ * no DDL and no UPDATE or DELETE on the audit tables), else over the application's own connection.
+ */
+export async function migrateConfigured(conn: Connection): Promise<MigrationResult> {
+  const { DATABASE_MIGRATE_URL, DATABASE_URL } = env();
+  if (!DATABASE_MIGRATE_URL) return migrate(conn);
+  if (!DATABASE_URL)
+    throw new Error("DATABASE_MIGRATE_URL is set, but DATABASE_URL is not: both name the same database");
+  const owner = connectPostgres(DATABASE_MIGRATE_URL, 1);
+  try {
+    return await migrate(owner);
+  } finally {
+    await owner.close();
+  }
 }

@@ -10,8 +10,8 @@ import { deliverDueWebhooks } from "@/lib/services/webhooks/deliver-webhooks";
 
 /** Starts the clocks each server process runs; each task is safe to run on several instances at once. */
 export function startBackgroundClocks(): void {
-  // Checkpoints also come on a clock: at least hourly while the chain grows, even with little traffic.
-  every(5 * 60_000, "Checkpoint", maybeCheckpoint);
+  // Checkpoints come on a clock: a minute at most between the last record and a signed head covering it.
+  every(15_000, "Checkpoint", () => maybeCheckpoint());
   // Credentials go overdue with the calendar alone: look for them at start and on a clock.
   every(ROTATION_SWEEP_MS, "Rotation sweep", () => sweepRotationFindings(), { atStart: true });
   // Requests pending at half their lifetime go to the fallback approvers, whether anyone looks or not.

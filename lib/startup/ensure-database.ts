@@ -5,7 +5,9 @@ import { fillDemoTraffic } from "@/lib/simulator/fill-demo";
 import { seedDemo } from "@/prisma/seed/demo";
 import { seedDemoReviews } from "@/prisma/seed/demo-reviews";
 import { connection, db } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
+import { migrateConfigured } from "@/lib/db/migrate";
+import { checkpointDir } from "@/lib/audit/anchor-folder";
+import { configuredTrustedKeys } from "@/lib/audit/trusted-keys";
 import { systemActor } from "@/lib/authz/actor";
 import { rehashToolDefinitions } from "@/lib/services/tools/rehash-tool-definitions";
 
@@ -28,7 +30,7 @@ function printDemoUsers(users: { email: string; roles: string[] }[], password: s
 }
 
 async function bootstrap(): Promise<void> {
-  const result = await migrate(connection());
+  const result = await migrateConfigured(connection());
   if (result.applied.length) console.log(`Applied migrations: ${result.applied.join(", ")}`);
   if (result.applied.some((m) => m.endsWith(FULL_TOOL_HASH_MIGRATION))) {
     const { rehashed } = await rehashToolDefinitions(systemActor("migration"));
@@ -37,6 +39,12 @@ async function bootstrap(): Promise<void> {
   const { WARDEN_SEED_DEMO, WARDEN_DEMO_PASSWORD, WARDEN_SIGNING_KEY } = env();
   if (!isEmbedded() && !WARDEN_SIGNING_KEY)
     console.warn("WARDEN_SIGNING_KEY is not set: signed audit checkpoints are off (the hash chain is still verified).");
+  // A malformed WARDEN_TRUSTED_KEYS stops the start, rather than every later verification.
+  configuredTrustedKeys();
+  if (WARDEN_SIGNING_KEY && !checkpointDir())
+    console.warn(
+      "WARDEN_CHECKPOINT_DIR is not set: signed checkpoints stay in the database and the webhook stream only.",
+    );
   const wantsDemo = WARDEN_SEED_DEMO === "always" || (WARDEN_SEED_DEMO === "auto" && isEmbedded());
   if (!wantsDemo || (await db().user.count()) > 0) return;
   const password = WARDEN_DEMO_PASSWORD ?? randomBytes(9).toString("base64url");

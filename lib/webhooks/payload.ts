@@ -1,10 +1,15 @@
+import type { TCheckpointAnchor } from "@/lib/schemas/checkpoint-anchor";
+
 export const WEBHOOK_EVENTS = [
   "approval.requested",
   "approval.escalated",
   "approval.decided",
   "review.reminder",
+  "audit.checkpoint",
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+/** What a new webhook subscribes to unless told otherwise: a checkpoint a minute is for machines, not chat. */
+export const DEFAULT_WEBHOOK_EVENTS: WebhookEvent[] = WEBHOOK_EVENTS.filter((e) => e !== "audit.checkpoint");
 
 export type ApprovalPayload = {
   id: string;
@@ -31,7 +36,13 @@ export type ReviewReminderPayload = {
   link: string;
 };
 
-export type WebhookPayload = ApprovalPayload | ReviewReminderPayload;
+export type WebhookPayload = ApprovalPayload | ReviewReminderPayload | TCheckpointAnchor;
+
+/** The JSON body is the anchor itself, wrapped: stored as a file, it verifies with `audit:verify --anchors`. */
+function checkpointBody(format: string, c: TCheckpointAnchor): unknown {
+  if (format !== "slack") return { event: "audit.checkpoint", checkpoint: c };
+  return { text: `Audit checkpoint #${c.sequence} signed by key ${c.keyId}: chain hash ${c.hash}` };
+}
 
 function reviewReminderBody(format: string, p: ReviewReminderPayload): unknown {
   if (format !== "slack") return { event: "review.reminder", reminder: p };
@@ -43,6 +54,7 @@ function reviewReminderBody(format: string, p: ReviewReminderPayload): unknown {
 /** The body a receiver gets: Warden's JSON, or a Slack-compatible message with the same facts. */
 export function webhookBody(format: string, event: WebhookEvent, payload: WebhookPayload): unknown {
   if (event === "review.reminder") return reviewReminderBody(format, payload as ReviewReminderPayload);
+  if (event === "audit.checkpoint") return checkpointBody(format, payload as TCheckpointAnchor);
   const p = payload as ApprovalPayload;
   if (format !== "slack") return { event, approval: p };
   const verb =

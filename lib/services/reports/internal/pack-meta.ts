@@ -1,4 +1,4 @@
-import { checkpointMessage, checkpointSigner, type Signer } from "@/lib/audit/signing-key";
+import { checkpointMessage, evidenceSigner, type Signer } from "@/lib/audit/signing-key";
 import { auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { PackMeta } from "@/lib/evidence/zip-pack";
@@ -7,7 +7,7 @@ import type { ChainHead } from "./audit-export-chunks";
 
 /** Packs are signed or not made at all: an unsigned "evidence" pack would prove nothing. */
 export function packSigner(): Signer {
-  const signer = checkpointSigner();
+  const signer = evidenceSigner();
   if (!signer)
     throw new AppError("CONFLICT", "Evidence packs are signed: set WARDEN_SIGNING_KEY (an Ed25519 PKCS#8 PEM) first");
   return signer;

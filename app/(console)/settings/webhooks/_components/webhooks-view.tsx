@@ -11,7 +11,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useCreateWebhook, useDeleteWebhook, useWebhooks } from "@/lib/queries/webhooks";
 import { ZCreateWebhookInput } from "@/lib/schemas/webhook";
-import { WEBHOOK_EVENTS } from "@/lib/webhooks/payload";
+import { DEFAULT_WEBHOOK_EVENTS, WEBHOOK_EVENTS } from "@/lib/webhooks/payload";
 
 const TONE = { DELIVERED: "success", PENDING: "warning", FAILED: "danger" } as const;
 
@@ -20,7 +20,7 @@ export function WebhooksView() {
   const create = useCreateWebhook();
   const remove = useDeleteWebhook();
   const { errors, submit: send } = useFormErrors();
-  const [events, setEvents] = useState<string[]>([...WEBHOOK_EVENTS]);
+  const [events, setEvents] = useState<string[]>([...DEFAULT_WEBHOOK_EVENTS]);
   const [secret, setSecret] = useState<string | null>(null);
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

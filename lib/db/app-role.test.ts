@@ -1,0 +1,95 @@
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyChain } from "@/lib/audit/verify-chain";
+import { env } from "@/lib/env";
+import { writeCheckpoint } from "@/lib/services/audit/write-checkpoint";
+import { decideToolCall } from "@/lib/services/decisions/decide-tool-call";
+import { gateway, seedDecisionWorld } from "@/prisma/seed/decision-fixture";
+import { voteOnRequest } from "@/lib/services/approvals/vote-on-request";
+import { appRoleGrants } from "./app-role";
+import { closeConnection, db, useConnection } from "./client";
+import { connectPostgres, type Connection } from "./connection";
+import { migrate } from "./migrate";
+
+const serverUrl = env().DATABASE_URL;
+const suffix = randomUUID().replaceAll("-", "").slice(0, 12);
+const owner = `warden_owner_${suffix}`;
+const app = `warden_app_${suffix}`;
+const database = `warden_roles_${suffix}`;
+const urlFor = (user: string) => {
+  const url = new URL(serverUrl!);
+  url.username = user;
+  url.password = "";
+  url.pathname = `/${database}`;
+  return url.toString();
+};
+
+async function asSuperuser(sql: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+// A PostgreSQL role is what this is about: PGlite has one user, so this runs on PostgreSQL only.
+describe.skipIf(!serverUrl)("running Warden as a role that may only INSERT and SELECT the audit tables", () => {
+  let ownerConn: Connection;
+  let dir: string;
+  beforeAll(async () => {
+    await asSuperuser(`CREATE ROLE ${owner} LOGIN; CREATE ROLE ${app} LOGIN`);
+    await asSuperuser(`CREATE DATABASE ${database} OWNER ${owner}`);
+    // Migrations and grants run as the owner (DATABASE_MIGRATE_URL); Warden runs as the app role (DATABASE_URL).
+    ownerConn = connectPostgres(urlFor(owner), 2);
+    await migrate(ownerConn);
+    await ownerConn.withSession((s) => s.exec(appRoleGrants(app)));
+    useConnection(connectPostgres(urlFor(app), 4));
+    dir = await mkdtemp(path.join(tmpdir(), "warden-anchors-"));
+  });
+  afterAll(async () => {
+    await closeConnection();
+    await ownerConn?.close();
+    await asSuperuser(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await asSuperuser(`DROP ROLE IF EXISTS ${app}; DROP ROLE IF EXISTS ${owner}`);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("serves decisions, approvals, webhooks and checkpoints, and the chain verifies", async () => {
+    const w = await seedDecisionWorld();
+    const call = { agent: w.agent.clientId, server: w.server.slug, tool: "update_record", arguments: { id: "1" } };
+    const pending = await decideToolCall(gateway, { ...call, onBehalfOf: w.requester.email });
+    expect(pending.decision).toBe("pending");
+    await voteOnRequest(w.approvers[0], (pending as { approvalId: string }).approvalId, { decision: "approve" });
+    expect((await decideToolCall(gateway, { ...call, onBehalfOf: w.requester.email })).decision).toBe("allow");
+    expect(await writeCheckpoint({ anchorsDir: dir })).not.toBeNull();
+    expect(await verifyChain(db(), { anchorsDir: dir })).toMatchObject({ ok: true, anchors: 1, unprotected: 0 });
+  });
+
+  it.each([
+    ["AuditEvent", `"action" = 'x'`],
+    ["AuditCheckpoint", `"hash" = 'x'`],
+    ["SigningKey", `"publicKey" = 'x'`],
+  ])("refuses UPDATE, DELETE and TRUNCATE of %s", async (table, set) => {
+    for (const sql of [`UPDATE "${table}" SET ${set}`, `DELETE FROM "${table}"`, `TRUNCATE "${table}" CASCADE`])
+      await expect(db().$executeRawUnsafe(sql)).rejects.toThrow(/permission denied/);
+  });
+
+  it("may not disable the triggers, change the schema, or touch the migrations table", async () => {
+    await expect(db().$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER USER`)).rejects.toThrow(
+      /must be owner/,
+    );
+    await expect(db().$executeRawUnsafe(`CREATE TABLE "Shadow" (id int)`)).rejects.toThrow(/permission denied/);
+    await expect(db().$executeRawUnsafe(`DELETE FROM "_prisma_migrations"`)).rejects.toThrow(/permission denied/);
+  });
+
+  it("leaves the owner refused by the triggers, unless they disable them", async () => {
+    for (const sql of [`DELETE FROM "AuditEvent"`, `TRUNCATE "AuditEvent", "AuditCheckpoint"`])
+      await expect(ownerConn.withSession((s) => s.exec(sql))).rejects.toThrow(/append-only/);
+  });
+});

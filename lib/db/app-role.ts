@@ -1,0 +1,22 @@
+/** Tables the application may only append to and read: the evidence, and the keys named by it. */
+export const APPEND_ONLY_TABLES = ["AuditEvent", "AuditCheckpoint", "SigningKey"] as const;
+
+/**
+ * The grants, run as the tables' owner after migrating, that let `role` run Warden and nothing more:
+ * read and write the ordinary tables (and those later migrations create, through default privileges),
+ * but only INSERT and SELECT the audit tables, and no DDL at all. Without UPDATE, DELETE and TRUNCATE,
+ * and without ownership (so it cannot disable the triggers), the role cannot rewrite the evidence.
+ */
+export function appRoleGrants(role: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(role)) throw new Error(`Unsafe role name: ${role}`);
+  const audit = APPEND_ONLY_TABLES.map((t) => `"${t}"`).join(", ");
+  return `
+GRANT USAGE ON SCHEMA public TO ${role};
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role};
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role};
+REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${audit} FROM ${role};
+REVOKE ALL ON "_prisma_migrations" FROM ${role};
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role};
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${role};
+`;
+}
