@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { text } from "./safe-input";
 
 export const ZFindingStatusInput = z.object({
   status: z.enum(["OPEN", "ACKNOWLEDGED", "RESOLVED"]),
-  note: z.string().trim().max(1000).optional(),
+  note: text().trim().max(1000).optional(),
 });
 export type TFindingStatusInput = z.infer<typeof ZFindingStatusInput>;
 

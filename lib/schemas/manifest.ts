@@ -1,19 +1,19 @@
 import { z } from "zod";
+import { text } from "./safe-input";
 
 /** One tool as MCP `tools/list` returns it. Unknown members are kept out of the hash on purpose. */
 export const ZManifestTool = z.object({
-  name: z
-    .string()
+  name: text()
     .trim()
     .min(1, "Tool name is required")
     .max(128)
     .regex(/^[A-Za-z0-9_.\-/]+$/, "Tool names use letters, digits, _ . - /"),
-  title: z.string().max(200).optional(),
-  description: z.string().max(10_000).default(""),
+  title: text().max(200).optional(),
+  description: text().max(10_000).default(""),
   inputSchema: z.looseObject({ type: z.literal("object", 'inputSchema.type must be "object"') }),
   annotations: z
     .looseObject({
-      title: z.string().optional(),
+      title: text().optional(),
       readOnlyHint: z.boolean().optional(),
       destructiveHint: z.boolean().optional(),
       idempotentHint: z.boolean().optional(),
