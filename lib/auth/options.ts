@@ -3,11 +3,15 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { ZSignInInput } from "@/lib/schemas/auth";
 import { findActiveUserByEmail, provisionOidcUser, type OidcProfile } from "@/lib/services/auth/provision-oidc-user";
 import { signInWithPassword } from "@/lib/services/auth/sign-in-with-password";
 import { signOut } from "@/lib/services/auth/sign-out";
+import { safeCallbackPath } from "./callback-url";
+import { DEVICE_COOKIE, issueDeviceCookie, readCookie, verifiedDevice } from "./device-cookie";
 import { authSecret } from "./secret";
+import { clientAddress, currentSignInAttempt } from "./sign-in-attempt";
 
 export function oidcEnabled(): boolean {
   const e = env();
@@ -38,11 +42,23 @@ export function authOptions(): NextAuthOptions {
   const credentials = CredentialsProvider({
     name: "Email and password",
     credentials: { email: { type: "email" }, password: { type: "password" } },
-    async authorize(raw) {
+    async authorize(raw, req) {
       const parsed = ZSignInInput.safeParse(raw);
       if (!parsed.success) throw new Error("Enter your email and password");
-      const user = await signInWithPassword(parsed.data);
-      return { id: user.id, email: user.email, name: user.name };
+      const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
+      const secret = authSecret();
+      const attempt = currentSignInAttempt();
+      try {
+        const user = await signInWithPassword(parsed.data, new Date(), {
+          address: clientAddress(headers),
+          device: verifiedDevice(secret, parsed.data.email, readCookie(headers.cookie, DEVICE_COOKIE)),
+        });
+        if (attempt) attempt.deviceCookie = issueDeviceCookie(secret, parsed.data.email);
+        return { id: user.id, email: user.email, name: user.name };
+      } catch (error) {
+        if (attempt && error instanceof AppError) attempt.retryAfterSeconds = error.retryAfterSeconds;
+        throw error;
+      }
     },
   });
   cached = {
@@ -52,6 +68,10 @@ export function authOptions(): NextAuthOptions {
     useSecureCookies: e.NEXTAUTH_URL?.startsWith("https://") ?? false,
     pages: { signIn: "/login", error: "/login" },
     callbacks: {
+      // Only this site: relative paths that stay here, or absolute URLs of this origin.
+      async redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackPath(url, new URL(baseUrl).origin)}`;
+      },
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
         const user = await provisionOidcUser(profile as OidcProfile);

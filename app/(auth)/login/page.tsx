@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { oidcEnabled } from "@/lib/auth/options";
 import { LoginForm } from "./_components/login-form";
 
@@ -11,8 +12,8 @@ export default async function LoginPage({
   searchParams: Promise<{ callbackUrl?: string; error?: string }>;
 }) {
   const { callbackUrl, error } = await searchParams;
-  // Only same-site paths: an open redirect after sign-in is a phishing tool.
-  const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  // Only paths on this site: an open redirect after sign-in is a phishing tool.
+  const next = safeCallbackPath(callbackUrl);
   return (
     <main className="flex min-h-screen items-center justify-center bg-slate-100 p-4">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
