@@ -13,7 +13,9 @@ const prismaCode = (error: unknown): string | undefined => {
 function sqlState(error: unknown, depth = 0): string | undefined {
   if (!error || typeof error !== "object" || depth > 4) return undefined;
   const e = error as Coded;
-  for (const candidate of [e.originalCode, e.code])
+  // Prisma's own code (P2010) sits where a driver puts SQLSTATE: only look past it.
+  const own = depth === 0 && prismaCode(error) ? undefined : e.code;
+  for (const candidate of [e.originalCode, own])
     if (typeof candidate === "string" && /^[0-9A-Z]{5}$/.test(candidate)) return candidate;
   return sqlState(e.meta, depth + 1) ?? sqlState(e.cause, depth + 1) ?? sqlState((e.meta as Coded)?.cause, depth + 1);
 }
