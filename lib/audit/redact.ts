@@ -15,7 +15,7 @@ export const MAX_REDACT_DEPTH = 100;
 const SENSITIVE_KEY =
   /pass(word|phrase|wd|code)?|pwd|secret|token|api[-_]?key|access[-_]?key|authorization|credential|private[-_]?key|cookie|ssn|card[-_]?number|cvv|connection[-_]?string/i;
 // Short names that are only sensitive as whole words: "otp" but not "footprint", "dsn" but not "dsname".
-const SENSITIVE_WORD = /^(otp|totp|mfa[-_]?code|dsn|pin|auth)$/i;
+const SENSITIVE_WORD = /^(otp|totp|mfa|dsn|pin|auth)$/i;
 
 export const isSensitiveKey = (key: string) =>
   SENSITIVE_KEY.test(key) || key.split(/[-_.\s]|(?<=[a-z])(?=[A-Z])/).some((w) => SENSITIVE_WORD.test(w));

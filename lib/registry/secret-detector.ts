@@ -50,7 +50,9 @@ function keyMaterial(value: string): string | null {
   // Long hex (API keys, HMAC secrets): 32+ hex digits in a row, not part of a longer word.
   if (/(?<![A-Za-z0-9])[0-9a-f]{32,}(?![A-Za-z0-9])/i.test(value)) return "a long hexadecimal key";
   // Base64 and base64url keys, and the 40-character AWS secret access key (which contains "/" and "+").
-  for (const part of value.split(/[\s:.,;@#?&=]+/)) {
+  // In a URL, "/" separates path segments; elsewhere it may be part of the key.
+  const separators = value.includes("://") ? /[\s:.,;@#?&=/]+/ : /[\s:.,;@#?&=]+/;
+  for (const part of value.split(separators)) {
     const b64 = /^[A-Za-z0-9+/]{40,}={0,2}$/.test(part) || /^[A-Za-z0-9_-]{40,}={0,2}$/.test(part);
     if (b64 && classes(part) === 3 && shannonEntropy(part) >= 4.3) return "a base64 key (key material)";
   }
