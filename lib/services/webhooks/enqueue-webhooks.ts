@@ -1,3 +1,4 @@
+import { redactText } from "@/lib/audit/redact";
 import type { Tx } from "@/lib/db/tx";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
@@ -33,7 +34,8 @@ export async function enqueueWebhooks(tx: Tx, event: WebhookEvent, r: RequestRow
     tool: r.toolName,
     agent: r.agent?.clientId ?? null,
     requester: r.requesterLabel,
-    reason: r.reason,
+    // Receivers sit outside Warden: what a requester typed is redacted like every audit record.
+    reason: redactText(r.reason),
     expiresAt: r.expiresAt.toISOString(),
     link: `${env().NEXTAUTH_URL ?? ""}/approvals?request=${r.id}`,
   };

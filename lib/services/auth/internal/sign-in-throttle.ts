@@ -3,11 +3,12 @@ import { db } from "@/lib/db/client";
 /**
  * Backoff, not lockout. Failed sign-ins are counted per client (address), per account (email, known or
  * not, so throttling reveals nothing about existence) and per trusted device. Past a few free failures
- * each key waits 1 s, 2 s, 4 s … up to 15 minutes before its next attempt. A browser that has signed in
+ * each key waits 15 s, 30 s, 1 min … up to 15 minutes before its next attempt. A browser that has signed in
  * to the account before holds a device cookie and is counted on its own key, so a stranger hammering
  * the account from elsewhere never keeps the real user out.
  */
 export const FREE_FAILURES = { client: 20, account: 5, device: 5 } as const;
+export const BASE_BACKOFF_SECONDS = 15;
 export const MAX_BACKOFF_SECONDS = 15 * 60;
 /** A key with no failure for this long starts again from zero. */
 const FORGET_AFTER_MS = 60 * 60_000;
@@ -23,7 +24,7 @@ export function throttleKeys(email: string, client: { address: string | null; de
 }
 
 export const backoffSeconds = (failures: number, free: number) =>
-  failures < free ? 0 : Math.min(MAX_BACKOFF_SECONDS, 2 ** (failures - free));
+  failures < free ? 0 : Math.min(MAX_BACKOFF_SECONDS, BASE_BACKOFF_SECONDS * 2 ** (failures - free));
 
 /** Seconds until every key may try again (0: go ahead). */
 export async function retryAfter(keys: ThrottleKey[], now: Date): Promise<number> {
