@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import fc from "fast-check";
 import { gatewayWorld } from "../support/gateway-world";
-import { expect, test } from "../support/fixtures";
+import { expect, signIn, test } from "../support/fixtures";
 import { fuzzBody, fuzzContentType, fuzzParam, fuzzQuery, type FuzzPool } from "../support/fuzz-inputs";
 import { routeTable, type RouteEntry } from "../support/route-table";
+import { e2eEmail } from "../support/users";
 
 // Requests per route and method: bounded in CI; `npm run fuzz -- --runs N` asks for more.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
@@ -16,11 +17,13 @@ type Failure = { method: string; url: string; status: number; identity: Identity
 const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 test("every route answers hostile input with a 4xx, never a 5xx, and a rejected request writes nothing", async ({
-  as,
+  page: admin,
   baseURL,
 }) => {
   test.setTimeout(0);
-  const admin = await as("ADMIN");
+  // A cold server on a busy machine can take a while over the first sign-in.
+  await signIn(admin, e2eEmail("ADMIN"));
+  await expect(admin.getByRole("heading", { name: "Dashboard" })).toBeVisible({ timeout: 120_000 });
   const world = await gatewayWorld(admin);
   const api = admin.request;
   const json = async (res: Promise<{ json(): Promise<unknown> }>) =>
