@@ -139,7 +139,10 @@ test("every route answers hostile input with a 4xx, never a 5xx, and a rejected 
 
   mkdirSync(".data", { recursive: true });
   const summary = { seed: SEED, runsPerRoute: RUNS, requests, fiveHundreds: failures.length, checkedBatches, report };
-  writeFileSync(".data/fuzz-report.json", JSON.stringify({ ...summary, failures, writesOnRejection }, null, 2));
+  writeFileSync(
+    `.data/fuzz-report-${process.env.DATABASE_URL ? "postgres" : "pglite"}.json`,
+    JSON.stringify({ ...summary, failures, writesOnRejection }, null, 2),
+  );
   console.log(
     `fuzz: ${requests} requests to ${Object.keys(report).length} route methods (seed ${SEED}), ` +
       `${failures.length} answered 5xx, ${checkedBatches} batches checked for writes, ${writesOnRejection.length} wrote`,
