@@ -258,16 +258,16 @@ const fieldObject = (pool: FuzzPool) =>
 export function fuzzBody(pool: FuzzPool) {
   const obj = fieldObject(pool);
   return fc.oneof(
-    { weight: 8, arbitrary: obj.map((o) => JSON.stringify(o)) },
-    { weight: 2, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)) },
-    { weight: 2, arbitrary: fc.array(obj, { maxLength: 3 }).map((a) => JSON.stringify({ events: a })) },
+    { weight: 80, arbitrary: obj.map((o) => JSON.stringify(o)) },
+    { weight: 20, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)) },
+    { weight: 20, arbitrary: fc.array(obj, { maxLength: 3 }).map((a) => JSON.stringify({ events: a })) },
     {
-      weight: 1,
+      weight: 10,
       arbitrary: fc.array(obj, { minLength: 1, maxLength: 3 }).map((a) => a.map((o) => JSON.stringify(o)).join("\n")),
     },
-    { weight: 1, arbitrary: fc.array(obj, { maxLength: 3 }).map((a) => JSON.stringify({ tools: a })) },
+    { weight: 10, arbitrary: fc.array(obj, { maxLength: 3 }).map((a) => JSON.stringify({ tools: a })) },
     {
-      weight: 1,
+      weight: 10,
       arbitrary: fc.constantFrom(
         "",
         "{",
@@ -290,7 +290,7 @@ export function fuzzBody(pool: FuzzPool) {
         `{"yaml":"${"[".repeat(5000)}"}`,
       ),
     },
-    { weight: 0.1, arbitrary: fc.constant(JSON.stringify({ name: "x".repeat(6 * 1024 * 1024) })) },
+    { weight: 1, arbitrary: fc.constant(JSON.stringify({ name: "x".repeat(6 * 1024 * 1024) })) },
   );
 }
 
@@ -316,6 +316,15 @@ export function fuzzQuery(pool: FuzzPool) {
     .map((q) => new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)])).toString());
 }
 
+// A lone surrogate cannot be percent-encoded as UTF-8: send the bytes a broken client would.
+const encodePath = (s: string) => {
+  try {
+    return encodeURIComponent(s);
+  } catch {
+    return "%ED%A0%80";
+  }
+};
+
 /** A path parameter: a real id or slug, a random UUID, or hostile text (some of it not even valid percent-encoding). */
 export function fuzzParam(pool: FuzzPool, name: string) {
   const real =
@@ -337,7 +346,7 @@ export function fuzzParam(pool: FuzzPool, name: string) {
   return fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...real) },
     { weight: 1, arbitrary: fc.uuid() },
-    { weight: 4, arbitrary: nastyString.map((s) => encodeURIComponent(s.slice(0, 300)) || "x") },
+    { weight: 4, arbitrary: nastyString.map((s) => encodePath(s.slice(0, 300)) || "x") },
     { weight: 1, arbitrary: fc.constantFrom("%ZZ", "%ED%A0%80", "%00", "%C0%AF", "..", "%2e%2e", "a%2Fb") },
   );
 }
