@@ -27,3 +27,6 @@ export type TManifestTool = z.infer<typeof ZManifestTool>;
 export const ZToolManifest = z
   .object({ tools: z.array(ZManifestTool).max(1000, "At most 1000 tools per manifest") })
   .refine((m) => new Set(m.tools.map((t) => t.name)).size === m.tools.length, "Tool names must be unique");
+
+/** Up to 1,000 tools with long descriptions and schemas: more than the default 1 MiB body. */
+export const MANIFEST_MAX_BYTES = 8 * 1024 * 1024;
