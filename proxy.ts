@@ -26,7 +26,22 @@ const isHttps = (request: NextRequest) =>
   (request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "")).split(",")[0].trim() ===
   "https";
 
+/** A path Next.js cannot percent-decode (`%ZZ`, `%ED%A0%80`) would fail inside the router as a 500. */
+function undecodable(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split("/")) decodeURIComponent(segment);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function proxy(request: NextRequest) {
+  if (undecodable(request.nextUrl.pathname))
+    return Response.json(
+      { error: { code: "BAD_REQUEST", message: "The path is not valid percent-encoded UTF-8" } },
+      { status: 400, headers: { "cache-control": "no-store" } },
+    );
   const nonce = btoa(crypto.randomUUID());
   const https = isHttps(request);
   const csp = contentSecurityPolicy(nonce, https);
