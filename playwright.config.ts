@@ -31,9 +31,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "main", testIgnore: /org-wide\// },
+    { name: "main", testIgnore: /(org-wide|fuzz)\// },
     // Org-wide switches and tampering would disturb specs running beside them: they run alone, last.
     { name: "org-wide", testMatch: /org-wide\/.*\.spec\.ts/, dependencies: ["main"], fullyParallel: false },
+    // The route fuzzer counts rows between batches: nothing else may write meanwhile (`npm run fuzz` runs it alone).
+    { name: "fuzz", testMatch: /fuzz\/.*\.spec\.ts/, dependencies: ["org-wide"], fullyParallel: false },
   ],
   webServer: [
     {

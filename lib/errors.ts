@@ -5,6 +5,7 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   UNPROCESSABLE: 422,
   LOCKED: 423,
   TOO_MANY_REQUESTS: 429,
@@ -15,12 +16,19 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 /** Field name (dotted path) -> message, for inline form errors. */
 export type FieldErrors = Record<string, string>;
 
+/** One problem in a batch (ingest): which item, which field, what is wrong. */
+export type ItemError = { index: number; field: string; message: string };
+
 /** The one error type services throw; withRoute turns it into a status and a JSON body. */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldErrors,
+    /** Per-item errors of a batch, answered beside `error` as `errors`. */
+    readonly items?: ItemError[],
+    /** Seconds to wait before retrying (429), sent as Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AppError";
@@ -31,4 +39,5 @@ export class AppError extends Error {
   }
 }
 
-export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldErrors } };
+/** Every error Warden's API answers has this shape. */
+export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldErrors }; errors?: ItemError[] };

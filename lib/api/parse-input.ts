@@ -1,22 +1,104 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/schemas/parse";
+import { isUuid, jsonProblem, textProblem } from "@/lib/schemas/safe-input";
+import { ZSlug } from "@/lib/schemas/team";
 
-export async function parseInput(req: Request, body?: z.ZodType, query?: z.ZodType) {
-  let parsedBody: unknown;
-  if (body) {
-    let json: unknown;
-    try {
-      json = await req.json();
-    } catch {
-      throw new AppError("BAD_REQUEST", "The request body must be valid JSON");
+/** JSON bodies above this are refused before they are read; routes that take more say so. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export type TextBody = { maxBytes: number; types: readonly string[] };
+
+const mediaType = (req: Request) => (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+const isJsonType = (type: string) => type === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+
+/** Reads the body as UTF-8, stopping (413) as soon as it passes maxBytes, whatever Content-Length claimed. */
+async function readText(req: Request, maxBytes: number): Promise<string> {
+  if (Number(req.headers.get("content-length") ?? 0) > maxBytes)
+    throw new AppError("PAYLOAD_TOO_LARGE", `The body is limited to ${maxBytes} bytes`);
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new AppError("PAYLOAD_TOO_LARGE", `The body is limited to ${maxBytes} bytes`);
     }
-    parsedBody = parseWith(body, json, "request body");
+    chunks.push(value);
   }
-  let parsedQuery: unknown;
-  if (query) {
-    const params = Object.fromEntries(new URL(req.url).searchParams.entries());
-    parsedQuery = parseWith(query, params, "query");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new AppError("BAD_REQUEST", "The body must be UTF-8 text");
   }
-  return { body: parsedBody, query: parsedQuery };
+}
+
+/** A JSON body: the right media type, within its size, parseable, not too deep, no unstorable text. */
+export async function readJsonBody(req: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<unknown> {
+  if (!isJsonType(mediaType(req))) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json");
+  const raw = await readText(req, maxBytes);
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body must be valid JSON");
+  }
+  const problem = jsonProblem(json);
+  if (problem)
+    throw new AppError("BAD_REQUEST", `Invalid request body: ${problem.message}`, {
+      [problem.path || "_"]: problem.message,
+    });
+  return json;
+}
+
+/** A text body (NDJSON and the like) of one of the route's media types, within its size. */
+export async function readTextBody(req: Request, options: TextBody): Promise<{ text: string; contentType: string }> {
+  const type = mediaType(req);
+  if (!options.types.includes(type))
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send the body as one of: ${options.types.join(", ")}`);
+  return { text: await readText(req, options.maxBytes), contentType: type };
+}
+
+export function parseQuery(req: Request, schema: z.ZodType): unknown {
+  const params = Object.fromEntries(new URL(req.url).searchParams.entries());
+  for (const [key, value] of Object.entries(params)) {
+    const problem = textProblem(key) ?? textProblem(value);
+    if (problem) throw new AppError("BAD_REQUEST", `Invalid query: ${key} ${problem}`, { [key]: problem });
+  }
+  return parseWith(schema, params, "query");
+}
+
+const ZUuidParam = z.string().refine(isUuid);
+/** Servers are addressed by slug or id. */
+const ZSlugParam = z.union([ZSlug, ZUuidParam]);
+const ZOtherParam = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((s) => textProblem(s) === null);
+
+const defaultParamSchema = (name: string) =>
+  name === "id" || name.endsWith("Id") ? ZUuidParam : name === "slug" ? ZSlugParam : ZOtherParam;
+
+/**
+ * Path parameters, checked before any handler runs: an id that is not a UUID, or a slug that is not a
+ * slug, names nothing, so it is a 404 here rather than a database error later.
+ */
+export async function parseParams(
+  context: { params: Promise<Record<string, string | string[]>> } | undefined,
+  overrides: Record<string, z.ZodType<string>> = {},
+): Promise<Record<string, string>> {
+  const raw = (await context?.params) ?? {};
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    const joined = Array.isArray(value) ? value.join("/") : value;
+    const parsed = (overrides[name] ?? defaultParamSchema(name)).safeParse(joined);
+    if (!parsed.success) throw new AppError("NOT_FOUND", "Not found");
+    params[name] = parsed.data;
+  }
+  return params;
 }

@@ -34,7 +34,7 @@ const post = (body: unknown, headers: Record<string, string> = {}) =>
   new Request("http://test/api", {
     method: "POST",
     body: typeof body === "string" ? body : JSON.stringify(body),
-    headers,
+    headers: { "content-type": "application/json", ...headers },
   });
 
 describeWithDatabase("withRoute", () => {
@@ -101,5 +101,54 @@ describeWithDatabase("withRoute", () => {
     const hidden = await get(new Error("connection string postgres://secret@host"));
     expect(hidden.status).toBe(500);
     expect(await hidden.text()).not.toContain("secret");
+  });
+
+  it("checks path params, media type, size, depth and text before the handler, and maps database errors", async () => {
+    const admin = await seedUser({ roles: ["ADMIN"] });
+    const cookie = await sessionCookie(admin.id);
+    const byId = withRoute({ permission: "users.read" }, async ({ params }) => params);
+    const call = (params: Record<string, string>) =>
+      byId(new Request("http://test/api", { headers: { cookie } }), { params: Promise.resolve(params) });
+    expect((await call({ id: "not-a-uuid" })).status).toBe(404);
+    expect((await call({ slug: "../etc" })).status).toBe(404);
+    expect((await call({ id: "0123456789abcdef0123456789abcdef0123" })).status).toBe(404);
+    expect(await (await call({ id: "6f1c2d3e-0000-4000-8000-000000000001", slug: "crm" })).json()).toEqual({
+      id: "6f1c2d3e-0000-4000-8000-000000000001",
+      slug: "crm",
+    });
+    const plain = await route(post({ name: "fine", count: 3 }, { cookie, "content-type": "text/plain" }));
+    expect(plain.status).toBe(415);
+    const deep = "[".repeat(10_000) + "]".repeat(10_000);
+    const tooDeep = await route(post(`{"name":"fine","count":1,"x":${deep}}`, { cookie }));
+    expect(tooDeep.status).toBe(400);
+    expect((await route(post({ name: "fi\u0000ne", count: 3 }, { cookie }))).status).toBe(400);
+    expect((await route(post('{"name":"\\ud800ok","count":3}', { cookie }))).status).toBe(400);
+    const big = await route(post({ name: "x".repeat(2 * 1024 * 1024), count: 1 }, { cookie }));
+    expect(big.status).toBe(413);
+    expect(big.headers.get("cache-control")).toBe("no-store");
+    const get = (error: unknown) => failing(error)(new Request("http://test/api", { headers: { cookie } }));
+    expect((await get(Object.assign(new Error("fk"), { code: "P2003" }))).status).toBe(422);
+    expect((await get(Object.assign(new Error("bad uuid"), { code: "P2007" }))).status).toBe(400);
+    expect((await get(Object.assign(new Error("raw"), { code: "P2010", meta: { code: "22P02" } }))).status).toBe(400);
+    expect((await get(Object.assign(new Error("raw"), { code: "P2010", meta: { code: "23503" } }))).status).toBe(422);
+  });
+
+  it("refuses console mutations from another origin, even with the user's cookie", async () => {
+    const admin = await seedUser({ roles: ["ADMIN"] });
+    const cookie = await sessionCookie(admin.id);
+    const from = (headers: Record<string, string>) =>
+      route(
+        new Request("http://127.0.0.1:3000/api", {
+          method: "POST",
+          body: JSON.stringify({ name: "fine", count: 3 }),
+          headers: { "content-type": "application/json", host: "127.0.0.1:3000", cookie, ...headers },
+        }),
+      );
+    expect((await from({ origin: "http://127.0.0.1:4000" })).status).toBe(403);
+    expect((await from({ "sec-fetch-site": "same-site" })).status).toBe(403);
+    expect((await from({ "sec-fetch-site": "cross-site", origin: "https://evil.example" })).status).toBe(403);
+    expect((await from({ origin: "null" })).status).toBe(403);
+    expect((await from({ origin: "http://127.0.0.1:3000", "sec-fetch-site": "same-origin" })).status).toBe(200);
+    expect((await from({})).status).toBe(200);
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { ZSignInInput } from "@/lib/schemas/auth";
 import { findSsoUserId } from "@/lib/services/auth/find-sso-user-id";
 import { guardPasswordSignIn } from "@/lib/services/auth/guard-password-sign-in";
@@ -12,7 +13,10 @@ import { signInWithSso } from "@/lib/services/auth/sign-in-with-sso";
 import { signOut } from "@/lib/services/auth/sign-out";
 import type { SsoClaims } from "./sso/claims";
 import { ssoEnabled, ssoProvider } from "./sso/provider";
+import { safeCallbackPath } from "./callback-url";
+import { DEVICE_COOKIE, issueDeviceCookie, readCookie, verifiedDevice } from "./device-cookie";
 import { authSecret } from "./secret";
+import { clientAddress, currentSignInAttempt } from "./sign-in-attempt";
 
 /** Whether the sign-in page offers single sign-on. */
 export const oidcEnabled = ssoEnabled;
@@ -31,14 +35,26 @@ export function authOptions(): NextAuthOptions {
   const credentials = CredentialsProvider({
     name: "Email and password",
     credentials: { email: { type: "email" }, password: { type: "password" } },
-    async authorize(raw) {
+    async authorize(raw, req) {
       const parsed = ZSignInInput.safeParse(raw);
       if (!parsed.success) throw new Error("Enter your email and password");
       // With WARDEN_PASSWORD_LOGIN=off only the break-glass admin gets past this, and that use is loud.
       const { breakGlass } = await guardPasswordSignIn(parsed.data);
-      const user = await signInWithPassword(parsed.data);
-      if (breakGlass) await recordBreakGlassSignIn(user);
-      return { id: user.id, email: user.email, name: user.name };
+      const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
+      const secret = authSecret();
+      const attempt = currentSignInAttempt();
+      try {
+        const user = await signInWithPassword(parsed.data, new Date(), {
+          address: clientAddress(headers),
+          device: verifiedDevice(secret, parsed.data.email, readCookie(headers.cookie, DEVICE_COOKIE)),
+        });
+        if (attempt) attempt.deviceCookie = issueDeviceCookie(secret, parsed.data.email);
+        if (breakGlass) await recordBreakGlassSignIn(user);
+        return { id: user.id, email: user.email, name: user.name };
+      } catch (error) {
+        if (attempt && error instanceof AppError) attempt.retryAfterSeconds = error.retryAfterSeconds;
+        throw error;
+      }
     },
   });
   cached = {
@@ -61,6 +77,10 @@ export function authOptions(): NextAuthOptions {
       debug: () => {},
     },
     callbacks: {
+      // Only this site: relative paths that stay here, or absolute URLs of this origin.
+      async redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackPath(url, new URL(baseUrl).origin)}`;
+      },
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
         try {

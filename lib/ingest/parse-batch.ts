@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { jsonProblem } from "@/lib/schemas/safe-input";
 import { INGEST_LIMITS, ZIngestEvent, type TIngestEvent } from "@/lib/schemas/ingest";
 import { applyAliases } from "./otel-aliases";
 
@@ -49,6 +50,9 @@ export function validateEvents(raw: unknown[]): ParsedBatch {
   raw.forEach((item, index) => {
     if (!item || typeof item !== "object" || Array.isArray(item))
       return errors.push({ index, field: "", message: "Each event must be a JSON object" });
+    // Before any walk of the event (aliases, zod): too deep or unstorable text is this event's error.
+    const problem = jsonProblem(item);
+    if (problem) return errors.push({ index, field: problem.path, message: problem.message });
     const parsed = ZIngestEvent.safeParse(applyAliases(item as Record<string, unknown>));
     if (parsed.success) events.push(parsed.data);
     else

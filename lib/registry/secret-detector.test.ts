@@ -31,4 +31,66 @@ describe("secret detector", () => {
   ])("accepts the reference %s", (value) => {
     expect(detectSecret(value)).toBeNull();
   });
+
+  // Issue 9: what slipped through before the detector was made the one for every reference and URL.
+  const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  it.each([
+    ["a bare 40-character AWS secret access key", rnd(40, b64)],
+    ["a long hex key", rnd(48, "0123456789abcdef")],
+    ["a long base64 key with padding", rnd(44, b64) + "=="],
+    ["a base64url key", rnd(43, b64.slice(0, 62) + "-_")],
+    ["an access key joined to text", "aws_" + "AKIA" + rnd(16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")],
+    ["a GitHub token joined to text", "key_" + "ghp_" + rnd(36)],
+    ["a password in a path", "secret/team/password/hunter2/x"],
+    ["a password in a path, first segment", "password/hunter2"],
+    ["a password without a space", "pwd:hunter2"],
+    ["user:pass@ in a URL", "https://svc:" + "hunter2@siem.corp.example/ingest"],
+    ["an empty user and a password in a URL", "https://:" + "hunter2@hooks.corp.example/x"],
+    ["a token in a query string", "https://siem.corp.example/in?token=" + rnd(12)],
+  ])("rejects %s", (_, value) => {
+    expect(detectSecret(value)).not.toBeNull();
+  });
+
+  it.each([
+    "https://mcp.corp.example/crm",
+    "https://siem.corp.example:8088/services/collector",
+    "https://hooks.slack.com/services/T000/B000/" + rnd(24),
+    "npx -y @modelcontextprotocol/server-everything stdio",
+    "vault://kv/data/team/passwords-rotation-policy",
+    "arn:aws:iam::123456789012:role/mcp-gateway",
+  ])("accepts the URL or command %s", (value) => {
+    expect(detectSecret(value)).toBeNull();
+  });
+
+  it("guards every field that holds a reference or a URL", async () => {
+    const { ZCreateServerInput } = await import("@/lib/schemas/server");
+    const { ZCreateWebhookInput } = await import("@/lib/schemas/webhook");
+    const { ZPolicyDocument } = await import("@/lib/schemas/policy");
+    const { ZCreateCredentialInput } = await import("@/lib/schemas/credential");
+    const withPassword = "https://svc:" + "hunter2@siem.corp.example/in";
+    const server = { slug: "crm", name: "CRM", environment: "DEV", transport: "STREAMABLE_HTTP" };
+    expect(ZCreateServerInput.safeParse({ ...server, endpoint: withPassword }).success).toBe(false);
+    expect(
+      ZCreateServerInput.safeParse({ ...server, endpoint: "https://mcp.corp.example", siemForward: withPassword })
+        .success,
+    ).toBe(false);
+    expect(ZCreateServerInput.safeParse({ ...server, endpoint: "https://mcp.corp.example" }).success).toBe(true);
+    expect(
+      ZCreateWebhookInput.safeParse({ name: "w", url: withPassword, events: ["approval.requested"] }).success,
+    ).toBe(false);
+    const audit = { log_all_calls: true, log_response_summary: false, retention_days: 30, siem_forward: withPassword };
+    const doc = {
+      mcp_server: {
+        name: "crm",
+        permissions: {},
+        access_control: { requires_active_session: false, high_risk_approval: true },
+        audit,
+      },
+    };
+    expect(ZPolicyDocument.safeParse(doc).success).toBe(false);
+    const credential = { provider: "HASHICORP_VAULT", kind: "API_KEY", rotationDays: 30, environment: "DEV" };
+    const rejected = ZCreateCredentialInput.safeParse({ ...credential, reference: rnd(40, b64) });
+    expect(rejected.success).toBe(false);
+    expect(JSON.stringify(rejected.error)).not.toContain(rnd(40, b64));
+  });
 });

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { MAX_JIT_DAYS } from "@/lib/approvals/rules";
+import { int, text } from "./safe-input";
 
 export const ZVoteInput = z.object({
   decision: z.enum(["approve", "deny"], "Choose approve or deny"),
-  comment: z.string().trim().max(2000).optional(),
+  comment: text().trim().max(2000).optional(),
 });
 export type TVoteInput = z.infer<typeof ZVoteInput>;
 
@@ -19,13 +20,9 @@ export type TBreakGlassInput = z.infer<typeof ZBreakGlassInput>;
 export const ZAccessRequestInput = z.object({
   agentId: z.uuid("Choose an agent"),
   serverId: z.uuid("Choose a server"),
-  tools: z.array(z.string().trim().min(1).max(128)).min(1, "Ask for at least one tool").max(50),
-  durationHours: z.coerce
-    .number()
-    .int("Whole hours")
-    .min(1, "At least 1 hour")
-    .max(MAX_JIT_DAYS * 24, `At most ${MAX_JIT_DAYS} days`),
-  justification: z.string().trim().min(10, "Explain why, in at least 10 characters").max(2000),
+  tools: z.array(text().trim().min(1).max(128)).min(1, "Ask for at least one tool").max(50),
+  durationHours: int(1, MAX_JIT_DAYS * 24, "Whole hours, at most " + `${MAX_JIT_DAYS} days`),
+  justification: text().trim().min(10, "Explain why, in at least 10 characters").max(2000),
 });
 export type TAccessRequestInput = z.input<typeof ZAccessRequestInput>;
 

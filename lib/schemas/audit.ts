@@ -1,30 +1,41 @@
 import { z } from "zod";
 import { normaliseOutcome, OUTCOMES } from "./outcome";
+import { blankAsUndefined, date, int, MAX_DATE, text } from "./safe-input";
 
 export const AUDIT_CATEGORIES = ["AUTH", "ADMIN", "TOOL_CALL", "DECISION", "APPROVAL"] as const;
+
+// The largest value of PostgreSQL's bigint, the audit sequence's type.
+const MAX_SEQUENCE = 9_223_372_036_854_775_807n;
 
 const opt = (s: z.ZodString) => z.preprocess((v) => (v === "" ? undefined : v), s.optional());
 
 /** Explorer filters: also the shape of a shareable explorer URL's query string. */
 export const ZAuditListQuery = z.object({
-  from: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.date().optional()),
-  to: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.date().optional()),
+  from: blankAsUndefined(date()),
+  to: blankAsUndefined(date()),
   category: z.preprocess((v) => (v === "" ? undefined : v), z.enum(AUDIT_CATEGORIES).optional()),
-  server: opt(z.string().max(120)),
-  tool: opt(z.string().max(128)),
-  agent: opt(z.string().max(120)),
-  onBehalfOf: opt(z.string().max(254)),
+  server: opt(text().max(120)),
+  tool: opt(text().max(128)),
+  agent: opt(text().max(120)),
+  onBehalfOf: opt(text().max(254)),
   /** One vocabulary; other spellings ("denied") are accepted and mean the same outcome. */
   outcome: z.preprocess(
     (v) => (v === "" || v === undefined ? undefined : typeof v === "string" ? (normaliseOutcome(v) ?? v) : v),
     z.enum(OUTCOMES, `outcome must be one of ${OUTCOMES.join(", ")}`).optional(),
   ),
-  targetId: opt(z.string().max(64)),
+  targetId: opt(text().max(64)),
   /** the exact events behind a finding: comma-separated event ids */
-  eventId: opt(z.string().max(2000)),
-  q: opt(z.string().max(200)),
+  eventId: opt(text().max(2000)),
+  q: opt(text().max(200)),
   /** opaque keyset cursor: "<occurredAt ms>.<sequence>" of the last row seen */
-  cursor: opt(z.string().regex(/^\d+\.\d+$/, "Invalid cursor")),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: opt(
+    text(40)
+      .regex(/^\d{1,15}\.\d{1,19}$/, "Invalid cursor")
+      .refine((c) => {
+        const [ms, seq] = c.split(".");
+        return Number(ms) <= MAX_DATE.getTime() && BigInt(seq) <= MAX_SEQUENCE;
+      }, "Invalid cursor"),
+  ),
+  limit: int(1, 200).default(50),
 });
 export type TAuditListQuery = z.input<typeof ZAuditListQuery>;

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { text } from "./safe-input";
 
 export const ZSignInInput = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
-  password: z.string().min(1, "Enter your password").max(1024),
+  email: text().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
+  password: text().min(1, "Enter your password").max(1024),
 });
 export type TSignInInput = z.infer<typeof ZSignInInput>;

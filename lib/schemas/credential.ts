@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { CredentialKind, CredentialProvider, Environment } from "@/lib/generated/prisma/enums";
-import { detectSecret, secretMessage } from "@/lib/registry/secret-detector";
+import { detectSecret, secretMessage, urlSecretMessage } from "@/lib/registry/secret-detector";
+import { blankAsUndefined, date, int, text } from "./safe-input";
 
 /** A vault path, ARN or URI. Anything that looks like the secret itself is refused here, at the edge. */
-export const ZCredentialReference = z
-  .string()
+export const ZCredentialReference = text()
   .trim()
   .min(1, "Enter the vault path, ARN or URI")
   .max(500)
@@ -13,15 +13,22 @@ export const ZCredentialReference = z
     if (what) ctx.addIssue({ code: "custom", message: secretMessage(what), input: "[withheld]" });
   });
 
+/** For URL and command fields (endpoints, SIEM targets, webhooks): the same detector refuses credentials in them. */
+export const withoutSecrets = <S extends z.ZodType<string | undefined>>(schema: S) =>
+  schema.superRefine((value, ctx) => {
+    const what = value ? detectSecret(value) : null;
+    if (what) ctx.addIssue({ code: "custom", message: urlSecretMessage(what), input: "[withheld]" });
+  });
+
 export const ZCreateCredentialInput = z.object({
   provider: z.enum(CredentialProvider, "Choose a provider"),
   reference: ZCredentialReference,
   kind: z.enum(CredentialKind, "Choose a kind"),
-  oauthScopes: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
-  rotationDays: z.coerce.number().int("Whole days only").min(1, "At least 1 day").max(3650),
-  lastRotatedAt: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.date().optional()),
+  oauthScopes: z.array(text().trim().min(1).max(200)).max(50).default([]),
+  rotationDays: int(1, 3650, "Whole days from 1 to 3650"),
+  lastRotatedAt: blankAsUndefined(date()),
   dynamicSecret: z.boolean().default(false),
-  expiresAt: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.date().optional()),
+  expiresAt: blankAsUndefined(date()),
   environment: z.enum(Environment, "Choose an environment"),
 });
 export type TCreateCredentialInput = z.input<typeof ZCreateCredentialInput>;

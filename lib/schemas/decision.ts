@@ -1,15 +1,15 @@
 import { z } from "zod";
+import { jsonObject, text } from "./safe-input";
 
 /** What a gateway asks before a tool call. */
 export const ZDecisionInput = z.object({
-  agent: z.string().trim().min(1, "agent (client id) is required").max(120),
-  server: z.string().trim().min(1, "server (slug) is required").max(63),
-  tool: z.string().trim().min(1, "tool is required").max(128),
-  arguments: z.record(z.string(), z.unknown()).default({}),
-  onBehalfOf: z.string().trim().max(254).optional(),
-  sessionId: z.string().trim().max(200).optional(),
-  toolHash: z
-    .string()
+  agent: text().trim().min(1, "agent (client id) is required").max(120),
+  server: text().trim().min(1, "server (slug) is required").max(63),
+  tool: text().trim().min(1, "tool is required").max(128),
+  arguments: jsonObject().default({}),
+  onBehalfOf: text().trim().max(254).optional(),
+  sessionId: text().trim().max(200).optional(),
+  toolHash: text()
     .regex(/^[0-9a-f]{64}$/, "toolHash must be a sha256 hex digest")
     .optional(),
 });

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { text } from "./safe-input";
 
 export const ZFindingStatusInput = z.object({
   status: z.enum(["OPEN", "ACKNOWLEDGED", "RESOLVED"]),
-  note: z.string().trim().max(1000).optional(),
+  note: text().trim().max(1000).optional(),
 });
 export type TFindingStatusInput = z.infer<typeof ZFindingStatusInput>;
 
@@ -11,8 +12,8 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
 /** Findings triage: filter by severity, type, status and entity; newest-worst first. */
 export const ZFindingListQuery = z.object({
   severity: optional(z.enum(["LOW", "MEDIUM", "HIGH", "CRITICAL"])),
-  type: optional(z.string().trim().max(60)),
+  type: optional(text().trim().max(60)),
   status: optional(z.enum(["OPEN", "ACKNOWLEDGED", "RESOLVED"])),
-  entity: optional(z.string().trim().max(200)),
+  entity: optional(text().trim().max(200)),
 });
 export type TFindingListQuery = z.input<typeof ZFindingListQuery>;

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { blankAsUndefined, date, int, text } from "./safe-input";
 
 export const OPERATIONS = ["read", "query", "write", "delete", "admin"] as const;
 
-const names = z.array(z.string().trim().min(1).max(128)).max(500);
+const names = z.array(text().trim().min(1).max(128)).max(500);
 
 export const ZCreateGrantInput = z
   .object({
@@ -12,12 +13,9 @@ export const ZCreateGrantInput = z
     allowedOperations: z.array(z.enum(OPERATIONS)).min(1, "Allow at least one operation"),
     allowedObjects: names.default([]),
     deniedFields: names.default([]),
-    maxRecords: z.preprocess(
-      (v) => (v === "" || v === null ? undefined : v),
-      z.coerce.number().int().min(1).max(1_000_000).optional(),
-    ),
-    validFrom: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.date().optional()),
-    expiresAt: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.date().optional()),
+    maxRecords: z.preprocess((v) => (v === "" || v === null ? undefined : v), int(1, 1_000_000).optional()),
+    validFrom: blankAsUndefined(date()),
+    expiresAt: blankAsUndefined(date()),
   })
   .refine((g) => !g.expiresAt || g.expiresAt > (g.validFrom ?? new Date()), {
     path: ["expiresAt"],
@@ -25,7 +23,7 @@ export const ZCreateGrantInput = z
   });
 export type TCreateGrantInput = z.input<typeof ZCreateGrantInput>;
 
-export const ZReasonInput = z.object({ reason: z.string().trim().min(3, "Give a reason").max(1000) });
+export const ZReasonInput = z.object({ reason: text().trim().min(3, "Give a reason").max(1000) });
 export type TReasonInput = z.infer<typeof ZReasonInput>;
 
 export const isWildcard = (tools: string[]) => tools.some((t) => t.includes("*"));

@@ -1,15 +1,15 @@
 import { z } from "zod";
+import { int, text } from "./safe-input";
 
 export const ZOrgPauseInput = z.object({
   paused: z.boolean(),
-  reason: z.string().trim().min(3, "Give a reason").max(1000),
+  reason: text().trim().min(3, "Give a reason").max(1000),
 });
 export type TOrgPauseInput = z.infer<typeof ZOrgPauseInput>;
 
 export const ZOrgSettingsInput = z
   .object({
-    businessTimezone: z
-      .string()
+    businessTimezone: text()
       .trim()
       .refine((tz) => {
         try {
@@ -19,8 +19,8 @@ export const ZOrgSettingsInput = z
           return false;
         }
       }, "Unknown IANA time zone, e.g. Europe/Berlin"),
-    businessStartHour: z.coerce.number().int().min(0).max(23),
-    businessEndHour: z.coerce.number().int().min(1).max(24),
+    businessStartHour: int(0, 23),
+    businessEndHour: int(1, 24),
     fallbackApproverTeamId: z.preprocess((v) => (v === "" ? null : v), z.uuid().nullable()),
   })
   .refine((v) => v.businessEndHour > v.businessStartHour, {

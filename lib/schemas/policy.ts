@@ -1,13 +1,14 @@
 import { z } from "zod";
-import { ZCredentialReference } from "./credential";
+import { withoutSecrets, ZCredentialReference } from "./credential";
+import { text } from "./safe-input";
 
-const names = z.array(z.string().min(1).max(128)).max(500);
+const names = z.array(text().min(1).max(128)).max(500);
 
 /** The policy-as-code document of one server, exactly in the shape security teams write. */
 export const ZPolicyDocument = z.strictObject({
   mcp_server: z.strictObject({
-    name: z.string().trim().min(1).max(120),
-    description: z.string().max(2000).default(""),
+    name: text().trim().min(1).max(120),
+    description: text().max(2000).default(""),
     credential: z
       .strictObject({
         vault_path: ZCredentialReference,
@@ -29,7 +30,7 @@ export const ZPolicyDocument = z.strictObject({
     audit: z.strictObject({
       log_all_calls: z.boolean(),
       log_response_summary: z.boolean(),
-      siem_forward: z.string().max(300).optional(),
+      siem_forward: withoutSecrets(text(300)).optional(),
       retention_days: z.number().int().min(1).max(3650),
     }),
   }),
@@ -37,7 +38,7 @@ export const ZPolicyDocument = z.strictObject({
 export type TPolicyDocument = z.infer<typeof ZPolicyDocument>;
 
 export const ZImportPolicyInput = z.object({
-  yaml: z.string().min(1, "Paste the policy YAML").max(200_000, "Policy YAML is limited to 200 kB"),
+  yaml: text().min(1, "Paste the policy YAML").max(200_000, "Policy YAML is limited to 200 kB"),
   apply: z.boolean().default(false),
 });
 export type TImportPolicyInput = z.input<typeof ZImportPolicyInput>;

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { text } from "./safe-input";
 
-export const ZSlug = z
-  .string()
+export const ZSlug = text()
   .trim()
   .min(2, "Use at least 2 characters")
   .max(63, "Use at most 63 characters")
@@ -9,6 +9,6 @@ export const ZSlug = z
 
 export const ZCreateTeamInput = z.object({
   slug: ZSlug,
-  name: z.string().trim().min(1, "Enter a name").max(120),
+  name: text().trim().min(1, "Enter a name").max(120),
 });
 export type TCreateTeamInput = z.infer<typeof ZCreateTeamInput>;

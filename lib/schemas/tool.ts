@@ -12,6 +12,7 @@ const argumentPath = z.preprocess(
     .nullable()
     .optional(),
 );
+import { text } from "./safe-input";
 
 export const ZUpdateToolInput = z
   .object({
@@ -22,7 +23,7 @@ export const ZUpdateToolInput = z
     objectArgument: argumentPath,
     limitArgument: argumentPath,
     queryArgument: argumentPath,
-    reason: z.string().trim().max(1000).optional(),
+    reason: text().trim().max(1000).optional(),
   })
   .refine((v) => Object.keys(v).some((k) => k !== "reason"), "Nothing to change")
   .refine((v) => !v.riskOverride || (v.reason && v.reason.length >= 3), {
@@ -33,18 +34,17 @@ export type TUpdateToolInput = z.infer<typeof ZUpdateToolInput>;
 
 export const ZSuspendInput = z.object({
   suspended: z.boolean(),
-  reason: z.string().trim().min(3, "Give a reason").max(1000),
+  reason: text().trim().min(3, "Give a reason").max(1000),
 });
 export type TSuspendInput = z.infer<typeof ZSuspendInput>;
 
 export const ZReviewToolInput = z.object({
   /** The hash the reviewer saw: approving binds to exactly that definition. */
-  definitionHash: z.string().regex(/^[0-9a-f]{64}$/, "Unknown definition hash"),
+  definitionHash: text().regex(/^[0-9a-f]{64}$/, "Unknown definition hash"),
   /** Needed, and audited, when the definition is flagged as possible tool poisoning. */
   poisoningOverride: z
     .object({
-      justification: z
-        .string()
+      justification: text()
         .trim()
         .min(10, "Explain in a sentence why this definition is safe")
         .max(2000)

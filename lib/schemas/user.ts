@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { Role } from "@/lib/generated/prisma/enums";
+import { text } from "./safe-input";
 
 export const ROLES = Object.values(Role);
 
 export const ZRole = z.enum(Role);
 
-export const ZPassword = z.string().min(12, "Use at least 12 characters").max(256, "Use at most 256 characters");
+export const ZPassword = text().min(12, "Use at least 12 characters").max(256, "Use at most 256 characters");
 
-const email = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address"));
-const name = z.string().trim().min(1, "Enter a name").max(120);
+const email = text().trim().toLowerCase().pipe(z.email("Enter a valid email address"));
+const name = text().trim().min(1, "Enter a name").max(120);
 const roles = z.array(ZRole).min(1, "Choose at least one role").max(ROLES.length);
 const teamIds = z.array(z.uuid("Unknown team")).max(50);
 

@@ -9,6 +9,7 @@ const SOURCES = [
   "prisma/schema.prisma",
   "public",
   "instrumentation.ts",
+  "proxy.ts",
   "next.config.ts",
   "package-lock.json",
   "postcss.config.mjs",

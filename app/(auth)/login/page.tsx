@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { oidcEnabled } from "@/lib/auth/options";
 import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 import { env } from "@/lib/env";
@@ -15,8 +16,8 @@ export default async function LoginPage({
   searchParams: Promise<{ callbackUrl?: string; error?: string; reason?: string; link?: string }>;
 }) {
   const { callbackUrl, error, reason, link } = await searchParams;
-  // Only same-site paths: an open redirect after sign-in is a phishing tool.
-  const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  // Only paths on this site: an open redirect after sign-in is a phishing tool.
+  const next = safeCallbackPath(callbackUrl);
   const offer = link ? await findSsoLinkOffer(link) : null;
   const message = link && !offer ? "This link request has expired. Sign in with single sign-on again." : "";
   return (

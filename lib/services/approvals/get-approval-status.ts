@@ -2,11 +2,12 @@ import { AppError } from "@/lib/errors";
 import { effectiveStatus } from "@/lib/approvals/rules";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
+import { isUuid } from "@/lib/schemas/safe-input";
 
 /** The state of a request, as a gateway polls it. Expiry applies at read time. */
 export async function getApprovalStatus(actor: Actor, id: string, now = new Date()) {
   assertCan(actor, "approvals.read");
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw new AppError("NOT_FOUND", "Approval request not found");
+  if (!isUuid(id)) throw new AppError("NOT_FOUND", "Approval request not found");
   const r = await db().approvalRequest.findUnique({
     where: { id },
     include: { votes: { select: { decision: true } } },

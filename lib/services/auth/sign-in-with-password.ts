@@ -1,67 +1,55 @@
-import { AppError } from "@/lib/errors";
 import { decoyHash, verifyPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import type { TSignInInput } from "@/lib/schemas/auth";
+import { recordFailure, recordSuccess, retryAfter, throttleKeys } from "./internal/sign-in-throttle";
 
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCKOUT_MINUTES = 15;
+/** The one answer for an unknown email, a wrong password and a throttled attempt: it reveals nothing. */
+export const INVALID_SIGN_IN = "Invalid email or password";
 
-const INVALID = "Invalid email or password";
-
-export function lockedMessage(until: Date, now = new Date()): string {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-  return `Account locked after ${MAX_FAILED_SIGN_INS} failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
-}
+/** Where an attempt comes from: the client's address, and the device id of a verified device cookie for this email. */
+export type SignInClient = { address: string | null; device: string | null };
 
 /**
- * Checks a password, counting failures: the fifth failure in a row locks the account for
- * 15 minutes. Every attempt is written to the audit chain; the password never is.
+ * Checks a password with backoff per client, per account and per trusted device (429 with Retry-After
+ * while a key waits), never a lockout. Every path costs one password hash and one audit record, so
+ * unknown, wrong and throttled attempts look alike in message and timing. The password is never stored.
  */
-export async function signInWithPassword(input: TSignInInput, now = new Date()) {
+export async function signInWithPassword(
+  input: TSignInInput,
+  now = new Date(),
+  client: SignInClient = { address: null, device: null },
+) {
+  const keys = throttleKeys(input.email, client);
+  const wait = await retryAfter(keys, now);
   const user = await db().user.findUnique({ where: { email: input.email } });
-  const actor = { type: "USER" as const, id: user?.id ?? null, label: input.email };
-  const audit = (action: string, outcome: string, attributes?: Record<string, unknown>) =>
+  const usable = user && user.passwordHash && !user.disabled ? user : null;
+  // Always one hash: the user's when it may be tried, a decoy otherwise.
+  const ok = await verifyPassword(input.password, wait === 0 && usable ? usable.passwordHash! : await decoyHash());
+  const audit = (outcome: string, attributes?: Record<string, unknown>) =>
     db().$transaction((tx) =>
       recordAudit(tx, {
-        actor,
+        actor: { type: "USER", id: user?.id ?? null, label: input.email },
         category: "AUTH",
-        action,
+        action: "auth.sign_in",
         outcome,
-        attributes,
+        attributes: { ...attributes, client: client.address ?? undefined, trustedDevice: client.device !== null },
         target: user ? { type: "User", id: user.id } : undefined,
       }),
     );
 
-  if (!user || !user.passwordHash || user.disabled) {
-    await verifyPassword(input.password, await decoyHash());
-    await audit("auth.sign_in", "failure", { reason: user?.disabled ? "disabled" : "unknown_user" });
-    throw new AppError("UNAUTHORIZED", INVALID);
+  if (wait > 0) {
+    await audit("failure", { reason: "throttled", retryAfterSeconds: wait });
+    throw new AppError("TOO_MANY_REQUESTS", INVALID_SIGN_IN, undefined, undefined, wait);
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    await audit("auth.sign_in", "failure", { reason: "locked" });
-    throw new AppError("LOCKED", lockedMessage(user.lockedUntil, now));
+  if (usable && ok) {
+    await recordSuccess(keys);
+    await db().user.update({ where: { id: usable.id }, data: { lastLoginAt: now } });
+    await audit("success");
+    return usable;
   }
-  if (await verifyPassword(input.password, user.passwordHash)) {
-    await db().user.update({
-      where: { id: user.id },
-      data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now },
-    });
-    await audit("auth.sign_in", "success");
-    return user;
-  }
-  // An expired lock starts a fresh count; the increment is atomic so parallel guesses all count.
-  const expiredLock = user.lockedUntil !== null;
-  const updated = await db().user.update({
-    where: { id: user.id },
-    data: expiredLock ? { failedLoginCount: 1, lockedUntil: null } : { failedLoginCount: { increment: 1 } },
-  });
-  if (updated.failedLoginCount >= MAX_FAILED_SIGN_INS) {
-    const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
-    await db().user.update({ where: { id: user.id }, data: { lockedUntil: until, failedLoginCount: 0 } });
-    await audit("auth.account_locked", "failure", { failures: updated.failedLoginCount, until: until.toISOString() });
-    throw new AppError("LOCKED", lockedMessage(until, now));
-  }
-  await audit("auth.sign_in", "failure", { reason: "bad_password", failures: updated.failedLoginCount });
-  throw new AppError("UNAUTHORIZED", INVALID);
+  await recordFailure(keys, now);
+  await audit("failure", { reason: !user ? "unknown_user" : user.disabled ? "disabled" : "bad_password" });
+  throw new AppError("UNAUTHORIZED", INVALID_SIGN_IN);
 }

@@ -2,6 +2,7 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/authz/actor";
 import type { Tx } from "@/lib/db/tx";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { isUuid } from "@/lib/schemas/safe-input";
 
 /**
  * The servers an actor may change: all for ADMIN (and the operator's CLI), their own teams' for an
@@ -19,7 +20,7 @@ export async function writableServerWhere(tx: Tx, actor: Actor): Promise<Prisma.
 /** Loads a server the actor may change, by id or slug, or fails with 404. */
 export async function loadWritableServer(tx: Tx, actor: Actor, idOrSlug: string) {
   const scope = await writableServerWhere(tx, actor);
-  const key = /^[0-9a-f-]{36}$/.test(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug };
+  const key = isUuid(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug };
   const server = await tx.mcpServer.findFirst({ where: { AND: [scope, key] } });
   if (!server) throw new AppError("NOT_FOUND", "Server not found, or not one your team owns");
   return server;

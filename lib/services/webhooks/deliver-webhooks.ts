@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { signWebhook } from "@/lib/webhooks/signing";
+import { redactText } from "@/lib/audit/redact";
 import { webhookBody, type WebhookEvent, type WebhookPayload } from "@/lib/webhooks/payload";
 
 export const MAX_ATTEMPTS = 8;
@@ -53,7 +54,7 @@ export async function deliverDueWebhooks(now = new Date(), limit = 20) {
       error =
         (e as Error).name === "TimeoutError"
           ? `no answer within ${TIMEOUT_MS / 1000} s`
-          : (e as Error).message.slice(0, 300);
+          : redactText((e as Error).message).slice(0, 300);
     }
     const attempts = d.attempts + 1;
     await db().webhookDelivery.update({

@@ -1,3 +1,4 @@
+import { redactText } from "@/lib/audit/redact";
 import type { Tx } from "@/lib/db/tx";
 import { env } from "@/lib/env";
 import type { ApprovalPayload, WebhookEvent } from "@/lib/webhooks/payload";
@@ -30,7 +31,8 @@ export async function enqueueWebhooks(tx: Tx, event: WebhookEvent, r: RequestRow
     tool: r.toolName,
     agent: r.agent?.clientId ?? null,
     requester: r.requesterLabel,
-    reason: r.reason,
+    // Receivers sit outside Warden: what a requester typed is redacted like every audit record.
+    reason: redactText(r.reason),
     expiresAt: r.expiresAt.toISOString(),
     link: `${env().NEXTAUTH_URL ?? ""}/approvals?request=${r.id}`,
   };

@@ -33,9 +33,11 @@ export function LoginForm({
     setFields({});
     setPending(true);
     const result = await signIn("credentials", { ...parsed.data, redirect: false });
-    setPending(false);
     if (result?.ok && !result.error) return router.replace(callbackUrl);
     setError(!result?.error || result.error === "CredentialsSignin" ? "Invalid email or password" : result.error);
+    // Throttled (429): the message stays the same; the button waits a moment before the next try.
+    if (result?.status === 429) setTimeout(() => setPending(false), 3000);
+    else setPending(false);
   }
 
   const ssoButton = sso && (

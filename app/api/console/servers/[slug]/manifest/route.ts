@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { withRoute } from "@/lib/api/with-route";
+import { MANIFEST_MAX_BYTES } from "@/lib/schemas/manifest";
 import { importManifest } from "@/lib/services/tools/import-manifest";
 
 // The manifest is validated by the service, which answers 422 with the reason.
-export const POST = withRoute({ permission: "manifests.import", body: z.unknown() }, ({ actor, body, params }) =>
-  importManifest(actor, params.slug, body),
+export const POST = withRoute(
+  { permission: "manifests.import", body: z.unknown(), maxBytes: MANIFEST_MAX_BYTES },
+  ({ actor, body, params }) => importManifest(actor, params.slug, body),
 );

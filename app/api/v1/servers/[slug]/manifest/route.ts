@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { withRoute } from "@/lib/api/with-route";
+import { MANIFEST_MAX_BYTES } from "@/lib/schemas/manifest";
 import { importManifest } from "@/lib/services/tools/import-manifest";
 
 // For CI pipelines and gateways (token scope `manifest`); the service validates and answers 422.
 export const POST = withRoute(
-  { permission: "manifests.import", auth: "token", body: z.unknown() },
+  { permission: "manifests.import", auth: "token", body: z.unknown(), maxBytes: MANIFEST_MAX_BYTES },
   ({ actor, body, params }) => importManifest(actor, params.slug, body),
 );
