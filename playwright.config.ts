@@ -13,6 +13,8 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? "line" : "list",
   timeout: 30_000,
+  // A first sign-in on a cold production server can take several seconds on a busy 2-core machine.
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",

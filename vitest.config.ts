@@ -10,8 +10,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
       PGLITE_DIR: "memory://",
