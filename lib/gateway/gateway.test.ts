@@ -201,8 +201,13 @@ describeWithDatabase("Warden gateway", () => {
     expect(text(await reader.client.callTool({ name: "read_graph", arguments: {} }))).toContain("Alice");
     await reader.close();
 
-    await gw.core.shipper.flush();
-    const events = await db().auditEvent.findMany({ where: { category: "TOOL_CALL", server: world.memory.slug } });
+    // Shipping is asynchronous (at least once, from the spool): wait for the four calls to land.
+    const shipped = await until(async () => {
+      await gw.core.shipper.flush();
+      const rows = await db().auditEvent.findMany({ where: { category: "TOOL_CALL", server: world.memory.slug } });
+      return rows.length >= 4 ? rows : undefined;
+    }, 10_000);
+    const events = shipped.value;
     expect(events.map((e) => [e.agent, e.tool, e.outcome]).sort()).toEqual(
       [
         [world.echoer.clientId, "create_entities", "deny"],
@@ -327,7 +332,7 @@ describeWithDatabase("Warden gateway", () => {
     }, 5_000);
     expect(blocked.value.code).toBe(WARDEN_DENIED);
     expect((await agent.client.listTools()).tools).toEqual([]);
-    const changed = await until(async () => {
+    await until(async () => {
       const t = await db().tool.findFirst({ where: { serverId: server.id, name: "lookup", status: "PENDING_REVIEW" } });
       return t ?? undefined;
     }, 5_000);
@@ -335,7 +340,12 @@ describeWithDatabase("Warden gateway", () => {
       await db().approvalRequest.count({ where: { kind: "TOOL_CHANGE", serverId: server.id, status: "PENDING" } }),
     ).toBe(1);
 
-    await reviewTool(sys, changed.value.id, { definitionHash: changed.value.definitionHash });
+    // A reviewed tool's change is approved through its TOOL_CHANGE request, by an approver's vote.
+    const request = await db().approvalRequest.findFirstOrThrow({
+      where: { kind: "TOOL_CHANGE", serverId: server.id, status: "PENDING" },
+    });
+    const approver = await seedUser({ roles: ["APPROVER"] });
+    await voteOnRequest({ type: "USER", ...approver }, request.id, { decision: "approve" });
     await until(async () => {
       const r = await agent.client.callTool({ name: "lookup", arguments: { id: "7" } }).catch(() => undefined);
       return r && text(r) === "customer 7 (v2)" ? true : undefined;
