@@ -30,6 +30,11 @@ export const ZPackQuery = ZAuditExportQuery.extend({
   campaignId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid("campaignId must be a campaign id").optional()),
 });
 export type TPackInput = z.input<typeof ZPackQuery>;
+
+/** The access-review pack is one campaign's. */
+export const ZReviewPackQuery = z.object({
+  campaignId: z.uuid("Choose a campaign (campaignId)"),
+});
 export type TPackQuery = z.infer<typeof ZPackQuery>;
 
 export const REPORT_FREQUENCIES = ["WEEKLY", "MONTHLY", "QUARTERLY"] as const;

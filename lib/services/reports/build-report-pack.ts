@@ -9,6 +9,6 @@ import { buildReviewPack } from "./build-review-pack";
 export function buildReportPack(actor: Actor, kind: PackKind, query: TPackInput) {
   if (kind === "audit") return buildAuditPack(actor, query);
   if (kind === "approvals") return buildApprovalsPack(actor, { from: query.from, to: query.to });
-  if (kind === "review") return buildReviewPack(actor, query.campaignId);
+  if (kind === "review") return buildReviewPack(actor, { campaignId: query.campaignId });
   return buildInventoryPack(actor);
 }

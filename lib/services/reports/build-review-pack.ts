@@ -2,7 +2,8 @@ import { assertCan, type Actor } from "@/lib/authz/actor";
 import { csvRows, type Cell } from "@/lib/evidence/csv";
 import { summaryPdf } from "@/lib/evidence/pdf-summary";
 import { zipPack } from "@/lib/evidence/zip-pack";
-import { AppError } from "@/lib/errors";
+import { parseWith } from "@/lib/schemas/parse";
+import { ZReviewPackQuery } from "@/lib/schemas/report";
 import { getCampaignEvidence, type CampaignEvidence } from "@/lib/services/reviews/get-campaign-evidence";
 import { recordExport } from "./internal/record-export";
 import { packMeta, packSigner } from "./internal/pack-meta";
@@ -82,10 +83,9 @@ const table = <C extends string>(rows: Partial<Record<C, Cell>>[], columns: read
  * the sign-off, and a PDF summary. Built from the reviews service's evidence, so the pack and the
  * campaign page can never tell two stories.
  */
-export async function buildReviewPack(actor: Actor, campaignId: string | undefined) {
+export async function buildReviewPack(actor: Actor, raw: { campaignId?: unknown }) {
   assertCan(actor, "reports.read");
-  if (!campaignId)
-    throw new AppError("BAD_REQUEST", "Choose a campaign: campaignId is required", { campaignId: "Required" });
+  const { campaignId } = parseWith(ZReviewPackQuery, raw, "review pack query");
   const signer = packSigner();
   const evidence = await getCampaignEvidence(actor, campaignId);
   const filters = { campaignId, period: evidence.campaign.period };
@@ -121,7 +121,7 @@ export async function buildReviewPack(actor: Actor, campaignId: string | undefin
 
 /** Decisions (and, for revokes and modifications, whether they took effect) per server. */
 function reviewSummary(e: CampaignEvidence) {
-  const perServer = (rows: { server: string | null }[], key: (r: (typeof rows)[number]) => string) => {
+  const perServer = <R extends { server: string | null }>(rows: R[], key: (r: R) => string) => {
     const by = new Map<string, Map<string, number>>();
     for (const r of rows) {
       const m = by.get(r.server ?? "(no server)") ?? new Map<string, number>();
