@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { E2E_PASSWORD } from "@/playwright.config";
 import type { Page } from "@playwright/test";
 import { expect, signIn, test } from "./support/fixtures";
@@ -107,6 +111,16 @@ test("an admin starts 2026-Q4, the owner certifies, revokes and bulk-certifies, 
   await expect(auditor.getByTestId("sign-off")).toContainText(`Signed off by ${e2eEmail("AUDITOR")}`);
   await expect(auditor.getByRole("region", { name: "Campaign" }).getByText("COMPLETED", { exact: true })).toBeVisible();
   await auditor.screenshot(shot("4-signed-off"));
+  // The auditor takes the campaign's signed evidence pack away from its page; it verifies offline.
+  const [pack] = await Promise.all([
+    auditor.waitForEvent("download"),
+    auditor.getByTestId("download-review-pack").click(),
+  ]);
+  const zip = path.join(mkdtempSync(path.join(tmpdir(), "warden-e2e-review-")), pack.suggestedFilename());
+  await pack.saveAs(zip);
+  expect(execFileSync("npm", ["run", "--silent", "evidence:verify", "--", zip], { encoding: "utf8" })).toMatch(
+    /OK .*review generated/,
+  );
   const items = await auditor.request.get(`/api/console/reviews/items?campaign=${campaignId}&assignee=all`);
   const first = ((await items.json()) as { id: string }[])[0];
   const late = await ownerPage.request.post(`/api/console/reviews/items/${first.id}/decision`, {

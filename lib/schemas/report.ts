@@ -15,11 +15,26 @@ const optDate = z.preprocess((v) => (v === "" ? undefined : v), z.coerce.date().
 /** A reporting period for the approvals report: requests created in [from, to). */
 export const ZPeriodQuery = z.object({ from: optDate, to: optDate });
 
+/** Reports an admin can schedule: each covers a period or the present state. */
 export const REPORT_KINDS = ["audit", "approvals", "inventory"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
+/** Packs a user can download; "review" is one campaign's, so it is picked by hand, never scheduled. */
+export const PACK_KINDS = [...REPORT_KINDS, "review"] as const;
+export type PackKind = (typeof PACK_KINDS)[number];
 
-/** Every pack takes the audit filters (used by "audit") and the period (used by "approvals"). */
-export const ZPackQuery = ZAuditExportQuery.extend({});
+/**
+ * Every pack takes the audit filters (used by "audit"), the period (used by "approvals") and the
+ * campaign (used by "review").
+ */
+export const ZPackQuery = ZAuditExportQuery.extend({
+  campaignId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid("campaignId must be a campaign id").optional()),
+});
+export type TPackInput = z.input<typeof ZPackQuery>;
+
+/** The access-review pack is one campaign's. */
+export const ZReviewPackQuery = z.object({
+  campaignId: z.uuid("Choose a campaign (campaignId)"),
+});
 export type TPackQuery = z.infer<typeof ZPackQuery>;
 
 export const REPORT_FREQUENCIES = ["WEEKLY", "MONTHLY", "QUARTERLY"] as const;

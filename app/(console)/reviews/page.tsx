@@ -29,6 +29,7 @@ export default async function ReviewsPage() {
           canDecide={canDecide}
           canManage={can(user, "reviews.manage")}
           canSignOff={can(user, "reviews.signoff")}
+          canExport={can(user, "reports.read")}
           seesAll={user.roles.includes("ADMIN") || user.roles.includes("AUDITOR")}
         />
       </Prefetched>

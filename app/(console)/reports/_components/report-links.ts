@@ -5,3 +5,7 @@ export function query(values: Record<string, string>): string {
 
 /** A UTC calendar day as the instant it starts; "until" days are exclusive, so a range of whole days is exact. */
 export const dayStart = (day: string) => (day ? `${day}T00:00:00.000Z` : "");
+
+/** The signed access-review evidence pack of one campaign. */
+export const reviewPackHref = (campaignId: string) =>
+  `/api/console/reports/packs/review?${new URLSearchParams({ campaignId })}`;

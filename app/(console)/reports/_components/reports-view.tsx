@@ -4,13 +4,14 @@ import { useState } from "react";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { AuditExportCard } from "./audit-export-card";
+import { ReviewPackCard, type CampaignChoice } from "./review-pack-card";
 import { SchedulesCard } from "./schedules-card";
 import { dayStart, query } from "./report-links";
 
 const link =
   "inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium border border-slate-300 bg-white text-slate-800 hover:bg-slate-50";
 
-export function ReportsView({ canSchedule }: { canSchedule: boolean }) {
+export function ReportsView({ canSchedule, campaigns }: { canSchedule: boolean; campaigns: CampaignChoice[] }) {
   const [from, setFrom] = useState("");
   const [until, setUntil] = useState("");
   const period = query({ from: dayStart(from), to: dayStart(until) });
@@ -59,12 +60,7 @@ export function ReportsView({ canSchedule }: { canSchedule: boolean }) {
         </Card>
       </div>
       <SchedulesCard canSchedule={canSchedule} />
-      <Card title="Access-review evidence pack">
-        <p className="text-sm text-slate-600">
-          Packs of entitlement-review campaigns (population, decisions, remediations, exceptions, sign-off) arrive with
-          entitlement reviews.
-        </p>
-      </Card>
+      <ReviewPackCard campaigns={campaigns} />
       <Card title="Checking a pack without Warden">
         <div className="space-y-2 text-sm text-slate-600">
           <p>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCampaign } from "@/lib/queries/reviews";
+import { reviewPackHref } from "@/app/(console)/reports/_components/report-links";
 import { CampaignActions } from "./campaign-actions";
 import { CampaignDashboard } from "./campaign-dashboard";
 import { CampaignItems } from "./campaign-items";
@@ -10,7 +11,7 @@ import type { ReviewPermissions } from "./reviews-view";
 const day = (d: string | Date | null) => (d ? String(d).slice(0, 10) : "—");
 
 /** One campaign: its facts (scope, due date, default, population hash), dashboard, items and sign-off. */
-export function CampaignDetail({ id, canManage, canSignOff, seesAll }: { id: string } & ReviewPermissions) {
+export function CampaignDetail({ id, canManage, canSignOff, canExport, seesAll }: { id: string } & ReviewPermissions) {
   const q = useCampaign(id);
   if (q.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
   if (!q.data) return <p className="text-sm text-red-700">{q.error?.message ?? "Campaign not found"}</p>;
@@ -28,7 +29,17 @@ export function CampaignDetail({ id, canManage, canSignOff, seesAll }: { id: str
         <div className="flex flex-wrap items-center gap-3">
           <h2 className="text-lg font-semibold">{c.name}</h2>
           <CampaignStatus status={c.status} />
-          <div className="ml-auto">
+          <div className="ml-auto flex flex-wrap items-center gap-3">
+            {canExport && c.status !== "DRAFT" && (
+              <a
+                className="text-sm text-brand-700 hover:underline"
+                href={reviewPackHref(c.id)}
+                download
+                data-testid="download-review-pack"
+              >
+                Download evidence pack
+              </a>
+            )}
             <CampaignActions c={c} canManage={canManage} canSignOff={canSignOff} />
           </div>
         </div>

@@ -8,7 +8,14 @@ import { CampaignsList } from "./campaigns-list";
 import { MyReviews } from "./my-reviews";
 
 type Tab = "My reviews" | "Campaigns";
-export type ReviewPermissions = { canDecide: boolean; canManage: boolean; canSignOff: boolean; seesAll: boolean };
+export type ReviewPermissions = {
+  canDecide: boolean;
+  canManage: boolean;
+  canSignOff: boolean;
+  /** may download the campaign's signed evidence pack (reports.read) */
+  canExport: boolean;
+  seesAll: boolean;
+};
 
 /** "My reviews" for reviewers, the campaigns for everyone, and one campaign's page at ?campaign=<id>. */
 export function ReviewsView(perms: ReviewPermissions) {
