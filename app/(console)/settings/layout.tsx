@@ -1,9 +1,14 @@
 import type { ReactNode } from "react";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { PageHeader } from "@/components/layout/page-header";
 import { SettingsTabs } from "./_components/settings-tabs";
 
-/** Wiring only: each settings page checks its own permission. */
-export default function SettingsLayout({ children }: { children: ReactNode }) {
+/**
+ * Every settings page is for security admins: checked here, above loading.tsx's Suspense boundary, so a
+ * refusal is a real 404 rather than a streamed 200. Each page still checks its own permission.
+ */
+export default async function SettingsLayout({ children }: { children: ReactNode }) {
+  await requirePermission("settings.read");
   return (
     <>
       <PageHeader
