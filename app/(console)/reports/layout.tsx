@@ -1,11 +1,3 @@
-import type { ReactNode } from "react";
-import { requirePermission } from "@/lib/auth/require-permission";
+import { permissionLayout } from "../_components/permission-layout";
 
-/**
- * The segment's permission is checked here, above loading.tsx's Suspense boundary: a refusal is then a
- * real 404, not a streamed 200. The page checks again for what it needs.
- */
-export default async function Layout({ children }: { children: ReactNode }) {
-  await requirePermission("reports.read");
-  return children;
-}
+export default permissionLayout("reports.read");
