@@ -228,7 +228,7 @@ describeWithDatabase("Warden gateway", () => {
     try {
       // The long poll brings the pause to the running gateway (bench:gateway measures how fast: the
       // promise is under a second); the next call is refused.
-      await until(async () => gw.core.bundle.view().bundle?.paused || undefined, 5_000);
+      await until(async () => gw.core.bundle.view().bundle?.paused || undefined, 20_000);
       const paused = await rejection(reader.client.callTool({ name: "echo", arguments: { message: "x" } }));
       expect(paused.data.rule).toBe("org_paused");
     } finally {
@@ -319,7 +319,7 @@ describeWithDatabase("Warden gateway", () => {
     await changeServerStatus(sys, server.id, { status: "ACTIVE" });
 
     const agent = await connect(`${g.url}/mcp/${slug}`, world.readerKey);
-    await until(async () => ((await agent.client.listTools()).tools.length ? true : undefined), 2_000);
+    await until(async () => ((await agent.client.listTools()).tools.length ? true : undefined), 20_000);
     expect(text(await agent.client.callTool({ name: "lookup", arguments: { id: "42" } }))).toBe("customer 42 (v1)");
 
     writeFileSync(shiftFile, "now");
@@ -329,13 +329,13 @@ describeWithDatabase("Warden gateway", () => {
         (e: McpError) => e,
       );
       return e?.message.includes("tool_definition_changed") ? e : undefined;
-    }, 5_000);
+    }, 20_000);
     expect(blocked.value.code).toBe(WARDEN_DENIED);
     expect((await agent.client.listTools()).tools).toEqual([]);
     await until(async () => {
       const t = await db().tool.findFirst({ where: { serverId: server.id, name: "lookup", status: "PENDING_REVIEW" } });
       return t ?? undefined;
-    }, 5_000);
+    }, 20_000);
     expect(
       await db().approvalRequest.count({ where: { kind: "TOOL_CHANGE", serverId: server.id, status: "PENDING" } }),
     ).toBe(1);
@@ -349,7 +349,7 @@ describeWithDatabase("Warden gateway", () => {
     await until(async () => {
       const r = await agent.client.callTool({ name: "lookup", arguments: { id: "7" } }).catch(() => undefined);
       return r && text(r) === "customer 7 (v2)" ? true : undefined;
-    }, 2_000);
+    }, 20_000);
     await agent.close();
   });
 
@@ -367,7 +367,7 @@ describeWithDatabase("Warden gateway", () => {
           (e: McpError) => e,
         );
         return e ? e : undefined;
-      }, 5_000);
+      }, 20_000);
       expect(closed.value.code).toBe(WARDEN_DENIED);
       expect(closed.value.message).toMatch(/bundle_unavailable: Warden has not been reachable/);
       expect((await fetch(`${g.url}/healthz`)).status).toBe(503);
@@ -395,7 +395,7 @@ describeWithDatabase("Warden gateway", () => {
         },
       });
       return n === 1 ? true : undefined;
-    }, 5_000);
+    }, 20_000);
   });
 
   it("refuses a call it cannot record, and the upstream never sees it", async () => {
