@@ -4,7 +4,7 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { dashboardKeys } from "@/lib/queries/dashboard";
 import { Prefetched } from "@/lib/queries/prefetched";
 import { getDashboard } from "@/lib/services/dashboard/get-dashboard";
-import { DashboardView } from "./_components/dashboard-view";
+import { DashboardView } from "../_components/dashboard-view";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

@@ -1,5 +1,0 @@
-import { LoadingState } from "@/components/layout/loading-state";
-
-export default function Loading() {
-  return <LoadingState />;
-}
