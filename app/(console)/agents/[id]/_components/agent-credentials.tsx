@@ -12,6 +12,7 @@ import {
   useIssueAgentCredential,
   useRevokeAgentCredential,
 } from "@/lib/queries/agent-credentials";
+import { ShownOnce } from "@/components/layout/shown-once";
 
 /** The secrets this agent presents to Warden gateways: issued here once, revoked here at once. */
 export function AgentCredentials({ agentId, canManage }: { agentId: string; canManage: boolean }) {
@@ -32,17 +33,7 @@ export function AgentCredentials({ agentId, canManage }: { agentId: string; canM
         The agent sends a credential to the Warden gateway as <code>Authorization: Bearer …</code>. A revoked credential
         stops working on every gateway within a second.
       </p>
-      {shown && (
-        <div className="mb-4 rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200" role="status">
-          <p className="font-medium">Copy this credential now. Warden stores only its hash and cannot show it again.</p>
-          <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-xs" data-testid="new-credential">
-            {shown}
-          </code>
-          <Button size="sm" variant="ghost" className="mt-2" onClick={() => setShown(null)}>
-            I have copied it
-          </Button>
-        </div>
-      )}
+      {shown && <ShownOnce what="credential" value={shown} testId="new-credential" onDismiss={() => setShown(null)} />}
       {canManage && (
         <form onSubmit={submit} className="mb-4 flex items-end gap-2">
           <Field label="Name" name="name" placeholder="e.g. laptop gateway" />

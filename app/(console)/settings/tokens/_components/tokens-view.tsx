@@ -11,6 +11,7 @@ import { useRevokeToken, useTokens } from "@/lib/queries/tokens";
 import type { TokenView } from "@/lib/services/tokens/token-view";
 import { TokenForm } from "./token-form";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ShownOnce } from "@/components/layout/shown-once";
 
 function state(t: TokenView) {
   if (t.revokedAt) return <Badge tone="danger">Revoked</Badge>;
@@ -33,17 +34,7 @@ export function TokensView() {
         </Button>
       }
     >
-      {shown && (
-        <div className="mb-4 rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200" role="status">
-          <p className="font-medium">Copy this token now. Warden stores only its hash and cannot show it again.</p>
-          <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-xs" data-testid="new-token">
-            {shown}
-          </code>
-          <Button size="sm" variant="ghost" className="mt-2" onClick={() => setShown(null)}>
-            I have copied it
-          </Button>
-        </div>
-      )}
+      {shown && <ShownOnce what="token" value={shown} testId="new-token" onDismiss={() => setShown(null)} />}
       {tokens.data?.length === 0 && (
         <EmptyState title="No API tokens">Gateways and scripts authenticate with a token.</EmptyState>
       )}
