@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { errorResponse } from "@/lib/api/error-response";
 import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS } from "@/lib/auth/device-cookie";
+import { nextAuthInputProblem } from "@/lib/auth/next-auth-request";
 import { authOptions } from "@/lib/auth/options";
 import { runSignInAttempt, type SignInAttempt } from "@/lib/auth/sign-in-attempt";
 import { AppError } from "@/lib/errors";
@@ -11,6 +12,12 @@ async function handler(req: Request, ctx: { params: Promise<{ nextauth: string[]
   const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (req.method === "POST" && type !== "application/x-www-form-urlencoded")
     return errorResponse(new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the form as application/x-www-form-urlencoded"));
+  const problem = nextAuthInputProblem(req, (await ctx.params).nextauth ?? []);
+  if (problem) {
+    const refused = errorResponse(problem.error);
+    if (problem.clearCookie) refused.headers.append("set-cookie", problem.clearCookie);
+    return refused;
+  }
   const attempt: SignInAttempt = {};
   let response: Response;
   try {
