@@ -64,7 +64,7 @@ function RequestCard({ r }: { r: ApprovalView }) {
         </span>
       </header>
       <p className="mt-3 text-sm">
-        {r.context.reason.rule && <span className="font-medium">{r.context.reason.title}</span>}{" "}
+        {r.context.reason.rule && <span className="font-medium">{r.context.reason.title} —</span>}{" "}
         <span className="text-slate-700">{r.context.reason.detail}</span>{" "}
         {r.context.reason.rule && <Badge>{r.context.reason.rule}</Badge>}
       </p>
