@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
+import { readCookie } from "./device-cookie";
 
-const CALLBACK_COOKIE = /^(?:__Secure-)?next-auth\.callback-url$/;
+const CALLBACK_COOKIES = ["__Secure-next-auth.callback-url", "next-auth.callback-url"];
 
 /** next-auth's own test of a callback URL: a path, or an absolute http(s) URL. */
 function isCallbackUrl(raw: string, base: string): boolean {
@@ -27,13 +28,12 @@ export function nextAuthInputProblem(req: Request, segments: string[]): NextAuth
   const callbackUrl = url.searchParams.get("callbackUrl");
   if (callbackUrl && !isCallbackUrl(callbackUrl, url.origin))
     return { error: new AppError("BAD_REQUEST", "callbackUrl must be a path on this site") };
-  for (const part of (req.headers.get("cookie") ?? "").split(";")) {
-    const eq = part.indexOf("=");
-    const name = part.slice(0, eq).trim();
-    if (eq < 0 || !CALLBACK_COOKIE.test(name)) continue;
+  for (const name of CALLBACK_COOKIES) {
+    const raw = readCookie(req.headers.get("cookie"), name);
+    if (raw === undefined) continue;
     let value: string;
     try {
-      value = decodeURIComponent(part.slice(eq + 1).trim());
+      value = decodeURIComponent(raw);
     } catch {
       value = "";
     }
