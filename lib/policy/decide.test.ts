@@ -121,6 +121,32 @@ describe("decision engine", () => {
       "no_grant",
     ],
     ["expired grant", () => {}, { tool: "delete_record", arguments: { object: "Case", id: "1" } }, "no_grant"],
+    [
+      "a grant's argument rule",
+      (s) => {
+        s.servers.get("crm")!.grants.get("ag")![0].argumentRules = [
+          { kind: "enum", arguments: ["object"], values: ["Account"] },
+        ];
+      },
+      {},
+      "argument_not_allowed",
+    ],
+    [
+      "a server's argument rule narrows every grant",
+      (s) => {
+        s.servers.get("crm")!.argumentRules = [{ kind: "pattern", arguments: ["object"], pattern: "A.*" }];
+      },
+      {},
+      "argument_not_allowed",
+    ],
+    [
+      "argument rules that could not be read",
+      (s) => {
+        s.servers.get("crm")!.grants.get("ag")![0].argumentRules = null;
+      },
+      {},
+      "arguments_unverifiable",
+    ],
     ["object outside allowed objects", () => {}, { arguments: { object: "Opportunity" } }, "object_not_allowed"],
     [
       "denied field of the grant, as a key",

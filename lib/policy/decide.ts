@@ -8,8 +8,9 @@ import {
   type CallTargets,
   type Operation,
 } from "./arguments";
+import { argumentRuleViolation, type RuleContext } from "./argument-rules";
 import type { RateLimiter } from "./rate-limiter";
-import type { AgentSnap, GrantSnap, ServerSnap, Snapshot, ToolSnap } from "./snapshot";
+import type { AgentSnap, GrantSnap, RuleList, ServerSnap, Snapshot, ToolSnap } from "./snapshot";
 
 export type EngineInput = {
   agent: string;
@@ -65,7 +66,10 @@ function limitViolation(
   tool: ToolSnap,
   args: Record<string, unknown>,
   targets: () => CallTargets,
+  ctx: RuleContext,
 ): [string, string] | null {
+  const ruled = rulesViolation(grant.argumentRules, "grant", tool, args, ctx);
+  if (ruled) return ruled;
   const objectLists = [grant.allowedObjects, server.allowedObjects].filter((l) => l.length > 0);
   const denied = [...grant.deniedFields, ...server.deniedFields];
   const caps = [grant.maxRecords, server.maxRecordsPerCall].filter((n): n is number => n !== null);
@@ -113,6 +117,17 @@ function limitViolation(
   return null;
 }
 
+function rulesViolation(
+  rules: RuleList | undefined,
+  owner: string,
+  tool: ToolSnap,
+  args: Record<string, unknown>,
+  ctx: RuleContext,
+): [string, string] | null {
+  if (rules === null) return ["arguments_unverifiable", `the ${owner}'s argument rules could not be read`];
+  return rules?.length ? argumentRuleViolation(rules, tool, args, ctx) : null;
+}
+
 /**
  * The decision engine: every rule that can deny runs first, and anything it does not recognise is a
  * deny. Pure over the snapshot, so it is fast and testable; the caller records the outcome.
@@ -122,6 +137,7 @@ export function evaluate(
   input: EngineInput,
   now: Date,
   limiter: RateLimiter,
+  ctx: RuleContext = {},
 ): Evaluation {
   if (snap.paused) return deny("org_paused", "all MCP access is paused");
   const agent = snap.agents.get(input.agent);
@@ -162,12 +178,14 @@ export function evaluate(
     const why = grants.length ? "the grant that covers it has expired or not started" : "no active grant covers it";
     return deny("no_grant", `${input.agent} may not call ${tool.name} on ${server.slug}: ${why}`, { agent, server });
   }
+  const serverRule = rulesViolation(server.argumentRules, "server", tool, input.arguments, ctx);
+  if (serverRule) return deny(serverRule[0], serverRule[1], { agent, server });
   // Read (and any query parsed) once per call, whichever grants are tried.
   let targets: CallTargets | undefined;
   const readTargets = () => (targets ??= callTargets(input.arguments, tool.argumentMap));
   let firstViolation: [string, string] | null = null;
   const grant = current.find((g) => {
-    const v = limitViolation(g, server, tool, input.arguments, readTargets);
+    const v = limitViolation(g, server, tool, input.arguments, readTargets, ctx);
     firstViolation ??= v;
     return v === null;
   });

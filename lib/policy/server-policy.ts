@@ -1,5 +1,6 @@
 import type { CredentialRef, McpServer } from "@/lib/generated/prisma/client";
 import type { CredentialProvider } from "@/lib/generated/prisma/enums";
+import type { ArgumentRule } from "@/lib/schemas/argument-rule";
 import type { TPolicyDocument } from "@/lib/schemas/policy";
 
 type PolicyServer = Pick<
@@ -10,6 +11,7 @@ type PolicyServer = Pick<
   | "allowedOperations"
   | "deniedFields"
   | "maxRecordsPerCall"
+  | "argumentRules"
   | "requiresActiveSession"
   | "sessionTimeoutMinutes"
   | "highRiskApproval"
@@ -43,6 +45,9 @@ export function policyOf(
         denied_fields: server.deniedFields,
         ...(server.maxRecordsPerCall ? { max_records_per_query: server.maxRecordsPerCall } : {}),
       },
+      ...(Array.isArray(server.argumentRules) && server.argumentRules.length
+        ? { argument_rules: server.argumentRules as ArgumentRule[] }
+        : {}),
       access_control: {
         requires_active_session: server.requiresActiveSession,
         ...(server.sessionTimeoutMinutes ? { session_timeout_minutes: server.sessionTimeoutMinutes } : {}),
@@ -68,6 +73,7 @@ export function serverFieldsOf(p: TPolicyDocument) {
     allowedOperations: s.permissions.allowed_operations,
     deniedFields: s.permissions.denied_fields,
     maxRecordsPerCall: s.permissions.max_records_per_query ?? null,
+    argumentRules: s.argument_rules ?? [],
     requiresActiveSession: s.access_control.requires_active_session,
     sessionTimeoutMinutes: s.access_control.session_timeout_minutes ?? null,
     highRiskApproval: s.access_control.high_risk_approval,

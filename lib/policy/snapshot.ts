@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { ZArgumentRules, type ArgumentRule } from "@/lib/schemas/argument-rule";
 import type { ArgumentMap } from "./arguments";
 
 export type ToolSnap = {
@@ -12,7 +13,11 @@ export type ToolSnap = {
   annotations: unknown;
   /** the reviewer's word on which argument holds the object, the limit and the query */
   argumentMap?: ArgumentMap;
+  /** the top-level arguments its reviewed input schema declares: an argument rule covers the tools that take its arguments */
+  inputKeys?: string[];
 };
+/** Argument rules as stored; null when what is stored cannot be read (every call they guard is denied). */
+export type RuleList = ArgumentRule[] | null;
 export type GrantSnap = {
   id: string;
   allowedTools: string[];
@@ -20,6 +25,7 @@ export type GrantSnap = {
   allowedObjects: string[];
   deniedFields: string[];
   maxRecords: number | null;
+  argumentRules?: RuleList;
   validFrom: Date;
   expiresAt: Date | null;
 };
@@ -35,6 +41,7 @@ export type ServerSnap = {
   allowedObjects: string[];
   allowedOperations: string[];
   deniedFields: string[];
+  argumentRules?: RuleList;
   dataClassification: string | null;
   approvalsRequired: number | null;
   approvalTtlMinutes: number | null;
@@ -52,6 +59,16 @@ export type AgentSnap = {
 
 /** Everything the decision engine reads, held in memory per registry version. */
 export type Snapshot = { version: number; agents: Map<string, AgentSnap>; servers: Map<string, ServerSnap> };
+
+function readRules(stored: unknown): RuleList {
+  const parsed = ZArgumentRules.safeParse(stored ?? []);
+  return parsed.success ? parsed.data : null;
+}
+
+function inputKeysOf(schema: unknown): string[] {
+  const properties = (schema as { properties?: unknown } | null)?.properties;
+  return properties && typeof properties === "object" ? Object.keys(properties) : [];
+}
 
 export async function loadSnapshot(prisma: PrismaClient, version: number): Promise<Snapshot> {
   const [agents, servers, tools, grants] = await Promise.all([
@@ -74,6 +91,7 @@ export async function loadSnapshot(prisma: PrismaClient, version: number): Promi
       allowedObjects: s.allowedObjects,
       allowedOperations: s.allowedOperations,
       deniedFields: s.deniedFields,
+      argumentRules: readRules(s.argumentRules),
       dataClassification: s.dataClassification,
       approvalsRequired: s.approvalsRequired,
       approvalTtlMinutes: s.approvalTtlMinutes,
@@ -92,6 +110,7 @@ export async function loadSnapshot(prisma: PrismaClient, version: number): Promi
       requiresApproval: t.requiresApproval,
       annotations: t.annotations,
       argumentMap: { object: t.objectArgument, limit: t.limitArgument, query: t.queryArgument },
+      inputKeys: inputKeysOf(t.inputSchema),
     });
   }
   for (const g of grants) {
@@ -105,6 +124,7 @@ export async function loadSnapshot(prisma: PrismaClient, version: number): Promi
       allowedObjects: g.allowedObjects,
       deniedFields: g.deniedFields,
       maxRecords: g.maxRecords,
+      argumentRules: readRules(g.argumentRules),
       validFrom: g.validFrom,
       expiresAt: g.expiresAt,
     });

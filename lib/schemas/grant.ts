@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZArgumentRules } from "./argument-rule";
 import { blankAsUndefined, date, int, text } from "./safe-input";
 
 export const OPERATIONS = ["read", "query", "write", "delete", "admin"] as const;
@@ -14,6 +15,7 @@ export const ZCreateGrantInput = z
     allowedObjects: names.default([]),
     deniedFields: names.default([]),
     maxRecords: z.preprocess((v) => (v === "" || v === null ? undefined : v), int(1, 1_000_000).optional()),
+    argumentRules: ZArgumentRules.default([]),
     validFrom: blankAsUndefined(date()),
     expiresAt: blankAsUndefined(date()),
   })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZArgumentRules } from "./argument-rule";
 import { withoutSecrets, ZCredentialReference } from "./credential";
 import { text } from "./safe-input";
 
@@ -22,6 +23,8 @@ export const ZPolicyDocument = z.strictObject({
       denied_fields: names.default([]),
       max_records_per_query: z.number().int().min(1).max(1_000_000).optional(),
     }),
+    /** path roots, URL allow-lists, patterns, enums and query checks that narrow every grant on the server */
+    argument_rules: ZArgumentRules.optional(),
     access_control: z.strictObject({
       requires_active_session: z.boolean(),
       session_timeout_minutes: z.number().int().min(1).max(1440).optional(),

@@ -38,6 +38,7 @@ export async function fulfilAccessRequest(tx: Tx, requestId: string, now: Date) 
       allowedOperations: operations,
       allowedObjects: [],
       deniedFields: [],
+      argumentRules: [],
       validFrom: now,
       expiresAt: new Date(now.getTime() + access.durationHours * 3_600_000),
     },

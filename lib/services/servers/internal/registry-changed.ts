@@ -46,6 +46,7 @@ export async function registryChanged(tx: Tx, serverId?: string): Promise<string
           allowedObjects: true,
           deniedFields: true,
           maxRecords: true,
+          argumentRules: true,
           validFrom: true,
           expiresAt: true,
         },
