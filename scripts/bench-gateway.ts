@@ -167,7 +167,7 @@ const hash = view.bundle!.snapshot.servers.get("everything")!.tools.get("echo")!
 const start = Date.now();
 for (let i = 0; i < 120_000; i++) {
   const t = process.hrtime.bigint();
-  const e = decideCall(view, { ...input, toolHash: hash }, new Date(start + i), limiter);
+  const e = decideCall(view, { ...input, toolHash: hash ?? undefined }, new Date(start + i), limiter);
   const dt = Number(process.hrtime.bigint() - t) / 1e3;
   if (e.outcome !== "allow") throw new Error(`bench decision is ${e.outcome}: ${e.reasons}`);
   if (i >= 20_000) decisions.push(dt);

@@ -1,8 +1,8 @@
-import { mkdirSync, writeFileSync, existsSync } from "node:fs";
+import { jsonLogger } from "@/lib/gateway/logger";
 import path from "node:path";
 import { loadGatewayConfig } from "@/lib/gateway/config";
 import { startHttpGateway } from "@/lib/gateway/gateway";
-import { DEMO_FILES_DIR } from "@/prisma/seed/reference-tools";
+import { writeDemoFiles } from "@/prisma/seed/demo-files";
 import { args } from "./lib/args";
 import { consoleSession } from "./lib/console-session";
 
@@ -12,7 +12,7 @@ import { consoleSession } from "./lib/console-session";
 const opts = args({ url: { type: "string" }, password: { type: "string" }, email: { type: "string" } });
 const url = opts.url ?? process.env.WARDEN_URL ?? "http://127.0.0.1:3000";
 const password = opts.password ?? process.env.WARDEN_DEMO_PASSWORD;
-const log = (msg: string) => console.error(`[gateway] ${msg}`);
+const log = jsonLogger();
 
 try {
   if (!password)
@@ -30,9 +30,7 @@ try {
     name: "gateway demo",
   });
 
-  mkdirSync(path.join(DEMO_FILES_DIR, "public"), { recursive: true });
-  const readme = path.join(DEMO_FILES_DIR, "public", "readme.txt");
-  if (!existsSync(readme)) writeFileSync(readme, "Files the demo agent may read through the Warden gateway.\n");
+  writeDemoFiles();
 
   const config = loadGatewayConfig("gateway.demo.yaml", {
     ...process.env,
@@ -56,7 +54,9 @@ Or a desktop client that spawns servers over stdio (claude_desktop_config.json, 
                      "cwd": "${process.cwd()}", "env": { "WARDEN_GATEWAY_TOKEN": "${token}", "WARDEN_AGENT_CREDENTIAL": "${secret}" } }
 
 Try: everything/echo (allowed), everything/get-env (denied: no grant), memory/create_entities (waits for an
-approver in the console), filesystem/read_text_file on /etc/passwd (outside the server's root).
+approver in the console), filesystem/read_text_file on public/readme.txt (allowed) and on private/salaries.csv
+(refused by Warden's path rule, though the server itself would serve it), everything/gzip-file-as-resource
+with data https://example.com/ (refused: not on the egress allow-list). Metrics: ${gateway.url}/metrics
 `);
   for (const signal of ["SIGINT", "SIGTERM"] as const)
     process.once(signal, () => void gateway.close().finally(() => process.exit(0)));

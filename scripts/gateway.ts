@@ -1,3 +1,4 @@
+import { jsonLogger } from "@/lib/gateway/logger";
 import { loadGatewayConfig } from "@/lib/gateway/config";
 import { startHttpGateway, startStdioGateway, type RunningGateway } from "@/lib/gateway/gateway";
 import { args } from "./lib/args";
@@ -5,7 +6,7 @@ import { args } from "./lib/args";
 // npm run gateway -- [--config gateway.yaml] [--stdio <slug>]
 // Talks to Warden over HTTP only: this process never opens the database.
 const opts = args({ config: { type: "string" }, stdio: { type: "string" } });
-const log = (msg: string) => console.error(`[gateway] ${msg}`);
+const log = jsonLogger();
 
 let running: RunningGateway;
 try {

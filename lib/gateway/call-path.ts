@@ -10,7 +10,7 @@ import type { Evaluation } from "@/lib/policy/decide";
 import { awaitApproval } from "./approval-flow";
 import { boundedArguments, type GatewayEvent } from "./audit-event";
 import type { GatewayCore } from "./core";
-import { decideCall } from "./decide-call";
+import { decideCall, UNHASHABLE } from "./decide-call";
 import { rpcError, upstreamError, WARDEN_APPROVAL_PENDING, WARDEN_DENIED, WARDEN_UNAVAILABLE } from "./rpc-error";
 import type { Upstream } from "./upstream";
 
@@ -39,6 +39,22 @@ function summarise(result: CallToolResult) {
   };
 }
 
+/** One log line a call: who, what, the outcome and rule, how long; never arguments or results. */
+function logCall(core: GatewayCore, e: GatewayEvent) {
+  const a = e.attributes as { rule?: string; approvalId?: string };
+  core.log("tools/call", {
+    level: e.outcome === "error" ? "warn" : "info",
+    agent: e.agent,
+    server: e.server,
+    tool: e.tool,
+    outcome: e.outcome,
+    rule: a.rule,
+    approvalId: a.approvalId,
+    latencyMs: Math.round((e.latencyMs ?? 0) * 100) / 100,
+    eventId: e.eventId,
+  });
+}
+
 /**
  * One `tools/call` through the gateway: decide in-process, ask a human when the policy says so,
  * write the audit record before anything reaches the upstream (refusing the call if it cannot be
@@ -58,15 +74,17 @@ export async function callTool(
   const e: Evaluation = live
     ? decideCall(
         view,
-        { agent: caller.agent, server: upstream.slug, tool: params.name, arguments: args, toolHash: live.hash },
+        { agent: caller.agent, server: upstream.slug, tool: params.name, arguments: args, toolHash: live.hash ?? UNHASHABLE },
         now,
         core.limiter,
+        upstream.local,
       )
     : {
         outcome: "deny",
         rule: "tool_not_offered",
         reasons: [`tool_not_offered: ${upstream.slug} does not offer ${params.name}`],
       };
+  core.metrics.decided("call", e.outcome, e.rule, (performance.now() - started) / 1000);
   const deniedFields = e.server
     ? [...e.server.deniedFields, ...(e.outcome !== "deny" ? e.grant.deniedFields : [])]
     : [];
@@ -106,8 +124,9 @@ export async function callTool(
     try {
       core.spool.done(final);
     } catch (error) {
-      core.log(`audit spool write failed for a refused call: ${error instanceof Error ? error.message : error}`);
+      core.log("audit spool write failed for a refused call", { level: "error", error });
     }
+    logCall(core, final);
     return rpcError(code, reasons[0] ?? rule, { rule, reasons, ...(approvalId ? { approvalId } : {}) });
   };
 
@@ -152,12 +171,14 @@ export async function callTool(
     });
   }
   const finish = (patch: Partial<GatewayEvent>) => {
+    const final = { ...event, ...patch, latencyMs: performance.now() - started };
     try {
-      core.spool.done({ ...event, ...patch, latencyMs: performance.now() - started });
+      core.spool.done(final);
     } catch (error) {
       // The begin line is on disk: Warden still hears of the call, as interrupted.
-      core.log(`audit spool write failed after a call: ${error instanceof Error ? error.message : error}`);
+      core.log("audit spool write failed after a call", { level: "error", error });
     }
+    logCall(core, final);
   };
   let result: CallToolResult;
   try {

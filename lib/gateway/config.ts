@@ -28,6 +28,10 @@ export const ZGatewayConfig = z.strictObject({
   /** extra Host header values accepted besides localhost / 127.0.0.1 / [::1] (DNS rebinding guard) */
   allowed_hosts: z.array(z.string().min(1)).default([]),
   gateway_id: z.string().min(1).max(120).optional(),
+  /** sha256 (hex) of each bearer token that may call POST /v1/decide; the endpoint is off while empty */
+  decide_tokens_sha256: z
+    .array(z.string().regex(/^[0-9a-f]{64}$/, "a token hash is 64 lowercase hex digits (sha256)"))
+    .default([]),
   bundle_max_age_seconds: z.number().int().min(1).max(86_400).default(60),
   approval_wait_seconds: z.number().int().min(0).max(3_600).default(0),
   /** "sse" streams progress and notifications on each call; "json" answers with plain JSON bodies */

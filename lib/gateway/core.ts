@@ -2,12 +2,14 @@ import { hostname } from "node:os";
 import { RateLimiter } from "@/lib/policy/rate-limiter";
 import { BundleHolder } from "./bundle-holder";
 import type { GatewayConfig } from "./config";
+import type { Logger } from "./logger";
+import { createMetrics, type GatewayMetrics } from "./metrics";
 import { Shipper } from "./shipper";
 import { Spool } from "./spool";
 import { Upstream } from "./upstream";
 import { WardenClient } from "./warden-client";
 
-export type Logger = (msg: string) => void;
+export type { Logger };
 
 /** What every session and call shares: the bundle, the spool, the upstreams, Warden's API. */
 export type GatewayCore = {
@@ -19,21 +21,32 @@ export type GatewayCore = {
   shipper: Shipper;
   limiter: RateLimiter;
   upstreams: Map<string, Upstream>;
+  metrics: GatewayMetrics;
   log: Logger;
 };
 
 export function createCore(config: GatewayConfig, log: Logger, slugs = Object.keys(config.upstreams)): GatewayCore {
   const warden = new WardenClient(config.warden.url, config.warden.token);
   const spool = new Spool(config.spool_dir, { maxBytes: config.spool_max_bytes, fsync: config.spool_fsync });
+  const bundle = new BundleHolder(warden, config.bundle_max_age_seconds * 1000);
+  const upstreams = new Map(slugs.map((s) => [s, new Upstream(s, config.upstreams[s], log)]));
   return {
     config,
     gatewayId: config.gateway_id ?? `${hostname()}:${process.pid}`,
     warden,
-    bundle: new BundleHolder(warden, config.bundle_max_age_seconds * 1000),
+    bundle,
     spool,
     shipper: new Shipper(spool, warden, config.ship_interval_ms, log),
     limiter: new RateLimiter(),
-    upstreams: new Map(slugs.map((s) => [s, new Upstream(s, config.upstreams[s], log)])),
+    upstreams,
+    metrics: createMetrics({
+      spoolBytes: () => spool.bytes,
+      bundleAgeSeconds: () => {
+        const age = bundle.ageMs();
+        return age === null ? null : age / 1000;
+      },
+      upstreamsConnected: () => Object.fromEntries([...upstreams].map(([slug, u]) => [slug, u.connected])),
+    }),
     log,
   };
 }

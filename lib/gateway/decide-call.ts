@@ -1,23 +1,31 @@
 import { evaluate, type EngineInput, type Evaluation } from "@/lib/policy/decide";
 import type { RateLimiter } from "@/lib/policy/rate-limiter";
+import { realPathOf } from "@/lib/policy/real-path";
 import type { BundleView } from "./bundle-holder";
 
 /** Stands for a live definition that is not a valid tool: it can never equal an approved hash. */
-const UNHASHABLE = "unhashable-definition";
+export const UNHASHABLE = "unhashable-definition";
 
 /**
  * The in-process decision: the same engine as Warden's decision API, over the gateway's bundle.
- * No bundle, a stale bundle or an engine error is a deny.
+ * No bundle, a stale bundle or an engine error is a deny. When the upstream's files are on this machine, path rules also resolve symlinks.
  */
 export function decideCall(
   view: BundleView,
-  input: Omit<EngineInput, "toolHash"> & { toolHash: string | null },
+  input: EngineInput,
   now: Date,
   limiter: RateLimiter,
+  filesHere = false,
 ): Evaluation {
   if (!view.ok) return { outcome: "deny", rule: "bundle_unavailable", reasons: [`bundle_unavailable: ${view.reason}`] };
   try {
-    return evaluate(view.bundle.snapshot, { ...input, toolHash: input.toolHash ?? UNHASHABLE }, now, limiter);
+    return evaluate(
+      view.bundle.snapshot,
+      input,
+      now,
+      limiter,
+      filesHere ? { realpath: realPathOf } : {},
+    );
   } catch (error) {
     console.error("Decision engine error", error);
     return {

@@ -18,10 +18,10 @@ async function keepConnected(core: GatewayCore, upstream: Upstream, stopped: Abo
     if (!upstream.connected) {
       try {
         await upstream.connect();
-        core.log(`${upstream.slug}: connected, ${upstream.tools.size} tool(s)`);
+        core.log("upstream connected", { upstream: upstream.slug, tools: upstream.tools.size });
         backoff = 500;
       } catch (error) {
-        core.log(`${upstream.slug}: cannot connect (${error instanceof Error ? error.message : error}); retrying`);
+        core.log("upstream cannot connect; retrying", { level: "warn", upstream: upstream.slug, error });
         backoff = Math.min(backoff * 2, 10_000);
       }
     }

@@ -6,6 +6,7 @@ import { hashAgentSecret } from "@/lib/policy/agent-secret";
 import type { GatewayCore } from "./core";
 import { healthOf } from "./health";
 import { createSessionServer } from "./session-server";
+import { handleDecide } from "./sidecar";
 
 type Session = { transport: StreamableHTTPServerTransport; credentialHash: string; slug: string };
 
@@ -32,7 +33,8 @@ async function readJson(req: IncomingMessage, limit = 4 * 1024 * 1024): Promise<
 }
 
 /**
- * Agents connect over streamable HTTP at /mcp/<slug>. Before anything else the Host header must name
+ * Agents connect over streamable HTTP at /mcp/<slug>; third-party gateways ask /v1/decide; Prometheus
+ * scrapes /metrics; /healthz says whether the gateway can serve. Before anything else the Host header must name
  * this machine (or a configured name): a web page cannot reach the gateway by DNS rebinding. Then the
  * agent's credential must be live in the bundle; a session stays bound to the credential that opened it.
  */
@@ -51,6 +53,11 @@ export function createHttpListener(core: GatewayCore, port: number): HttpServer 
       const health = healthOf(core);
       return send(res, health.ok ? 200 : 503, health);
     }
+    if (url.pathname === "/metrics" && req.method === "GET") {
+      const text = await core.metrics.registry.metrics();
+      return void res.writeHead(200, { "content-type": core.metrics.registry.contentType }).end(text);
+    }
+    if (url.pathname === "/v1/decide") return handleDecide(core, req, res);
     const match = /^\/mcp\/([a-z0-9][a-z0-9-]*)\/?$/.exec(url.pathname);
     const upstream = match && core.upstreams.get(match[1]);
     if (!upstream) return send(res, 404, { error: "Not found: agents connect at /mcp/<server-slug>" });
@@ -110,7 +117,7 @@ export function createHttpListener(core: GatewayCore, port: number): HttpServer 
 
   return createServer((req, res) => {
     handle(req, res).catch((error) => {
-      core.log(`gateway request failed: ${error instanceof Error ? error.stack : error}`);
+      core.log("gateway request failed", { level: "error", error, stack: error instanceof Error ? error.stack : undefined });
       if (!res.headersSent) send(res, 500, { error: "internal error" });
       else res.end();
     });

@@ -31,7 +31,7 @@ export function reportManifests(core: GatewayCore, upstream: Upstream): () => vo
     }
   };
   const off = upstream.onToolsChanged((changed) => {
-    if (changed.length) core.log(`${upstream.slug}: tool definitions changed: ${changed.join(", ")}`);
+    if (changed.length) core.log("tool definitions changed", { upstream: upstream.slug, tools: changed });
     if (timer) clearTimeout(timer);
     void report();
   });

@@ -46,6 +46,11 @@ export class Upstream {
     private readonly log: (msg: string) => void = () => {},
   ) {}
 
+  /** A process on this machine (stdio): its paths are this machine's, so path rules may resolve symlinks here. */
+  get local(): boolean {
+    return "command" in this.config;
+  }
+
   async connect(): Promise<void> {
     const client = new Client({ name: "warden-gateway", version: SDK_VERSION }, { capabilities: {} });
     client.setNotificationHandler(ToolListChangedNotificationSchema, async () => {

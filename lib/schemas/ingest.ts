@@ -4,7 +4,8 @@ import { date, jsonObject, jsonValue, text } from "./safe-input";
 import { normaliseOutcome } from "@/lib/schemas/outcome";
 
 /** What a reported call can end as; other spellings ("denied", "pending_approval") are folded into these. */
-export const INGEST_OUTCOMES = ["success", "error", "deny", "pending"] as const;
+/** A call's outcome; "allow" is a decision reported on its own (a gateway's /v1/decide), not a call's result. */
+export const INGEST_OUTCOMES = ["success", "error", "deny", "pending", "allow"] as const;
 type IngestOutcome = (typeof INGEST_OUTCOMES)[number];
 
 /** One MCP call as a gateway or server reports it (after OTel aliases are mapped). */

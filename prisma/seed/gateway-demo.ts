@@ -1,8 +1,11 @@
+import path from "node:path";
 import { systemActor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { createGrant } from "@/lib/services/grants/create-grant";
 import { updateTool } from "@/lib/services/tools/update-tool";
+import type { TArgumentRuleInput } from "@/lib/schemas/argument-rule";
 import { seedReferenceServer } from "./gateway-fixture";
+import { DEMO_FILES_DIR } from "./reference-tools";
 import { seedAgent } from "./registry-factories";
 
 export const DEMO_GATEWAY_AGENT = "demo-agent";
@@ -11,7 +14,8 @@ export const DEMO_GATEWAY_AGENT = "demo-agent";
  * The three npm reference servers behind the demo gateway (`npm run gateway:demo`), their tools
  * reviewed, and `demo-agent` with grants that show every outcome: allowed (echo, read_graph,
  * read_text_file), denied (get-env, delete_entities: no grant), needs approval (create_entities,
- * write_file), and a path outside the filesystem root (refused by the server itself).
+ * write_file), paths confined to public/ by Warden's argument rule (private/salaries.csv is refused
+ * though the server would serve it), and gzip-file-as-resource fetching only from an egress allow-list.
  */
 export async function seedGatewayDemo(teams: Map<string, string>, users: Map<string, string>) {
   const seeder = systemActor("seed");
@@ -29,14 +33,30 @@ export async function seedGatewayDemo(teams: Map<string, string>, users: Map<str
     teamId: platform,
     purpose: "Connects through the Warden gateway demo (npm run gateway:demo)",
   });
-  const grant = (serverId: string, allowedTools: string[], allowedOperations: ("read" | "write")[]) =>
-    createGrant(seeder, { agentId: agent.id, serverId, allowedTools, allowedOperations });
-  await grant(everything.id, ["echo", "get-sum", "get-tiny-image"], ["read"]);
+  const grant = (
+    serverId: string,
+    allowedTools: string[],
+    allowedOperations: ("read" | "write")[],
+    argumentRules: TArgumentRuleInput[] = [],
+  ) => createGrant(seeder, { agentId: agent.id, serverId, allowedTools, allowedOperations, argumentRules });
+  await grant(
+    everything.id,
+    ["echo", "get-sum", "get-tiny-image", "get-structured-content", "gzip-file-as-resource"],
+    ["read", "write"],
+    [{ kind: "url", arguments: ["data"], hosts: ["raw.githubusercontent.com"], schemes: ["https", "data"] }],
+  );
   await grant(memory.id, ["read_graph", "search_nodes", "open_nodes", "create_entities"], ["read", "write"]);
   await grant(
     filesystem.id,
     ["read_text_file", "list_directory", "list_allowed_directories", "directory_tree", "write_file"],
     ["read", "write"],
+    [{ kind: "path", arguments: ["path", "paths", "source", "destination"], ...demoFileRoots() }],
   );
   return agent;
+}
+
+/** The demo filesystem server's root, and the part of it demo-agent may touch: public/. */
+export function demoFileRoots(dir = DEMO_FILES_DIR) {
+  const base = path.resolve(dir);
+  return { base, roots: [path.join(base, "public")] };
 }

@@ -128,8 +128,9 @@ function auditInput(
   const server = ctx.serverIds.get(e.server);
   return {
     actor: { type: "AGENT", id: ctx.agentIds.get(e.agent) ?? null, label: e.agent },
-    category: "TOOL_CALL",
-    action: e.method,
+    // A gateway's local decision (method "decision") files like one of Warden's own decisions.
+    category: e.method === "decision" ? "DECISION" : "TOOL_CALL",
+    action: e.method === "decision" ? `decision.${e.outcome}` : e.method,
     outcome: e.outcome,
     occurredAt: e.timestamp,
     target: server ? { type: "McpServer", id: server.id } : undefined,

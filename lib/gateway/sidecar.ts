@@ -1,0 +1,137 @@
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { redact } from "@/lib/audit/redact";
+import { AppError, type ErrorBody } from "@/lib/errors";
+import { argumentsHash } from "@/lib/policy/arguments";
+import { ZDecisionInput, type DecisionResponse, type TDecisionInput } from "@/lib/schemas/decision";
+import { parseWith } from "@/lib/schemas/parse";
+import { jsonProblem } from "@/lib/schemas/safe-input";
+import { boundedArguments, type GatewayEvent } from "./audit-event";
+import type { GatewayCore } from "./core";
+import { decideCall } from "./decide-call";
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest();
+
+/** A caller's bearer token, checked against the configured hashes in constant time. */
+function authenticate(core: GatewayCore, authorization: string | undefined) {
+  if (core.config.decide_tokens_sha256.length === 0)
+    throw new AppError("NOT_FOUND", "The decision endpoint is off: list its callers' token hashes in decide_tokens_sha256");
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
+  if (!token) throw new AppError("UNAUTHORIZED", "Missing bearer token");
+  const presented = sha256(token);
+  const known = core.config.decide_tokens_sha256.some((h) => timingSafeEqual(Buffer.from(h, "hex"), presented));
+  if (!known) throw new AppError("UNAUTHORIZED", "Invalid, expired or revoked token");
+}
+
+async function readDecisionInput(req: IncomingMessage) {
+  const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "application/json") throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json");
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The body is limited to ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body must be valid JSON");
+  }
+  const problem = jsonProblem(json);
+  if (problem)
+    throw new AppError("BAD_REQUEST", `Invalid request body: ${problem.message}`, { [problem.path || "_"]: problem.message });
+  return parseWith(ZDecisionInput, json, "request body");
+}
+
+/**
+ * The decision itself, as Warden's `/api/v1/decisions` answers it: allow and deny from the bundle,
+ * in-process, each one spooled for Warden's audit log before the answer (no record, no allow); a
+ * call that needs a human goes to Warden, which binds the approval to the exact call.
+ */
+async function decide(core: GatewayCore, input: ReturnType<typeof ZDecisionInput.parse>): Promise<DecisionResponse> {
+  const started = performance.now();
+  const now = new Date();
+  const e = decideCall(core.bundle.view(), input, now, core.limiter);
+  core.metrics.decided("sidecar", e.outcome, e.rule, (performance.now() - started) / 1000);
+  const policyVersion = e.server?.policyVersion ?? null;
+  if (e.outcome === "approval") {
+    try {
+      return await core.warden.decide(input as TDecisionInput);
+    } catch (error) {
+      core.log("approval request to Warden failed", { level: "warn", error });
+      return {
+        decision: "deny",
+        reasons: ["approval_unavailable: Warden could not be asked for an approval; failing closed"],
+        decisionId: randomUUID(),
+        policyVersion,
+      };
+    }
+  }
+  const decisionId = randomUUID();
+  const deniedFields = e.server ? [...e.server.deniedFields, ...(e.outcome === "allow" ? e.grant.deniedFields : [])] : [];
+  const event: GatewayEvent = {
+    eventId: decisionId,
+    timestamp: now.toISOString(),
+    server: input.server,
+    tool: input.tool,
+    agent: input.agent,
+    onBehalfOf: input.onBehalfOf,
+    sessionId: input.sessionId,
+    method: "decision",
+    arguments: boundedArguments(redact(input.arguments, deniedFields)),
+    outcome: e.outcome,
+    latencyMs: performance.now() - started,
+    ...(e.outcome === "deny" ? { errorType: e.rule } : {}),
+    attributes: {
+      gatewayId: core.gatewayId,
+      source: "sidecar",
+      decisionId,
+      argsHash: argumentsHash(input.arguments),
+      rule: e.rule,
+      reasons: e.reasons,
+      policyVersion,
+    },
+  };
+  try {
+    core.spool.done(event);
+  } catch (error) {
+    core.log("audit spool write failed for a sidecar decision", { level: "error", error });
+    return {
+      decision: "deny",
+      reasons: ["audit_unavailable: the gateway cannot record this decision, so it denies it"],
+      decisionId,
+      policyVersion,
+    };
+  }
+  return {
+    decision: e.outcome,
+    reasons: e.reasons,
+    decisionId,
+    policyVersion,
+    ...(e.outcome === "deny" && e.retryAfterSeconds ? { retryAfterSeconds: e.retryAfterSeconds } : {}),
+  };
+}
+
+/**
+ * `POST /v1/decide`: a local policy decision point for third-party gateways (Kong, Envoy,
+ * agentgateway). Same body, same answers and the same error bodies as Warden's decision API; callers
+ * present a bearer token whose sha256 is in `decide_tokens_sha256`.
+ */
+export async function handleDecide(core: GatewayCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let status = 200;
+  let body: DecisionResponse | ErrorBody;
+  try {
+    if (req.method !== "POST") throw new AppError("METHOD_NOT_ALLOWED", "Use POST /v1/decide");
+    authenticate(core, req.headers.authorization);
+    body = await decide(core, await readDecisionInput(req));
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    status = error.status;
+    body = { error: { code: error.code, message: error.message, fields: error.fields } };
+  }
+  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(body));
+}
