@@ -74,7 +74,13 @@ export async function callTool(
   const e: Evaluation = live
     ? decideCall(
         view,
-        { agent: caller.agent, server: upstream.slug, tool: params.name, arguments: args, toolHash: live.hash ?? UNHASHABLE },
+        {
+          agent: caller.agent,
+          server: upstream.slug,
+          tool: params.name,
+          arguments: args,
+          toolHash: live.hash ?? UNHASHABLE,
+        },
         now,
         core.limiter,
         upstream.local,

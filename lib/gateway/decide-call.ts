@@ -19,13 +19,7 @@ export function decideCall(
 ): Evaluation {
   if (!view.ok) return { outcome: "deny", rule: "bundle_unavailable", reasons: [`bundle_unavailable: ${view.reason}`] };
   try {
-    return evaluate(
-      view.bundle.snapshot,
-      input,
-      now,
-      limiter,
-      filesHere ? { realpath: realPathOf } : {},
-    );
+    return evaluate(view.bundle.snapshot, input, now, limiter, filesHere ? { realpath: realPathOf } : {});
   } catch (error) {
     console.error("Decision engine error", error);
     return {

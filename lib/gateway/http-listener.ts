@@ -117,7 +117,11 @@ export function createHttpListener(core: GatewayCore, port: number): HttpServer 
 
   return createServer((req, res) => {
     handle(req, res).catch((error) => {
-      core.log("gateway request failed", { level: "error", error, stack: error instanceof Error ? error.stack : undefined });
+      core.log("gateway request failed", {
+        level: "error",
+        error,
+        stack: error instanceof Error ? error.stack : undefined,
+      });
       if (!res.headersSent) send(res, 500, { error: "internal error" });
       else res.end();
     });

@@ -17,7 +17,10 @@ const sha256 = (s: string) => createHash("sha256").update(s).digest();
 /** A caller's bearer token, checked against the configured hashes in constant time. */
 function authenticate(core: GatewayCore, authorization: string | undefined) {
   if (core.config.decide_tokens_sha256.length === 0)
-    throw new AppError("NOT_FOUND", "The decision endpoint is off: list its callers' token hashes in decide_tokens_sha256");
+    throw new AppError(
+      "NOT_FOUND",
+      "The decision endpoint is off: list its callers' token hashes in decide_tokens_sha256",
+    );
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
   if (!token) throw new AppError("UNAUTHORIZED", "Missing bearer token");
   const presented = sha256(token);
@@ -32,7 +35,8 @@ async function readDecisionInput(req: IncomingMessage) {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The body is limited to ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES)
+      throw new AppError("PAYLOAD_TOO_LARGE", `The body is limited to ${MAX_BODY_BYTES} bytes`);
     chunks.push(chunk as Buffer);
   }
   let json: unknown;
@@ -43,7 +47,9 @@ async function readDecisionInput(req: IncomingMessage) {
   }
   const problem = jsonProblem(json);
   if (problem)
-    throw new AppError("BAD_REQUEST", `Invalid request body: ${problem.message}`, { [problem.path || "_"]: problem.message });
+    throw new AppError("BAD_REQUEST", `Invalid request body: ${problem.message}`, {
+      [problem.path || "_"]: problem.message,
+    });
   return parseWith(ZDecisionInput, json, "request body");
 }
 
@@ -72,7 +78,9 @@ async function decide(core: GatewayCore, input: ReturnType<typeof ZDecisionInput
     }
   }
   const decisionId = randomUUID();
-  const deniedFields = e.server ? [...e.server.deniedFields, ...(e.outcome === "allow" ? e.grant.deniedFields : [])] : [];
+  const deniedFields = e.server
+    ? [...e.server.deniedFields, ...(e.outcome === "allow" ? e.grant.deniedFields : [])]
+    : [];
   const event: GatewayEvent = {
     eventId: decisionId,
     timestamp: now.toISOString(),
