@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -37,9 +38,18 @@ import { wardenApi } from "./lib/warden-api";
 // pass-through proxy (streamable HTTP in, stdio out), and through the Warden gateway (the same, plus
 // the decision, the audit spool and the identity checks); then the in-process decision alone. The
 // two proxies answer with JSON bodies, and their clients take turns, so both see the same machine.
-const opts = args({ calls: { type: "string" }, rounds: { type: "string" }, "serve-bare": { type: "string" } });
+const opts = args({
+  calls: { type: "string" },
+  rounds: { type: "string" },
+  decides: { type: "string" },
+  "serve-bare": { type: "string" },
+  load: { type: "string" },
+  token: { type: "string" },
+});
 const calls = Number(opts.calls ?? 2000);
 const rounds = Number(opts.rounds ?? 5);
+const decides = Number(opts.decides ?? 20_000);
+const DECIDE_CLIENTS = 16;
 const EVERYTHING = ["node_modules/@modelcontextprotocol/server-everything/dist/index.js", "stdio"];
 const sys = systemActor("bench");
 
@@ -49,6 +59,7 @@ async function barePassThrough(port: number) {
   const sessions = new Map<string, StreamableHTTPServerTransport>();
   const http = createServer(async (req, res) => {
     if (req.url === "/ready") return res.writeHead(200).end();
+    if (req.url === "/floor") return floor(req, res);
     const id = req.headers["mcp-session-id"];
     if (typeof id === "string") return sessions.get(id)!.handleRequest(req, res);
     const chunks: Buffer[] = [];
@@ -72,6 +83,43 @@ async function barePassThrough(port: number) {
   return http;
 }
 
+/** The floor for /v1/decide: a bare Node server that reads the JSON body and answers a fixed decision. */
+async function floor(req: IncomingMessage, res: ServerResponse) {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  JSON.parse(Buffer.concat(chunks).toString());
+  res.writeHead(200, { "content-type": "application/json" }).end(FLOOR_ANSWER);
+}
+const FLOOR_ANSWER = JSON.stringify({
+  decision: "allow",
+  reasons: ["floor"],
+  decisionId: randomUUID(),
+  policyVersion: "x",
+});
+
+/** `clients` loops posting the same decision over keep-alive connections: latencies and decisions a second. */
+async function load(url: string, body: string, headers: Record<string, string>, clients: number, total: number) {
+  const latencies: number[] = [];
+  const started = performance.now();
+  let left = total;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (left-- > 0) {
+        const t = performance.now();
+        const res = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body,
+        });
+        const answer = (await res.json()) as { decision?: string };
+        if (answer.decision !== "allow") throw new Error(`${url} answered ${res.status} ${JSON.stringify(answer)}`);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return { latencies: latencies.sort((a, b) => a - b), perSecond: total / ((performance.now() - started) / 1000) };
+}
+
 async function httpClient(url: string, headers: Record<string, string> = {}) {
   const client = new Client({ name: "bench", version: "1.0.0" });
   await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
@@ -88,6 +136,33 @@ async function timeCalls(client: Client, n: number, into: number[]) {
 
 const fmt = (xs: number[], unit = "ms", scale = 1) =>
   `p50 ${(percentile(xs, 50) * scale).toFixed(3)} ${unit}   p99 ${(percentile(xs, 99) * scale).toFixed(3)} ${unit}`;
+
+const decideBody = JSON.stringify({
+  agent: "bench-agent",
+  server: "everything",
+  tool: "echo",
+  arguments: { message: "hi" },
+});
+if (opts.load) {
+  // A child process of the bench: the load generator, on its own event loop, away from Warden's ingest.
+  const auth = { authorization: `Bearer ${opts.token}` };
+  await load(opts.load, decideBody, auth, DECIDE_CLIENTS, 2_000); // warm-up
+  console.log(JSON.stringify(await load(opts.load, decideBody, auth, DECIDE_CLIENTS, decides)));
+  process.exit(0);
+}
+
+/** Runs the load generator in a child process and reads its figures. */
+async function loadFromChild(url: string) {
+  const proc = spawn(
+    process.execPath,
+    ["--import", "tsx", "scripts/bench-gateway.ts", "--load", url, "--token", token, "--decides", String(decides)],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  let out = "";
+  proc.stdout.on("data", (c: Buffer) => (out += c));
+  await new Promise((r) => proc.on("close", r));
+  return JSON.parse(out.trim().split("\n").pop()!) as { latencies: number[]; perSecond: number };
+}
 
 if (opts["serve-bare"]) {
   // A child process of the bench: the bare pass-through, alone on its event loop like the gateway.
@@ -111,6 +186,21 @@ await warden.start();
 const server = await seedReferenceServer("everything");
 const agent = await seedAgent({ clientId: "bench-agent" });
 await createGrant(sys, { agentId: agent.id, serverId: server.id, allowedTools: ["echo"], allowedOperations: ["read"] });
+// The same agent with argument rules: paths confined to a root, fetches to an allow-list.
+const files = await seedReferenceServer("filesystem");
+const filesRoot = mkdtempSync(path.join(tmpdir(), "bench-files-"));
+mkdirSync(path.join(filesRoot, "public", "reports"), { recursive: true });
+writeFileSync(path.join(filesRoot, "public", "reports", "q3.txt"), "q3\n");
+await createGrant(sys, {
+  agentId: agent.id,
+  serverId: files.id,
+  allowedTools: ["read_text_file"],
+  allowedOperations: ["read"],
+  argumentRules: [
+    { kind: "path", arguments: ["path", "paths"], roots: [path.join(filesRoot, "public")], base: filesRoot },
+    { kind: "pattern", tools: ["read_text_file"], arguments: ["path"], pattern: "[A-Za-z0-9_./-]+" },
+  ],
+});
 const { token } = await createToken(sys, {
   name: "bench",
   scopes: ["bundle", "decide", "ingest", "manifest"],
@@ -126,6 +216,7 @@ writeFileSync(
     warden: { url: warden.url, token },
     listen: "127.0.0.1:3291",
     response_mode: "json",
+    decide_tokens_sha256: [createHash("sha256").update(token).digest("hex")],
     spool_dir: path.join(dir, "spool"),
     upstreams: { everything: { command: "node", args: EVERYTHING } },
   }),
@@ -159,19 +250,29 @@ const holder = new BundleHolder(new WardenClient(warden.url, token), 60_000);
 await holder.start();
 while (!holder.view().ok) await new Promise((r) => setTimeout(r, 20));
 const view = holder.view();
-const limiter = new RateLimiter();
-const decisions: number[] = [];
-const input = { agent: "bench-agent", server: "everything", tool: "echo", arguments: { message: "hi" } };
-const hash = view.bundle!.snapshot.servers.get("everything")!.tools.get("echo")!.approvedHash;
-// The clock moves 1 ms per decision, so the server's rate limit (100,000 a minute) is counted, not hit.
-const start = Date.now();
-for (let i = 0; i < 120_000; i++) {
-  const t = process.hrtime.bigint();
-  const e = decideCall(view, { ...input, toolHash: hash ?? undefined }, new Date(start + i), limiter);
-  const dt = Number(process.hrtime.bigint() - t) / 1e3;
-  if (e.outcome !== "allow") throw new Error(`bench decision is ${e.outcome}: ${e.reasons}`);
-  if (i >= 20_000) decisions.push(dt);
+/** In-process decisions of one call (µs each); the clock moves 1 ms a decision, so rate limits are counted, not hit. */
+function timeDecisions(server: string, tool: string, args: Record<string, unknown>, filesHere = false) {
+  const limiter = new RateLimiter();
+  const toolHash = view.bundle!.snapshot.servers.get(server)!.tools.get(tool)!.approvedHash ?? undefined;
+  const input = { agent: "bench-agent", server, tool, arguments: args, toolHash };
+  const out: number[] = [];
+  const start = Date.now();
+  for (let i = 0; i < 120_000; i++) {
+    const t = process.hrtime.bigint();
+    const e = decideCall(view, input, new Date(start + i), limiter, filesHere);
+    const dt = Number(process.hrtime.bigint() - t) / 1e3;
+    if (e.outcome !== "allow") throw new Error(`bench decision is ${e.outcome}: ${e.reasons}`);
+    if (i >= 20_000) out.push(dt);
+  }
+  return out;
 }
+const decisions = timeDecisions("everything", "echo", { message: "hi" });
+const ruled = timeDecisions("filesystem", "read_text_file", { path: "public/reports/q3.txt" });
+const ruledOnDisk = timeDecisions("filesystem", "read_text_file", { path: "public/reports/q3.txt" }, true);
+
+// /v1/decide on the gateway's port, 16 clients, next to a bare Node server's floor on the same machine.
+const floorRun = await loadFromChild("http://127.0.0.1:3292/floor");
+const sidecarRun = await loadFromChild(`${gatewayUrl}/v1/decide`);
 
 // How long a kill switch takes to reach a running gateway: commit in Warden -> the gateway's bundle.
 const propagation: number[] = [];
@@ -183,7 +284,7 @@ for (let i = 0; i < 10; i++) {
   propagation.push(performance.now() - t);
 }
 
-for (const xs of [...Object.values(results), decisions, propagation]) xs.sort((a, b) => a - b);
+for (const xs of [...Object.values(results), decisions, ruled, ruledOnDisk, propagation]) xs.sort((a, b) => a - b);
 const added = percentile(results.gateway, 50) - percentile(results.bare, 50);
 console.log(`tools/call (server-everything echo), ${calls} calls each, interleaved in ${rounds} rounds:`);
 console.log(`  direct (stdio)                 ${fmt(results.direct)}`);
@@ -194,6 +295,15 @@ console.log(
 );
 console.log(`org pause reaching the gateway, ${propagation.length} toggles: ${fmt(propagation)} (promise: under 1 s)`);
 console.log(`in-process decision, ${decisions.length} calls: ${fmt(decisions, "µs")} (target p50 ≤ 20 µs)`);
+console.log(`  with argument rules (path root + pattern):          ${fmt(ruled, "µs")} (target p50 ≤ 5 µs)`);
+console.log(`  the same, resolving symlinks on disk (stdio upstream): ${fmt(ruledOnDisk, "µs")}`);
+const rate = (r: { perSecond: number }) => `${Math.round(r.perSecond).toLocaleString("en")} decisions/s`;
+console.log(`POST /v1/decide, ${DECIDE_CLIENTS} clients, ${decides} decisions each run:`);
+console.log(`  bare Node http floor   ${fmt(floorRun.latencies)}   ${rate(floorRun)}`);
+console.log(`  gateway /v1/decide     ${fmt(sidecarRun.latencies)}   ${rate(sidecarRun)}`);
+console.log(
+  `  rate ratio to the floor ${(sidecarRun.perSecond / floorRun.perSecond).toFixed(2)} (target ≥ 0.5), p50 ${percentile(sidecarRun.latencies, 50).toFixed(3)} ms (target ≤ 3 ms)`,
+);
 
 await Promise.all([direct.close(), viaBare.close(), viaGateway.close()]);
 holder.stop();
