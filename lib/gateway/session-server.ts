@@ -11,6 +11,7 @@ import {
 import { serverAccessDenial, toolVisible } from "@/lib/policy/visibility";
 import { callTool } from "./call-path";
 import type { GatewayCore } from "./core";
+import { maskOutputSchema } from "./output-schema";
 import { rpcError, upstreamError, WARDEN_DENIED } from "./rpc-error";
 import type { Upstream } from "./upstream";
 
@@ -50,14 +51,18 @@ function capabilitiesOf(upstream: ServerCapabilities): ServerCapabilities {
   };
 }
 
-/** The tools this agent may see on this upstream right now. */
+/** The tools this agent may see on this upstream right now, their output schemas without denied fields. */
 export function visibleTools(core: GatewayCore, upstream: Upstream, agent: string): Tool[] {
   const view = core.bundle.view();
   if (!view.ok) return [];
   const now = new Date();
+  const snap = view.bundle.snapshot;
+  const server = snap.servers.get(upstream.slug);
+  const grants = server?.grants.get(snap.agents.get(agent)?.id ?? "") ?? [];
+  const denied = [...(server?.deniedFields ?? []), ...grants.flatMap((g) => g.deniedFields)];
   return [...upstream.tools.values()]
-    .filter((t) => toolVisible(view.bundle.snapshot, agent, upstream.slug, t.tool.name, t.hash, now))
-    .map((t) => t.tool);
+    .filter((t) => toolVisible(snap, agent, upstream.slug, t.tool.name, t.hash, now))
+    .map((t) => maskOutputSchema(t.tool, denied));
 }
 
 /**

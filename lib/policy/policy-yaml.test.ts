@@ -42,6 +42,27 @@ describe("policy YAML", () => {
     expect(parsePolicyYaml(policyToYaml(policy))).toEqual(policy);
   });
 
+  it("takes an optional argument_rules block, round-trips it, and points at a bad rule's line", () => {
+    const withRules = EXAMPLE.replace(
+      "  access_control:",
+      `  argument_rules:
+    - kind: query
+      arguments: [soql]
+      objects: [Account, Case, Contact]
+      denied_fields: [SSN__c]
+      max_limit: 100
+    - kind: url
+      arguments: [callback_url]
+      hosts: ["*.my.salesforce.com"]
+  access_control:`,
+    );
+    const policy = parsePolicyYaml(withRules);
+    expect(policy.mcp_server.argument_rules?.map((r) => r.kind)).toEqual(["query", "url"]);
+    expect(parsePolicyYaml(policyToYaml(policy))).toEqual(policy);
+    const bad = issueOf(withRules.replace("kind: url", "kind: shell"));
+    expect(bad.message).toMatch(/line 19 \(mcp_server\.argument_rules\.1\.kind\): kind is one of path, url/);
+  });
+
   it("reports line and field for a wrong type, an unknown key and broken YAML", () => {
     const wrongType = issueOf(EXAMPLE.replace("rotation_days: 30", 'rotation_days: "monthly"'));
     expect(wrongType.code).toBe("UNPROCESSABLE");
