@@ -88,3 +88,27 @@ export const ZArgumentRules = z.array(ZArgumentRule).max(50, "at most 50 argumen
 
 export type ArgumentRule = z.infer<typeof ZArgumentRule>;
 export type TArgumentRuleInput = z.input<typeof ZArgumentRule>;
+
+/** One line a person reads: what the rule allows, on which arguments. */
+export function describeArgumentRule(rule: ArgumentRule): string {
+  const on = `${rule.arguments.join("/")}${rule.tools ? ` of ${rule.tools.join(", ")}` : ""}`;
+  switch (rule.kind) {
+    case "path":
+      return `${on} inside ${rule.roots.join(", ")}`;
+    case "url":
+      return `${on} to ${rule.hosts.join(", ")} (${rule.schemes.join(", ")})`;
+    case "pattern":
+      return `${on} matching /${rule.pattern}/`;
+    case "enum":
+      return `${on} one of ${rule.values.join(", ")}`;
+    case "query":
+      return [
+        `${on} a parsed query`,
+        rule.objects && `on ${rule.objects.join(", ")}`,
+        rule.denied_fields && `without ${rule.denied_fields.join(", ")}`,
+        rule.max_limit && `LIMIT ≤ ${rule.max_limit}`,
+      ]
+        .filter(Boolean)
+        .join(", ");
+  }
+}

@@ -8,11 +8,13 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useGrantAction } from "@/lib/queries/grants";
+import { describeArgumentRule, ZArgumentRules } from "@/lib/schemas/argument-rule";
 import { isWildcard } from "@/lib/schemas/grant";
 import { GrantForm } from "./grant-form";
 import type { TabProps } from "./server-detail-view";
 
 const list = (xs: string[]) => (xs.length ? xs.join(", ") : "—");
+const argumentRulesOf = (stored: unknown) => ZArgumentRules.safeParse(stored).data ?? [];
 
 /** Who can do what on this server: every grant, with the kill switch and revocation beside it. */
 export function AccessTab({ server }: TabProps) {
@@ -67,6 +69,11 @@ export function AccessTab({ server }: TabProps) {
                   <Td className="text-xs">
                     {list(g.allowedObjects)}
                     <p className="text-red-700">{g.deniedFields.length ? `deny: ${g.deniedFields.join(", ")}` : ""}</p>
+                    {argumentRulesOf(g.argumentRules).map((rule, i) => (
+                      <p key={i} className="font-mono text-slate-600" data-testid="argument-rule">
+                        {rule.kind}: {describeArgumentRule(rule)}
+                      </p>
+                    ))}
                   </Td>
                   <Td>{g.maxRecords ?? "—"}</Td>
                   <Td>

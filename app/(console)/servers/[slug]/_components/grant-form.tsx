@@ -1,10 +1,12 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { parse as parseYaml } from "yaml";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
+import { TextareaField } from "@/components/ui/textarea-field";
 import { useToast } from "@/components/ui/toast";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useAgents } from "@/lib/queries/agents";
@@ -18,6 +20,20 @@ const csv = (v: FormDataEntryValue | null) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+const RULES_EXAMPLE = `- kind: path
+  arguments: [path]
+  roots: [/srv/files/public]`;
+
+/** The rules box holds YAML (or JSON, which is YAML too); what does not parse is shown as the field's error. */
+function readRules(text: string): { rules: unknown; error?: string } {
+  if (!text.trim()) return { rules: [] };
+  try {
+    return { rules: parseYaml(text) ?? [] };
+  } catch (error) {
+    return { rules: [], error: `Not YAML: ${error instanceof Error ? error.message.split("\n")[0] : error}` };
+  }
+}
+
 export function GrantForm({ server }: { server: TabProps["server"] }) {
   const agents = useAgents();
   const create = useCreateGrant(server.slug);
@@ -25,9 +41,18 @@ export function GrantForm({ server }: { server: TabProps["server"] }) {
   const [tools, setTools] = useState<string[]>([]);
   const [ops, setOps] = useState<string[]>(["read"]);
   const { errors, submit: send } = useFormErrors();
+  const [rulesError, setRulesError] = useState<string>();
+  // A rule's errors come back per field (argumentRules.0.roots): the box shows each with its path.
+  const ruleErrors = Object.entries(errors)
+    .filter(([k]) => k.startsWith("argumentRules"))
+    .map(([k, m]) => `${k.replace(/^argumentRules\.?/, "rule ") || "rules"}: ${m}`)
+    .join("\n");
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
+    const rules = readRules(String(f.get("argumentRules") ?? ""));
+    setRulesError(rules.error);
+    if (rules.error) return;
     const g = await send(
       ZCreateGrantInput,
       {
@@ -38,6 +63,7 @@ export function GrantForm({ server }: { server: TabProps["server"] }) {
         allowedObjects: csv(f.get("allowedObjects")),
         deniedFields: csv(f.get("deniedFields")),
         maxRecords: f.get("maxRecords"),
+        argumentRules: rules.rules,
         expiresAt: f.get("expiresAt"),
       },
       create.mutateAsync,
@@ -85,6 +111,14 @@ export function GrantForm({ server }: { server: TabProps["server"] }) {
         name="deniedFields"
         placeholder="SSN__c, Salary__c"
         error={errors.deniedFields}
+      />
+      <TextareaField
+        className="md:col-span-2"
+        label="Argument rules (YAML: path roots, URL allow-lists, patterns, enums, queries; optional)"
+        name="argumentRules"
+        rows={4}
+        placeholder={RULES_EXAMPLE}
+        error={rulesError ?? (ruleErrors || undefined)}
       />
       <div className="md:col-span-2">
         <Button type="submit" disabled={create.isPending}>

@@ -7,6 +7,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { ServerForm } from "../../_components/server-form";
 import { LifecycleActions } from "./lifecycle-actions";
 import type { TabProps } from "./server-detail-view";
+import { describeArgumentRule, ZArgumentRules } from "@/lib/schemas/argument-rule";
 import { enumLabel } from "@/lib/schemas/enum-labels";
 
 export function OverviewTab({ server: s }: TabProps) {
@@ -22,6 +23,12 @@ export function OverviewTab({ server: s }: TabProps) {
     ["Tags", s.tags.join(", ") || "—"],
     ["Rate limit / agent / min", s.rateLimitPerMinute?.toString() ?? "None"],
     ["Max records per call", s.maxRecordsPerCall?.toString() ?? "None"],
+    [
+      "Argument rules (policy YAML)",
+      (ZArgumentRules.safeParse(s.argumentRules).data ?? [])
+        .map((r) => `${r.kind}: ${describeArgumentRule(r)}`)
+        .join("; ") || "None",
+    ],
     ["Session timeout", s.sessionTimeoutMinutes ? `${s.sessionTimeoutMinutes} min` : "None"],
     ["Requires active session", s.requiresActiveSession ? "Yes" : "No"],
     ["High-risk approval", s.highRiskApproval ? "Yes" : "No"],
