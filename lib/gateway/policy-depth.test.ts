@@ -71,6 +71,7 @@ const textOf = (r: unknown) => (r as { content: { type: string; text?: string }[
 describeWithDatabase("Gateway policy depth (argument rules, response controls, sidecar, metrics)", () => {
   const warden = wardenApi(WARDEN_PORT);
   const pgAdmin = new pg.Client({ connectionString: PG_URL });
+  let pgUp = false;
   let gw: RunningGateway;
   let files: string;
   let w: Awaited<ReturnType<typeof seed>>;
@@ -159,8 +160,17 @@ describeWithDatabase("Gateway policy depth (argument rules, response controls, s
     mkdirSync(path.join(files, "public", "reports"));
     writeFileSync(path.join(files, "public", "reports", "q3.txt"), "q3\n");
 
-    await pgAdmin.connect();
-    await pgAdmin.query(`DROP SCHEMA IF EXISTS ${PG_SCHEMA} CASCADE; CREATE SCHEMA ${PG_SCHEMA};
+    // CI always has PostgreSQL; a laptop on PGlite alone skips the SQL cases (and says so) rather than fail.
+    pgUp = await pgAdmin.connect().then(
+      () => true,
+      (error: unknown) => {
+        if (process.env.CI) throw error;
+        console.warn(`No PostgreSQL at ${PG_URL}: the server-postgres cases are skipped`);
+        return false;
+      },
+    );
+    if (pgUp)
+      await pgAdmin.query(`DROP SCHEMA IF EXISTS ${PG_SCHEMA} CASCADE; CREATE SCHEMA ${PG_SCHEMA};
       CREATE TABLE ${PG_SCHEMA}.accounts (id int, name text, ssn text);
       CREATE TABLE ${PG_SCHEMA}.salaries (id int, amount int);
       INSERT INTO ${PG_SCHEMA}.accounts SELECT i, 'acct ' || i, '123-45-' || lpad(i::text, 4, '0') FROM generate_series(1, 20) i;`);
@@ -190,8 +200,8 @@ describeWithDatabase("Gateway policy depth (argument rules, response controls, s
     await Promise.all(open.map((c) => c.close().catch(() => {})));
     await gw?.close();
     await warden.stop();
-    await pgAdmin.query(`DROP SCHEMA IF EXISTS ${PG_SCHEMA} CASCADE`).catch(() => {});
-    await pgAdmin.end();
+    if (pgUp) await pgAdmin.query(`DROP SCHEMA IF EXISTS ${PG_SCHEMA} CASCADE`).catch(() => {});
+    await pgAdmin.end().catch(() => {});
   });
 
   it("confines paths to public/: .., other directories and symlinks out are refused though the server would serve them", async () => {
@@ -229,7 +239,8 @@ describeWithDatabase("Gateway policy depth (argument rules, response controls, s
     expect(JSON.stringify(ok)).toContain("hi.gz");
   });
 
-  it("parses SQL with a real parser: a denied table or field and a LIMIT over the grant are refused", async () => {
+  it("parses SQL with a real parser: a denied table or field and a LIMIT over the grant are refused", async (ctx) => {
+    if (!pgUp) ctx.skip();
     const db = await session(w.postgres.slug);
     const q = (sql: string) => db.callTool({ name: "query", arguments: { sql } });
     const rows = JSON.parse(textOf(await q(`SELECT id, name FROM ${PG_SCHEMA}.accounts ORDER BY id LIMIT 3`))[0]);
@@ -252,6 +263,7 @@ describeWithDatabase("Gateway policy depth (argument rules, response controls, s
     expect(JSON.stringify(weather)).not.toMatch(/humidity/i);
 
     // A query that never names ssn still returns it inside a JSON value: the result is masked.
+    if (!pgUp) return;
     const db = await session(w.postgres.slug);
     const nested = await db.callTool({
       name: "query",
