@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { canonicalJson } from "./canonical-json";
-import { isSensitiveKey, redact, redactText, REDACTED, TOO_DEEP } from "./redact";
+import { isSensitiveKey, redact, redactAll, redactText, REDACTED, TOO_DEEP } from "./redact";
 
 // Secret-shaped values are assembled at run time so that none sits in the repository.
 const rnd = (n: number, chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") =>
@@ -71,5 +72,53 @@ describe("the one redaction module", () => {
     expect(cut).toContain(TOO_DEEP);
     expect(() => canonicalJson(deep)).toThrow(AppError);
     expect(() => canonicalJson(redact({ a: deep }))).not.toThrow();
+  });
+
+  it("skips only strings no pattern could touch: the quick screen never changes an answer", () => {
+    const fragments = [
+      "AKIA",
+      "ABCDEFGHIJKLMNOP",
+      "ghp_",
+      "github_pat_",
+      "xoxb-",
+      "sk_live_",
+      "sk-",
+      "glpat-",
+      "wdn_",
+      "eyJ",
+      ".",
+      "-----BEGIN RSA PRIVATE KEY-----",
+      "AIza",
+      "PASSWORD",
+      "Token",
+      "api_key",
+      "access-key",
+      "otp",
+      "Bearer ",
+      "basic ",
+      "postgres://u:",
+      "@host",
+      "=",
+      ": ",
+      '":"',
+      "123",
+      "-",
+      "45",
+      "6789",
+      "4111 1111 1111 1111",
+      " ",
+      "x",
+      "Z9",
+      "_",
+      "a".repeat(20),
+      "0".repeat(13),
+    ];
+    const text = fc.array(fc.constantFrom(...fragments), { maxLength: 12 }).map((xs) => xs.join(""));
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string()), (s) => {
+        expect(redactText(s)).toBe(redactAll(s));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

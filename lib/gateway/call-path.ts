@@ -11,6 +11,7 @@ import { awaitApproval } from "./approval-flow";
 import { boundedArguments, type GatewayEvent } from "./audit-event";
 import type { GatewayCore } from "./core";
 import { decideCall, UNHASHABLE } from "./decide-call";
+import { controlResponse } from "./response-controls";
 import { rpcError, upstreamError, WARDEN_APPROVAL_PENDING, WARDEN_DENIED, WARDEN_UNAVAILABLE } from "./rpc-error";
 import type { Upstream } from "./upstream";
 
@@ -25,19 +26,6 @@ export type CallerContext = {
 
 // Long tools report progress; each report restarts the clock.
 const UPSTREAM_TIMEOUT_MS = 300_000;
-
-/** What a result tells the audit log: size, records, and a one-line summary. Response controls slot in here. */
-function summarise(result: CallToolResult) {
-  const bytes = Buffer.byteLength(JSON.stringify(result));
-  const structured = result.structuredContent as Record<string, unknown> | undefined;
-  const list = structured && Object.values(structured).find(Array.isArray);
-  const records = Array.isArray(list) ? list.length : result.content.length;
-  return {
-    bytes,
-    recordsReturned: records,
-    responseSummary: `${result.content.length} content block(s), ${bytes} bytes${result.isError ? ", tool error" : ""}`,
-  };
-}
 
 /** One log line a call: who, what, the outcome and rule, how long; never arguments or results. */
 function logCall(core: GatewayCore, e: GatewayEvent) {
@@ -203,10 +191,18 @@ export async function callTool(
     });
     throw err;
   }
+  // Only a granted call reaches here: its grant and server say what the result may carry.
+  const caps = [e.grant.maxRecords, e.server.maxRecordsPerCall].filter((n): n is number => n !== null);
+  const controlled = controlResponse(result, {
+    deniedFields: [...e.server.deniedFields, ...e.grant.deniedFields],
+    maxRecords: caps.length ? Math.min(...caps) : null,
+  });
+  const { fieldsMasked, valuesRedacted, recordsCut, ...summary } = controlled.summary;
   finish({
     outcome: result.isError ? "error" : "success",
-    ...summarise(result),
+    ...summary,
     ...(result.isError ? { errorType: "tool_error" } : {}),
+    attributes: { ...event.attributes, response: { fieldsMasked, valuesRedacted, recordsCut } },
   });
-  return result;
+  return controlled.result;
 }
