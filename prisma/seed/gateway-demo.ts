@@ -37,20 +37,26 @@ export async function seedGatewayDemo(teams: Map<string, string>, users: Map<str
     serverId: string,
     allowedTools: string[],
     allowedOperations: ("read" | "write")[],
-    argumentRules: TArgumentRuleInput[] = [],
-  ) => createGrant(seeder, { agentId: agent.id, serverId, allowedTools, allowedOperations, argumentRules });
+    limits: { argumentRules?: TArgumentRuleInput[]; deniedFields?: string[] } = {},
+  ) => createGrant(seeder, { agentId: agent.id, serverId, allowedTools, allowedOperations, ...limits });
   await grant(
     everything.id,
     ["echo", "get-sum", "get-tiny-image", "get-structured-content", "gzip-file-as-resource"],
     ["read", "write"],
-    [{ kind: "url", arguments: ["data"], hosts: ["raw.githubusercontent.com"], schemes: ["https", "data"] }],
+    {
+      argumentRules: [
+        { kind: "url", arguments: ["data"], hosts: ["raw.githubusercontent.com"], schemes: ["https", "data"] },
+      ],
+      // get-structured-content's humidity is masked out of its results (and out of its output schema).
+      deniedFields: ["humidity"],
+    },
   );
   await grant(memory.id, ["read_graph", "search_nodes", "open_nodes", "create_entities"], ["read", "write"]);
   await grant(
     filesystem.id,
     ["read_text_file", "list_directory", "list_allowed_directories", "directory_tree", "write_file"],
     ["read", "write"],
-    [{ kind: "path", arguments: ["path", "paths", "source", "destination"], ...demoFileRoots() }],
+    { argumentRules: [{ kind: "path", arguments: ["path", "paths", "source", "destination"], ...demoFileRoots() }] },
   );
   return agent;
 }

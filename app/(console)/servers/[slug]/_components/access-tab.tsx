@@ -39,7 +39,7 @@ export function AccessTab({ server }: TabProps) {
                 <Th>Agent</Th>
                 <Th>Tools</Th>
                 <Th>Operations</Th>
-                <Th>Objects / denied fields</Th>
+                <Th>Objects, denied fields, argument rules</Th>
                 <Th>Max records</Th>
                 <Th>Expires</Th>
                 <Th>Status</Th>
