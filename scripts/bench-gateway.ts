@@ -33,7 +33,7 @@ import { args } from "./lib/args";
 import { percentile } from "./lib/percentile";
 import { wardenApi } from "./lib/warden-api";
 
-// npm run bench:gateway [-- --calls 2000 --rounds 5]
+// npm run bench:gateway [-- --calls 2000 --rounds 5 --decides 20000 --ship-live]
 // tools/call latency against server-everything's echo: direct over stdio, through a bare SDK
 // pass-through proxy (streamable HTTP in, stdio out), and through the Warden gateway (the same, plus
 // the decision, the audit spool and the identity checks); then the in-process decision alone. The
@@ -45,6 +45,7 @@ const opts = args({
   "serve-bare": { type: "string" },
   load: { type: "string" },
   token: { type: "string" },
+  "ship-live": { type: "boolean" },
 });
 const calls = Number(opts.calls ?? 2000);
 const rounds = Number(opts.rounds ?? 5);
@@ -218,6 +219,10 @@ writeFileSync(
     response_mode: "json",
     decide_tokens_sha256: [createHash("sha256").update(token).digest("hex")],
     spool_dir: path.join(dir, "spool"),
+    // Warden runs in this process, on the same two cores: its ingest of the spooled events would be
+    // measured as the gateway's cost. Events are spooled on every call as always, and shipped after
+    // (--ship-live ships every second, as in production, and shows what sharing the cores costs).
+    ship_interval_ms: opts["ship-live"] ? 1_000 : 60_000,
     upstreams: { everything: { command: "node", args: EVERYTHING } },
   }),
 );
