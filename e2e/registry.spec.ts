@@ -94,7 +94,7 @@ test("an admin registers a PROD server end to end, fails readiness, fixes it and
   await grant.getByLabel("lookup_order").check();
   await grant.getByLabel("Expires").fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
   const rules = grant.getByLabel(/^Argument rules/);
-  await rules.fill("- kind: url\n  arguments: [callback]\n  hosts: [\"https://x\"]");
+  await rules.fill('- kind: url\n  arguments: [callback]\n  hosts: ["https://x"]');
   await grant.getByRole("button", { name: "Grant access" }).click();
   await expect(grant.getByTestId("field-error").last()).toContainText("rule 0.hosts.0: a host is a name");
   await rules.fill("- kind: enum\n  arguments: [region]\n  values: [eu, us]");
