@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/schemas/parse";
-import { isUuid, jsonProblem, textProblem } from "@/lib/schemas/safe-input";
+import { isJsonMediaType, mediaTypeOf, parseJsonBody, utf8Body } from "@/lib/schemas/json-body";
+import { isUuid, textProblem } from "@/lib/schemas/safe-input";
 import { ZSlug } from "@/lib/schemas/team";
 
 /** JSON bodies above this are refused before they are read; routes that take more say so. */
@@ -9,8 +10,7 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 export type TextBody = { maxBytes: number; types: readonly string[] };
 
-const mediaType = (req: Request) => (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
-const isJsonType = (type: string) => type === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+const mediaType = (req: Request) => mediaTypeOf(req.headers.get("content-type"));
 
 /** Reads the body as UTF-8, stopping (413) as soon as it passes maxBytes, whatever Content-Length claimed. */
 async function readText(req: Request, maxBytes: number): Promise<string> {
@@ -30,29 +30,14 @@ async function readText(req: Request, maxBytes: number): Promise<string> {
     }
     chunks.push(value);
   }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw new AppError("BAD_REQUEST", "The body must be UTF-8 text");
-  }
+  return utf8Body(Buffer.concat(chunks));
 }
 
 /** A JSON body: the right media type, within its size, parseable, not too deep, no unstorable text. */
 export async function readJsonBody(req: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<unknown> {
-  if (!isJsonType(mediaType(req))) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json");
-  const raw = await readText(req, maxBytes);
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    throw new AppError("BAD_REQUEST", "The request body must be valid JSON");
-  }
-  const problem = jsonProblem(json);
-  if (problem)
-    throw new AppError("BAD_REQUEST", `Invalid request body: ${problem.message}`, {
-      [problem.path || "_"]: problem.message,
-    });
-  return json;
+  if (!isJsonMediaType(mediaType(req)))
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json");
+  return parseJsonBody(await readText(req, maxBytes));
 }
 
 /** A text body (NDJSON and the like) of one of the route's media types, within its size. */

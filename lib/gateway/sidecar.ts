@@ -5,7 +5,7 @@ import { AppError, type ErrorBody } from "@/lib/errors";
 import { argumentsHash } from "@/lib/policy/arguments";
 import { ZDecisionInput, type DecisionResponse, type TDecisionInput } from "@/lib/schemas/decision";
 import { parseWith } from "@/lib/schemas/parse";
-import { jsonProblem } from "@/lib/schemas/safe-input";
+import { isJsonMediaType, mediaTypeOf, parseJsonBody, utf8Body } from "@/lib/schemas/json-body";
 import { boundedArguments, type GatewayEvent } from "./audit-event";
 import type { GatewayCore } from "./core";
 import { decideCall } from "./decide-call";
@@ -29,8 +29,8 @@ function authenticate(core: GatewayCore, authorization: string | undefined) {
 }
 
 async function readDecisionInput(req: IncomingMessage) {
-  const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
-  if (type !== "application/json") throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json");
+  if (!isJsonMediaType(mediaTypeOf(req.headers["content-type"])))
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json");
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -39,17 +39,7 @@ async function readDecisionInput(req: IncomingMessage) {
       throw new AppError("PAYLOAD_TOO_LARGE", `The body is limited to ${MAX_BODY_BYTES} bytes`);
     chunks.push(chunk as Buffer);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
-  } catch {
-    throw new AppError("BAD_REQUEST", "The request body must be valid JSON");
-  }
-  const problem = jsonProblem(json);
-  if (problem)
-    throw new AppError("BAD_REQUEST", `Invalid request body: ${problem.message}`, {
-      [problem.path || "_"]: problem.message,
-    });
+  const json = parseJsonBody(utf8Body(Buffer.concat(chunks)));
   return parseWith(ZDecisionInput, json, "request body");
 }
 
