@@ -320,8 +320,21 @@ describeWithDatabase("Gateway policy depth (argument rules, response controls, s
       const fromSidecar = await ask(`${gw.url}/v1/decide`, body, init);
       expect({ name, ...fromSidecar }).toEqual({ name, ...fromWarden });
     }
-    const allowed = await ask(`${gw.url}/v1/decide`, cases[0][1]);
-    expect(allowed).toMatchObject({ status: 200, decision: "allow" });
+    // Each local decision reaches Warden's audit log as a decision, shipped from the gateway's spool.
+    const res = await fetch(`${gw.url}/v1/decide`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${w.token}` },
+      body: JSON.stringify(cases[0][1]),
+    });
+    const { decision, decisionId } = (await res.json()) as { decision: string; decisionId: string };
+    expect(decision).toBe("allow");
+    for (let i = 0; i < 200 && !(await db().auditEvent.findUnique({ where: { eventId: decisionId } })); i++)
+      await sleep(50);
+    expect(await db().auditEvent.findUnique({ where: { eventId: decisionId } })).toMatchObject({
+      category: "DECISION",
+      action: "decision.allow",
+      outcome: "allow",
+    });
   });
 
   it("serves /metrics as Prometheus text: decisions by outcome, latency, spool depth and bundle age", async () => {

@@ -84,10 +84,12 @@ async function decide(core: GatewayCore, input: ReturnType<typeof ZDecisionInput
     outcome: e.outcome,
     latencyMs: performance.now() - started,
     ...(e.outcome === "deny" ? { errorType: e.rule } : {}),
+    decisionId,
+    rule: e.rule,
+    reason: e.reasons[0],
     attributes: {
       gatewayId: core.gatewayId,
       source: "sidecar",
-      decisionId,
       argsHash: argumentsHash(input.arguments),
       rule: e.rule,
       reasons: e.reasons,
