@@ -1,3 +1,4 @@
+import type { Logger } from "./logger";
 import type { GatewayEvent } from "./audit-event";
 import type { Spool } from "./spool";
 import type { WardenClient } from "./warden-client";
@@ -16,7 +17,7 @@ export class Shipper {
     private readonly spool: Spool,
     private readonly warden: Pick<WardenClient, "ingest">,
     private readonly intervalMs: number,
-    private readonly log: (msg: string) => void = () => {},
+    private readonly log: Logger = () => {},
   ) {}
 
   start(): void {
@@ -54,7 +55,11 @@ export class Shipper {
       this.lastError = error instanceof Error ? error.message : String(error);
       if (status === 400 || status === 413 || status === 422) {
         // Warden will never take these as they are: keep them for an operator rather than block the queue.
-        this.log(`audit events refused by Warden, moved to ${files.length} rejected segment(s): ${this.lastError}`);
+        this.log("audit events refused by Warden, moved to rejected segments", {
+          level: "error",
+          segments: files.length,
+          error: this.lastError,
+        });
         this.spool.reject(files);
       }
       return;

@@ -1,3 +1,4 @@
+import type { Logger } from "./logger";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { getDefaultEnvironment, StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -43,7 +44,7 @@ export class Upstream {
   constructor(
     readonly slug: string,
     private readonly config: UpstreamConfig,
-    private readonly log: (msg: string) => void = () => {},
+    private readonly log: Logger = () => {},
   ) {}
 
   /** A process on this machine (stdio): its paths are this machine's, so path rules may resolve symlinks here. */
@@ -54,14 +55,16 @@ export class Upstream {
   async connect(): Promise<void> {
     const client = new Client({ name: "warden-gateway", version: SDK_VERSION }, { capabilities: {} });
     client.setNotificationHandler(ToolListChangedNotificationSchema, async () => {
-      await this.refreshTools().catch((e) => this.log(`${this.slug}: re-listing tools failed: ${e}`));
+      await this.refreshTools().catch((e) =>
+        this.log("re-listing tools failed", { level: "warn", upstream: this.slug, error: e }),
+      );
     });
     client.fallbackNotificationHandler = async (n) => {
       for (const l of this.notificationListeners) l(n);
     };
     client.onclose = () => {
       this.connected = false;
-      this.log(`${this.slug}: upstream connection closed`);
+      this.log("upstream connection closed", { level: "warn", upstream: this.slug });
     };
     await client.connect(transportOf(this.config));
     this.client = client;
