@@ -177,6 +177,14 @@ describeWithDatabase("Warden gateway", () => {
         .end(),
     );
     expect(status).toBe(403);
+    // The local decision endpoint is off until its callers' token hashes are configured.
+    const decide = await fetch(`${gw.url}/v1/decide`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${world.token}` },
+      body: "{}",
+    });
+    expect(decide.status).toBe(404);
+    expect(((await decide.json()) as { error: { message: string } }).error.message).toMatch(/decide_tokens_sha256/);
   });
 
   it("forwards an allowed call, refuses a denied one before the upstream, and ships one audit event per call", async () => {
