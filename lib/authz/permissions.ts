@@ -55,6 +55,8 @@ export const PERMISSIONS = {
   /** SIEM targets (Splunk HEC, syslog) that audit events are forwarded to. */
   "siem.manage": { roles: ["ADMIN"] },
   "settings.read": { roles: ["ADMIN"] },
+  /** The Warden gateways that poll the policy bundle: id, upstreams, bundle version, last seen. */
+  "gateways.read": { roles: ["ADMIN"] },
   "users.read": { roles: ["ADMIN"] },
   "users.manage": { roles: ["ADMIN"] },
   "teams.manage": { roles: ["ADMIN"] },

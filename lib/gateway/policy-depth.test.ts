@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,6 +12,7 @@ import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { systemActor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
+import { listGateways } from "@/lib/services/gateways/list-gateways";
 import { hashToken } from "@/lib/services/tokens/token-secret";
 import { issueAgentCredential } from "@/lib/services/agent-credentials/issue-agent-credential";
 import { createGrant } from "@/lib/services/grants/create-grant";
@@ -335,6 +337,13 @@ describeWithDatabase("Gateway policy depth (argument rules, response controls, s
       action: "decision.allow",
       outcome: "allow",
     });
+  });
+
+  it("names itself to Warden on each bundle poll: the console's gateway list shows it, current", async () => {
+    const rows = await listGateways({ type: "USER", id: randomUUID(), email: "a@t", name: "a", roles: ["ADMIN"] });
+    const me = rows.find((r) => r.gatewayId === gw.core.gatewayId);
+    expect(me).toMatchObject({ current: true, connected: true });
+    expect(me!.upstreams.sort()).toEqual([w.everything.slug, w.filesystem.slug, w.postgres.slug].sort());
   });
 
   it("serves /metrics as Prometheus text: decisions by outcome, latency, spool depth and bundle age", async () => {

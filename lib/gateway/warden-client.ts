@@ -7,11 +7,15 @@ export type ApprovalState = {
   expiresAt: string;
 };
 
+/** How a gateway names itself to Warden on each bundle poll, so the console can list it. */
+export type GatewayIdentity = { gatewayId: string; upstreams: readonly string[] };
+
 /** Warden's machine API, as a gateway calls it: bearer token, JSON, a timeout on every request. */
 export class WardenClient {
   constructor(
     private readonly baseUrl: string,
     private readonly token: string,
+    private readonly identity?: GatewayIdentity,
   ) {}
 
   private async call(path: string, init: RequestInit & { timeoutMs?: number } = {}): Promise<Response> {
@@ -32,9 +36,14 @@ export class WardenClient {
 
   /** The policy bundle; with an ETag, waits up to `waitSeconds` for a change (304 when none). */
   async bundle(etag: string | null, waitSeconds: number, signal?: AbortSignal) {
+    const headers: Record<string, string> = etag ? { "if-none-match": etag } : {};
+    if (this.identity) {
+      headers["x-warden-gateway-id"] = this.identity.gatewayId;
+      headers["x-warden-gateway-upstreams"] = this.identity.upstreams.join(",");
+    }
     const res = await this.call(`/api/v1/policy/bundle?wait=${etag ? waitSeconds : 0}`, {
       method: "GET",
-      headers: etag ? { "if-none-match": etag } : {},
+      headers,
       timeoutMs: (waitSeconds + 10) * 1000,
       signal,
     });

@@ -4,22 +4,14 @@ import { db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { encodeBundle } from "@/lib/policy/bundle-codec";
 import { loadSnapshot } from "@/lib/policy/snapshot";
+import { bundleEtagOf as etagOf, bundleOrgState as orgState, type BundleOrgState as OrgState } from "./bundle-etag";
 
-type OrgState = { registryVersion: number; paused: boolean; pauseReason: string | null };
 type Built = { etag: string; body: string };
 
 // Read straight from the database (no short cache) while a gateway waits: a suspension, a revocation
 // or the org pause must reach it within a second, and this costs one indexed row read per tick.
 const POLL_MS = 200;
 const built = new WeakMap<PrismaClient, Promise<Built>>();
-
-const etagOf = (s: OrgState) => `"r${s.registryVersion}-p${s.paused ? 1 : 0}"`;
-
-async function orgState(client: PrismaClient): Promise<OrgState> {
-  const [row] = await client.$queryRaw<OrgState[]>`
-    SELECT "registryVersion", paused, "pauseReason" FROM "OrgSettings" WHERE id = 1`;
-  return row ?? { registryVersion: 0, paused: false, pauseReason: null };
-}
 
 async function build(client: PrismaClient, state: OrgState, now: Date): Promise<Built> {
   const [snapshot, credentials] = await Promise.all([

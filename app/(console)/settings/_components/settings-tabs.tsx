@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const TABS = [
   { href: "/settings/users", label: "Users & Roles" },
   { href: "/settings/tokens", label: "API tokens" },
+  { href: "/settings/gateways", label: "Gateways" },
   { href: "/settings/webhooks", label: "Webhooks" },
   { href: "/settings/siem", label: "SIEM" },
   { href: "/settings/kill-switch", label: "Kill switch & hours" },

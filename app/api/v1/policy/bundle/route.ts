@@ -1,10 +1,11 @@
 import { withRoute } from "@/lib/api/with-route";
 import { ZPolicyBundleQuery } from "@/lib/schemas/policy-bundle";
+import { recordGatewayContact } from "@/lib/services/gateways/record-gateway-contact";
 import { getPolicyBundle } from "@/lib/services/policy/get-policy-bundle";
 
 export const dynamic = "force-dynamic";
 
-/** Warden gateways (token scope `bundle`) fetch the decision snapshot, and long-poll for changes. */
+/** Warden gateways (token scope `bundle`) fetch the decision snapshot, long-poll for changes, and say who they are. */
 export const GET = withRoute(
   { permission: "policy.bundle", auth: "token", query: ZPolicyBundleQuery },
   async ({ actor, query, req }) => {
@@ -13,6 +14,14 @@ export const GET = withRoute(
       waitSeconds: query.wait,
       signal: req.signal,
     });
+    // After this answer the gateway holds this ETag (it confirmed it, or is given it).
+    const gatewayId = req.headers.get("x-warden-gateway-id");
+    if (gatewayId && actor.type === "TOKEN")
+      await recordGatewayContact(actor, {
+        gatewayId,
+        upstreams: req.headers.get("x-warden-gateway-upstreams") ?? "",
+        heldEtag: result.etag,
+      });
     const headers = { etag: result.etag, "cache-control": "no-store" };
     if (result.status === 304) return new Response(null, { status: 304, headers });
     return new Response(result.body, { headers: { ...headers, "content-type": "application/json" } });

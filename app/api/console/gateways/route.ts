@@ -1,0 +1,4 @@
+import { withRoute } from "@/lib/api/with-route";
+import { listGateways } from "@/lib/services/gateways/list-gateways";
+
+export const GET = withRoute({ permission: "gateways.read" }, ({ actor }) => listGateways(actor));

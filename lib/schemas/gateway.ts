@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+/** How a gateway names itself on a bundle poll (headers, so untrusted: a bad one is ignored, never fatal). */
+export const ZGatewayContact = z.object({
+  gatewayId: z
+    .string()
+    .min(1)
+    .max(120)
+    .regex(/^[A-Za-z0-9._:@-]+$/),
+  upstreams: z
+    .string()
+    .max(4000)
+    .transform((v) => v.split(",").filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/)).max(50)),
+  heldEtag: z.string().max(200).nullable(),
+});
+export type TGatewayContact = z.input<typeof ZGatewayContact>;
+
+/** A gateway counts as connected while it has polled within this window (it polls at least every 30 s). */
+export const GATEWAY_CONNECTED_SECONDS = 90;
