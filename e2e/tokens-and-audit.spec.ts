@@ -53,3 +53,33 @@ test("an auditor may not manage tokens or users", async ({ as }) => {
     ).status(),
   ).toBe(403);
 });
+
+test("a gateway that polls the bundle shows on Settings > Gateways with its upstreams and bundle", async ({
+  as,
+  playwright,
+  baseURL,
+}) => {
+  const page = await as("ADMIN");
+  const created = await page.request.post("/api/console/tokens", {
+    data: { name: `gw-${Date.now()}`, scopes: ["bundle"], expiresInDays: 1 },
+  });
+  expect(created.status()).toBe(201);
+  const { token } = (await created.json()) as { token: string };
+  const gatewayId = `e2e-gateway-${Date.now()}`;
+  const machine = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: {
+      authorization: `Bearer ${token}`,
+      "x-warden-gateway-id": gatewayId,
+      "x-warden-gateway-upstreams": "crm,files",
+    },
+  });
+  expect((await machine.get("/api/v1/policy/bundle?wait=0")).status()).toBe(200);
+  await machine.dispose();
+
+  await page.goto("/settings/gateways");
+  const row = page.getByTestId(`gateway-row-${gatewayId}`);
+  await expect(row).toContainText("crm, files");
+  await expect(row).toContainText("Connected");
+  await expect(row).toContainText(/current|behind/);
+});

@@ -86,6 +86,13 @@ describe("response controls", () => {
     expect(summary.responseSummary).toMatch(/tool error$/);
   });
 
+  it('keeps a "__proto__" key from the wire as data, masked like any other', () => {
+    const text = '{"__proto__":{"ssn":"1","plan":"pro"},"id":1}';
+    const { result: out } = controlResponse({ content: [{ type: "text", text }] }, controls);
+    const written = (out.content[0] as { text: string }).text;
+    expect(written).toBe('{"__proto__":{"plan":"pro"},"id":1}');
+  });
+
   it("survives a hostile, 10,000-deep document", () => {
     let deep: unknown = "bottom";
     for (let i = 0; i < 10_000; i++) deep = { d: deep };

@@ -40,15 +40,19 @@ function clean(value: unknown, denied: ReadonlySet<string>, stats: Stats, depth 
       continue;
     }
     const inner = (value as Record<string, unknown>)[key];
+    let next: unknown;
     if (isSensitiveKey(key) && inner !== null && inner !== undefined && typeof inner !== "object") {
       stats.redacted++;
-      out[key] = REDACTED;
-    } else out[key] = clean(inner, denied, stats, depth + 1);
+      next = REDACTED;
+    } else next = clean(inner, denied, stats, depth + 1);
+    // A "__proto__" key from the wire is data: define it, so it can never become the copy's prototype.
+    if (key === "__proto__") Object.defineProperty(out, key, { value: next, enumerable: true, writable: true });
+    else out[key] = next;
   }
   return out;
 }
 
-/** The records of a value: the value itself when it is a list, else its first list-valued property. */
+/** The records of a value: the value itself when it is a list, else its first list-valued property. Cut before cleaning, so records past the limit are never walked. */
 function cutRecords(value: unknown, max: number | null): { value: unknown; kept?: number; cut: number } {
   const list = Array.isArray(value)
     ? { key: null, items: value }
@@ -93,8 +97,9 @@ function controlText(
       parsed = undefined;
     }
     if (parsed !== undefined) {
-      const cut = cutRecords(clean(parsed, denied, stats), max);
-      const out = text.includes("\n") ? JSON.stringify(cut.value, null, 2) : JSON.stringify(cut.value);
+      const cut = cutRecords(parsed, max);
+      const value = clean(cut.value, denied, stats);
+      const out = text.includes("\n") ? JSON.stringify(value, null, 2) : JSON.stringify(value);
       return { text: out, kept: cut.kept, cut: cut.cut };
     }
   }
@@ -118,7 +123,8 @@ export function controlResponse(
   let records: number | undefined;
   let structured: { value: unknown; json: string; source: string | null; kept?: number } | undefined;
   if (result.structuredContent !== undefined) {
-    const s = cutRecords(clean(result.structuredContent, denied, stats), controls.maxRecords);
+    const s = cutRecords(result.structuredContent, controls.maxRecords);
+    s.value = clean(s.value, denied, stats);
     // Servers mirror structuredContent as JSON text (the spec asks them to): that text is the same data.
     structured = {
       value: s.value,

@@ -1,5 +1,3 @@
-"use client";
-
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/queries/api-client";
 import type { GatewayRow } from "@/lib/services/gateways/list-gateways";
