@@ -13,7 +13,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
     <>
       <PageHeader
         title="Settings"
-        description="People and roles, machine tokens, webhooks, and the organisation's switches."
+        description="People and roles, machine tokens and gateways, webhooks, and the organisation's switches."
       />
       <SettingsTabs />
       {children}
