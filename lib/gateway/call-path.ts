@@ -193,10 +193,17 @@ export async function callTool(
   }
   // Only a granted call reaches here: its grant and server say what the result may carry.
   const caps = [e.grant.maxRecords, e.server.maxRecordsPerCall].filter((n): n is number => n !== null);
-  const controlled = controlResponse(result, {
-    deniedFields: [...e.server.deniedFields, ...e.grant.deniedFields],
-    maxRecords: caps.length ? Math.min(...caps) : null,
-  });
+  let controlled: ReturnType<typeof controlResponse>;
+  try {
+    controlled = controlResponse(result, { deniedFields, maxRecords: caps.length ? Math.min(...caps) : null });
+  } catch (error) {
+    // What cannot be masked does not reach the agent.
+    finish({ outcome: "error", errorType: "response_controls_failed" });
+    core.log("response controls failed; the result is withheld", { level: "error", error });
+    throw rpcError(WARDEN_UNAVAILABLE, "response_controls_failed: the gateway could not check this result", {
+      rule: "response_controls_failed",
+    });
+  }
   const { fieldsMasked, valuesRedacted, recordsCut, ...summary } = controlled.summary;
   finish({
     outcome: result.isError ? "error" : "success",
