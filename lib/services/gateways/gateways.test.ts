@@ -22,17 +22,21 @@ describeWithDatabase("connected gateways", () => {
     await recordGatewayContact(actor, { gatewayId: "gw-a:1", upstreams: "crm,files", heldEtag: held }, t0);
     await recordGatewayContact(actor, { gatewayId: "bad id with spaces", upstreams: "", heldEtag: held }, t0);
     await recordGatewayContact(actor, { gatewayId: "gw-b:2", upstreams: "Not A Slug", heldEtag: held }, t0);
-    // Within 10 s and holding the same bundle: not written again.
+    // Within 10 s, saying the same: not written again (lastSeenAt stays); saying something new: written.
     const later = new Date(t0.getTime() + 5_000);
-    await recordGatewayContact(actor, { gatewayId: "gw-a:1", upstreams: "crm", heldEtag: held }, later);
+    await recordGatewayContact(actor, { gatewayId: "gw-a:1", upstreams: "crm,files", heldEtag: held }, later);
     let rows = await listGateways(admin, later);
     expect(rows.map((r) => r.gatewayId)).toEqual(["gw-a:1"]);
     expect(rows[0]).toMatchObject({ upstreams: ["crm", "files"], current: true, connected: true });
+    expect(new Date(rows[0].lastSeenAt).getTime()).toBe(t0.getTime());
+    await recordGatewayContact(actor, { gatewayId: "gw-a:1", upstreams: "crm,files,memory", heldEtag: held }, later);
+    rows = await listGateways(admin, later);
+    expect(rows[0].upstreams).toEqual(["crm", "files", "memory"]);
     expect(rows[0].token.name).toBe("gw-list");
 
     // A change in Warden: the gateway that has not polled since is behind, and after 90 s not connected.
     await setOrgPause(sys, { paused: true, reason: "test: the bundle moves on" });
-    rows = await listGateways(admin, new Date(t0.getTime() + 91_000));
+    rows = await listGateways(admin, new Date(later.getTime() + 91_000));
     expect(rows[0]).toMatchObject({ current: false, connected: false });
     await setOrgPause(sys, { paused: false, reason: "test: done" });
 
