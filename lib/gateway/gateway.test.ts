@@ -57,6 +57,16 @@ async function rejection(p: Promise<unknown>) {
   return error as McpError & { data: { rule: string; approvalId?: string } };
 }
 
+/** Asks a child to stop (SIGTERM: it ships its spool first) and waits until it has, killing it after 20 s. */
+async function stopped(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 async function until<T>(probe: () => Promise<T | undefined>, ms: number): Promise<{ value: T; elapsed: number }> {
   const started = Date.now();
   for (;;) {
@@ -461,6 +471,7 @@ describeWithDatabase("Warden gateway", () => {
       await agent.client.close().catch(() => {});
     } finally {
       child.kill("SIGKILL");
+      await stopped(child);
     }
     expect(readdirSync(spoolDir).length).toBeGreaterThan(0);
 
@@ -479,7 +490,8 @@ describeWithDatabase("Warden gateway", () => {
       }, 15_000);
       expect(stored.value.size).toBeGreaterThanOrEqual(answered.length);
     } finally {
-      again.kill("SIGTERM");
+      // Wait for it to go: the next run of this suite (the other database) binds the same port.
+      await stopped(again);
     }
     expect(existsSync(spoolDir)).toBe(true);
   }, 90_000);
