@@ -62,7 +62,7 @@ test("SSO: an unverified email equal to an admin's is refused, audited, and the 
   browser,
 }) => {
   const admin = await signInAsAdmin(page);
-  const victim = `victim-${Date.now()}@test.local`;
+  const victim = `${idpLogin("victim")}@test.local`; // no long digit runs: the audit log masks card-shaped numbers
   const created = await admin.request.post("/api/console/users", {
     data: { email: victim, name: "Victim Admin", password: "victim password 123", roles: ["ADMIN"] },
   });
@@ -116,7 +116,7 @@ test("SSO: a verified email matching a password account links only after its pas
   browser,
 }) => {
   const admin = await signInAsAdmin(page);
-  const email = `owner-${Date.now()}@test.local`;
+  const email = `${idpLogin("owner")}@test.local`;
   const password = "owner password 123";
   await admin.request.post("/api/console/users", { data: { email, name: "Owner", password, roles: ["OWNER"] } });
 
@@ -140,7 +140,7 @@ test("SSO: a verified email matching a password account links only after its pas
 
 test("SSO: an admin links a waiting identity from the users page", async ({ page, browser }) => {
   const admin = await signInAsAdmin(page);
-  const email = `auditor-${Date.now()}@test.local`;
+  const email = `${idpLogin("auditor")}@test.local`;
   await admin.request.post("/api/console/users", {
     data: { email, name: "Auditor", password: "auditor password 123", roles: ["AUDITOR"] },
   });
