@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseOutboundAllow } from "@/lib/net/outbound-allow";
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -52,6 +53,17 @@ const ZEnv = z.object({
   POISONING_REVIEW_MODEL: z.string().min(1).default("gpt-4o-mini"),
   POISONING_REVIEW_API_KEY: z.string().optional(),
   POISONING_REVIEW_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
+  /** SIEM and webhook targets that may be loopback, private or link-local: CIDRs or host:port, comma-separated. */
+  WARDEN_OUTBOUND_ALLOW: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      try {
+        parseOutboundAllow(v);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message });
+      }
+    }),
 });
 
 /** Settings that only make sense together. */
@@ -104,4 +116,12 @@ export function isEmbedded(): boolean {
 export function siemSecret(name: string): string | undefined {
   if (!/^WARDEN_SIEM_[A-Z0-9_]{1,64}$/.test(name)) return undefined;
   return process.env[name] || undefined;
+}
+
+/**
+ * WARDEN_OUTBOUND_ALLOW, read at each outbound call as siemSecret is (tests vary it between calls);
+ * env() has checked its syntax at start-up.
+ */
+export function outboundAllowSetting(): string | undefined {
+  return process.env.WARDEN_OUTBOUND_ALLOW || undefined;
 }

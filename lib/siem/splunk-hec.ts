@@ -1,3 +1,5 @@
+import type { GuardOptions } from "@/lib/net/outbound-guard";
+import { postOutbound } from "@/lib/net/outbound-http";
 import type { SiemEvent } from "./siem-event";
 
 const TIMEOUT_MS = 10_000;
@@ -17,15 +19,18 @@ export function hecBody(events: SiemEvent[]): string {
     .join("\n");
 }
 
-export async function sendHec(url: string, token: string, events: SiemEvent[]): Promise<void> {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { authorization: `Splunk ${token}`, "content-type": "application/json" },
-    body: hecBody(events),
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-    redirect: "manual",
-  });
-  // Read the body either way, so the connection is reused.
-  const text = await res.text().catch(() => "");
-  if (!res.ok) throw new Error(`HEC answered HTTP ${res.status}${text ? `: ${text.slice(0, 200)}` : ""}`);
+/**
+ * Posts a batch to the HEC endpoint through the outbound guard: the `Authorization: Splunk` token goes
+ * only to the address that was checked, and never along a redirect. What Splunk answers is not kept.
+ */
+export async function sendHec(url: string, token: string, events: SiemEvent[], options?: GuardOptions): Promise<void> {
+  await postOutbound(
+    url,
+    {
+      headers: { authorization: `Splunk ${token}`, "content-type": "application/json" },
+      body: hecBody(events),
+      timeoutMs: TIMEOUT_MS,
+    },
+    options,
+  );
 }

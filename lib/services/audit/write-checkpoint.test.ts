@@ -30,7 +30,11 @@ const receiver = createServer((req, res) => {
   req.on("data", (c) => (body += c));
   req.on("end", () => (bodies.push(body), res.end()));
 });
-beforeAll(() => new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r)));
+beforeAll(async () => {
+  await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
+  // A loopback receiver is reachable only through the deployment's outbound allow-list.
+  process.env.WARDEN_OUTBOUND_ALLOW = `127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+});
 afterAll(() => new Promise<void>((r) => receiver.close(() => r())));
 
 describeWithDatabase("signed checkpoints leave the database", () => {

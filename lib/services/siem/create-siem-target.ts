@@ -1,6 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
+import { assertOutboundTarget } from "@/lib/net/assert-outbound-target";
 import { parseWith } from "@/lib/schemas/parse";
 import { ZCreateSiemTargetInput, type TCreateSiemTargetInput } from "@/lib/schemas/siem";
 import { siemTargetView } from "./internal/siem-target-view";
@@ -9,6 +10,7 @@ import { siemTargetView } from "./internal/siem-target-view";
 export async function createSiemTarget(actor: Actor, raw: TCreateSiemTargetInput) {
   assertCan(actor, "siem.manage");
   const { startFrom, ...input } = parseWith(ZCreateSiemTargetInput, raw, "SIEM target");
+  await assertOutboundTarget(input.url);
   return db().$transaction(async (tx) => {
     const head = await tx.auditEvent.findFirst({ orderBy: { sequence: "desc" }, select: { sequence: true } });
     const cp = await tx.auditCheckpoint.findFirst({ orderBy: { sequence: "desc" }, select: { sequence: true } });

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { OutboundError, storedReason } from "@/lib/net/outbound-error";
 import { siemSecret } from "@/lib/env";
 import type { SiemTarget } from "@/lib/generated/prisma/client";
 import { siemBackoffMs } from "@/lib/siem/backoff";
@@ -15,7 +16,7 @@ async function send(target: SiemTarget, events: SiemEvent[]) {
   if (events.length === 0) return;
   if (target.kind === "SYSLOG") return sendSyslog(target.url, events);
   const token = target.tokenEnv ? siemSecret(target.tokenEnv) : undefined;
-  if (!token) throw new Error(`the HEC token variable ${target.tokenEnv ?? "(none)"} is not set on this server`);
+  if (!token) throw new OutboundError("token_not_set");
   return sendHec(target.url, token, events);
 }
 
@@ -96,7 +97,8 @@ export async function forwardToSiem(now = new Date()) {
         where: { id: t.id },
         data: {
           failures,
-          lastError: describe(error),
+          // A classified reason only: what the target said is never stored (it may be an internal service's text).
+          lastError: storedReason(error, "SIEM forwarding"),
           lastErrorAt: now,
           nextAttemptAt: new Date(now.getTime() + siemBackoffMs(failures)),
         },
@@ -104,10 +106,4 @@ export async function forwardToSiem(now = new Date()) {
     }
   }
   return { targets: due.length, sent };
-}
-
-function describe(error: unknown): string {
-  const e = error as Error & { cause?: { code?: string; message?: string } };
-  const detail = e.cause?.code ?? e.cause?.message;
-  return `${e.message}${detail ? ` (${detail})` : ""}`.slice(0, 300);
 }

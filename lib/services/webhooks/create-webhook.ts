@@ -2,6 +2,7 @@ import { parseWith } from "@/lib/schemas/parse";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
+import { assertOutboundTarget } from "@/lib/net/assert-outbound-target";
 import { ZCreateWebhookInput, type TCreateWebhookInput } from "@/lib/schemas/webhook";
 import { webhookSecret } from "@/lib/webhooks/signing";
 
@@ -9,6 +10,7 @@ import { webhookSecret } from "@/lib/webhooks/signing";
 export async function createWebhook(actor: Actor, raw: TCreateWebhookInput) {
   assertCan(actor, "webhooks.manage");
   const input = parseWith(ZCreateWebhookInput, raw, "webhook");
+  await assertOutboundTarget(input.url);
   const hook = await db().$transaction(async (tx) => {
     const created = await tx.webhook.create({ data: input });
     await recordAudit(tx, {

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { signWebhook } from "@/lib/webhooks/signing";
-import { redactText } from "@/lib/audit/redact";
+import { OutboundError, storedReason } from "@/lib/net/outbound-error";
+import { postOutbound } from "@/lib/net/outbound-http";
 import { webhookBody, type WebhookEvent, type WebhookPayload } from "@/lib/webhooks/payload";
 
 export const MAX_ATTEMPTS = 8;
@@ -12,7 +13,8 @@ export const backoffMs = (attempts: number) => Math.min(3_600_000, 10_000 * 2 **
 /**
  * Sends the deliveries that are due. Each is claimed by pushing its next attempt forward before the
  * request, so two Warden instances never send the same one at once; failures are retried with backoff
- * and shown on the Webhooks page. Nothing here runs inside a decision.
+ * and shown on the Webhooks page. Nothing here runs inside a decision. Every request passes the outbound
+ * guard (lib/net/outbound-guard.ts) at send time, whatever was checked when the webhook was saved.
  */
 export async function deliverDueWebhooks(now = new Date(), limit = 20) {
   const due = await db().webhookDelivery.findMany({
@@ -35,8 +37,7 @@ export async function deliverDueWebhooks(now = new Date(), limit = 20) {
     let status: number | null = null;
     let error: string | null = null;
     try {
-      const res = await fetch(d.webhook.url, {
-        method: "POST",
+      ({ status } = await postOutbound(d.webhook.url, {
         headers: {
           "content-type": "application/json",
           "x-warden-event": d.event,
@@ -45,16 +46,12 @@ export async function deliverDueWebhooks(now = new Date(), limit = 20) {
           "x-warden-signature": signWebhook(d.webhookId, timestamp, body),
         },
         body,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-        redirect: "manual",
-      });
-      status = res.status;
-      if (!res.ok) error = `HTTP ${res.status}`;
+        timeoutMs: TIMEOUT_MS,
+      }));
     } catch (e) {
-      error =
-        (e as Error).name === "TimeoutError"
-          ? `no answer within ${TIMEOUT_MS / 1000} s`
-          : redactText((e as Error).message).slice(0, 300);
+      // The status and a classified reason; never what the receiver answered.
+      status = e instanceof OutboundError ? (e.status ?? null) : null;
+      error = storedReason(e, "Webhook delivery");
     }
     const attempts = d.attempts + 1;
     await db().webhookDelivery.update({

@@ -1,9 +1,10 @@
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
+import { classifiedReason } from "@/lib/net/outbound-reasons";
 
 export async function listWebhooks(actor: Actor) {
   assertCan(actor, "webhooks.manage");
-  return db().webhook.findMany({
+  const hooks = await db().webhook.findMany({
     orderBy: { createdAt: "desc" },
     include: {
       deliveries: {
@@ -23,6 +24,11 @@ export async function listWebhooks(actor: Actor) {
       },
     },
   });
+  // A classified reason (lib/net/outbound-reasons.ts) and the status, never the receiver's own words.
+  return hooks.map((h) => ({
+    ...h,
+    deliveries: h.deliveries.map((d) => ({ ...d, lastError: classifiedReason(d.lastError) })),
+  }));
 }
 
 export type WebhookView = Awaited<ReturnType<typeof listWebhooks>>[number];

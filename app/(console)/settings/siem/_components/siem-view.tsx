@@ -9,6 +9,7 @@ import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useCreateSiemTarget, useDeleteSiemTarget, useSiemTargets } from "@/lib/queries/siem";
+import { describeOutboundReason } from "@/lib/net/outbound-reasons";
 import { ZCreateSiemTargetInput } from "@/lib/schemas/siem";
 
 const when = (d: string | Date | null) => (d ? new Date(d).toLocaleString() : "never");
@@ -44,7 +45,10 @@ export function SiemView() {
           Audit events and signed checkpoints are forwarded in batches, at least once, from a durable cursor per target:
           a restart resumes where the last acknowledged batch ended, and each event keeps a stable <code>eventId</code>.
           A target that is down only grows its lag; ingestion and decisions never wait for it. A server&apos;s{" "}
-          <code>siem_forward</code> routes its events to the target of that name.
+          <code>siem_forward</code> routes its events to the target of that name. Splunk HEC acknowledges each batch;
+          syslog over TCP has no receipt, so a syslog target counts events <em>sent</em>: accepted by a peer that stayed
+          silent and closed cleanly (a peer that answers or hangs up early is no collector, and fails). Targets must be
+          public addresses unless the deployment&apos;s <code>WARDEN_OUTBOUND_ALLOW</code> names them.
         </p>
         {targets.data?.length === 0 && <EmptyState title="No SIEM targets" />}
         <ul className="space-y-3">
@@ -65,17 +69,21 @@ export function SiemView() {
                   <dd data-testid="siem-lag">{t.lag} events</dd>
                 </div>
                 <div>
-                  <dt className="text-slate-500">Delivered</dt>
+                  <dt className="text-slate-500">
+                    {t.acknowledged ? "Delivered (acknowledged)" : "Sent (no receipt)"}
+                  </dt>
                   <dd data-testid="siem-delivered">{t.deliveredCount}</dd>
                 </div>
                 <div>
-                  <dt className="text-slate-500">Last delivery</dt>
+                  <dt className="text-slate-500">{t.acknowledged ? "Last delivery" : "Last sent"}</dt>
                   <dd>{when(t.lastDeliveredAt)}</dd>
                 </div>
                 <div>
                   <dt className="text-slate-500">Last error</dt>
                   <dd className={t.lastError ? "text-red-700" : ""}>
-                    {t.lastError ? `${t.lastError} (${when(t.lastErrorAt)}, retry ${when(t.nextAttemptAt)})` : "none"}
+                    {t.lastError
+                      ? `${describeOutboundReason(t.lastError)} (${when(t.lastErrorAt)}, retry ${when(t.nextAttemptAt)})`
+                      : "none"}
                   </dd>
                 </div>
               </dl>

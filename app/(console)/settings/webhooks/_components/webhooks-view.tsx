@@ -12,6 +12,7 @@ import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useCreateWebhook, useDeleteWebhook, useWebhooks } from "@/lib/queries/webhooks";
 import { ZCreateWebhookInput } from "@/lib/schemas/webhook";
 import { DEFAULT_WEBHOOK_EVENTS, WEBHOOK_EVENTS } from "@/lib/webhooks/payload";
+import { describeOutboundReason } from "@/lib/net/outbound-reasons";
 
 const TONE = { DELIVERED: "success", PENDING: "warning", FAILED: "danger" } as const;
 
@@ -75,7 +76,7 @@ export function WebhooksView() {
                     <span className="text-slate-500">{new Date(d.createdAt).toLocaleString()}</span>
                     <span className="text-slate-500">
                       {d.attempts} attempt{d.attempts === 1 ? "" : "s"}
-                      {d.lastError ? `, last: ${d.lastError}` : ""}
+                      {d.lastError ? `, last: ${describeOutboundReason(d.lastError)}` : ""}
                       {d.status === "PENDING" && d.attempts > 0
                         ? `, next ${new Date(d.nextAttemptAt).toLocaleTimeString()}`
                         : ""}
