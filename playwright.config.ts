@@ -61,6 +61,8 @@ export default defineConfig({
         OIDC_CLIENT_SECRET: oidc.E2E_OIDC_CLIENT_SECRET,
         OIDC_SCOPES: "openid email profile groups",
         OIDC_ROLE_MAP: "e2e-sec-admins=ADMIN,e2e-approvers=APPROVER",
+        // The SIEM spec's target is a closed loopback port: outbound calls reach loopback only where named.
+        WARDEN_OUTBOUND_ALLOW: "127.0.0.1:9",
       },
     },
   ],

@@ -95,11 +95,17 @@ test("an admin adds a SIEM target in Settings and sees its lag and last error", 
   const form = admin.getByRole("form", { name: "New SIEM target" });
   await form.getByLabel("Name (what siem_forward names)").fill("soc-syslog");
   await form.getByLabel("Kind").selectOption("SYSLOG");
+  // The cloud metadata address is refused when saved, with the reason beside the field.
+  await form.getByLabel("Syslog address").fill("tcp://169.254.169.254:514");
+  await form.getByRole("button", { name: "Add target" }).click();
+  await expect(form.getByText(/link-local, cloud metadata.*WARDEN_OUTBOUND_ALLOW/)).toBeVisible();
+  // Loopback port 9 is named by the e2e server's WARDEN_OUTBOUND_ALLOW (playwright.config.ts).
   await form.getByLabel("Syslog address").fill("tcp://127.0.0.1:9");
   await form.getByRole("button", { name: "Add target" }).click();
   const target = admin.getByTestId("siem-soc-syslog");
   await expect(target).toBeVisible();
-  // Nothing listens on port 9: the forwarder records the error and backs off; the console stays usable.
-  await expect(target).toContainText(/ECONNREFUSED/, { timeout: 15_000 });
+  // Nothing listens on port 9: the forwarder records a classified reason and backs off; the console stays usable.
+  await expect(target).toContainText(/connection_refused: nothing listens at that address/, { timeout: 15_000 });
+  await expect(target).toContainText("Sent (no receipt)");
   await admin.screenshot({ path: path.join("test-results", "siem-settings.png"), fullPage: true });
 });

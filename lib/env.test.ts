@@ -25,4 +25,11 @@ describe("environment", () => {
     expect(parsed.OIDC_SESSION_MAX_AGE_MINUTES).toBe(60);
     expect(() => parseEnv({ OIDC_SCOPES: "email groups" })).toThrow(/OIDC_SCOPES must include openid/);
   });
+
+  it("refuses an outbound allow-list entry that is not a CIDR, an address or host:port", () => {
+    expect(parseEnv({ WARDEN_OUTBOUND_ALLOW: "10.0.0.0/8, siem.corp:6514" }).WARDEN_OUTBOUND_ALLOW).toBeDefined();
+    expect(() => parseEnv({ WARDEN_OUTBOUND_ALLOW: "10.0.0.0/8,siem.corp" })).toThrow(
+      /WARDEN_OUTBOUND_ALLOW: .*not a CIDR, an address or host:port: siem\.corp/,
+    );
+  });
 });

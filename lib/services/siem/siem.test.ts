@@ -284,6 +284,17 @@ describeWithDatabase("SIEM forwarding", () => {
         lastError: "address_denied",
         sent: "0",
       });
+    // Free text stored by an older version is never shown back.
+    await db().siemTarget.create({
+      data: {
+        name: "older",
+        kind: "SYSLOG",
+        url: "tcp://siem.example:514",
+        enabled: false,
+        lastError: "HTTP 503: db-7 down",
+      },
+    });
+    expect((await listSiemTargets(admin)).find((t) => t.name === "older")?.lastError).toBe("unclassified_error");
     // Nothing reached either receiver: no HEC token left Warden.
     expect(hec.requests()).toBe(requests);
     expect(syslog.messages.length).toBe(messages);
