@@ -1,10 +1,11 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DENIED_HOSTS } from "@/lib/testing/denied-hosts";
 import { parseOutboundAllow } from "./outbound-allow";
 import { OutboundError } from "./outbound-error";
-import { endpointOf, resolveOutbound, type Resolver } from "./outbound-guard";
+import { endpointOf, isDeniedAddress, resolveOutbound, type Resolver } from "./outbound-guard";
 import { postOutbound } from "./outbound-http";
 
 // Warden's own public name, which no target may name (set before env() first reads it).
@@ -40,6 +41,15 @@ describe("outbound guard: what an ADMIN-configured target may reach", () => {
     expect(await check("https://nowhere.invalid/")).toBe("dns_failed");
     // Warden's own public name (NEXTAUTH_URL) is refused even when it resolves to a public address.
     expect(await check("https://WARDEN.example./api", answers("93.184.216.34"))).toBe("address_denied");
+  });
+
+  it("refuses every address of this host's own interfaces (Warden's API listens there)", () => {
+    const own = Object.values(os.networkInterfaces()).flatMap((list) => list ?? []);
+    expect(own.length).toBeGreaterThan(0);
+    for (const i of own) expect(isDeniedAddress(i.address), i.address).toBe(true);
+    expect(isDeniedAddress("93.184.216.34")).toBe(false);
+    expect(isDeniedAddress("2606:2800:220:1:248:1893:25c8:1946")).toBe(false);
+    expect(isDeniedAddress("not-an-address")).toBe(true);
   });
 
   it("lets WARDEN_OUTBOUND_ALLOW name exceptions: CIDRs on any port, host:port on that port only", async () => {

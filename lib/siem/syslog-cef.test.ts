@@ -1,4 +1,9 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import tls from "node:tls";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseOutboundAllow } from "@/lib/net/outbound-allow";
@@ -135,6 +140,35 @@ describe("syslog delivery is claimed only when a collector could have taken it",
       await reason(sendSyslog(resetter.url(), [event()], { allow })),
     );
     expect(await reason(sendSyslog("tcp://127.0.0.1:9", [event()], { allow }))).toBe("connection_refused");
+  });
+
+  it("over TLS, checks the collector's certificate: an untrusted one is a tls_error, nothing is sent", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "warden-tls-"));
+    try {
+      execFileSync(
+        "openssl",
+        [
+          ...["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "1"],
+          ...["-subj", "/CN=siem.example", "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem")],
+        ],
+        { stdio: "ignore" },
+      );
+      const received: Buffer[] = [];
+      const server = tls.createServer(
+        { key: readFileSync(path.join(dir, "key.pem")), cert: readFileSync(path.join(dir, "cert.pem")) },
+        (socket) => socket.on("data", (c) => received.push(c)),
+      );
+      server.on("tlsClientError", () => {});
+      await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+      const port = (server.address() as AddressInfo).port;
+      const resolve: Resolver = async () => [{ address: "127.0.0.1", family: 4 }];
+      const allow = parseOutboundAllow(`127.0.0.1:${port}`);
+      expect(await reason(sendSyslog(`tls://siem.example:${port}`, [event()], { allow, resolve }))).toBe("tls_error");
+      expect(received).toEqual([]);
+      await new Promise((r) => server.close(r));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("refuses loopback spellings without WARDEN_OUTBOUND_ALLOW, and connects only to the checked address", async () => {
