@@ -308,12 +308,38 @@ export const fuzzContentType = fc.constantFrom(
   undefined,
 );
 
+const b64 = (s: string) => Buffer.from(s).toString("base64");
+
+/** Keyset cursors a client may send back instead of the nextCursor it was given: each must be a 400. */
+export const CURSOR_EDGES = [
+  "1",
+  "",
+  ".",
+  "1.",
+  "1.2.3",
+  "-1.5",
+  "1.-5",
+  "!!!",
+  b64("1.1"),
+  b64("garbage\u0000\u00ff"),
+  b64(JSON.stringify({ at: 1, seq: 2 })),
+  JSON.stringify({ at: 1, seq: 2 }),
+  "9999999999999999.1",
+  "1.9223372036854775808",
+  "9".repeat(40),
+  "0.0",
+];
+
 export function fuzzQuery(pool: FuzzPool) {
-  return fc
+  const cursor = fc.constantFrom(...CURSOR_EDGES).map((c) => ["cursor", c] as const);
+  const other = fc
     .dictionary(fc.constantFrom(...QUERY), fc.oneof(nastyString, fc.constantFrom(...ENUMS, ...pool.ids)), {
       maxKeys: 4,
     })
-    .map((q) => new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)])).toString());
+    .map((q) => Object.entries(q).map(([k, v]) => [k, String(v)] as const));
+  return fc
+    .tuple(other, fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: cursor }))
+    .map(([q, c]) => new URLSearchParams([...q, ...(c ? [c] : [])]).toString());
 }
 
 // A lone surrogate cannot be percent-encoded as UTF-8: send the bytes a broken client would.

@@ -1,6 +1,8 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { z } from "zod";
 import type { ZAuditListQuery } from "@/lib/schemas/audit";
+import { AppError } from "@/lib/errors";
+import { decodeCursor, encodeCursor } from "@/lib/schemas/cursor";
 import { outcomeSpellings } from "@/lib/schemas/outcome";
 
 type Filters = Omit<z.infer<typeof ZAuditListQuery>, "cursor" | "limit">;
@@ -38,9 +40,10 @@ export function auditFilterWhere(q: Filters): Prisma.AuditEventWhereInput[] {
 
 /** Keyset condition: rows strictly after "<occurredAt ms>.<sequence>" in newest-first order. */
 export function afterCursor(cursor: string): Prisma.AuditEventWhereInput {
-  const [ms, seq] = cursor.split(".");
-  const at = new Date(Number(ms));
-  return { OR: [{ occurredAt: { lt: at } }, { occurredAt: at, sequence: { lt: BigInt(seq) } }] };
+  const decoded = decodeCursor(cursor);
+  if (!decoded) throw new AppError("BAD_REQUEST", "Invalid cursor", { cursor: "Invalid cursor" });
+  const { at, sequence } = decoded;
+  return { OR: [{ occurredAt: { lt: at } }, { occurredAt: at, sequence: { lt: sequence } }] };
 }
 
-export const cursorOf = (row: { occurredAt: Date; sequence: bigint }) => `${row.occurredAt.getTime()}.${row.sequence}`;
+export const cursorOf = encodeCursor;

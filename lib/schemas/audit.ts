@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { normaliseOutcome, OUTCOMES } from "./outcome";
-import { blankAsUndefined, date, int, MAX_DATE, text } from "./safe-input";
+import { ZCursor } from "./cursor";
+import { blankAsUndefined, date, int, text } from "./safe-input";
 
 export const AUDIT_CATEGORIES = ["AUTH", "ADMIN", "TOOL_CALL", "DECISION", "APPROVAL"] as const;
-
-// The largest value of PostgreSQL's bigint, the audit sequence's type.
-const MAX_SEQUENCE = 9_223_372_036_854_775_807n;
 
 const opt = (s: z.ZodString) => z.preprocess((v) => (v === "" ? undefined : v), s.optional());
 
@@ -28,14 +26,7 @@ export const ZAuditListQuery = z.object({
   eventId: opt(text().max(2000)),
   q: opt(text().max(200)),
   /** opaque keyset cursor: "<occurredAt ms>.<sequence>" of the last row seen */
-  cursor: opt(
-    text(40)
-      .regex(/^\d{1,15}\.\d{1,19}$/, "Invalid cursor")
-      .refine((c) => {
-        const [ms, seq] = c.split(".");
-        return Number(ms) <= MAX_DATE.getTime() && BigInt(seq) <= MAX_SEQUENCE;
-      }, "Invalid cursor"),
-  ),
+  cursor: ZCursor,
   limit: int(1, 200).default(50),
 });
 export type TAuditListQuery = z.input<typeof ZAuditListQuery>;

@@ -1,0 +1,8 @@
+import { encode } from "next-auth/jwt";
+import { authOptions } from "@/lib/auth/options";
+
+/** The console's session cookie for a user, as the browser would send it, for calling real route handlers. */
+export async function sessionCookie(userId: string, sid?: string): Promise<string> {
+  const jwt = await encode({ token: { sub: userId, sid }, secret: authOptions().secret! });
+  return `next-auth.session-token=${jwt}`;
+}
