@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, signIn, test } from "./support/fixtures";
-import { e2eEmail } from "./support/users";
+import { E2E_PUBLISHED_KEY, e2eEmail } from "./support/users";
 
 const dir = mkdtempSync(path.join(tmpdir(), "warden-e2e-reports-"));
 
@@ -16,7 +16,7 @@ async function download(page: Page, testId: string) {
 }
 
 const verify = (file: string) =>
-  execFileSync("npm", ["run", "--silent", "evidence:verify", "--", file], {
+  execFileSync("npm", ["run", "--silent", "evidence:verify", "--", file, "--key", E2E_PUBLISHED_KEY], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -7,7 +7,7 @@ import type { Page } from "@playwright/test";
 import { expect, signIn, test } from "./support/fixtures";
 import { gatewayClient } from "./support/gateway-world";
 import { reviewWorld } from "./support/review-world";
-import { e2eEmail } from "./support/users";
+import { E2E_PUBLISHED_KEY, e2eEmail } from "./support/users";
 
 const shot = (name: string) => ({ path: `test-results/reviews-${name}.png`, fullPage: true });
 
@@ -118,9 +118,11 @@ test("an admin starts 2026-Q4, the owner certifies, revokes and bulk-certifies, 
   ]);
   const zip = path.join(mkdtempSync(path.join(tmpdir(), "warden-e2e-review-")), pack.suggestedFilename());
   await pack.saveAs(zip);
-  expect(execFileSync("npm", ["run", "--silent", "evidence:verify", "--", zip], { encoding: "utf8" })).toMatch(
-    /OK .*review generated/,
-  );
+  expect(
+    execFileSync("npm", ["run", "--silent", "evidence:verify", "--", zip, "--key", E2E_PUBLISHED_KEY], {
+      encoding: "utf8",
+    }),
+  ).toMatch(/OK .*review generated/);
   const items = await auditor.request.get(`/api/console/reviews/items?campaign=${campaignId}&assignee=all`);
   const first = ((await items.json()) as { id: string }[])[0];
   const late = await ownerPage.request.post(`/api/console/reviews/items/${first.id}/decision`, {

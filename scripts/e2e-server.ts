@@ -1,8 +1,8 @@
-import { generateKeyPairSync } from "node:crypto";
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { closeConnection } from "@/lib/db/client";
 import { ensureDatabase } from "@/lib/startup/ensure-database";
-import { seedE2eUsers } from "@/e2e/support/users";
+import { E2E_PUBLISHED_KEY, seedE2eUsers } from "@/e2e/support/users";
 import { ensureBuild } from "./lib/ensure-build";
 import { createAppRole } from "./lib/app-role";
 import { freshDatabase } from "./lib/fresh-database";
@@ -33,6 +33,14 @@ if (db.kind === "postgres") {
 process.env.WARDEN_SIGNING_KEY ??= generateKeyPairSync("ed25519")
   .privateKey.export({ type: "pkcs8", format: "pem" })
   .toString();
+// The key the e2e "administrator" publishes: specs verify evidence packs against it, never the pack's own copy.
+writeFileSync(
+  E2E_PUBLISHED_KEY,
+  createPublicKey(createPrivateKey(process.env.WARDEN_SIGNING_KEY.replace(/\\n/g, "\n"))).export({
+    type: "spki",
+    format: "pem",
+  }),
+);
 await ensureDatabase();
 await seedE2eUsers(password);
 // Specs that tamper with the database (PostgreSQL only: a PGlite folder belongs to the server) find it here.

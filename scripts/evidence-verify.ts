@@ -1,27 +1,41 @@
 import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { packTrust } from "@/lib/evidence/pack-trust";
 import { verifyPack } from "@/lib/evidence/verify-pack";
 
-/** npm run evidence:verify -- pack.zip [--key trusted-public-key.pem]: offline, no server, no database. */
+const USAGE = "usage: npm run evidence:verify -- pack.zip [more.zip] [--key published-public-key.pem ...]";
+
+/**
+ * npm run evidence:verify -- pack.zip [--key published-public-key.pem]: offline, no server, no database.
+ * Trusts only the keys named here (--key), or else WARDEN_SIGNING_KEY's public half and WARDEN_TRUSTED_KEYS;
+ * never the key a pack carries. Exit 0 when every pack holds and is signed by a trusted key, 1 otherwise.
+ */
 async function main() {
-  const args = process.argv.slice(2);
-  const keyAt = args.indexOf("--key");
-  const key = keyAt >= 0 ? readFileSync(args[keyAt + 1], "utf8") : undefined;
-  const files = args.filter((_, i) => keyAt < 0 || (i !== keyAt && i !== keyAt + 1));
-  if (files.length === 0) {
-    console.error("usage: npm run evidence:verify -- pack.zip [more.zip] [--key trusted-public-key.pem]");
+  const { values, positionals } = parseArgs({
+    options: { key: { type: "string", multiple: true } },
+    allowPositionals: true,
+  });
+  if (positionals.length === 0) {
+    console.error(USAGE);
     process.exit(2);
   }
+  const trusted = packTrust({
+    signingKey: process.env.WARDEN_SIGNING_KEY || undefined,
+    trustedKeys: process.env.WARDEN_TRUSTED_KEYS || undefined,
+    pinned: (values.key ?? []).map((file) => ({ pem: readFileSync(file, "utf8"), source: `--key ${file}` })),
+  });
   let failed = false;
-  for (const file of files) {
-    const result = await verifyPack(file, key);
+  for (const file of positionals) {
+    const result = await verifyPack(file, trusted);
     if (result.ok) {
       const m = result.manifest!;
+      const source = trusted.get(result.signedBy!)?.source;
       console.log(
-        `OK ${file}: ${result.files} files, ${m.report} generated ${m.generatedAt} by ${m.generatedBy.label}, signed by key ${m.signature.keyId}${key ? " (the trusted key)" : ""}`,
+        `OK ${file}: ${result.files} files, ${m.report} generated ${m.generatedAt} by ${m.generatedBy.label}, signed by trusted key ${result.signedBy} (${source})`,
       );
     } else {
       failed = true;
-      console.error(`FAILED ${file}:`);
+      console.error(`${result.untrustedKeyId ? "NOT TRUSTED" : "FAILED"} ${file}:`);
       for (const p of result.problems) console.error(`  - ${p}`);
     }
   }

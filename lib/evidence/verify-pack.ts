@@ -1,9 +1,19 @@
-import { createHash, createPublicKey, verify } from "node:crypto";
+import { createHash, createPublicKey, verify, type KeyObject } from "node:crypto";
 import { promisify } from "node:util";
 import yauzl, { type Entry, type ZipFile } from "yauzl";
+import { configuredTrustedKeys, describeTrusted, parsePublicKeys, type TrustedKeys } from "@/lib/audit/trusted-keys";
 import { keyIdOf, MANIFEST, PACK_FORMAT, PUBLIC_KEY, SIGNATURE, type Manifest } from "./manifest";
 
-export type PackCheck = { ok: boolean; problems: string[]; manifest: Manifest | null; files: number };
+export type PackCheck = {
+  ok: boolean;
+  problems: string[];
+  manifest: Manifest | null;
+  files: number;
+  /** The trusted key that signed the manifest. */
+  signedBy?: string | null;
+  /** The manifest is validly signed, but by a key nobody said to trust (the one the pack carries). */
+  untrustedKeyId?: string | null;
+};
 
 const SMALL = new Set([MANIFEST, SIGNATURE, PUBLIC_KEY]);
 
@@ -37,20 +47,70 @@ async function readZip(file: string) {
   return { hashes, small };
 }
 
-const verifies = (pem: string, message: Buffer, signature: Buffer) => {
+const verifies = (key: KeyObject | string, message: Buffer, signature: Buffer) => {
   try {
-    return verify(null, message, createPublicKey(pem), signature);
+    return verify(null, message, typeof key === "string" ? createPublicKey(key) : key, signature);
   } catch {
     return false;
   }
 };
 
+const carriedKeyId = (pem: string) => {
+  try {
+    return keyIdOf(createPublicKey(pem).export({ type: "spki", format: "der" }));
+  } catch {
+    return null;
+  }
+};
+
+/** The pinned key the command line should name: how a person fixes "not trusted". */
+export const PIN_HINT =
+  "pin the key your Warden administrator publishes: npm run evidence:verify -- pack.zip --key warden-public-key.pem (or set WARDEN_TRUSTED_KEYS)";
+
+/**
+ * The manifest's signature, by a trusted key only. The key inside the pack is anyone's: a pack re-signed
+ * with an attacker's key verifies against the key it carries, so that alone proves nothing. Reported
+ * apart (untrustedKeyId) so the person verifying knows to pin the published key.
+ */
+function checkSignature(trusted: TrustedKeys, manifestBytes: Buffer, signature: Buffer, carriedPem: string) {
+  const carriedId = carriedKeyId(carriedPem);
+  const key = carriedId ? trusted.get(carriedId) : undefined;
+  if (key) {
+    return verifies(key.key, manifestBytes, signature)
+      ? { keyId: key.keyId, problem: null }
+      : {
+          keyId: null,
+          problem: `the signature in ${SIGNATURE} does not verify ${MANIFEST} with the trusted key ${key.keyId} (${key.source})`,
+        };
+  }
+  for (const k of trusted.values())
+    if (verifies(k.key, manifestBytes, signature)) return { keyId: k.keyId, problem: null };
+  if (carriedId && verifies(carriedPem, manifestBytes, signature))
+    return {
+      keyId: null,
+      untrustedKeyId: carriedId,
+      problem: `signature valid for key ${carriedId}, which you have not said to trust (trusted keys: ${describeTrusted(trusted)}); ${PIN_HINT}`,
+    };
+  return {
+    keyId: null,
+    problem: `the signature in ${SIGNATURE} does not verify ${MANIFEST} with ${PUBLIC_KEY} nor with any trusted key (${describeTrusted(trusted)})`,
+  };
+}
+
 /**
  * Checks a pack the way VERIFY.md tells a person to, with no Warden server or database: the manifest's
- * Ed25519 signature, every listed file's sha256, no unlisted files, and the audit checkpoint's signature.
- * With `trustedKeyPem`, the pack must also be signed by that key rather than just by the key it carries.
+ * Ed25519 signature by a trusted key, every listed file's sha256, no unlisted files, and the audit
+ * checkpoint's signature. `trusted` is a set of keys, or one pinned PEM; by default the configured ones
+ * (the signer's public half and WARDEN_TRUSTED_KEYS). The key the pack carries is never trusted by itself.
  */
-export async function verifyPack(file: string, trustedKeyPem?: string): Promise<PackCheck> {
+export async function verifyPack(
+  file: string,
+  trusted: TrustedKeys | string = configuredTrustedKeys(),
+): Promise<PackCheck> {
+  const keys =
+    typeof trusted === "string"
+      ? new Map(parsePublicKeys(trusted, "the pinned key").map((k) => [k.keyId, k]))
+      : trusted;
   const problems: string[] = [];
   const { hashes, small } = await readZip(file);
   const manifestBytes = small.get(MANIFEST);
@@ -58,11 +118,8 @@ export async function verifyPack(file: string, trustedKeyPem?: string): Promise<
   const publicKey = small.get(PUBLIC_KEY)?.toString("utf8");
   if (!manifestBytes || !signature || !publicKey)
     return { ok: false, problems: [`missing ${MANIFEST}, ${SIGNATURE} or ${PUBLIC_KEY}`], manifest: null, files: 0 };
-  const keyPem = trustedKeyPem ?? publicKey;
-  if (!verifies(keyPem, manifestBytes, signature))
-    problems.push(
-      `the signature in ${SIGNATURE} does not verify ${MANIFEST} with ${trustedKeyPem ? "the trusted key" : PUBLIC_KEY}`,
-    );
+  const signed = checkSignature(keys, manifestBytes, signature, publicKey);
+  if (signed.problem) problems.push(signed.problem);
   let manifest: Manifest;
   try {
     manifest = JSON.parse(manifestBytes.toString("utf8")) as Manifest;
@@ -70,8 +127,8 @@ export async function verifyPack(file: string, trustedKeyPem?: string): Promise<
     return { ok: false, problems: [...problems, `${MANIFEST} is not JSON`], manifest: null, files: 0 };
   }
   if (manifest.format !== PACK_FORMAT) problems.push(`unknown pack format ${String(manifest.format)}`);
-  const der = createPublicKey(keyPem).export({ type: "spki", format: "der" });
-  if (manifest.signature?.keyId !== keyIdOf(der)) problems.push("the manifest names a different signing key");
+  if (signed.keyId && manifest.signature?.keyId !== signed.keyId)
+    problems.push("the manifest names a different signing key");
   const listed = new Set<string>();
   for (const f of manifest.files ?? []) {
     listed.add(f.name);
@@ -86,5 +143,12 @@ export async function verifyPack(file: string, trustedKeyPem?: string): Promise<
     problems.push(`the audit checkpoint at sequence ${cp.sequence} does not verify`);
   if (cp && cp.message !== `warden-checkpoint:v1:${cp.sequence}:${cp.hash}`)
     problems.push("the checkpoint message does not match its sequence and hash");
-  return { ok: problems.length === 0, problems, manifest, files: listed.size };
+  return {
+    ok: problems.length === 0,
+    problems,
+    manifest,
+    files: listed.size,
+    signedBy: signed.keyId,
+    untrustedKeyId: signed.untrustedKeyId ?? null,
+  };
 }

@@ -66,12 +66,14 @@ export function ReportsView({ canSchedule, campaigns }: { canSchedule: boolean; 
           <p>
             Every pack holds <code>manifest.json</code> (each file&apos;s SHA-256, who generated it, when, the filters,
             the audit chain head and the latest signed checkpoint), its Ed25519 signature <code>manifest.sig</code>, the
-            public key and a <code>VERIFY.md</code>. With standard tools:
+            public key and a <code>VERIFY.md</code>. Check it against the public key your administrator publishes (
+            <code>warden-public-key.pem</code>), never only the copy inside the pack: anyone can re-sign an altered pack
+            with a key of their own. With standard tools:
           </p>
           <pre className="overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
-            {`openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin -in manifest.json -sigfile manifest.sig
+            {`openssl pkeyutl -verify -pubin -inkey warden-public-key.pem -rawin -in manifest.json -sigfile manifest.sig
 sha256sum -c SHA256SUMS
-npm run evidence:verify -- pack.zip --key trusted-public-key.pem   # the same, in one step`}
+npm run evidence:verify -- pack.zip --key warden-public-key.pem   # the same, in one step`}
           </pre>
         </div>
       </Card>
