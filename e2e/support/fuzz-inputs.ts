@@ -331,12 +331,12 @@ export const CURSOR_EDGES = [
 ];
 
 export function fuzzQuery(pool: FuzzPool) {
-  const cursor = fc.constantFrom(...CURSOR_EDGES).map((c) => ["cursor", c] as const);
+  const cursor = fc.constantFrom(...CURSOR_EDGES).map((c): [string, string] => ["cursor", c]);
   const other = fc
     .dictionary(fc.constantFrom(...QUERY), fc.oneof(nastyString, fc.constantFrom(...ENUMS, ...pool.ids)), {
       maxKeys: 4,
     })
-    .map((q) => Object.entries(q).map(([k, v]) => [k, String(v)] as const));
+    .map((q) => Object.entries(q).map(([k, v]): [string, string] => [k, String(v)]));
   return fc
     .tuple(other, fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: cursor }))
     .map(([q, c]) => new URLSearchParams([...q, ...(c ? [c] : [])]).toString());
