@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CredentialKind, CredentialProvider, Environment } from "@/lib/generated/prisma/enums";
-import { detectSecret, secretMessage, urlSecretMessage } from "@/lib/registry/secret-detector";
+import { findSecret } from "@/lib/registry/find-secret";
+import { secretMessage, urlSecretMessage } from "@/lib/registry/secret-detector";
 import { blankAsUndefined, date, int, text } from "./safe-input";
 
 /** A vault path, ARN or URI. Anything that looks like the secret itself is refused here, at the edge. */
@@ -9,22 +10,25 @@ export const ZCredentialReference = text()
   .min(1, "Enter the vault path, ARN or URI")
   .max(500)
   .superRefine((value, ctx) => {
-    const what = detectSecret(value);
+    const what = findSecret(value)?.kind;
     if (what) ctx.addIssue({ code: "custom", message: secretMessage(what), input: "[withheld]" });
   });
 
 /** For URL and command fields (endpoints, SIEM targets, webhooks): the same detector refuses credentials in them. */
-export const withoutSecrets = <S extends z.ZodType<string | undefined>>(schema: S) =>
+export const withoutSecrets = <S extends z.ZodType<string | undefined>>(schema: S, message = urlSecretMessage) =>
   schema.superRefine((value, ctx) => {
-    const what = value ? detectSecret(value) : null;
-    if (what) ctx.addIssue({ code: "custom", message: urlSecretMessage(what), input: "[withheld]" });
+    const what = value ? findSecret(value)?.kind : null;
+    if (what) ctx.addIssue({ code: "custom", message: message(what), input: "[withheld]" });
   });
 
 export const ZCreateCredentialInput = z.object({
   provider: z.enum(CredentialProvider, "Choose a provider"),
   reference: ZCredentialReference,
   kind: z.enum(CredentialKind, "Choose a kind"),
-  oauthScopes: z.array(text().trim().min(1).max(200)).max(50).default([]),
+  oauthScopes: z
+    .array(withoutSecrets(text().trim().min(1).max(200), secretMessage))
+    .max(50)
+    .default([]),
   rotationDays: int(1, 3650, "Whole days from 1 to 3650"),
   lastRotatedAt: blankAsUndefined(date()),
   dynamicSecret: z.boolean().default(false),

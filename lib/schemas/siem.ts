@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withoutSecrets } from "./credential";
 
 export const SIEM_KINDS = ["SPLUNK_HEC", "SYSLOG"] as const;
 
@@ -12,7 +13,7 @@ export const ZCreateSiemTargetInput = z
       .trim()
       .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, "Use lower-case letters, digits, dots, dashes or underscores"),
     kind: z.enum(SIEM_KINDS),
-    url: z.string().trim().max(500),
+    url: withoutSecrets(z.string().trim().max(500)),
     tokenEnv: z.preprocess(
       (v) => (v === "" ? undefined : v),
       z.string().trim().regex(SIEM_TOKEN_ENV, "Name an environment variable starting with WARDEN_SIEM_").optional(),
