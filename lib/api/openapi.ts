@@ -83,7 +83,7 @@ export function openApiDocument() {
                 }),
               ),
             },
-            422: { description: "Malformed manifest", ...json(ZError) },
+            422: { description: "Malformed manifest, or a token in it (the field is named)", ...json(ZError) },
             ...errors,
           },
         },
