@@ -1,6 +1,6 @@
 import { evaluate, type EngineInput, type Evaluation } from "@/lib/policy/decide";
 import type { RateLimiter } from "@/lib/policy/rate-limiter";
-import { realPathOf } from "@/lib/policy/real-path";
+import { resolvePath } from "@/lib/policy/real-path";
 import type { BundleView } from "./bundle-holder";
 
 /** Stands for a live definition that is not a valid tool: it can never equal an approved hash. */
@@ -8,7 +8,7 @@ export const UNHASHABLE = "unhashable-definition";
 
 /**
  * The in-process decision: the same engine as Warden's decision API, over the gateway's bundle.
- * No bundle, a stale bundle or an engine error is a deny. When the upstream's files are on this machine, path rules also resolve symlinks.
+ * No bundle, a stale bundle or an engine error is a deny. When the upstream's files are on this machine, path rules resolve them as the file system will.
  */
 export function decideCall(
   view: BundleView,
@@ -19,7 +19,7 @@ export function decideCall(
 ): Evaluation {
   if (!view.ok) return { outcome: "deny", rule: "bundle_unavailable", reasons: [`bundle_unavailable: ${view.reason}`] };
   try {
-    return evaluate(view.bundle.snapshot, input, now, limiter, filesHere ? { realpath: realPathOf } : {});
+    return evaluate(view.bundle.snapshot, input, now, limiter, filesHere ? { resolve: resolvePath } : {});
   } catch (error) {
     console.error("Decision engine error", error);
     return {

@@ -1,16 +1,17 @@
 import path from "node:path";
 import type { ArgumentRule } from "@/lib/schemas/argument-rule";
 import { toolMatches } from "./arguments";
+import type { Resolution } from "./real-path";
 import { parseQueryText } from "./query-parse";
 
 /**
- * Resolves symlinks in an absolute path (the deepest part that exists, with the rest appended), or
- * null when it cannot. Only a process beside the files can answer: the gateway passes one, Warden's
- * decision API does not, and there a path rule is checked on the normalised path alone.
+ * Resolves an absolute path as the file system will (see lib/policy/real-path.ts), or says why it
+ * cannot. Only a process beside the files can answer: the gateway passes one, Warden's decision API
+ * does not, and there a path rule is checked on the normalised path alone.
  */
-export type RealPath = (absolute: string) => string | null;
+export type PathResolver = (absolute: string, opts?: { followEquivalent?: boolean }) => Resolution;
 
-export type RuleContext = { realpath?: RealPath };
+export type RuleContext = { resolve?: PathResolver };
 export type RuleTool = { name: string; inputKeys?: readonly string[] };
 export type Violation = [rule: string, reason: string];
 
@@ -49,11 +50,23 @@ function checkPath(rule: Extract<ArgumentRule, { kind: "path" }>, value: string,
   const shown = roots.join(", ");
   if (!roots.some((r) => insideRoot(trimSlash(absolute), r)))
     return ["path_not_allowed", `the path ${value} is outside the allowed roots (${shown})`];
-  if (ctx.realpath) {
-    const real = ctx.realpath(absolute);
-    if (real === null) return ["arguments_unverifiable", `the path ${value} could not be resolved`];
-    if (!roots.some((r) => insideRoot(real, ctx.realpath!(r) ?? r)))
-      return ["path_not_allowed", `the path ${value} leads through a symlink outside the allowed roots (${shown})`];
+  if (ctx.resolve) {
+    // Roots are an admin's words: an equivalent spelling of one on disk is taken as meant.
+    const realRoots = roots.flatMap((r) => {
+      const resolved = ctx.resolve!(r, { followEquivalent: true });
+      return "real" in resolved ? [resolved.real] : [];
+    });
+    // The normalised path (what a server that normalises opens) and, when it holds `..` or `.`, the path as
+    // sent (the kernel takes `..` after a symlink physically): both must resolve inside a root.
+    const raw = value.startsWith("/") ? value : `${rule.base}/${value}`;
+    const spellings = /(^|\/)\.\.?(\/|$)/.test(raw) ? [absolute, raw] : [absolute];
+    for (const spelling of spellings) {
+      const resolved = ctx.resolve(spelling);
+      if ("unresolved" in resolved)
+        return ["arguments_unverifiable", `the path ${value} could not be resolved: ${resolved.unresolved}`];
+      if (!realRoots.some((r) => insideRoot(resolved.real, r)))
+        return ["path_not_allowed", `the path ${value} leads through a symlink outside the allowed roots (${shown})`];
+    }
   }
   return null;
 }
