@@ -10,7 +10,7 @@ import type { Evaluation } from "@/lib/policy/decide";
 import { awaitApproval } from "./approval-flow";
 import { boundedArguments, type GatewayEvent } from "./audit-event";
 import type { GatewayCore } from "./core";
-import { decideCall, UNHASHABLE } from "./decide-call";
+import { decideAgain, decideCall, UNHASHABLE } from "./decide-call";
 import { controlResponse } from "./response-controls";
 import { rpcError, upstreamError, WARDEN_APPROVAL_PENDING, WARDEN_DENIED, WARDEN_UNAVAILABLE } from "./rpc-error";
 import type { Upstream } from "./upstream";
@@ -58,21 +58,15 @@ export async function callTool(
   const now = new Date();
   const args = params.arguments ?? {};
   const live = upstream.tools.get(params.name);
-  const view = core.bundle.view();
+  const input = {
+    agent: caller.agent,
+    server: upstream.slug,
+    tool: params.name,
+    arguments: args,
+    toolHash: live?.hash ?? UNHASHABLE,
+  };
   const e: Evaluation = live
-    ? decideCall(
-        view,
-        {
-          agent: caller.agent,
-          server: upstream.slug,
-          tool: params.name,
-          arguments: args,
-          toolHash: live.hash ?? UNHASHABLE,
-        },
-        now,
-        core.limiter,
-        upstream.local,
-      )
+    ? decideCall(core.bundle.view(), input, now, core.limiter, upstream.local)
     : {
         outcome: "deny",
         rule: "tool_not_offered",
@@ -147,6 +141,9 @@ export async function callTool(
         a.pending ? "pending" : "deny",
         a.approvalId,
       );
+    // The wait may have been long: decide again on what holds now (a symlink planted, a grant revoked).
+    const again = decideAgain(core.bundle.view(), input, upstream.local);
+    if (again.outcome === "deny") throw refuse(WARDEN_DENIED, again.rule, again.reasons, "deny", a.approvalId);
     event.attributes = { ...event.attributes, rule: "approved", approvalId: a.approvalId };
   }
   if (!upstream.client || !upstream.connected)

@@ -1,6 +1,7 @@
 import { evaluate, type EngineInput, type Evaluation } from "@/lib/policy/decide";
-import type { RateLimiter } from "@/lib/policy/rate-limiter";
+import { RateLimiter } from "@/lib/policy/rate-limiter";
 import { resolvePath } from "@/lib/policy/real-path";
+import { argumentsUnrepresentable } from "./arguments-round-trip";
 import type { BundleView } from "./bundle-holder";
 
 /** Stands for a live definition that is not a valid tool: it can never equal an approved hash. */
@@ -18,6 +19,9 @@ export function decideCall(
   filesHere = false,
 ): Evaluation {
   if (!view.ok) return { outcome: "deny", rule: "bundle_unavailable", reasons: [`bundle_unavailable: ${view.reason}`] };
+  const lost = argumentsUnrepresentable(input.arguments);
+  if (lost)
+    return { outcome: "deny", rule: "arguments_unrepresentable", reasons: [`arguments_unrepresentable: ${lost}`] };
   try {
     return evaluate(view.bundle.snapshot, input, now, limiter, filesHere ? { resolve: resolvePath } : {});
   } catch (error) {
@@ -28,4 +32,13 @@ export function decideCall(
       reasons: ["engine_error: the decision engine failed; failing closed"],
     };
   }
+}
+
+/**
+ * The same decision again, right before forwarding a call that waited (for an approval): every rule,
+ * the argument rules with their paths resolved afresh, over the bundle as it is now. The call already
+ * took its rate-limit token, so a throwaway limiter stands in.
+ */
+export function decideAgain(view: BundleView, input: EngineInput, filesHere: boolean): Evaluation {
+  return decideCall(view, input, new Date(), new RateLimiter(), filesHere);
 }

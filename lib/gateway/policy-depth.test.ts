@@ -206,20 +206,23 @@ describeWithDatabase("Gateway policy depth (argument rules, response controls, s
     await pgAdmin.end().catch(() => {});
   });
 
-  it("confines paths to public/: .., other directories and symlinks out are refused though the server would serve them", async () => {
+  it("confines paths to public/: .., other directories and symlinks out are refused by the rule and by the server's roots", async () => {
     const fs = await session(w.filesystem.slug);
     const read = (p: string) => fs.callTool({ name: "read_text_file", arguments: { path: p } });
-    expect(textOf(await read("public/readme.txt")).join("")).toContain("Files the demo agent may read");
+    // Relative paths are relative to public/: the rule's base, and the root the server was given.
+    expect(textOf(await read("readme.txt")).join("")).toContain("Files the demo agent may read");
     expect(textOf(await read(path.join(files, "public", "reports", "q3.txt"))).join("")).toContain("q3");
-    expect(await refusal(read("private/salaries.csv"))).toBe("path_not_allowed");
-    expect(await refusal(read("public/../private/salaries.csv"))).toBe("path_not_allowed");
+    expect(await refusal(read("../private/salaries.csv"))).toBe("path_not_allowed");
+    expect(await refusal(read(path.join(files, "private", "salaries.csv")))).toBe("path_not_allowed");
+    expect(await refusal(read("reports/../../private/salaries.csv"))).toBe("path_not_allowed");
     expect(await refusal(read(`${files}/public/../../../etc/passwd`))).toBe("path_not_allowed");
-    expect(await refusal(read("public/salaries-link.csv"))).toBe("path_not_allowed");
+    expect(await refusal(read("salaries-link.csv"))).toBe("path_not_allowed");
     expect(await refusal(fs.callTool({ name: "read_text_file", arguments: {} }))).toBe("arguments_unverifiable");
-    // A tool that takes no path is not covered by the rule.
-    expect(textOf(await fs.callTool({ name: "list_allowed_directories", arguments: {} })).join("")).toContain(files);
+    // A tool that takes no path is not covered by the rule; the server lists the root the gateway gave it.
+    const allowed = textOf(await fs.callTool({ name: "list_allowed_directories", arguments: {} })).join("");
+    expect(allowed.split("\n").slice(1)).toEqual([path.join(files, "public")]);
 
-    // The server itself serves all of it: the refusals above are Warden's rule, not the server's.
+    // The server started on the whole folder, without roots, serves all of it: the refusals above are Warden's.
     const direct = new Client({ name: "direct", version: "1.0.0" });
     await direct.connect(
       new StdioClientTransport({ command: "node", args: [`${PKG}/server-filesystem/dist/index.js`, files] }),
@@ -304,12 +307,12 @@ describeWithDatabase("Gateway policy depth (argument rules, response controls, s
       ["no grant", call(w.everything.slug, "get-env", {})],
       ["unknown agent", call(w.everything.slug, "echo", {}, "ghost-agent")],
       ["unknown server", call("shadow-server", "echo", {})],
-      ["path outside the roots", call(w.filesystem.slug, "read_text_file", { path: "private/salaries.csv" })],
-      ["path inside", call(w.filesystem.slug, "read_text_file", { path: "public/readme.txt" })],
+      ["path outside the roots", call(w.filesystem.slug, "read_text_file", { path: "../private/salaries.csv" })],
+      ["path inside", call(w.filesystem.slug, "read_text_file", { path: "readme.txt" })],
       ["off-list URL", call(w.everything.slug, "gzip-file-as-resource", { name: "a", data: "https://example.com" })],
       ["denied field in SQL", call(w.postgres.slug, "query", { sql: "SELECT ssn FROM accounts LIMIT 1" })],
       ["LIMIT over the grant", call(w.postgres.slug, "query", { sql: "SELECT id FROM accounts LIMIT 99" })],
-      ["needs approval", call(w.filesystem.slug, "write_file", { path: "public/new.txt", content: "x" })],
+      ["needs approval", call(w.filesystem.slug, "write_file", { path: "new.txt", content: "x" })],
       ["missing agent", { server: w.everything.slug, tool: "echo" }],
       ["arguments not an object", { ...call(w.everything.slug, "echo", {}), arguments: [1] }],
       ["bad JSON", "{not json"],
