@@ -10,6 +10,7 @@ import type { Evaluation } from "@/lib/policy/decide";
 import { awaitApproval } from "./approval-flow";
 import { boundedArguments, type GatewayEvent } from "./audit-event";
 import type { GatewayCore } from "./core";
+import { guardPaths } from "./path-guard";
 import { decideAgain, decideCall, UNHASHABLE } from "./decide-call";
 import { controlResponse } from "./response-controls";
 import { rpcError, upstreamError, WARDEN_APPROVAL_PENDING, WARDEN_DENIED, WARDEN_UNAVAILABLE } from "./rpc-error";
@@ -65,6 +66,8 @@ export async function callTool(
     arguments: args,
     toolHash: live?.hash ?? UNHASHABLE,
   };
+  // Fingerprinted just before the check that lets the call through, compared once the server answered.
+  let guard = upstream.local ? guardPaths(core.bundle.view(), input) : null;
   const e: Evaluation = live
     ? decideCall(core.bundle.view(), input, now, core.limiter, upstream.local)
     : {
@@ -142,6 +145,7 @@ export async function callTool(
         a.approvalId,
       );
     // The wait may have been long: decide again on what holds now (a symlink planted, a grant revoked).
+    guard = upstream.local ? guardPaths(core.bundle.view(), input) : null;
     const again = decideAgain(core.bundle.view(), input, upstream.local);
     if (again.outcome === "deny") throw refuse(WARDEN_DENIED, again.rule, again.reasons, "deny", a.approvalId);
     event.attributes = { ...event.attributes, rule: "approved", approvalId: a.approvalId };
@@ -187,6 +191,12 @@ export async function callTool(
       responseSummary: err.message.slice(0, 500),
     });
     throw err;
+  }
+  if (guard?.changed()) {
+    finish({ outcome: "error", errorType: "path_changed" });
+    throw rpcError(WARDEN_DENIED, "path_changed: a path of this call changed while it ran; the result is withheld", {
+      rule: "path_changed",
+    });
   }
   // Only a granted call reaches here: its grant and server say what the result may carry.
   const caps = [e.grant.maxRecords, e.server.maxRecordsPerCall].filter((n): n is number => n !== null);

@@ -5,8 +5,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { McpError, type Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -20,6 +19,7 @@ import { changeServerStatus } from "@/lib/services/servers/change-server-status"
 import { createToken } from "@/lib/services/tokens/create-token";
 import { reviewTool } from "@/lib/services/tools/review-tool";
 import { updateTool } from "@/lib/services/tools/update-tool";
+import { connectAgent, liveTools, refusal, textOf, type Connected } from "@/lib/testing/gateway-clients";
 import { describeWithDatabase } from "@/lib/testing/test-database";
 import { seedTeam } from "@/prisma/seed/factories";
 import { demoFileRoots } from "@/prisma/seed/gateway-demo";
@@ -29,7 +29,6 @@ import { seedAgent, seedServer, seedTools } from "@/prisma/seed/registry-factori
 import { wardenApi } from "@/scripts/lib/warden-api";
 import { ZGatewayConfig } from "./config";
 import { startHttpGateway, type RunningGateway } from "./gateway";
-import { WARDEN_DENIED } from "./rpc-error";
 
 const sys = systemActor("test");
 const PKG = "node_modules/@modelcontextprotocol";
@@ -38,37 +37,6 @@ const GATEWAY_PORT = 3291;
 // server-postgres (the npm reference server) runs read-only queries on this database.
 const PG_URL = "postgresql://postgres@127.0.0.1:5432/test";
 const PG_SCHEMA = `warden_gw_${process.pid}`;
-
-type Connected = { client: Client; close: () => Promise<void> };
-async function connect(url: string, credential: string): Promise<Connected> {
-  const client = new Client({ name: "policy-depth-test", version: "1.0.0" });
-  const transport = new StreamableHTTPClientTransport(new URL(url), {
-    requestInit: { headers: { authorization: `Bearer ${credential}` } },
-  });
-  await client.connect(transport);
-  return { client, close: () => transport.terminateSession().finally(() => client.close()) };
-}
-
-/** The live tools of an npm server over stdio, as the gateway will see them. */
-async function liveTools(command: string, args: string[], env: Record<string, string> = {}): Promise<Tool[]> {
-  const client = new Client({ name: "inventory", version: "1.0.0" });
-  await client.connect(new StdioClientTransport({ command, args, env: { ...process.env, ...env } as never }));
-  const { tools } = await client.listTools();
-  await client.close();
-  return tools;
-}
-
-async function refusal(p: Promise<unknown>): Promise<string> {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(McpError);
-  expect((error as McpError).code).toBe(WARDEN_DENIED);
-  return (error as McpError & { data: { rule: string } }).data.rule;
-}
-
-const textOf = (r: unknown) => (r as { content: { type: string; text?: string }[] }).content.map((c) => c.text ?? "");
 
 describeWithDatabase("Gateway policy depth (argument rules, response controls, sidecar, metrics)", () => {
   const warden = wardenApi(WARDEN_PORT);
@@ -79,7 +47,7 @@ describeWithDatabase("Gateway policy depth (argument rules, response controls, s
   let w: Awaited<ReturnType<typeof seed>>;
   const open: Connected[] = [];
   const session = async (slug: string) => {
-    const c = await connect(`${gw.url}/mcp/${slug}`, w.key);
+    const c = await connectAgent(`${gw.url}/mcp/${slug}`, w.key);
     open.push(c);
     return c.client;
   };

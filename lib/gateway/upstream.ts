@@ -106,9 +106,9 @@ export class Upstream {
     this.roots = roots;
     this.rootsKnown.resolve();
     if (changed && this.connected && this.client)
-      this.client.sendRootsListChanged().catch((e: unknown) =>
-        this.log("roots list_changed failed", { level: "warn", upstream: this.slug, error: e }),
-      );
+      this.client
+        .sendRootsListChanged()
+        .catch((e: unknown) => this.log("roots list_changed failed", { level: "warn", upstream: this.slug, error: e }));
   }
 
   async close(): Promise<void> {

@@ -16,6 +16,7 @@ export type RuleTool = { name: string; inputKeys?: readonly string[] };
 export type Violation = [rule: string, reason: string];
 
 const MAX_CHECKED_VALUE = 10_000;
+type PathRule = Extract<ArgumentRule, { kind: "path" }>;
 
 const at = (args: unknown, dotted: string): unknown =>
   dotted
@@ -34,17 +35,41 @@ const compiled = new WeakMap<ArgumentRule, RegExp | Set<string> | string[]>();
 const insideRoot = (p: string, root: string) => p === root || p.startsWith(root === "/" ? "/" : `${root}/`);
 const trimSlash = (p: string) => (p.length > 1 ? p.replace(/\/+$/, "") : p);
 
-function checkPath(rule: Extract<ArgumentRule, { kind: "path" }>, value: string, ctx: RuleContext): Violation | null {
+const absoluteOf = (rule: PathRule, value: string) =>
+  value.startsWith("/") ? path.posix.normalize(value) : rule.base ? path.posix.join(rule.base, value) : null;
+
+/**
+ * The spellings of a path to resolve: the normalised one (what a server that normalises opens) and,
+ * when it holds `..` or `.`, the one as sent (the kernel takes `..` after a symlink physically).
+ */
+function spellingsOf(rule: PathRule, value: string, absolute: string): string[] {
+  const raw = value.startsWith("/") ? value : `${rule.base}/${value}`;
+  return /(^|\/)\.\.?(\/|$)/.test(raw) ? [absolute, raw] : [absolute];
+}
+
+/** Every spelling of every path the path rules among `rules` read in this call (for a check after it). */
+export function pathArguments(rules: readonly ArgumentRule[], tool: RuleTool, args: Record<string, unknown>): string[] {
+  const out = new Set<string>();
+  for (const rule of rules) {
+    if (rule.kind !== "path" || !covers(rule, tool, args)) continue;
+    for (const name of rule.arguments) {
+      const value = at(args, name);
+      for (const v of Array.isArray(value) ? value : [value]) {
+        const absolute = typeof v === "string" ? absoluteOf(rule, v) : null;
+        if (absolute) for (const s of spellingsOf(rule, v as string, absolute)) out.add(s);
+      }
+    }
+  }
+  return [...out];
+}
+
+function checkPath(rule: PathRule, value: string, ctx: RuleContext): Violation | null {
   const roots =
     (compiled.get(rule) as string[] | undefined) ?? rule.roots.map((r) => trimSlash(path.posix.normalize(r)));
   compiled.set(rule, roots);
   if (value.includes("\0") || value.startsWith("~") || /^[A-Za-z]:/.test(value))
     return ["arguments_unverifiable", `the path ${JSON.stringify(value)} cannot be checked against the allowed roots`];
-  const absolute = value.startsWith("/")
-    ? path.posix.normalize(value)
-    : rule.base
-      ? path.posix.join(rule.base, value)
-      : null;
+  const absolute = absoluteOf(rule, value);
   if (!absolute)
     return ["arguments_unverifiable", `the path ${JSON.stringify(value)} is relative, and the rule has no base`];
   const shown = roots.join(", ");
@@ -56,11 +81,7 @@ function checkPath(rule: Extract<ArgumentRule, { kind: "path" }>, value: string,
       const resolved = ctx.resolve!(r, { followEquivalent: true });
       return "real" in resolved ? [resolved.real] : [];
     });
-    // The normalised path (what a server that normalises opens) and, when it holds `..` or `.`, the path as
-    // sent (the kernel takes `..` after a symlink physically): both must resolve inside a root.
-    const raw = value.startsWith("/") ? value : `${rule.base}/${value}`;
-    const spellings = /(^|\/)\.\.?(\/|$)/.test(raw) ? [absolute, raw] : [absolute];
-    for (const spelling of spellings) {
+    for (const spelling of spellingsOf(rule, value, absolute)) {
       const resolved = ctx.resolve(spelling);
       if ("unresolved" in resolved)
         return ["arguments_unverifiable", `the path ${value} could not be resolved: ${resolved.unresolved}`];

@@ -22,18 +22,34 @@ export function nameKey(name: string, folds: boolean): string {
   return folds ? key.toUpperCase().toLowerCase().normalize("NFKC") : key;
 }
 
+/** A missing name is an answer, not an exception (throwing costs more than the lstat). */
+const NO_THROW = { throwIfNoEntry: false } as const;
+
 const codeOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
 
+/**
+ * Whether a directory folds case, by its dev:ino. A folding directory (ext4 casefold) can only be made
+ * empty and stays so, so the answer is kept (bounded): each directory is probed once, not every call.
+ */
+const foldingDirs = new Map<string, boolean>();
+const MAX_FOLDING_DIRS = 10_000;
+
 /** Whether `dir` folds case: the name with its case swapped is the same file (ext4 casefold, APFS, NTFS). */
-function foldsCase(dir: string, name: string, stat: Stats): boolean {
+function foldsCase(dir: string, dirKey: string, name: string, stat: Stats): boolean {
+  const known = foldingDirs.get(dirKey);
+  if (known !== undefined) return known;
   const swapped = name !== name.toUpperCase() ? name.toUpperCase() : name.toLowerCase();
   if (swapped === name) return false;
+  let folds = false;
   try {
-    const other = lstatSync(path.posix.join(dir, swapped));
-    return other.ino === stat.ino && other.dev === stat.dev;
+    const other = lstatSync(path.posix.join(dir, swapped), NO_THROW);
+    folds = other !== undefined && other.ino === stat.ino && other.dev === stat.dev;
   } catch {
     return false;
   }
+  if (foldingDirs.size >= MAX_FOLDING_DIRS) foldingDirs.clear();
+  foldingDirs.set(dirKey, folds);
+  return folds;
 }
 
 type Entry = { name: string; stat: Stats } | { name: null } | { unresolved: string };
@@ -46,14 +62,14 @@ type Entry = { name: string; stat: Stats } | { name: null } | { unresolved: stri
  * resolved; nor is a name with several equivalents. `followEquivalent` (for roots, which an admin
  * wrote) takes the one equivalent instead.
  */
-function entryOf(dir: string, name: string, followEquivalent: boolean): Entry {
+function entryOf(dir: string, dirKey: string, name: string, followEquivalent: boolean): Entry {
   let stat: Stats | undefined;
   try {
-    stat = lstatSync(path.posix.join(dir, name));
+    stat = lstatSync(path.posix.join(dir, name), NO_THROW);
   } catch (error) {
     if (codeOf(error) !== "ENOENT") return { unresolved: `${name} cannot be read (${codeOf(error)})` };
   }
-  const folds = PLATFORM_FOLDS || (stat !== undefined && foldsCase(dir, name, stat));
+  const folds = PLATFORM_FOLDS || (stat !== undefined && foldsCase(dir, dirKey, name, stat));
   if (stat && !folds && nameKey(name, false) === name) return { name, stat };
   let entries: string[];
   try {
@@ -72,7 +88,8 @@ function entryOf(dir: string, name: string, followEquivalent: boolean): Entry {
         unresolved: `${JSON.stringify(name)} is not on disk as spelt, and ${JSON.stringify(same[0])} is an equivalent spelling`,
       };
     try {
-      return { name: same[0], stat: lstatSync(path.posix.join(dir, same[0])) };
+      const equivalent = lstatSync(path.posix.join(dir, same[0]), NO_THROW);
+      return equivalent ? { name: same[0], stat: equivalent } : { unresolved: `${same[0]} vanished as it was read` };
     } catch (error) {
       return { unresolved: `${same[0]} cannot be read (${codeOf(error)})` };
     }
@@ -90,10 +107,12 @@ function entryOf(dir: string, name: string, followEquivalent: boolean): Entry {
  * Unresolved when a name is ambiguous or only equivalent (see entryOf), on a loop, or on an error
  * other than "no such file".
  */
-export function resolvePath(absolute: string, opts: { followEquivalent?: boolean } = {}): Resolution {
+export function resolvePath(absolute: string, opts: { followEquivalent?: boolean; trail?: string[] } = {}): Resolution {
   const pending = absolute.split("/").reverse();
   const tail: string[] = [];
   let current = "/";
+  // The current directory's dev:ino, known from the lstat that walked into it ("" to look it up).
+  let currentKey = "";
   let links = 0;
   while (pending.length) {
     const name = pending.pop()!;
@@ -105,17 +124,33 @@ export function resolvePath(absolute: string, opts: { followEquivalent?: boolean
     }
     if (name === "..") {
       current = path.posix.dirname(current);
+      currentKey = "";
       continue;
     }
-    const entry = entryOf(current, name, opts.followEquivalent ?? false);
+    if (!currentKey) {
+      let dir: Stats | undefined;
+      try {
+        dir = lstatSync(current, NO_THROW);
+      } catch (error) {
+        return { unresolved: `${current} cannot be read (${codeOf(error)})` };
+      }
+      if (!dir) return { unresolved: `${current} vanished as it was walked` };
+      currentKey = `${dir.dev}:${dir.ino}`;
+    }
+    const entry = entryOf(current, currentKey, name, opts.followEquivalent ?? false);
     if ("unresolved" in entry) return entry;
     if (entry.name === null) {
       tail.push(name);
       continue;
     }
     const next = path.posix.join(current, entry.name);
+    // What was walked: each entry's identity, and for what is not a directory its ctime too (a rename or
+    // a new link changes it), so a swap and a swap back between two walks shows.
+    const { dev, ino, ctimeMs } = entry.stat;
+    opts.trail?.push(`${next}:${dev}:${ino}${entry.stat.isDirectory() ? "" : `:${ctimeMs}`}`);
     if (!entry.stat.isSymbolicLink()) {
       current = next;
+      currentKey = `${dev}:${ino}`;
       continue;
     }
     if (++links > MAX_LINKS) return { unresolved: `more than ${MAX_LINKS} symlinks (a loop?)` };
@@ -126,7 +161,18 @@ export function resolvePath(absolute: string, opts: { followEquivalent?: boolean
       return { unresolved: `${next} cannot be read (${codeOf(error)})` };
     }
     pending.push(...target.split("/").reverse());
-    if (target.startsWith("/")) current = "/";
+    if (target.startsWith("/")) [current, currentKey] = ["/", ""];
   }
   return { real: path.posix.join(current, ...tail) };
+}
+
+/**
+ * Where a path leads and everything walked to get there: equal fingerprints taken before and after a
+ * call mean no component of the path was replaced in between (a directory renamed away and back is
+ * the one swap it cannot see).
+ */
+export function pathFingerprint(absolute: string): string {
+  const trail: string[] = [];
+  const resolved = resolvePath(absolute, { trail });
+  return JSON.stringify([resolved, trail]);
 }
