@@ -9,7 +9,9 @@ export const UNHASHABLE = "unhashable-definition";
 
 /**
  * The in-process decision: the same engine as Warden's decision API, over the gateway's bundle.
- * No bundle, a stale bundle or an engine error is a deny. When the upstream's files are on this machine, path rules resolve them as the file system will.
+ * No bundle, a stale bundle or an engine error is a deny. When the upstream's files are on this machine,
+ * path rules resolve them as the file system will; `relativeBases` are the roots the upstream was given
+ * (it takes relative paths against them).
  */
 export function decideCall(
   view: BundleView,
@@ -17,13 +19,20 @@ export function decideCall(
   now: Date,
   limiter: RateLimiter,
   filesHere = false,
+  relativeBases: readonly string[] = [],
 ): Evaluation {
   if (!view.ok) return { outcome: "deny", rule: "bundle_unavailable", reasons: [`bundle_unavailable: ${view.reason}`] };
   const lost = argumentsUnrepresentable(input.arguments);
   if (lost)
     return { outcome: "deny", rule: "arguments_unrepresentable", reasons: [`arguments_unrepresentable: ${lost}`] };
   try {
-    return evaluate(view.bundle.snapshot, input, now, limiter, filesHere ? { resolve: resolvePath } : {});
+    return evaluate(
+      view.bundle.snapshot,
+      input,
+      now,
+      limiter,
+      filesHere ? { resolve: resolvePath, relativeBases } : { relativeBases },
+    );
   } catch (error) {
     console.error("Decision engine error", error);
     return {
@@ -39,6 +48,11 @@ export function decideCall(
  * the argument rules with their paths resolved afresh, over the bundle as it is now. The call already
  * took its rate-limit token, so a throwaway limiter stands in.
  */
-export function decideAgain(view: BundleView, input: EngineInput, filesHere: boolean): Evaluation {
-  return decideCall(view, input, new Date(), new RateLimiter(), filesHere);
+export function decideAgain(
+  view: BundleView,
+  input: EngineInput,
+  filesHere: boolean,
+  relativeBases: readonly string[] = [],
+): Evaluation {
+  return decideCall(view, input, new Date(), new RateLimiter(), filesHere, relativeBases);
 }

@@ -8,10 +8,19 @@ import { db } from "@/lib/db/client";
 import { issueAgentCredential } from "@/lib/services/agent-credentials/issue-agent-credential";
 import { voteOnRequest } from "@/lib/services/approvals/vote-on-request";
 import { createGrant } from "@/lib/services/grants/create-grant";
+import { revokeGrant } from "@/lib/services/grants/revoke-grant";
 import { createToken } from "@/lib/services/tokens/create-token";
 import { hashToken } from "@/lib/services/tokens/token-secret";
 import { updateTool } from "@/lib/services/tools/update-tool";
-import { connectAgent, liveTools, refusal, textOf, until, type Connected } from "@/lib/testing/gateway-clients";
+import {
+  connectAgent,
+  liveTools,
+  refusal,
+  rejection,
+  textOf,
+  until,
+  type Connected,
+} from "@/lib/testing/gateway-clients";
 import { describeWithDatabase } from "@/lib/testing/test-database";
 import { seedTeam, seedUser } from "@/prisma/seed/factories";
 import { demoFileRoots } from "@/prisma/seed/gateway-demo";
@@ -112,7 +121,7 @@ describeWithDatabase("Gateway path confinement (equivalent names, races, approva
         .slice(1);
     expect(await allowed()).toEqual([at("public")]);
     // A second grant's path rule widens what the one shared upstream session may reach: the union.
-    await createGrant(sys, {
+    const wider = await createGrant(sys, {
       agentId: w.agent.id,
       serverId: w.filesystem.id,
       allowedTools: ["list_directory"],
@@ -124,10 +133,15 @@ describeWithDatabase("Gateway path confinement (equivalent names, races, approva
       return dirs.length === 2 ? dirs : undefined;
     }, 10_000);
     expect(widened.value.sort()).toEqual([at("private"), at("public")]);
-    await db().grant.updateMany({
-      where: { agentId: w.agent.id, allowedTools: { has: "list_directory" } },
-      data: { status: "REVOKED" },
-    });
+    // The server now takes a relative path against private/ first: salaries.csv would be the private
+    // file, though the rule's base (public/) has none. A relative path must hold against every root.
+    const read = (p: string) => fs.callTool({ name: "read_text_file", arguments: { path: p } });
+    const relative = await rejection(read("salaries.csv"));
+    expect(relative.data.rule).toBe("path_not_allowed");
+    expect(relative.message).toMatch(/send an absolute path/);
+    expect(textOf(await read(at("public", "readme.txt"))).join("")).toContain("Files the demo agent may read");
+    await revokeGrant(sys, wider.id, { reason: "the test is done with it" });
+    await until(async () => ((await allowed()).length === 1 ? true : undefined), 10_000);
   });
 
   it("refuses an equivalent spelling (NFD) of a link out of the root", async () => {
@@ -198,7 +212,20 @@ describeWithDatabase("Gateway path confinement (equivalent names, races, approva
     await voteOnRequest({ type: "USER", ...approver }, request.value.id, { decision: "approve" });
     expect(await refusal(call)).toBe("path_not_allowed");
     expect(readFileSync(at("private", "salaries.csv"), "utf8")).toBe(before);
-  }, 30_000);
+
+    // A write left alone runs once approved (writing changes the file: that is no swap).
+    const fresh = fs.callTool({ name: "write_file", arguments: { path: "fresh.txt", content: "fresh\n" } });
+    const next = await until(
+      async () =>
+        (await db().approvalRequest.findFirst({
+          where: { kind: "TOOL_CALL", serverId: w.filesystem.id, toolName: "write_file", status: "PENDING" },
+        })) ?? undefined,
+      10_000,
+    );
+    await voteOnRequest({ type: "USER", ...approver }, next.value.id, { decision: "approve" });
+    expect((await fresh).isError).toBeFalsy();
+    expect(readFileSync(at("public", "fresh.txt"), "utf8")).toBe("fresh\n");
+  }, 60_000);
 
   it("binds an approval to the arguments as sent: an own __proto__ key makes another call, in Warden and in the sidecar", async () => {
     const approver = await seedUser({ roles: ["APPROVER"] });

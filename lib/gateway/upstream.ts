@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import type { Logger } from "./logger";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { getDefaultEnvironment, StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
@@ -95,6 +96,11 @@ export class Upstream {
     this.capabilities = client.getServerCapabilities() ?? {};
     this.connected = true;
     await this.refreshTools();
+  }
+
+  /** The directories of the roots the server last took: it resolves a relative path against them. */
+  rootPaths(): string[] {
+    return (this.rootsServed ?? []).map((r) => fileURLToPath(r.uri));
   }
 
   /**

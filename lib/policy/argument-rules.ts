@@ -11,7 +11,12 @@ import { parseQueryText } from "./query-parse";
  */
 export type PathResolver = (absolute: string, opts?: { followEquivalent?: boolean }) => Resolution;
 
-export type RuleContext = { resolve?: PathResolver };
+/**
+ * `relativeBases`: the directories the server itself takes a relative path against (the MCP roots it
+ * was given: server-filesystem tries each in turn). A relative path must stay inside the rule's roots
+ * taken against each of them too, not only against the rule's base.
+ */
+export type RuleContext = { resolve?: PathResolver; relativeBases?: readonly string[] };
 export type RuleTool = { name: string; inputKeys?: readonly string[] };
 export type Violation = [rule: string, reason: string];
 
@@ -48,15 +53,25 @@ function spellingsOf(rule: PathRule, value: string, absolute: string): string[] 
 }
 
 /** Every spelling of every path the path rules among `rules` read in this call (for a check after it). */
-export function pathArguments(rules: readonly ArgumentRule[], tool: RuleTool, args: Record<string, unknown>): string[] {
+export function pathArguments(
+  rules: readonly ArgumentRule[],
+  tool: RuleTool,
+  args: Record<string, unknown>,
+  relativeBases: readonly string[] = [],
+): string[] {
   const out = new Set<string>();
   for (const rule of rules) {
     if (rule.kind !== "path" || !covers(rule, tool, args)) continue;
     for (const name of rule.arguments) {
       const value = at(args, name);
       for (const v of Array.isArray(value) ? value : [value]) {
-        const absolute = typeof v === "string" ? absoluteOf(rule, v) : null;
-        if (absolute) for (const s of spellingsOf(rule, v as string, absolute)) out.add(s);
+        if (typeof v !== "string") continue;
+        const bases = v.startsWith("/") || !rule.base ? [rule.base] : [rule.base, ...relativeBases];
+        for (const base of bases) {
+          const r = { ...rule, base };
+          const absolute = absoluteOf(r, v);
+          if (absolute) for (const s of spellingsOf(r, v, absolute)) out.add(s);
+        }
       }
     }
   }
@@ -64,6 +79,18 @@ export function pathArguments(rules: readonly ArgumentRule[], tool: RuleTool, ar
 }
 
 function checkPath(rule: PathRule, value: string, ctx: RuleContext): Violation | null {
+  const violation = checkPathFrom(rule, value, ctx);
+  if (violation || value.startsWith("/") || !rule.base) return violation;
+  for (const base of ctx.relativeBases ?? []) {
+    if (base === rule.base) continue;
+    const other = checkPathFrom({ ...rule, base }, value, ctx);
+    if (other)
+      return [other[0], `${other[1]}, taken against ${base}, one of the server's roots: send an absolute path`];
+  }
+  return null;
+}
+
+function checkPathFrom(rule: PathRule, value: string, ctx: RuleContext): Violation | null {
   const roots =
     (compiled.get(rule) as string[] | undefined) ?? rule.roots.map((r) => trimSlash(path.posix.normalize(r)));
   compiled.set(rule, roots);

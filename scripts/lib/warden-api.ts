@@ -53,8 +53,9 @@ export function wardenApi(port: number) {
       bound = (http.address() as AddressInfo).port;
     },
     async stop() {
-      http?.closeAllConnections();
-      await new Promise((r) => http?.close(r));
+      if (!http) return; // never started (a failed setup): nothing to wait for
+      http.closeAllConnections();
+      await new Promise((r) => http!.close(r));
       http = null;
     },
   };
