@@ -54,8 +54,9 @@ Or a desktop client that spawns servers over stdio (claude_desktop_config.json, 
                      "cwd": "${process.cwd()}", "env": { "WARDEN_GATEWAY_TOKEN": "${token}", "WARDEN_AGENT_CREDENTIAL": "${secret}" } }
 
 Try: everything/echo (allowed), everything/get-env (denied: no grant), memory/create_entities (waits for an
-approver in the console), filesystem/read_text_file on public/readme.txt (allowed) and on private/salaries.csv
-(refused by Warden's path rule, though the server itself would serve it), everything/gzip-file-as-resource
+approver in the console), filesystem/read_text_file on readme.txt (allowed: paths are taken in public/) and on
+../private/salaries.csv (refused by Warden's path rule; the server, given public/ as its MCP roots, refuses it too),
+everything/gzip-file-as-resource
 with data https://example.com/ (refused: not on the egress allow-list). Metrics: ${gateway.url}/metrics
 `);
   for (const signal of ["SIGINT", "SIGTERM"] as const)

@@ -10,7 +10,8 @@ import type { Evaluation } from "@/lib/policy/decide";
 import { awaitApproval } from "./approval-flow";
 import { boundedArguments, type GatewayEvent } from "./audit-event";
 import type { GatewayCore } from "./core";
-import { decideCall, UNHASHABLE } from "./decide-call";
+import { guardPaths } from "./path-guard";
+import { decideAgain, decideCall, UNHASHABLE } from "./decide-call";
 import { controlResponse } from "./response-controls";
 import { rpcError, upstreamError, WARDEN_APPROVAL_PENDING, WARDEN_DENIED, WARDEN_UNAVAILABLE } from "./rpc-error";
 import type { Upstream } from "./upstream";
@@ -58,21 +59,18 @@ export async function callTool(
   const now = new Date();
   const args = params.arguments ?? {};
   const live = upstream.tools.get(params.name);
-  const view = core.bundle.view();
+  const input = {
+    agent: caller.agent,
+    server: upstream.slug,
+    tool: params.name,
+    arguments: args,
+    toolHash: live?.hash ?? UNHASHABLE,
+  };
+  // Fingerprinted just before the check that lets the call through, compared once the server answered.
+  const bases = upstream.rootPaths();
+  let guard = upstream.local ? guardPaths(core.bundle.view(), input, bases) : null;
   const e: Evaluation = live
-    ? decideCall(
-        view,
-        {
-          agent: caller.agent,
-          server: upstream.slug,
-          tool: params.name,
-          arguments: args,
-          toolHash: live.hash ?? UNHASHABLE,
-        },
-        now,
-        core.limiter,
-        upstream.local,
-      )
+    ? decideCall(core.bundle.view(), input, now, core.limiter, upstream.local, bases)
     : {
         outcome: "deny",
         rule: "tool_not_offered",
@@ -147,6 +145,10 @@ export async function callTool(
         a.pending ? "pending" : "deny",
         a.approvalId,
       );
+    // The wait may have been long: decide again on what holds now (a symlink planted, a grant revoked).
+    guard = upstream.local ? guardPaths(core.bundle.view(), input, upstream.rootPaths()) : null;
+    const again = decideAgain(core.bundle.view(), input, upstream.local, upstream.rootPaths());
+    if (again.outcome === "deny") throw refuse(WARDEN_DENIED, again.rule, again.reasons, "deny", a.approvalId);
     event.attributes = { ...event.attributes, rule: "approved", approvalId: a.approvalId };
   }
   if (!upstream.client || !upstream.connected)
@@ -190,6 +192,12 @@ export async function callTool(
       responseSummary: err.message.slice(0, 500),
     });
     throw err;
+  }
+  if (guard?.changed()) {
+    finish({ outcome: "error", errorType: "path_changed" });
+    throw rpcError(WARDEN_DENIED, "path_changed: a path of this call changed while it ran; the result is withheld", {
+      rule: "path_changed",
+    });
   }
   // Only a granted call reaches here: its grant and server say what the result may carry.
   const caps = [e.grant.maxRecords, e.server.maxRecordsPerCall].filter((n): n is number => n !== null);

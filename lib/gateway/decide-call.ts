@@ -1,6 +1,7 @@
 import { evaluate, type EngineInput, type Evaluation } from "@/lib/policy/decide";
-import type { RateLimiter } from "@/lib/policy/rate-limiter";
-import { realPathOf } from "@/lib/policy/real-path";
+import { RateLimiter } from "@/lib/policy/rate-limiter";
+import { resolvePath } from "@/lib/policy/real-path";
+import { argumentsUnrepresentable } from "./arguments-round-trip";
 import type { BundleView } from "./bundle-holder";
 
 /** Stands for a live definition that is not a valid tool: it can never equal an approved hash. */
@@ -8,7 +9,9 @@ export const UNHASHABLE = "unhashable-definition";
 
 /**
  * The in-process decision: the same engine as Warden's decision API, over the gateway's bundle.
- * No bundle, a stale bundle or an engine error is a deny. When the upstream's files are on this machine, path rules also resolve symlinks.
+ * No bundle, a stale bundle or an engine error is a deny. When the upstream's files are on this machine,
+ * path rules resolve them as the file system will; `relativeBases` are the roots the upstream was given
+ * (it takes relative paths against them).
  */
 export function decideCall(
   view: BundleView,
@@ -16,10 +19,20 @@ export function decideCall(
   now: Date,
   limiter: RateLimiter,
   filesHere = false,
+  relativeBases: readonly string[] = [],
 ): Evaluation {
   if (!view.ok) return { outcome: "deny", rule: "bundle_unavailable", reasons: [`bundle_unavailable: ${view.reason}`] };
+  const lost = argumentsUnrepresentable(input.arguments);
+  if (lost)
+    return { outcome: "deny", rule: "arguments_unrepresentable", reasons: [`arguments_unrepresentable: ${lost}`] };
   try {
-    return evaluate(view.bundle.snapshot, input, now, limiter, filesHere ? { realpath: realPathOf } : {});
+    return evaluate(
+      view.bundle.snapshot,
+      input,
+      now,
+      limiter,
+      filesHere ? { resolve: resolvePath, relativeBases } : { relativeBases },
+    );
   } catch (error) {
     console.error("Decision engine error", error);
     return {
@@ -28,4 +41,18 @@ export function decideCall(
       reasons: ["engine_error: the decision engine failed; failing closed"],
     };
   }
+}
+
+/**
+ * The same decision again, right before forwarding a call that waited (for an approval): every rule,
+ * the argument rules with their paths resolved afresh, over the bundle as it is now. The call already
+ * took its rate-limit token, so a throwaway limiter stands in.
+ */
+export function decideAgain(
+  view: BundleView,
+  input: EngineInput,
+  filesHere: boolean,
+  relativeBases: readonly string[] = [],
+): Evaluation {
+  return decideCall(view, input, new Date(), new RateLimiter(), filesHere, relativeBases);
 }

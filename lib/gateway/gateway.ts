@@ -8,6 +8,7 @@ import { createHttpListener } from "./http-listener";
 import { reportManifests } from "./manifest-reporter";
 import { createSessionServer } from "./session-server";
 import type { Upstream } from "./upstream";
+import { upstreamRoots } from "./upstream-roots";
 
 export type RunningGateway = { core: GatewayCore; url?: string; close: () => Promise<void> };
 
@@ -34,6 +35,10 @@ async function startCore(config: GatewayConfig, log: Logger, slugs?: string[]) {
   const stopped = new AbortController();
   core.spool.open();
   core.shipper.start();
+  // Each upstream is confined to the path roots the bundle gives it (MCP roots), and told when they change.
+  const offRoots = core.bundle.onChange((b) => {
+    for (const u of core.upstreams.values()) u.setRoots(upstreamRoots(b.snapshot, u.slug));
+  });
   void core.bundle.start();
   const offReports = [...core.upstreams.values()].map((u) => reportManifests(core, u));
   for (const u of core.upstreams.values()) void keepConnected(core, u, stopped.signal);
@@ -41,6 +46,7 @@ async function startCore(config: GatewayConfig, log: Logger, slugs?: string[]) {
     stopped.abort();
     core.bundle.stop();
     offReports.forEach((off) => off());
+    offRoots();
     await Promise.all([...core.upstreams.values()].map((u) => u.close()));
     await core.shipper.stop();
     await core.shipper.flush();

@@ -5,8 +5,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { McpError, type Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -20,6 +19,7 @@ import { changeServerStatus } from "@/lib/services/servers/change-server-status"
 import { createToken } from "@/lib/services/tokens/create-token";
 import { reviewTool } from "@/lib/services/tools/review-tool";
 import { updateTool } from "@/lib/services/tools/update-tool";
+import { connectAgent, liveTools, refusal, textOf, type Connected } from "@/lib/testing/gateway-clients";
 import { describeWithDatabase } from "@/lib/testing/test-database";
 import { seedTeam } from "@/prisma/seed/factories";
 import { demoFileRoots } from "@/prisma/seed/gateway-demo";
@@ -29,7 +29,6 @@ import { seedAgent, seedServer, seedTools } from "@/prisma/seed/registry-factori
 import { wardenApi } from "@/scripts/lib/warden-api";
 import { ZGatewayConfig } from "./config";
 import { startHttpGateway, type RunningGateway } from "./gateway";
-import { WARDEN_DENIED } from "./rpc-error";
 
 const sys = systemActor("test");
 const PKG = "node_modules/@modelcontextprotocol";
@@ -38,37 +37,6 @@ const GATEWAY_PORT = 3291;
 // server-postgres (the npm reference server) runs read-only queries on this database.
 const PG_URL = "postgresql://postgres@127.0.0.1:5432/test";
 const PG_SCHEMA = `warden_gw_${process.pid}`;
-
-type Connected = { client: Client; close: () => Promise<void> };
-async function connect(url: string, credential: string): Promise<Connected> {
-  const client = new Client({ name: "policy-depth-test", version: "1.0.0" });
-  const transport = new StreamableHTTPClientTransport(new URL(url), {
-    requestInit: { headers: { authorization: `Bearer ${credential}` } },
-  });
-  await client.connect(transport);
-  return { client, close: () => transport.terminateSession().finally(() => client.close()) };
-}
-
-/** The live tools of an npm server over stdio, as the gateway will see them. */
-async function liveTools(command: string, args: string[], env: Record<string, string> = {}): Promise<Tool[]> {
-  const client = new Client({ name: "inventory", version: "1.0.0" });
-  await client.connect(new StdioClientTransport({ command, args, env: { ...process.env, ...env } as never }));
-  const { tools } = await client.listTools();
-  await client.close();
-  return tools;
-}
-
-async function refusal(p: Promise<unknown>): Promise<string> {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(McpError);
-  expect((error as McpError).code).toBe(WARDEN_DENIED);
-  return (error as McpError & { data: { rule: string } }).data.rule;
-}
-
-const textOf = (r: unknown) => (r as { content: { type: string; text?: string }[] }).content.map((c) => c.text ?? "");
 
 describeWithDatabase("Gateway policy depth (argument rules, response controls, sidecar, metrics)", () => {
   const warden = wardenApi(WARDEN_PORT);
@@ -79,7 +47,7 @@ describeWithDatabase("Gateway policy depth (argument rules, response controls, s
   let w: Awaited<ReturnType<typeof seed>>;
   const open: Connected[] = [];
   const session = async (slug: string) => {
-    const c = await connect(`${gw.url}/mcp/${slug}`, w.key);
+    const c = await connectAgent(`${gw.url}/mcp/${slug}`, w.key);
     open.push(c);
     return c.client;
   };
@@ -206,20 +174,23 @@ describeWithDatabase("Gateway policy depth (argument rules, response controls, s
     await pgAdmin.end().catch(() => {});
   });
 
-  it("confines paths to public/: .., other directories and symlinks out are refused though the server would serve them", async () => {
+  it("confines paths to public/: .., other directories and symlinks out are refused by the rule and by the server's roots", async () => {
     const fs = await session(w.filesystem.slug);
     const read = (p: string) => fs.callTool({ name: "read_text_file", arguments: { path: p } });
-    expect(textOf(await read("public/readme.txt")).join("")).toContain("Files the demo agent may read");
+    // Relative paths are relative to public/: the rule's base, and the root the server was given.
+    expect(textOf(await read("readme.txt")).join("")).toContain("Files the demo agent may read");
     expect(textOf(await read(path.join(files, "public", "reports", "q3.txt"))).join("")).toContain("q3");
-    expect(await refusal(read("private/salaries.csv"))).toBe("path_not_allowed");
-    expect(await refusal(read("public/../private/salaries.csv"))).toBe("path_not_allowed");
+    expect(await refusal(read("../private/salaries.csv"))).toBe("path_not_allowed");
+    expect(await refusal(read(path.join(files, "private", "salaries.csv")))).toBe("path_not_allowed");
+    expect(await refusal(read("reports/../../private/salaries.csv"))).toBe("path_not_allowed");
     expect(await refusal(read(`${files}/public/../../../etc/passwd`))).toBe("path_not_allowed");
-    expect(await refusal(read("public/salaries-link.csv"))).toBe("path_not_allowed");
+    expect(await refusal(read("salaries-link.csv"))).toBe("path_not_allowed");
     expect(await refusal(fs.callTool({ name: "read_text_file", arguments: {} }))).toBe("arguments_unverifiable");
-    // A tool that takes no path is not covered by the rule.
-    expect(textOf(await fs.callTool({ name: "list_allowed_directories", arguments: {} })).join("")).toContain(files);
+    // A tool that takes no path is not covered by the rule; the server lists the root the gateway gave it.
+    const allowed = textOf(await fs.callTool({ name: "list_allowed_directories", arguments: {} })).join("");
+    expect(allowed.split("\n").slice(1)).toEqual([path.join(files, "public")]);
 
-    // The server itself serves all of it: the refusals above are Warden's rule, not the server's.
+    // The server started on the whole folder, without roots, serves all of it: the refusals above are Warden's.
     const direct = new Client({ name: "direct", version: "1.0.0" });
     await direct.connect(
       new StdioClientTransport({ command: "node", args: [`${PKG}/server-filesystem/dist/index.js`, files] }),
@@ -304,12 +275,12 @@ describeWithDatabase("Gateway policy depth (argument rules, response controls, s
       ["no grant", call(w.everything.slug, "get-env", {})],
       ["unknown agent", call(w.everything.slug, "echo", {}, "ghost-agent")],
       ["unknown server", call("shadow-server", "echo", {})],
-      ["path outside the roots", call(w.filesystem.slug, "read_text_file", { path: "private/salaries.csv" })],
-      ["path inside", call(w.filesystem.slug, "read_text_file", { path: "public/readme.txt" })],
+      ["path outside the roots", call(w.filesystem.slug, "read_text_file", { path: "../private/salaries.csv" })],
+      ["path inside", call(w.filesystem.slug, "read_text_file", { path: "readme.txt" })],
       ["off-list URL", call(w.everything.slug, "gzip-file-as-resource", { name: "a", data: "https://example.com" })],
       ["denied field in SQL", call(w.postgres.slug, "query", { sql: "SELECT ssn FROM accounts LIMIT 1" })],
       ["LIMIT over the grant", call(w.postgres.slug, "query", { sql: "SELECT id FROM accounts LIMIT 99" })],
-      ["needs approval", call(w.filesystem.slug, "write_file", { path: "public/new.txt", content: "x" })],
+      ["needs approval", call(w.filesystem.slug, "write_file", { path: "new.txt", content: "x" })],
       ["missing agent", { server: w.everything.slug, tool: "echo" }],
       ["arguments not an object", { ...call(w.everything.slug, "echo", {}), arguments: [1] }],
       ["bad JSON", "{not json"],

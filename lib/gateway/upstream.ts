@@ -1,11 +1,14 @@
+import { fileURLToPath } from "node:url";
 import type { Logger } from "./logger";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { getDefaultEnvironment, StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import {
+  ListRootsRequestSchema,
   ToolListChangedNotificationSchema,
   type Notification,
+  type Root,
   type ServerCapabilities,
   type Tool,
 } from "@modelcontextprotocol/sdk/types.js";
@@ -15,6 +18,8 @@ import type { UpstreamConfig } from "./config";
 export type LiveTool = { tool: Tool; hash: string | null };
 
 const SDK_VERSION = "1.32.2";
+/** How long a server's first `roots/list` waits for the gateway's first bundle before it is answered with none. */
+const FIRST_ROOTS_WAIT_MS = 10_000;
 
 function transportOf(config: UpstreamConfig): Transport {
   if ("url" in config)
@@ -38,6 +43,14 @@ export class Upstream {
   tools = new Map<string, LiveTool>();
   capabilities: ServerCapabilities = {};
   connected = false;
+  /** The roots the gateway gives this server (see upstream-roots.ts); null until the first bundle says. */
+  private roots: Root[] | null = null;
+  private rootsKnown: { promise: Promise<void>; resolve: () => void } = (() => {
+    let resolve!: () => void;
+    return { promise: new Promise<void>((r) => (resolve = r)), resolve };
+  })();
+  /** The roots the server last asked for and got: it confines itself to them (if it honours roots). */
+  rootsServed: Root[] | null = null;
   private toolListeners = new Set<(changed: string[]) => void>();
   private notificationListeners = new Set<(n: Notification) => void>();
 
@@ -53,7 +66,19 @@ export class Upstream {
   }
 
   async connect(): Promise<void> {
-    const client = new Client({ name: "warden-gateway", version: SDK_VERSION }, { capabilities: {} });
+    // MCP 2025-11-25, Client features › Roots › Capabilities: a client that offers roots declares
+    // `roots`, with `listChanged` when it sends notifications/roots/list_changed.
+    const client = new Client(
+      { name: "warden-gateway", version: SDK_VERSION },
+      { capabilities: { roots: { listChanged: true } } },
+    );
+    // Roots › Listing Roots: the server asks with roots/list.
+    client.setRequestHandler(ListRootsRequestSchema, async () => {
+      if (this.roots === null)
+        await Promise.race([this.rootsKnown.promise, new Promise((r) => setTimeout(r, FIRST_ROOTS_WAIT_MS).unref())]);
+      this.rootsServed = this.roots ?? [];
+      return { roots: this.rootsServed };
+    });
     client.setNotificationHandler(ToolListChangedNotificationSchema, async () => {
       await this.refreshTools().catch((e) =>
         this.log("re-listing tools failed", { level: "warn", upstream: this.slug, error: e }),
@@ -71,6 +96,25 @@ export class Upstream {
     this.capabilities = client.getServerCapabilities() ?? {};
     this.connected = true;
     await this.refreshTools();
+  }
+
+  /** The directories of the roots the server last took: it resolves a relative path against them. */
+  rootPaths(): string[] {
+    return (this.rootsServed ?? []).map((r) => fileURLToPath(r.uri));
+  }
+
+  /**
+   * Sets the roots the server is given; when they change on a connected server, tells it (Roots › Root
+   * List Changes: notifications/roots/list_changed), and it asks again.
+   */
+  setRoots(roots: Root[]): void {
+    const changed = JSON.stringify(roots) !== JSON.stringify(this.roots);
+    this.roots = roots;
+    this.rootsKnown.resolve();
+    if (changed && this.connected && this.client)
+      this.client
+        .sendRootsListChanged()
+        .catch((e: unknown) => this.log("roots list_changed failed", { level: "warn", upstream: this.slug, error: e }));
   }
 
   async close(): Promise<void> {

@@ -4,12 +4,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ZArgumentRules, type TArgumentRuleInput } from "@/lib/schemas/argument-rule";
 import { argumentRuleViolation } from "./argument-rules";
-import { realPathOf } from "./real-path";
+import { resolvePath } from "./real-path";
 
 const rules = (...r: TArgumentRuleInput[]) => ZArgumentRules.parse(r);
 const fsTool = { name: "read_text_file", inputKeys: ["path", "head", "tail"] };
 const check = (r: ReturnType<typeof rules>, args: Record<string, unknown>, tool = fsTool, realpath = false) =>
-  argumentRuleViolation(r, tool, args, realpath ? { realpath: realPathOf } : {})?.[0] ?? null;
+  argumentRuleViolation(r, tool, args, realpath ? { resolve: resolvePath } : {})?.[0] ?? null;
 
 describe("path rules", () => {
   const r = rules({ kind: "path", arguments: ["path", "paths"], roots: ["/srv/files/public"], base: "/srv/files" });

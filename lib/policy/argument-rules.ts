@@ -1,20 +1,27 @@
 import path from "node:path";
 import type { ArgumentRule } from "@/lib/schemas/argument-rule";
 import { toolMatches } from "./arguments";
+import type { Resolution } from "./real-path";
 import { parseQueryText } from "./query-parse";
 
 /**
- * Resolves symlinks in an absolute path (the deepest part that exists, with the rest appended), or
- * null when it cannot. Only a process beside the files can answer: the gateway passes one, Warden's
- * decision API does not, and there a path rule is checked on the normalised path alone.
+ * Resolves an absolute path as the file system will (see lib/policy/real-path.ts), or says why it
+ * cannot. Only a process beside the files can answer: the gateway passes one, Warden's decision API
+ * does not, and there a path rule is checked on the normalised path alone.
  */
-export type RealPath = (absolute: string) => string | null;
+export type PathResolver = (absolute: string, opts?: { followEquivalent?: boolean }) => Resolution;
 
-export type RuleContext = { realpath?: RealPath };
+/**
+ * `relativeBases`: the directories the server itself takes a relative path against (the MCP roots it
+ * was given: server-filesystem tries each in turn). A relative path must stay inside the rule's roots
+ * taken against each of them too, not only against the rule's base.
+ */
+export type RuleContext = { resolve?: PathResolver; relativeBases?: readonly string[] };
 export type RuleTool = { name: string; inputKeys?: readonly string[] };
 export type Violation = [rule: string, reason: string];
 
 const MAX_CHECKED_VALUE = 10_000;
+type PathRule = Extract<ArgumentRule, { kind: "path" }>;
 
 const at = (args: unknown, dotted: string): unknown =>
   dotted
@@ -33,27 +40,81 @@ const compiled = new WeakMap<ArgumentRule, RegExp | Set<string> | string[]>();
 const insideRoot = (p: string, root: string) => p === root || p.startsWith(root === "/" ? "/" : `${root}/`);
 const trimSlash = (p: string) => (p.length > 1 ? p.replace(/\/+$/, "") : p);
 
-function checkPath(rule: Extract<ArgumentRule, { kind: "path" }>, value: string, ctx: RuleContext): Violation | null {
+const absoluteOf = (rule: PathRule, value: string) =>
+  value.startsWith("/") ? path.posix.normalize(value) : rule.base ? path.posix.join(rule.base, value) : null;
+
+/**
+ * The spellings of a path to resolve: the normalised one (what a server that normalises opens) and,
+ * when it holds `..` or `.`, the one as sent (the kernel takes `..` after a symlink physically).
+ */
+function spellingsOf(rule: PathRule, value: string, absolute: string): string[] {
+  const raw = value.startsWith("/") ? value : `${rule.base}/${value}`;
+  return /(^|\/)\.\.?(\/|$)/.test(raw) ? [absolute, raw] : [absolute];
+}
+
+/** Every spelling of every path the path rules among `rules` read in this call (for a check after it). */
+export function pathArguments(
+  rules: readonly ArgumentRule[],
+  tool: RuleTool,
+  args: Record<string, unknown>,
+  relativeBases: readonly string[] = [],
+): string[] {
+  const out = new Set<string>();
+  for (const rule of rules) {
+    if (rule.kind !== "path" || !covers(rule, tool, args)) continue;
+    for (const name of rule.arguments) {
+      const value = at(args, name);
+      for (const v of Array.isArray(value) ? value : [value]) {
+        if (typeof v !== "string") continue;
+        const bases = v.startsWith("/") || !rule.base ? [rule.base] : [rule.base, ...relativeBases];
+        for (const base of bases) {
+          const r = { ...rule, base };
+          const absolute = absoluteOf(r, v);
+          if (absolute) for (const s of spellingsOf(r, v, absolute)) out.add(s);
+        }
+      }
+    }
+  }
+  return [...out];
+}
+
+function checkPath(rule: PathRule, value: string, ctx: RuleContext): Violation | null {
+  const violation = checkPathFrom(rule, value, ctx);
+  if (violation || value.startsWith("/") || !rule.base) return violation;
+  for (const base of ctx.relativeBases ?? []) {
+    if (base === rule.base) continue;
+    const other = checkPathFrom({ ...rule, base }, value, ctx);
+    if (other)
+      return [other[0], `${other[1]}, taken against ${base}, one of the server's roots: send an absolute path`];
+  }
+  return null;
+}
+
+function checkPathFrom(rule: PathRule, value: string, ctx: RuleContext): Violation | null {
   const roots =
     (compiled.get(rule) as string[] | undefined) ?? rule.roots.map((r) => trimSlash(path.posix.normalize(r)));
   compiled.set(rule, roots);
   if (value.includes("\0") || value.startsWith("~") || /^[A-Za-z]:/.test(value))
     return ["arguments_unverifiable", `the path ${JSON.stringify(value)} cannot be checked against the allowed roots`];
-  const absolute = value.startsWith("/")
-    ? path.posix.normalize(value)
-    : rule.base
-      ? path.posix.join(rule.base, value)
-      : null;
+  const absolute = absoluteOf(rule, value);
   if (!absolute)
     return ["arguments_unverifiable", `the path ${JSON.stringify(value)} is relative, and the rule has no base`];
   const shown = roots.join(", ");
   if (!roots.some((r) => insideRoot(trimSlash(absolute), r)))
     return ["path_not_allowed", `the path ${value} is outside the allowed roots (${shown})`];
-  if (ctx.realpath) {
-    const real = ctx.realpath(absolute);
-    if (real === null) return ["arguments_unverifiable", `the path ${value} could not be resolved`];
-    if (!roots.some((r) => insideRoot(real, ctx.realpath!(r) ?? r)))
-      return ["path_not_allowed", `the path ${value} leads through a symlink outside the allowed roots (${shown})`];
+  if (ctx.resolve) {
+    // Roots are an admin's words: an equivalent spelling of one on disk is taken as meant.
+    const realRoots = roots.flatMap((r) => {
+      const resolved = ctx.resolve!(r, { followEquivalent: true });
+      return "real" in resolved ? [resolved.real] : [];
+    });
+    for (const spelling of spellingsOf(rule, value, absolute)) {
+      const resolved = ctx.resolve(spelling);
+      if ("unresolved" in resolved)
+        return ["arguments_unverifiable", `the path ${value} could not be resolved: ${resolved.unresolved}`];
+      if (!realRoots.some((r) => insideRoot(resolved.real, r)))
+        return ["path_not_allowed", `the path ${value} leads through a symlink outside the allowed roots (${shown})`];
+    }
   }
   return null;
 }

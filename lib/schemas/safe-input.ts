@@ -64,9 +64,20 @@ export const jsonValue = (maxDepth = MAX_JSON_DEPTH) =>
       ctx.addIssue({ code: "custom", message: problem.message, path: problem.path ? problem.path.split(".") : [] });
   });
 
-/** A JSON object with string keys (arguments, attributes), checked like jsonValue. */
+const MAX_KEY = 200;
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+
+/**
+ * A JSON object with string keys (arguments, attributes), checked like jsonValue. The object itself is
+ * the output, never a copy: a copy made by assignment drops an own `__proto__` key (JSON.parse makes
+ * one), and what Warden hashes and binds an approval to must be exactly what the caller sent.
+ */
 export const jsonObject = (maxDepth = MAX_JSON_DEPTH) =>
-  z.record(text(200), z.unknown()).superRefine((v, ctx) => {
+  z.custom<Record<string, unknown>>(isPlainObject, "Expected a JSON object").superRefine((v, ctx) => {
+    const long = Object.keys(v).find((k) => k.length > MAX_KEY);
+    if (long !== undefined)
+      return ctx.addIssue({ code: "custom", message: `Use at most ${MAX_KEY} characters`, path: [long] });
     const problem = jsonProblem(v, maxDepth);
     if (problem)
       ctx.addIssue({ code: "custom", message: problem.message, path: problem.path ? problem.path.split(".") : [] });

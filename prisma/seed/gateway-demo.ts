@@ -14,8 +14,8 @@ export const DEMO_GATEWAY_AGENT = "demo-agent";
  * The three npm reference servers behind the demo gateway (`npm run gateway:demo`), their tools
  * reviewed, and `demo-agent` with grants that show every outcome: allowed (echo, read_graph,
  * read_text_file), denied (get-env, delete_entities: no grant), needs approval (create_entities,
- * write_file), paths confined to public/ by Warden's argument rule (private/salaries.csv is refused
- * though the server would serve it), and gzip-file-as-resource fetching only from an egress allow-list.
+ * write_file), paths confined to public/ by Warden's argument rule and by the MCP roots the gateway
+ * gives the server (../private/salaries.csv is refused, though the server started without roots would serve it), and gzip-file-as-resource fetching only from an egress allow-list.
  */
 export async function seedGatewayDemo(teams: Map<string, string>, users: Map<string, string>) {
   const seeder = systemActor("seed");
@@ -61,8 +61,12 @@ export async function seedGatewayDemo(teams: Map<string, string>, users: Map<str
   return agent;
 }
 
-/** The demo filesystem server's root, and the part of it demo-agent may touch: public/. */
+/**
+ * The part of the demo filesystem server's folder demo-agent may touch: public/. The gateway gives the
+ * server this root (MCP roots), and the server then resolves a relative path against it, so the rule's
+ * base is the root too: `readme.txt` is public/readme.txt for both.
+ */
 export function demoFileRoots(dir = DEMO_FILES_DIR) {
-  const base = path.resolve(dir);
-  return { base, roots: [path.join(base, "public")] };
+  const root = path.join(path.resolve(dir), "public");
+  return { base: root, roots: [root] };
 }

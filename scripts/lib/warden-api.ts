@@ -1,4 +1,5 @@
 import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import * as approvalRoute from "@/app/api/v1/approvals/[id]/route";
 import * as ingestRoute from "@/app/api/v1/audit/events/route";
 import * as decisionsRoute from "@/app/api/v1/decisions/route";
@@ -20,8 +21,12 @@ export function wardenApi(port: number) {
     ["POST", /^\/api\/v1\/audit\/events$/, ingestRoute.POST],
   ];
   let http: HttpServer | null = null;
+  // Port 0 takes a free port at start: the URL names the port bound.
+  let bound = port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    get url() {
+      return `http://127.0.0.1:${bound}`;
+    },
     async start() {
       http = createServer(async (req, res) => {
         const url = new URL(req.url ?? "/", `http://127.0.0.1:${port}`);
@@ -45,10 +50,12 @@ export function wardenApi(port: number) {
         res.end(Buffer.from(await response.arrayBuffer()));
       });
       await new Promise<void>((r) => http!.listen(port, "127.0.0.1", r));
+      bound = (http.address() as AddressInfo).port;
     },
     async stop() {
-      http?.closeAllConnections();
-      await new Promise((r) => http?.close(r));
+      if (!http) return; // never started (a failed setup): nothing to wait for
+      http.closeAllConnections();
+      await new Promise((r) => http!.close(r));
       http = null;
     },
   };
