@@ -7,6 +7,15 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
+/**
+ * HSTS on every response that reached Warden over https, build assets and `/favicon.ico` included (the
+ * proxy does not run for those). Warden serves plain HTTP itself, so https means a TLS-terminating proxy
+ * said so in X-Forwarded-Proto (its first entry: the client's side). Browsers ignore the header on plain
+ * http (RFC 6797 §8.1), so a client that claims https over http gains nothing.
+ */
+const overHttps = { type: "header" as const, key: "x-forwarded-proto", value: "https(?:\\s*,.*)?" };
+const hsts = { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" };
+
 const nextConfig: NextConfig = {
   // Native and WASM database drivers must load from node_modules at run time, not be bundled.
   serverExternalPackages: [
@@ -23,7 +32,10 @@ const nextConfig: NextConfig = {
   // added about a fifth to the first start's build time for nothing.
   typescript: { ignoreBuildErrors: true },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/:path*", has: [overHttps], headers: [hsts] },
+    ];
   },
 };
 

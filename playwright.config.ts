@@ -63,6 +63,8 @@ export default defineConfig({
         OIDC_ROLE_MAP: "e2e-sec-admins=ADMIN,e2e-approvers=APPROVER",
         // The SIEM spec's target is a closed loopback port: outbound calls reach loopback only where named.
         WARDEN_OUTBOUND_ALLOW: "127.0.0.1:9",
+        // e2e/sign-in-hardening.spec.ts sends from 127.0.0.2 as a reverse proxy; browsers (127.0.0.1) stay clients.
+        WARDEN_TRUSTED_PROXIES: "127.0.0.2",
       },
     },
   ],

@@ -3,7 +3,8 @@ import { NextResponse, type NextRequest } from "next/server";
 /**
  * Security headers that depend on the request: a Content-Security-Policy with a fresh nonce for every
  * page (Next.js reads it from the request's CSP header and puts it on its own inline scripts, so no
- * inline script runs without it), and HSTS when the request reached Warden over https.
+ * inline script runs without it), upgrading insecure requests when the page was reached over https.
+ * HSTS is set in next.config.ts, for every path (this proxy skips build assets).
  */
 export function contentSecurityPolicy(nonce: string, https: boolean): string {
   return [
@@ -50,7 +51,6 @@ export function proxy(request: NextRequest) {
   headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", csp);
-  if (https) response.headers.set("strict-transport-security", "max-age=63072000; includeSubDomains");
   return response;
 }
 

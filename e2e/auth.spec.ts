@@ -42,6 +42,8 @@ test("wrong passwords back off the stranger's browser (429, same message), never
   page,
   browser,
 }) => {
+  // Eight sign-ins, each a password hash: 30 s is too little on a busy 2-core machine.
+  test.setTimeout(90_000);
   const admin = await as("ADMIN");
   const email = `backoff-${Date.now()}@test.local`;
   const created = await admin.request.post("/api/console/users", {

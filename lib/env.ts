@@ -21,6 +21,27 @@ const ZEnv = z.object({
     .min(5)
     .max(7 * 24 * 60)
     .default(8 * 60),
+  /**
+   * Reverse proxies (addresses or CIDRs, comma-separated) whose X-Forwarded-For entries name the client.
+   * Empty: the socket's address is the client, whatever the request says.
+   */
+  WARDEN_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], {
+          error: (issue) =>
+            `WARDEN_TRUSTED_PROXIES: "${String(issue.input)}" is not an IP address or CIDR (e.g. 10.0.0.0/8, fd00::/8)`,
+        }),
+      ),
+    ),
   WARDEN_SIGNING_KEY: z.string().optional(),
   /** Public keys (PEM, one or more) of rotated signing keys whose checkpoints still verify. */
   WARDEN_TRUSTED_KEYS: z.string().optional(),

@@ -15,8 +15,19 @@ import type { SsoClaims } from "./sso/claims";
 import { ssoEnabled, ssoProvider } from "./sso/provider";
 import { safeCallbackPath } from "./callback-url";
 import { DEVICE_COOKIE, issueDeviceCookie, readCookie, verifiedDevice } from "./device-cookie";
+import { clientAddress } from "@/lib/http/client-address";
+import { activeUser } from "./active-user";
 import { authSecret } from "./secret";
-import { clientAddress, currentSignInAttempt } from "./sign-in-attempt";
+import { currentSignInAttempt } from "./sign-in-attempt";
+
+/**
+ * Thrown by the jwt callback for a session that has ended (signed out, user disabled or gone, SSO lifetime
+ * over). next-auth then answers its session endpoint as signed out (`{}`) and clears the cookie instead of
+ * re-issuing it; getServerSession answers null. Not an error worth a log line.
+ */
+class SessionEnded extends Error {
+  override name = "SessionEnded";
+}
 
 /** Whether the sign-in page offers single sign-on. */
 export const oidcEnabled = ssoEnabled;
@@ -65,6 +76,7 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/login", error: "/login" },
     logger: {
       error(code, metadata) {
+        if (metadata instanceof Error && metadata.name === "SessionEnded") return;
         console.error(`[next-auth] ${code}`, metadata);
         // A single sign-on that failed before Warden learnt who it was: audited too.
         if (e.OIDC_ISSUER && /^(OAUTH_|SIGNIN_OAUTH_)/.test(code)) {
@@ -105,6 +117,8 @@ export function authOptions(): NextAuthOptions {
         }
         // A session id, so sign-out can end this session everywhere its cookie was copied to.
         if (user) token.sid = randomUUID();
+        // Every later read of the session (the session endpoint, getServerSession) asks whether it still holds.
+        else if (!account && !(await activeUser(token.sub, token.sid, token.ssoUntil))) throw new SessionEnded();
         return token;
       },
       async session({ session, token }) {

@@ -10,10 +10,14 @@ const GONE = "This link request has expired or was already used. Sign in with si
 
 /**
  * Links the identity of a link offer to its account once the account's password is proved. The password
- * goes through the ordinary password check, so lockout and its audit apply. The roles stay as Warden has
+ * goes through the ordinary password check, so its backoff (by the caller's address) and its audit apply. The roles stay as Warden has
  * them: the identity provider does not manage an account it did not create.
  */
-export async function linkSsoIdentityWithPassword(raw: TLinkSsoWithPasswordInput, now = new Date()) {
+export async function linkSsoIdentityWithPassword(
+  raw: TLinkSsoWithPasswordInput,
+  client: { address: string },
+  now = new Date(),
+) {
   const input = parseWith(ZLinkSsoWithPasswordInput, raw, "link request");
   const tokenHash = hashLinkToken(input.token);
   const offer = await db().ssoLinkOffer.findUnique({
@@ -21,7 +25,10 @@ export async function linkSsoIdentityWithPassword(raw: TLinkSsoWithPasswordInput
     select: { id: true, issuer: true, subject: true, email: true, expiresAt: true, user: { select: { email: true } } },
   });
   if (!offer || offer.expiresAt <= now) throw new AppError("NOT_FOUND", GONE);
-  const user = await signInWithPassword({ email: offer.user.email, password: input.password }, now);
+  const user = await signInWithPassword({ email: offer.user.email, password: input.password }, now, {
+    address: client.address,
+    device: null,
+  });
   return db().$transaction(async (tx) => {
     // Consumed inside the transaction: of two parallel uses, one links and the other finds it gone.
     const consumed = await tx.ssoLinkOffer.deleteMany({ where: { id: offer.id, tokenHash } });

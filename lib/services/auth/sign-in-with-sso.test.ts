@@ -71,15 +71,21 @@ describeWithDatabase("single sign-on by (issuer, subject)", () => {
     expect(await db().ssoIdentity.count({ where: { userId: owner.id } })).toBe(0);
     expect(JSON.stringify(await db().ssoLinkOffer.findMany())).not.toContain(token);
 
-    await expect(linkSsoIdentityWithPassword({ token, password: "not the password" })).rejects.toMatchObject({
+    await expect(
+      linkSsoIdentityWithPassword({ token, password: "not the password" }, { address: "192.0.2.10" }),
+    ).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
     expect(await db().ssoIdentity.count({ where: { userId: owner.id } })).toBe(0);
 
-    await expect(linkSsoIdentityWithPassword({ token, password: "the owner password" })).resolves.toEqual({
+    await expect(
+      linkSsoIdentityWithPassword({ token, password: "the owner password" }, { address: "192.0.2.10" }),
+    ).resolves.toEqual({
       email: owner.email,
     });
-    await expect(linkSsoIdentityWithPassword({ token, password: "the owner password" })).rejects.toMatchObject({
+    await expect(
+      linkSsoIdentityWithPassword({ token, password: "the owner password" }, { address: "192.0.2.10" }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     expect(await signInWithSso(c)).toEqual({ ok: true, userId: owner.id });

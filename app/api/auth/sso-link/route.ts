@@ -1,6 +1,7 @@
 import { errorResponse } from "@/lib/api/error-response";
 import { readJsonBody } from "@/lib/api/parse-input";
 import { assertSameOrigin } from "@/lib/api/same-origin";
+import { clientAddress } from "@/lib/http/client-address";
 import { parseWith } from "@/lib/schemas/parse";
 import { ZLinkSsoWithPasswordInput } from "@/lib/schemas/sso";
 import { linkSsoIdentityWithPassword } from "@/lib/services/auth/link-sso-identity-with-password";
@@ -11,7 +12,9 @@ export async function POST(req: Request) {
   try {
     assertSameOrigin(req);
     const body = parseWith(ZLinkSsoWithPasswordInput, await readJsonBody(req), "link request");
-    return Response.json(await linkSsoIdentityWithPassword(body), { headers: { "cache-control": "no-store" } });
+    return Response.json(await linkSsoIdentityWithPassword(body, { address: clientAddress(req.headers) }), {
+      headers: { "cache-control": "no-store" },
+    });
   } catch (error) {
     return errorResponse(error);
   }
