@@ -64,9 +64,12 @@ export const jsonValue = (maxDepth = MAX_JSON_DEPTH) =>
       ctx.addIssue({ code: "custom", message: problem.message, path: problem.path ? problem.path.split(".") : [] });
   });
 
+/** The longest key a jsonObject takes at its top level. */
+export const MAX_OBJECT_KEY = 200;
+
 /** A JSON object with string keys (arguments, attributes), checked like jsonValue. */
 export const jsonObject = (maxDepth = MAX_JSON_DEPTH) =>
-  z.record(text(200), z.unknown()).superRefine((v, ctx) => {
+  z.record(text(MAX_OBJECT_KEY), z.unknown()).superRefine((v, ctx) => {
     const problem = jsonProblem(v, maxDepth);
     if (problem)
       ctx.addIssue({ code: "custom", message: problem.message, path: problem.path ? problem.path.split(".") : [] });
