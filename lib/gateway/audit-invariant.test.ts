@@ -192,6 +192,9 @@ describeWithDatabase("Gateway audit: every answered call is in the audit log", (
           : undefined;
       }, 5_000);
       expect(down.value.spool).toMatchObject({ writable: false, failure: expect.stringMatching(/EROFS|EPERM/) });
+      const metrics = await (await fetch(`${gw.url}/metrics`)).text();
+      expect(metrics).toMatch(/^warden_gateway_spool_writable 0$/m);
+      expect(metrics).toMatch(/^warden_gateway_audit_held_events 0$/m);
       const refused = await rejection(agent.client.callTool({ name: "echo", arguments: { message: "during" } }));
       expect(refused.code).toBe(WARDEN_UNAVAILABLE);
       expect(refused.data.rule).toBe("audit_unavailable");
