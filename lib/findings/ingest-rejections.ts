@@ -29,6 +29,7 @@ export function ingestRejectionFinding(rejected: IngestError[], sender: AuditAct
     entityType: sender.type === "TOKEN" ? "ApiToken" : sender.type === "USER" ? "User" : "System",
     entityKey: sender.label,
     title: `Audit events from ${sender.label} were refused at ingest and are not in the audit log`,
-    evidence: { events: events.size, byField, reasons: [...reasons], eventIds: [...eventIds] },
+    // Not "eventIds": the console links those to the audit log, where refused events are not.
+    evidence: { events: events.size, byField, reasons: [...reasons], refusedEventIds: [...eventIds] },
   };
 }

@@ -54,7 +54,10 @@ describeWithDatabase("POST /api/v1/audit/events", () => {
     const stored = await db().auditEvent.findMany({ where: { eventId: { startsWith: "good-" } } });
     expect(stored).toHaveLength(POISONS.length);
     const finding = await db().finding.findFirstOrThrow({ where: { type: "ingest_rejected" } });
-    expect(finding.evidence).toMatchObject({ events: POISONS.length });
+    expect(finding.evidence).toMatchObject({
+      events: POISONS.length,
+      refusedEventIds: expect.arrayContaining(POISONS.map(([n]) => `bad-${n}`)),
+    });
     // The finding names fields and reasons, never the refused values.
     expect(JSON.stringify(finding.evidence)).not.toMatch(/t{100}|i{100}|\\u0000/);
   });
