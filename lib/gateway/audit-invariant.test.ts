@@ -55,7 +55,18 @@ const hostileArgs = fc.oneof(
   fc.constant({ ["k".repeat(300)]: "long key", message: "m".repeat(5_000) }),
   fc.record({ a: fc.integer(), b: fc.integer() }),
 );
-const call = fc.record({ id: hostileId, tool: hostileTool, args: hostileArgs });
+/** Most calls are well formed; some are not calls at all (the SDK used to answer those unrecorded). */
+const malformed = fc.constantFrom<"name-not-text" | "args-not-object" | "no-params" | null>(
+  null,
+  null,
+  null,
+  null,
+  null,
+  "name-not-text",
+  "args-not-object",
+  "no-params",
+);
+const call = fc.record({ id: hostileId, tool: hostileTool, args: hostileArgs, malformed });
 
 describeWithDatabase("Gateway audit: every answered call is in the audit log", () => {
   const warden = wardenApi(0);
@@ -139,7 +150,15 @@ describeWithDatabase("Gateway audit: every answered call is in the audit log", (
         const worker = async () => {
           for (let c = queue.shift(); c; c = queue.shift()) {
             const args = { ...(c.args as Record<string, unknown>), tag: c.tag };
-            const answer: RpcAnswer | null = await session.call(c.id, c.tool, args);
+            // A call whose arguments cannot carry the tag carries it as its JSON-RPC id.
+            const answer: RpcAnswer | null =
+              c.malformed === "name-not-text"
+                ? await session.request(c.id, "tools/call", { name: 42, arguments: args })
+                : c.malformed === "args-not-object"
+                  ? await session.request(c.tag, "tools/call", { name: c.tool, arguments: [c.tag, "\u0000"] })
+                  : c.malformed === "no-params"
+                    ? await session.request(c.tag, "tools/call")
+                    : await session.call(c.id, c.tool, args);
             if (answer && (answer.result !== undefined || answer.error !== undefined)) answered.add(c.tag);
             else unanswered.push(c.tag);
           }
@@ -157,7 +176,12 @@ describeWithDatabase("Gateway audit: every answered call is in the audit log", (
         where: { category: "TOOL_CALL", server: world.everything.slug, agent: { in: clientIds } },
         select: { attributes: true },
       });
-      return new Set(rows.map((r) => (r.attributes as { arguments?: { tag?: string } }).arguments?.tag ?? "(no tag)"));
+      return new Set(
+        rows.map((r) => {
+          const a = r.attributes as { arguments?: { tag?: string }; requestId?: unknown };
+          return a.arguments?.tag ?? (typeof a.requestId === "string" ? a.requestId : "(no tag)");
+        }),
+      );
     };
     await until(async () => {
       await gw.core.shipper.flush();

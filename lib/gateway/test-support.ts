@@ -62,6 +62,9 @@ export async function rawSession(url: string, credential: string) {
   return {
     call: (id: string | number, name: string, args: unknown) =>
       post({ jsonrpc: "2.0", id, method: "tools/call", params: { name, arguments: args } }),
+    /** Any request, params as given (or none). */
+    request: (id: string | number, method: string, params?: unknown) =>
+      post({ jsonrpc: "2.0", id, method, ...(params === undefined ? {} : { params }) }),
     close: () =>
       fetch(url, { method: "DELETE", headers: { authorization: `Bearer ${credential}`, "mcp-session-id": session! } }),
   };
