@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -78,6 +79,37 @@ describe("audit spool on a failing disk", () => {
     spool.begin(event("b"));
     expect(spool.writable).toBe(true);
     spool.close();
+  });
+
+  it("refuses calls on a full disk (ENOSPC), and takes them again once there is room", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "spool-full-"));
+    try {
+      execFileSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir], { stdio: "pipe" });
+    } catch {
+      return; // no right to mount here: the read-only cases above cover a failing disk
+    }
+    try {
+      const spool = new Spool(dir, { maxBytes: 10_000_000, fsync: false });
+      spool.open();
+      spool.begin(event("running"));
+      writeFileSync(path.join(dir, "filler"), Buffer.alloc(60 * 1024));
+      const big = { message: "x".repeat(8_000) };
+      expect(() => {
+        for (let i = 0; i < 10; i++) spool.begin(event(`fill-${i}`, { arguments: big }));
+      }).toThrow(SpoolUnavailableError);
+      expect(spool.writable).toBe(false);
+      expect(spool.failure).toMatch(/ENOSPC/);
+      expect(() => spool.rotate()).not.toThrow();
+      expect(() => spool.done(event("running"))).toThrow(SpoolUnavailableError);
+      unlinkSync(path.join(dir, "filler"));
+      spool.rotate();
+      expect(spool.writable).toBe(true);
+      const events = spool.read(spool.rotate());
+      expect(events.find((e) => e.eventId === "running")?.outcome).toBe("success");
+      spool.close();
+    } finally {
+      execFileSync("umount", [dir], { stdio: "pipe" });
+    }
   });
 
   it("holds refused events in a file of their own, counted until Warden takes them", () => {
