@@ -35,7 +35,7 @@ test("an auditor sees the dashboard with data, drills into the explorer, opens a
     latencyMs: 20 + i,
     arguments: { q: `term ${i}`, password: "hunter2" },
   }));
-  expect(await ingest(admin, events)).toEqual({ accepted: 60, duplicates: 0 });
+  expect(await ingest(admin, events)).toEqual({ accepted: 60, duplicates: 0, rejected: [] });
 
   const page = await browser.newPage();
   await signIn(page, e2eEmail("AUDITOR"));
@@ -70,7 +70,9 @@ test("an auditor sees the dashboard with data, drills into the explorer, opens a
   await page.close();
 });
 
-test("ingestion refuses a bad batch whole, and a retried batch is stored once", async ({ as }) => {
+test("ingestion stores the good events of a batch and names the bad ones (or refuses it whole when asked), and a retried batch is stored once", async ({
+  as,
+}) => {
   const admin = await as("ADMIN");
   const token = (
     await (
@@ -79,19 +81,27 @@ test("ingestion refuses a bad batch whole, and a retried batch is stored once", 
       })
     ).json()
   ).token;
-  const post = (body: string, type = "application/json") =>
-    admin.request.post("/api/v1/audit/events", {
+  const post = (body: string, type = "application/json", query = "") =>
+    admin.request.post(`/api/v1/audit/events${query}`, {
       data: body,
       headers: { authorization: `Bearer ${token}`, "content-type": type },
     });
   const id = `retry-${Date.now()}`;
   const good = { eventId: id, timestamp: new Date().toISOString(), server: "crm", agent: "bot", outcome: "success" };
-  const bad = await post(JSON.stringify([good, { ...good, eventId: `${id}-2`, outcome: "sort of" }]));
+  const mixed = JSON.stringify([good, { ...good, eventId: `${id}-2`, outcome: "sort of" }]);
+  const bad = await post(mixed, "application/json", "?atomic=true");
   expect(bad.status()).toBe(400);
   expect((await bad.json()).errors).toEqual([expect.objectContaining({ index: 1, field: "outcome" })]);
   const nd = `${JSON.stringify(good)}\n${JSON.stringify({ ...good, eventId: `${id}-3` })}\n`;
-  expect(await (await post(nd, "application/x-ndjson")).json()).toEqual({ accepted: 2, duplicates: 0 });
-  expect(await (await post(nd, "application/x-ndjson")).json()).toEqual({ accepted: 0, duplicates: 2 });
+  expect(await (await post(nd, "application/x-ndjson")).json()).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
+  expect(await (await post(nd, "application/x-ndjson")).json()).toEqual({ accepted: 0, duplicates: 2, rejected: [] });
+  const partial = await post(mixed);
+  expect(partial.status()).toBe(200);
+  expect(await partial.json()).toEqual({
+    accepted: 0,
+    duplicates: 1,
+    rejected: [expect.objectContaining({ index: 1, eventId: `${id}-2`, field: "outcome" })],
+  });
   expect(
     (
       await admin.request.post("/api/v1/audit/events", { data: [good], headers: { authorization: `Bearer ${token}x` } })

@@ -37,7 +37,11 @@ let accepted = 0;
 let duplicates = 0;
 let batch: SimEvent[] = [];
 const flush = async () => {
-  const r = (await post("/api/v1/audit/events", { events: batch })) as { accepted: number; duplicates: number };
+  // All or nothing: a generated event ingest refuses is a bug in the generator, and stops the run.
+  const r = (await post("/api/v1/audit/events?atomic=true", { events: batch })) as {
+    accepted: number;
+    duplicates: number;
+  };
   accepted += r.accepted;
   duplicates += r.duplicates;
   batch = [];

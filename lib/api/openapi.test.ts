@@ -6,6 +6,7 @@ describe("OpenAPI document", () => {
     const doc = openApiDocument();
     expect(Object.keys(doc.paths).sort()).toEqual([
       "/api/v1/approvals/{id}",
+      "/api/v1/audit/events",
       "/api/v1/audit/verify",
       "/api/v1/decisions",
       "/api/v1/otlp/v1/logs",
@@ -22,5 +23,12 @@ describe("OpenAPI document", () => {
     );
     expect(body.required).toEqual(expect.arrayContaining(["agent", "server", "tool"]));
     expect(JSON.stringify(doc)).toContain('"pending"');
+    const ingest = doc.paths["/api/v1/audit/events"].post;
+    expect(ingest.parameters.map((p) => p.name)).toEqual(["atomic"]);
+    expect(Object.keys(ingest.responses[200].content["application/json"].schema.properties ?? {})).toEqual([
+      "accepted",
+      "duplicates",
+      "rejected",
+    ]);
   });
 });

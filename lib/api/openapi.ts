@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZDecisionInput } from "@/lib/schemas/decision";
+import { INGEST_LIMITS, ZIngestEvent } from "@/lib/schemas/ingest";
 import { ZToolManifest } from "@/lib/schemas/manifest";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
@@ -23,6 +24,21 @@ const ZApprovalStatus = z.object({
   approvals: z.number().int(),
   requiredApprovals: z.number().int(),
   retryAfterSeconds: z.number().int().optional(),
+});
+
+const ZIngestAnswer = z.object({
+  accepted: z.number().int().describe("events stored now"),
+  duplicates: z.number().int().describe("events whose eventId was already stored"),
+  rejected: z
+    .array(
+      z.object({
+        index: z.number().int().describe("the event's place in the batch, from 0"),
+        eventId: z.string().optional(),
+        field: z.string(),
+        message: z.string(),
+      }),
+    )
+    .describe("one entry per problem; an event with several problems appears once for each"),
 });
 
 const ZError = z.object({
@@ -99,6 +115,49 @@ export function openApiDocument() {
           responses: {
             200: { description: "The bundle, with its ETag" },
             304: { description: "Unchanged during the wait" },
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/audit/events": {
+        post: {
+          summary:
+            'Report MCP calls for the audit log (scope: ingest): a JSON array, {"events": [...]}, or NDJSON. Each event stands on its own: the valid ones are stored (an eventId already stored counts as a duplicate) and the refused ones are listed in `rejected`, and raise an `ingest_rejected` finding',
+          parameters: [
+            {
+              name: "atomic",
+              in: "query",
+              required: false,
+              description: "`true`: all or nothing; one invalid event and nothing is stored (400, with `errors`)",
+              schema: { type: "boolean" },
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: {
+                  oneOf: [
+                    { type: "array", items: schema(ZIngestEvent), maxItems: INGEST_LIMITS.maxEvents },
+                    {
+                      type: "object",
+                      properties: {
+                        events: { type: "array", items: schema(ZIngestEvent), maxItems: INGEST_LIMITS.maxEvents },
+                      },
+                      required: ["events"],
+                    },
+                  ],
+                },
+              },
+              "application/x-ndjson": { schema: { type: "string", description: "one event per line" } },
+            },
+          },
+          responses: {
+            200: { description: "What was stored, and each refused event", ...json(ZIngestAnswer) },
+            413: {
+              description: `More than ${INGEST_LIMITS.maxEvents} events or ${INGEST_LIMITS.maxBytes} bytes`,
+              ...json(ZError),
+            },
             ...errors,
           },
         },

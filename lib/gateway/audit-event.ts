@@ -1,6 +1,6 @@
 import type { TIngestEvent } from "@/lib/schemas/ingest";
 
-/** One call as the gateway records it: an ingest event with a stable id, ready for JSON. */
+/** One call as the gateway records it: an ingest event with a stable id, ready for JSON (the spool makes it storable: lib/ingest/storable-event.ts). */
 export type GatewayEvent = Omit<TIngestEvent, "timestamp" | "eventId" | "method"> & {
   eventId: string;
   timestamp: string;

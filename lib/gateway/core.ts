@@ -42,6 +42,8 @@ export function createCore(config: GatewayConfig, log: Logger, slugs = Object.ke
     upstreams,
     metrics: createMetrics({
       spoolBytes: () => spool.bytes,
+      spoolWritable: () => spool.writable,
+      heldEvents: () => spool.heldEvents,
       bundleAgeSeconds: () => {
         const age = bundle.ageMs();
         return age === null ? null : age / 1000;

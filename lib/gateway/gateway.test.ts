@@ -3,10 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { McpError } from "@modelcontextprotocol/sdk/types.js";
+import type { McpError } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { systemActor } from "@/lib/authz/actor";
 import { hashAgentSecret } from "@/lib/policy/agent-secret";
@@ -28,55 +25,11 @@ import { seedAgent, seedServer } from "@/prisma/seed/registry-factories";
 import { ZGatewayConfig, type GatewayConfig } from "./config";
 import { startHttpGateway, type RunningGateway } from "./gateway";
 import { WARDEN_APPROVAL_PENDING, WARDEN_DENIED, WARDEN_UNAVAILABLE } from "./rpc-error";
+import { connect, rejection, stopped, text, until } from "./test-support";
 
 const sys = systemActor("test");
 const PKG = "node_modules/@modelcontextprotocol";
 const WARDEN_PORT = 3280;
-async function connect(url: string, credential: string, onBehalfOf?: string) {
-  const client = new Client({ name: "test-agent", version: "1.0.0" });
-  const transport = new StreamableHTTPClientTransport(new URL(url), {
-    requestInit: {
-      headers: {
-        authorization: `Bearer ${credential}`,
-        ...(onBehalfOf ? { "x-warden-on-behalf-of": onBehalfOf } : {}),
-      },
-    },
-  });
-  await client.connect(transport);
-  return { client, close: () => transport.terminateSession().finally(() => client.close()) };
-}
-
-const text = (r: unknown) => ((r as { content: { text?: string }[] }).content[0]?.text ?? "") as string;
-
-async function rejection(p: Promise<unknown>) {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(McpError);
-  return error as McpError & { data: { rule: string; approvalId?: string } };
-}
-
-/** Asks a child to stop (SIGTERM: it ships its spool first) and waits until it has, killing it after 20 s. */
-async function stopped(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, ms: number): Promise<{ value: T; elapsed: number }> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return { value, elapsed: Date.now() - started };
-    if (Date.now() - started > ms) throw new Error(`not within ${ms} ms`);
-    await sleep(25);
-  }
-}
-
 describeWithDatabase("Warden gateway", () => {
   const warden = wardenApi(WARDEN_PORT);
   const gateways: RunningGateway[] = [];

@@ -5,6 +5,8 @@ export type DecisionSource = "call" | "sidecar";
 /** What the gauges read when Prometheus scrapes: the gateway's state at that moment. */
 export type MetricSources = {
   spoolBytes: () => number;
+  spoolWritable: () => boolean;
+  heldEvents: () => number;
   bundleAgeSeconds: () => number | null;
   upstreamsConnected: () => Record<string, boolean>;
 };
@@ -34,6 +36,22 @@ export function createMetrics(sources: MetricSources) {
     registers: [registry],
     collect() {
       this.set(sources.spoolBytes());
+    },
+  });
+  new Gauge({
+    name: "warden_gateway_spool_writable",
+    help: "1 while the audit spool can be written; 0 while it cannot, and every call is refused",
+    registers: [registry],
+    collect() {
+      this.set(sources.spoolWritable() ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: "warden_gateway_audit_held_events",
+    help: "Audit events Warden's ingest refused, held in the spool and offered again with backoff",
+    registers: [registry],
+    collect() {
+      this.set(sources.heldEvents());
     },
   });
   new Gauge({

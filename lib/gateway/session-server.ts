@@ -1,4 +1,5 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { Protocol } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import {
   CallToolRequestSchema,
   ErrorCode,
@@ -10,6 +11,7 @@ import {
 } from "@modelcontextprotocol/sdk/types.js";
 import { serverAccessDenial, toolVisible } from "@/lib/policy/visibility";
 import { callTool } from "./call-path";
+import { refuseInvalidCall, ZAnyToolsCall } from "./invalid-call";
 import type { GatewayCore } from "./core";
 import { maskOutputSchema } from "./output-schema";
 import { rpcError, upstreamError, WARDEN_DENIED } from "./rpc-error";
@@ -93,16 +95,23 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
     tools: visibleTools(core, upstream, agentOrDeny()),
   }));
 
-  server.setRequestHandler(CallToolRequestSchema, async (req, extra) =>
-    callTool(core, upstream, req.params, {
+  // The SDK's Server checks a tools/call's params itself and answers a malformed one before any handler
+  // runs: answered, yet never recorded. Registered through Protocol, the gateway sees every call.
+  Protocol.prototype.setRequestHandler.call(server, ZAnyToolsCall, async (req, extra) => {
+    const caller = {
       agent: agentOrDeny(),
       onBehalfOf: identity.onBehalfOf(extra.requestInfo?.headers),
       sessionId: extra.sessionId,
       requestId: extra.requestId,
+    };
+    const call = CallToolRequestSchema.safeParse(req);
+    if (!call.success) throw refuseInvalidCall(core, upstream, req.params, caller, call.error);
+    return callTool(core, upstream, call.data.params, {
+      ...caller,
       signal: extra.signal,
-      onprogress: progressOf(req.params._meta?.progressToken, extra.sendNotification),
-    }),
-  );
+      onprogress: progressOf(call.data.params._meta?.progressToken, extra.sendNotification),
+    });
+  });
 
   server.fallbackRequestHandler = async (req, extra) => {
     if (!FORWARDED.has(req.method)) throw rpcError(ErrorCode.MethodNotFound, `Method not found: ${req.method}`);

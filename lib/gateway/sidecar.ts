@@ -100,6 +100,13 @@ async function decide(core: GatewayCore, input: ReturnType<typeof ZDecisionInput
     core.spool.done(event);
   } catch (error) {
     core.log("audit spool write failed for a sidecar decision", { level: "error", error });
+    // What the caller is told is what the record says, once the disk takes it again.
+    if (e.outcome !== "deny")
+      try {
+        core.spool.done({ ...event, outcome: "deny", errorType: "audit_unavailable", rule: "audit_unavailable" });
+      } catch {
+        // kept in memory by the spool until the disk recovers
+      }
     return {
       decision: "deny",
       reasons: ["audit_unavailable: the gateway cannot record this decision, so it denies it"],

@@ -1,5 +1,18 @@
 import type { DecisionResponse, TDecisionInput } from "@/lib/schemas/decision";
+import { z } from "zod";
 import type { GatewayEvent } from "./audit-event";
+
+/** Warden's answer to a batch: what it stored, what it had already, and what it refused (by index in the batch). */
+const ZIngestAnswer = z.object({
+  accepted: z.number(),
+  duplicates: z.number(),
+  rejected: z
+    .array(
+      z.object({ index: z.number().int(), eventId: z.string().optional(), field: z.string(), message: z.string() }),
+    )
+    .default([]),
+});
+export type IngestAnswer = z.infer<typeof ZIngestAnswer>;
 
 export type ApprovalState = {
   id: string;
@@ -67,14 +80,21 @@ export class WardenClient {
     });
   }
 
-  /** Sends a batch; throws unless Warden stored all of it (ingest is all or nothing, and idempotent by eventId). */
-  async ingest(events: GatewayEvent[]): Promise<void> {
+  /**
+   * Sends a batch; Warden stores each valid event (idempotent by eventId) and names the ones it refused.
+   * Throws, with the status, when Warden refuses the batch whole or cannot be reached.
+   */
+  async ingest(events: GatewayEvent[]): Promise<IngestAnswer> {
     const res = await this.call("/api/v1/audit/events", {
       method: "POST",
       body: JSON.stringify({ events }),
       timeoutMs: 30_000,
     });
-    if (res.ok) return;
+    if (res.ok) {
+      const parsed = ZIngestAnswer.safeParse(await res.json().catch(() => null));
+      if (parsed.success) return parsed.data;
+      throw Object.assign(new Error("Warden ingest answered 200 with a body it does not recognise"), { status: 502 });
+    }
     const text = await res.text().catch(() => "");
     throw Object.assign(new Error(`Warden ingest answered ${res.status}: ${text.slice(0, 500)}`), {
       status: res.status,

@@ -8,16 +8,52 @@ import { normaliseOutcome } from "@/lib/schemas/outcome";
 export const INGEST_OUTCOMES = ["success", "error", "deny", "pending", "allow"] as const;
 type IngestOutcome = (typeof INGEST_OUTCOMES)[number];
 
+/**
+ * The longest text each field takes (after trimming, for the trimmed ones). The gateway's storable
+ * events are cut to these same numbers (lib/ingest/storable-event.ts), so the two never drift apart.
+ */
+export const INGEST_TEXT_LIMITS = {
+  eventId: 200,
+  server: 120,
+  tool: 128,
+  agent: 120,
+  onBehalfOf: 254,
+  sessionId: 200,
+  method: 64,
+  rule: 120,
+  reason: 1000,
+  responseSummary: 4000,
+  traceId: 128,
+  decisionId: 128,
+  errorType: 200,
+  requestId: 200,
+} as const;
+/** Fields whose surrounding white space ingest trims (and which must not be blank, for the required ones). */
+export const INGEST_TRIMMED_FIELDS = [
+  "eventId",
+  "server",
+  "tool",
+  "agent",
+  "onBehalfOf",
+  "sessionId",
+  "method",
+  "rule",
+  "reason",
+] as const;
+export const INGEST_REQUIRED_TEXT = ["server", "agent"] as const;
+export const INGEST_MAX_LATENCY_MS = 3_600_000;
+const L = INGEST_TEXT_LIMITS;
+
 /** One MCP call as a gateway or server reports it (after OTel aliases are mapped). */
 export const ZIngestEvent = z.strictObject({
-  eventId: text().trim().min(1).max(200).optional(),
+  eventId: text().trim().min(1).max(L.eventId).optional(),
   timestamp: date("timestamp must be an ISO 8601 date"),
-  server: text().trim().min(1, "server is required").max(120),
-  tool: text().trim().max(128).optional(),
-  agent: text().trim().min(1, "agent is required").max(120),
-  onBehalfOf: text().trim().max(254).optional(),
-  sessionId: text().trim().max(200).optional(),
-  method: text().trim().max(64).default("tools/call"),
+  server: text().trim().min(1, "server is required").max(L.server),
+  tool: text().trim().max(L.tool).optional(),
+  agent: text().trim().min(1, "agent is required").max(L.agent),
+  onBehalfOf: text().trim().max(L.onBehalfOf).optional(),
+  sessionId: text().trim().max(L.sessionId).optional(),
+  method: text().trim().max(L.method).default("tools/call"),
   arguments: jsonValue().optional(),
   outcome: z.string({ error: `outcome must be one of ${INGEST_OUTCOMES.join(", ")}` }).transform((v, ctx) => {
     const o = normaliseOutcome(v);
@@ -26,16 +62,16 @@ export const ZIngestEvent = z.strictObject({
     return z.NEVER;
   }),
   /** The rule that decided the call (a gateway's own, or Warden's), and why, for a denied or paused call. */
-  rule: text().trim().max(120).optional(),
-  reason: text().trim().max(1000).optional(),
-  responseSummary: text().max(4000).optional(),
+  rule: text().trim().max(L.rule).optional(),
+  reason: text().trim().max(L.reason).optional(),
+  responseSummary: text().max(L.responseSummary).optional(),
   recordsReturned: z.number().int().min(0).optional(),
   bytes: z.number().int().min(0).optional(),
-  latencyMs: z.number().min(0).max(3_600_000).optional(),
-  traceId: text().max(128).optional(),
-  decisionId: text().max(128).optional(),
-  errorType: text().max(200).optional(),
-  requestId: z.union([text(200), z.number()]).optional(),
+  latencyMs: z.number().min(0).max(INGEST_MAX_LATENCY_MS).optional(),
+  traceId: text().max(L.traceId).optional(),
+  decisionId: text().max(L.decisionId).optional(),
+  errorType: text().max(L.errorType).optional(),
+  requestId: z.union([text(L.requestId), z.number()]).optional(),
   attributes: jsonObject().optional(),
 });
 export type TIngestEvent = z.infer<typeof ZIngestEvent>;

@@ -64,7 +64,8 @@ export const jsonValue = (maxDepth = MAX_JSON_DEPTH) =>
       ctx.addIssue({ code: "custom", message: problem.message, path: problem.path ? problem.path.split(".") : [] });
   });
 
-const MAX_KEY = 200;
+/** The longest key a jsonObject takes at its top level. */
+export const MAX_OBJECT_KEY = 200;
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 
@@ -75,9 +76,9 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
  */
 export const jsonObject = (maxDepth = MAX_JSON_DEPTH) =>
   z.custom<Record<string, unknown>>(isPlainObject, "Expected a JSON object").superRefine((v, ctx) => {
-    const long = Object.keys(v).find((k) => k.length > MAX_KEY);
+    const long = Object.keys(v).find((k) => k.length > MAX_OBJECT_KEY);
     if (long !== undefined)
-      return ctx.addIssue({ code: "custom", message: `Use at most ${MAX_KEY} characters`, path: [long] });
+      return ctx.addIssue({ code: "custom", message: `Use at most ${MAX_OBJECT_KEY} characters`, path: [long] });
     const problem = jsonProblem(v, maxDepth);
     if (problem)
       ctx.addIssue({ code: "custom", message: problem.message, path: problem.path ? problem.path.split(".") : [] });

@@ -21,7 +21,7 @@ export function wardenApi(port: number) {
     ["POST", /^\/api\/v1\/audit\/events$/, ingestRoute.POST],
   ];
   let http: HttpServer | null = null;
-  // Port 0 takes a free port at start: the URL names the port bound.
+  // Port 0 takes a free port at the first start, and keeps it across stop and start (an outage, then recovery).
   let bound = port;
   return {
     get url() {
@@ -29,7 +29,7 @@ export function wardenApi(port: number) {
     },
     async start() {
       http = createServer(async (req, res) => {
-        const url = new URL(req.url ?? "/", `http://127.0.0.1:${port}`);
+        const url = new URL(req.url ?? "/", `http://127.0.0.1:${bound}`);
         const route = routes.find(([m, re]) => m === req.method && re.test(url.pathname));
         if (!route) return res.writeHead(404).end();
         const chunks: Buffer[] = [];
@@ -49,7 +49,7 @@ export function wardenApi(port: number) {
         res.writeHead(response.status, Object.fromEntries(response.headers));
         res.end(Buffer.from(await response.arrayBuffer()));
       });
-      await new Promise<void>((r) => http!.listen(port, "127.0.0.1", r));
+      await new Promise<void>((r) => http!.listen(bound, "127.0.0.1", r));
       bound = (http.address() as AddressInfo).port;
     },
     async stop() {

@@ -10,6 +10,8 @@ import {
   type StreamContext,
 } from "@/lib/findings/stream-rules";
 import { volumeFindings } from "@/lib/findings/volume-rules";
+import { ingestRejectionFinding } from "@/lib/findings/ingest-rejections";
+import type { IngestError } from "@/lib/ingest/parse-batch";
 import { redactArguments } from "@/lib/ingest/redact-values";
 import { upsertRollups } from "@/lib/ingest/rollups";
 import type { TIngestEvent } from "@/lib/schemas/ingest";
@@ -161,12 +163,19 @@ function auditInput(
 }
 
 /**
- * Ingests a validated batch, all or nothing. Retried events (same eventId) are counted as duplicates
+ * Ingests the valid events of a batch, together. Retried events (same eventId) are counted as duplicates
  * and never stored twice; arguments are redacted before they are stored; every event joins the hash
  * chain; rollups and findings are updated in the same transaction. Acknowledged only after commit.
+ * Events of the batch that failed validation (`rejected`) raise a finding for the sender, so an operator
+ * hears of records that are not in the audit log.
  */
-export async function ingestEvents(actor: Actor, events: TIngestEvent[]) {
+export async function ingestEvents(actor: Actor, events: TIngestEvent[], rejected: IngestError[] = []) {
   assertCan(actor, "audit.ingest");
+  const rejection = ingestRejectionFinding(rejected, auditActor(actor));
+  if (events.length === 0) {
+    if (rejection) await raiseFinding(db(), rejection);
+    return { accepted: 0, duplicates: 0 };
+  }
   const withIds = events.map((e) => ({ ...e, eventId: e.eventId ?? randomUUID() }));
   const result = await db().$transaction(
     async (tx) => {
@@ -184,6 +193,7 @@ export async function ingestEvents(actor: Actor, events: TIngestEvent[]) {
       const seen = new Set(existing.map((e) => e.eventId));
       const keep = withIds.map((e) => !seen.has(e.eventId) && (seen.add(e.eventId), true));
       const fresh = withIds.filter((_, i) => keep[i]);
+      if (rejection) await raiseFinding(tx, rejection);
       if (fresh.length === 0) return { accepted: 0, duplicates: events.length };
       await appendPrepared(
         tx,

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { validateEvents } from "@/lib/ingest/parse-batch";
 import { decodeOtlp, type Signal } from "@/lib/otlp/decode";
 import { otlpToEvents } from "@/lib/otlp/to-ingest-events";
-import { INGEST_LIMITS, type TIngestEvent } from "@/lib/schemas/ingest";
+import { INGEST_LIMITS } from "@/lib/schemas/ingest";
 import { ingestEvents } from "./ingest-events";
 
 function inflate(body: Uint8Array, encoding: string | null): Uint8Array {
@@ -34,13 +34,12 @@ export async function ingestOtlp(
   const { events: raw, skipped } = otlpToEvents(signal, decodeOtlp(signal, body, input.contentType));
   if (raw.length > INGEST_LIMITS.maxEvents)
     throw new AppError("PAYLOAD_TOO_LARGE", `A batch is limited to ${INGEST_LIMITS.maxEvents} events`);
-  const valid: TIngestEvent[] = [];
-  const reasons: string[] = [];
-  for (const event of raw) {
-    const r = validateEvents([event]);
-    if (r.ok) valid.push(...r.events);
-    else reasons.push(r.errors.map((e) => `${e.field || "event"}: ${e.message}`).join("; "));
-  }
-  const stored = valid.length ? await ingestEvents(actor, valid) : { accepted: 0, duplicates: 0 };
-  return { ...stored, rejected: reasons.length, skipped, errorMessage: reasons.slice(0, 3).join(" | ") };
+  const { events, errors } = validateEvents(raw);
+  const reasons = new Map<number, string[]>();
+  for (const e of errors)
+    reasons.set(e.index, [...(reasons.get(e.index) ?? []), `${e.field || "event"}: ${e.message}`]);
+  // Valid ones are stored; the refused ones raise the same finding as a gateway batch's.
+  const stored = await ingestEvents(actor, events, errors);
+  const first = [...reasons.values()].slice(0, 3).map((r) => r.join("; "));
+  return { ...stored, rejected: reasons.size, skipped, errorMessage: first.join(" | ") };
 }

@@ -6,6 +6,7 @@ import { JsonTraceSerializer, ProtobufTraceSerializer } from "@opentelemetry/otl
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
 import { POST as postLogs } from "@/app/api/v1/otlp/v1/logs/route";
 import { POST as postTraces } from "@/app/api/v1/otlp/v1/traces/route";
 import { systemActor, type UserActor } from "@/lib/authz/actor";
@@ -145,6 +146,9 @@ describeWithDatabase("OTLP receiver", () => {
     const page = await listAuditEvents(auditor, { server: "json-mcp" });
     expect(page.events).toHaveLength(1); // the JSON resend of the same span was a duplicate
     expect(page.events[0]).toMatchObject({ tool: "lookup", agent: "batch-agent", outcome: "success" });
+    // The refused span is not silently gone: the same finding as a gateway batch's refused events.
+    const finding = await db().finding.findFirstOrThrow({ where: { type: "ingest_rejected" } });
+    expect(finding).toMatchObject({ count: 2, evidence: { events: 1, byField: { server: 1 } } });
   });
 
   it("maps OTLP log records the same way, with the outcome from severity or error.type", async () => {
