@@ -213,6 +213,11 @@ describeWithDatabase("Gateway Origin and Host guard", () => {
       "localhost, evil.example",
       "localhost:99999",
       "[::1%25lo]",
+      // One spelling per address: other spellings of 127.0.0.1 and [::1] are refused, not read as them.
+      "[0:0::1]",
+      "127.1",
+      "2130706433",
+      "0x7f.0.0.1",
     ];
     for (const path of paths()) {
       for (const host of allowed) {
