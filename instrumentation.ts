@@ -7,6 +7,6 @@ export async function register() {
   await ensureDatabase();
   const { startBackgroundClocks } = await import("@/lib/startup/background-clocks");
   startBackgroundClocks();
-  const { checkpointOnShutdown } = await import("@/lib/startup/shutdown-checkpoint");
-  checkpointOnShutdown();
+  const { stopGracefully } = await import("@/lib/startup/graceful-shutdown");
+  stopGracefully();
 }

@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   UNPROCESSABLE: 422,
   LOCKED: 423,
   TOO_MANY_REQUESTS: 429,
+  UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -28,7 +29,7 @@ export class AppError extends Error {
     readonly fields?: FieldErrors,
     /** Per-item errors of a batch, answered beside `error` as `errors`. */
     readonly items?: ItemError[],
-    /** Seconds to wait before retrying (429), sent as Retry-After. */
+    /** Seconds to wait before retrying (429, 503), sent as Retry-After. */
     readonly retryAfterSeconds?: number,
   ) {
     super(message);

@@ -54,12 +54,23 @@ export class BundleHolder {
     this.stopped.abort();
   }
 
+  /**
+   * Only an answer that vouches for a bundle counts as contact: a 304 for the very ETag held, or a 200
+   * whose body decodes. A 503 (a stopping Warden), a cut connection, a 304 for another ETag or a body
+   * that does not decode throw before freshness moves, so the bundle ages out after `maxAgeMs`.
+   */
   private async poll(waitSeconds: number): Promise<void> {
-    const res = await this.warden.bundle(this.bundle?.etag ?? null, waitSeconds, this.stopped.signal);
-    this.lastContact = this.now();
-    if (res.status === 304) return;
+    const held = this.bundle?.etag ?? null;
+    const res = await this.warden.bundle(held, waitSeconds, this.stopped.signal);
+    if (res.status === 304) {
+      if (held === null || res.etag !== held)
+        throw new Error(`Warden answered 304 for ETag ${res.etag ?? "(none)"}, not for the bundle held (${held})`);
+      this.lastContact = this.now();
+      return;
+    }
     const next = decodeBundle(res.text);
     this.bundle = next;
+    this.lastContact = this.now();
     for (const l of this.listeners) l(next);
   }
 

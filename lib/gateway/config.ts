@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
+import { hostName, originOf } from "./request-guard";
 
 const ZSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "an upstream is named by its registry slug");
 
@@ -25,8 +26,23 @@ export const ZGatewayConfig = z.strictObject({
     .string()
     .regex(/^[^:]+:\d{1,5}$/, "listen is host:port, e.g. 127.0.0.1:8787")
     .default("127.0.0.1:8787"),
-  /** extra Host header values accepted besides localhost / 127.0.0.1 / [::1] (DNS rebinding guard) */
-  allowed_hosts: z.array(z.string().min(1)).default([]),
+  /** extra host names the Host header may carry besides localhost / 127.0.0.1 / [::1] (DNS rebinding guard; any port) */
+  allowed_hosts: z
+    .array(
+      z.string().refine((h) => hostName(h) !== undefined, "an allowed host is a name or address, e.g. gw.corp.example"),
+    )
+    .default([]),
+  /** browser origins (scheme://host[:port]) whose requests are served; none by default: a request with any other Origin gets 403 */
+  allowed_origins: z
+    .array(
+      z
+        .string()
+        .refine(
+          (o) => originOf(o) !== undefined,
+          "an allowed origin is scheme://host[:port], e.g. https://app.corp.example",
+        ),
+    )
+    .default([]),
   gateway_id: z.string().min(1).max(120).optional(),
   /** sha256 (hex) of each bearer token that may call POST /v1/decide; the endpoint is off while empty */
   decide_tokens_sha256: z

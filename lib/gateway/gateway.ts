@@ -59,7 +59,7 @@ async function startCore(config: GatewayConfig, log: Logger, slugs?: string[]) {
 export async function startHttpGateway(config: GatewayConfig, log: Logger): Promise<RunningGateway> {
   const { core, close } = await startCore(config, log);
   const [host, port] = [config.listen.slice(0, config.listen.lastIndexOf(":")), Number(config.listen.split(":").pop())];
-  const http = createHttpListener(core, port);
+  const http = createHttpListener(core);
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
     http.listen(port, host, resolve);

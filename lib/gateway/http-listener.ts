@@ -5,14 +5,13 @@ import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import { hashAgentSecret } from "@/lib/policy/agent-secret";
 import type { GatewayCore } from "./core";
 import { healthOf } from "./health";
+import { requestGuard } from "./request-guard";
 import { createSessionServer } from "./session-server";
 import { handleDecide } from "./sidecar";
 
 type Session = { transport: StreamableHTTPServerTransport; credentialHash: string; slug: string };
 
 export const ON_BEHALF_OF_HEADER = "x-warden-on-behalf-of";
-
-const LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
@@ -34,20 +33,19 @@ async function readJson(req: IncomingMessage, limit = 4 * 1024 * 1024): Promise<
 
 /**
  * Agents connect over streamable HTTP at /mcp/<slug>; third-party gateways ask /v1/decide; Prometheus
- * scrapes /metrics; /healthz says whether the gateway can serve. Before anything else the Host header must name
- * this machine (or a configured name): a web page cannot reach the gateway by DNS rebinding. Then the
+ * scrapes /metrics; /healthz says whether the gateway can serve. Before anything else, on every path, one
+ * Host header must name this machine (or a configured name) and a browser's Origin must be allowed
+ * (request-guard.ts): a web page can neither reach the gateway by DNS rebinding nor drive it. Then the
  * agent's credential must be live in the bundle; a session stays bound to the credential that opened it.
  */
-export function createHttpListener(core: GatewayCore, port: number): HttpServer {
+export function createHttpListener(core: GatewayCore): HttpServer {
   const sessions = new Map<string, Session>();
-  const allowed = new Set(
-    [...LOCAL_HOSTS.map((h) => `${h}:${port}`), ...core.config.allowed_hosts].map((h) => h.toLowerCase()),
-  );
+  const guard = requestGuard(core.config);
   const agentOf = (hash: string) => core.bundle.view().bundle?.agentByCredentialHash.get(hash);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    if (!allowed.has((req.headers.host ?? "").toLowerCase()))
-      return send(res, 403, { error: `Host ${req.headers.host ?? "(none)"} is not allowed` });
+    const refusal = guard(req);
+    if (refusal) return rpcReject(res, refusal.status, refusal.message);
     const url = new URL(req.url ?? "/", "http://gateway");
     if (url.pathname === "/healthz" && req.method === "GET") {
       const health = healthOf(core);
@@ -115,7 +113,8 @@ export function createHttpListener(core: GatewayCore, port: number): HttpServer 
     await transport.handleRequest(req, res, body);
   };
 
-  return createServer((req, res) => {
+  // A request without Host reaches the guard, which refuses it with a JSON-RPC body like every other refusal.
+  return createServer({ requireHostHeader: false }, (req, res) => {
     handle(req, res).catch((error) => {
       core.log("gateway request failed", {
         level: "error",

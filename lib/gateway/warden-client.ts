@@ -47,7 +47,10 @@ export class WardenClient {
     return body;
   }
 
-  /** The policy bundle; with an ETag, waits up to `waitSeconds` for a change (304 when none). */
+  /**
+   * The policy bundle; with an ETag, waits up to `waitSeconds` for a change (304, with the ETag Warden
+   * confirms). Anything but a 200 or a 304 throws: a 503 from a stopping Warden confirms nothing.
+   */
   async bundle(etag: string | null, waitSeconds: number, signal?: AbortSignal) {
     const headers: Record<string, string> = etag ? { "if-none-match": etag } : {};
     if (this.identity) {
@@ -60,8 +63,11 @@ export class WardenClient {
       timeoutMs: (waitSeconds + 10) * 1000,
       signal,
     });
-    if (res.status === 304) return { status: 304 as const };
-    if (!res.ok) throw new Error(`Warden bundle answered ${res.status}`);
+    if (res.status === 304) return { status: 304 as const, etag: res.headers.get("etag") };
+    if (res.status !== 200) {
+      await res.body?.cancel().catch(() => {});
+      throw new Error(`Warden bundle answered ${res.status}`);
+    }
     return { status: 200 as const, text: await res.text() };
   }
 

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { encodeBundle } from "@/lib/policy/bundle-codec";
 import { loadSnapshot } from "@/lib/policy/snapshot";
+import { assertServerRunning, serverStopping } from "@/lib/server-stopping";
 import { bundleEtagOf as etagOf, bundleOrgState as orgState, type BundleOrgState as OrgState } from "./bundle-etag";
 
 type Built = { etag: string; body: string };
@@ -37,16 +38,21 @@ async function build(client: PrismaClient, state: OrgState, now: Date): Promise<
 /**
  * The policy bundle for gateways. With `ifNoneMatch` equal to the current ETag it waits up to
  * `waitSeconds` for a change (a long poll), then answers "not modified". Built once per registry
- * version and shared by every gateway that asks.
+ * version and shared by every gateway that asks. While the server is stopping (`stopping`, by default
+ * the process's own), it refuses every poll and ends a held one at once: a "not modified" from a server
+ * on its way down would keep gateways allowing calls that no admin can stop any more.
  */
 export async function getPolicyBundle(
   actor: Actor,
-  opts: { ifNoneMatch?: string | null; waitSeconds?: number; signal?: AbortSignal } = {},
+  opts: { ifNoneMatch?: string | null; waitSeconds?: number; signal?: AbortSignal; stopping?: AbortSignal } = {},
 ): Promise<{ status: 200; etag: string; body: string } | { status: 304; etag: string }> {
   assertCan(actor, "policy.bundle");
+  const stopping = opts.stopping ?? serverStopping();
+  const wake = opts.signal ? AbortSignal.any([stopping, opts.signal]) : stopping;
   const client = db();
   const deadline = Date.now() + Math.min(Math.max(opts.waitSeconds ?? 0, 0), 60) * 1000;
   for (;;) {
+    assertServerRunning(stopping);
     const state = await orgState(client);
     const etag = etagOf(state);
     if (etag !== opts.ifNoneMatch) {
@@ -56,9 +62,14 @@ export async function getPolicyBundle(
         built.set(client, pending);
         pending.catch(() => built.delete(client));
       }
-      return { status: 200, ...(await pending) };
+      const answer = await pending;
+      assertServerRunning(stopping);
+      return { status: 200, ...answer };
     }
-    if (Date.now() + POLL_MS > deadline || opts.signal?.aborted) return { status: 304, etag };
-    await sleep(POLL_MS);
+    if (Date.now() + POLL_MS > deadline || wake.aborted) {
+      assertServerRunning(stopping);
+      return { status: 304, etag };
+    }
+    await sleep(POLL_MS, undefined, { signal: wake }).catch(() => {});
   }
 }

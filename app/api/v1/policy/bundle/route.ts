@@ -1,5 +1,6 @@
 import { withRoute } from "@/lib/api/with-route";
 import { ZPolicyBundleQuery } from "@/lib/schemas/policy-bundle";
+import { assertServerRunning } from "@/lib/server-stopping";
 import { recordGatewayContact } from "@/lib/services/gateways/record-gateway-contact";
 import { getPolicyBundle } from "@/lib/services/policy/get-policy-bundle";
 
@@ -22,6 +23,9 @@ export const GET = withRoute(
         upstreams: req.headers.get("x-warden-gateway-upstreams") ?? "",
         heldEtag: result.etag,
       });
+    // A stop that began while this poll was being answered (the contact write takes a moment) makes it a
+    // 503 too: a gateway counts a 304 it receives after the stop as fresh contact.
+    assertServerRunning();
     const headers = { etag: result.etag, "cache-control": "no-store" };
     if (result.status === 304) return new Response(null, { status: 304, headers });
     return new Response(result.body, { headers: { ...headers, "content-type": "application/json" } });

@@ -1,0 +1,58 @@
+import { expect, it } from "vitest";
+import { systemActor } from "@/lib/authz/actor";
+import { AppError } from "@/lib/errors";
+import { describeWithDatabase } from "@/lib/testing/test-database";
+import { getPolicyBundle } from "./get-policy-bundle";
+
+const sys = systemActor("test");
+
+describeWithDatabase("the policy bundle while Warden stops", () => {
+  it("ends a held long poll at once with 503 when the server begins to stop, instead of confirming the bundle", async () => {
+    const stopping = new AbortController();
+    const first = await getPolicyBundle(sys, { stopping: stopping.signal });
+    expect(first.status).toBe(200);
+    const started = Date.now();
+    const held = getPolicyBundle(sys, { ifNoneMatch: first.etag, waitSeconds: 30, stopping: stopping.signal }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    stopping.abort();
+    const error = await held;
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "UNAVAILABLE", status: 503, retryAfterSeconds: 1 });
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("refuses every new poll while stopping: a fresh bundle, a confirmation, a long poll", async () => {
+    const live = new AbortController();
+    const { etag } = await getPolicyBundle(sys, { stopping: live.signal });
+    const stopped = AbortSignal.abort();
+    for (const opts of [{}, { ifNoneMatch: etag }, { ifNoneMatch: etag, waitSeconds: 30 }, { ifNoneMatch: "other" }])
+      await expect(getPolicyBundle(sys, { ...opts, stopping: stopped })).rejects.toMatchObject({
+        code: "UNAVAILABLE",
+      });
+  });
+
+  it("still holds a long poll until it times out while the server runs, and a gone client only ends it early", async () => {
+    const live = new AbortController();
+    const { etag } = await getPolicyBundle(sys, { stopping: live.signal });
+    let started = Date.now();
+    expect(await getPolicyBundle(sys, { ifNoneMatch: etag, waitSeconds: 1, stopping: live.signal })).toEqual({
+      status: 304,
+      etag,
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(800);
+    const client = new AbortController();
+    started = Date.now();
+    setTimeout(() => client.abort(), 200);
+    const answer = await getPolicyBundle(sys, {
+      ifNoneMatch: etag,
+      waitSeconds: 30,
+      signal: client.signal,
+      stopping: live.signal,
+    });
+    expect(answer.status).toBe(304);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
