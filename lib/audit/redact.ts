@@ -1,95 +1,114 @@
-import { TOKEN_PATTERNS } from "@/lib/registry/secret-detector";
+import { MIGHT_NORMALISE, normalise } from "./normalise-text";
+import { isCardNumber, isSensitiveName, PREFIX, secretSpans, SEP } from "./secret-spans";
 
 /**
  * The one redaction module: every writer (decisions, ingest, console changes through recordAudit,
- * approvals, webhooks) passes what it stores through here. Two passes:
- *  - by key: values under sensitive-looking keys (and a server's denied fields) are replaced whole;
- *  - by value: inside every string, passwords in URLs and DSNs, `password=…` assignments, bearer
- *    tokens, token-shaped values (the secret detector's patterns), SSNs and card numbers are masked.
+ * approvals, webhooks, the gateway's results) passes what it stores or returns through here.
+ *  - by key: values under sensitive-looking keys (and a server's denied fields) are replaced whole, and a
+ *    key that itself holds a secret is masked like any string;
+ *  - by value: inside every string, passwords in URLs and DSNs, `password=…`-style assignments, bearer
+ *    tokens, token shapes (the secret detector's), private keys, SSNs and card numbers, and password
+ *    columns of CSV text are masked; so are the same written in fullwidth, lower case, spaced out,
+ *    split by zero-width characters or escapes, and hex, base64 or gzip runs whose content holds one
+ *    (see secret-spans.ts). An integer that is a card number is replaced.
  */
 export const REDACTED = "[REDACTED]";
 export const TOO_DEEP = "[TOO DEEP]";
 /** Deeper than any input Warden accepts (MAX_JSON_DEPTH) plus the records' own wrapping. */
 export const MAX_REDACT_DEPTH = 100;
 
-const SENSITIVE_KEY =
-  /pass(word|phrase|wd|code)?|pwd|secret|token|api[-_]?key|access[-_]?key|authorization|credential|private[-_]?key|cookie|ssn|card[-_]?number|cvv|connection[-_]?string/i;
-// Short names that are only sensitive as whole words: "otp" but not "footprint", "dsn" but not "dsname".
-const SENSITIVE_WORD = /^(otp|totp|mfa|dsn|pin|auth)$/i;
-
 const sensitiveKeys = new Map<string, boolean>();
-/** Whether a key names a secret; answers are remembered (records repeat the same keys thousands of times). */
+/** Whether a key names a secret (as written, or normalised); answers are remembered (records repeat their keys). */
 export const isSensitiveKey = (key: string) => {
   let known = sensitiveKeys.get(key);
   if (known === undefined) {
-    known = SENSITIVE_KEY.test(key) || key.split(/[-_.\s]|(?<=[a-z])(?=[A-Z])/).some((w) => SENSITIVE_WORD.test(w));
+    const n = normalise(key)?.text;
+    known = isSensitiveName(key) || (n !== undefined && isSensitiveName(n));
     if (sensitiveKeys.size < 10_000) sensitiveKeys.set(key, known);
   }
   return known;
 };
 
-const SSN = /\b\d{3}-\d{2}-\d{4}\b/g;
-const CARD = /\b\d(?:[ -]?\d){12,18}\b/g;
-// scheme://user:password@ (also DSNs): keep the user and host, drop the password.
-const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^/\s:@]*):([^/\s@]+)@/gi;
-// password=…, "token": "…", pwd: … in query strings, DSNs, logs and JSON-in-strings.
-const ASSIGNMENT =
-  /\b((?:[a-z0-9]+[-_])*(?:password|passwd|pwd|secret|token|api[-_]?key|access[-_]?key|otp)(?:["']?\s*=\s*["']?|["']?:\s+["']?|":"))([^\s"'&;,}]+)/gi;
-const BEARER = /\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
-
-function luhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
-// Compiled once: this runs on every string of every record and every gateway response.
-const TOKENS_GLOBAL = TOKEN_PATTERNS.map((p) => new RegExp(p.source, "g"));
-
 /**
- * Something every pattern above needs (a scheme's ://, a keyword, a token's prefix, an SSN or 13 digits),
- * in one case-insensitive pass. Most strings have none of it and are returned as they are: one regex
- * instead of seventeen. A strict superset of the patterns; redact.test.ts holds it to that.
+ * Something a pattern needs (a keyword, a token's prefix, a scheme's ://, a run of 12 base64 or 8 hex
+ * pairs, an SSN or 13 digits, a character outside printable ASCII, an escape or spaced-out letters), in one
+ * case-insensitive pass. Strings without any are returned as they are. A strict superset of the
+ * patterns; redact.test.ts holds it to that.
  */
-const MIGHT_REDACT =
-  /:\/\/|pass|pwd|secret|token|api|access|otp|bearer|basic|akia|asia|agpa|aida|aroa|gh[pousr]_|github_pat_|xox|_live_|_test_|sk-|glpat-|wdn_|eyj|-----begin|aiza|\d{3}-\d{2}-\d{4}|\d(?:[ -]?\d){12}/i;
+const MIGHT_REDACT = new RegExp(
+  [
+    ":\\/\\/|pass|pw|secret|token|api|access|private|credential|otp|bearer|basic|eyj|-----",
+    PREFIX.source,
+    "[A-Za-z0-9+/_-]{12}",
+    "(?:[0-9a-f]{2}[ :,-]?){8}",
+    `\\d{3}${SEP}\\d{2}${SEP}\\d{4}`,
+    `\\d(?:(?:${SEP}|[_\\t])?\\d){12}`,
+    MIGHT_NORMALISE.source,
+  ].join("|"),
+  "i",
+);
+// CSV headers: only text with more than one line can have one.
+const CSV_WORDS = /cookie|ssn|card|cvv|connection|mfa|dsn|pin|auth|key/i;
+
+const mightRedact = (s: string) =>
+  MIGHT_REDACT.test(s) ||
+  (s.includes("\n") && CSV_WORDS.test(s)) ||
+  (/\s/.test(s) && PREFIX.test(s.replace(/\s+/g, "")));
 
 /** Masks secrets and personal numbers inside free text, keeping the words around them. */
 export function redactText(s: string): string {
-  return MIGHT_REDACT.test(s) ? redactAll(s) : s;
+  return mightRedact(s) ? redactAll(s) : s;
 }
 
 /** Every pattern, unscreened (exported for the test that holds the screen to being a superset). */
 export function redactAll(s: string): string {
-  let out = s
-    .replace(URL_PASSWORD, `$1:${REDACTED}@`)
-    .replace(ASSIGNMENT, (_, name: string) => `${name}${REDACTED}`)
-    .replace(BEARER, (m) => `${m.split(/\s+/)[0]} ${REDACTED}`);
-  for (const pattern of TOKENS_GLOBAL) out = out.replace(pattern, REDACTED);
-  return out.replace(SSN, REDACTED).replace(CARD, (m) => (luhn(m.replace(/\D/g, "")) ? REDACTED : m));
+  const spans = secretSpans(s);
+  if (spans.length === 0) return s;
+  let out = "";
+  let at = 0;
+  for (const [a, b] of spans) {
+    out += s.slice(at, a) + REDACTED;
+    at = b;
+  }
+  return out + s.slice(at);
 }
+
+/** Whether a text holds anything redactText would mask. */
+export const holdsSecret = (s: string) => redactText(s) !== s;
+
+/** An integer that reads as a card number (13 to 19 digits, Luhn). */
+const cardInteger = (n: number) => Number.isSafeInteger(n) && Math.abs(n) >= 1e12 && isCardNumber(String(Math.abs(n)));
 
 /**
  * Redacts a value before it is stored: sensitive keys (and `extraKeys`, e.g. a server's denied fields)
- * by name, secrets and personal numbers inside strings. Anything nested deeper than MAX_REDACT_DEPTH is
+ * by name, secrets and personal numbers inside strings and inside keys (a masked key is kept apart from
+ * its siblings), card numbers written as integers. Anything nested deeper than MAX_REDACT_DEPTH is
  * replaced, so a hostile document can never overflow the stack here.
  */
 export function redact<T>(value: T, extraKeys: readonly string[] = []): T {
   const extra = new Set(extraKeys.map((k) => k.toLowerCase()));
   const walk = (v: unknown, depth: number): unknown => {
     if (typeof v === "string") return redactText(v);
+    if (typeof v === "number") return cardInteger(v) ? REDACTED : v;
     if (v === null || typeof v !== "object" || v instanceof Date) return v;
     if (depth >= MAX_REDACT_DEPTH) return TOO_DEEP;
     if (Array.isArray(v)) return v.map((inner) => walk(inner, depth + 1));
-    return Object.fromEntries(
-      Object.entries(v).map(([k, inner]) =>
-        isSensitiveKey(k) || extra.has(k.toLowerCase()) ? [k, REDACTED] : [k, walk(inner, depth + 1)],
-      ),
-    );
+    const out: Record<string, unknown> = {};
+    for (const [k, inner] of Object.entries(v)) {
+      const key = uniqueKey(out, redactText(k));
+      const next = isSensitiveKey(k) || extra.has(k.toLowerCase()) ? REDACTED : walk(inner, depth + 1);
+      // A "__proto__" key from the wire is data: define it, so it can never become the copy's prototype.
+      Object.defineProperty(out, key, { value: next, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
   };
   return walk(value, 0) as T;
+}
+
+/** A masked key that would collide with a sibling gets a number: two secrets as keys stay two entries. */
+function uniqueKey(out: Record<string, unknown>, key: string): string {
+  if (!Object.hasOwn(out, key)) return key;
+  let n = 2;
+  while (Object.hasOwn(out, `${key} (${n})`)) n++;
+  return `${key} (${n})`;
 }

@@ -6,34 +6,11 @@
  */
 
 // Token shapes. Bounded by "not a letter or digit" rather than \b, so a token glued to text with an
-// underscore (`aws_AKIA…`, `key_ghp_…`) is still found.
+// underscore (`aws_AKIA…`, `key_ghp_…`) is still found. Case-insensitive wherever the shape's own
+// alphabet allows it, so a token written in lower or upper case (`akia…`, `GHP_…`) is still found.
 const edge = "(?<![A-Za-z0-9])";
 const end = "(?![A-Za-z0-9])";
-const tokens: [RegExp, string][] = [
-  [new RegExp(`${edge}(AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16}${end}`), "an AWS access key ID"],
-  [new RegExp(`${edge}gh[pousr]_[A-Za-z0-9]{30,}${end}`), "a GitHub token"],
-  [new RegExp(`${edge}github_pat_[A-Za-z0-9_]{30,}${end}`), "a GitHub token"],
-  [new RegExp(`${edge}xox[abposr]-[A-Za-z0-9-]{10,}${end}`), "a Slack token"],
-  [new RegExp(`${edge}(sk|rk|pk)_(live|test)_[A-Za-z0-9]{16,}${end}`), "a Stripe key"],
-  [new RegExp(`${edge}sk-(proj-|ant-)?[A-Za-z0-9_-]{20,}${end}`), "an API secret key"],
-  [new RegExp(`${edge}glpat-[A-Za-z0-9_-]{20,}${end}`), "a GitLab token"],
-  [new RegExp(`${edge}wdn_[A-Za-z0-9_-]{20,}${end}`), "a Warden API token"],
-  [/eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, "a JWT"],
-  [/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/, "a private key"],
-  [new RegExp(`${edge}AIza[0-9A-Za-z_-]{35}${end}`), "a Google API key"],
-];
-
-/** The token shapes alone, for the redaction module to mask inside free text. */
-export const TOKEN_PATTERNS: RegExp[] = tokens.map(([p]) => p);
-
-const PATTERNS: [RegExp, string][] = [
-  ...tokens,
-  [/\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^/\s@]+@/i, "a URL with an embedded password"],
-  [/\b(password|passwd|pwd|secret|api[_-]?key|token|access[_-]?key)\s*(=|:\s)\s*\S+/i, "a password or key assignment"],
-  [/\b(password|passwd|pwd):\S+/i, "a password or key assignment"],
-  // …/password/hunter2, …/pwd/…: a path segment named for a password, followed by its value.
-  [/(^|[/:])(password|passwd|pwd|passphrase)\/[^/\s]+/i, "a password inside a path"],
-];
+const b64 = "A-Za-z0-9+/";
 
 function shannonEntropy(s: string): number {
   const counts = new Map<string, number>();
@@ -42,6 +19,66 @@ function shannonEntropy(s: string): number {
   for (const n of counts.values()) h -= (n / s.length) * Math.log2(n / s.length);
   return h;
 }
+
+/**
+ * A bare AWS secret access key: 40 characters of the base64 alphabet, nothing else of it on either side,
+ * that look random. Hex (git SHAs, sha256 prefixes) can never pass: 16 symbols carry at most 4 bits, while
+ * a random key carries more than 4.2 in all but 3 of 100,000 draws. Mixed case needs upper, lower and a
+ * digit or "+" or "/"; a case-folded key (all lower or all upper) needs a digit and a "+" or "/" (at most
+ * three "/", so a path is not taken for one) and a little less entropy.
+ */
+export function looksLikeAwsSecretKey(s: string): boolean {
+  const h = shannonEntropy(s);
+  if (/[a-z]/.test(s) && /[A-Z]/.test(s)) return /[\d+/]/.test(s) && h > 4.2;
+  return /\d/.test(s) && /[a-z]/i.test(s) && /[+/]/.test(s) && (s.match(/\//g)?.length ?? 0) <= 3 && h > 3.7;
+}
+
+/** A token shape, what it is called in a rejection, and (for shapes a regex alone can't tell) a check of the match. */
+export type TokenShape = { pattern: RegExp; what: string; accept?: (match: string) => boolean };
+
+export const TOKEN_SHAPES: TokenShape[] = [
+  { pattern: new RegExp(`${edge}(AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16}${end}`, "i"), what: "an AWS access key ID" },
+  {
+    pattern: new RegExp(`(?<![${b64}])[${b64}]{40}(?![${b64}=])`),
+    what: "an AWS secret access key",
+    accept: looksLikeAwsSecretKey,
+  },
+  { pattern: new RegExp(`${edge}gh[pousr]_[A-Za-z0-9]{30,}${end}`, "i"), what: "a GitHub token" },
+  { pattern: new RegExp(`${edge}github_pat_[A-Za-z0-9_]{30,}${end}`, "i"), what: "a GitHub token" },
+  { pattern: new RegExp(`${edge}xox[abposr]-[A-Za-z0-9-]{10,}${end}`, "i"), what: "a Slack token" },
+  { pattern: new RegExp(`${edge}(sk|rk|pk)_(live|test)_[A-Za-z0-9]{16,}${end}`, "i"), what: "a Stripe key" },
+  { pattern: new RegExp(`${edge}sk-(proj-|ant-)?[A-Za-z0-9_-]{20,}${end}`, "i"), what: "an API secret key" },
+  { pattern: new RegExp(`${edge}glpat-[A-Za-z0-9_-]{20,}${end}`, "i"), what: "a GitLab token" },
+  { pattern: new RegExp(`${edge}wdn_[A-Za-z0-9_-]{20,}${end}`, "i"), what: "a Warden API token" },
+  { pattern: /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/i, what: "a JWT" },
+  // The whole block, whatever comes before it; one cut short (no END line) runs to the end of the text.
+  {
+    pattern: /-----\s*BEGIN[^-\n]*PRIVATE\s*KEY[^-\n]*-----[\s\S]*?(?:-----\s*END[^-\n]*PRIVATE\s*KEY[^-\n]*-----|$)/i,
+    what: "a private key",
+  },
+  { pattern: new RegExp(`${edge}AIza[0-9A-Za-z_-]{35}${end}`, "i"), what: "a Google API key" },
+];
+
+/** The token shapes alone, for the redaction module to mask inside free text (see TOKEN_SHAPES for their checks). */
+export const TOKEN_PATTERNS: RegExp[] = TOKEN_SHAPES.map((t) => t.pattern);
+
+const tokenMatch = (value: string) =>
+  TOKEN_SHAPES.find(({ pattern, accept }) => {
+    if (!accept) return pattern.test(value);
+    const all = new RegExp(pattern.source, pattern.flags.replace("g", "") + "g");
+    return [...value.matchAll(all)].some((m) => accept(m[0]));
+  })?.what ?? null;
+
+const PATTERNS: [RegExp, string][] = [
+  [/\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^/\s@]+@/i, "a URL with an embedded password"],
+  [
+    /\b(?:[a-z0-9]+[-_.])*(password|passwd|passphrase|pwd|pass|secret|api[_-]?key|token|access[_-]?key)\s*(=|:\s)\s*\S+/i,
+    "a password or key assignment",
+  ],
+  [/\b(?:[a-z0-9]+[-_.])*(password|passwd|pwd|pass):\S+/i, "a password or key assignment"],
+  // …/password/hunter2, …/pwd/…: a path segment named for a password, followed by its value.
+  [/(^|[/:])(password|passwd|pwd|passphrase)\/[^/\s]+/i, "a password inside a path"],
+];
 
 const classes = (s: string) => [/[a-z]/, /[A-Z]/, /\d/].filter((c) => c.test(s)).length;
 
@@ -63,6 +100,8 @@ function keyMaterial(value: string): string | null {
 }
 
 export function detectSecret(value: string): string | null {
+  const token = tokenMatch(value);
+  if (token) return token;
   for (const [pattern, what] of PATTERNS) if (pattern.test(value)) return what;
   return keyMaterial(value);
 }

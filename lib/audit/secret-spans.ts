@@ -1,0 +1,149 @@
+import { TOKEN_SHAPES } from "@/lib/registry/secret-detector";
+import { csvSecretSpans } from "./csv-secret-columns";
+import { BASE64_RUN, base64Texts, HEX_RUN, hexBytes, textsOf } from "./decode-blob";
+import { normalise, originalSpan, withoutSpaces, type Normalised } from "./normalise-text";
+
+export type Span = [number, number];
+
+/** Key names that hold secrets (also the header of a secret CSV column). */
+export const SENSITIVE_KEY =
+  /pass(word|phrase|wd|code)?|pwd|secret|token|api[-_]?key|access[-_]?key|authorization|credential|private[-_]?key|cookie|ssn|card[-_]?number|cvv|connection[-_]?string/i;
+// Short names that are only sensitive as whole words: "otp" but not "footprint", "dsn" but not "dsname".
+export const SENSITIVE_WORD = /^(otp|totp|mfa|dsn|pin|auth)$/i;
+
+// Every pattern is global with indices ("d"), so a match's secret part (a capture group) is known by position.
+export const SEP = "[-\\u2010-\\u2015\\u2212. /]";
+const SSN = new RegExp(`(?<![A-Za-z0-9])\\d{3}(${SEP})\\d{2}\\1\\d{4}(?![A-Za-z0-9])`, "g");
+// Not ":" (a date and time would read as 14 digits).
+const CARD = new RegExp(`(?<![A-Za-z0-9])\\d(?:(?:${SEP}|[_\\t])?\\d){12,18}(?![A-Za-z0-9])`, "g");
+// scheme://user:password@ (also DSNs): keep the user and host, drop the password.
+const URL_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^/\s@]+)@/dgi;
+// password=…, "db_pass": "…", PGPASSWORD=…, spring.datasource.password: … in query strings, DSNs, logs,
+// env files, YAML and JSON-in-strings. The name: words joined by - _ . ending in a secret word (a word
+// that contains "password" anywhere), optionally followed by a key/value/hash suffix.
+const NAME =
+  "(?:[a-z0-9]+[-_.])*(?:[a-z0-9]*pass(?:word|wd|phrase)|pass|pwd|pw|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|client[-_]?secret|credentials?|otp)(?:[-_.]?(?:key|value|hash|str|string|\\d+))?";
+const ASSIGNMENT = new RegExp(
+  `\\b${NAME}(?:["']?\\s*=>?\\s*["']?|["']\\s*:\\s*["']?|:\\s+["']?|":")([^\\s"'&;,}<]+)`,
+  "dgi",
+);
+// A quoted value may hold spaces: password="correct horse battery staple".
+const QUOTED = new RegExp(`\\b${NAME}["']?\\s*(?:=>?|:)\\s*(?:"([^"\\n]*)"|'([^'\\n]*)')`, "dgi");
+// Only the password words take a value right after the colon ("pwd:hunter2"); "secret:prod/x" is an ARN part.
+const COLON = /\b(?:[a-z0-9]+[-_.])*(?:[a-z0-9]*pass(?:word|wd)|pass|pwd):([^\s"'&;,}<:/][^\s"'&;,}<]*)/dgi;
+// --password hunter2, -p is too short to tell: long flags only.
+const FLAG = new RegExp(`(?<![\\w-])--${NAME}\\s+([^\\s-][^\\s]*)`, "dgi");
+// <password>…</password>
+const XML = new RegExp(`<(${NAME})(?:\\s[^>]*)?>([^<]+)</`, "dgi");
+const BEARER = /\b(?:bearer|basic)\s+([A-Za-z0-9._~+/=-]{8,})/dgi;
+const TOKENS = TOKEN_SHAPES.map((t) => ({ ...t, pattern: new RegExp(t.pattern.source, t.pattern.flags + "g") }));
+// Tokens whose prefix alone says what they are (not "sk-", common in words): looked for again with every space taken out.
+const PREFIXED = TOKENS.filter((t) => !t.accept && t.what !== "an API secret key");
+export const PREFIX =
+  /akia|asia|agpa|aida|aroa|gh[pousr]_|github_pat_|xox[abposr]-|[spr]k_(?:live|test)_|glpat-|wdn_|eyj|aiza|-----begin/i;
+
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+export const isCardNumber = (digits: string) => digits.length >= 13 && digits.length <= 19 && luhn(digits);
+
+/** Spans of a pattern's last capture group (the secret part), or of the whole match. */
+function groupSpans(pattern: RegExp, s: string, out: Span[]) {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(s); m; m = pattern.exec(s)) {
+    if (m[0].length === 0) pattern.lastIndex++;
+    const span = [...(m.indices ?? [])].reverse().find(Boolean) ?? [m.index, m.index + m[0].length];
+    out.push([span[0], span[1]]);
+  }
+}
+
+/** The patterns over the text as it is. */
+function plainSpans(s: string, out: Span[], tokensOnly = false) {
+  for (const t of tokensOnly ? PREFIXED : TOKENS) {
+    t.pattern.lastIndex = 0;
+    for (const m of s.matchAll(t.pattern)) if (!t.accept || t.accept(m[0])) out.push([m.index, m.index + m[0].length]);
+  }
+  if (tokensOnly) return;
+  groupSpans(URL_PASSWORD, s, out);
+  groupSpans(ASSIGNMENT, s, out);
+  groupSpans(QUOTED, s, out);
+  groupSpans(COLON, s, out);
+  groupSpans(FLAG, s, out);
+  groupSpans(XML, s, out);
+  groupSpans(BEARER, s, out);
+  for (const m of s.matchAll(SSN)) out.push([m.index, m.index + m[0].length]);
+  for (const m of s.matchAll(CARD))
+    if (isCardNumber(m[0].replace(/\D/g, ""))) out.push([m.index, m.index + m[0].length]);
+  if (s.includes("\n")) out.push(...csvSecretSpans(s, isSensitiveName));
+}
+
+export const isSensitiveName = (key: string) =>
+  SENSITIVE_KEY.test(key) || key.split(/[-_.\s]|(?<=[a-z])(?=[A-Z])/).some((w) => SENSITIVE_WORD.test(w));
+
+/** Hex and base64 runs whose decoded text (or inflated gzip) holds a secret: the whole run. */
+function encodedSpans(s: string, out: Span[], depth: number) {
+  for (const m of s.matchAll(HEX_RUN)) {
+    const texts = textsOf(hexBytes(m[0]));
+    if (texts.some((t) => t && secretSpans(t, depth + 1).length)) out.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of s.matchAll(BASE64_RUN)) {
+    if (/^[0-9a-f]+$/i.test(m[0])) continue; // hex, read above
+    if (base64Texts(m[0]).some((t) => secretSpans(t, depth + 1).length)) out.push([m.index, m.index + m[0].length]);
+  }
+}
+
+function mapped(n: Normalised, found: Span[], out: Span[]) {
+  for (const [a, b] of found) if (b > a) out.push(originalSpan(n, a, b));
+}
+
+/**
+ * Where the secrets and personal numbers in a text are (merged, in order). Looks at the text as it is,
+ * at its normalised copy (see normalise-text.ts), at that copy without spaces for prefixed tokens, and
+ * inside hex, base64 and gzip runs (two levels deep).
+ */
+export function secretSpans(s: string, depth = 0): Span[] {
+  const out: Span[] = [];
+  plainSpans(s, out);
+  const n = normalise(s);
+  if (n) {
+    const found: Span[] = [];
+    plainSpans(n.text, found);
+    mapped(n, found, out);
+  }
+  const base = n ?? { text: s, from: [], to: [] };
+  if (/\s/.test(base.text) && PREFIX.test(base.text.replace(/\s+/g, ""))) {
+    const flat = withoutSpaces(
+      n ?? {
+        text: s,
+        from: Array.from({ length: s.length }, (_, i) => i),
+        to: Array.from({ length: s.length }, (_, i) => i + 1),
+      },
+    );
+    if (flat) {
+      const found: Span[] = [];
+      plainSpans(flat.text, found, true);
+      mapped(flat, found, out);
+    }
+  }
+  if (depth < 2) encodedSpans(s, out, depth);
+  return merge(out);
+}
+
+function merge(spans: Span[]): Span[] {
+  if (spans.length < 2) return spans;
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const out: Span[] = [[...spans[0]]];
+  for (const [a, b] of spans.slice(1)) {
+    const last = out[out.length - 1];
+    if (a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
