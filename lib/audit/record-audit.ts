@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/tx";
 import type { ActorType } from "@/lib/generated/prisma/enums";
 import { GENESIS_HASH, hashPrepared, prepareBody, type ChainRecord, type PreparedBody } from "./chain";
-import { redact } from "./redact";
+import { auditIdentifier } from "./audit-identifier";
+import { redact, redactText } from "./redact";
 
 // Serialises appends across every connection and process, so the chain never forks.
 const AUDIT_CHAIN_LOCK = 7_305_112_002;
@@ -31,6 +32,7 @@ export type AuditInput = {
 };
 
 const json = (v: unknown) => (v === undefined || v === null ? null : redact(v));
+const text = <T extends string | null | undefined>(v: T): T => (typeof v === "string" ? (redactText(v) as T) : v);
 
 /** Takes the chain's lock until the transaction ends (re-entrant within it). */
 export async function lockChain(tx: Tx) {
@@ -40,24 +42,37 @@ export async function lockChain(tx: Tx) {
 /** A record made ready outside the chain lock: redacted, serialised, its hash body split around the sequence. */
 export type PreparedAudit = { record: Omit<ChainRecord, "sequence">; body: PreparedBody; row: string };
 
-/** Everything about a record that does not depend on its place in the chain. Pure; no lock needed. */
+/**
+ * Everything about a record that does not depend on its place in the chain. Pure; no lock needed.
+ * Every string of the record passes through the one redaction module here, before it is hashed: the
+ * JSON documents (keys and values), the actor's label, the action and target, and the call columns;
+ * the identifier columns are replaced by a keyed hash where they hold a secret (see auditIdentifier).
+ */
 export function prepareAudit(inputs: AuditInput[]): PreparedAudit[] {
   return inputs.map((input) => {
+    const call = input.call;
     const record: Omit<ChainRecord, "sequence"> = {
       id: randomUUID(),
       occurredAt: input.occurredAt ?? new Date(),
       actorType: input.actor.type,
-      actorId: input.actor.id,
-      actorLabel: input.actor.label,
+      actorId: text(input.actor.id),
+      actorLabel: text(input.actor.label),
       category: input.category,
-      action: input.action,
-      targetType: input.target?.type ?? null,
-      targetId: input.target?.id ?? null,
-      outcome: input.outcome ?? "success",
+      action: text(input.action),
+      targetType: text(input.target?.type ?? null),
+      targetId: text(input.target?.id ?? null),
+      outcome: text(input.outcome ?? "success"),
       before: json(input.before),
       after: json(input.after),
       attributes: json(input.attributes),
-      ...input.call,
+      ...(call && {
+        ...(call.eventId !== undefined && { eventId: auditIdentifier(call.eventId) }),
+        server: text(call.server),
+        tool: text(call.tool),
+        agent: text(call.agent),
+        onBehalfOf: text(call.onBehalfOf),
+        sessionId: auditIdentifier(call.sessionId),
+      }),
     };
     // The row is the record itself (absent call fields insert as NULL); its links are added under the lock.
     const row = JSON.stringify(record);

@@ -57,6 +57,13 @@ describe("redaction of every secret class in every disguise", () => {
     });
   });
 
+  it("reads a base64 run with junk glued to its end or its start", () => {
+    const token = sample("GitHub token").core;
+    const b64 = Buffer.from(`key ${token}`).toString("base64").replace(/=+$/, "");
+    for (const written of [`${b64}x`, `${b64}-1`, `x${b64}`, `ab${b64}_`])
+      expect(redactText(written), written).not.toContain(b64.slice(4, 24));
+  });
+
   it("keeps two masked keys of one object apart", () => {
     const [a, b] = [sample("GitHub token").core, sample("Stripe key").core];
     expect(Object.keys(redact({ [a]: 1, [b]: 2 }) as object)).toEqual([REDACTED, `${REDACTED} (2)`]);

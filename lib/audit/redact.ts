@@ -1,5 +1,6 @@
-import { MIGHT_NORMALISE, normalise } from "./normalise-text";
-import { isCardNumber, isSensitiveName, PREFIX, secretSpans, SEP } from "./secret-spans";
+import { MAX_INSPECT_BYTES, textsOf } from "./decode-blob";
+import { normalise } from "./normalise-text";
+import { isCardNumber, isSensitiveName, secretSpans, SEP, SPACED_PREFIX } from "./secret-spans";
 
 /**
  * The one redaction module: every writer (decisions, ingest, console changes through recordAudit,
@@ -30,30 +31,41 @@ export const isSensitiveKey = (key: string) => {
 };
 
 /**
- * Something a pattern needs (a keyword, a token's prefix, a scheme's ://, a run of 12 base64 or 8 hex
- * pairs, an SSN or 13 digits, a character outside printable ASCII, an escape or spaced-out letters), in one
- * case-insensitive pass. Strings without any are returned as they are. A strict superset of the
- * patterns; redact.test.ts holds it to that.
+ * Something a pattern needs, found in one pass over the characters and a few small regexes: a run of 12
+ * base64 or base64url characters (every token, key, hex or base64 blob has one), a character outside
+ * printable ASCII (normalisation), nine digits (SSNs, cards), a keyword or scheme, an escape, spaced-out
+ * characters, hex pairs with separators, a prefix with spaces in it, a CSV header word in multi-line text.
+ * Strings without any are returned as they are. A strict superset of the patterns; redact.test.ts holds it to that.
  */
-const MIGHT_REDACT = new RegExp(
-  [
-    ":\\/\\/|pass|pw|secret|token|api|access|private|credential|otp|bearer|basic|eyj|-----",
-    PREFIX.source,
-    "[A-Za-z0-9+/_-]{12}",
-    "(?:[0-9a-f]{2}[ :,-]?){8}",
-    `\\d{3}${SEP}\\d{2}${SEP}\\d{4}`,
-    `\\d(?:(?:${SEP}|[_\\t])?\\d){12}`,
-    MIGHT_NORMALISE.source,
-  ].join("|"),
-  "i",
-);
+const WORDS =
+  /:\/\/|pass|pw|secret|token|api|access|private|credential|otp|bearer|basic|eyj|-----|%[0-9a-f]{2}|\\[ux]|&#/i;
+const NUMBERS = new RegExp(`\\d{3}${SEP}\\d{2}${SEP}\\d{4}|\\d(?:(?:${SEP}|[_\\t])?\\d){12}`);
+const SPACED = /(?:\S[^\S\n]+){7}\S/;
+const HEX_PAIRS = /(?:[0-9a-f]{2}[ :,-]?){8}/i;
 // CSV headers: only text with more than one line can have one.
 const CSV_WORDS = /cookie|ssn|card|cvv|connection|mfa|dsn|pin|auth|key/i;
 
-const mightRedact = (s: string) =>
-  MIGHT_REDACT.test(s) ||
-  (s.includes("\n") && CSV_WORDS.test(s)) ||
-  (/\s/.test(s) && PREFIX.test(s.replace(/\s+/g, "")));
+function mightRedact(s: string): boolean {
+  let run = 0;
+  let digits = 0;
+  let space = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7e || (c < 0x20 && c !== 9 && c !== 10 && c !== 13)) return true;
+    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (alnum || c === 43 || c === 47 || c === 95 || c === 45) {
+      if (++run >= 12) return true;
+    } else run = 0;
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 32 || c === 9 || c === 10 || c === 13) space = true;
+  }
+  return (
+    WORDS.test(s) ||
+    (digits >= 9 && NUMBERS.test(s)) ||
+    HEX_PAIRS.test(s) ||
+    (space && (SPACED.test(s) || SPACED_PREFIX.test(s) || (s.includes("\n") && CSV_WORDS.test(s))))
+  );
+}
 
 /** Masks secrets and personal numbers inside free text, keeping the words around them. */
 export function redactText(s: string): string {
@@ -75,6 +87,17 @@ export function redactAll(s: string): string {
 
 /** Whether a text holds anything redactText would mask. */
 export const holdsSecret = (s: string) => redactText(s) !== s;
+
+/**
+ * Whether a base64 blob (a resource's contents, an image's or audio's data) holds a secret: in its text,
+ * in the text its gzip or zlib data inflates to, or in the printable runs of binary data. A blob larger
+ * than MAX_INSPECT_BYTES (1 MB) decoded or inflated is not inspected. A blob can't be re-encoded with a
+ * part masked: the caller replaces the whole of it.
+ */
+export function blobHoldsSecret(base64: string): boolean {
+  if ((base64.length * 3) / 4 > MAX_INSPECT_BYTES + 3) return false;
+  return textsOf(Buffer.from(base64, "base64")).some((t) => holdsSecret(t));
+}
 
 /** An integer that reads as a card number (13 to 19 digits, Luhn). */
 const cardInteger = (n: number) => Number.isSafeInteger(n) && Math.abs(n) >= 1e12 && isCardNumber(String(Math.abs(n)));
@@ -106,7 +129,7 @@ export function redact<T>(value: T, extraKeys: readonly string[] = []): T {
 }
 
 /** A masked key that would collide with a sibling gets a number: two secrets as keys stay two entries. */
-function uniqueKey(out: Record<string, unknown>, key: string): string {
+export function uniqueKey(out: Record<string, unknown>, key: string): string {
   if (!Object.hasOwn(out, key)) return key;
   let n = 2;
   while (Object.hasOwn(out, `${key} (${n})`)) n++;

@@ -39,8 +39,29 @@ const BEARER = /\b(?:bearer|basic)\s+([A-Za-z0-9._~+/=-]{8,})/dgi;
 const TOKENS = TOKEN_SHAPES.map((t) => ({ ...t, pattern: new RegExp(t.pattern.source, t.pattern.flags + "g") }));
 // Tokens whose prefix alone says what they are (not "sk-", common in words): looked for again with every space taken out.
 const PREFIXED = TOKENS.filter((t) => !t.accept && t.what !== "an API secret key");
-export const PREFIX =
-  /akia|asia|agpa|aida|aroa|gh[pousr]_|github_pat_|xox[abposr]-|[spr]k_(?:live|test)_|glpat-|wdn_|eyj|aiza|-----begin/i;
+// The prefixes, as sequences of one-character atoms (a letter or a class).
+const PREFIX_ATOMS = [
+  "akia",
+  "asia",
+  "agpa",
+  "aida",
+  "aroa",
+  "gh[pousr]_",
+  "github_pat_",
+  "xox[abposr]-",
+  "[spr]k_live_",
+  "[spr]k_test_",
+  "glpat-",
+  "wdn_",
+  "eyj",
+  "aiza",
+  "-----begin",
+].map((p) => p.match(/\[[^\]]+\]|./g)!);
+export const PREFIX = new RegExp(PREFIX_ATOMS.map((a) => a.join("")).join("|"), "i");
+/** A prefix with spaces anywhere inside it ("g h p _", "ghp _"): text the space-free pass must look at. */
+export const SPACED_PREFIX = new RegExp(PREFIX_ATOMS.map((a) => a.join("\\s*")).join("|"), "i");
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function luhn(digits: string): boolean {
   let sum = 0;
@@ -64,23 +85,25 @@ function groupSpans(pattern: RegExp, s: string, out: Span[]) {
   }
 }
 
+// Cheap gates: each family of patterns runs only on text that has what all of them need.
+const KEYWORD = /pass|pw|secret|token|api|access|private|credential|otp/i;
+const TOKEN_GATE = new RegExp(`${PREFIX.source}|[A-Za-z0-9+/]{40}|sk-`, "i");
+
 /** The patterns over the text as it is. */
 function plainSpans(s: string, out: Span[], tokensOnly = false) {
-  for (const t of tokensOnly ? PREFIXED : TOKENS) {
-    t.pattern.lastIndex = 0;
-    for (const m of s.matchAll(t.pattern)) if (!t.accept || t.accept(m[0])) out.push([m.index, m.index + m[0].length]);
-  }
+  if (TOKEN_GATE.test(s))
+    for (const t of tokensOnly ? PREFIXED : TOKENS)
+      for (const m of s.matchAll(t.pattern))
+        if (!t.accept || t.accept(m[0])) out.push([m.index, m.index + m[0].length]);
   if (tokensOnly) return;
-  groupSpans(URL_PASSWORD, s, out);
-  groupSpans(ASSIGNMENT, s, out);
-  groupSpans(QUOTED, s, out);
-  groupSpans(COLON, s, out);
-  groupSpans(FLAG, s, out);
-  groupSpans(XML, s, out);
-  groupSpans(BEARER, s, out);
-  for (const m of s.matchAll(SSN)) out.push([m.index, m.index + m[0].length]);
-  for (const m of s.matchAll(CARD))
-    if (isCardNumber(m[0].replace(/\D/g, ""))) out.push([m.index, m.index + m[0].length]);
+  if (s.includes("://")) groupSpans(URL_PASSWORD, s, out);
+  if (KEYWORD.test(s)) for (const p of [ASSIGNMENT, QUOTED, COLON, FLAG, XML]) groupSpans(p, s, out);
+  if (/bearer|basic/i.test(s)) groupSpans(BEARER, s, out);
+  if (/\d{3}/.test(s)) {
+    for (const m of s.matchAll(SSN)) out.push([m.index, m.index + m[0].length]);
+    for (const m of s.matchAll(CARD))
+      if (isCardNumber(m[0].replace(/\D/g, ""))) out.push([m.index, m.index + m[0].length]);
+  }
   if (s.includes("\n")) out.push(...csvSecretSpans(s, isSensitiveName));
 }
 
@@ -109,6 +132,7 @@ function mapped(n: Normalised, found: Span[], out: Span[]) {
  * inside hex, base64 and gzip runs (two levels deep).
  */
 export function secretSpans(s: string, depth = 0): Span[] {
+  if (UUID.test(s)) return []; // an id (actor, target, decision): hex digits only, and never a card number
   const out: Span[] = [];
   plainSpans(s, out);
   const n = normalise(s);
@@ -118,7 +142,7 @@ export function secretSpans(s: string, depth = 0): Span[] {
     mapped(n, found, out);
   }
   const base = n ?? { text: s, from: [], to: [] };
-  if (/\s/.test(base.text) && PREFIX.test(base.text.replace(/\s+/g, ""))) {
+  if (/\s/.test(base.text) && SPACED_PREFIX.test(base.text)) {
     const flat = withoutSpaces(
       n ?? {
         text: s,

@@ -1,5 +1,13 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { isSensitiveKey, MAX_REDACT_DEPTH, REDACTED, redactText, TOO_DEEP } from "@/lib/audit/redact";
+import {
+  blobHoldsSecret,
+  isSensitiveKey,
+  MAX_REDACT_DEPTH,
+  REDACTED,
+  redactText,
+  TOO_DEEP,
+  uniqueKey,
+} from "@/lib/audit/redact";
 
 /** What a grant (narrowed by its server) lets through in a result. */
 export type ResponseControls = { deniedFields: readonly string[]; maxRecords: number | null };
@@ -40,14 +48,16 @@ function clean(value: unknown, denied: ReadonlySet<string>, stats: Stats, depth 
       continue;
     }
     const inner = (value as Record<string, unknown>)[key];
+    const name = uniqueKey(out, redactText(key));
+    if (name !== key) stats.redacted++;
     let next: unknown;
     if (isSensitiveKey(key) && inner !== null && inner !== undefined && typeof inner !== "object") {
       stats.redacted++;
       next = REDACTED;
     } else next = clean(inner, denied, stats, depth + 1);
     // A "__proto__" key from the wire is data: define it, so it can never become the copy's prototype.
-    if (key === "__proto__") Object.defineProperty(out, key, { value: next, enumerable: true, writable: true });
-    else out[key] = next;
+    if (name === "__proto__") Object.defineProperty(out, name, { value: next, enumerable: true, writable: true });
+    else out[name] = next;
   }
   return out;
 }
@@ -108,10 +118,32 @@ function controlText(
   return { text: out, cut: 0 };
 }
 
+/** What a blob that held a secret becomes: a text saying so (a blob can't be masked in part and stay valid base64). */
+const withheld = (kind: string, mimeType: string | undefined, base64: string) =>
+  `${REDACTED} ${kind} (${mimeType ?? "no type"}, ${Math.floor((base64.length * 3) / 4)} bytes) held a secret; Warden withheld it`;
+
+/** A resource's blob, an image or an audio clip: replaced whole when its content (text, gzip'd text or printable runs) holds a secret. */
+function withheldBlob(block: Block, stats: Stats): Block {
+  if (block.type === "resource" && "blob" in block.resource && typeof block.resource.blob === "string") {
+    const { uri, mimeType, blob } = block.resource;
+    if (!blobHoldsSecret(blob)) return block;
+    stats.redacted++;
+    return { ...block, resource: { uri, mimeType: "text/plain", text: withheld("a resource", mimeType, blob) } };
+  }
+  if ((block.type === "image" || block.type === "audio") && blobHoldsSecret(block.data)) {
+    stats.redacted++;
+    return {
+      type: "text",
+      text: withheld(block.type === "image" ? "an image" : "an audio clip", block.mimeType, block.data),
+    };
+  }
+  return block;
+}
+
 /**
  * Applies a grant's response controls to a tool result before it reaches the agent: denied fields
  * masked out of `structuredContent` and out of JSON inside text, secrets and personal numbers
- * redacted everywhere, records past `maxRecords` cut with a note. Never throws, never mutates its input.
+ * redacted everywhere (keys too), blobs whose content holds a secret withheld, records past `maxRecords` cut with a note. Never throws, never mutates its input.
  */
 export function controlResponse(
   result: CallToolResult,
@@ -154,7 +186,7 @@ export function controlResponse(
       cut = Math.max(cut, t.cut);
       return { ...block, resource: { ...block.resource, text: t.text } };
     }
-    return block;
+    return withheldBlob(block, stats);
   });
   const out: CallToolResult = { ...result, content };
   if (structured) out.structuredContent = structured.value as CallToolResult["structuredContent"];

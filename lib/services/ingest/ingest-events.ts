@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { withAuditIdentifiers } from "@/lib/audit/audit-identifier";
 import { appendPrepared, lockChain, prepareAudit, type AuditInput } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
@@ -176,7 +177,8 @@ export async function ingestEvents(actor: Actor, events: TIngestEvent[], rejecte
     if (rejection) await raiseFinding(db(), rejection);
     return { accepted: 0, duplicates: 0 };
   }
-  const withIds = events.map((e) => ({ ...e, eventId: e.eventId ?? randomUUID() }));
+  // Ids as the log stores them (a secret-looking one as its keyed hash), so de-duplication compares like with like.
+  const withIds = events.map((e) => withAuditIdentifiers({ ...e, eventId: e.eventId ?? randomUUID() }));
   const result = await db().$transaction(
     async (tx) => {
       // Reads, pure rules, redaction and serialisation first: a concurrent batch holding the chain lock
