@@ -82,6 +82,8 @@ describe("what the audit log holds that is not secret stays as it is", () => {
     "2026-11-02T10:00:00.000Z",
     "2026/11/02 10:00:00",
     "order 1234567890123",
+    // Luhn-valid millisecond timestamps: 13 digits, but not a Visa number
+    ...[1765000000007, 1700014814804, 1700022222206].map((ms) => `run-${ms}`),
     "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/github-app",
     "arn:aws:iam::123456789012:role/mcp-gateway",
     "max_tokens=4096 temperature=0.2",

@@ -73,7 +73,12 @@ function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-export const isCardNumber = (digits: string) => digits.length >= 13 && digits.length <= 19 && luhn(digits);
+/**
+ * 13 to 19 digits that pass Luhn. Only Visa issues 13-digit numbers (they start with 4), so a millisecond
+ * timestamp (13 digits starting with 1) is not taken for one.
+ */
+export const isCardNumber = (digits: string) =>
+  digits.length >= 13 && digits.length <= 19 && (digits.length > 13 || digits[0] === "4") && luhn(digits);
 
 /** Spans of a pattern's last capture group (the secret part), or of the whole match. */
 function groupSpans(pattern: RegExp, s: string, out: Span[]) {
