@@ -30,39 +30,65 @@ function decodeEscape(e: string): string {
   return String.fromCharCode(parseInt(e.slice(2), 16));
 }
 
+// What the copy changes: a character outside printable ASCII, or an escape. Everything between is copied as is.
+const SPECIAL = /[^\x20-\x7e\t\n\r]|%[0-9a-f]{2}|\\[ux][0-9a-f]{2}|&#/gi;
+
 /** The normalised copy, or null when it would equal the text. */
+const CHANGES = /[\p{Cf}\p{Mn}\p{Me}\u115F\u1160\u3164\uFFA0]|%[0-9a-f]{2}|\\[ux][0-9a-f]{2}|&#|(?:\S[^\S\n]+){7}\S/iu;
+
 export function normalise(s: string): Normalised | null {
   if (!MIGHT_NORMALISE.test(s)) return null;
-  let text = "";
+  // Accented letters and other text NFKC leaves alone (a log with a "Zürich" in it) need no copy.
+  if (!CHANGES.test(s) && s.normalize("NFKC") === s) return null;
+  const parts: string[] = [];
   const from: number[] = [];
   const to: number[] = [];
   const push = (chars: string, start: number, stop: number) => {
     for (const ch of chars.normalize("NFKC")) {
       if (INVISIBLE.test(ch)) continue;
+      parts.push(ch);
       for (let k = 0; k < ch.length; k++) {
-        text += ch[k];
         from.push(start);
         to.push(stop);
       }
     }
   };
-  for (let i = 0; i < s.length;) {
+  const plain = (a: number, b: number) => {
+    if (b <= a) return;
+    parts.push(s.slice(a, b));
+    for (let k = a; k < b; k++) {
+      from.push(k);
+      to.push(k + 1);
+    }
+  };
+  let i = 0;
+  SPECIAL.lastIndex = 0;
+  for (let m = SPECIAL.exec(s); m; m = SPECIAL.exec(s)) {
+    if (m.index < i) continue;
+    plain(i, m.index);
+    i = m.index;
     const c = s[i];
     if (c === "%" || c === "\\" || c === "&") {
       ESCAPE.lastIndex = i;
-      const m = ESCAPE.exec(s);
-      if (m) {
-        push(decodeEscape(m[0]), i, i + m[0].length);
-        i += m[0].length;
+      const e = ESCAPE.exec(s);
+      if (e) {
+        push(decodeEscape(e[0]), i, i + e[0].length);
+        i += e[0].length;
+        SPECIAL.lastIndex = i;
         continue;
       }
+      plain(i, i + 1);
+      i += 1;
+      continue;
     }
     const cp = s.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     push(String.fromCodePoint(cp), i, i + width);
     i += width;
+    SPECIAL.lastIndex = i;
   }
-  return closeSpacedRuns({ text, from, to }, s);
+  plain(i, s.length);
+  return closeSpacedRuns({ text: parts.join(""), from, to }, s);
 }
 
 /** Within a spaced-out run, one space between letters goes; a wider gap (a space that was spaced out too) is one space. */

@@ -1,7 +1,7 @@
 import { TOKEN_SHAPES } from "@/lib/registry/secret-detector";
 import { csvSecretSpans } from "./csv-secret-columns";
 import { BASE64_RUN, base64Texts, HEX_RUN, hexBytes, textsOf } from "./decode-blob";
-import { normalise, originalSpan, withoutSpaces, type Normalised } from "./normalise-text";
+import { MIGHT_NORMALISE, normalise, originalSpan, withoutSpaces, type Normalised } from "./normalise-text";
 
 export type Span = [number, number];
 
@@ -90,20 +90,39 @@ function groupSpans(pattern: RegExp, s: string, out: Span[]) {
   }
 }
 
-// Cheap gates: each family of patterns runs only on text that has what all of them need.
-const KEYWORD = /pass|pw|secret|token|api|access|private|credential|otp/i;
-const TOKEN_GATE = new RegExp(`${PREFIX.source}|[A-Za-z0-9+/]{40}|sk-`, "i");
+// Cheap gates: each family of patterns runs only on text that has what all of them need. Literal
+// substrings of the lower-cased text (indexOf is far faster than a case-insensitive alternation on a long text).
+const expand = (atoms: string[]): string[] =>
+  atoms.reduce<string[]>(
+    (acc, atom) => acc.flatMap((p) => (atom.length > 1 ? [...atom.slice(1, -1)].map((c) => p + c) : [p + atom])),
+    [""],
+  );
+const PREFIX_LITERALS = [...PREFIX_ATOMS.flatMap(expand), "sk-"];
+const KEYWORDS = ["pass", "pw", "secret", "token", "api", "access", "private", "credential", "otp"];
+/** Whether the text has 40 base64 characters in a row (a loop: the regex is slow on long texts). */
+function hasRun40(s: string): boolean {
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const b64 = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47;
+    if (!b64) run = 0;
+    else if (++run >= 40) return true;
+  }
+  return false;
+}
+const containsAny = (lower: string, literals: string[]) => literals.some((l) => lower.includes(l));
 
 /** The patterns over the text as it is. */
 function plainSpans(s: string, out: Span[], tokensOnly = false) {
-  if (TOKEN_GATE.test(s))
+  const lower = s.toLowerCase();
+  if (containsAny(lower, PREFIX_LITERALS) || hasRun40(s))
     for (const t of tokensOnly ? PREFIXED : TOKENS)
       for (const m of s.matchAll(t.pattern))
         if (!t.accept || t.accept(m[0])) out.push([m.index, m.index + m[0].length]);
   if (tokensOnly) return;
   if (s.includes("://")) groupSpans(URL_PASSWORD, s, out);
-  if (KEYWORD.test(s)) for (const p of [ASSIGNMENT, QUOTED, COLON, FLAG, XML]) groupSpans(p, s, out);
-  if (/bearer|basic/i.test(s)) groupSpans(BEARER, s, out);
+  if (containsAny(lower, KEYWORDS)) for (const p of [ASSIGNMENT, QUOTED, COLON, FLAG, XML]) groupSpans(p, s, out);
+  if (lower.includes("bearer") || lower.includes("basic")) groupSpans(BEARER, s, out);
   if (/\d{3}/.test(s)) {
     for (const m of s.matchAll(SSN)) out.push([m.index, m.index + m[0].length]);
     for (const m of s.matchAll(CARD))
@@ -127,8 +146,52 @@ function encodedSpans(s: string, out: Span[], depth: number) {
   }
 }
 
-function mapped(n: Normalised, found: Span[], out: Span[]) {
-  for (const [a, b] of found) if (b > a) out.push(originalSpan(n, a, b));
+function mapped(n: Normalised, offset: number, found: Span[], out: Span[]) {
+  for (const [a, b] of found)
+    if (b > a) {
+      const [x, y] = originalSpan(n, a, b);
+      out.push([x + offset, y + offset]);
+    }
+}
+
+const identity = (s: string): Normalised => ({
+  text: s,
+  from: Array.from({ length: s.length }, (_, i) => i),
+  to: Array.from({ length: s.length }, (_, i) => i + 1),
+});
+
+const BLOCK = 8192;
+
+/**
+ * The parts of a text to normalise, with their offsets: the whole of a short text; in a long one, the lines
+ * that need it with a line of context either side (a long log with one accented name costs one line, not a copy).
+ */
+function normalisedBlocks(s: string): { offset: number; n: Normalised }[] {
+  if (s.length <= BLOCK) {
+    const n = normalise(s);
+    return n ? [{ offset: 0, n }] : [];
+  }
+  if (!MIGHT_NORMALISE.test(s)) return [];
+  const lines: [number, number, boolean][] = [];
+  for (let i = 0; i <= s.length;) {
+    const nl = s.indexOf("\n", i);
+    const end = nl === -1 ? s.length : nl + 1;
+    lines.push([i, end, MIGHT_NORMALISE.test(s.slice(i, end))]);
+    if (nl === -1) break;
+    i = end;
+  }
+  const blocks: { offset: number; n: Normalised }[] = [];
+  for (let l = 0; l < lines.length; l++) {
+    if (!lines[l][2]) continue;
+    let last = l;
+    while (last + 1 < lines.length && (lines[last + 1][2] || (last + 2 < lines.length && lines[last + 2][2]))) last++;
+    const start = lines[Math.max(0, l - 1)][0];
+    const end = lines[Math.min(lines.length - 1, last + 1)][1];
+    const n = normalise(s.slice(start, end));
+    if (n) blocks.push({ offset: start, n });
+    l = last + 1;
+  }
+  return blocks;
 }
 
 /**
@@ -140,26 +203,21 @@ export function secretSpans(s: string, depth = 0): Span[] {
   if (UUID.test(s)) return []; // an id (actor, target, decision): hex digits only, and never a card number
   const out: Span[] = [];
   plainSpans(s, out);
-  const n = normalise(s);
-  if (n) {
+  const blocks = normalisedBlocks(s);
+  for (const { offset, n } of blocks) {
     const found: Span[] = [];
     plainSpans(n.text, found);
-    mapped(n, found, out);
+    mapped(n, offset, found, out);
   }
-  const base = n ?? { text: s, from: [], to: [] };
-  if (/\s/.test(base.text) && SPACED_PREFIX.test(base.text)) {
-    const flat = withoutSpaces(
-      n ?? {
-        text: s,
-        from: Array.from({ length: s.length }, (_, i) => i),
-        to: Array.from({ length: s.length }, (_, i) => i + 1),
-      },
-    );
-    if (flat) {
-      const found: Span[] = [];
-      plainSpans(flat.text, found, true);
-      mapped(flat, found, out);
-    }
+  const copies = [...blocks, { offset: 0, n: null }];
+  for (const { offset, n } of copies) {
+    const text = n ? n.text : s;
+    if (!/\s/.test(text) || !SPACED_PREFIX.test(text)) continue;
+    const flat = withoutSpaces(n ?? identity(s));
+    if (!flat) continue;
+    const found: Span[] = [];
+    plainSpans(flat.text, found, true);
+    mapped(flat, offset, found, out);
   }
   if (depth < 2) encodedSpans(s, out, depth);
   return merge(out);
