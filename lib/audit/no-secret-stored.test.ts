@@ -19,7 +19,7 @@ import { WardenClient } from "@/lib/gateway/warden-client";
 import { decideToolCall } from "@/lib/services/decisions/decide-tool-call";
 import { createToken } from "@/lib/services/tokens/create-token";
 import { describeWithDatabase } from "@/lib/testing/test-database";
-import { DISGUISES, leakForms, secretClasses, type SecretSample } from "@/lib/testing/secret-samples";
+import { DISGUISES, leakForms, secretClasses, type SecretSample } from "@/lib/testing/secret-disguises";
 import { gateway } from "@/prisma/seed/decision-fixture";
 import { verifyChain } from "./verify-chain";
 import { recordAudit } from "./record-audit";

@@ -4,7 +4,7 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { CallToolResultSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REDACTED } from "@/lib/audit/redact";
-import { secretClasses } from "@/lib/testing/secret-samples";
+import { secretClasses } from "@/lib/testing/secret-disguises";
 import { controlResponse } from "./response-controls";
 
 const open = { deniedFields: [], maxRecords: null };
