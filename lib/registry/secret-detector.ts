@@ -59,8 +59,12 @@ export const TOKEN_SHAPES: TokenShape[] = [
   { pattern: new RegExp(`${edge}AIza[0-9A-Za-z_-]{35}${end}`, "i"), what: "a Google API key" },
 ];
 
-/** The token shapes alone, for the redaction module to mask inside free text (see TOKEN_SHAPES for their checks). */
-export const TOKEN_PATTERNS: RegExp[] = TOKEN_SHAPES.map((t) => t.pattern);
+/**
+ * The token shapes a regex alone tells (a prefix, a structure): not the bare AWS secret access key, which
+ * needs its check (looksLikeAwsSecretKey) and is a heuristic, like the detector's key-material rules.
+ * The redaction module uses TOKEN_SHAPES, checks and all.
+ */
+export const TOKEN_PATTERNS: RegExp[] = TOKEN_SHAPES.filter((t) => !t.accept).map((t) => t.pattern);
 
 const tokenMatch = (value: string) =>
   TOKEN_SHAPES.find(({ pattern, accept }) => {
