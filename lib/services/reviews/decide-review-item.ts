@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { ZReviewDecisionInput, type TReviewDecisionInput } from "@/lib/schemas/review";
 import { assertJustified } from "./internal/justification-rule";
 import { recordDecision } from "./internal/record-decision";
-import { assertReviewer, teamIdsOf } from "./review-access";
+import { assertReviewer, reviewerOf } from "./review-access";
 import { itemView } from "./review-views";
 
 /**
@@ -21,7 +21,7 @@ export async function decideReviewItem(actor: Actor, itemId: string, raw: TRevie
     if (item.campaign.status !== "ACTIVE")
       throw new AppError("CONFLICT", `The campaign is ${item.campaign.status}: its decisions are closed`);
     if (item.status !== "OPEN") throw new AppError("CONFLICT", "This item has already been decided");
-    assertReviewer(actor, item, actor.type === "USER" ? await teamIdsOf(tx, actor.id) : []);
+    assertReviewer(actor, item, actor.type === "USER" ? await reviewerOf(tx, actor) : null);
     await assertJustified(tx, input.decision, input.justification);
     const { campaign: _c, ...row } = item;
     return itemView(await recordDecision(tx, actor, row, item.campaign.period, input, now));
