@@ -1,11 +1,19 @@
 import { randomUUID } from "node:crypto";
+import { createWriteStream, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { parse } from "csv-parse/sync";
 import { expect, it, vi } from "vitest";
 import { systemActor, type UserActor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { createAgent } from "@/lib/services/agents/create-agent";
 import { createGrant } from "@/lib/services/grants/create-grant";
 import { ingestEvents } from "@/lib/services/ingest/ingest-events";
+import { buildReportPack } from "@/lib/services/reports/build-report-pack";
 import { describeWithDatabase } from "@/lib/testing/test-database";
+import { unzipTo } from "@/lib/testing/unzip";
 import { seedUser } from "@/prisma/seed/factories";
 import { asUser, seedReviewWorld, type ReviewWorld } from "@/prisma/seed/review-fixture";
 import { applyDueDefaults } from "./apply-due-defaults";
@@ -97,6 +105,20 @@ async function launch(w: ReviewWorld, period = "2026-Q4") {
     grant: (grantId: string) => items.find((i) => i.grantId === grantId)!,
     credential: items.find((i) => i.kind === "CREDENTIAL")!,
     ownership: items.find((i) => i.kind === "OWNERSHIP")!,
+  };
+}
+
+/** The review pack's files, unzipped: what an auditor takes away. */
+async function pack(actor: UserActor, campaignId: string) {
+  const dir = mkdtempSync(path.join(tmpdir(), "warden-sod-pack-"));
+  await pipeline(
+    (await buildReportPack(actor, "review", { campaignId })) as Readable,
+    createWriteStream(path.join(dir, "pack.zip")),
+  );
+  await unzipTo(path.join(dir, "pack.zip"), dir);
+  return {
+    decisions: parse(readFileSync(path.join(dir, "decisions.csv")), { columns: true }) as Record<string, string>[],
+    signOff: JSON.parse(readFileSync(path.join(dir, "sign-off.json"), "utf8")) as Record<string, unknown>,
   };
 }
 
@@ -252,6 +274,11 @@ describeWithDatabase("separation of duties in access reviews", () => {
         where: { action: "review.item_decided", targetId: owned.id },
       });
       expect(record.attributes).toMatchObject({ conflict: "owner" });
+      // The signed pack's decisions.csv carries the same marks.
+      const rows = (await pack(w.auditor, c.campaign.id)).decisions;
+      expect(rows.find((r) => r.itemId === owned.id)).toMatchObject({ conflict: "owner" });
+      expect(rows.find((r) => r.itemId === c.credential.id)).toMatchObject({ conflict: "server_owner" });
+      expect(rows.find((r) => r.itemId === c.grant(w.usedGrant.id).id)).toMatchObject({ conflict: "" });
     } finally {
       await settings(w.admin, {});
     }
@@ -337,6 +364,10 @@ describeWithDatabase("separation of duties in access reviews", () => {
       expect((await getCampaignEvidence(w.auditor, c.campaign.id)).signOff).toMatchObject({ signerTookPart: part });
       const record = await db().auditEvent.findUniqueOrThrow({ where: { sequence: BigInt(signed.signOffSequence!) } });
       expect(record.attributes).toMatchObject({ signerTookPart: part });
+      expect((await pack(w.auditor, c.campaign.id)).signOff).toMatchObject({
+        by: w.admin.email,
+        signerTookPart: { decided: 1, reassigned: 1 },
+      });
     } finally {
       await settings(w.admin, {});
     }
