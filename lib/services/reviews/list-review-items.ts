@@ -4,6 +4,7 @@ import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assigneeLabel } from "@/lib/reviews/assignment";
+import { conflictKindsOf } from "@/lib/reviews/conflicts";
 import { ZReviewItemsQuery, type TReviewItemsQuery } from "@/lib/schemas/review";
 import { usageSparklines } from "./internal/activity";
 import { quietItem, unchangedSince } from "./internal/live-snapshots";
@@ -67,6 +68,8 @@ export async function listReviewItems(actor: Actor, raw: TReviewItemsQuery = {},
     canDecide: campaign.status === "ACTIVE" && i.status === "OPEN" && decides(i),
     /** why the caller may not decide it: their own tie to the access */
     conflict: barrier(i),
+    /** the decider's own ties to the item, where the campaign allowed self-review */
+    decidedWithConflict: conflictKindsOf(i.conflicts, i.decidedById).join(",") || null,
     unchanged: unchanged.has(i.id),
     bulkEligible: i.status === "OPEN" && unchanged.has(i.id) && quietItem(i),
     usage: i.agentClientId ? sparkline(i.agentClientId, i.serverSlug) : null,

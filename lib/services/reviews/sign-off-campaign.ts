@@ -4,9 +4,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZSignOffInput, type TSignOffInput } from "@/lib/schemas/review";
-import type { Tx } from "@/lib/db/tx";
 import { lockCampaign } from "./internal/campaign-lock";
-import { independentSigners, partTaken } from "./internal/signer-part";
+import { signerCheck } from "./internal/signer-part";
 import { campaignView } from "./review-views";
 
 /**
@@ -27,7 +26,9 @@ export async function signOffCampaign(actor: Actor, campaignId: string, raw: TSi
     if (open > 0) throw new AppError("CONFLICT", `${open} item${open === 1 ? " is" : "s are"} still open`);
     const counts = await tx.reviewItem.groupBy({ by: ["decision"], where: { campaignId }, _count: true });
     const who = auditActor(actor);
-    const signerTookPart = who.type === "USER" && who.id ? await signerConflict(tx, campaign, who.id) : null;
+    const check = who.type === "USER" && who.id ? await signerCheck(tx, campaign, who.id) : null;
+    if (check?.barrier) throw new AppError("FORBIDDEN", check.barrier);
+    const signerTookPart = check?.part ?? null;
     const [record] = await recordAudit(tx, {
       actor: who,
       category: "ADMIN",
@@ -58,25 +59,4 @@ export async function signOffCampaign(actor: Actor, campaignId: string, raw: TSi
       }),
     );
   });
-}
-
-/** null if the signer took no part; the part and why it is allowed; or a 403 naming who may sign instead. */
-async function signerConflict(tx: Tx, campaign: { id: string; allowDeciderSignOff: boolean }, userId: string) {
-  const part = await partTaken(tx, campaign.id, userId);
-  if (part.decided === 0 && part.reassigned === 0) return null;
-  const did = [
-    part.decided ? `decided ${part.decided} item${part.decided === 1 ? "" : "s"}` : "",
-    part.reassigned ? `made ${part.reassigned} reassignment${part.reassigned === 1 ? "" : "s"}` : "",
-  ]
-    .filter(Boolean)
-    .join(" and ");
-  if (campaign.allowDeciderSignOff)
-    return { ...part, allowedBecause: "the campaign's settings allow whoever decided or reassigned to sign off" };
-  const others = await independentSigners(tx, campaign.id, userId);
-  if (others.length)
-    throw new AppError(
-      "FORBIDDEN",
-      `You ${did} in this campaign, so another ADMIN or AUDITOR signs it off (for example ${others.slice(0, 3).join(", ")})`,
-    );
-  return { ...part, allowedBecause: "no other ADMIN or AUDITOR who took no part in the campaign exists" };
 }

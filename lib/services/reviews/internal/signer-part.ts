@@ -28,3 +28,28 @@ export async function independentSigners(tx: Tx, campaignId: string, userId: str
     ORDER BY u.email`;
   return rows.map((r) => r.email);
 }
+
+/**
+ * Whether this person may sign the campaign off: null if they took no part; their part and why it is
+ * allowed (the campaign's settings, or nobody independent exists); or the barrier naming who may sign.
+ */
+export async function signerCheck(tx: Tx, campaign: { id: string; allowDeciderSignOff: boolean }, userId: string) {
+  const part = await partTaken(tx, campaign.id, userId);
+  if (part.decided === 0 && part.reassigned === 0) return null;
+  if (campaign.allowDeciderSignOff)
+    return {
+      part: { ...part, allowedBecause: "the campaign's settings allow whoever decided or reassigned to sign off" },
+    };
+  const others = await independentSigners(tx, campaign.id, userId);
+  if (others.length === 0)
+    return { part: { ...part, allowedBecause: "no other ADMIN or AUDITOR who took no part in the campaign exists" } };
+  const did = [
+    part.decided ? `decided ${part.decided} item${part.decided === 1 ? "" : "s"}` : "",
+    part.reassigned ? `made ${part.reassigned} reassignment${part.reassigned === 1 ? "" : "s"}` : "",
+  ]
+    .filter(Boolean)
+    .join(" and ");
+  return {
+    barrier: `You ${did} in this campaign, so another ADMIN or AUDITOR signs it off (for example ${others.slice(0, 3).join(", ")})`,
+  };
+}
