@@ -4,6 +4,7 @@ import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZBulkCertifyInput, type TBulkCertifyInput } from "@/lib/schemas/review";
 import { assertJustified } from "./internal/justification-rule";
+import { withLiveTies } from "./internal/live-ties";
 import { quietItem, unchangedSince } from "./internal/live-snapshots";
 import { recordDecision } from "./internal/record-decision";
 import { conflictBarrier, isAssignedTo, reviewerOf } from "./review-access";
@@ -22,7 +23,10 @@ export async function bulkCertifyItems(actor: Actor, raw: TBulkCertifyInput, now
     async (tx) => {
       await assertJustified(tx, "CERTIFY", input.justification);
       const reviewer = await reviewerOf(tx, actor);
-      const items = await tx.reviewItem.findMany({ where: { id: { in: input.itemIds } }, include: { campaign: true } });
+      const items = await withLiveTies(
+        tx,
+        await tx.reviewItem.findMany({ where: { id: { in: input.itemIds } }, include: { campaign: true } }),
+      );
       const conflicted = items
         .map((i) => ({ i, barrier: conflictBarrier(i, actor.id) }))
         .filter((c) => c.barrier !== null);

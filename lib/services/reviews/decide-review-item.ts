@@ -4,6 +4,7 @@ import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZReviewDecisionInput, type TReviewDecisionInput } from "@/lib/schemas/review";
 import { assertJustified } from "./internal/justification-rule";
+import { withLiveTies } from "./internal/live-ties";
 import { recordDecision } from "./internal/record-decision";
 import { assertReviewer, reviewerOf } from "./review-access";
 import { itemView } from "./review-views";
@@ -16,8 +17,9 @@ export async function decideReviewItem(actor: Actor, itemId: string, raw: TRevie
   assertCan(actor, "reviews.decide");
   const input = parseWith(ZReviewDecisionInput, raw, "decision");
   return db().$transaction(async (tx) => {
-    const item = await tx.reviewItem.findUnique({ where: { id: itemId }, include: { campaign: true } });
-    if (!item) throw new AppError("NOT_FOUND", "Review item not found");
+    const found = await tx.reviewItem.findUnique({ where: { id: itemId }, include: { campaign: true } });
+    if (!found) throw new AppError("NOT_FOUND", "Review item not found");
+    const [item] = await withLiveTies(tx, [found]);
     if (item.campaign.status !== "ACTIVE")
       throw new AppError("CONFLICT", `The campaign is ${item.campaign.status}: its decisions are closed`);
     if (item.status !== "OPEN") throw new AppError("CONFLICT", "This item has already been decided");

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { REVIEWER_ROLES } from "@/lib/reviews/assignment";
 import { conflictKindsOf, describeConflict } from "@/lib/reviews/conflicts";
 import { ZReassignInput, type TReassignInput } from "@/lib/schemas/review";
+import { withLiveTies } from "./internal/live-ties";
 
 /**
  * An ADMIN hands open items to another reviewer, with a reason, each reassignment audited. Nobody is
@@ -23,7 +24,10 @@ export async function reassignReviewItems(actor: Actor, raw: TReassignInput, now
       throw new AppError("UNPROCESSABLE", `${to.email} has no role that may review (ADMIN, APPROVER or OWNER)`, {
         assigneeId: "Cannot review",
       });
-    const items = await tx.reviewItem.findMany({ where: { id: { in: input.itemIds } }, include: { campaign: true } });
+    const items = await withLiveTies(
+      tx,
+      await tx.reviewItem.findMany({ where: { id: { in: input.itemIds } }, include: { campaign: true } }),
+    );
     if (items.length !== new Set(input.itemIds).size) throw new AppError("NOT_FOUND", "Review item not found");
     for (const item of items) {
       if (item.campaign.status !== "ACTIVE") throw new AppError("CONFLICT", `The campaign is ${item.campaign.status}`);

@@ -219,6 +219,27 @@ describeWithDatabase("separation of duties in access reviews", () => {
     expect(evidence.decisions.every((d) => d.conflict === null)).toBe(true);
   });
 
+  it("checks ties made after the start too: an agent handed to its reviewer, a server handed to a mate", async () => {
+    const w = await tiedWorld();
+    const c = await launch(w);
+    const used = c.grant(w.usedGrant.id);
+    expect(used).toMatchObject({ assigneeId: w.owner.id, conflictUserIds: [] });
+    // Behind the services' back, as a transfer would: the reviewer now owns the agent.
+    await db().agent.update({ where: { id: w.used.id }, data: { ownerId: w.owner.id } });
+    expect(await error(decideReviewItem(w.owner, used.id, justification))).toMatch(/^FORBIDDEN: You own the agent/);
+    expect(await error(bulkCertifyItems(w.owner, { itemIds: [used.id], justification: "bulk" }))).toMatch(
+      /^FORBIDDEN: Nothing certified: .*You own the agent/,
+    );
+    await db().mcpServer.update({ where: { id: w.server.id }, data: { primaryOwnerId: w.mate.id } });
+    expect(
+      await error(reassignReviewItems(w.admin, { itemIds: [c.ownership.id], assigneeId: w.mate.id, reason: "cover" })),
+    ).toMatch(/^UNPROCESSABLE: .*they are the primary owner of the server/);
+    expect(await error(decideReviewItem(w.mate, c.credential.id, justification))).toMatch(
+      /^FORBIDDEN: You are the primary owner of the server/,
+    );
+    expect(await db().reviewItem.count({ where: { campaignId: c.campaign.id, status: { not: "OPEN" } } })).toBe(0);
+  });
+
   it("never reassigns an item to someone tied to it", async () => {
     const w = await tiedWorld();
     const c = await launch(w);

@@ -72,6 +72,8 @@ export async function recordDecision(
       remediationNote: remediation.remediationNote,
       exception: Boolean(outcome.exceptionReason),
       exceptionReason: outcome.exceptionReason ?? null,
+      // the ties as checked for this decision (frozen, and any since: see withLiveTies), for the evidence
+      conflicts: item.conflicts as Prisma.InputJsonValue,
     },
   });
 }
