@@ -28,6 +28,7 @@ export async function bulkCertifyItems(actor: Actor, raw: TBulkCertifyInput, now
         await tx.reviewItem.findMany({ where: { id: { in: input.itemIds } }, include: { campaign: true } }),
       );
       const conflicted = items
+        .filter((i) => i.status === "OPEN" && i.campaign.status === "ACTIVE")
         .map((i) => ({ i, barrier: conflictBarrier(i, actor.id) }))
         .filter((c) => c.barrier !== null);
       if (conflicted.length)

@@ -18,7 +18,7 @@ export function NotYours({ items }: { items: ReviewItemRow[] }) {
             <span className="font-mono text-xs">{i.serverSlug}</span>
             <span>{subjectOf(i)}</span>
             <span className="text-amber-900">{i.conflict}</span>
-            <span className="ml-auto text-xs text-slate-500">decided by {i.assigneeLabel}</span>
+            <span className="ml-auto text-xs text-slate-500">reviewer: {i.assigneeLabel}</span>
           </li>
         ))}
       </ul>
