@@ -53,6 +53,10 @@ test("an admin starts 2026-Q4, the owner certifies, revokes and bulk-certifies, 
     "aria-valuenow",
     "0",
   );
+  // The server's ownership is the owner's own: listed apart, with why it is not theirs to decide.
+  await expect(ownerPage.getByRole("region", { name: "Not yours to decide" })).toContainText(
+    `You are the primary owner of the server ${w.slug}`,
+  );
   await ownerPage.screenshot(shot("2-my-reviews"));
 
   const daily = card(w.agents.daily);
@@ -94,6 +98,11 @@ test("an admin starts 2026-Q4, the owner certifies, revokes and bulk-certifies, 
   await admin.getByLabel("Reason for reassignment").fill("The owner team has no second reviewer");
   await admin.getByRole("button", { name: "Reassign", exact: true }).click();
   await expect(admin.getByRole("region", { name: "Campaign items" })).toContainText("reassigned: The owner team");
+  // Having reassigned, the admin may not sign the campaign off while the auditor may.
+  await admin.reload();
+  await expect(admin.getByTestId("sign-off-barrier")).toContainText("You made 1 reassignment in this campaign");
+  await expect(admin.getByTestId("campaign-sod")).toHaveText("no self-review · an independent signer");
+  await admin.screenshot(shot("5-admin-took-part"));
 
   const approver = await person(await browser.newPage(), e2eEmail("APPROVER"));
   await approver.goto("/reviews");
@@ -130,6 +139,17 @@ test("an admin starts 2026-Q4, the owner certifies, revokes and bulk-certifies, 
   });
   expect(late.status()).toBe(409);
   await Promise.all([ownerPage.close(), approver.close(), auditor.close(), api.dispose()]);
+});
+
+test("an admin finds the separation-of-duties toggles in the review settings, off by default", async ({ page }) => {
+  const admin = await person(page, e2eEmail("ADMIN"));
+  await admin.goto("/settings/reviews");
+  const selfReview = admin.getByRole("checkbox", { name: /Allow owners, registrars and grantors/ });
+  const deciderSignOff = admin.getByRole("checkbox", { name: /Allow whoever decided or reassigned/ });
+  await expect(selfReview).toBeVisible();
+  await expect(selfReview).not.toBeChecked();
+  await expect(deciderSignOff).not.toBeChecked();
+  await admin.screenshot(shot("6-settings"));
 });
 
 test("a viewer cannot read reviews", async ({ page }) => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { assignReviewer, type Member } from "./assignment";
+import { barredUserIds, collectConflicts, conflictKindsOf, describeConflict } from "./conflicts";
 import { applyNarrowing, revokeDefaultWarning } from "./narrowing";
 import { periodOf, scheduledStart } from "./period";
 import { populationHash } from "./population-hash";
@@ -91,5 +93,68 @@ describe("review rules", () => {
     expect(reminderStage(due, new Date(due.getTime() - 3600_000))).toBe("1");
     expect(reminderStage(due, new Date(due.getTime() + DAY))).toMatch(/^overdue:/);
     expect(reminderStage(new Date(now.getTime() + 20 * DAY), now)).toBeNull();
+  });
+
+  it("collects each person's ties to an item, and bars them unless self-review is allowed", () => {
+    const conflicts = collectConflicts([
+      ["u1", "grantor"],
+      ["u1", "owner"],
+      [null, "registrar"],
+      ["u2", "registrar"],
+      [undefined, "server_owner"],
+    ]);
+    expect(conflicts).toEqual([
+      { userId: "u1", kinds: ["owner", "grantor"] },
+      { userId: "u2", kinds: ["registrar"] },
+    ]);
+    expect(barredUserIds(conflicts, false)).toEqual(["u1", "u2"]);
+    expect(barredUserIds(conflicts, true)).toEqual([]);
+    expect(conflictKindsOf(conflicts, "u1")).toEqual(["owner", "grantor"]);
+    expect(conflictKindsOf(conflicts, "u3")).toEqual([]);
+    expect(conflictKindsOf("garbage", "u1")).toEqual([]);
+    const grant = { kind: "GRANT", snapshot: { agent: "bot-1" }, serverSlug: "crm" };
+    expect(describeConflict(["owner", "registrar", "grantor"], grant)).toBe(
+      "own the agent bot-1, registered the agent bot-1 and granted this access",
+    );
+    expect(describeConflict(["server_owner", "registrar"], { ...grant, kind: "OWNERSHIP" })).toBe(
+      "are the primary owner of the server crm and registered the server crm",
+    );
+    expect(describeConflict(["grantor"], { ...grant, kind: "CREDENTIAL" })).toBe("added this credential");
+  });
+
+  it("assigns the next reviewer in line without a conflict: owner, owner team, ADMIN pool, else flagged", () => {
+    const person = (id: string, roles: Member["roles"], disabled = false): Member => ({
+      id,
+      email: `${id}@x`,
+      roles,
+      disabled,
+    });
+    const server = { primaryOwner: { id: "o", email: "o@x", disabled: false }, team: { id: "t", slug: "team" } };
+    const team = [person("o", ["OWNER"]), person("m", ["OWNER"]), person("v", ["VIEWER"])];
+    const admins = [person("a", ["ADMIN"])];
+    expect(assignReviewer(server, team, admins, [])).toMatchObject({ assigneeId: "o", assignment: "primary_owner" });
+    expect(assignReviewer(server, team, admins, ["o"])).toMatchObject({
+      assigneeId: null,
+      assigneeTeamId: "t",
+      assignment: "self_review_rerouted",
+      selfReviewRerouted: true,
+    });
+    expect(assignReviewer(server, team, admins, ["o", "m"])).toMatchObject({
+      assigneeTeamId: null,
+      assignment: "admin_pool",
+      reviewerOfRecordLabel: "pool:ADMIN",
+      selfReviewRerouted: true,
+    });
+    for (const barred of [
+      ["o", "m", "a"],
+      ["o", "m"],
+    ])
+      expect(
+        assignReviewer(server, team, barred.includes("a") ? admins : [person("a", ["ADMIN"], true)], barred),
+      ).toMatchObject({ assigneeId: null, assigneeTeamId: null, assignment: "unassigned" });
+    expect(assignReviewer({ primaryOwner: null, team: null }, [], admins, [])).toMatchObject({
+      assignment: "admin_pool",
+      selfReviewRerouted: false,
+    });
   });
 });

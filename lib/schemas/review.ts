@@ -99,5 +99,9 @@ export const ZReviewSettingsInput = z.object({
   dueInDays: z.coerce.number().int("Whole days").min(1).max(180),
   defaultAction: z.enum(ReviewDefaultAction).default("KEEP"),
   certifyNeedsJustification: z.boolean().default(true),
+  /** an agent's owner or registrar, a server's owner and a grantor may review that access (marked in the evidence) */
+  allowOwnerSelfReview: z.boolean().default(false),
+  /** whoever decided or reassigned items may sign the campaign off though another ADMIN or AUDITOR could */
+  allowDeciderSignOff: z.boolean().default(false),
 });
 export type TReviewSettingsInput = z.input<typeof ZReviewSettingsInput>;

@@ -13,8 +13,10 @@ const actorFor = async (email: string): Promise<UserActor> => {
 
 /**
  * The demo's access review: this quarter's campaign over every server, started by the admin after the
- * demo traffic exists (so its recommendations have activity to read), with the admin's own items
- * partly decided and the owner's left for a visitor to do.
+ * demo traffic exists (so its recommendations have activity to read), under the default review
+ * settings: nobody reviews their own agents or servers. The grants the admin reviews as a server's
+ * primary owner are partly decided; the rest (Bea's for the platform team, the ADMIN pool's for the
+ * owner's own agents) are left for a visitor to do.
  */
 export async function seedDemoReviews(now = new Date()) {
   const admin = await actorFor("admin@warden.local");

@@ -37,6 +37,21 @@ describeWithDatabase("demo organisation", () => {
     });
     expect(count("DECIDED")).toBeGreaterThan(0);
     expect(count("OPEN")).toBeGreaterThan(count("DECIDED"));
+    // Separation of duties: no item waits for, or was decided by, someone who owns, registered or
+    // granted it (before, 16 of 22 grant items went to their agent's own owner).
+    const reviewItems = await db().reviewItem.findMany({ where: { campaignId } });
+    const byClient = new Map((await db().agent.findMany()).map((a) => [a.clientId, a]));
+    const tied = reviewItems.filter((i) => {
+      const agent = i.agentClientId ? byClient.get(i.agentClientId) : undefined;
+      const people = [i.assigneeId, i.decidedById].filter(Boolean);
+      return (
+        (agent && people.some((p) => p === agent.ownerId || p === agent.registeredById)) ||
+        people.some((p) => i.conflictUserIds.includes(p!))
+      );
+    });
+    expect(tied).toEqual([]);
+    // Nothing is left without a reviewer who may decide it.
+    expect(reviewItems.filter((i) => i.assignment === "unassigned")).toEqual([]);
     expect(await verifyChain(db())).toMatchObject({ ok: true });
   }, 120_000);
 });

@@ -5,13 +5,15 @@ import { seedGatewayDemo } from "./gateway-demo";
 
 export type DemoUser = { email: string; roles: Role[] };
 
-export const DEMO_USERS: (DemoUser & { name: string; team: string })[] = [
-  { email: "admin@warden.local", name: "Ada Admin", roles: ["ADMIN"], team: "platform" },
-  { email: "approver@warden.local", name: "Arun Approver", roles: ["APPROVER"], team: "security" },
-  { email: "approver2@warden.local", name: "Bea Approver", roles: ["APPROVER"], team: "security" },
-  { email: "auditor@warden.local", name: "Aud Itor", roles: ["AUDITOR"], team: "compliance" },
-  { email: "owner@warden.local", name: "Omar Owner", roles: ["OWNER"], team: "support-eng" },
-  { email: "viewer@warden.local", name: "Vera Viewer", roles: ["VIEWER"], team: "support-eng" },
+// Bea is the platform team's second reviewer: the admin owns platform servers and agents, and nobody
+// reviews their own (lib/reviews/conflicts.ts), so the team needs someone else who may.
+export const DEMO_USERS: (DemoUser & { name: string; teams: string[] })[] = [
+  { email: "admin@warden.local", name: "Ada Admin", roles: ["ADMIN"], teams: ["platform"] },
+  { email: "approver@warden.local", name: "Arun Approver", roles: ["APPROVER"], teams: ["security"] },
+  { email: "approver2@warden.local", name: "Bea Approver", roles: ["APPROVER"], teams: ["security", "platform"] },
+  { email: "auditor@warden.local", name: "Aud Itor", roles: ["AUDITOR"], teams: ["compliance"] },
+  { email: "owner@warden.local", name: "Omar Owner", roles: ["OWNER"], teams: ["support-eng"] },
+  { email: "viewer@warden.local", name: "Vera Viewer", roles: ["VIEWER"], teams: ["support-eng"] },
 ];
 
 const DEMO_TEAMS = [
@@ -29,7 +31,15 @@ export async function seedDemo(password: string): Promise<DemoUser[]> {
   for (const u of DEMO_USERS) {
     users.set(
       u.email,
-      (await seedUser({ email: u.email, name: u.name, roles: u.roles, password, teamIds: [teams.get(u.team)!] })).id,
+      (
+        await seedUser({
+          email: u.email,
+          name: u.name,
+          roles: u.roles,
+          password,
+          teamIds: u.teams.map((t) => teams.get(t)!),
+        })
+      ).id,
     );
   }
   await seedDemoRegistry(teams, users);

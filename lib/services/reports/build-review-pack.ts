@@ -42,6 +42,8 @@ const DECISION_COLUMNS = [
   "reassignReason",
   "reassignedAt",
   "selfReviewRerouted",
+  // the decider's own ties to the item (owner, registrar, server_owner, grantor), where the campaign allowed it
+  "conflict",
 ] as const;
 const REMEDIATION_COLUMNS = [
   "itemId",
@@ -147,8 +149,15 @@ function reviewSummary(e: CampaignEvidence) {
       ["Undecided", e.decisions.filter((x) => x.decision === null).length],
       ["Reassigned", e.decisions.filter((x) => x.reassigned).length],
       ["Self-review rerouted", e.decisions.filter((x) => x.selfReviewRerouted).length],
+      [
+        "Decided by someone tied to the item",
+        `${e.decisions.filter((x) => x.conflict).length}${e.campaign.allowOwnerSelfReview ? " (self-review allowed by the campaign's settings)" : ""}`,
+      ],
       ["Exceptions (default applied)", e.exceptions.length],
       ["Signed off", e.signOff ? `${e.signOff.by} at ${e.signOff.at}` : "not yet"],
+      ...(e.signOff?.signerTookPart
+        ? [["Signer took part", signerPart(e.signOff.signerTookPart)] as [string, string]]
+        : []),
     ] as [string, number | string][],
     charts: [
       { title: "Decisions per server", series: perServer(e.decisions, (r) => r.decision ?? "UNDECIDED") },
@@ -159,4 +168,9 @@ function reviewSummary(e: CampaignEvidence) {
     ],
     notes: e.signOff?.statement ? [`Sign-off statement: ${e.signOff.statement}`] : undefined,
   };
+}
+
+function signerPart(p: unknown) {
+  const { decided, reassigned, allowedBecause } = p as { decided: number; reassigned: number; allowedBecause: string };
+  return `decided ${decided}, reassigned ${reassigned}: ${allowedBecause}`;
 }

@@ -4,13 +4,16 @@ import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZBulkCertifyInput, type TBulkCertifyInput } from "@/lib/schemas/review";
 import { assertJustified } from "./internal/justification-rule";
+import { withLiveTies } from "./internal/live-ties";
 import { quietItem, unchangedSince } from "./internal/live-snapshots";
 import { recordDecision } from "./internal/record-decision";
-import { isAssignedTo, teamIdsOf } from "./review-access";
+import { conflictBarrier, isAssignedTo, reviewerOf } from "./review-access";
 
 /**
  * Certifies many items with one justification: only open items of an active campaign that are the
  * reviewer's own, unchanged since the campaign started and used. Others are skipped, with the reason.
+ * An item the reviewer owns, registered or granted refuses the whole request (403): self-review is
+ * never a skipped line in a batch.
  */
 export async function bulkCertifyItems(actor: Actor, raw: TBulkCertifyInput, now = new Date()) {
   assertCan(actor, "reviews.decide");
@@ -19,8 +22,20 @@ export async function bulkCertifyItems(actor: Actor, raw: TBulkCertifyInput, now
   return db().$transaction(
     async (tx) => {
       await assertJustified(tx, "CERTIFY", input.justification);
-      const teams = await teamIdsOf(tx, actor.id);
-      const items = await tx.reviewItem.findMany({ where: { id: { in: input.itemIds } }, include: { campaign: true } });
+      const reviewer = await reviewerOf(tx, actor);
+      const items = await withLiveTies(
+        tx,
+        await tx.reviewItem.findMany({ where: { id: { in: input.itemIds } }, include: { campaign: true } }),
+      );
+      const conflicted = items
+        .filter((i) => i.status === "OPEN" && i.campaign.status === "ACTIVE")
+        .map((i) => ({ i, barrier: conflictBarrier(i, actor.id) }))
+        .filter((c) => c.barrier !== null);
+      if (conflicted.length)
+        throw new AppError(
+          "FORBIDDEN",
+          `Nothing certified: ${conflicted.map((c) => `${c.i.subjectKey}: ${c.barrier}`).join("; ")}`,
+        );
       const skipped: { id: string; reason: string }[] = input.itemIds
         .filter((id) => !items.some((i) => i.id === id))
         .map((id) => ({ id, reason: "not found" }));
@@ -30,7 +45,7 @@ export async function bulkCertifyItems(actor: Actor, raw: TBulkCertifyInput, now
             ? `campaign is ${i.campaign.status}`
             : i.status !== "OPEN"
               ? "already decided"
-              : !isAssignedTo(i, actor.id, teams)
+              : !isAssignedTo(i, reviewer)
                 ? "not assigned to you"
                 : !quietItem(i)
                   ? "has a recommendation to look at: decide it on its own"

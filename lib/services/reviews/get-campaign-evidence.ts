@@ -2,6 +2,8 @@ import { AppError } from "@/lib/errors";
 import { canonicalJson } from "@/lib/audit/canonical-json";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
+import { assigneeLabel } from "@/lib/reviews/assignment";
+import { conflictKindsOf } from "@/lib/reviews/conflicts";
 import { itemEntitlement, itemSubject } from "@/lib/reviews/describe-item";
 import { populationHash } from "@/lib/reviews/population-hash";
 import type { Recommendation } from "@/lib/reviews/recommendations";
@@ -11,7 +13,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 /**
  * Everything an access-review evidence pack holds, as rows: the frozen population (with the exact
  * canonical JSON its sha256 covers, recomputed here), every decision with reviewer of record, actual
- * decider, reassignment and self-review rerouting, every remediation with its time of effect and
+ * decider, reassignment, self-review rerouting and any tie of the decider to the item, every remediation with its time of effect and
  * proving audit sequence, the exceptions, and the sign-off. The pack builder (issue 12) writes them out.
  */
 export async function getCampaignEvidence(actor: Actor, campaignId: string) {
@@ -29,12 +31,7 @@ export async function getCampaignEvidence(actor: Actor, campaignId: string) {
   });
   const email = new Map(users.map((u) => [u.id, u.email]));
   const slug = new Map(teams.map((t) => [t.id, t.slug]));
-  const assignee = (i: (typeof items)[number]) =>
-    i.assigneeId
-      ? (email.get(i.assigneeId) ?? i.assigneeId)
-      : i.assigneeTeamId
-        ? `team:${slug.get(i.assigneeTeamId)}`
-        : "unassigned";
+  const assignee = (i: (typeof items)[number]) => assigneeLabel(i, email, slug);
   const canonical = items
     .map(({ kind, subjectKey, snapshot }) => ({ kind, subjectKey, snapshot }))
     .sort((a, b) => (a.subjectKey < b.subjectKey ? -1 : a.subjectKey > b.subjectKey ? 1 : 0));
@@ -66,6 +63,8 @@ export async function getCampaignEvidence(actor: Actor, campaignId: string) {
       defaultAppliedAt: iso(campaign.defaultAppliedAt),
       cancelledAt: iso(campaign.cancelledAt),
       cancelReason: campaign.cancelReason,
+      allowOwnerSelfReview: campaign.allowOwnerSelfReview,
+      allowDeciderSignOff: campaign.allowDeciderSignOff,
     },
     population: {
       sha256: campaign.populationHash,
@@ -101,6 +100,9 @@ export async function getCampaignEvidence(actor: Actor, campaignId: string) {
       reassignReason: i.reassignReason,
       reassignedAt: iso(i.reassignedAt),
       selfReviewRerouted: i.selfReviewRerouted,
+      /** the decider's own ties to the item (owner, registrar, server_owner, grantor): only where the
+       * campaign allowed self-review; empty otherwise */
+      conflict: conflictKindsOf(i.conflicts, i.decidedById).join(",") || null,
     })),
     remediations: items
       .filter((i) => i.decision === "REVOKE" || i.decision === "MODIFY")
@@ -130,6 +132,8 @@ export async function getCampaignEvidence(actor: Actor, campaignId: string) {
           at: iso(campaign.signedOffAt),
           statement: campaign.signOffStatement,
           auditSequence: campaign.signOffSequence?.toString() ?? null,
+          /** the signer had decided or reassigned items of the campaign, and why that was allowed */
+          signerTookPart: campaign.signOffConflict ?? null,
         }
       : null,
   };

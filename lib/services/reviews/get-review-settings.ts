@@ -8,6 +8,8 @@ export const reviewSettingsSelect = {
   dueInDays: true,
   defaultAction: true,
   certifyNeedsJustification: true,
+  allowOwnerSelfReview: true,
+  allowDeciderSignOff: true,
 } as const;
 
 export const DEFAULT_REVIEW_SETTINGS = {
@@ -17,6 +19,8 @@ export const DEFAULT_REVIEW_SETTINGS = {
   dueInDays: 30,
   defaultAction: "KEEP",
   certifyNeedsJustification: true,
+  allowOwnerSelfReview: false,
+  allowDeciderSignOff: false,
 } as const;
 
 export type ReviewSettingsView = {
@@ -26,6 +30,9 @@ export type ReviewSettingsView = {
   dueInDays: number;
   defaultAction: string;
   certifyNeedsJustification: boolean;
+  /** read into each campaign when it starts: see ReviewCampaign */
+  allowOwnerSelfReview: boolean;
+  allowDeciderSignOff: boolean;
 };
 
 export async function getReviewSettings(actor: Actor): Promise<ReviewSettingsView> {

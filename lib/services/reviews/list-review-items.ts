@@ -3,25 +3,31 @@ import { parseWith } from "@/lib/schemas/parse";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { assigneeLabel } from "@/lib/reviews/assignment";
+import { conflictKindsOf } from "@/lib/reviews/conflicts";
 import { ZReviewItemsQuery, type TReviewItemsQuery } from "@/lib/schemas/review";
 import { usageSparklines } from "./internal/activity";
 import { quietItem, unchangedSince } from "./internal/live-snapshots";
-import { assignedToWhere, isAssignedTo, seesAllReviews, teamIdsOf } from "./review-access";
+import { assignedToWhere, conflictBarrier, isAssignedTo, reviewerOf, seesAllReviews } from "./review-access";
 import { itemView } from "./review-views";
 
 /**
  * Review items: "me" lists what the caller must decide (with a usage sparkline from the rollups, and
- * whether it may be bulk-certified); ADMINs and AUDITORs may list everyone's.
+ * whether it may be bulk-certified), and, with `conflict` saying why, the items they may not decide
+ * because they own, registered or granted the access; ADMINs and AUDITORs may list everyone's.
  */
 export async function listReviewItems(actor: Actor, raw: TReviewItemsQuery = {}, now = new Date()) {
   assertCan(actor, "reviews.read");
   const q = parseWith(ZReviewItemsQuery, raw, "review item query");
-  const me = actor.type === "USER" ? actor.id : null;
-  const teams = me ? await teamIdsOf(db(), me) : [];
+  const reviewer = actor.type === "USER" ? await reviewerOf(db(), actor) : null;
+  const me = reviewer?.id ?? null;
   if (q.assignee !== "me" && q.assignee !== me && !seesAllReviews(actor))
     throw new AppError("FORBIDDEN", "Only ADMINs and AUDITORs see other reviewers' items");
+  const mine: Prisma.ReviewItemWhereInput = reviewer
+    ? { OR: [assignedToWhere(reviewer), { conflictUserIds: { has: reviewer.id } }] }
+    : { id: { in: [] } };
   const assigned: Prisma.ReviewItemWhereInput =
-    q.assignee === "all" ? {} : q.assignee === "me" ? assignedToWhere(me ?? "", teams) : { assigneeId: q.assignee };
+    q.assignee === "all" ? {} : q.assignee === "me" ? mine : { assigneeId: q.assignee };
   const rows = await db().reviewItem.findMany({
     where: { AND: [assigned, { campaignId: q.campaign, status: q.status, kind: q.kind }] },
     include: {
@@ -30,7 +36,10 @@ export async function listReviewItems(actor: Actor, raw: TReviewItemsQuery = {},
     orderBy: [{ serverSlug: "asc" }, { kind: "asc" }, { subjectKey: "asc" }],
     take: 1000,
   });
-  const items = q.assignee === "me" ? rows.filter((r) => isAssignedTo(r, me ?? "", teams)) : rows;
+  type Row = Omit<(typeof rows)[number], "campaign">;
+  const decides = (i: Row) => reviewer !== null && isAssignedTo(i, reviewer);
+  const barrier = (i: Row) => (me ? conflictBarrier(i, me) : null);
+  const items = q.assignee === "me" ? rows.filter((r) => decides(r) || barrier(r)) : rows;
   const [assignees, teamSlugs, sparkline, unchanged] = await Promise.all([
     db().user.findMany({
       where: { id: { in: items.map((i) => i.assigneeId).filter((x): x is string => x !== null) } },
@@ -55,12 +64,12 @@ export async function listReviewItems(actor: Actor, raw: TReviewItemsQuery = {},
   return items.map(({ campaign, ...i }) => ({
     ...itemView(i),
     campaign,
-    assigneeLabel: i.assigneeId
-      ? (email.get(i.assigneeId) ?? "unknown")
-      : i.assigneeTeamId
-        ? `team:${slug.get(i.assigneeTeamId)}`
-        : "unassigned",
-    canDecide: campaign.status === "ACTIVE" && i.status === "OPEN" && me !== null && isAssignedTo(i, me, teams),
+    assigneeLabel: assigneeLabel(i, email, slug),
+    canDecide: campaign.status === "ACTIVE" && i.status === "OPEN" && decides(i),
+    /** why the caller may not decide it: their own tie to the access */
+    conflict: barrier(i),
+    /** the decider's own ties to the item, where the campaign allowed self-review */
+    decidedWithConflict: conflictKindsOf(i.conflicts, i.decidedById).join(",") || null,
     unchanged: unchanged.has(i.id),
     bulkEligible: i.status === "OPEN" && unchanged.has(i.id) && quietItem(i),
     usage: i.agentClientId ? sparkline(i.agentClientId, i.serverSlug) : null,

@@ -4,11 +4,14 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { REVIEWER_ROLES } from "@/lib/reviews/assignment";
+import { conflictKindsOf, describeConflict } from "@/lib/reviews/conflicts";
 import { ZReassignInput, type TReassignInput } from "@/lib/schemas/review";
+import { withLiveTies } from "./internal/live-ties";
 
 /**
  * An ADMIN hands open items to another reviewer, with a reason, each reassignment audited. Nobody is
- * given an item they granted, registered or own: the self-review rule survives reassignment.
+ * given an item they own, registered or granted (unless the campaign allows self-review): the
+ * separation of duties survives reassignment. Whoever reassigns may not sign the campaign off.
  */
 export async function reassignReviewItems(actor: Actor, raw: TReassignInput, now = new Date()) {
   assertCan(actor, "reviews.manage");
@@ -21,19 +24,20 @@ export async function reassignReviewItems(actor: Actor, raw: TReassignInput, now
       throw new AppError("UNPROCESSABLE", `${to.email} has no role that may review (ADMIN, APPROVER or OWNER)`, {
         assigneeId: "Cannot review",
       });
-    const items = await tx.reviewItem.findMany({ where: { id: { in: input.itemIds } }, include: { campaign: true } });
+    const items = await withLiveTies(
+      tx,
+      await tx.reviewItem.findMany({ where: { id: { in: input.itemIds } }, include: { campaign: true } }),
+    );
     if (items.length !== new Set(input.itemIds).size) throw new AppError("NOT_FOUND", "Review item not found");
     for (const item of items) {
       if (item.campaign.status !== "ACTIVE") throw new AppError("CONFLICT", `The campaign is ${item.campaign.status}`);
       if (item.status !== "OPEN") throw new AppError("CONFLICT", `Item ${item.subjectKey} has already been decided`);
-      if (item.conflictUserIds.includes(to.id))
-        throw new AppError(
-          "UNPROCESSABLE",
-          `${to.email} granted, registered or owns ${item.subjectKey}: they may not review it`,
-          {
-            assigneeId: "Would review their own access",
-          },
-        );
+      if (item.conflictUserIds.includes(to.id)) {
+        const why = describeConflict(conflictKindsOf(item.conflicts, to.id), item) || "granted, registered or own";
+        throw new AppError("UNPROCESSABLE", `${to.email} may not review ${item.subjectKey}: they ${why}`, {
+          assigneeId: "Would review their own access",
+        });
+      }
     }
     const who = auditActor(actor);
     const fromLabels = new Map<string, string>();

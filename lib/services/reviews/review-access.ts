@@ -2,32 +2,58 @@ import { AppError } from "@/lib/errors";
 import type { Actor, UserActor } from "@/lib/authz/actor";
 import type { Tx } from "@/lib/db/tx";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { conflictKindsOf, describeConflict } from "@/lib/reviews/conflicts";
 
 /** ADMINs and AUDITORs see every item; everyone else sees the items they must decide. */
 export const seesAllReviews = (actor: Actor) =>
   actor.type !== "USER" || actor.roles.includes("ADMIN") || actor.roles.includes("AUDITOR");
 
-export async function teamIdsOf(tx: Tx, userId: string) {
-  return (await tx.teamMember.findMany({ where: { userId }, select: { teamId: true } })).map((m) => m.teamId);
+/** A person as a reviewer: their teams (the fallback reviewers) and whether they are in the ADMIN pool. */
+export type Reviewer = { id: string; teamIds: string[]; admin: boolean };
+
+export async function reviewerOf(tx: Tx, actor: UserActor): Promise<Reviewer> {
+  const teams = await tx.teamMember.findMany({ where: { userId: actor.id }, select: { teamId: true } });
+  return { id: actor.id, teamIds: teams.map((m) => m.teamId), admin: actor.roles.includes("ADMIN") };
 }
 
-/** Items a person must decide: assigned to them, or to a team of theirs when the team is the fallback. */
-export function assignedToWhere(userId: string, teamIds: string[]): Prisma.ReviewItemWhereInput {
-  return { OR: [{ assigneeId: userId }, { assigneeId: null, assigneeTeamId: { in: teamIds } }] };
+/** Items a person may have to decide: theirs, their team's when it is the fallback, the ADMIN pool's. */
+export function assignedToWhere(r: Reviewer): Prisma.ReviewItemWhereInput {
+  return {
+    OR: [
+      { assigneeId: r.id },
+      { assigneeId: null, assigneeTeamId: { in: r.teamIds } },
+      ...(r.admin ? [{ assigneeId: null, assigneeTeamId: null, assignment: "admin_pool" }] : []),
+    ],
+  };
 }
 
-type Decidable = { assigneeId: string | null; assigneeTeamId: string | null; conflictUserIds: string[] };
+type Decidable = {
+  assigneeId: string | null;
+  assigneeTeamId: string | null;
+  assignment: string;
+  conflictUserIds: string[];
+};
 
-export const isAssignedTo = (item: Decidable, userId: string, teamIds: string[]) =>
-  !item.conflictUserIds.includes(userId) &&
-  (item.assigneeId === userId ||
-    (item.assigneeId === null && item.assigneeTeamId !== null && teamIds.includes(item.assigneeTeamId)));
+export const isAssignedTo = (item: Decidable, r: Reviewer) =>
+  !item.conflictUserIds.includes(r.id) &&
+  (item.assigneeId === r.id ||
+    (item.assigneeId === null && item.assigneeTeamId !== null && r.teamIds.includes(item.assigneeTeamId)) ||
+    (item.assigneeId === null && item.assigneeTeamId === null && item.assignment === "admin_pool" && r.admin));
 
-/** 403 unless the person is the item's reviewer; nobody reviews access they granted or registered. */
-export function assertReviewer(actor: Actor, item: Decidable, teamIds: string[]): asserts actor is UserActor {
-  if (actor.type !== "USER") throw new AppError("FORBIDDEN", "Only a person can decide a review item");
-  if (item.conflictUserIds.includes(actor.id))
-    throw new AppError("FORBIDDEN", "You granted, registered or own this access yourself: another reviewer decides it");
-  if (!isAssignedTo(item, actor.id, teamIds))
+type Conflicted = Decidable & { kind: string; snapshot: unknown; serverSlug: string; conflicts: unknown };
+
+/** Why this person may not decide the item because of their own ties to it, or null. */
+export function conflictBarrier(item: Conflicted, userId: string): string | null {
+  if (!item.conflictUserIds.includes(userId)) return null;
+  const why = describeConflict(conflictKindsOf(item.conflicts, userId), item);
+  return `You ${why || "granted, registered or own this access"}: another reviewer decides it`;
+}
+
+/** 403 unless the person is the item's reviewer; nobody reviews access they own, registered or granted. */
+export function assertReviewer(actor: Actor, item: Conflicted, reviewer: Reviewer | null): asserts actor is UserActor {
+  if (actor.type !== "USER" || !reviewer) throw new AppError("FORBIDDEN", "Only a person can decide a review item");
+  const barrier = conflictBarrier(item, actor.id);
+  if (barrier) throw new AppError("FORBIDDEN", barrier);
+  if (!isAssignedTo(item, reviewer))
     throw new AppError("FORBIDDEN", "This item is assigned to another reviewer: an ADMIN can reassign it");
 }

@@ -91,8 +91,12 @@ describeWithDatabase("access reviews", () => {
     ).toBe("FORBIDDEN");
     await decideReviewItem(w.mate, self.id, { decision: "CERTIFY", justification: "Still needed for triage" });
     const mine = await listReviewItems(w.owner, { assignee: "me" });
-    expect(mine.map((i) => i.id)).not.toContain(self.id);
-    expect(mine.map((i) => i.id)).toContain(grantItem(w.usedGrant.id).id);
+    // The owner still sees the item they granted, with why it is not theirs to decide.
+    expect(mine.find((i) => i.id === self.id)).toMatchObject({
+      canDecide: false,
+      conflict: "You granted this access: another reviewer decides it",
+    });
+    expect(mine.find((i) => i.id === grantItem(w.usedGrant.id).id)).toMatchObject({ canDecide: true, conflict: null });
     const evidence = await getCampaignEvidence(w.auditor, self.campaignId);
     expect(evidence.decisions.find((d) => d.itemId === self.id)).toMatchObject({
       reviewerOfRecord: `team:${w.team.slug}`,
@@ -345,9 +349,10 @@ describeWithDatabase("access reviews", () => {
     expect(await reminders()).toBe(2);
     const sent = await deliveries();
     expect(sent).toHaveLength(2);
-    // The owner holds the two grants they did not give and the credential: one reminder says so.
+    // The owner holds the two grants they did not give (the credential is their server's own access,
+    // so their team reviews it): one reminder says so.
     expect(sent.map((d) => d.payload)).toContainEqual(
-      expect.objectContaining({ openItems: 3, period: "2026-Q4", stage: "14" }),
+      expect.objectContaining({ openItems: 2, period: "2026-Q4", stage: "14" }),
     );
   });
 

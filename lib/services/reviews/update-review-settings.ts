@@ -5,7 +5,13 @@ import { db } from "@/lib/db/client";
 import { ZReviewSettingsInput, type TReviewSettingsInput } from "@/lib/schemas/review";
 import { reviewSettingsSelect as select } from "./get-review-settings";
 
-/** The review schedule (cadence and day) and rules, audited with before and after. */
+const SOD_TOGGLES = ["allowOwnerSelfReview", "allowDeciderSignOff"] as const;
+
+/**
+ * The review schedule (cadence and day) and rules, audited with before and after in the same
+ * transaction; a change to a separation-of-duties toggle is named in the record. Campaigns read the
+ * toggles when they start, so a change never reaches a running campaign.
+ */
 export async function updateReviewSettings(actor: Actor, raw: TReviewSettingsInput) {
   assertCan(actor, "reviews.manage");
   const input = parseWith(ZReviewSettingsInput, raw, "review settings");
@@ -24,6 +30,11 @@ export async function updateReviewSettings(actor: Actor, raw: TReviewSettingsInp
       target: { type: "ReviewSettings", id: "1" },
       before,
       after,
+      attributes: {
+        separationOfDuties: SOD_TOGGLES.filter((k) => (before?.[k] ?? false) !== after[k]).map(
+          (k) => `${k} turned ${after[k] ? "on" : "off"}`,
+        ),
+      },
     });
     return after;
   });

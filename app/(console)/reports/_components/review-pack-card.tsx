@@ -18,8 +18,9 @@ export function ReviewPackCard({ campaigns }: { campaigns: CampaignChoice[] }) {
     <Card title="Access-review evidence pack">
       <p className="mb-3 text-sm text-slate-600">
         One campaign: the frozen population with its SHA-256 and the query that produced it, every decision (reviewer of
-        record, actual decider, justification, reassignment, self-review rerouting), each revoke or modification with
-        its time of effect and proving audit sequence, the exceptions, the sign-off, and a PDF summary with charts per
+        record, actual decider, justification, reassignment, self-review rerouting, and any tie of the decider to the
+        access where the campaign allowed it), each revoke or modification with its time of effect and proving audit
+        sequence, the exceptions, the sign-off (and whether the signer took part), and a PDF summary with charts per
         server.
       </p>
       {campaigns.length === 0 ? (

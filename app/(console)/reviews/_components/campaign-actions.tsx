@@ -37,7 +37,12 @@ export function CampaignActions({
           Start campaign
         </Button>
       )}
-      {canSignOff && c.status === "ACTIVE" && (
+      {canSignOff && c.status === "ACTIVE" && c.signOffBarrier && (
+        <p className="max-w-md text-xs text-amber-800" data-testid="sign-off-barrier">
+          {c.signOffBarrier}
+        </p>
+      )}
+      {canSignOff && c.status === "ACTIVE" && !c.signOffBarrier && (
         <>
           <input
             aria-label="Sign-off statement"

@@ -10,6 +10,15 @@ import type { ReviewPermissions } from "./reviews-view";
 
 const day = (d: string | Date | null) => (d ? String(d).slice(0, 10) : "—");
 
+function SignerPart({ part }: { part: unknown }) {
+  const p = part as { decided: number; reassigned: number; allowedBecause: string };
+  return (
+    <span className="mt-1 block text-xs">
+      The signer decided {p.decided} and reassigned {p.reassigned} item(s): {p.allowedBecause}.
+    </span>
+  );
+}
+
 /** One campaign: its facts (scope, due date, default, population hash), dashboard, items and sign-off. */
 export function CampaignDetail({ id, canManage, canSignOff, canExport, seesAll }: { id: string } & ReviewPermissions) {
   const q = useCampaign(id);
@@ -65,6 +74,14 @@ export function CampaignDetail({ id, canManage, canSignOff, canExport, seesAll }
               {day(c.startedAt)} {c.startedByLabel && `by ${c.startedByLabel}`}
             </dd>
           </div>
+          <div>
+            <dt className="inline text-slate-500">Separation of duties: </dt>
+            <dd className="inline" data-testid="campaign-sod">
+              {c.allowOwnerSelfReview ? "self-review allowed (marked in the evidence)" : "no self-review"}
+              {" · "}
+              {c.allowDeciderSignOff ? "deciders may sign off" : "an independent signer"}
+            </dd>
+          </div>
           <div className="sm:col-span-2">
             <dt className="inline text-slate-500">Population: </dt>
             <dd className="inline">
@@ -82,7 +99,7 @@ export function CampaignDetail({ id, canManage, canSignOff, canExport, seesAll }
             data-testid="sign-off"
           >
             Signed off by {c.signedOffByLabel} on {day(c.signedOffAt)} (audit #{c.signOffSequence}): “
-            {c.signOffStatement}”
+            {c.signOffStatement}”{c.signOffConflict && <SignerPart part={c.signOffConflict} />}
           </p>
         )}
         {c.progress.warnings.map((w) => (

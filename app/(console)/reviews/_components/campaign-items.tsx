@@ -99,6 +99,9 @@ export function CampaignItems({ campaignId, canManage }: { campaignId: string; c
               <Td className="text-xs">
                 {i.assigneeLabel}
                 {i.selfReviewRerouted && <p className="text-slate-500">self-review rerouted</p>}
+                {i.status === "OPEN" && i.assignment === "unassigned" && (
+                  <p className="text-amber-800">nobody without a conflict: reassign</p>
+                )}
                 {i.reassignedAt && <p className="text-slate-500">reassigned: {i.reassignReason}</p>}
               </Td>
               <Td className="text-xs">
@@ -113,6 +116,9 @@ export function CampaignItems({ campaignId, canManage }: { campaignId: string; c
                     <p className="mt-1 text-slate-600">
                       {i.decidedByLabel}: {i.justification ?? i.exceptionReason}
                     </p>
+                    {i.decidedWithConflict && (
+                      <p className="text-amber-800">decided by the {i.decidedWithConflict.replaceAll(",", ", ")}</p>
+                    )}
                   </>
                 )}
               </Td>

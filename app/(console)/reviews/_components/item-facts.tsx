@@ -65,8 +65,18 @@ export function AssignmentNote({ item }: { item: ReviewItemRow }) {
         Reassigned from {item.reassignedFromLabel} by {item.reassignedByLabel}: {item.reassignReason}
       </p>
     );
+  if (item.assignment === "admin_pool")
+    return (
+      <p className="text-xs text-slate-500">
+        For any ADMIN: nobody on the owner team may review it (they own, registered or granted this access)
+      </p>
+    );
   if (item.selfReviewRerouted)
-    return <p className="text-xs text-slate-500">Rerouted to the owner team: the owner granted or owns this access</p>;
+    return (
+      <p className="text-xs text-slate-500">
+        Rerouted to the owner team: the primary owner owns, registered or granted this access
+      </p>
+    );
   if (item.assignment === "owner_team")
     return <p className="text-xs text-slate-500">For the owner team (no primary owner)</p>;
   return null;

@@ -9,6 +9,7 @@ import { useBulkCertify, useReviewItems, useReviewSettings } from "@/lib/queries
 import type { ReviewItemRow } from "@/lib/services/reviews/list-review-items";
 import { subjectOf } from "./item-facts";
 import { ProgressBar } from "./progress-bar";
+import { NotYours } from "./not-yours";
 import { ReviewItemCard } from "./review-item-card";
 
 const moveFocus = (el: HTMLElement, dir: 1 | -1) => {
@@ -24,9 +25,17 @@ export function MyReviews() {
   const toast = useToast();
   const [justification, setJustification] = useState("");
   if (items.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
-  const active = (items.data ?? []).filter((i) => i.campaign.status === "ACTIVE");
+  const live = (items.data ?? []).filter((i) => i.campaign.status === "ACTIVE");
+  // Items tied to the reviewer are listed apart, with why: they never count towards their progress.
+  const active = live.filter((i) => !i.conflict);
+  const barred = live.filter((i) => i.conflict && i.status === "OPEN");
   if (active.length === 0)
-    return <EmptyState title="Nothing to review">Items appear here when a campaign assigns them to you.</EmptyState>;
+    return (
+      <div className="space-y-6">
+        <EmptyState title="Nothing to review">Items appear here when a campaign assigns them to you.</EmptyState>
+        <NotYours items={barred} />
+      </div>
+    );
   const open = active.filter((i) => i.status === "OPEN" && i.canDecide);
   const decided = active.filter((i) => i.status !== "OPEN");
   const quiet = open.filter((i) => i.bulkEligible);
@@ -80,6 +89,7 @@ export function MyReviews() {
           ))}
         </section>
       ))}
+      <NotYours items={barred} />
       {decided.length > 0 && (
         <details className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <summary className="cursor-pointer text-sm font-medium text-slate-700">Decided ({decided.length})</summary>

@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db/tx";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReviewItemKind } from "@/lib/generated/prisma/enums";
 import { assignReviewer, type Member } from "@/lib/reviews/assignment";
+import { barredUserIds, collectConflicts, type ConflictKind } from "@/lib/reviews/conflicts";
 import { populationHash, snapshotHash } from "@/lib/reviews/population-hash";
 import { credentialRecommendations, grantRecommendations, type Recommendation } from "@/lib/reviews/recommendations";
 import { credentialRotation, credentialSnapshot, grantSnapshot, ownershipSnapshot } from "@/lib/reviews/snapshots";
@@ -31,17 +32,23 @@ async function registrants(tx: Tx, serverIds: string[]) {
 
 /**
  * The population of a scope as of `now`: every active grant, credential reference and server
- * ownership, each with its frozen content, recommendations from the audit log and its reviewer.
- * Writes nothing; returns the items, the population hash and the query parameters that produced it.
+ * ownership, each with its frozen content, recommendations from the audit log, the ties people have to
+ * it (lib/reviews/conflicts) and its reviewer: nobody tied to an item reviews it unless
+ * `allowSelfReview`. Writes nothing; returns the items, the population hash and the query parameters.
  */
-export async function freezePopulation(tx: Tx, scope: TReviewScope, now: Date) {
+export async function freezePopulation(
+  tx: Tx,
+  scope: TReviewScope,
+  now: Date,
+  { allowSelfReview }: { allowSelfReview: boolean },
+) {
   const servers = await scopeServers(tx, scope);
   const serverIds = servers.map((s) => s.id);
-  const [grants, credentials, members, who, activity] = await Promise.all([
+  const [grants, credentials, members, admins, who, activity] = await Promise.all([
     tx.grant.findMany({
       where: { serverId: { in: serverIds }, status: "ACTIVE", OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
       include: {
-        agent: { select: { clientId: true, name: true } },
+        agent: { select: { clientId: true, name: true, ownerId: true, registeredById: true } },
         server: { select: { slug: true } },
         grantedBy: { select: { email: true } },
       },
@@ -56,6 +63,10 @@ export async function freezePopulation(tx: Tx, scope: TReviewScope, now: Date) {
       where: { teamId: { in: servers.map((s) => s.ownerTeamId).filter((t): t is string => t !== null) } },
       include: { user: { select: { id: true, email: true, roles: true, disabled: true } } },
     }),
+    // The ADMIN pool. Raw SQL: the PGlite adapter cannot bind an enum array filter.
+    tx.$queryRaw<
+      Member[]
+    >`SELECT id, email, roles::text[] AS roles, disabled FROM "User" WHERE NOT disabled AND 'ADMIN' = ANY(roles)`,
     registrants(tx, serverIds),
     grantActivity(
       tx,
@@ -66,7 +77,7 @@ export async function freezePopulation(tx: Tx, scope: TReviewScope, now: Date) {
   const teamMembers = (teamId: string | null): Member[] =>
     members.filter((m) => m.teamId === teamId).map((m) => m.user);
   const byId = new Map(servers.map((s) => [s.id, s]));
-  const assign = (serverId: string, conflicts: string[]) => {
+  const assign = (serverId: string, barred: string[]) => {
     const s = byId.get(serverId)!;
     return assignReviewer(
       {
@@ -74,7 +85,8 @@ export async function freezePopulation(tx: Tx, scope: TReviewScope, now: Date) {
         team: s.ownerTeamId && s.ownerTeam ? { id: s.ownerTeamId, slug: s.ownerTeam.slug } : null,
       },
       teamMembers(s.ownerTeamId),
-      conflicts,
+      admins,
+      barred,
     );
   };
   const item = (
@@ -82,11 +94,12 @@ export async function freezePopulation(tx: Tx, scope: TReviewScope, now: Date) {
     subjectKey: string,
     serverId: string,
     snapshot: object,
-    conflicts: (string | null | undefined)[],
+    ties: [string | null | undefined, ConflictKind][],
     recommendations: Recommendation[],
     extra: Partial<FrozenItem> = {},
   ): FrozenItem => {
-    const conflictUserIds = [...new Set(conflicts.filter((c): c is string => Boolean(c)))];
+    const conflicts = collectConflicts(ties);
+    const conflictUserIds = barredUserIds(conflicts, allowSelfReview);
     return {
       kind,
       subjectKey,
@@ -96,6 +109,7 @@ export async function freezePopulation(tx: Tx, scope: TReviewScope, now: Date) {
       snapshotHash: snapshotHash(snapshot),
       recommendations: recommendations as unknown as Prisma.InputJsonValue,
       conflictUserIds,
+      conflicts: conflicts as unknown as Prisma.InputJsonValue,
       ...assign(serverId, conflictUserIds),
       ...extra,
     };
@@ -110,7 +124,11 @@ export async function freezePopulation(tx: Tx, scope: TReviewScope, now: Date) {
         `grant:${g.id}`,
         g.serverId,
         snapshot,
-        [g.grantedById],
+        [
+          [g.agent.ownerId, "owner"],
+          [g.agent.registeredById, "registrar"],
+          [g.grantedById, "grantor"],
+        ],
         grantRecommendations(snapshot, used, now),
         {
           grantId: g.id,
@@ -125,13 +143,27 @@ export async function freezePopulation(tx: Tx, scope: TReviewScope, now: Date) {
         `credential:${c.id}`,
         c.serverId,
         credentialSnapshot(c, now),
-        [who.credential(c.serverId, c.reference)],
+        [
+          [byId.get(c.serverId)!.primaryOwnerId, "server_owner"],
+          [who.server(c.serverId), "registrar"],
+          [who.credential(c.serverId, c.reference), "grantor"],
+        ],
         credentialRecommendations(credentialRotation(c, now), now),
         { credentialId: c.id },
       ),
     ),
     ...servers.map((s) =>
-      item("OWNERSHIP", `ownership:${s.id}`, s.id, ownershipSnapshot(s), [s.primaryOwnerId, who.server(s.id)], []),
+      item(
+        "OWNERSHIP",
+        `ownership:${s.id}`,
+        s.id,
+        ownershipSnapshot(s),
+        [
+          [s.primaryOwnerId, "server_owner"],
+          [who.server(s.id), "registrar"],
+        ],
+        [],
+      ),
     ),
   ];
   const query = {

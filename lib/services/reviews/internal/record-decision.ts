@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/authz/actor";
 import type { Tx } from "@/lib/db/tx";
 import type { Prisma, ReviewItem } from "@/lib/generated/prisma/client";
+import { conflictKindsOf } from "@/lib/reviews/conflicts";
 import type { TGrantNarrowing } from "@/lib/schemas/review";
 import { remediateItem } from "./remediate-item";
 
@@ -16,7 +17,8 @@ type Outcome = {
 
 /**
  * Records one decision: claims the item while it is still OPEN (so of two concurrent decisions exactly
- * one is recorded), changes the live entitlement, and writes the decision with its audit record.
+ * one is recorded), changes the live entitlement, and writes the decision with its audit record. A
+ * decider tied to the item (only possible where the campaign allows self-review) is named in the record.
  */
 export async function recordDecision(
   tx: Tx,
@@ -32,6 +34,7 @@ export async function recordDecision(
   const reason = `Access review ${period}: ${outcome.justification || outcome.exceptionReason || outcome.decision.toLowerCase()}`;
   const remediation = await remediateItem(tx, actor, item, outcome.decision, { reason, changes: outcome.changes, now });
   const who = auditActor(actor);
+  const conflict = conflictKindsOf(item.conflicts, who.type === "USER" ? who.id : null);
   const [record] = await recordAudit(tx, {
     actor: who,
     category: "ADMIN",
@@ -51,6 +54,7 @@ export async function recordDecision(
       reviewerOfRecord: item.reviewerOfRecordLabel,
       remediationSequence: remediation.remediationSequence?.toString(),
       exception: outcome.exceptionReason,
+      conflict: conflict.length ? conflict.join(",") : undefined,
     },
   });
   return tx.reviewItem.update({
@@ -68,6 +72,8 @@ export async function recordDecision(
       remediationNote: remediation.remediationNote,
       exception: Boolean(outcome.exceptionReason),
       exceptionReason: outcome.exceptionReason ?? null,
+      // the ties as checked for this decision (frozen, and any since: see withLiveTies), for the evidence
+      conflicts: item.conflicts as Prisma.InputJsonValue,
     },
   });
 }

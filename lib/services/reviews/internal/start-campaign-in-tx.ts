@@ -19,7 +19,17 @@ export async function startCampaignInTx(tx: Tx, actor: Actor, campaignId: string
     throw new AppError("CONFLICT", `The campaign is ${campaign.status}: only a DRAFT campaign starts`);
   if (campaign.dueAt <= now) throw new AppError("UNPROCESSABLE", "The due date has passed: create a new campaign");
   const scope = ZReviewScope.parse(campaign.scope);
-  const population = await freezePopulation(tx, scope, now);
+  // The separation-of-duties settings in force now hold for the whole campaign: changing them later
+  // (say, to sign off one's own review) does not reach a running campaign.
+  const settings = await tx.reviewSettings.findUnique({
+    where: { id: 1 },
+    select: { allowOwnerSelfReview: true, allowDeciderSignOff: true },
+  });
+  const sod = {
+    allowOwnerSelfReview: settings?.allowOwnerSelfReview ?? false,
+    allowDeciderSignOff: settings?.allowDeciderSignOff ?? false,
+  };
+  const population = await freezePopulation(tx, scope, now, { allowSelfReview: sod.allowOwnerSelfReview });
   if (population.items.length === 0)
     throw new AppError(
       "UNPROCESSABLE",
@@ -35,6 +45,7 @@ export async function startCampaignInTx(tx: Tx, actor: Actor, campaignId: string
       populationHash: population.hash,
       populationQuery: population.query as Prisma.InputJsonValue,
       populationCount: population.items.length,
+      ...sod,
     },
   });
   await recordAudit(tx, {
@@ -44,7 +55,13 @@ export async function startCampaignInTx(tx: Tx, actor: Actor, campaignId: string
     target: { type: "ReviewCampaign", id: campaignId },
     before: { status: "DRAFT" },
     after: { status: "ACTIVE" },
-    attributes: { period: campaign.period, populationHash: population.hash, items: population.items.length },
+    attributes: {
+      period: campaign.period,
+      populationHash: population.hash,
+      items: population.items.length,
+      ...sod,
+      unassigned: population.items.filter((i) => i.assignment === "unassigned").length,
+    },
   });
   const reviewers = await openReviewers(tx, campaignId);
   if (reviewers.length)

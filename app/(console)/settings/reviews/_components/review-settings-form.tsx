@@ -35,6 +35,8 @@ export function ReviewSettingsForm({ initial }: { initial: ReviewSettingsView })
         dueInDays: f.get("dueInDays"),
         defaultAction: f.get("defaultAction"),
         certifyNeedsJustification: f.get("certifyNeedsJustification") === "on",
+        allowOwnerSelfReview: f.get("allowOwnerSelfReview") === "on",
+        allowDeciderSignOff: f.get("allowDeciderSignOff") === "on",
       },
       (body) => save.mutateAsync(body),
     );
@@ -79,6 +81,42 @@ export function ReviewSettingsForm({ initial }: { initial: ReviewSettingsView })
           <input type="checkbox" name="certifyNeedsJustification" defaultChecked={initial.certifyNeedsJustification} />
           Require a justification to certify (revoking and narrowing always need one)
         </label>
+        <fieldset className="space-y-2 rounded-md border border-slate-200 p-3 text-sm md:col-span-3">
+          <legend className="px-1 font-medium text-slate-800">Separation of duties</legend>
+          <p className="text-xs text-slate-500">
+            Off by default: nobody reviews access of an agent they own or registered, of a server they own or
+            registered, or that they granted; and whoever decided or reassigned items does not sign the campaign off
+            while another ADMIN or AUDITOR could. Each campaign keeps the settings it started with.
+          </p>
+          <label className="flex items-start gap-2">
+            <input
+              type="checkbox"
+              name="allowOwnerSelfReview"
+              defaultChecked={initial.allowOwnerSelfReview}
+              className="mt-0.5"
+            />
+            <span>
+              Allow owners, registrars and grantors to review their own access
+              <span className="block text-xs text-slate-500">
+                For small teams: each such decision is marked in the evidence pack (decisions.csv, column conflict).
+              </span>
+            </span>
+          </label>
+          <label className="flex items-start gap-2">
+            <input
+              type="checkbox"
+              name="allowDeciderSignOff"
+              defaultChecked={initial.allowDeciderSignOff}
+              className="mt-0.5"
+            />
+            <span>
+              Allow whoever decided or reassigned items to sign the campaign off
+              <span className="block text-xs text-slate-500">
+                The sign-off record (sign-off.json and the audit log) then says what the signer did.
+              </span>
+            </span>
+          </label>
+        </fieldset>
         <div className="md:col-span-3">
           <Button type="submit" disabled={save.isPending}>
             Save
