@@ -17,7 +17,7 @@ import { wardenApi } from "@/scripts/lib/warden-api";
 import { ZGatewayConfig, type GatewayConfig } from "./config";
 import { startHttpGateway, type RunningGateway } from "./gateway";
 import { WARDEN_UNAVAILABLE } from "./rpc-error";
-import { connect, freePort, rawSession, rejection, until, type RpcAnswer } from "./test-support";
+import { connectAgent, freePort, rawSession, rejection, until, type RpcAnswer } from "@/lib/testing/gateway-clients";
 
 const sys = systemActor("test");
 const PKG = "node_modules/@modelcontextprotocol";
@@ -203,7 +203,7 @@ describeWithDatabase("Gateway audit: every answered call is in the audit log", (
   it("stays up on a read-only spool: refuses calls, answers /healthz 503, and recovers by itself", async () => {
     const spoolDir = mkdtempSync(path.join(dir, "ro-spool-"));
     const gw = await start({ spool_dir: spoolDir });
-    const agent = await connect(`${gw.url}/mcp/${world.everything.slug}`, world.agents[1].key);
+    const agent = await connectAgent(`${gw.url}/mcp/${world.everything.slug}`, world.agents[1].key);
     await agent.client.callTool({ name: "echo", arguments: { message: "before" } });
     const ro = readOnlySwitch(spoolDir);
     ro.on();

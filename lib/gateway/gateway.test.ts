@@ -25,7 +25,7 @@ import { seedAgent, seedServer } from "@/prisma/seed/registry-factories";
 import { ZGatewayConfig, type GatewayConfig } from "./config";
 import { startHttpGateway, type RunningGateway } from "./gateway";
 import { WARDEN_APPROVAL_PENDING, WARDEN_DENIED, WARDEN_UNAVAILABLE } from "./rpc-error";
-import { connect, rejection, stopped, text, until } from "./test-support";
+import { connectAgent, rejection, stopped, text, until } from "@/lib/testing/gateway-clients";
 
 const sys = systemActor("test");
 const PKG = "node_modules/@modelcontextprotocol";
@@ -125,12 +125,12 @@ describeWithDatabase("Warden gateway", () => {
   });
 
   it("shows each agent only the tools it may call, and refuses unknown credentials", async () => {
-    const reader = await connect(`${gw.url}/mcp/${world.everything.slug}`, world.readerKey);
-    const echoer = await connect(`${gw.url}/mcp/${world.everything.slug}`, world.echoerKey);
+    const reader = await connectAgent(`${gw.url}/mcp/${world.everything.slug}`, world.readerKey);
+    const echoer = await connectAgent(`${gw.url}/mcp/${world.everything.slug}`, world.echoerKey);
     expect((await reader.client.listTools()).tools.map((t) => t.name).sort()).toEqual(["echo", "get-sum"]);
     expect((await echoer.client.listTools()).tools.map((t) => t.name)).toEqual(["echo"]);
     await Promise.all([reader.close(), echoer.close()]);
-    await expect(connect(`${gw.url}/mcp/${world.everything.slug}`, "wag_not-a-real-credential")).rejects.toThrow(
+    await expect(connectAgent(`${gw.url}/mcp/${world.everything.slug}`, "wag_not-a-real-credential")).rejects.toThrow(
       /401|revoked/,
     );
     // A page on another origin that rebinds its DNS name to 127.0.0.1 still sends its own Host.
@@ -151,7 +151,7 @@ describeWithDatabase("Warden gateway", () => {
   });
 
   it("forwards an allowed call, refuses a denied one before the upstream, and ships one audit event per call", async () => {
-    const mem = await connect(`${gw.url}/mcp/${world.memory.slug}`, world.echoerKey);
+    const mem = await connectAgent(`${gw.url}/mcp/${world.memory.slug}`, world.echoerKey);
     const denied = await rejection(
       mem.client.callTool({
         name: "create_entities",
@@ -162,7 +162,7 @@ describeWithDatabase("Warden gateway", () => {
     expect(denied.data.rule).toBe("no_grant");
     await mem.close();
 
-    const reader = await connect(`${gw.url}/mcp/${world.memory.slug}`, world.readerKey, "alice@corp.example");
+    const reader = await connectAgent(`${gw.url}/mcp/${world.memory.slug}`, world.readerKey, "alice@corp.example");
     // The denied create never reached the server: the graph is still empty.
     expect(text(await reader.client.callTool({ name: "read_graph", arguments: {} }))).not.toContain("Mallory");
     await reader.client.callTool({
@@ -193,7 +193,7 @@ describeWithDatabase("Warden gateway", () => {
   });
 
   it("stops calls on an org pause and on a credential revocation, without a restart", async () => {
-    const reader = await connect(`${gw.url}/mcp/${world.everything.slug}`, world.readerKey);
+    const reader = await connectAgent(`${gw.url}/mcp/${world.everything.slug}`, world.readerKey);
     expect(text(await reader.client.callTool({ name: "echo", arguments: { message: "before" } }))).toContain("before");
     await setOrgPause(sys, { paused: true, reason: "incident drill" });
     try {
@@ -216,7 +216,7 @@ describeWithDatabase("Warden gateway", () => {
 
     const issued = await issueAgentCredential(sys, world.echoer.id, { name: "to revoke" });
     const doomed = await until(
-      async () => connect(`${gw.url}/mcp/${world.everything.slug}`, issued.secret).catch(() => undefined),
+      async () => connectAgent(`${gw.url}/mcp/${world.everything.slug}`, issued.secret).catch(() => undefined),
       5_000,
     );
     await revokeAgentCredential(sys, world.echoer.id, issued.id);
@@ -236,7 +236,11 @@ describeWithDatabase("Warden gateway", () => {
     const sum = await db().tool.findFirstOrThrow({ where: { serverId: world.everything.id, name: "get-sum" } });
     await updateTool(sys, sum.id, { requiresApproval: true });
     const waiting = await start(config({ approval_wait_seconds: 20 }, 3282));
-    const reader = await connect(`${waiting.url}/mcp/${world.everything.slug}`, world.readerKey, "bob@corp.example");
+    const reader = await connectAgent(
+      `${waiting.url}/mcp/${world.everything.slug}`,
+      world.readerKey,
+      "bob@corp.example",
+    );
     const call = reader.client.callTool({ name: "get-sum", arguments: { a: 2, b: 3 } });
     const request = await until(
       async () =>
@@ -250,7 +254,7 @@ describeWithDatabase("Warden gateway", () => {
     expect((await db().approvalRequest.findUniqueOrThrow({ where: { id: request.value.id } })).status).toBe("CONSUMED");
     await reader.close();
 
-    const impatient = await connect(`${gw.url}/mcp/${world.everything.slug}`, world.readerKey, "bob@corp.example");
+    const impatient = await connectAgent(`${gw.url}/mcp/${world.everything.slug}`, world.readerKey, "bob@corp.example");
     const replay = await rejection(impatient.client.callTool({ name: "get-sum", arguments: { a: 2, b: 3 } }));
     expect(replay.code).toBe(WARDEN_APPROVAL_PENDING);
     expect(replay.data.approvalId).toMatch(/^[0-9a-f-]{36}$/);
@@ -289,7 +293,7 @@ describeWithDatabase("Warden gateway", () => {
     await changeServerStatus(sys, server.id, { status: "PENDING_APPROVAL" });
     await changeServerStatus(sys, server.id, { status: "ACTIVE" });
 
-    const agent = await connect(`${g.url}/mcp/${slug}`, world.readerKey);
+    const agent = await connectAgent(`${g.url}/mcp/${slug}`, world.readerKey);
     await until(async () => ((await agent.client.listTools()).tools.length ? true : undefined), 20_000);
     expect(text(await agent.client.callTool({ name: "lookup", arguments: { id: "42" } }))).toBe("customer 42 (v1)");
 
@@ -329,7 +333,7 @@ describeWithDatabase("Warden gateway", () => {
 
   it("keeps deciding from its bundle while Warden is down, then fails closed after bundle_max_age", async () => {
     const g = await start(config({ bundle_max_age_seconds: 2 }, 3284));
-    const agent = await connect(`${g.url}/mcp/${world.everything.slug}`, world.readerKey);
+    const agent = await connectAgent(`${g.url}/mcp/${world.everything.slug}`, world.readerKey);
     await warden.stop();
     try {
       expect(text(await agent.client.callTool({ name: "echo", arguments: { message: "offline" } }))).toContain(
@@ -374,7 +378,7 @@ describeWithDatabase("Warden gateway", () => {
 
   it("refuses a call it cannot record, and the upstream never sees it", async () => {
     const g = await start(config({ spool_max_bytes: 2048 }, 3285));
-    const agent = await connect(`${g.url}/mcp/${world.memory.slug}`, world.readerKey);
+    const agent = await connectAgent(`${g.url}/mcp/${world.memory.slug}`, world.readerKey);
     const refused = await rejection(
       agent.client.callTool({
         name: "create_entities",
@@ -405,7 +409,7 @@ describeWithDatabase("Warden gateway", () => {
     const answered: string[] = [];
     try {
       await healthy();
-      const agent = await connect(`http://127.0.0.1:3286/mcp/${world.everything.slug}`, world.readerKey);
+      const agent = await connectAgent(`http://127.0.0.1:3286/mcp/${world.everything.slug}`, world.readerKey);
       let i = 0;
       const traffic = (async () => {
         for (;;) {
