@@ -1,6 +1,5 @@
-import { spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -12,18 +11,7 @@ import { startHttpGateway, type RunningGateway } from "@/lib/gateway/gateway";
 import { WARDEN_DENIED } from "@/lib/gateway/rpc-error";
 import { serve } from "@/scripts/lib/serve";
 import { expect, test } from "./support/fixtures";
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-const exited = (child: ChildProcess) =>
-  new Promise<number | null>((r) =>
-    child.exitCode !== null || child.signalCode !== null ? r(child.exitCode) : child.once("exit", (code) => r(code)),
-  );
+import { exited, freePort, standaloneEnv } from "./support/standalone-server";
 
 const MAX_AGE_S = 20;
 
@@ -34,15 +22,7 @@ test("a console stopped with SIGTERM: the attached gateway denies calls within b
   test.setTimeout(180_000);
   const root = mkdtempSync(path.join(tmpdir(), "warden-gw-stop-"));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: "",
-    WARDEN_CHECKPOINT_DIR: "",
-    WARDEN_SIGNING_KEY: "",
-    PGLITE_DIR: path.join(root, "pglite"),
-    WARDEN_SEED_DEMO: "never",
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
+  const env = standaloneEnv(root);
   const seeded = spawnSync(
     process.execPath,
     ["node_modules/tsx/dist/cli.mjs", "e2e/support/seed-gateway-shutdown.ts"],

@@ -1,22 +1,10 @@
-import { execFileSync, spawnSync, type ChildProcess } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { serve } from "@/scripts/lib/serve";
 import { expect, test } from "./support/fixtures";
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-const exited = (child: ChildProcess) =>
-  new Promise<number | null>((r) =>
-    child.exitCode !== null ? r(child.exitCode) : child.once("exit", (code) => r(code)),
-  );
+import { exited, freePort, standaloneEnv } from "./support/standalone-server";
 
 // Its own server on its own embedded database: stopped with SIGTERM, it signs the records written since
 // the last checkpoint before it exits, so a clean stop leaves no unprotected tail.
@@ -24,15 +12,7 @@ test("a server stopped with SIGTERM checkpoints the chain head, in the database 
   test.setTimeout(180_000);
   const root = mkdtempSync(path.join(tmpdir(), "warden-shutdown-"));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: "",
-    WARDEN_CHECKPOINT_DIR: "",
-    WARDEN_SIGNING_KEY: "",
-    PGLITE_DIR: path.join(root, "pglite"),
-    WARDEN_SEED_DEMO: "never",
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
+  const env = standaloneEnv(root);
   const run = (script: string, ...args: string[]) =>
     spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", script, ...args], { env, encoding: "utf8" });
   const token = execFileSync(
