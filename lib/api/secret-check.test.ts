@@ -102,6 +102,28 @@ describe("the secret check at the route edge", () => {
     }
   });
 
+  it("accepts the policy YAML Warden itself exports: a setting named for a secret is not a secret", () => {
+    const policy = routes.find((r) => r.name === "POST /api/console/servers/[slug]/policy")!;
+    for (const dynamic of ["false", "true"]) {
+      const yaml = toYaml({
+        mcp_server: {
+          name: "Orders",
+          description: "",
+          credential: {
+            vault_path: "secret/mcp/orders/orders-1",
+            rotation_days: 30,
+            dynamic_secret: dynamic === "true",
+          },
+          permissions: { allowed_objects: [], allowed_operations: [], denied_fields: ["card_number"] },
+          access_control: { requires_active_session: false, high_risk_approval: true },
+          audit: { log_all_calls: true, log_response_summary: false, retention_days: 365 },
+        },
+      });
+      expect(yaml).toContain(`dynamic_secret: ${dynamic}`);
+      expect(refusal({ yaml, apply: false }, policy.options)).toBeNull();
+    }
+  });
+
   it("refuses a secret anywhere in a policy YAML document, naming the yaml field", () => {
     const policy = routes.find((r) => r.name === "POST /api/console/servers/[slug]/policy")!;
     for (const p of stringPaths(ZPolicyDocument))

@@ -15,6 +15,8 @@ describe("secret detector", () => {
     ["-----BEGIN RSA PRIVATE KEY-----\nMIIE...", "a private key"],
     ["password=hunter2", "a password or key assignment"],
     ["api_key: abc123", "a password or key assignment"],
+    ["password: 123456", "a password or key assignment"],
+    ["db_pass:falsehood", "a password or key assignment"],
     ["postgres://app:s3cretpw@db.internal/app", "a URL with an embedded password"],
     ["Zx9" + "q8W7e6R5t4Y3u2I1o0PaSdFgHjKlZxCvBnM", "a high-entropy string (key material)"],
   ])("rejects %s", (value, what) => {
@@ -22,6 +24,10 @@ describe("secret detector", () => {
   });
 
   it.each([
+    "dynamic_secret: false",
+    "password: null",
+    'token: ""',
+    "secret: none",
     "secret/mcp/salesforce/support-agent",
     "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/github-app-AbCdEf",
     "https://corp-kv.vault.azure.net/secrets/jira-api-token",

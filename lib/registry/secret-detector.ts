@@ -73,13 +73,25 @@ const tokenMatch = (value: string) =>
     return [...value.matchAll(all)].some((m) => accept(m[0]));
   })?.what ?? null;
 
+// What an assignment's value must not be for it to count: a setting (`dynamic_secret: false`,
+// `token_ttl = 3600`), an empty or null value. Warden's own policy YAML is full of such lines.
+const NOT_A_VALUE = String.raw`(?!["']?(?:true|false|null|none|nil|yes|no)["']?(?:[\s,;}\]]|$))(?!["']{2})`;
+
 const PATTERNS: [RegExp, string][] = [
   [/\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^/\s@]+@/i, "a URL with an embedded password"],
   [
-    /\b(?:[a-z0-9]+[-_.])*(password|passwd|passphrase|pwd|pass|secret|api[_-]?key|token|access[_-]?key)\s*(=|:\s)\s*\S+/i,
+    new RegExp(
+      String.raw`\b(?:[a-z0-9]+[-_.])*(password|passwd|passphrase|pwd|pass|secret|api[_-]?key|token|access[_-]?key)\s*(=|:\s)\s*` +
+        NOT_A_VALUE +
+        String.raw`\S+`,
+      "i",
+    ),
     "a password or key assignment",
   ],
-  [/\b(?:[a-z0-9]+[-_.])*(password|passwd|pwd|pass):\S+/i, "a password or key assignment"],
+  [
+    new RegExp(String.raw`\b(?:[a-z0-9]+[-_.])*(password|passwd|pwd|pass):` + NOT_A_VALUE + String.raw`\S+`, "i"),
+    "a password or key assignment",
+  ],
   // …/password/hunter2, …/pwd/…: a path segment named for a password, followed by its value.
   [/(^|[/:])(password|passwd|pwd|passphrase)\/[^/\s]+/i, "a password inside a path"],
 ];
