@@ -5,6 +5,7 @@ import type { Recommendation } from "@/lib/reviews/recommendations";
 import { createCampaign } from "@/lib/services/reviews/create-campaign";
 import { decideReviewItem } from "@/lib/services/reviews/decide-review-item";
 import { startCampaign } from "@/lib/services/reviews/start-campaign";
+import { DEMO_GATEWAY_AGENT } from "./gateway-demo";
 
 const actorFor = async (email: string): Promise<UserActor> => {
   const u = await db().user.findUniqueOrThrow({ where: { email } });
@@ -16,7 +17,8 @@ const actorFor = async (email: string): Promise<UserActor> => {
  * demo traffic exists (so its recommendations have activity to read), under the default review
  * settings: nobody reviews their own agents or servers. The grants the admin reviews as a server's
  * primary owner are partly decided; the rest (Bea's for the platform team, the ADMIN pool's for the
- * owner's own agents) are left for a visitor to do.
+ * owner's own agents) are left for a visitor to do. The gateway demo's own agent is never decided: it
+ * has no calls yet, so the review would revoke the grants the README's gateway demo relies on.
  */
 export async function seedDemoReviews(now = new Date()) {
   const admin = await actorFor("admin@warden.local");
@@ -28,7 +30,7 @@ export async function seedDemoReviews(now = new Date()) {
   });
   await startCampaign(admin, draft.id, now);
   const mine = await db().reviewItem.findMany({
-    where: { campaignId: draft.id, assigneeId: admin.id, kind: "GRANT" },
+    where: { campaignId: draft.id, assigneeId: admin.id, kind: "GRANT", agentClientId: { not: DEMO_GATEWAY_AGENT } },
     orderBy: { subjectKey: "asc" },
   });
   for (const [n, item] of mine.entries()) {

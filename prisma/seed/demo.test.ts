@@ -36,6 +36,13 @@ describeWithDatabase("demo organisation", () => {
       status: "ACTIVE",
     });
     expect(count("DECIDED")).toBeGreaterThan(0);
+    // The README's gateway demo needs demo-agent's grants: the seeded review leaves them open.
+    expect(
+      await db().reviewItem.count({ where: { campaignId, agentClientId: "demo-agent", status: { not: "OPEN" } } }),
+    ).toBe(0);
+    expect(
+      await db().reviewItem.count({ where: { campaignId, agentClientId: "demo-agent", status: "OPEN" } }),
+    ).toBeGreaterThan(0);
     expect(count("OPEN")).toBeGreaterThan(count("DECIDED"));
     // Separation of duties: no item waits for, or was decided by, someone who owns, registered or
     // granted it (before, 16 of 22 grant items went to their agent's own owner).
