@@ -6,7 +6,8 @@ const SOURCES = [
   "app",
   "components",
   "lib",
-  "prisma/schema.prisma",
+  // the schema, migrations and the demo seed (bundled into the server by lib/startup)
+  "prisma",
   "public",
   "instrumentation.ts",
   "proxy.ts",
