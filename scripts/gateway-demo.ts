@@ -3,6 +3,7 @@ import path from "node:path";
 import { loadGatewayConfig } from "@/lib/gateway/config";
 import { startHttpGateway } from "@/lib/gateway/gateway";
 import { writeDemoFiles } from "@/prisma/seed/demo-files";
+import { DEMO_FILES_DIR } from "@/prisma/seed/reference-tools";
 import { args } from "./lib/args";
 import { consoleSession } from "./lib/console-session";
 
@@ -54,8 +55,9 @@ Or a desktop client that spawns servers over stdio (claude_desktop_config.json, 
                      "cwd": "${process.cwd()}", "env": { "WARDEN_GATEWAY_TOKEN": "${token}", "WARDEN_AGENT_CREDENTIAL": "${secret}" } }
 
 Try: everything/echo (allowed), everything/get-env (denied: no grant), memory/create_entities (waits for an
-approver in the console), filesystem/read_text_file on readme.txt (allowed: paths are taken in public/) and on
-../private/salaries.csv (refused by Warden's path rule; the server, given public/ as its MCP roots, refuses it too),
+approver in the console), filesystem/read_text_file on ${path.resolve(DEMO_FILES_DIR, "public/readme.txt")}
+(allowed) and on ${path.resolve(DEMO_FILES_DIR, "private/salaries.csv")} (refused by Warden's path rule; a relative
+path is refused too while the server shares its session with agents no path rule confines),
 everything/gzip-file-as-resource
 with data https://example.com/ (refused: not on the egress allow-list). Metrics: ${gateway.url}/metrics
 `);

@@ -67,7 +67,7 @@ export async function callTool(
     toolHash: live?.hash ?? UNHASHABLE,
   };
   // Fingerprinted just before the check that lets the call through, compared once the server answered.
-  const bases = upstream.rootPaths();
+  const bases = upstream.relativeBases();
   let guard = upstream.local ? guardPaths(core.bundle.view(), input, bases) : null;
   const e: Evaluation = live
     ? decideCall(core.bundle.view(), input, now, core.limiter, upstream.local, bases)
@@ -146,8 +146,8 @@ export async function callTool(
         a.approvalId,
       );
     // The wait may have been long: decide again on what holds now (a symlink planted, a grant revoked).
-    guard = upstream.local ? guardPaths(core.bundle.view(), input, upstream.rootPaths()) : null;
-    const again = decideAgain(core.bundle.view(), input, upstream.local, upstream.rootPaths());
+    guard = upstream.local ? guardPaths(core.bundle.view(), input, upstream.relativeBases()) : null;
+    const again = decideAgain(core.bundle.view(), input, upstream.local, upstream.relativeBases());
     if (again.outcome === "deny") throw refuse(WARDEN_DENIED, again.rule, again.reasons, "deny", a.approvalId);
     event.attributes = { ...event.attributes, rule: "approved", approvalId: a.approvalId };
   }

@@ -11,7 +11,7 @@ export const UNHASHABLE = "unhashable-definition";
  * The in-process decision: the same engine as Warden's decision API, over the gateway's bundle.
  * No bundle, a stale bundle or an engine error is a deny. When the upstream's files are on this machine,
  * path rules resolve them as the file system will; `relativeBases` are the roots the upstream was given
- * (it takes relative paths against them).
+ * (it takes relative paths against them), or null when it took none: a relative path is then refused.
  */
 export function decideCall(
   view: BundleView,
@@ -19,7 +19,7 @@ export function decideCall(
   now: Date,
   limiter: RateLimiter,
   filesHere = false,
-  relativeBases: readonly string[] = [],
+  relativeBases: readonly string[] | null = [],
 ): Evaluation {
   if (!view.ok) return { outcome: "deny", rule: "bundle_unavailable", reasons: [`bundle_unavailable: ${view.reason}`] };
   const lost = argumentsUnrepresentable(input.arguments);
@@ -52,7 +52,7 @@ export function decideAgain(
   view: BundleView,
   input: EngineInput,
   filesHere: boolean,
-  relativeBases: readonly string[] = [],
+  relativeBases: readonly string[] | null = [],
 ): Evaluation {
   return decideCall(view, input, new Date(), new RateLimiter(), filesHere, relativeBases);
 }

@@ -27,6 +27,7 @@ import { demoFileRoots } from "@/prisma/seed/gateway-demo";
 import { writeDemoFiles } from "@/prisma/seed/demo-files";
 import { seedReferenceServer } from "@/prisma/seed/gateway-fixture";
 import { seedAgent } from "@/prisma/seed/registry-factories";
+import type { McpError } from "@modelcontextprotocol/sdk/types.js";
 import { wardenApi } from "@/scripts/lib/warden-api";
 import { ZGatewayConfig } from "./config";
 import { startHttpGateway, type RunningGateway } from "./gateway";
@@ -142,6 +143,41 @@ describeWithDatabase("Gateway path confinement (equivalent names, races, approva
     expect(textOf(await read(at("public", "readme.txt"))).join("")).toContain("Files the demo agent may read");
     await revokeGrant(sys, wider.id, { reason: "the test is done with it" });
     await until(async () => ((await allowed()).length === 1 ? true : undefined), 10_000);
+  });
+
+  it("refuses a relative path while the server took no roots: it resolves it against its own folders", async () => {
+    const fs = await agent();
+    const read = (p: string) => fs.callTool({ name: "read_text_file", arguments: { path: p } });
+    // Another agent's grant without a path rule: no roots can confine the shared session, so the server
+    // is given none and takes a relative path against folders of its own configuration, where
+    // `private/salaries.csv` may be the private file (the rule's base, public/, would have checked it
+    // as public/private/salaries.csv, inside its root).
+    const other = await seedAgent({ teamId: w.agent.teamId! });
+    const open = await createGrant(sys, {
+      agentId: other.id,
+      serverId: w.filesystem.id,
+      allowedTools: ["list_directory"],
+      allowedOperations: ["read"],
+    });
+    try {
+      // Until the bundle with the new grant arrives, the server still has public/ and finds no such file.
+      const refused = await until(async () => {
+        const error = await read("private/salaries.csv").then(
+          () => undefined,
+          (e: unknown) => e as McpError & { data?: { rule?: string } },
+        );
+        return error?.data?.rule === "arguments_unverifiable" ? error : undefined;
+      }, 10_000);
+      expect(refused.value.message).toMatch(/took no MCP roots/);
+      expect(textOf(await read(at("public", "readme.txt"))).join("")).toContain("Files the demo agent may read");
+    } finally {
+      await revokeGrant(sys, open.id, { reason: "the test is done with it" });
+    }
+    // Roots again: a relative path is taken against public/ by both.
+    await until(async () => {
+      const answer = await read("readme.txt").catch(() => undefined);
+      return answer && textOf(answer).join("").includes("Files the demo agent may read") ? true : undefined;
+    }, 10_000);
   });
 
   it("refuses an equivalent spelling (NFD) of a link out of the root", async () => {

@@ -21,7 +21,7 @@ const READS = new Set(["read", "query"]);
 export function guardPaths(
   view: BundleView,
   input: EngineInput,
-  relativeBases: readonly string[] = [],
+  relativeBases: readonly string[] | null = [],
 ): PathGuard | null {
   const snapshot = view.bundle?.snapshot;
   const server = snapshot?.servers.get(input.server);
@@ -31,7 +31,7 @@ export function guardPaths(
   if (!server || !tool || !READS.has(operationOf(tool))) return null;
   const grants = (agent && server.grants.get(agent.id)) ?? [];
   const rules = [server.argumentRules, ...grants.map((g) => g.argumentRules)].flatMap((r) => r ?? []);
-  const paths = pathArguments(rules, tool, input.arguments, relativeBases);
+  const paths = pathArguments(rules, tool, input.arguments, relativeBases ?? []);
   if (!paths.length) return null;
   const before = paths.map(pathFingerprint);
   return { changed: () => paths.some((p, i) => pathFingerprint(p) !== before[i]) };

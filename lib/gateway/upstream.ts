@@ -98,6 +98,16 @@ export class Upstream {
     await this.refreshTools();
   }
 
+  /**
+   * What the server takes a relative path against, as far as the gateway knows: the roots it took, or
+   * null when it took none (it never asked, or was given none). It then resolves a relative path
+   * against directories of its own configuration, which no path rule can vouch for.
+   */
+  relativeBases(): readonly string[] | null {
+    const roots = this.rootPaths();
+    return roots.length ? roots : null;
+  }
+
   /** The directories of the roots the server last took: it resolves a relative path against them. */
   rootPaths(): string[] {
     return (this.rootsServed ?? []).map((r) => fileURLToPath(r.uri));

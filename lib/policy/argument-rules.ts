@@ -14,9 +14,10 @@ export type PathResolver = (absolute: string, opts?: { followEquivalent?: boolea
 /**
  * `relativeBases`: the directories the server itself takes a relative path against (the MCP roots it
  * was given: server-filesystem tries each in turn). A relative path must stay inside the rule's roots
- * taken against each of them too, not only against the rule's base.
+ * taken against each of them too, not only against the rule's base. Null: the server took no roots, so it
+ * takes a relative path against directories of its own, and a relative path is refused.
  */
-export type RuleContext = { resolve?: PathResolver; relativeBases?: readonly string[] };
+export type RuleContext = { resolve?: PathResolver; relativeBases?: readonly string[] | null };
 export type RuleTool = { name: string; inputKeys?: readonly string[] };
 export type Violation = [rule: string, reason: string];
 
@@ -79,6 +80,14 @@ export function pathArguments(
 }
 
 function checkPath(rule: PathRule, value: string, ctx: RuleContext): Violation | null {
+  // The server took no roots from the gateway: it resolves a relative path against directories of its
+  // own configuration, which the rule's base may not match (then `private/x` would be checked as
+  // `public/private/x` and opened as `private/x`). Only an absolute path means one thing to both.
+  if (ctx.relativeBases === null && !value.startsWith("/"))
+    return [
+      "arguments_unverifiable",
+      `the path ${JSON.stringify(value)} is relative, and this server took no MCP roots from the gateway, so what it resolves it against is unknown: send an absolute path`,
+    ];
   const violation = checkPathFrom(rule, value, ctx);
   if (violation || value.startsWith("/") || !rule.base) return violation;
   for (const base of ctx.relativeBases ?? []) {
