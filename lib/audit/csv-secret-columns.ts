@@ -2,10 +2,13 @@
  * CSV (or TSV, `;`- or `|`-separated, psql- and markdown-style) text whose header names a secret column
  * (password, secret, token…): the spans of that column's values in the rows that follow. A header is a
  * line of at least two short, name-like cells; the rows are the lines after it with the same number of
- * cells (quoted cells may hold the delimiter), up to the first line that has not.
+ * cells (quoted cells may hold the delimiter), up to the first line that has not. Prose before the header
+ * on its line (a message quoting the text) is not part of the first column's name.
  */
 const DELIMITERS = [",", ";", "\t", "|"] as const;
 const NAME = /^\s*["']?[A-Za-z_][\w .-]{0,40}["']?\s*$/;
+// Text before a header on its line ("agent unknown: user,password,team"): its first cell ends in a name.
+const FIRST_NAME = /(?:^|[\s:=>(\[{])\s*(["']?[A-Za-z_][\w.-]{0,40}["']?)\s*$/;
 const RULE = /^[\s|+:=-]*$/;
 const HINT = /pass|pwd|secret|token|api|access|auth|credential|private|cookie|ssn|card|cvv|connection|otp|mfa|dsn|pin/i;
 
@@ -44,6 +47,8 @@ export function csvSecretSpans(text: string, isSecretName: (name: string) => boo
     for (const d of DELIMITERS) {
       if (!text.slice(start, end).includes(d)) continue;
       const header = cells(text, start, end, d);
+      const lead = header.length > 1 && !NAME.test(header[0].text) ? FIRST_NAME.exec(header[0].text) : null;
+      if (lead) header[0] = { ...header[0], text: lead[1] };
       const names = header.map((c) => c.text.trim().replace(/^["']|["']$/g, ""));
       const secret = names.map((n, k) => NAME.test(header[k].text) && isSecretName(n));
       if (header.length < 2 || !secret.includes(true) || !header.every((c) => NAME.test(c.text) || !c.text.trim()))

@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db/tx";
 import type { ActorType } from "@/lib/generated/prisma/enums";
 import { GENESIS_HASH, hashPrepared, prepareBody, type ChainRecord, type PreparedBody } from "./chain";
 import { auditIdentifier } from "./audit-identifier";
-import { redact, redactText } from "./redact";
+import { knownSecretPattern, maskKnown, redact, redactText, type KnownSecrets } from "./redact";
 
 // Serialises appends across every connection and process, so the chain never forks.
 const AUDIT_CHAIN_LOCK = 7_305_112_002;
@@ -31,8 +31,9 @@ export type AuditInput = {
   };
 };
 
-const json = (v: unknown) => (v === undefined || v === null ? null : redact(v));
-const text = <T extends string | null | undefined>(v: T): T => (typeof v === "string" ? (redactText(v) as T) : v);
+const json = (v: unknown, known: KnownSecrets) => (v === undefined || v === null ? null : redact(v, [], known));
+const text = <T extends string | null | undefined>(v: T, known: KnownSecrets): T =>
+  typeof v === "string" ? (redactText(v, known) as T) : v;
 
 /** Takes the chain's lock until the transaction ends (re-entrant within it). */
 export async function lockChain(tx: Tx) {
@@ -51,27 +52,35 @@ export type PreparedAudit = { record: Omit<ChainRecord, "sequence">; body: Prepa
 export function prepareAudit(inputs: AuditInput[]): PreparedAudit[] {
   return inputs.map((input) => {
     const call = input.call;
+    const known: KnownSecrets = new Set();
+    const first = {
+      actorId: text(input.actor.id, known),
+      actorLabel: text(input.actor.label, known),
+      action: text(input.action, known),
+      targetType: text(input.target?.type ?? null, known),
+      targetId: text(input.target?.id ?? null, known),
+      outcome: text(input.outcome ?? "success", known),
+      before: json(input.before, known),
+      after: json(input.after, known),
+      attributes: json(input.attributes, known),
+      ...(call && {
+        server: text(call.server, known),
+        tool: text(call.tool, known),
+        agent: text(call.agent, known),
+        onBehalfOf: text(call.onBehalfOf, known),
+      }),
+    };
+    // A secret found in one field is masked in every other field of the record (see KnownSecrets).
+    const pattern = knownSecretPattern(known);
     const record: Omit<ChainRecord, "sequence"> = {
       id: randomUUID(),
       occurredAt: input.occurredAt ?? new Date(),
       actorType: input.actor.type,
-      actorId: text(input.actor.id),
-      actorLabel: text(input.actor.label),
       category: input.category,
-      action: text(input.action),
-      targetType: text(input.target?.type ?? null),
-      targetId: text(input.target?.id ?? null),
-      outcome: text(input.outcome ?? "success"),
-      before: json(input.before),
-      after: json(input.after),
-      attributes: json(input.attributes),
+      ...maskKnown(first, pattern),
       ...(call && {
-        ...(call.eventId !== undefined && { eventId: auditIdentifier(call.eventId) }),
-        server: text(call.server),
-        tool: text(call.tool),
-        agent: text(call.agent),
-        onBehalfOf: text(call.onBehalfOf),
-        sessionId: auditIdentifier(call.sessionId),
+        ...(call.eventId !== undefined && { eventId: auditIdentifier(call.eventId, pattern) }),
+        sessionId: auditIdentifier(call.sessionId, pattern),
       }),
     };
     // The row is the record itself (absent call fields insert as NULL); its links are added under the lock.

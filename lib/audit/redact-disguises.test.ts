@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { DISGUISES, leakForms, secretClasses } from "@/lib/testing/secret-disguises";
+import { prepareAudit } from "./record-audit";
 import { redact, redactText, REDACTED } from "./redact";
 
 const samples = secretClasses();
@@ -30,6 +31,15 @@ describe("redaction of every secret class in every disguise", () => {
     const out = redactText("id;name;db_password\n1;alice;x1y2z3\n2;bob;q9w8e7\n\nafter");
     expect(out).toBe(`id;name;db_password\n1;alice;${REDACTED}\n2;bob;${REDACTED}\n\nafter`);
     expect(redactText('"user","Secret"\r\n"a","s1 s2"\r\n')).toBe(`"user","Secret"\r\n"a",${REDACTED}\r\n`);
+  });
+
+  it("masks a CSV password column quoted after prose on the header's line", () => {
+    const out = redactText(
+      "unknown_agent: agent (user,password,team\nalice,Kq7rTz9w,ops\nbob,Mn3vXc8p,dev) is unknown",
+    );
+    expect(out).toBe(
+      `unknown_agent: agent (user,password,team\nalice,${REDACTED},ops\nbob,${REDACTED},dev) is unknown`,
+    );
   });
 
   it.each([
@@ -67,6 +77,48 @@ describe("redaction of every secret class in every disguise", () => {
   it("keeps two masked keys of one object apart", () => {
     const [a, b] = [sample("GitHub token").core, sample("Stripe key").core];
     expect(Object.keys(redact({ [a]: 1, [b]: 2 }) as object)).toEqual([REDACTED, `${REDACTED} (2)`]);
+  });
+});
+
+describe("a secret found in one field of a record is masked in all of them", () => {
+  const pw = "Qz8mWv2kLp4x";
+  it.each([
+    ["under a sensitive key", { after: { password: pw }, outcome: `rotated to ${pw}` }],
+    ["after a CSV header", { after: { agent: `user,password\nalice,${pw}` }, outcome: `alice uses ${pw}` }],
+    ["after password=", { after: { dsn: `password=${pw}` }, outcome: `pw ${pw.toLowerCase()} set` }],
+  ])("%s, and quoted without its context elsewhere", (_, { after, outcome }) => {
+    const [stored] = prepareAudit([
+      {
+        actor: { type: "USER", id: null, label: "a" },
+        category: "ADMIN",
+        action: "x.update",
+        outcome,
+        after,
+        call: {
+          eventId: `call ${pw}`,
+          server: "s",
+          tool: "t",
+          agent: `agent ${pw}`,
+          onBehalfOf: null,
+          sessionId: null,
+        },
+      },
+    ]);
+    expect(stored.row.toLowerCase()).not.toContain(pw.toLowerCase());
+    expect(stored.record.outcome).toContain(REDACTED);
+    expect(stored.record.eventId).toMatch(/^redacted-id:/);
+  });
+
+  it("leaves short values and records without secrets as they were", () => {
+    const [stored] = prepareAudit([
+      {
+        actor: { type: "USER", id: null, label: "a" },
+        category: "ADMIN",
+        action: "x",
+        after: { password: "abc", note: "abc def" },
+      },
+    ]);
+    expect(stored.record.after).toEqual({ password: REDACTED, note: "abc def" });
   });
 });
 

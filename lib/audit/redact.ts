@@ -67,22 +67,80 @@ function mightRedact(s: string): boolean {
   );
 }
 
+/**
+ * The secrets one record's redaction has found so far, to be masked wherever else the same record repeats
+ * them: a pattern that needs context (a CSV header, a `password=` before the value, a sensitive key) sees
+ * it in one field, and a message that quotes that field elsewhere ("agent … is not registered") has lost
+ * the context. Shorter than MIN_KNOWN characters is too common to mask everywhere.
+ */
+export type KnownSecrets = Set<string>;
+const MIN_KNOWN = 6;
+
 /** Masks secrets and personal numbers inside free text, keeping the words around them. */
-export function redactText(s: string): string {
-  return mightRedact(s) ? redactAll(s) : s;
+export function redactText(s: string, known?: KnownSecrets): string {
+  return mightRedact(s) ? redactAll(s, known) : s;
 }
 
 /** Every pattern, unscreened (exported for the test that holds the screen to being a superset). */
-export function redactAll(s: string): string {
+export function redactAll(s: string, known?: KnownSecrets): string {
   const spans = secretSpans(s);
   if (spans.length === 0) return s;
   let out = "";
   let at = 0;
   for (const [a, b] of spans) {
+    remember(known, s.slice(a, b));
     out += s.slice(at, a) + REDACTED;
     at = b;
   }
   return out + s.slice(at);
+}
+
+function remember(known: KnownSecrets | undefined, secret: string) {
+  const trimmed = secret.trim();
+  if (known && trimmed.length >= MIN_KNOWN && known.size < 1_000) known.add(trimmed);
+}
+
+/** The string leaves of a value masked whole (under a sensitive key), remembered as known secrets. */
+function rememberLeaves(known: KnownSecrets | undefined, v: unknown, depth = 0) {
+  if (!known || depth > MAX_REDACT_DEPTH) return;
+  if (typeof v === "string") {
+    remember(known, v);
+    redactText(v, known); // and the secrets inside it ("password=…" under a "dsn" key)
+  } else if (typeof v === "number" && Number.isSafeInteger(v) && Math.abs(v) >= 100_000) remember(known, String(v));
+  else if (v && typeof v === "object") for (const inner of Object.values(v)) rememberLeaves(known, inner, depth + 1);
+}
+
+/** A matcher for every known secret (longest first, any case), or null when there is none. */
+export function knownSecretPattern(known: KnownSecrets): RegExp | null {
+  if (known.size === 0) return null;
+  const alternatives = [...known]
+    .sort((a, b) => b.length - a.length)
+    .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(alternatives.join("|"), "gi");
+}
+
+/**
+ * Second pass over a value redact() (or redactText) already produced: every known secret left in a string
+ * or a key is masked. Returns the value as it is when no secret was found (the common case).
+ */
+export function maskKnown<T>(value: T, pattern: RegExp | null): T {
+  if (!pattern) return value;
+  const text = (s: string) => s.replace(pattern, REDACTED);
+  const walk = (v: unknown, depth: number): unknown => {
+    if (typeof v === "string") return text(v);
+    if (v === null || typeof v !== "object" || v instanceof Date || depth >= MAX_REDACT_DEPTH) return v;
+    if (Array.isArray(v)) return v.map((inner) => walk(inner, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [k, inner] of Object.entries(v))
+      Object.defineProperty(out, uniqueKey(out, text(k)), {
+        value: walk(inner, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    return out;
+  };
+  return walk(value, 0) as T;
 }
 
 /** Whether a text holds anything redactText would mask. */
@@ -108,18 +166,20 @@ const cardInteger = (n: number) => Number.isSafeInteger(n) && Math.abs(n) >= 1e1
  * its siblings), card numbers written as integers. Anything nested deeper than MAX_REDACT_DEPTH is
  * replaced, so a hostile document can never overflow the stack here.
  */
-export function redact<T>(value: T, extraKeys: readonly string[] = []): T {
+export function redact<T>(value: T, extraKeys: readonly string[] = [], known?: KnownSecrets): T {
   const extra = new Set(extraKeys.map((k) => k.toLowerCase()));
   const walk = (v: unknown, depth: number): unknown => {
-    if (typeof v === "string") return redactText(v);
+    if (typeof v === "string") return redactText(v, known);
     if (typeof v === "number") return cardInteger(v) ? REDACTED : v;
     if (v === null || typeof v !== "object" || v instanceof Date) return v;
     if (depth >= MAX_REDACT_DEPTH) return TOO_DEEP;
     if (Array.isArray(v)) return v.map((inner) => walk(inner, depth + 1));
     const out: Record<string, unknown> = {};
     for (const [k, inner] of Object.entries(v)) {
-      const key = uniqueKey(out, redactText(k));
-      const next = isSensitiveKey(k) || extra.has(k.toLowerCase()) ? REDACTED : walk(inner, depth + 1);
+      const key = uniqueKey(out, redactText(k, known));
+      const whole = isSensitiveKey(k) || extra.has(k.toLowerCase());
+      if (whole) rememberLeaves(known, inner);
+      const next = whole ? REDACTED : walk(inner, depth + 1);
       // A "__proto__" key from the wire is data: define it, so it can never become the copy's prototype.
       Object.defineProperty(out, key, { value: next, enumerable: true, writable: true, configurable: true });
     }
