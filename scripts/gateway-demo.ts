@@ -7,10 +7,15 @@ import { DEMO_FILES_DIR } from "@/prisma/seed/reference-tools";
 import { args } from "./lib/args";
 import { consoleSession } from "./lib/console-session";
 
-// npm run gateway:demo [-- --url http://127.0.0.1:3000 --password …]
+// npm run gateway:demo [-- --url http://127.0.0.1:3000 --listen 127.0.0.1:8787 --password …]
 // Against the running demo console: signs in as the demo admin, makes a gateway token and a
 // credential for demo-agent through the console API, then starts the gateway with gateway.demo.yaml.
-const opts = args({ url: { type: "string" }, password: { type: "string" }, email: { type: "string" } });
+const opts = args({
+  url: { type: "string" },
+  listen: { type: "string" },
+  password: { type: "string" },
+  email: { type: "string" },
+});
 const url = opts.url ?? process.env.WARDEN_URL ?? "http://127.0.0.1:3000";
 const password = opts.password ?? process.env.WARDEN_DEMO_PASSWORD;
 const log = jsonLogger();
@@ -37,6 +42,7 @@ try {
     ...process.env,
     WARDEN_URL: url,
     WARDEN_GATEWAY_TOKEN: token,
+    ...(opts.listen && { WARDEN_GATEWAY_LISTEN: opts.listen }),
   });
   const gateway = await startHttpGateway(config, log);
   const mcp = `${gateway.url}/mcp/everything`;

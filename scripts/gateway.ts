@@ -3,14 +3,17 @@ import { loadGatewayConfig } from "@/lib/gateway/config";
 import { startHttpGateway, startStdioGateway, type RunningGateway } from "@/lib/gateway/gateway";
 import { args } from "./lib/args";
 
-// npm run gateway -- [--config gateway.yaml] [--stdio <slug>]
+// npm run gateway -- [--config gateway.yaml] [--listen host:port] [--stdio <slug>]
 // Talks to Warden over HTTP only: this process never opens the database.
-const opts = args({ config: { type: "string" }, stdio: { type: "string" } });
+const opts = args({ config: { type: "string" }, listen: { type: "string" }, stdio: { type: "string" } });
 const log = jsonLogger();
 
 let running: RunningGateway;
 try {
-  const config = loadGatewayConfig(opts.config ?? process.env.WARDEN_GATEWAY_CONFIG ?? "gateway.yaml");
+  const config = loadGatewayConfig(opts.config ?? process.env.WARDEN_GATEWAY_CONFIG ?? "gateway.yaml", {
+    ...process.env,
+    ...(opts.listen && { WARDEN_GATEWAY_LISTEN: opts.listen }),
+  });
   if (opts.stdio) {
     const credential = process.env.WARDEN_AGENT_CREDENTIAL;
     if (!credential) throw new Error("--stdio needs the agent's credential in WARDEN_AGENT_CREDENTIAL");

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import { hostName, originOf } from "./request-guard";
@@ -81,12 +82,23 @@ function interpolate(value: unknown, env: NodeJS.ProcessEnv, missing: Set<string
   return value;
 }
 
-/** Parses and validates a gateway config; WARDEN_URL and WARDEN_GATEWAY_TOKEN override the file. */
-export function parseGatewayConfig(yamlText: string, env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+/**
+ * Parses and validates a gateway config. WARDEN_URL, WARDEN_GATEWAY_TOKEN and WARDEN_GATEWAY_LISTEN override
+ * the file. With `baseDir` (the config file's folder), paths are resolved against it, as Compose does:
+ * `spool_dir`, each stdio upstream's `cwd` (the folder itself when unset), and any `env` value written as a
+ * relative path (`./…` or `../…`), against that upstream's cwd. A server reads such a value on its own
+ * terms: @modelcontextprotocol/server-memory joins a relative MEMORY_FILE_PATH to its own package folder.
+ */
+export function parseGatewayConfig(
+  yamlText: string,
+  env: NodeJS.ProcessEnv = process.env,
+  baseDir?: string,
+): GatewayConfig {
   const raw = (parse(yamlText) ?? {}) as Record<string, unknown>;
   const warden = (raw.warden ?? {}) as Record<string, unknown>;
   if (env.WARDEN_URL) warden.url = env.WARDEN_URL;
   if (env.WARDEN_GATEWAY_TOKEN) warden.token = env.WARDEN_GATEWAY_TOKEN;
+  if (env.WARDEN_GATEWAY_LISTEN) raw.listen = env.WARDEN_GATEWAY_LISTEN;
   const missing = new Set<string>();
   const resolved = interpolate({ ...raw, warden }, env, missing);
   if (missing.size) throw new Error(`Gateway config: unset environment variable(s) ${[...missing].join(", ")}`);
@@ -95,9 +107,26 @@ export function parseGatewayConfig(yamlText: string, env: NodeJS.ProcessEnv = pr
     throw new Error(
       `Gateway config is invalid:\n${parsed.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`).join("\n")}`,
     );
-  return parsed.data;
+  return baseDir === undefined ? parsed.data : resolvePaths(parsed.data, path.resolve(baseDir));
 }
 
-export function loadGatewayConfig(path: string, env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  return parseGatewayConfig(readFileSync(path, "utf8"), env);
+const RELATIVE_PATH = /^\.\.?[\\/]/;
+
+function resolvePaths(config: GatewayConfig, baseDir: string): GatewayConfig {
+  const upstreams = Object.fromEntries(
+    Object.entries(config.upstreams).map(([slug, u]) => {
+      if (!("command" in u)) return [slug, u];
+      const cwd = path.resolve(baseDir, u.cwd ?? ".");
+      const env = Object.fromEntries(
+        Object.entries(u.env).map(([k, v]) => [k, RELATIVE_PATH.test(v) ? path.resolve(cwd, v) : v]),
+      );
+      return [slug, { ...u, cwd, env }];
+    }),
+  );
+  return { ...config, spool_dir: path.resolve(baseDir, config.spool_dir), upstreams };
+}
+
+/** Reads a gateway config file; its relative paths are resolved against the file's folder. */
+export function loadGatewayConfig(file: string, env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  return parseGatewayConfig(readFileSync(file, "utf8"), env, path.dirname(path.resolve(file)));
 }
