@@ -1,9 +1,13 @@
+import path from "node:path";
 import { expect, it } from "vitest";
+import { decideToolCall } from "@/lib/services/decisions/decide-tool-call";
 import { verifyChain } from "@/lib/audit/verify-chain";
 import { db } from "@/lib/db/client";
 import { describeWithDatabase } from "@/lib/testing/test-database";
 import { seedDemo } from "./demo";
 import { seedDemoReviews } from "./demo-reviews";
+import { gateway } from "./decision-fixture";
+import { demoFileRoots } from "./gateway-demo";
 
 describeWithDatabase("demo organisation", () => {
   it("seeds users, a realistic registry with ready and unready servers, and an intact audit chain", async () => {
@@ -44,6 +48,20 @@ describeWithDatabase("demo organisation", () => {
       await db().reviewItem.count({ where: { campaignId, agentClientId: "demo-agent", status: "OPEN" } }),
     ).toBeGreaterThan(0);
     expect(count("OPEN")).toBeGreaterThan(count("DECIDED"));
+    // The README's gateway demo, decided by Warden as the gateway asks it.
+    const files = demoFileRoots().base;
+    const demoCall = async (server: string, tool: string, args: Record<string, unknown> = {}) =>
+      (await decideToolCall(gateway, { agent: "demo-agent", server, tool, arguments: args })).decision;
+    expect(await demoCall("everything", "echo", { message: "hi" })).toBe("allow");
+    expect(await demoCall("everything", "get-env")).toBe("deny");
+    expect(await demoCall("filesystem", "read_text_file", { path: path.join(files, "readme.txt") })).toBe("allow");
+    expect(await demoCall("filesystem", "read_text_file", { path: path.join(files, "../private/salaries.csv") })).toBe(
+      "deny",
+    );
+    expect(await demoCall("filesystem", "write_file", { path: path.join(files, "note.txt"), content: "x" })).toBe(
+      "pending",
+    );
+    expect(await demoCall("memory", "create_entities", { entities: [] })).toBe("pending");
     // Separation of duties: no item waits for, or was decided by, someone who owns, registered or
     // granted it (before, 16 of 22 grant items went to their agent's own owner).
     const reviewItems = await db().reviewItem.findMany({ where: { campaignId } });

@@ -26,6 +26,8 @@ export async function seedGatewayDemo(teams: Map<string, string>, users: Map<str
   const filesystem = await db().mcpServer.findUniqueOrThrow({ where: { slug: "filesystem" } });
   const create = await db().tool.findFirstOrThrow({ where: { serverId: memory.id, name: "create_entities" } });
   await updateTool(seeder, create.id, { requiresApproval: true });
+  const write = await db().tool.findFirstOrThrow({ where: { serverId: filesystem.id, name: "write_file" } });
+  await updateTool(seeder, write.id, { requiresApproval: true });
   const agent = await seedAgent({
     name: "Demo agent",
     clientId: DEMO_GATEWAY_AGENT,
@@ -36,7 +38,7 @@ export async function seedGatewayDemo(teams: Map<string, string>, users: Map<str
   const grant = (
     serverId: string,
     allowedTools: string[],
-    allowedOperations: ("read" | "write")[],
+    allowedOperations: ("read" | "write" | "delete")[],
     limits: { argumentRules?: TArgumentRuleInput[]; deniedFields?: string[] } = {},
   ) => createGrant(seeder, { agentId: agent.id, serverId, allowedTools, allowedOperations, ...limits });
   await grant(
@@ -55,7 +57,8 @@ export async function seedGatewayDemo(teams: Map<string, string>, users: Map<str
   await grant(
     filesystem.id,
     ["read_text_file", "list_directory", "list_allowed_directories", "directory_tree", "write_file"],
-    ["read", "write"],
+    // write_file overwrites (destructiveHint), so it is a delete: granted, and held for an approver.
+    ["read", "write", "delete"],
     { argumentRules: [{ kind: "path", arguments: ["path", "paths", "source", "destination"], ...demoFileRoots() }] },
   );
   return agent;
