@@ -1,15 +1,15 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { ensureBuild } from "./lib/ensure-build";
+import { listenAddress } from "./lib/listen-address";
 import { nextStartArgs } from "./lib/next-start";
 import { box } from "@/lib/startup/box";
 
 // `npm start`: build the production bundle if it is missing or stale, then serve it.
 const started = Date.now();
 ensureBuild();
-const port = process.env.PORT ?? "3000";
-const url = `http://localhost:${port}`;
-const child = spawn(process.execPath, nextStartArgs(port), {
+const { host, port, url } = listenAddress(process.env);
+const child = spawn(process.execPath, nextStartArgs(port, host), {
   stdio: ["inherit", "pipe", "inherit"],
   env: { NEXTAUTH_URL: url, ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
 });

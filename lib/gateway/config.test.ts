@@ -9,6 +9,7 @@ import { loadGatewayConfig, parseGatewayConfig } from "./config";
 const memoryServer = path.resolve("node_modules/@modelcontextprotocol/server-memory/dist/index.js");
 const dir = mkdtempSync(path.join(tmpdir(), "warden-gateway-config-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const env = (vars: Record<string, string> = {}) => vars as NodeJS.ProcessEnv;
 
 const yaml = `
 warden: { url: "http://127.0.0.1:3000", token: "wdn_test" }
@@ -26,7 +27,7 @@ describe("gateway config paths are read against the config file's folder", () =>
   writeFileSync(file, yaml);
 
   it("resolves spool_dir, each stdio upstream's cwd and ./ or ../ env values; leaves other values alone", () => {
-    const config = loadGatewayConfig(file, {});
+    const config = loadGatewayConfig(file, env());
     expect(config.spool_dir).toBe(path.join(dir, ".data/spool"));
     const memory = config.upstreams.memory as { cwd: string; env: Record<string, string> };
     expect(memory.cwd).toBe(dir);
@@ -37,16 +38,16 @@ describe("gateway config paths are read against the config file's folder", () =>
     });
     expect(config.upstreams.remote).toEqual({ url: "https://mcp.example.com/mcp", headers: {} });
     // parsed without a file, nothing is resolved
-    expect(parseGatewayConfig(yaml, {}).spool_dir).toBe(".data/spool");
+    expect(parseGatewayConfig(yaml, env()).spool_dir).toBe(".data/spool");
   });
 
   it("WARDEN_GATEWAY_LISTEN overrides listen, and is validated like it", () => {
-    expect(loadGatewayConfig(file, { WARDEN_GATEWAY_LISTEN: "127.0.0.1:9911" }).listen).toBe("127.0.0.1:9911");
-    expect(() => loadGatewayConfig(file, { WARDEN_GATEWAY_LISTEN: "9911" })).toThrow(/listen is host:port/);
+    expect(loadGatewayConfig(file, env({ WARDEN_GATEWAY_LISTEN: "127.0.0.1:9911" })).listen).toBe("127.0.0.1:9911");
+    expect(() => loadGatewayConfig(file, env({ WARDEN_GATEWAY_LISTEN: "9911" }))).toThrow(/listen is host:port/);
   });
 
   it("the real memory server writes its file beside the config, not inside its own package", async () => {
-    const memory = loadGatewayConfig(file, {}).upstreams.memory as {
+    const memory = loadGatewayConfig(file, env()).upstreams.memory as {
       command: string;
       args: string[];
       env: Record<string, string>;
