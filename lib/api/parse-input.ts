@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { bodyAppError } from "@/lib/http/body-app-error";
+import { readRequestBody } from "@/lib/http/read-body";
 import { parseWith } from "@/lib/schemas/parse";
 import { isJsonMediaType, mediaTypeOf, parseJsonBody, utf8Body } from "@/lib/schemas/json-body";
 import { isUuid, textProblem } from "@/lib/schemas/safe-input";
@@ -14,23 +16,10 @@ const mediaType = (req: Request) => mediaTypeOf(req.headers.get("content-type"))
 
 /** Reads the body as UTF-8, stopping (413) as soon as it passes maxBytes, whatever Content-Length claimed. */
 async function readText(req: Request, maxBytes: number): Promise<string> {
-  if (Number(req.headers.get("content-length") ?? 0) > maxBytes)
-    throw new AppError("PAYLOAD_TOO_LARGE", `The body is limited to ${maxBytes} bytes`);
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new AppError("PAYLOAD_TOO_LARGE", `The body is limited to ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  return utf8Body(Buffer.concat(chunks));
+  const bytes = await readRequestBody(req, { maxBytes }).catch((error: unknown) => {
+    throw bodyAppError(error);
+  });
+  return utf8Body(bytes);
 }
 
 /** A JSON body: the right media type, within its size, parseable, not too deep, no unstorable text. */

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
+import { BodyError, bodyRefusalHeaders, readIncomingBody } from "@/lib/http/read-body";
 import { hashAgentSecret } from "@/lib/policy/agent-secret";
 import type { GatewayCore } from "./core";
 import { healthOf } from "./health";
@@ -20,16 +21,8 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 const rpcReject = (res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) =>
   send(res, status, { jsonrpc: "2.0", error: { code: -32001, message }, id: null }, headers);
 
-async function readJson(req: IncomingMessage, limit = 4 * 1024 * 1024): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new Error("request body too large");
-    chunks.push(chunk as Buffer);
-  }
-  return JSON.parse(Buffer.concat(chunks).toString("utf8"));
-}
+/** The largest initialize request read; later messages of a session go to the MCP transport. */
+export const MAX_INITIALIZE_BYTES = 4 * 1024 * 1024;
 
 /**
  * Agents connect over streamable HTTP at /mcp/<slug>; third-party gateways ask /v1/decide; Prometheus
@@ -82,8 +75,10 @@ export function createHttpListener(core: GatewayCore): HttpServer {
       return rpcReject(res, 503, `${upstream.slug} is not connected yet`, { "retry-after": "1" });
     let body: unknown;
     try {
-      body = await readJson(req);
+      body = JSON.parse((await readIncomingBody(req, { maxBytes: MAX_INITIALIZE_BYTES })).toString("utf8"));
     } catch (error) {
+      if (error instanceof BodyError && error.problem === "too_large")
+        return rpcReject(res, 413, error.message, bodyRefusalHeaders);
       return send(res, 400, { jsonrpc: "2.0", error: { code: -32700, message: `Parse error: ${error}` }, id: null });
     }
     if (!isInitializeRequest(body)) return rpcReject(res, 400, "Start a session with an initialize request");

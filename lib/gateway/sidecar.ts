@@ -2,6 +2,8 @@ import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { redact } from "@/lib/audit/redact";
 import { AppError, type ErrorBody } from "@/lib/errors";
+import { bodyAppError } from "@/lib/http/body-app-error";
+import { bodyRefusalHeaders, readIncomingBody } from "@/lib/http/read-body";
 import { argumentsHash } from "@/lib/policy/arguments";
 import { ZDecisionInput, type DecisionResponse, type TDecisionInput } from "@/lib/schemas/decision";
 import { parseWith } from "@/lib/schemas/parse";
@@ -31,15 +33,10 @@ function authenticate(core: GatewayCore, authorization: string | undefined) {
 async function readDecisionInput(req: IncomingMessage) {
   if (!isJsonMediaType(mediaTypeOf(req.headers["content-type"])))
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json");
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES)
-      throw new AppError("PAYLOAD_TOO_LARGE", `The body is limited to ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  const json = parseJsonBody(utf8Body(Buffer.concat(chunks)));
+  const bytes = await readIncomingBody(req, { maxBytes: MAX_BODY_BYTES }).catch((error: unknown) => {
+    throw bodyAppError(error);
+  });
+  const json = parseJsonBody(utf8Body(bytes));
   return parseWith(ZDecisionInput, json, "request body");
 }
 
@@ -131,6 +128,7 @@ async function decide(core: GatewayCore, input: ReturnType<typeof ZDecisionInput
 export async function handleDecide(core: GatewayCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let status = 200;
   let body: DecisionResponse | ErrorBody;
+  let headers: Record<string, string> = { "content-type": "application/json", "cache-control": "no-store" };
   try {
     if (req.method !== "POST") throw new AppError("METHOD_NOT_ALLOWED", "Use POST /v1/decide");
     authenticate(core, req.headers.authorization);
@@ -139,6 +137,7 @@ export async function handleDecide(core: GatewayCore, req: IncomingMessage, res:
     if (!(error instanceof AppError)) throw error;
     status = error.status;
     body = { error: { code: error.code, message: error.message, fields: error.fields } };
+    if (error.code === "PAYLOAD_TOO_LARGE") headers = { ...headers, ...bodyRefusalHeaders };
   }
-  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(body));
+  res.writeHead(status, headers).end(JSON.stringify(body));
 }

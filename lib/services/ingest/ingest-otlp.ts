@@ -1,4 +1,3 @@
-import { gunzipSync } from "node:zlib";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { AppError } from "@/lib/errors";
 import { validateEvents } from "@/lib/ingest/parse-batch";
@@ -7,28 +6,14 @@ import { otlpToEvents } from "@/lib/otlp/to-ingest-events";
 import { INGEST_LIMITS } from "@/lib/schemas/ingest";
 import { ingestEvents } from "./ingest-events";
 
-function inflate(body: Uint8Array, encoding: string | null): Uint8Array {
-  if (!encoding || encoding === "identity") return body;
-  if (encoding !== "gzip") throw new AppError("BAD_REQUEST", `Unsupported content-encoding ${encoding}`);
-  try {
-    return gunzipSync(body, { maxOutputLength: INGEST_LIMITS.maxBytes });
-  } catch {
-    throw new AppError("PAYLOAD_TOO_LARGE", `An export request is limited to ${INGEST_LIMITS.maxBytes} bytes`);
-  }
-}
-
 /**
  * An OTLP/HTTP export (traces or logs): MCP spans and records become audit events through the same
  * ingest as every gateway batch. Valid ones are stored; invalid ones are reported back as OTLP partial
  * success (rejected, with the first reasons), as the protocol expects; spans that are not MCP calls are skipped.
  */
-export async function ingestOtlp(
-  actor: Actor,
-  signal: Signal,
-  input: { body: Uint8Array; contentType: string; contentEncoding: string | null },
-) {
+export async function ingestOtlp(actor: Actor, signal: Signal, input: { body: Uint8Array; contentType: string }) {
   assertCan(actor, "audit.ingest");
-  const body = inflate(input.body, input.contentEncoding);
+  const { body } = input;
   if (body.byteLength > INGEST_LIMITS.maxBytes)
     throw new AppError("PAYLOAD_TOO_LARGE", `An export request is limited to ${INGEST_LIMITS.maxBytes} bytes`);
   const { events: raw, skipped } = otlpToEvents(signal, decodeOtlp(signal, body, input.contentType));

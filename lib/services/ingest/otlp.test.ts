@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { JsonTraceSerializer, ProtobufTraceSerializer } from "@opentelemetry/otlp-transformer";
@@ -10,6 +11,7 @@ import { db } from "@/lib/db/client";
 import { POST as postLogs } from "@/app/api/v1/otlp/v1/logs/route";
 import { POST as postTraces } from "@/app/api/v1/otlp/v1/traces/route";
 import { systemActor, type UserActor } from "@/lib/authz/actor";
+import { INGEST_LIMITS } from "@/lib/schemas/ingest";
 import { listAuditEvents } from "@/lib/services/audit/list-audit-events";
 import { createToken } from "@/lib/services/tokens/create-token";
 import { describeWithDatabase } from "@/lib/testing/test-database";
@@ -188,6 +190,67 @@ describeWithDatabase("OTLP receiver", () => {
     const page = await listAuditEvents(auditor, { server: "fs-mcp" });
     expect(page.events[0]).toMatchObject({ tool: "delete_file", agent: "log-agent", outcome: "error" });
     expect(new Date(page.events[0].occurredAt).toISOString()).toBe("2026-09-21T14:13:20.000Z");
+  });
+
+  it("refuses with 413 at the limit a body without Content-Length or longer than declared, and a gzip bomb", async () => {
+    const chunk = 64 * 1024;
+    /** An export that never ends, sent as a stream (no Content-Length unless one is claimed). */
+    const endless = (headers: Record<string, string> = {}) => {
+      const sent = { chunks: 0 };
+      const body = new ReadableStream<Uint8Array>({
+        pull: (controller) => {
+          sent.chunks++;
+          controller.enqueue(new Uint8Array(chunk));
+        },
+      });
+      const request = new Request("http://x/", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/x-protobuf", ...headers },
+        body,
+        duplex: "half",
+      } as RequestInit);
+      return { sent, response: postTraces(request) };
+    };
+    const atLimit = INGEST_LIMITS.maxBytes / chunk + 1;
+    const claims: Record<string, string>[] = [{}, { "content-length": "100" }];
+    for (const headers of claims) {
+      const { sent, response } = endless(headers);
+      const res = await response;
+      expect(res.status).toBe(413);
+      expect((await res.json()).error.message).toMatch(/export request is limited/);
+      expect(sent.chunks).toBeLessThanOrEqual(atLimit + 2);
+    }
+    const declared = endless({ "content-length": String(INGEST_LIMITS.maxBytes + 1) });
+    expect((await declared.response).status).toBe(413);
+    expect(declared.sent.chunks).toBeLessThanOrEqual(2);
+
+    const bomb = gzipSync(Buffer.alloc(INGEST_LIMITS.maxBytes * 4));
+    const zipped = (body: Uint8Array, encoding: string) =>
+      postTraces(
+        new Request("http://x/", {
+          method: "POST",
+          headers: {
+            authorization: `Bearer ${token}`,
+            "content-type": "application/x-protobuf",
+            "content-encoding": encoding,
+          },
+          body: Buffer.from(body),
+        }),
+      );
+    expect((await zipped(bomb, "gzip")).status).toBe(413);
+    expect((await zipped(bomb, "br")).status).toBe(400);
+    const spans = new InMemorySpanExporter();
+    const provider = new TracerProvider({
+      resource: resourceFromAttributes({ "service.name": "gzip-agent" }),
+      spanProcessors: [new SimpleSpanProcessor({ exporter: spans })],
+    });
+    provider
+      .getTracer("t")
+      .startSpan("tools/call z", { attributes: { "gen_ai.tool.name": "zipped", "mcp.server.name": "gzip-mcp" } })
+      .end();
+    const proto = ProtobufTraceSerializer.serializeRequest(spans.getFinishedSpans())!;
+    expect((await zipped(gzipSync(proto), "gzip")).status).toBe(200);
+    expect((await listAuditEvents(auditor, { server: "gzip-mcp" })).events).toHaveLength(1);
   });
 
   it("refuses a token without the ingest scope, and a body that is not OTLP", async () => {
