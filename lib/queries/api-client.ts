@@ -1,4 +1,5 @@
 import type { ErrorBody, FieldErrors } from "@/lib/errors";
+import type { Jsonified } from "./jsonified";
 
 /** An error answered by Warden's API, with its field errors for inline display. */
 export class ApiError extends Error {
@@ -11,8 +12,11 @@ export class ApiError extends Error {
   }
 }
 
-/** The browser's one way to call the console API: JSON in, JSON out, errors as ApiError. */
-export async function apiFetch<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+/**
+ * The browser's one way to call the console API: JSON in, JSON out, errors as ApiError. `T` is what the
+ * service returns; the promise holds its JSON form (dates as strings), which is what arrives.
+ */
+export async function apiFetch<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<Jsonified<T>> {
   const res = await fetch(url, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
     headers: init.body === undefined ? undefined : { "content-type": "application/json" },
@@ -24,5 +28,5 @@ export async function apiFetch<T>(url: string, init: { method?: string; body?: u
     const error = (data as ErrorBody | null)?.error;
     throw new ApiError(res.status, error?.message ?? `Request failed (${res.status})`, error?.fields);
   }
-  return data as T;
+  return data as Jsonified<T>;
 }

@@ -12,11 +12,12 @@ import { Timestamp } from "@/components/ui/timestamp";
 import { useToast } from "@/components/ui/toast";
 import { DefinitionDiff, ReadinessSummary } from "./request-context";
 import { useApprovals, useVote } from "@/lib/queries/approvals";
+import type { Jsonified } from "@/lib/queries/jsonified";
 import type { ApprovalView } from "@/lib/services/approvals/list-approvals";
 import { LoadingState } from "@/components/layout/loading-state";
 import { enumLabel } from "@/lib/schemas/enum-labels";
 
-const timeLeft = (iso: string | Date) => {
+const timeLeft = (iso: string) => {
   const ms = new Date(iso).getTime() - Date.now();
   if (ms <= 0) return "expired";
   const m = Math.floor(ms / 60_000);
@@ -32,7 +33,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function RequestCard({ r }: { r: ApprovalView }) {
+function RequestCard({ r }: { r: Jsonified<ApprovalView> }) {
   const vote = useVote();
   const toast = useToast();
   const [comment, setComment] = useState("");

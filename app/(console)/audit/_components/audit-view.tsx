@@ -8,6 +8,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { useUrlFilters } from "@/lib/forms/use-url-filters";
 import { useAuditExplorer } from "@/lib/queries/audit";
 import { AUDIT_CATEGORIES, type TAuditListQuery } from "@/lib/schemas/audit";
+import type { Jsonified } from "@/lib/queries/jsonified";
 import type { AuditEventView } from "@/lib/services/audit/list-audit-events";
 import { Timestamp } from "@/components/ui/timestamp";
 import { normaliseOutcome, OUTCOME_LABELS, OUTCOMES } from "@/lib/schemas/outcome";
@@ -45,7 +46,7 @@ const tone = (o: string) => {
 /** Filters live in the URL: copy it to share exactly this view of the evidence. */
 export function AuditView({ canExport }: { canExport: boolean }) {
   const { params, set: setParam } = useUrlFilters();
-  const [open, setOpen] = useState<AuditEventView | null>(null);
+  const [open, setOpen] = useState<Jsonified<AuditEventView> | null>(null);
   // "Last 24 h" is counted from when the filters were last set, not from each render: a window that
   // slid with the clock would change the query and throw away the pages already loaded.
   const [anchor, setAnchor] = useState(thisMinute);

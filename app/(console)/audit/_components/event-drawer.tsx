@@ -6,6 +6,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Timestamp } from "@/components/ui/timestamp";
 import { describeReason } from "@/lib/policy/describe-reason";
 import { normaliseOutcome, OUTCOME_LABELS } from "@/lib/schemas/outcome";
+import type { Jsonified } from "@/lib/queries/jsonified";
 import type { AuditEventView } from "@/lib/services/audit/list-audit-events";
 
 type Attributes = {
@@ -27,7 +28,7 @@ export const outcomeLabel = (o: string) => {
 const block = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v, null, 2));
 
 /** One event in full: redacted arguments, response summary, chain hashes, and links to what it names. */
-export function EventDrawer({ event: e, onClose }: { event: AuditEventView | null; onClose: () => void }) {
+export function EventDrawer({ event: e, onClose }: { event: Jsonified<AuditEventView> | null; onClose: () => void }) {
   const a = (e?.attributes ?? {}) as Attributes;
   const rule = typeof a.rule === "string" ? a.rule : null;
   const why = (Array.isArray(a.reasons) ? a.reasons : rule ? [rule] : []).map((r) => describeReason(String(r), rule));

@@ -10,6 +10,7 @@ import { Timestamp } from "@/components/ui/timestamp";
 import { useUrlFilters } from "@/lib/forms/use-url-filters";
 import { useFindings, useSetFindingStatus } from "@/lib/queries/findings";
 import type { TFindingListQuery } from "@/lib/schemas/finding";
+import type { Jsonified } from "@/lib/queries/jsonified";
 import type { FindingView } from "@/lib/services/findings/list-findings";
 
 const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
@@ -20,7 +21,7 @@ const STATUSES = [
 ] as const;
 
 /** Where a finding's evidence lives: the exact events behind it when known, else the explorer's view of it. */
-function evidenceLink(f: FindingView): string | null {
+function evidenceLink(f: Jsonified<FindingView>): string | null {
   const evidence = (f.evidence ?? {}) as { eventId?: string; eventIds?: (string | undefined)[] };
   const ids = [evidence.eventId, ...(evidence.eventIds ?? [])].filter((x): x is string => Boolean(x));
   if (ids.length) return `/audit?eventId=${encodeURIComponent(ids.join(","))}`;

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { useCancelCampaign, useSignOff, useStartCampaign } from "@/lib/queries/reviews";
+import type { Jsonified } from "@/lib/queries/jsonified";
 import type { CampaignDetail } from "@/lib/services/reviews/get-campaign";
 
 /** Start (ADMIN, draft), cancel (ADMIN), and sign-off (ADMIN or AUDITOR, once nothing is open). */
@@ -12,7 +13,7 @@ export function CampaignActions({
   canManage,
   canSignOff,
 }: {
-  c: CampaignDetail;
+  c: Jsonified<CampaignDetail>;
   canManage: boolean;
   canSignOff: boolean;
 }) {

@@ -3,11 +3,12 @@ import { Stat } from "@/components/layout/stat";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
+import type { Jsonified } from "@/lib/queries/jsonified";
 import type { CampaignDetail } from "@/lib/services/reviews/get-campaign";
 import { ProgressBar } from "./progress-bar";
 
 /** Percent complete, decisions by type, revocations per server, progress per reviewer, who is behind. */
-export function CampaignDashboard({ c }: { c: CampaignDetail }) {
+export function CampaignDashboard({ c }: { c: Jsonified<CampaignDetail> }) {
   const p = c.progress;
   const behind = new Set(p.overdueReviewers);
   return (

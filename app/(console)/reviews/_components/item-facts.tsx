@@ -1,4 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import type { Jsonified } from "@/lib/queries/jsonified";
 import type { ReviewItemRow } from "@/lib/services/reviews/list-review-items";
 
 const TONE: Record<string, BadgeTone> = { revoke: "danger", review: "warning", narrow: "info", rotate: "warning" };
@@ -58,7 +59,7 @@ export function Entitlement({ item }: { item: Pick<ReviewItemRow, "kind" | "snap
   );
 }
 
-export function AssignmentNote({ item }: { item: ReviewItemRow }) {
+export function AssignmentNote({ item }: { item: Jsonified<ReviewItemRow> }) {
   if (item.reassignedAt)
     return (
       <p className="text-xs text-slate-500">

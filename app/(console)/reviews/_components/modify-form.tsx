@@ -3,10 +3,17 @@
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import type { TGrantNarrowing } from "@/lib/schemas/review";
+import type { Jsonified } from "@/lib/queries/jsonified";
 import type { ReviewItemRow } from "@/lib/services/reviews/list-review-items";
 
 /** Narrowing only: the choices are the grant's own tools and operations, and lower limits or earlier expiry. */
-export function ModifyForm({ item, onChange }: { item: ReviewItemRow; onChange: (changes: TGrantNarrowing) => void }) {
+export function ModifyForm({
+  item,
+  onChange,
+}: {
+  item: Jsonified<ReviewItemRow>;
+  onChange: (changes: TGrantNarrowing) => void;
+}) {
   const s = item.snapshot as { allowedTools: string[]; allowedOperations: string[] };
   const [tools, setTools] = useState<string[]>(s.allowedTools);
   const [ops, setOps] = useState<string[]>(s.allowedOperations);

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { useBulkCertify, useReviewItems, useReviewSettings } from "@/lib/queries/reviews";
+import type { Jsonified } from "@/lib/queries/jsonified";
 import type { ReviewItemRow } from "@/lib/services/reviews/list-review-items";
 import { subjectOf } from "./item-facts";
 import { ProgressBar } from "./progress-bar";
@@ -39,7 +40,7 @@ export function MyReviews() {
   const open = active.filter((i) => i.status === "OPEN" && i.canDecide);
   const decided = active.filter((i) => i.status !== "OPEN");
   const quiet = open.filter((i) => i.bulkEligible);
-  const byServer = new Map<string, ReviewItemRow[]>();
+  const byServer = new Map<string, Jsonified<ReviewItemRow>[]>();
   for (const i of open) byServer.set(i.serverSlug, [...(byServer.get(i.serverSlug) ?? []), i]);
   const due = [...new Set(active.map((i) => `${i.campaign.period} due ${String(i.campaign.dueAt).slice(0, 10)}`))];
 

@@ -1,9 +1,10 @@
 import { Badge } from "@/components/ui/badge";
+import type { Jsonified } from "@/lib/queries/jsonified";
 import type { ReviewItemRow } from "@/lib/services/reviews/list-review-items";
 import { subjectOf } from "./item-facts";
 
 /** Open items the reviewer may see but not decide: they own, registered or granted the access. */
-export function NotYours({ items }: { items: ReviewItemRow[] }) {
+export function NotYours({ items }: { items: Jsonified<ReviewItemRow>[] }) {
   if (items.length === 0) return null;
   return (
     <section

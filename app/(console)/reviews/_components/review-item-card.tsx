@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { useDecide } from "@/lib/queries/reviews";
 import type { TGrantNarrowing } from "@/lib/schemas/review";
+import type { Jsonified } from "@/lib/queries/jsonified";
 import type { ReviewItemRow } from "@/lib/services/reviews/list-review-items";
 import { AssignmentNote, Entitlement, Recommendations, subjectOf } from "./item-facts";
 import { ModifyForm } from "./modify-form";
@@ -22,7 +23,7 @@ export function ReviewItemCard({
   onMove,
   certifyNeedsJustification = true,
 }: {
-  item: ReviewItemRow;
+  item: Jsonified<ReviewItemRow>;
   onMove: (el: HTMLElement, dir: 1 | -1) => void;
   /** the review settings may let a reviewer certify without one */
   certifyNeedsJustification?: boolean;

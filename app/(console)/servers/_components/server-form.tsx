@@ -9,6 +9,7 @@ import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useCreateServer, useUpdateServer } from "@/lib/queries/servers";
 import { useTeams } from "@/lib/queries/teams";
 import { ZCreateServerInput, ZUpdateServerInput } from "@/lib/schemas/server";
+import type { Jsonified } from "@/lib/queries/jsonified";
 import type { ServerDetail } from "@/lib/services/servers/get-server";
 import { DataClassification, Environment, Hosting, Transport } from "@/lib/generated/prisma/enums";
 
@@ -45,7 +46,7 @@ function readForm(form: FormData) {
 }
 
 /** Registers a server, or edits one; the same zod schemas validate here and in the API. */
-export function ServerForm({ server, onDone }: { server?: ServerDetail; onDone?: () => void }) {
+export function ServerForm({ server, onDone }: { server?: Jsonified<ServerDetail>; onDone?: () => void }) {
   const router = useRouter();
   const teams = useTeams();
   const create = useCreateServer();

@@ -6,10 +6,11 @@ import { Card } from "@/components/ui/card";
 import { Timestamp } from "@/components/ui/timestamp";
 import { useServerActivity } from "@/lib/queries/servers";
 import { normaliseOutcome, OUTCOME_LABELS } from "@/lib/schemas/outcome";
+import type { Jsonified } from "@/lib/queries/jsonified";
 import type { ServerActivity } from "@/lib/services/servers/get-server-activity";
 import type { TabProps } from "./server-detail-view";
 
-type Row = ServerActivity["changes"][number];
+type Row = Jsonified<ServerActivity>["changes"][number];
 
 const reasonOf = (e: Row) =>
   e.attributes && typeof e.attributes === "object" && "reason" in e.attributes ? String(e.attributes.reason) : null;

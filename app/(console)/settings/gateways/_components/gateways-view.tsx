@@ -6,12 +6,13 @@ import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Timestamp } from "@/components/ui/timestamp";
 import { useGateways } from "@/lib/queries/gateways";
+import type { Jsonified } from "@/lib/queries/jsonified";
 import type { GatewayRow } from "@/lib/services/gateways/list-gateways";
 
 /** "r42-p0" from the quoted ETag: the registry version a bundle was built from. */
 const version = (etag: string | null) => etag?.replaceAll('"', "") ?? "none yet";
 
-function since(g: GatewayRow) {
+function since(g: Jsonified<GatewayRow>) {
   const minutes = Math.round((Date.now() - new Date(g.lastSeenAt).getTime()) / 60_000);
   if (g.connected) return <Badge tone="success">Connected</Badge>;
   return <Badge tone="warning">{minutes < 60 ? `Not seen for ${minutes} min` : "Not seen for over an hour"}</Badge>;

@@ -8,12 +8,13 @@ import { Card } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useRevokeToken, useTokens } from "@/lib/queries/tokens";
+import type { Jsonified } from "@/lib/queries/jsonified";
 import type { TokenView } from "@/lib/services/tokens/token-view";
 import { TokenForm } from "./token-form";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { ShownOnce } from "@/components/layout/shown-once";
 
-function state(t: TokenView) {
+function state(t: Jsonified<TokenView>) {
   if (t.revokedAt) return <Badge tone="danger">Revoked</Badge>;
   if (new Date(t.expiresAt) <= new Date()) return <Badge tone="warning">Expired</Badge>;
   return <Badge tone="success">Active</Badge>;

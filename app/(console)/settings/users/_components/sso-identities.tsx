@@ -2,12 +2,13 @@
 
 import { Button } from "@/components/ui/button";
 import { useUnlinkSsoIdentity } from "@/lib/queries/sso";
+import type { Jsonified } from "@/lib/queries/jsonified";
 import type { UserView } from "@/lib/services/users/user-view";
 
 const HOW = { PROVISIONED: "created by sign-in", PASSWORD: "linked by password", ADMIN: "linked by an admin" };
 
 /** A user's single sign-on identities (issuer and subject), each with an audited Unlink. */
-export function SsoIdentities({ user }: { user: UserView }) {
+export function SsoIdentities({ user }: { user: Jsonified<UserView> }) {
   const unlink = useUnlinkSsoIdentity();
   if (user.ssoIdentities.length === 0) return null;
   return (

@@ -8,12 +8,21 @@ import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useTeams } from "@/lib/queries/teams";
 import { useCreateUser, useUpdateUser } from "@/lib/queries/users";
 import { ROLES, ZCreateUserInput, ZUpdateUserInput } from "@/lib/schemas/user";
+import type { Jsonified } from "@/lib/queries/jsonified";
 import type { UserView } from "@/lib/services/users/user-view";
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: r.charAt(0) + r.slice(1).toLowerCase() }));
 
 /** Creates a user, or (given `user`) edits name, roles and teams. Same zod schemas as the API. */
-export function UserForm({ user, onDone, children }: { user?: UserView; onDone: () => void; children?: ReactNode }) {
+export function UserForm({
+  user,
+  onDone,
+  children,
+}: {
+  user?: Jsonified<UserView>;
+  onDone: () => void;
+  children?: ReactNode;
+}) {
   const teams = useTeams();
   const create = useCreateUser();
   const update = useUpdateUser();

@@ -9,12 +9,13 @@ import { Dialog } from "@/components/ui/dialog";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { useUpdateUser, useUsers } from "@/lib/queries/users";
+import type { Jsonified } from "@/lib/queries/jsonified";
 import type { UserView } from "@/lib/services/users/user-view";
 import { SsoIdentities } from "./sso-identities";
 import { UserForm } from "./user-form";
 import { LoadingState } from "@/components/layout/loading-state";
 
-function Status({ user }: { user: UserView }) {
+function Status({ user }: { user: Jsonified<UserView> }) {
   if (user.disabled) return <Badge tone="danger">Disabled</Badge>;
   if (user.lockedUntil && new Date(user.lockedUntil) > new Date()) return <Badge tone="warning">Locked</Badge>;
   return <Badge tone="success">Active</Badge>;
@@ -24,9 +25,9 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
   const users = useUsers();
   const update = useUpdateUser();
   const toast = useToast();
-  const [editing, setEditing] = useState<UserView | "new" | null>(null);
+  const [editing, setEditing] = useState<Jsonified<UserView> | "new" | null>(null);
 
-  const toggle = async (u: UserView) => {
+  const toggle = async (u: Jsonified<UserView>) => {
     await update.mutateAsync({ id: u.id, disabled: !u.disabled });
     toast.show(`${u.email} ${u.disabled ? "enabled" : "disabled"}`);
   };
