@@ -1,5 +1,6 @@
 "use client";
 
+import { Timestamp } from "@/components/ui/timestamp";
 import { useState } from "react";
 import { EmptyState } from "@/components/layout/empty-state";
 import { RiskBadge, StatusBadge } from "@/components/layout/status-badges";
@@ -58,7 +59,9 @@ export function ApprovalHistory({ view }: { view: "history" | "mine" }) {
           <tbody className="divide-y divide-slate-100">
             {list.data.map((r) => (
               <tr key={r.id} data-testid={`history-${r.id}`}>
-                <Td className="whitespace-nowrap">{new Date(r.createdAt).toLocaleString()}</Td>
+                <Td className="whitespace-nowrap">
+                  <Timestamp value={r.createdAt} />
+                </Td>
                 <Td className="font-mono text-xs">
                   {r.kind} {r.server?.slug}/{r.toolName ?? (r.access as { tools?: string[] } | null)?.tools?.join(",")}
                 </Td>

@@ -1,5 +1,6 @@
 "use client";
 
+import { Timestamp } from "@/components/ui/timestamp";
 import type { FormEvent } from "react";
 import { EmptyState } from "@/components/layout/empty-state";
 import { Badge } from "@/components/ui/badge";
@@ -12,7 +13,6 @@ import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useCreateReportSchedule, useDeleteReportSchedule, useReportSchedules } from "@/lib/queries/reports";
 import { REPORT_FREQUENCIES, REPORT_KINDS, ZCreateReportScheduleInput } from "@/lib/schemas/report";
 
-const utc = (d: string | Date | null) => (d ? new Date(d).toISOString().replace("T", " ").slice(0, 16) : "—");
 const KIND_LABEL: Record<string, string> = { audit: "Audit log", approvals: "Approvals", inventory: "Inventory" };
 
 /** Reports on a calendar (ADMIN), and the history auditors download them from later. */
@@ -50,7 +50,7 @@ export function SchedulesCard({ canSchedule }: { canSchedule: boolean }) {
               <Badge>{KIND_LABEL[s.kind] ?? s.kind}</Badge>
               <Badge tone="info">{s.frequency.toLowerCase()}</Badge>
               <span className="text-slate-500">
-                next {utc(s.nextRunAt)} UTC, kept {s.retentionDays} days, by {s.createdByLabel}
+                next <Timestamp value={s.nextRunAt} />, kept {s.retentionDays} days, by {s.createdByLabel}
               </span>
               {s.lastError && <span className="text-red-700">last run failed: {s.lastError}</span>}
               {canSchedule && (
@@ -78,10 +78,14 @@ export function SchedulesCard({ canSchedule }: { canSchedule: boolean }) {
             {data.data.reports.map((r) => (
               <tr key={r.id}>
                 <Td>{r.name}</Td>
-                <Td>{utc(r.createdAt)}</Td>
+                <Td>
+                  <Timestamp value={r.createdAt} />
+                </Td>
                 <Td>{(r.bytes / 1024).toFixed(0)} KB</Td>
                 <Td className="font-mono text-xs">{r.sha256.slice(0, 16)}…</Td>
-                <Td>{utc(r.expiresAt)}</Td>
+                <Td>
+                  <Timestamp value={r.expiresAt} />
+                </Td>
                 <Td>
                   <a className="text-brand-700 hover:underline" href={`/api/console/reports/history/${r.id}`} download>
                     Download

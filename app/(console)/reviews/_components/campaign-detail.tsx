@@ -1,5 +1,6 @@
 "use client";
 
+import { Timestamp } from "@/components/ui/timestamp";
 import { useCampaign } from "@/lib/queries/reviews";
 import { reviewPackHref } from "@/app/(console)/reports/_components/report-links";
 import { CampaignActions } from "./campaign-actions";
@@ -7,8 +8,6 @@ import { CampaignDashboard } from "./campaign-dashboard";
 import { CampaignItems } from "./campaign-items";
 import { CampaignStatus } from "./campaign-status";
 import type { ReviewPermissions } from "./reviews-view";
-
-const day = (d: string | Date | null) => (d ? String(d).slice(0, 10) : "—");
 
 function SignerPart({ part }: { part: unknown }) {
   const p = part as { decided: number; reassigned: number; allowedBecause: string };
@@ -60,7 +59,7 @@ export function CampaignDetail({ id, canManage, canSignOff, canExport, seesAll }
           <div>
             <dt className="inline text-slate-500">Due: </dt>
             <dd className="inline">
-              {day(c.dueAt)}
+              <Timestamp value={c.dueAt} precision="day" />
               {c.status === "ACTIVE" && ` (${c.progress.daysLeft} days left)`}
             </dd>
           </div>
@@ -71,7 +70,7 @@ export function CampaignDetail({ id, canManage, canSignOff, canExport, seesAll }
           <div>
             <dt className="inline text-slate-500">Started: </dt>
             <dd className="inline">
-              {day(c.startedAt)} {c.startedByLabel && `by ${c.startedByLabel}`}
+              <Timestamp value={c.startedAt} precision="day" /> {c.startedByLabel && `by ${c.startedByLabel}`}
             </dd>
           </div>
           <div>
@@ -98,8 +97,8 @@ export function CampaignDetail({ id, canManage, canSignOff, canExport, seesAll }
             className="mt-3 rounded-md bg-emerald-50 p-3 text-sm text-emerald-800 ring-1 ring-emerald-200"
             data-testid="sign-off"
           >
-            Signed off by {c.signedOffByLabel} on {day(c.signedOffAt)} (audit #{c.signOffSequence}): “
-            {c.signOffStatement}”{c.signOffConflict && <SignerPart part={c.signOffConflict} />}
+            Signed off by {c.signedOffByLabel} on <Timestamp value={c.signedOffAt} precision="day" /> (audit #
+            {c.signOffSequence}): “{c.signOffStatement}”{c.signOffConflict && <SignerPart part={c.signOffConflict} />}
           </p>
         )}
         {c.progress.warnings.map((w) => (

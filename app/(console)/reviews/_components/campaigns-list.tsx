@@ -1,5 +1,6 @@
 "use client";
 
+import { Timestamp } from "@/components/ui/timestamp";
 import Link from "next/link";
 import { useState } from "react";
 import { EmptyState } from "@/components/layout/empty-state";
@@ -64,7 +65,9 @@ export function CampaignsList({ canManage }: { canManage: boolean }) {
                       />
                     )}
                   </Td>
-                  <Td className="whitespace-nowrap">{String(c.dueAt).slice(0, 10)}</Td>
+                  <Td className="whitespace-nowrap">
+                    <Timestamp value={c.dueAt} precision="day" />
+                  </Td>
                   <Td>{c.defaultAction}</Td>
                   <Td>{c.progress.exceptions}</Td>
                 </tr>

@@ -1,3 +1,4 @@
+import { Timestamp } from "@/components/ui/timestamp";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { Jsonified } from "@/lib/queries/jsonified";
 import type { ReviewItemRow } from "@/lib/services/reviews/list-review-items";
@@ -37,10 +38,12 @@ export function Entitlement({ item }: { item: Pick<ReviewItemRow, "kind" | "snap
         <dt className="text-slate-500">Limits</dt>
         <dd>{s.maxRecords ? `${s.maxRecords} records per call` : "none"}</dd>
         <dt className="text-slate-500">Expires</dt>
-        <dd>{s.expiresAt ? String(s.expiresAt).slice(0, 10) : "never"}</dd>
+        <dd>
+          <Timestamp value={s.expiresAt ? String(s.expiresAt) : null} precision="day" empty="never" />
+        </dd>
         <dt className="text-slate-500">Granted</dt>
         <dd>
-          by {String(s.grantedBy)} on {String(s.grantedAt).slice(0, 10)}
+          by {String(s.grantedBy)} on <Timestamp value={String(s.grantedAt)} precision="day" />
         </dd>
       </dl>
     );
@@ -48,7 +51,8 @@ export function Entitlement({ item }: { item: Pick<ReviewItemRow, "kind" | "snap
     return (
       <p className="text-xs text-slate-700">
         {String(s.kind)} · rotation every {String(s.rotationDays)} days · last rotated{" "}
-        {s.lastRotatedAt ? String(s.lastRotatedAt).slice(0, 10) : "never"} · {String(s.rotationState)}
+        <Timestamp value={s.lastRotatedAt ? String(s.lastRotatedAt) : null} precision="day" empty="never" /> ·{" "}
+        {String(s.rotationState)}
       </p>
     );
   return (

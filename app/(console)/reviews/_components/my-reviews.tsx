@@ -1,5 +1,6 @@
 "use client";
 
+import { formatUtc } from "@/components/ui/timestamp";
 import { useState } from "react";
 import { EmptyState } from "@/components/layout/empty-state";
 import { Badge } from "@/components/ui/badge";
@@ -42,7 +43,7 @@ export function MyReviews() {
   const quiet = open.filter((i) => i.bulkEligible);
   const byServer = new Map<string, Jsonified<ReviewItemRow>[]>();
   for (const i of open) byServer.set(i.serverSlug, [...(byServer.get(i.serverSlug) ?? []), i]);
-  const due = [...new Set(active.map((i) => `${i.campaign.period} due ${String(i.campaign.dueAt).slice(0, 10)}`))];
+  const due = [...new Set(active.map((i) => `${i.campaign.period} due ${formatUtc(i.campaign.dueAt, "day")}`))];
 
   const certifyQuiet = async () => {
     const r = await bulk.mutateAsync({ itemIds: quiet.map((i) => i.id), justification });

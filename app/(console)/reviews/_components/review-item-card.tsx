@@ -1,5 +1,6 @@
 "use client";
 
+import { Timestamp } from "@/components/ui/timestamp";
 import { useRef, useState, type KeyboardEvent } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -92,7 +93,9 @@ export function ReviewItemCard({
         <span className="ml-auto flex items-center gap-3 text-xs text-slate-500">
           {item.kind === "GRANT" && (
             <>
-              <span>Last used {item.lastUsedAt ? new Date(item.lastUsedAt).toISOString().slice(0, 10) : "never"}</span>
+              <span>
+                Last used <Timestamp value={item.lastUsedAt} precision="day" empty="never" />
+              </span>
               {item.usage && <Sparkline data={item.usage} label={`Usage of ${label}`} />}
             </>
           )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { Timestamp } from "@/components/ui/timestamp";
 import { useState, type FormEvent } from "react";
 import { EmptyState } from "@/components/layout/empty-state";
 import { Badge } from "@/components/ui/badge";
@@ -61,7 +62,9 @@ export function AgentCredentials({ agentId, canManage }: { agentId: string; canM
               <tr key={c.id} data-testid={`credential-row-${c.name}`}>
                 <Td className="font-medium">{c.name}</Td>
                 <Td className="font-mono text-xs">{c.prefix}…</Td>
-                <Td>{new Date(c.createdAt).toLocaleString()}</Td>
+                <Td>
+                  <Timestamp value={c.createdAt} />
+                </Td>
                 <Td>{c.revokedAt ? <Badge tone="danger">Revoked</Badge> : <Badge tone="success">Active</Badge>}</Td>
                 <Td>
                   {canManage && !c.revokedAt && (

@@ -68,7 +68,9 @@ export function AgentDetailView({ id, canManage }: { id: string; canManage: bool
                   </Td>
                   <Td className="font-mono text-xs">{g.allowedTools.join(", ")}</Td>
                   <Td>{g.allowedOperations.join(", ")}</Td>
-                  <Td>{g.expiresAt ? new Date(g.expiresAt).toLocaleDateString() : "never"}</Td>
+                  <Td>
+                    <Timestamp value={g.expiresAt} precision="day" empty="never" />
+                  </Td>
                   <Td>
                     <StatusBadge status={g.status} />
                   </Td>

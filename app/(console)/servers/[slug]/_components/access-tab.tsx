@@ -1,5 +1,6 @@
 "use client";
 
+import { Timestamp } from "@/components/ui/timestamp";
 import Link from "next/link";
 import { EmptyState } from "@/components/layout/empty-state";
 import { StatusBadge } from "@/components/layout/status-badges";
@@ -78,7 +79,7 @@ export function AccessTab({ server }: TabProps) {
                   <Td>{g.maxRecords ?? "—"}</Td>
                   <Td>
                     {g.expiresAt ? (
-                      new Date(g.expiresAt).toLocaleDateString()
+                      <Timestamp value={g.expiresAt} precision="day" />
                     ) : (
                       <span className="text-amber-700">never</span>
                     )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { Timestamp } from "@/components/ui/timestamp";
 import type { FormEvent } from "react";
 import { EmptyState } from "@/components/layout/empty-state";
 import { EnvBadge } from "@/components/layout/status-badges";
@@ -131,7 +132,7 @@ export function CredentialsTab({ server }: TabProps) {
                   <Td>
                     every {c.rotationDays} d
                     <p className="text-xs text-slate-500">
-                      last {c.lastRotatedAt ? new Date(c.lastRotatedAt).toLocaleDateString() : "unknown"}
+                      last <Timestamp value={c.lastRotatedAt} precision="day" empty="unknown" />
                     </p>
                   </Td>
                   <Td>

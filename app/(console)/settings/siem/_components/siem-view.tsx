@@ -1,5 +1,6 @@
 "use client";
 
+import { Timestamp } from "@/components/ui/timestamp";
 import { useState, type FormEvent } from "react";
 import { EmptyState } from "@/components/layout/empty-state";
 import { Badge } from "@/components/ui/badge";
@@ -11,8 +12,6 @@ import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useCreateSiemTarget, useDeleteSiemTarget, useSiemTargets } from "@/lib/queries/siem";
 import { describeOutboundReason } from "@/lib/net/outbound-reasons";
 import { ZCreateSiemTargetInput } from "@/lib/schemas/siem";
-
-const when = (d: string | Date | null) => (d ? new Date(d).toLocaleString() : "never");
 
 export function SiemView() {
   const targets = useSiemTargets();
@@ -76,14 +75,21 @@ export function SiemView() {
                 </div>
                 <div>
                   <dt className="text-slate-500">{t.acknowledged ? "Last delivery" : "Last sent"}</dt>
-                  <dd>{when(t.lastDeliveredAt)}</dd>
+                  <dd>
+                    <Timestamp value={t.lastDeliveredAt} empty="never" />
+                  </dd>
                 </div>
                 <div>
                   <dt className="text-slate-500">Last error</dt>
                   <dd className={t.lastError ? "text-red-700" : ""}>
-                    {t.lastError
-                      ? `${describeOutboundReason(t.lastError)} (${when(t.lastErrorAt)}, retry ${when(t.nextAttemptAt)})`
-                      : "none"}
+                    {t.lastError ? (
+                      <>
+                        {describeOutboundReason(t.lastError)} (<Timestamp value={t.lastErrorAt} empty="never" />, retry{" "}
+                        <Timestamp value={t.nextAttemptAt} empty="never" />)
+                      </>
+                    ) : (
+                      "none"
+                    )}
                   </dd>
                 </div>
               </dl>

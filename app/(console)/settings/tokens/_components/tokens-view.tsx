@@ -1,5 +1,6 @@
 "use client";
 
+import { Timestamp } from "@/components/ui/timestamp";
 import { useState } from "react";
 import { EmptyState } from "@/components/layout/empty-state";
 import { Badge } from "@/components/ui/badge";
@@ -69,8 +70,12 @@ export function TokensView() {
                     ))}
                   </div>
                 </Td>
-                <Td>{new Date(t.expiresAt).toLocaleDateString()}</Td>
-                <Td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : "Never"}</Td>
+                <Td>
+                  <Timestamp value={t.expiresAt} precision="day" />
+                </Td>
+                <Td>
+                  <Timestamp value={t.lastUsedAt} empty="Never" />
+                </Td>
                 <Td>{state(t)}</Td>
                 <Td className="text-right">
                   {!t.revokedAt && (

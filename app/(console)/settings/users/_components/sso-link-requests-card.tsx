@@ -1,5 +1,6 @@
 "use client";
 
+import { Timestamp } from "@/components/ui/timestamp";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -45,7 +46,9 @@ export function SsoLinkRequestsCard() {
                 <p className="text-xs text-slate-500">{o.issuer}</p>
               </Td>
               <Td>{o.user.email}</Td>
-              <Td className="text-slate-600">{new Date(o.createdAt).toLocaleString()}</Td>
+              <Td className="text-slate-600">
+                <Timestamp value={o.createdAt} />
+              </Td>
               <Td className="text-right whitespace-nowrap">
                 <Button
                   size="sm"

@@ -1,5 +1,6 @@
 "use client";
 
+import { Timestamp } from "@/components/ui/timestamp";
 import { useState } from "react";
 import { EmptyState } from "@/components/layout/empty-state";
 import { Badge } from "@/components/ui/badge";
@@ -82,7 +83,9 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
                 <Td>
                   <Status user={u} />
                 </Td>
-                <Td className="text-slate-600">{u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString() : "Never"}</Td>
+                <Td className="text-slate-600">
+                  <Timestamp value={u.lastLoginAt} empty="Never" />
+                </Td>
                 <Td className="text-right whitespace-nowrap">
                   <Button size="sm" variant="ghost" onClick={() => setEditing(u)}>
                     Edit

@@ -1,5 +1,6 @@
 "use client";
 
+import { Timestamp } from "@/components/ui/timestamp";
 import { useState, type FormEvent } from "react";
 import { EmptyState } from "@/components/layout/empty-state";
 import { Badge } from "@/components/ui/badge";
@@ -73,13 +74,17 @@ export function WebhooksView() {
                   <li key={d.id} className="flex flex-wrap gap-2">
                     <Badge tone={TONE[d.status]}>{d.status}</Badge>
                     <span>{d.event}</span>
-                    <span className="text-slate-500">{new Date(d.createdAt).toLocaleString()}</span>
+                    <span className="text-slate-500">
+                      <Timestamp value={d.createdAt} />
+                    </span>
                     <span className="text-slate-500">
                       {d.attempts} attempt{d.attempts === 1 ? "" : "s"}
                       {d.lastError ? `, last: ${describeOutboundReason(d.lastError)}` : ""}
-                      {d.status === "PENDING" && d.attempts > 0
-                        ? `, next ${new Date(d.nextAttemptAt).toLocaleTimeString()}`
-                        : ""}
+                      {d.status === "PENDING" && d.attempts > 0 && (
+                        <>
+                          , next <Timestamp value={d.nextAttemptAt} />
+                        </>
+                      )}
                     </span>
                   </li>
                 ))}
