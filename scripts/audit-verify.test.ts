@@ -35,12 +35,12 @@ describe("npm run audit:verify", () => {
       await db().$transaction((tx) =>
         recordAudit(
           tx,
-          Array.from({ length: 10 }, () => ({ actor, category: "ADMIN" as const, action: "x" })),
+          Array.from({ length: 10 }, () => ({ actor, category: "ADMIN" as const, action: "server.updated" })),
         ),
       );
       await writeCheckpoint({ anchorsDir: anchors() });
     }
-    await db().$transaction((tx) => recordAudit(tx, { actor, category: "ADMIN", action: "tail" }));
+    await db().$transaction((tx) => recordAudit(tx, { actor, category: "ADMIN", action: "server.updated" }));
     await closeConnection();
   });
   afterAll(() => rm(root, { recursive: true, force: true }));

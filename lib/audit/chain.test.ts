@@ -15,7 +15,7 @@ async function appendEvents(n: number) {
       Array.from({ length: n }, (_, i) => ({
         actor,
         category: "ADMIN" as const,
-        action: `test.event_${i}`,
+        action: "server.updated",
         after: { i, password: "hunter2" },
       })),
     ),
@@ -39,7 +39,7 @@ describeWithDatabase("audit chain", ({ conn }) => {
     await reset();
     expect(await verifyChain(db())).toMatchObject({ ok: true, checked: 0, head: null });
     await appendEvents(10);
-    await db().$transaction((tx) => recordAudit(tx, { actor, category: "AUTH", action: "one.more" }));
+    await db().$transaction((tx) => recordAudit(tx, { actor, category: "AUTH", action: "auth.sign_in" }));
     const result = await verifyChain(db());
     expect(result).toMatchObject({ ok: true, checked: 11, head: { sequence: "11" } });
     const row = await db().auditEvent.findFirstOrThrow({ where: { sequence: 1n } });
@@ -63,7 +63,7 @@ describeWithDatabase("audit chain", ({ conn }) => {
     await reset();
     await expect(
       db().$transaction(async (tx) => {
-        await recordAudit(tx, { actor, category: "ADMIN", action: "doomed" });
+        await recordAudit(tx, { actor, category: "ADMIN", action: "server.updated" });
         throw new Error("boom");
       }),
     ).rejects.toThrow("boom");

@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/tx";
 import type { ActorType } from "@/lib/generated/prisma/enums";
+import type { AuditCategory } from "@/lib/schemas/audit-category";
+import type { Outcome } from "@/lib/schemas/outcome";
 import { GENESIS_HASH, hashPrepared, prepareBody, type ChainRecord, type PreparedBody } from "./chain";
 import { auditIdentifier } from "./audit-identifier";
+import type { AuditAction } from "./catalog";
 import { knownSecretPattern, maskKnown, redact, redactText, type KnownSecrets } from "./redact";
 
 // Serialises appends across every connection and process, so the chain never forks.
@@ -12,10 +15,12 @@ export type AuditActor = { type: ActorType; id: string | null; label: string };
 
 export type AuditInput = {
   actor: AuditActor;
-  category: "AUTH" | "ADMIN" | "TOOL_CALL" | "DECISION" | "APPROVAL";
-  action: string;
+  category: AuditCategory;
+  /** From the catalog (lib/audit/catalog.ts); an ingested call's MCP method is marked with `wireMethod`. */
+  action: AuditAction;
   target?: { type: string; id: string };
-  outcome?: string;
+  /** "success" when left out. */
+  outcome?: Outcome;
   before?: unknown;
   after?: unknown;
   attributes?: Record<string, unknown>;

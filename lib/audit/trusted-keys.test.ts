@@ -32,7 +32,7 @@ describeWithDatabase("checkpoints signed by a rotated key", () => {
   it("verify only while the rotated key is in WARDEN_TRUSTED_KEYS, and fail by the key's name otherwise", async () => {
     const old = pair();
     await db().$transaction((tx) =>
-      recordAudit(tx, { actor: auditActor(systemActor("test")), category: "ADMIN", action: "before.rotation" }),
+      recordAudit(tx, { actor: auditActor(systemActor("test")), category: "ADMIN", action: "server.updated" }),
     );
     const head = await db().auditEvent.findFirstOrThrow({ orderBy: { sequence: "desc" } });
     // A checkpoint the previous key signed, before the operator rotated WARDEN_SIGNING_KEY.
@@ -48,7 +48,7 @@ describeWithDatabase("checkpoints signed by a rotated key", () => {
       },
     });
     await db().$transaction((tx) =>
-      recordAudit(tx, { actor: auditActor(systemActor("test")), category: "ADMIN", action: "after.rotation" }),
+      recordAudit(tx, { actor: auditActor(systemActor("test")), category: "ADMIN", action: "server.updated" }),
     );
     await writeCheckpoint({ anchorsDir: null });
 

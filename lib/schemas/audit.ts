@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { AUDIT_CATEGORIES } from "./audit-category";
 import { normaliseOutcome, OUTCOMES } from "./outcome";
 import { ZCursor } from "./cursor";
 import { blankAsUndefined, date, int, text } from "./safe-input";
-
-export const AUDIT_CATEGORIES = ["AUTH", "ADMIN", "TOOL_CALL", "DECISION", "APPROVAL"] as const;
 
 const opt = (s: z.ZodString) => z.preprocess((v) => (v === "" ? undefined : v), s.optional());
 

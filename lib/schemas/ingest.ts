@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { date, jsonObject, jsonValue, text } from "./safe-input";
 
-import { normaliseOutcome } from "@/lib/schemas/outcome";
+import { normaliseOutcome, type Outcome } from "@/lib/schemas/outcome";
 
-/** What a reported call can end as; other spellings ("denied", "pending_approval") are folded into these. */
-/** A call's outcome; "allow" is a decision reported on its own (a gateway's /v1/decide), not a call's result. */
-export const INGEST_OUTCOMES = ["success", "error", "deny", "pending", "allow"] as const;
+/**
+ * What a reported call can end as, a part of the audit log's one outcome vocabulary; other spellings
+ * ("denied", "pending_approval") are folded into these. "allow" is a decision reported on its own (a
+ * gateway's /v1/decide), not a call's result.
+ */
+export const INGEST_OUTCOMES = ["success", "error", "deny", "pending", "allow"] as const satisfies readonly Outcome[];
 type IngestOutcome = (typeof INGEST_OUTCOMES)[number];
 
 /**

@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/schemas/parse";
 import { voteBarrier } from "@/lib/approvals/eligibility";
+import { lower } from "@/lib/audit/catalog";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
@@ -98,7 +99,7 @@ export async function voteOnRequest(actor: Actor, requestId: string, raw: TVoteI
       category: "APPROVAL",
       action: `approval.vote_${input.decision}`,
       target: { type: "ApprovalRequest", id: requestId },
-      outcome: status === "DENIED" ? "deny" : status === "PENDING" ? "pending" : status.toLowerCase(),
+      outcome: status === "DENIED" ? "deny" : status === "PENDING" ? "pending" : lower(status),
       before: { status: "PENDING", approvals: approvals - (decision === "APPROVE" ? 1 : 0) },
       after: { status, approvals },
       attributes: {

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { TSignInInput } from "@/lib/schemas/auth";
+import type { Outcome } from "@/lib/schemas/outcome";
 import { recordFailure, recordSuccess, retryAfter, throttleKeys } from "./internal/sign-in-throttle";
 
 /** The one answer for an unknown email, a wrong password and a throttled attempt: it reveals nothing. */
@@ -28,7 +29,7 @@ export async function signInWithPassword(input: TSignInInput, now: Date, client:
   const usable = user && user.passwordHash && !user.disabled ? user : null;
   // Always one hash: the user's when it may be tried, a decoy otherwise.
   const ok = await verifyPassword(input.password, wait === 0 && usable ? usable.passwordHash! : await decoyHash());
-  const audit = (outcome: string, attributes?: Record<string, unknown>) =>
+  const audit = (outcome: Outcome, attributes?: Record<string, unknown>) =>
     db().$transaction((tx) =>
       recordAudit(tx, {
         actor: { type: "USER", id: user?.id ?? null, label: input.email },

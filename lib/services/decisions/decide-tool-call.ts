@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { parseWith } from "@/lib/schemas/parse";
 import { decisionBatcher } from "./internal/decision-batcher";
+import type { CallData } from "@/lib/audit/call-data";
 import type { AuditInput } from "@/lib/audit/record-audit";
 import { redact } from "@/lib/audit/redact";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
@@ -37,7 +38,7 @@ export async function decideToolCall(actor: Actor, raw: TDecisionInput, now = ne
     };
   }
   const policyVersion = e.server?.policyVersion ?? null;
-  const record = (decision: string, approval?: ApprovalOutcome): AuditInput => ({
+  const record = (decision: ApprovalOutcome["decision"] | "deny", approval?: ApprovalOutcome): AuditInput => ({
     actor: auditActor(actor),
     category: "DECISION",
     action: `decision.${decision}`,
@@ -65,7 +66,7 @@ export async function decideToolCall(actor: Actor, raw: TDecisionInput, now = ne
       reasons: e.reasons,
       policyVersion,
       approvalId: approval?.approvalId,
-    },
+    } satisfies CallData,
   });
 
   if (e.outcome === "approval") {

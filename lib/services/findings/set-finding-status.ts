@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/schemas/parse";
+import { lower } from "@/lib/audit/catalog";
 import { lockChain, recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
@@ -17,7 +18,7 @@ export async function setFindingStatus(actor: Actor, id: string, raw: TFindingSt
     await recordAudit(tx, {
       actor: auditActor(actor),
       category: "ADMIN",
-      action: `finding.${input.status.toLowerCase()}`,
+      action: `finding.${lower(input.status)}`,
       target: { type: "Finding", id },
       before: { status: before.status },
       after: { status: finding.status },

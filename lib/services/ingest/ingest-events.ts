@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { withAuditIdentifiers } from "@/lib/audit/audit-identifier";
+import type { CallData } from "@/lib/audit/call-data";
+import { wireMethod } from "@/lib/audit/catalog";
 import { appendPrepared, lockChain, prepareAudit, type AuditInput } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
@@ -133,7 +135,7 @@ function auditInput(
     actor: { type: "AGENT", id: ctx.agentIds.get(e.agent) ?? null, label: e.agent },
     // A gateway's local decision (method "decision") files like one of Warden's own decisions.
     category: e.method === "decision" ? "DECISION" : "TOOL_CALL",
-    action: e.method === "decision" ? `decision.${e.outcome}` : e.method,
+    action: e.method === "decision" ? `decision.${e.outcome}` : wireMethod(e.method),
     outcome: e.outcome,
     occurredAt: e.timestamp,
     target: server ? { type: "McpServer", id: server.id } : undefined,
@@ -159,7 +161,7 @@ function auditInput(
       requestId: e.requestId,
       extra: e.attributes ? redactArguments(e.attributes, server?.deniedFields ?? []) : undefined,
       ingestedBy,
-    },
+    } satisfies CallData,
   };
 }
 

@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
+import { wireMethod } from "@/lib/audit/catalog";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { systemActor, type UserActor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
@@ -58,7 +59,7 @@ describeWithDatabase("audit export", () => {
           Array.from({ length: 2100 }, (_, i) => ({
             actor: { type: "AGENT" as const, id: null, label: `agent-${i % 4}` },
             category: i % 5 === 0 ? ("ADMIN" as const) : ("TOOL_CALL" as const),
-            action: i % 7 === 0 ? "tools/list" : "tools/call",
+            action: wireMethod(i % 7 === 0 ? "tools/list" : "tools/call"),
             outcome: i % 3 === 0 ? "error" : "success",
             occurredAt: new Date(base + Math.floor(i / 3) * 60_000),
             call: {
@@ -134,7 +135,7 @@ describeWithDatabase("audit export", () => {
       recordAudit(tx, {
         actor: { type: "SYSTEM", id: null, label: "late" },
         category: "TOOL_CALL",
-        action: "late",
+        action: wireMethod("late"),
         call: { eventId: "late-1", server: "hr", tool: null, agent: null, onBehalfOf: null, sessionId: null },
         outcome: "error",
       }),

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/authz/actor";
 import { auditActor } from "@/lib/authz/actor";
+import { lower } from "@/lib/audit/catalog";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Tx } from "@/lib/db/tx";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -54,7 +55,7 @@ export async function openRegistryRequest(
   await recordAudit(tx, {
     actor: auditActor(actor),
     category: "APPROVAL",
-    action: `approval.${r.kind.toLowerCase()}_requested`,
+    action: `approval.${lower(r.kind)}_requested`,
     target: { type: "ApprovalRequest", id: request.id },
     after: { server: r.serverSlug, tool: r.toolName, reason: r.reason },
   });

@@ -1,0 +1,32 @@
+/**
+ * The data of a call's record: Warden's own decisions (`decision.allow` …) and ingested calls (an MCP
+ * method, or a gateway's `decision.*`). Both writers check their attributes against it, and the audit
+ * explorer's drawer reads them back through it. Every field is optional: the two writers fill different ones.
+ */
+export type CallData = {
+  decisionId?: string;
+  approvalId?: string;
+  /** the rule that decided, and why, as the decision engine or the gateway gave them */
+  rule?: string;
+  reasons?: string[];
+  policyVersion?: string | null;
+  /** the call as made, redacted */
+  agent?: string;
+  server?: string;
+  tool?: string;
+  onBehalfOf?: string;
+  sessionId?: string;
+  argsHash?: string;
+  arguments?: unknown;
+  /** what an ingested call reported of its result */
+  responseSummary?: unknown;
+  recordsReturned?: number;
+  bytes?: number;
+  latencyMs?: number;
+  traceId?: string;
+  errorType?: string;
+  requestId?: string | number;
+  /** an ingested event's own attributes, redacted, and the token that sent it */
+  extra?: unknown;
+  ingestedBy?: string;
+};
