@@ -7,12 +7,14 @@ import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useUrlFilters } from "@/lib/forms/use-url-filters";
 import { useAuditExplorer } from "@/lib/queries/audit";
-import { AUDIT_CATEGORIES, type TAuditListQuery } from "@/lib/schemas/audit";
+import type { TAuditListQuery } from "@/lib/schemas/audit";
 import type { Jsonified } from "@/lib/queries/jsonified";
 import type { AuditEventView } from "@/lib/services/audit/list-audit-events";
 import { Timestamp } from "@/components/ui/timestamp";
-import { normaliseOutcome, OUTCOME_LABELS, OUTCOMES } from "@/lib/schemas/outcome";
-import { EventDrawer, outcomeLabel } from "./event-drawer";
+import { actionLabel } from "@/lib/audit/catalog";
+import { CATEGORY_OPTIONS, OUTCOME_OPTIONS } from "@/lib/audit/explorer-filters";
+import { outcomeLabel, outcomeTone } from "@/lib/schemas/outcome";
+import { EventDrawer } from "./event-drawer";
 import { VerifyPanel } from "./verify-panel";
 import { LoadingState } from "@/components/layout/loading-state";
 
@@ -33,15 +35,6 @@ const RANGES = [
 const HOURS: Record<string, number> = { "24h": 24, "7d": 168, "30d": 720, "90d": 2160 };
 
 const thisMinute = () => Math.floor(Date.now() / 60_000) * 60_000;
-
-const tone = (o: string) => {
-  const n = normaliseOutcome(o);
-  return n === "success" || n === "allow" || n === "approved"
-    ? "success"
-    : n === "pending" || n === "changed"
-      ? "info"
-      : "danger";
-};
 
 /** Filters live in the URL: copy it to share exactly this view of the evidence. */
 export function AuditView({ canExport }: { canExport: boolean }) {
@@ -115,9 +108,9 @@ export function AuditView({ canExport }: { canExport: boolean }) {
             onChange={(e) => set("category", e.target.value)}
           >
             <option value="">All categories</option>
-            {AUDIT_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {c.replace("_", " ")}
+            {CATEGORY_OPTIONS.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
               </option>
             ))}
           </select>
@@ -128,9 +121,9 @@ export function AuditView({ canExport }: { canExport: boolean }) {
             onChange={(e) => set("outcome", e.target.value)}
           >
             <option value="">Any outcome</option>
-            {OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {OUTCOME_LABELS[o]}
+            {OUTCOME_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
               </option>
             ))}
           </select>
@@ -186,8 +179,9 @@ export function AuditView({ canExport }: { canExport: boolean }) {
                   </Td>
                   <Td>
                     <button className="text-left text-brand-700 hover:underline" onClick={() => setOpen(e)}>
-                      {e.action}
+                      {actionLabel(e.action)}
                     </button>
+                    <span className="block font-mono text-xs text-slate-500">{e.action}</span>
                   </Td>
                   <Td className="text-xs">
                     {e.server ? (
@@ -197,7 +191,7 @@ export function AuditView({ canExport }: { canExport: boolean }) {
                     )}
                   </Td>
                   <Td>
-                    <Badge tone={tone(e.outcome)}>{outcomeLabel(e.outcome)}</Badge>
+                    <Badge tone={outcomeTone(e.outcome)}>{outcomeLabel(e.outcome)}</Badge>
                   </Td>
                 </tr>
               ))}

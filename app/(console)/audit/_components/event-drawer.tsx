@@ -5,25 +5,14 @@ import { Badge } from "@/components/ui/badge";
 import { Dialog } from "@/components/ui/dialog";
 import { Timestamp } from "@/components/ui/timestamp";
 import { describeReason } from "@/lib/policy/describe-reason";
-import { normaliseOutcome, OUTCOME_LABELS } from "@/lib/schemas/outcome";
+import type { CallData } from "@/lib/audit/call-data";
+import { actionLabel } from "@/lib/audit/catalog";
+import { outcomeLabel } from "@/lib/schemas/outcome";
 import type { Jsonified } from "@/lib/queries/jsonified";
 import type { AuditEventView } from "@/lib/services/audit/list-audit-events";
 
-type Attributes = {
-  arguments?: unknown;
-  responseSummary?: unknown;
-  approvalId?: string;
-  decisionId?: string;
-  reasons?: string[];
-  latencyMs?: number;
-  recordsReturned?: number;
-} & Record<string, unknown>;
-
-/** "deny" reads "Denied", and a legacy "denied" reads the same. */
-export const outcomeLabel = (o: string) => {
-  const n = normaliseOutcome(o);
-  return n ? OUTCOME_LABELS[n] : o;
-};
+/** A call's or decision's data (other records hold other keys, read generically below). */
+type Attributes = CallData & Record<string, unknown>;
 
 const block = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v, null, 2));
 
@@ -47,7 +36,8 @@ export function EventDrawer({ event: e, onClose }: { event: Jsonified<AuditEvent
             </dd>
             <dt className="text-slate-500">Action</dt>
             <dd className="col-span-2">
-              {e.category} · {e.action} · {outcomeLabel(e.outcome)}
+              {e.category} · {actionLabel(e.action)} (<span className="font-mono text-xs">{e.action}</span>) ·{" "}
+              {outcomeLabel(e.outcome)}
             </dd>
             {e.targetLabel && !e.server && (
               <>

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import { AUDIT_CATEGORIES } from "@/lib/schemas/audit";
+import { CATEGORY_OPTIONS, OUTCOME_OPTIONS } from "@/lib/audit/explorer-filters";
 import { dayStart, query } from "./report-links";
 
 const TEXT = [
@@ -12,7 +12,6 @@ const TEXT = [
   ["tool", "Tool"],
   ["agent", "Agent"],
   ["onBehalfOf", "On behalf of"],
-  ["outcome", "Outcome"],
   ["q", "Search"],
 ] as const;
 
@@ -52,7 +51,14 @@ export function AuditExportCard() {
           value={values.category ?? ""}
           onChange={(e) => set("category", e.target.value)}
           placeholder="All categories"
-          options={AUDIT_CATEGORIES.map((c) => ({ value: c, label: c.replace("_", " ") }))}
+          options={CATEGORY_OPTIONS}
+        />
+        <SelectField
+          label="Outcome"
+          value={values.outcome ?? ""}
+          onChange={(e) => set("outcome", e.target.value)}
+          placeholder="Any outcome"
+          options={OUTCOME_OPTIONS}
         />
         <SelectField
           label="Format"

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Timestamp } from "@/components/ui/timestamp";
 import { useServerActivity } from "@/lib/queries/servers";
-import { normaliseOutcome, OUTCOME_LABELS } from "@/lib/schemas/outcome";
+import { normaliseOutcome, outcomeLabel } from "@/lib/schemas/outcome";
 import type { Jsonified } from "@/lib/queries/jsonified";
 import type { ServerActivity } from "@/lib/services/servers/get-server-activity";
 import type { TabProps } from "./server-detail-view";
@@ -14,11 +14,6 @@ type Row = Jsonified<ServerActivity>["changes"][number];
 
 const reasonOf = (e: Row) =>
   e.attributes && typeof e.attributes === "object" && "reason" in e.attributes ? String(e.attributes.reason) : null;
-
-const outcomeText = (o: string) => {
-  const n = normaliseOutcome(o);
-  return n ? OUTCOME_LABELS[n] : o;
-};
 
 /** Changes to the registry entry, and calls made to the server: two questions, two lists. */
 export function ActivityTab({ server }: TabProps) {
@@ -52,7 +47,7 @@ export function ActivityTab({ server }: TabProps) {
               </span>
               <span className="font-mono text-xs">{e.tool ?? e.action}</span>
               <Badge tone={normaliseOutcome(e.outcome) === "deny" ? "danger" : "neutral"}>
-                {outcomeText(e.outcome)}
+                {outcomeLabel(e.outcome)}
               </Badge>
               <span className="text-slate-600">
                 {e.agent}
