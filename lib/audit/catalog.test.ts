@@ -5,6 +5,7 @@ import { AUDIT_CATEGORIES } from "@/lib/schemas/audit-category";
 import { INGEST_OUTCOMES } from "@/lib/schemas/ingest";
 import { OUTCOMES } from "@/lib/schemas/outcome";
 import { actionLabel, AUDIT_ACTIONS, wireMethod, type AuditAction, type CatalogAction } from "./catalog";
+import type { AuditInput } from "./record-audit";
 import { CATEGORY_OPTIONS, OUTCOME_OPTIONS } from "./explorer-filters";
 
 describe("the audit action catalog", () => {
@@ -25,6 +26,22 @@ describe("the audit action catalog", () => {
     // @ts-expect-error a misspelt action does not type-check
     const typo: AuditAction = "server.craeted";
     expect(typo).toBeDefined();
+  });
+
+  it("checks the data of an action whose shape it pins down", () => {
+    const actor = { type: "USER" as const, id: null, label: "admin@test.local" };
+    const kept: AuditInput<"approval.break_glass"> = {
+      actor,
+      category: "APPROVAL",
+      action: "approval.break_glass",
+      attributes: { kind: "TOOL_CALL", tool: null, justification: "outage" },
+    };
+    const unjustified: AuditInput<"approval.break_glass"> = {
+      ...kept,
+      // @ts-expect-error a break-glass record without its justification does not type-check
+      attributes: { kind: "TOOL_CALL", tool: null },
+    };
+    expect(unjustified.action).toBe(kept.action);
   });
 
   it("reads an MCP method it does not name as the method itself", () => {

@@ -3,8 +3,8 @@ import type { AuditCategory } from "@/lib/schemas/audit-category";
 type ActionSpec = { category: AuditCategory; label: string };
 
 /**
- * Every action Warden writes to the audit log, with its category and how the console names it.
- * `AuditInput.action` takes only these (or an ingested call's MCP method, see `wireMethod`), so a new
+ * Every action Warden writes to the audit log, with its category and how the console names it (the
+ * shape of its data, where pinned down, is in action-data.ts). `AuditInput.action` takes only these (or an ingested call's MCP method, see `wireMethod`), so a new
  * action is added here first and a misspelt one fails the type check.
  */
 export const AUDIT_ACTIONS = {

@@ -5,6 +5,7 @@ import type { AuditCategory } from "@/lib/schemas/audit-category";
 import type { Outcome } from "@/lib/schemas/outcome";
 import { GENESIS_HASH, hashPrepared, prepareBody, type ChainRecord, type PreparedBody } from "./chain";
 import { auditIdentifier } from "./audit-identifier";
+import type { DataOf } from "./action-data";
 import type { AuditAction } from "./catalog";
 import { knownSecretPattern, maskKnown, redact, redactText, type KnownSecrets } from "./redact";
 
@@ -13,17 +14,18 @@ const AUDIT_CHAIN_LOCK = 7_305_112_002;
 
 export type AuditActor = { type: ActorType; id: string | null; label: string };
 
-export type AuditInput = {
+/** One record to append; `A` narrows `attributes` to the action's data where the catalog pins it (see ActionData). */
+export type AuditInput<A extends AuditAction = AuditAction> = {
   actor: AuditActor;
   category: AuditCategory;
   /** From the catalog (lib/audit/catalog.ts); an ingested call's MCP method is marked with `wireMethod`. */
-  action: AuditAction;
+  action: A;
   target?: { type: string; id: string };
   /** "success" when left out. */
   outcome?: Outcome;
   before?: unknown;
   after?: unknown;
-  attributes?: Record<string, unknown>;
+  attributes?: DataOf<A>;
   occurredAt?: Date;
   /** The indexed columns of a call, ingested or decided (explorer filters); decisions have no eventId. */
   call?: {
@@ -95,7 +97,10 @@ export function prepareAudit(inputs: AuditInput[]): PreparedAudit[] {
 }
 
 /** Appends records to the hash chain inside the caller's transaction; they commit or roll back with it. */
-export async function recordAudit(tx: Tx, inputs: AuditInput | AuditInput[]): Promise<ChainRecord[]> {
+export async function recordAudit<A extends AuditAction>(
+  tx: Tx,
+  inputs: AuditInput<A> | AuditInput<A>[],
+): Promise<ChainRecord[]> {
   return appendPrepared(tx, prepareAudit(Array.isArray(inputs) ? inputs : [inputs]));
 }
 
