@@ -1,3 +1,4 @@
+import type { ApprovalState } from "@/lib/schemas/approval";
 import type { DecisionResponse, TDecisionInput } from "@/lib/schemas/decision";
 import { z } from "zod";
 import type { GatewayEvent } from "./audit-event";
@@ -13,12 +14,6 @@ const ZIngestAnswer = z.object({
     .default([]),
 });
 export type IngestAnswer = z.infer<typeof ZIngestAnswer>;
-
-export type ApprovalState = {
-  id: string;
-  status: "PENDING" | "APPROVED" | "DENIED" | "EXPIRED" | "CANCELLED" | "CONSUMED";
-  expiresAt: string;
-};
 
 /** How a gateway names itself to Warden on each bundle poll, so the console can list it. */
 export type GatewayIdentity = { gatewayId: string; upstreams: readonly string[] };

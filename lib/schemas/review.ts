@@ -3,6 +3,8 @@ import {
   DataClassification,
   Environment,
   ReviewCadence,
+  ReviewCampaignStatus,
+  ReviewDecision,
   ReviewDefaultAction,
   ReviewItemKind,
   ReviewItemStatus,
@@ -35,7 +37,7 @@ export const ZCreateCampaignInput = z.object({
 export type TCreateCampaignInput = z.input<typeof ZCreateCampaignInput>;
 
 export const ZCampaignListQuery = z.object({
-  status: z.enum(["DRAFT", "ACTIVE", "COMPLETED", "CANCELLED"]).optional(),
+  status: z.enum(ReviewCampaignStatus).optional(),
 });
 export type TCampaignListQuery = z.input<typeof ZCampaignListQuery>;
 
@@ -64,7 +66,8 @@ export type TGrantNarrowing = z.infer<typeof ZGrantNarrowing>;
 
 export const ZReviewDecisionInput = z
   .object({
-    decision: z.enum(["CERTIFY", "REVOKE", "MODIFY"], "Choose certify, revoke or modify"),
+    // KEEP is only ever applied by the due-date default, never chosen by a reviewer.
+    decision: z.enum(ReviewDecision).exclude(["KEEP"], "Choose certify, revoke or modify"),
     justification: justification.default(""),
     changes: ZGrantNarrowing.optional(),
   })
