@@ -10,9 +10,7 @@ import {
   ReviewItemStatus,
 } from "@/lib/generated/prisma/enums";
 import { OPERATIONS } from "./grant";
-
-/** 2026-Q4 (quarterly), 2026-12 (monthly), 2026-H2 (semi-annual) or 2026 (yearly). */
-export const PERIOD_PATTERN = /^\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?$/;
+import { PERIOD_EXAMPLES, PERIOD_PATTERN } from "./period";
 
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(50));
@@ -28,7 +26,7 @@ export type TReviewScope = z.infer<typeof ZReviewScope>;
 const justification = z.string().trim().max(2000);
 
 export const ZCreateCampaignInput = z.object({
-  period: z.string().trim().regex(PERIOD_PATTERN, "A period like 2026-Q4, 2026-H2, 2026-12 or 2026"),
+  period: z.string().trim().regex(PERIOD_PATTERN, `A period like ${PERIOD_EXAMPLES}`),
   name: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(120).optional()),
   scope: z.preprocess((v) => v ?? {}, ZReviewScope),
   dueAt: z.coerce.date("Choose a due date").refine((d) => d.getTime() > Date.now(), "The due date must be ahead"),
