@@ -1,6 +1,6 @@
-import type { Role, TokenScope } from "@/lib/generated/prisma/enums";
+import { Role, type TokenScope } from "@/lib/generated/prisma/enums";
 
-const ALL: Role[] = ["ADMIN", "APPROVER", "AUDITOR", "OWNER", "VIEWER"];
+const ALL = Object.values(Role);
 
 /**
  * The one table of who may do what. People act through roles; machines act through token scopes.
