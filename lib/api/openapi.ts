@@ -2,25 +2,10 @@ import { z } from "zod";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import { ZApprovalState } from "@/lib/schemas/approval";
 import { ZDecisionInput, ZDecisionResponse } from "@/lib/schemas/decision";
-import { INGEST_LIMITS, ZIngestEvent } from "@/lib/schemas/ingest";
+import { INGEST_LIMITS, ZIngestAnswer, ZIngestEvent } from "@/lib/schemas/ingest";
 import { ZToolManifest } from "@/lib/schemas/manifest";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
-
-const ZIngestAnswer = z.object({
-  accepted: z.number().int().describe("events stored now"),
-  duplicates: z.number().int().describe("events whose eventId was already stored"),
-  rejected: z
-    .array(
-      z.object({
-        index: z.number().int().describe("the event's place in the batch, from 0"),
-        eventId: z.string().optional(),
-        field: z.string(),
-        message: z.string(),
-      }),
-    )
-    .describe("one entry per problem; an event with several problems appears once for each"),
-});
 
 // INTERNAL is the code of a 500: the one error that is not an AppError.
 const ERROR_CODES = [...(Object.keys(ERROR_STATUS) as ErrorCode[]), "INTERNAL"] as const;
