@@ -1,56 +1,55 @@
 import { z } from "zod";
-import { ZDecisionInput } from "@/lib/schemas/decision";
-import { INGEST_LIMITS, ZIngestEvent } from "@/lib/schemas/ingest";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import { ZApprovalState } from "@/lib/schemas/approval";
+import { ZDecisionInput, ZDecisionResponse } from "@/lib/schemas/decision";
+import { INGEST_LIMITS, ZIngestAnswer, ZIngestEvent } from "@/lib/schemas/ingest";
 import { ZToolManifest } from "@/lib/schemas/manifest";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
 
-const ZDecisionResponse = z.object({
-  decision: z.enum(["allow", "deny", "pending"]),
-  reasons: z.array(z.string()),
-  decisionId: z.string(),
-  policyVersion: z.string().nullable(),
-  approvalId: z.string().optional().describe("when pending, or when an approval was consumed"),
-  expiresAt: z.string().optional().describe("when pending"),
-  retryAfterSeconds: z.number().int().optional(),
-});
-
-const ZApprovalStatus = z.object({
-  id: z.string(),
-  kind: z.string(),
-  status: z.enum(["PENDING", "APPROVED", "DENIED", "EXPIRED", "CANCELLED", "CONSUMED"]),
-  expiresAt: z.string(),
-  policyVersion: z.string().nullable(),
-  approvals: z.number().int(),
-  requiredApprovals: z.number().int(),
-  retryAfterSeconds: z.number().int().optional(),
-});
-
-const ZIngestAnswer = z.object({
-  accepted: z.number().int().describe("events stored now"),
-  duplicates: z.number().int().describe("events whose eventId was already stored"),
-  rejected: z
-    .array(
-      z.object({
-        index: z.number().int().describe("the event's place in the batch, from 0"),
-        eventId: z.string().optional(),
-        field: z.string(),
-        message: z.string(),
-      }),
-    )
-    .describe("one entry per problem; an event with several problems appears once for each"),
-});
+// INTERNAL is the code of a 500: the one error that is not an AppError.
+const ERROR_CODES = [...(Object.keys(ERROR_STATUS) as ErrorCode[]), "INTERNAL"] as const;
 
 const ZError = z.object({
-  error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }),
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
 });
 
 const json = (s: z.ZodType) => ({ content: { "application/json": { schema: schema(s) } } });
-const errors = {
-  400: { description: "Invalid input, with field errors", ...json(ZError) },
-  401: { description: "Missing, unknown, expired or revoked token", ...json(ZError) },
-  403: { description: "The token lacks the scope", ...json(ZError) },
+
+/** What each error means on the machine API, unless a route says more. */
+const ERROR_TEXT: Record<ErrorCode, string> = {
+  BAD_REQUEST: "Invalid input, with field errors",
+  UNAUTHORIZED: "Missing, unknown, expired or revoked token",
+  FORBIDDEN: "The token lacks the scope",
+  NOT_FOUND: "Not found",
+  METHOD_NOT_ALLOWED: "The route does not take this method",
+  CONFLICT: "A concurrent change got there first: retry",
+  PAYLOAD_TOO_LARGE: "The body is too large",
+  UNSUPPORTED_MEDIA_TYPE: "The body's media type is not one this route takes",
+  UNPROCESSABLE: "A secret value in the body (the field is named, the value never echoed)",
+  LOCKED: "Locked",
+  TOO_MANY_REQUESTS: "Too many requests: wait for Retry-After",
+  UNAVAILABLE: "Warden is stopping: retry after Retry-After, or ask another instance",
 };
+
+/**
+ * The error answers of a token route: every one can answer 401 and 403 (withRoute checks the token and
+ * its scope first), then the codes given, each described by ERROR_TEXT or the route's own words.
+ */
+function errors(...codes: (ErrorCode | [ErrorCode, string])[]) {
+  const all: [ErrorCode, string?][] = [
+    ["UNAUTHORIZED"],
+    ["FORBIDDEN"],
+    ...codes.map((c) => (Array.isArray(c) ? c : [c]) as [ErrorCode, string?]),
+  ];
+  return Object.fromEntries(
+    all.map(([code, text]) => [ERROR_STATUS[code], { description: text ?? ERROR_TEXT[code], ...json(ZError) }]),
+  );
+}
 
 /** The machine API, described from the same zod schemas the handlers parse with. */
 export function openApiDocument() {
@@ -68,7 +67,10 @@ export function openApiDocument() {
         post: {
           summary: "Ask whether a tool call may proceed (scope: decide). Fails closed.",
           requestBody: { required: true, ...json(ZDecisionInput) },
-          responses: { 200: { description: "The decision", ...json(ZDecisionResponse) }, ...errors },
+          responses: {
+            200: { description: "The decision", ...json(ZDecisionResponse) },
+            ...errors("BAD_REQUEST", "CONFLICT", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"),
+          },
         },
       },
       "/api/v1/approvals/{id}": {
@@ -76,9 +78,8 @@ export function openApiDocument() {
           summary: "Poll a pending approval (scope: decide)",
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
           responses: {
-            200: { description: "The request's state", ...json(ZApprovalStatus) },
-            404: { description: "Unknown request", ...json(ZError) },
-            ...errors,
+            200: { description: "The request's state", ...json(ZApprovalState) },
+            ...errors(["NOT_FOUND", "Unknown request"]),
           },
         },
       },
@@ -99,8 +100,14 @@ export function openApiDocument() {
                 }),
               ),
             },
-            422: { description: "Malformed manifest, or a token in it (the field is named)", ...json(ZError) },
-            ...errors,
+            ...errors(
+              "BAD_REQUEST",
+              ["NOT_FOUND", "Unknown server, or one the token may not change"],
+              "CONFLICT",
+              "PAYLOAD_TOO_LARGE",
+              "UNSUPPORTED_MEDIA_TYPE",
+              ["UNPROCESSABLE", "Malformed manifest, or a token in it (the field is named)"],
+            ),
           },
         },
       },
@@ -115,7 +122,7 @@ export function openApiDocument() {
           responses: {
             200: { description: "The bundle, with its ETag" },
             304: { description: "Unchanged during the wait" },
-            ...errors,
+            ...errors("BAD_REQUEST", "CONFLICT", "UNAVAILABLE"),
           },
         },
       },
@@ -154,11 +161,15 @@ export function openApiDocument() {
           },
           responses: {
             200: { description: "What was stored, and each refused event", ...json(ZIngestAnswer) },
-            413: {
-              description: `More than ${INGEST_LIMITS.maxEvents} events or ${INGEST_LIMITS.maxBytes} bytes`,
-              ...json(ZError),
-            },
-            ...errors,
+            ...errors(
+              [
+                "BAD_REQUEST",
+                "Not a batch (not JSON, empty); or, with `atomic=true`, an invalid event: nothing stored, with `errors`",
+              ],
+              "CONFLICT",
+              ["PAYLOAD_TOO_LARGE", `More than ${INGEST_LIMITS.maxEvents} events or ${INGEST_LIMITS.maxBytes} bytes`],
+              "UNSUPPORTED_MEDIA_TYPE",
+            ),
           },
         },
       },
@@ -170,7 +181,7 @@ export function openApiDocument() {
               description:
                 "`ok: true` with `checked`, `checkpoints`, `anchors`, `head`, `lastCheckpoint` and `unprotected` (records past the last checkpoint); or `ok: false` with the first bad `sequence`, its `problem` (edited, deleted, inserted, reordered, replaced, rewritten, forged, key_replaced, missing_checkpoint) and `detail`",
             },
-            ...errors,
+            ...errors(),
           },
         },
       },
@@ -189,7 +200,14 @@ export function openApiDocument() {
               },
               responses: {
                 200: { description: "Export response, with partialSuccess when some were rejected" },
-                ...errors,
+                ...errors(
+                  ["BAD_REQUEST", "Not an OTLP export request, or an unsupported Content-Encoding"],
+                  "CONFLICT",
+                  [
+                    "PAYLOAD_TOO_LARGE",
+                    `More than ${INGEST_LIMITS.maxEvents} events or ${INGEST_LIMITS.maxBytes} bytes`,
+                  ],
+                ),
               },
             },
           },

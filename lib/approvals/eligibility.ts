@@ -1,6 +1,9 @@
+import { can } from "@/lib/authz/permissions";
+import type { Role } from "@/lib/generated/prisma/enums";
+
 /** Separation of duties: why this person may not vote on this request, or null if they may. */
 export function voteBarrier(
-  voter: { id: string; email: string; roles: readonly string[] },
+  voter: { id: string; email: string; roles: readonly Role[] },
   request: {
     requesterUserId: string | null;
     onBehalfOf: string | null;
@@ -8,7 +11,7 @@ export function voteBarrier(
     agentRegistrantId?: string | null;
   },
 ): string | null {
-  if (!voter.roles.includes("APPROVER")) return "Only users with the APPROVER role may vote";
+  if (!can({ type: "USER", roles: voter.roles }, "approvals.vote")) return "Only users with the APPROVER role may vote";
   if (request.requesterUserId === voter.id) return "You cannot approve your own request";
   if (request.onBehalfOf?.toLowerCase() === voter.email.toLowerCase())
     return "You cannot approve your own request: the call is made on your behalf";

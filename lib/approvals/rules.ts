@@ -1,3 +1,5 @@
+import type { ApprovalStatus } from "@/lib/generated/prisma/enums";
+
 /** How many distinct approvers a request needs: the server's setting, else 2 for CRITICAL risk or RESTRICTED data. */
 export function requiredApprovals(
   server: { approvalsRequired: number | null; dataClassification: string | null },
@@ -15,7 +17,10 @@ export const MAX_JIT_DAYS = 14;
  * Expiry is enforced when read: a PENDING request past its time is EXPIRED, with or without a timer,
  * and so is a tool-call approval that was never used (it can no longer be consumed).
  */
-export function effectiveStatus(r: { kind: string; status: string; expiresAt: Date }, now = new Date()): string {
+export function effectiveStatus(
+  r: { kind: string; status: ApprovalStatus; expiresAt: Date },
+  now = new Date(),
+): ApprovalStatus {
   if (r.expiresAt > now) return r.status;
   if (r.status === "PENDING" || (r.status === "APPROVED" && r.kind === "TOOL_CALL")) return "EXPIRED";
   return r.status;

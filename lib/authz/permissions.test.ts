@@ -18,6 +18,11 @@ describe("permission table", () => {
     ["approvals.vote", "ADMIN", false],
     ["tokens.manage", "APPROVER", false],
     ["dashboard.read", "VIEWER", true],
+    ["reviews.viewAll", "AUDITOR", true],
+    ["reviews.viewAll", "OWNER", false],
+    ["servers.manage.any", "ADMIN", true],
+    ["servers.manage.any", "OWNER", false],
+    ["agents.manage.any", "OWNER", false],
   ])("%s for %s is %s", (action, role, expected) => {
     expect(can(user(role as "ADMIN"), action)).toBe(expected);
   });
@@ -31,6 +36,9 @@ describe("permission table", () => {
     expect(can({ type: "TOKEN", scopes: ["read"] }, "audit.read")).toBe(true);
     expect(can({ type: "TOKEN", scopes: ["decide", "ingest"] }, "audit.read")).toBe(false);
     expect(can({ type: "TOKEN", scopes: ["read"] }, "users.manage")).toBe(false);
+    // A manifest token imports into any server; no token manages agents.
+    expect(can({ type: "TOKEN", scopes: ["manifest"] }, "servers.manage.any")).toBe(true);
+    expect(can({ type: "TOKEN", scopes: ["manifest", "read"] }, "agents.manage.any")).toBe(false);
   });
 
   it("lets only decide-scoped machines ask for decisions", () => {

@@ -1,6 +1,6 @@
-import type { Role, TokenScope } from "@/lib/generated/prisma/enums";
+import { Role, type TokenScope } from "@/lib/generated/prisma/enums";
 
-const ALL: Role[] = ["ADMIN", "APPROVER", "AUDITOR", "OWNER", "VIEWER"];
+const ALL = Object.values(Role);
 
 /**
  * The one table of who may do what. People act through roles; machines act through token scopes.
@@ -18,11 +18,15 @@ export const PERMISSIONS = {
   "servers.create": { roles: ["ADMIN"] },
   /** OWNERs only for servers their team owns: services scope the query by team. */
   "servers.manage": { roles: ["ADMIN", "OWNER"] },
+  /** Every server, not only the team's; a manifest token imports into any server. */
+  "servers.manage.any": { roles: ["ADMIN"], scopes: ["manifest"] },
   /** Activating a server, and overriding readiness, is a security admin's call. */
   "servers.activate": { roles: ["ADMIN"] },
   "tools.review": { roles: ["ADMIN"] },
   "manifests.import": { roles: ["ADMIN", "OWNER"], scopes: ["manifest"] },
+  /** OWNERs only for agents they own or their team owns: services scope the query. */
   "agents.manage": { roles: ["ADMIN", "OWNER"] },
+  "agents.manage.any": { roles: ["ADMIN"] },
   "grants.manage": { roles: ["ADMIN", "OWNER"] },
   "org.pause.manage": { roles: ["ADMIN"] },
   /** Business hours, the escalation team and the other organisation-wide settings. */
@@ -40,6 +44,8 @@ export const PERMISSIONS = {
   "approvals.break_glass": { roles: ["ADMIN"] },
   /** Reviewers of record can be any owner or approver; services show them only their own items. */
   "reviews.read": { roles: ["ADMIN", "APPROVER", "AUDITOR", "OWNER"] },
+  /** Every reviewer's items, not only one's own. */
+  "reviews.viewAll": { roles: ["ADMIN", "AUDITOR"] },
   /** Deciding needs the item to be assigned to you as well (or to your team, when it is the fallback). */
   "reviews.decide": { roles: ["ADMIN", "APPROVER", "OWNER"] },
   /** Creating, starting, cancelling and reassigning campaigns, and the review schedule. */

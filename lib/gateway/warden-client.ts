@@ -1,24 +1,12 @@
+import type { ApprovalState } from "@/lib/schemas/approval";
 import type { DecisionResponse, TDecisionInput } from "@/lib/schemas/decision";
 import { z } from "zod";
+import { ZIngestAnswer } from "@/lib/schemas/ingest";
 import type { GatewayEvent } from "./audit-event";
 
-/** Warden's answer to a batch: what it stored, what it had already, and what it refused (by index in the batch). */
-const ZIngestAnswer = z.object({
-  accepted: z.number(),
-  duplicates: z.number(),
-  rejected: z
-    .array(
-      z.object({ index: z.number().int(), eventId: z.string().optional(), field: z.string(), message: z.string() }),
-    )
-    .default([]),
-});
-export type IngestAnswer = z.infer<typeof ZIngestAnswer>;
-
-export type ApprovalState = {
-  id: string;
-  status: "PENDING" | "APPROVED" | "DENIED" | "EXPIRED" | "CANCELLED" | "CONSUMED";
-  expiresAt: string;
-};
+/** Warden's answer to a batch, read leniently: a missing `rejected` means nothing was refused. */
+const ZLenientIngestAnswer = ZIngestAnswer.extend({ rejected: ZIngestAnswer.shape.rejected.default([]) });
+export type IngestAnswer = z.infer<typeof ZLenientIngestAnswer>;
 
 /** How a gateway names itself to Warden on each bundle poll, so the console can list it. */
 export type GatewayIdentity = { gatewayId: string; upstreams: readonly string[] };
@@ -97,7 +85,7 @@ export class WardenClient {
       timeoutMs: 30_000,
     });
     if (res.ok) {
-      const parsed = ZIngestAnswer.safeParse(await res.json().catch(() => null));
+      const parsed = ZLenientIngestAnswer.safeParse(await res.json().catch(() => null));
       if (parsed.success) return parsed.data;
       throw Object.assign(new Error("Warden ingest answered 200 with a body it does not recognise"), { status: 502 });
     }

@@ -1,7 +1,5 @@
+import { can } from "@/lib/authz/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
-
-/** Roles whose holders may decide a review item (see "reviews.decide"). */
-export const REVIEWER_ROLES: Role[] = ["ADMIN", "APPROVER", "OWNER"];
 
 /** The reviewer of record of an item that fell through to the ADMINs. */
 export const ADMIN_POOL_LABEL = "pool:ADMIN";
@@ -18,7 +16,7 @@ export type Assignment = {
 };
 
 const mayReview = (m: Member, barred: string[]) =>
-  !m.disabled && !barred.includes(m.id) && m.roles.some((r) => REVIEWER_ROLES.includes(r));
+  !m.disabled && !barred.includes(m.id) && can({ type: "USER", roles: m.roles }, "reviews.decide");
 
 /**
  * Who reviews, next in line: the server's primary owner; unless they are barred (they own, registered

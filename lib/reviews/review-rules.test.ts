@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { assignReviewer, type Member } from "./assignment";
 import { barredUserIds, collectConflicts, conflictKindsOf, describeConflict } from "./conflicts";
 import { applyNarrowing, revokeDefaultWarning } from "./narrowing";
-import { periodOf, scheduledStart } from "./period";
+import { periodOf, scheduledStart } from "@/lib/schemas/period";
 import { populationHash } from "./population-hash";
 import { credentialRecommendations, grantRecommendations } from "./recommendations";
 import { reminderStage } from "./reminder-stage";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ApprovalKind, ApprovalStatus } from "@/lib/generated/prisma/enums";
 import { MAX_JIT_DAYS } from "@/lib/approvals/rules";
 import { int, text } from "./safe-input";
 
@@ -28,7 +29,20 @@ export type TAccessRequestInput = z.input<typeof ZAccessRequestInput>;
 
 export const ZApprovalListQuery = z.object({
   view: z.enum(["inbox", "history", "mine"]).default("inbox"),
-  status: z.enum(["PENDING", "APPROVED", "DENIED", "EXPIRED", "CANCELLED", "CONSUMED", "BREAK_GLASS"]).optional(),
-  kind: z.enum(["TOOL_CALL", "ACCESS_GRANT", "SERVER_ACTIVATION", "TOOL_CHANGE", "POLICY_CHANGE"]).optional(),
+  status: z.enum(ApprovalStatus).optional(),
+  kind: z.enum(ApprovalKind).optional(),
 });
 export type TApprovalListQuery = z.input<typeof ZApprovalListQuery>;
+
+/** A request's state as a gateway polls it (`GET /api/v1/approvals/{id}`); expiry already applied. */
+export const ZApprovalState = z.object({
+  id: z.string(),
+  kind: z.enum(ApprovalKind),
+  status: z.enum(ApprovalStatus),
+  expiresAt: z.string(),
+  policyVersion: z.string().nullable(),
+  approvals: z.number().int(),
+  requiredApprovals: z.number().int(),
+  retryAfterSeconds: z.number().int().optional(),
+});
+export type ApprovalState = z.infer<typeof ZApprovalState>;

@@ -15,12 +15,14 @@ export const ZDecisionInput = z.object({
 });
 export type TDecisionInput = z.input<typeof ZDecisionInput>;
 
-export type DecisionResponse = {
-  decision: "allow" | "deny" | "pending";
-  reasons: string[];
-  decisionId: string;
-  policyVersion: string | null;
-  approvalId?: string;
-  expiresAt?: string;
-  retryAfterSeconds?: number;
-};
+/** Warden's answer to a decision request, from the decision API and the gateway's sidecar alike. */
+export const ZDecisionResponse = z.object({
+  decision: z.enum(["allow", "deny", "pending"]),
+  reasons: z.array(z.string()),
+  decisionId: z.string(),
+  policyVersion: z.string().nullable(),
+  approvalId: z.string().optional().describe("when pending, or when an approval was consumed"),
+  expiresAt: z.string().optional().describe("when pending"),
+  retryAfterSeconds: z.number().int().optional(),
+});
+export type DecisionResponse = z.infer<typeof ZDecisionResponse>;

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { FindingStatus, RiskLevel } from "@/lib/generated/prisma/enums";
 import { text } from "./safe-input";
 
 export const ZFindingStatusInput = z.object({
-  status: z.enum(["OPEN", "ACKNOWLEDGED", "RESOLVED"]),
+  status: z.enum(FindingStatus),
   note: text().trim().max(1000).optional(),
 });
 export type TFindingStatusInput = z.infer<typeof ZFindingStatusInput>;
@@ -11,9 +12,9 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
 
 /** Findings triage: filter by severity, type, status and entity; newest-worst first. */
 export const ZFindingListQuery = z.object({
-  severity: optional(z.enum(["LOW", "MEDIUM", "HIGH", "CRITICAL"])),
+  severity: optional(z.enum(RiskLevel)),
   type: optional(text().trim().max(60)),
-  status: optional(z.enum(["OPEN", "ACKNOWLEDGED", "RESOLVED"])),
+  status: optional(z.enum(FindingStatus)),
   entity: optional(text().trim().max(200)),
 });
 export type TFindingListQuery = z.input<typeof ZFindingListQuery>;

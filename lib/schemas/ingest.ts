@@ -89,3 +89,20 @@ export const INGEST_MEDIA_TYPES = [
   "application/jsonl",
   "application/x-jsonlines",
 ] as const;
+
+/** Warden's answer to a batch: what it stored, what it had already, and what it refused (by index in the batch). */
+export const ZIngestAnswer = z.object({
+  accepted: z.number().int().describe("events stored now"),
+  duplicates: z.number().int().describe("events whose eventId was already stored"),
+  rejected: z
+    .array(
+      z.object({
+        index: z.number().int().describe("the event's place in the batch, from 0"),
+        eventId: z.string().optional(),
+        field: z.string(),
+        message: z.string(),
+      }),
+    )
+    .describe("one entry per problem; an event with several problems appears once for each"),
+});
+export type IngestAnswer = z.infer<typeof ZIngestAnswer>;

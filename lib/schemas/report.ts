@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ReportFrequency } from "@/lib/generated/prisma/enums";
 import { ZAuditListQuery } from "./audit";
 
 export const EXPORT_FORMATS = ["csv", "ndjson"] as const;
@@ -37,13 +38,13 @@ export const ZReviewPackQuery = z.object({
 });
 export type TPackQuery = z.infer<typeof ZPackQuery>;
 
-export const REPORT_FREQUENCIES = ["WEEKLY", "MONTHLY", "QUARTERLY"] as const;
+export const REPORT_FREQUENCIES = Object.values(ReportFrequency);
 
 /** An admin's standing order for a report; each run covers the period that just ended. */
 export const ZCreateReportScheduleInput = z.object({
   name: z.string().trim().min(1, "Enter a name").max(80),
   kind: z.enum(REPORT_KINDS),
-  frequency: z.enum(REPORT_FREQUENCIES),
+  frequency: z.enum(ReportFrequency),
   retentionDays: z.coerce.number().int().min(7, "Keep reports at least 7 days").max(3650).default(365),
   /** audit reports: the explorer's filters (the period comes from the schedule) and the file format */
   filters: ZAuditExportQuery.omit({ from: true, to: true }).partial().default({}),

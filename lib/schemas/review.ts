@@ -3,14 +3,14 @@ import {
   DataClassification,
   Environment,
   ReviewCadence,
+  ReviewCampaignStatus,
+  ReviewDecision,
   ReviewDefaultAction,
   ReviewItemKind,
   ReviewItemStatus,
 } from "@/lib/generated/prisma/enums";
 import { OPERATIONS } from "./grant";
-
-/** 2026-Q4 (quarterly), 2026-12 (monthly), 2026-H2 (semi-annual) or 2026 (yearly). */
-export const PERIOD_PATTERN = /^\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?$/;
+import { PERIOD_EXAMPLES, PERIOD_PATTERN } from "./period";
 
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(50));
@@ -26,7 +26,7 @@ export type TReviewScope = z.infer<typeof ZReviewScope>;
 const justification = z.string().trim().max(2000);
 
 export const ZCreateCampaignInput = z.object({
-  period: z.string().trim().regex(PERIOD_PATTERN, "A period like 2026-Q4, 2026-H2, 2026-12 or 2026"),
+  period: z.string().trim().regex(PERIOD_PATTERN, `A period like ${PERIOD_EXAMPLES}`),
   name: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(120).optional()),
   scope: z.preprocess((v) => v ?? {}, ZReviewScope),
   dueAt: z.coerce.date("Choose a due date").refine((d) => d.getTime() > Date.now(), "The due date must be ahead"),
@@ -35,7 +35,7 @@ export const ZCreateCampaignInput = z.object({
 export type TCreateCampaignInput = z.input<typeof ZCreateCampaignInput>;
 
 export const ZCampaignListQuery = z.object({
-  status: z.enum(["DRAFT", "ACTIVE", "COMPLETED", "CANCELLED"]).optional(),
+  status: z.enum(ReviewCampaignStatus).optional(),
 });
 export type TCampaignListQuery = z.input<typeof ZCampaignListQuery>;
 
@@ -64,7 +64,8 @@ export type TGrantNarrowing = z.infer<typeof ZGrantNarrowing>;
 
 export const ZReviewDecisionInput = z
   .object({
-    decision: z.enum(["CERTIFY", "REVOKE", "MODIFY"], "Choose certify, revoke or modify"),
+    // KEEP is only ever applied by the due-date default, never chosen by a reviewer.
+    decision: z.enum(ReviewDecision).exclude(["KEEP"], "Choose certify, revoke or modify"),
     justification: justification.default(""),
     changes: ZGrantNarrowing.optional(),
   })

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { DataClassification, Environment, Hosting, ServerStatus, Transport } from "@/lib/generated/prisma/enums";
+import {
+  DataClassification,
+  Environment,
+  Hosting,
+  RiskLevel,
+  ServerStatus,
+  Transport,
+} from "@/lib/generated/prisma/enums";
 import { withoutSecrets } from "./credential";
 import { ZSlug } from "./team";
 import { int, text } from "./safe-input";
@@ -72,7 +79,7 @@ export const ZServerListQuery = z.object({
   q: text().trim().max(100).optional(),
   environment: z.enum(Environment).optional(),
   status: z.enum(ServerStatus).optional(),
-  risk: z.enum(["LOW", "MEDIUM", "HIGH", "CRITICAL"]).optional(),
+  risk: z.enum(RiskLevel).optional(),
   ownerTeamId: z.uuid().optional(),
   sort: z.enum(["name", "updatedAt", "environment", "status"]).default("name"),
 });

@@ -1,7 +1,6 @@
 import { z } from "zod";
+import { SiemKind } from "@/lib/generated/prisma/enums";
 import { withoutSecrets } from "./credential";
-
-export const SIEM_KINDS = ["SPLUNK_HEC", "SYSLOG"] as const;
 
 /** Only variables with this prefix can hold a SIEM token, so a target can never be pointed at another secret. */
 export const SIEM_TOKEN_ENV = /^WARDEN_SIEM_[A-Z0-9_]{1,64}$/;
@@ -12,7 +11,7 @@ export const ZCreateSiemTargetInput = z
       .string()
       .trim()
       .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, "Use lower-case letters, digits, dots, dashes or underscores"),
-    kind: z.enum(SIEM_KINDS),
+    kind: z.enum(SiemKind),
     url: withoutSecrets(z.string().trim().max(500)),
     tokenEnv: z.preprocess(
       (v) => (v === "" ? undefined : v),

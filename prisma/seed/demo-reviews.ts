@@ -1,6 +1,6 @@
 import type { UserActor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
-import { periodOf } from "@/lib/reviews/period";
+import { periodOf } from "@/lib/schemas/period";
 import type { Recommendation } from "@/lib/reviews/recommendations";
 import { createCampaign } from "@/lib/services/reviews/create-campaign";
 import { decideReviewItem } from "@/lib/services/reviews/decide-review-item";

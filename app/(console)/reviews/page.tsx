@@ -30,7 +30,7 @@ export default async function ReviewsPage() {
           canManage={can(user, "reviews.manage")}
           canSignOff={can(user, "reviews.signoff")}
           canExport={can(user, "reports.read")}
-          seesAll={user.roles.includes("ADMIN") || user.roles.includes("AUDITOR")}
+          seesAll={can(user, "reviews.viewAll")}
         />
       </Prefetched>
     </>

@@ -1,12 +1,16 @@
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/authz/actor";
+import { can } from "@/lib/authz/permissions";
 import type { Tx } from "@/lib/db/tx";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-/** Agents an actor may change: all for ADMIN, those of their teams or owned by them for an OWNER. */
+/**
+ * Agents an actor may change: all with "agents.manage.any" (ADMIN, the operator's CLI), those of their
+ * teams or owned by them with "agents.manage" alone (OWNER).
+ */
 export async function writableAgentWhere(tx: Tx, actor: Actor): Promise<Prisma.AgentWhereInput> {
-  if (actor.type === "SYSTEM" || (actor.type === "USER" && actor.roles.includes("ADMIN"))) return {};
-  if (actor.type !== "USER" || !actor.roles.includes("OWNER")) return { id: { in: [] } };
+  if (can(actor, "agents.manage.any")) return {};
+  if (actor.type !== "USER" || !can(actor, "agents.manage")) return { id: { in: [] } };
   const teams = await tx.teamMember.findMany({ where: { userId: actor.id }, select: { teamId: true } });
   return { OR: [{ ownerId: actor.id }, { teamId: { in: teams.map((t) => t.teamId) } }] };
 }

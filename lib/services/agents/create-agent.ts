@@ -2,6 +2,7 @@ import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/schemas/parse";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { ZCreateAgentInput, type TCreateAgentInput } from "@/lib/schemas/agent";
 import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
@@ -15,7 +16,7 @@ export async function createAgent(actor: Actor, raw: TCreateAgentInput) {
         clientId: "Already in use",
       });
     }
-    if (actor.type === "USER" && !actor.roles.includes("ADMIN")) {
+    if (actor.type === "USER" && !can(actor, "agents.manage.any")) {
       const mine = await tx.teamMember.count({ where: { userId: actor.id, teamId: input.teamId ?? "" } });
       if (!input.teamId || mine === 0)
         throw new AppError("FORBIDDEN", "OWNERs register agents for one of their own teams", {

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { percentileFromBuckets } from "@/lib/ingest/latency-histogram";
 import { ROLLUP_TABLES } from "@/lib/ingest/rollups";
 import { rotationDueAt } from "@/lib/registry/credential-flags";
+import { RISK_ORDER } from "@/lib/registry/risk";
 import { DASHBOARD_RANGES, ZDashboardQuery, type TDashboardQuery } from "@/lib/schemas/dashboard";
 import { activeCampaignProgress } from "@/lib/services/reviews/internal/active-campaign-progress";
 
@@ -128,7 +129,7 @@ export async function getDashboard(actor: Actor, raw: TDashboardQuery = {}, now 
       }))
       .sort((a, b) => (b.p95 ?? 0) - (a.p95 ?? 0))
       .slice(0, 10),
-    riskDistribution: ["LOW", "MEDIUM", "HIGH", "CRITICAL"].map((risk) => ({
+    riskDistribution: RISK_ORDER.map((risk) => ({
       key: risk,
       count: riskCounts[risk] ?? 0,
     })),

@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
-import { nextRunAfter } from "@/lib/evidence/schedule-period";
+import { nextRunAfter } from "@/lib/schemas/period";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseWith } from "@/lib/schemas/parse";
 import { ZCreateReportScheduleInput, type TCreateReportScheduleInput } from "@/lib/schemas/report";

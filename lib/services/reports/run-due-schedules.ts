@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import { systemActor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
-import { nextRunAfter, periodEndingAt } from "@/lib/evidence/schedule-period";
+import { nextRunAfter, periodEndingAt } from "@/lib/schemas/period";
 import type { ReportKind, TAuditExportQuery } from "@/lib/schemas/report";
 import { buildReportPack } from "./build-report-pack";
 

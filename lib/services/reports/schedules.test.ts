@@ -4,7 +4,7 @@ import path from "node:path";
 import { expect, it } from "vitest";
 import type { UserActor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
-import { nextRunAfter, periodEndingAt } from "@/lib/evidence/schedule-period";
+import { nextRunAfter, periodEndingAt } from "@/lib/schemas/period";
 import { verifyPack } from "@/lib/evidence/verify-pack";
 import { describeWithDatabase } from "@/lib/testing/test-database";
 import { createReportSchedule } from "./create-report-schedule";

@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { systemActor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
-import { scheduledStart } from "@/lib/reviews/period";
+import { scheduledStart } from "@/lib/schemas/period";
 import { ZReviewScope } from "@/lib/schemas/review";
 import { insertCampaign } from "./internal/insert-campaign";
 import { startCampaignInTx } from "./internal/start-campaign-in-tx";

@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/schemas/parse";
 import { assertCan, type Actor } from "@/lib/authz/actor";
+import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assigneeLabel } from "@/lib/reviews/assignment";
@@ -8,7 +9,7 @@ import { conflictKindsOf } from "@/lib/reviews/conflicts";
 import { ZReviewItemsQuery, type TReviewItemsQuery } from "@/lib/schemas/review";
 import { usageSparklines } from "./internal/activity";
 import { quietItem, unchangedSince } from "./internal/live-snapshots";
-import { assignedToWhere, conflictBarrier, isAssignedTo, reviewerOf, seesAllReviews } from "./review-access";
+import { assignedToWhere, conflictBarrier, isAssignedTo, reviewerOf } from "./review-access";
 import { itemView } from "./review-views";
 
 /**
@@ -21,7 +22,7 @@ export async function listReviewItems(actor: Actor, raw: TReviewItemsQuery = {},
   const q = parseWith(ZReviewItemsQuery, raw, "review item query");
   const reviewer = actor.type === "USER" ? await reviewerOf(db(), actor) : null;
   const me = reviewer?.id ?? null;
-  if (q.assignee !== "me" && q.assignee !== me && !seesAllReviews(actor))
+  if (q.assignee !== "me" && q.assignee !== me && !can(actor, "reviews.viewAll"))
     throw new AppError("FORBIDDEN", "Only ADMINs and AUDITORs see other reviewers' items");
   const mine: Prisma.ReviewItemWhereInput = reviewer
     ? { OR: [assignedToWhere(reviewer), { conflictUserIds: { has: reviewer.id } }] }

@@ -2,11 +2,14 @@ import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/schemas/parse";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { can, PERMISSIONS } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
-import { REVIEWER_ROLES } from "@/lib/reviews/assignment";
 import { conflictKindsOf, describeConflict } from "@/lib/reviews/conflicts";
 import { ZReassignInput, type TReassignInput } from "@/lib/schemas/review";
 import { withLiveTies } from "./internal/live-ties";
+
+/** The roles that may decide a review item, in words: "ADMIN, APPROVER or OWNER". */
+const reviewerRoles = () => PERMISSIONS["reviews.decide"].roles.join(", ").replace(/, ([^,]*)$/, " or $1");
 
 /**
  * An ADMIN hands open items to another reviewer, with a reason, each reassignment audited. Nobody is
@@ -20,8 +23,8 @@ export async function reassignReviewItems(actor: Actor, raw: TReassignInput, now
     const to = await tx.user.findUnique({ where: { id: input.assigneeId } });
     if (!to || to.disabled)
       throw new AppError("UNPROCESSABLE", "Unknown or disabled user", { assigneeId: "Unknown or disabled user" });
-    if (!to.roles.some((r) => REVIEWER_ROLES.includes(r)))
-      throw new AppError("UNPROCESSABLE", `${to.email} has no role that may review (ADMIN, APPROVER or OWNER)`, {
+    if (!can({ type: "USER", roles: to.roles }, "reviews.decide"))
+      throw new AppError("UNPROCESSABLE", `${to.email} has no role that may review (${reviewerRoles()})`, {
         assigneeId: "Cannot review",
       });
     const items = await withLiveTies(

@@ -4,10 +4,6 @@ import type { Tx } from "@/lib/db/tx";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { conflictKindsOf, describeConflict } from "@/lib/reviews/conflicts";
 
-/** ADMINs and AUDITORs see every item; everyone else sees the items they must decide. */
-export const seesAllReviews = (actor: Actor) =>
-  actor.type !== "USER" || actor.roles.includes("ADMIN") || actor.roles.includes("AUDITOR");
-
 /** A person as a reviewer: their teams (the fallback reviewers) and whether they are in the ADMIN pool. */
 export type Reviewer = { id: string; teamIds: string[]; admin: boolean };
 

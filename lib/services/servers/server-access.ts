@@ -1,18 +1,17 @@
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/authz/actor";
+import { can } from "@/lib/authz/permissions";
 import type { Tx } from "@/lib/db/tx";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/schemas/safe-input";
 
 /**
- * The servers an actor may change: all for ADMIN (and the operator's CLI), their own teams' for an
- * OWNER. Used as a Prisma `where`, so a server outside the scope is simply "not found".
+ * The servers an actor may change: all with "servers.manage.any" (ADMIN, a manifest token, the
+ * operator's CLI), their own teams' with "servers.manage" alone (OWNER). Used as a Prisma `where`, so a server outside the scope is simply "not found".
  */
 export async function writableServerWhere(tx: Tx, actor: Actor): Promise<Prisma.McpServerWhereInput> {
-  if (actor.type === "SYSTEM") return {};
-  if (actor.type === "TOKEN") return actor.scopes.includes("manifest") ? {} : { id: { in: [] } };
-  if (actor.roles.includes("ADMIN")) return {};
-  if (!actor.roles.includes("OWNER")) return { id: { in: [] } };
+  if (can(actor, "servers.manage.any")) return {};
+  if (actor.type !== "USER" || !can(actor, "servers.manage")) return { id: { in: [] } };
   const teams = await tx.teamMember.findMany({ where: { userId: actor.id }, select: { teamId: true } });
   return { ownerTeamId: { in: teams.map((t) => t.teamId) } };
 }

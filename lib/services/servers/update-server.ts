@@ -2,6 +2,7 @@ import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/schemas/parse";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { ZUpdateServerInput, type TUpdateServerInput } from "@/lib/schemas/server";
 import { applyServerChange } from "./internal/apply-server-change";
@@ -26,7 +27,7 @@ export async function updateServer(actor: Actor, idOrSlug: string, raw: TUpdateS
       input.ownerTeamId &&
       input.ownerTeamId !== before.ownerTeamId &&
       actor.type === "USER" &&
-      !actor.roles.includes("ADMIN")
+      !can(actor, "servers.manage.any")
     ) {
       throw new AppError("FORBIDDEN", "Only an ADMIN can move a server to another team");
     }

@@ -10,7 +10,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { useToast } from "@/components/ui/toast";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { DataClassification, Environment } from "@/lib/generated/prisma/enums";
-import { periodOf } from "@/lib/reviews/period";
+import { PERIOD_EXAMPLES, periodOf } from "@/lib/schemas/period";
 import { useCreateCampaign, useStartCampaign } from "@/lib/queries/reviews";
 import { useTeams } from "@/lib/queries/teams";
 import { ZCreateCampaignInput } from "@/lib/schemas/review";
@@ -62,7 +62,7 @@ export function CampaignForm({ onDone }: { onDone: () => void }) {
           value={period}
           onChange={(e) => setPeriod(e.target.value)}
           error={errors.period}
-          hint="2026-Q4, 2026-H2, 2026-12 or 2026"
+          hint={PERIOD_EXAMPLES}
         />
         <Field
           label="Due date"

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
+import { can } from "@/lib/authz/permissions";
 import { useReassign, useReviewItems } from "@/lib/queries/reviews";
 import { useUsers } from "@/lib/queries/users";
 import { Recommendations, subjectOf } from "./item-facts";
@@ -17,7 +18,7 @@ function Reassign({ itemIds, onDone }: { itemIds: string[]; onDone: () => void }
   const [assigneeId, setAssigneeId] = useState("");
   const [reason, setReason] = useState("");
   const reviewers = (users.data ?? []).filter(
-    (u) => !u.disabled && u.roles.some((r) => r === "ADMIN" || r === "APPROVER" || r === "OWNER"),
+    (u) => !u.disabled && can({ type: "USER", roles: u.roles }, "reviews.decide"),
   );
   return (
     <div className="flex flex-wrap items-end gap-2 border-b border-slate-200 bg-slate-50 p-3">

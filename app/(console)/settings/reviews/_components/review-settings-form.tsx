@@ -8,14 +8,15 @@ import { SelectField } from "@/components/ui/select-field";
 import { useToast } from "@/components/ui/toast";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useUpdateReviewSettings } from "@/lib/queries/reviews";
+import { PERIOD_EXAMPLE } from "@/lib/schemas/period";
 import { ZReviewSettingsInput } from "@/lib/schemas/review";
 import type { ReviewSettingsView } from "@/lib/services/reviews/get-review-settings";
 
 const CADENCES = [
-  { value: "QUARTERLY", label: "Quarterly (2026-Q4)" },
-  { value: "MONTHLY", label: "Monthly (2026-12)" },
-  { value: "SEMI_ANNUAL", label: "Semi-annual (2026-H2)" },
-  { value: "YEARLY", label: "Yearly (2026)" },
+  { value: "QUARTERLY", label: `Quarterly (${PERIOD_EXAMPLE.QUARTERLY})` },
+  { value: "MONTHLY", label: `Monthly (${PERIOD_EXAMPLE.MONTHLY})` },
+  { value: "SEMI_ANNUAL", label: `Semi-annual (${PERIOD_EXAMPLE.SEMI_ANNUAL})` },
+  { value: "YEARLY", label: `Yearly (${PERIOD_EXAMPLE.YEARLY})` },
 ];
 
 /** The schedule that starts a campaign over every server each period, and the review rules. */
