@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable, Td } from "@/components/ui/data-table";
 import { useUrlFilters } from "@/lib/forms/use-url-filters";
 import { useAuditExplorer } from "@/lib/queries/audit";
 import { AUDIT_CATEGORIES, type TAuditListQuery } from "@/lib/schemas/audit";
@@ -153,56 +153,48 @@ export function AuditView({ canExport }: { canExport: boolean }) {
           {explorer.isPlaceholderData && <span className="ml-2 text-slate-400">· refreshing</span>}
         </p>
         <div className={explorer.isPlaceholderData ? "opacity-60 transition-opacity" : "transition-opacity"}>
-          <Table label="Audit events">
-            <thead>
-              <tr>
-                <Th>#</Th>
-                <Th>When</Th>
-                <Th>Category</Th>
-                <Th>Who</Th>
-                <Th>What</Th>
-                <Th>Server / tool</Th>
-                <Th>Outcome</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((e) => (
-                <tr
-                  key={e.sequence}
-                  className="cursor-pointer hover:bg-slate-50"
-                  onClick={() => setOpen(e)}
-                  data-testid="audit-row"
-                >
-                  <Td className="font-mono text-xs">{e.sequence}</Td>
-                  <Td>
-                    <Timestamp value={e.occurredAt} />
-                  </Td>
-                  <Td>
-                    <Badge>{e.category}</Badge>
-                  </Td>
-                  <Td>
-                    {e.actorLabel}
-                    {e.onBehalfOf ? <span className="text-slate-500"> for {e.onBehalfOf}</span> : null}
-                  </Td>
-                  <Td>
-                    <button className="text-left text-brand-700 hover:underline" onClick={() => setOpen(e)}>
-                      {e.action}
-                    </button>
-                  </Td>
-                  <Td className="text-xs">
-                    {e.server ? (
-                      <span className="font-mono">{`${e.server}${e.tool ? ` / ${e.tool}` : ""}`}</span>
-                    ) : (
-                      (e.targetLabel ?? "—")
-                    )}
-                  </Td>
-                  <Td>
-                    <Badge tone={tone(e.outcome)}>{outcomeLabel(e.outcome)}</Badge>
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <DataTable
+            label="Audit events"
+            columns={["#", "When", "Category", "Who", "What", "Server / tool", "Outcome"]}
+            rows={rows}
+            rowKey={(e) => e.sequence}
+            rowProps={(e) => ({
+              className: "cursor-pointer hover:bg-slate-50",
+              onClick: () => setOpen(e),
+              "data-testid": "audit-row",
+            })}
+          >
+            {(e) => (
+              <>
+                <Td className="font-mono text-xs">{e.sequence}</Td>
+                <Td>
+                  <Timestamp value={e.occurredAt} />
+                </Td>
+                <Td>
+                  <Badge>{e.category}</Badge>
+                </Td>
+                <Td>
+                  {e.actorLabel}
+                  {e.onBehalfOf ? <span className="text-slate-500"> for {e.onBehalfOf}</span> : null}
+                </Td>
+                <Td>
+                  <button className="text-left text-brand-700 hover:underline" onClick={() => setOpen(e)}>
+                    {e.action}
+                  </button>
+                </Td>
+                <Td className="text-xs">
+                  {e.server ? (
+                    <span className="font-mono">{`${e.server}${e.tool ? ` / ${e.tool}` : ""}`}</span>
+                  ) : (
+                    (e.targetLabel ?? "—")
+                  )}
+                </Td>
+                <Td>
+                  <Badge tone={tone(e.outcome)}>{outcomeLabel(e.outcome)}</Badge>
+                </Td>
+              </>
+            )}
+          </DataTable>
         </div>
         {explorer.isPending && <LoadingState />}
         {!explorer.isPending && rows.length === 0 && (

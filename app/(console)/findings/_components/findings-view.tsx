@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/layout/empty-state";
 import { RiskBadge, StatusBadge } from "@/components/layout/status-badges";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ACTIONS_COLUMN, DataTable, Td } from "@/components/ui/data-table";
 import { Timestamp } from "@/components/ui/timestamp";
 import { useUrlFilters } from "@/lib/forms/use-url-filters";
 import { useFindings, useSetFindingStatus } from "@/lib/queries/findings";
@@ -102,66 +102,53 @@ export function FindingsView({ canManage }: { canManage: boolean }) {
     >
       {findings.data && rows.length === 0 && <EmptyState title="No findings match these filters" />}
       {rows.length > 0 && (
-        <Table label="Findings">
-          <thead>
-            <tr>
-              <Th>Severity</Th>
-              <Th>Finding</Th>
-              <Th>Type</Th>
-              <Th>Seen</Th>
-              <Th>Last seen</Th>
-              <Th>Status</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((f) => {
-              const link = evidenceLink(f);
-              return (
-                <tr key={f.id} data-testid={`finding-${f.type}`}>
-                  <Td>
-                    <RiskBadge risk={f.severity} />
-                  </Td>
-                  <Td>
-                    {link ? (
-                      <Link href={link} className="text-brand-700 hover:underline">
-                        {f.title}
-                      </Link>
-                    ) : (
-                      f.title
-                    )}
-                  </Td>
-                  <Td className="font-mono text-xs">{f.type}</Td>
-                  <Td>{f.count}×</Td>
-                  <Td>
-                    <Timestamp value={f.lastSeenAt} />
-                  </Td>
-                  <Td>
-                    <StatusBadge status={f.status} />
-                  </Td>
-                  <Td className="text-right whitespace-nowrap">
-                    {canManage && f.status === "OPEN" && (
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        onClick={() => set.mutate({ id: f.id, status: "ACKNOWLEDGED" })}
-                      >
-                        Acknowledge
-                      </Button>
-                    )}
-                    {canManage && f.status !== "RESOLVED" && (
-                      <Button size="sm" variant="ghost" onClick={() => set.mutate({ id: f.id, status: "RESOLVED" })}>
-                        Resolve
-                      </Button>
-                    )}
-                  </Td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </Table>
+        <DataTable
+          label="Findings"
+          columns={["Severity", "Finding", "Type", "Seen", "Last seen", "Status", ACTIONS_COLUMN]}
+          rows={rows}
+          rowKey={(f) => f.id}
+          rowProps={(f) => ({ "data-testid": `finding-${f.type}` })}
+        >
+          {(f) => {
+            const link = evidenceLink(f);
+            return (
+              <>
+                <Td>
+                  <RiskBadge risk={f.severity} />
+                </Td>
+                <Td>
+                  {link ? (
+                    <Link href={link} className="text-brand-700 hover:underline">
+                      {f.title}
+                    </Link>
+                  ) : (
+                    f.title
+                  )}
+                </Td>
+                <Td className="font-mono text-xs">{f.type}</Td>
+                <Td>{f.count}×</Td>
+                <Td>
+                  <Timestamp value={f.lastSeenAt} />
+                </Td>
+                <Td>
+                  <StatusBadge status={f.status} />
+                </Td>
+                <Td className="text-right whitespace-nowrap">
+                  {canManage && f.status === "OPEN" && (
+                    <Button size="sm" variant="ghost" onClick={() => set.mutate({ id: f.id, status: "ACKNOWLEDGED" })}>
+                      Acknowledge
+                    </Button>
+                  )}
+                  {canManage && f.status !== "RESOLVED" && (
+                    <Button size="sm" variant="ghost" onClick={() => set.mutate({ id: f.id, status: "RESOLVED" })}>
+                      Resolve
+                    </Button>
+                  )}
+                </Td>
+              </>
+            );
+          }}
+        </DataTable>
       )}
     </Card>
   );

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/layout/empty-state";
 import { EnvBadge, RiskBadge, StatusBadge } from "@/components/layout/status-badges";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable, Td } from "@/components/ui/data-table";
 import { useUrlFilters } from "@/lib/forms/use-url-filters";
 import { useServers } from "@/lib/queries/servers";
 import { useTeams } from "@/lib/queries/teams";
@@ -75,52 +75,43 @@ export function ServersView() {
           <option value="status">Sort: status</option>
         </select>
       </div>
-      {servers.data?.length === 0 && (
-        <EmptyState title="No servers match">Change the filters, or register a server.</EmptyState>
-      )}
-      {servers.data && servers.data.length > 0 && (
-        <Table label="Servers">
-          <thead>
-            <tr>
-              <Th>Server</Th>
-              <Th>Env</Th>
-              <Th>Status</Th>
-              <Th>Owner</Th>
-              <Th>Tools</Th>
-              <Th>Highest risk</Th>
-              <Th>Grants</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {servers.data.map((s) => (
-              <tr key={s.id} data-testid={`server-row-${s.slug}`}>
-                <Td>
-                  <Link href={`/servers/${s.slug}`} className="font-medium text-brand-700 hover:underline">
-                    {s.name}
-                  </Link>
-                  <p className="text-xs text-slate-500">{s.slug}</p>
-                </Td>
-                <Td>
-                  <EnvBadge env={s.environment} />
-                </Td>
-                <Td>
-                  <StatusBadge status={s.status} />
-                </Td>
-                <Td className="text-slate-600">{s.ownerTeam?.name ?? "—"}</Td>
-                <Td>
-                  {s.toolCount}
-                  {s.pendingReview > 0 && (
-                    <span className="ml-1 text-xs text-amber-700">({s.pendingReview} to review)</span>
-                  )}
-                </Td>
-                <Td>
-                  <RiskBadge risk={s.maxRisk} />
-                </Td>
-                <Td>{s.activeGrants}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+      {servers.data && (
+        <DataTable
+          label="Servers"
+          columns={["Server", "Env", "Status", "Owner", "Tools", "Highest risk", "Grants"]}
+          rows={servers.data}
+          rowKey={(s) => s.id}
+          rowProps={(s) => ({ "data-testid": `server-row-${s.slug}` })}
+          empty={<EmptyState title="No servers match">Change the filters, or register a server.</EmptyState>}
+        >
+          {(s) => (
+            <>
+              <Td>
+                <Link href={`/servers/${s.slug}`} className="font-medium text-brand-700 hover:underline">
+                  {s.name}
+                </Link>
+                <p className="text-xs text-slate-500">{s.slug}</p>
+              </Td>
+              <Td>
+                <EnvBadge env={s.environment} />
+              </Td>
+              <Td>
+                <StatusBadge status={s.status} />
+              </Td>
+              <Td className="text-slate-600">{s.ownerTeam?.name ?? "—"}</Td>
+              <Td>
+                {s.toolCount}
+                {s.pendingReview > 0 && (
+                  <span className="ml-1 text-xs text-amber-700">({s.pendingReview} to review)</span>
+                )}
+              </Td>
+              <Td>
+                <RiskBadge risk={s.maxRisk} />
+              </Td>
+              <Td>{s.activeGrants}</Td>
+            </>
+          )}
+        </DataTable>
       )}
     </Card>
   );
