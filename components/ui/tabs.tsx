@@ -33,32 +33,29 @@ export function Tabs<T extends string>({
   );
 }
 
-/** Tabs that are pages (each has an address): a navigation bar, drawn as the tabs above. */
-export function TabLinks<T extends string>({
+/** Tabs that are pages (each has an address): a navigation bar drawn as the tabs above. */
+export function TabLinks({
   label,
   tabs,
-  value,
-  href,
-  badge,
+  current,
 }: {
   label: string;
-  tabs: readonly T[];
-  value: T;
-  href: (tab: T) => string;
-  /** A count shown beside a tab's name, when there is one. */
-  badge?: (tab: T) => ReactNode;
+  /** `badge` is shown beside the tab's name (a count waiting there). */
+  tabs: readonly { href: string; label: string; badge?: ReactNode }[];
+  /** The address of the page shown. */
+  current: string;
 }) {
   return (
     <nav aria-label={label} className={BAR}>
       {tabs.map((t) => (
         <Link
-          key={t}
-          href={href(t)}
-          aria-current={t === value ? "page" : undefined}
+          key={t.href}
+          href={t.href}
+          aria-current={t.href === current ? "page" : undefined}
           className={`${TAB} aria-[current=page]:border-brand-600 aria-[current=page]:font-medium aria-[current=page]:text-slate-900`}
         >
-          {t}
-          {badge?.(t)}
+          {t.label}
+          {t.badge}
         </Link>
       ))}
     </nav>

@@ -40,14 +40,14 @@ export function ServerDetailView({ slug, canReviewTools }: { slug: string; canRe
       />
       <TabLinks
         label="Server sections"
-        tabs={TABS}
-        value={tab}
-        href={(t) => `/servers/${slug}?tab=${t}`}
-        badge={(t) =>
-          badge[t] ? (
+        tabs={TABS.map((t) => ({
+          href: `/servers/${slug}?tab=${t}`,
+          label: t,
+          badge: badge[t] ? (
             <span className="ml-1 rounded-full bg-amber-100 px-1.5 text-xs text-amber-800">{badge[t]}</span>
-          ) : null
-        }
+          ) : null,
+        }))}
+        current={`/servers/${slug}?tab=${tab}`}
       />
       {tab === "Overview" && <OverviewTab {...props} />}
       {tab === "Tools" && <ToolsTab {...props} />}
