@@ -7,6 +7,7 @@ import { EnvBadge } from "@/components/layout/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
 import { enumOptions, SelectField } from "@/components/ui/select-field";
 import { ACTIONS_COLUMN, DataTable, Td } from "@/components/ui/data-table";
@@ -83,9 +84,7 @@ function CredentialForm({ slug, env }: { slug: string; env: string }) {
         error={errors.environment}
       />
       <Field label="OAuth scopes (comma separated)" name="oauthScopes" error={errors.oauthScopes} />
-      <label className="flex items-center gap-2 self-end pb-2 text-sm">
-        <input type="checkbox" name="dynamicSecret" /> Dynamic secret
-      </label>
+      <Checkbox name="dynamicSecret" label="Dynamic secret" className="self-end pb-2 text-sm" />
       <div className="md:col-span-3">
         <Button type="submit" disabled={add.isPending}>
           Add reference
