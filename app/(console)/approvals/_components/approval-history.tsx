@@ -5,12 +5,14 @@ import { useState } from "react";
 import { EmptyState } from "@/components/layout/empty-state";
 import { RiskBadge, StatusBadge } from "@/components/layout/status-badges";
 import { Card } from "@/components/ui/card";
+import { FilterSelect } from "@/components/ui/filters";
 import { DataTable, Td } from "@/components/ui/data-table";
 import { useApprovals } from "@/lib/queries/approvals";
 import { ApprovalKind, ApprovalStatus } from "@/lib/generated/prisma/enums";
 
-const STATUSES = Object.values(ApprovalStatus);
-const KINDS = Object.values(ApprovalKind);
+const asOptions = (values: string[]) => values.map((v) => ({ value: v, label: v }));
+const STATUSES = asOptions(Object.values(ApprovalStatus));
+const KINDS = asOptions(Object.values(ApprovalKind));
 
 export function ApprovalHistory({ view }: { view: "history" | "mine" }) {
   const [status, setStatus] = useState("");
@@ -20,26 +22,15 @@ export function ApprovalHistory({ view }: { view: "history" | "mine" }) {
     status: (status || undefined) as "PENDING",
     kind: (kind || undefined) as "TOOL_CALL",
   });
-  const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
     <Card
       title={view === "mine" ? "Requests you made" : "All requests and votes"}
       actions={
         <div className="flex gap-2">
           {view === "history" && (
-            <select aria-label="Status" className={select} value={status} onChange={(e) => setStatus(e.target.value)}>
-              <option value="">Any status</option>
-              {STATUSES.map((s) => (
-                <option key={s}>{s}</option>
-              ))}
-            </select>
+            <FilterSelect label="Status" value={status} onChange={setStatus} all="Any status" options={STATUSES} />
           )}
-          <select aria-label="Kind" className={select} value={kind} onChange={(e) => setKind(e.target.value)}>
-            <option value="">Any kind</option>
-            {KINDS.map((k) => (
-              <option key={k}>{k}</option>
-            ))}
-          </select>
+          <FilterSelect label="Kind" value={kind} onChange={setKind} all="Any kind" options={KINDS} />
         </div>
       }
     >

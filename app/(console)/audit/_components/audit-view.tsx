@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { FilterInput, FilterSelect } from "@/components/ui/filters";
 import { DataTable, Td } from "@/components/ui/data-table";
 import { useUrlFilters } from "@/lib/forms/use-url-filters";
 import { useAuditExplorer } from "@/lib/queries/audit";
@@ -30,6 +31,9 @@ const RANGES = [
   ["30d", "Last 30 days"],
   ["90d", "Last 90 days"],
 ] as const;
+const RANGE_OPTIONS = RANGES.map(([value, label]) => ({ value, label }));
+const CATEGORY_OPTIONS = AUDIT_CATEGORIES.map((c) => ({ value: c, label: c.replace("_", " ") }));
+const OUTCOME_OPTIONS = OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }));
 const HOURS: Record<string, number> = { "24h": 24, "7d": 168, "30d": 720, "90d": 2160 };
 
 const thisMinute = () => Math.floor(Date.now() / 60_000) * 60_000;
@@ -66,7 +70,6 @@ export function AuditView({ canExport }: { canExport: boolean }) {
     new URLSearchParams({ ...(filter as Record<string, string>), format }).toString();
   const rows = explorer.data?.pages.flatMap((p) => p.events) ?? [];
   const total = explorer.data?.pages[0]?.total;
-  const input = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
     <div className="space-y-6">
       <Card title="Integrity">
@@ -96,53 +99,28 @@ export function AuditView({ canExport }: { canExport: boolean }) {
         }
       >
         <form className="mb-4 flex flex-wrap gap-2" onSubmit={(e) => e.preventDefault()} aria-label="Audit filters">
-          <select
-            aria-label="Time range"
-            className={input}
-            value={range}
-            onChange={(e) => set("range", e.target.value)}
-          >
-            {RANGES.map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label="Category"
-            className={input}
+          <FilterSelect label="Time range" value={range} onChange={(v) => set("range", v)} options={RANGE_OPTIONS} />
+          <FilterSelect
+            label="Category"
             value={params.get("category") ?? ""}
-            onChange={(e) => set("category", e.target.value)}
-          >
-            <option value="">All categories</option>
-            {AUDIT_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {c.replace("_", " ")}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label="Outcome"
-            className={input}
+            onChange={(v) => set("category", v)}
+            all="All categories"
+            options={CATEGORY_OPTIONS}
+          />
+          <FilterSelect
+            label="Outcome"
             value={params.get("outcome") ?? ""}
-            onChange={(e) => set("outcome", e.target.value)}
-          >
-            <option value="">Any outcome</option>
-            {OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {OUTCOME_LABELS[o]}
-              </option>
-            ))}
-          </select>
+            onChange={(v) => set("outcome", v)}
+            all="Any outcome"
+            options={OUTCOME_OPTIONS}
+          />
           {TEXT_FILTERS.map(([key, label]) => (
-            <input
+            <FilterInput
               key={key}
-              aria-label={label}
-              placeholder={label}
+              label={label}
               defaultValue={params.get(key) ?? ""}
-              className={`${input} w-36`}
-              onKeyDown={(e) => e.key === "Enter" && set(key, e.currentTarget.value)}
-              onBlur={(e) => set(key, e.currentTarget.value)}
+              onCommit={(v) => set(key, v)}
+              className="w-36"
             />
           ))}
         </form>
