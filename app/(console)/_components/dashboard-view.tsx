@@ -22,6 +22,9 @@ const formatMinutes = (seconds: number) =>
       ? `${(seconds / 60).toFixed(seconds < 600 ? 1 : 0)} min`
       : `${(seconds / 3600).toFixed(1)} h`;
 
+/** A count of things waiting for someone (suspended servers, pending approvals…) is amber until it is zero. */
+const attention = (count: number) => (count ? "warning" : "neutral");
+
 export function DashboardView() {
   const [range, setRange] = useState<(typeof RANGES)[number]>("7d");
   const { data } = useDashboard(range);
@@ -37,27 +40,15 @@ export function DashboardView() {
           <Stat label="Active servers" value={k.activeServers} />
         </Link>
         <Link href="/servers?status=SUSPENDED">
-          <Stat
-            label="Suspended servers"
-            value={k.suspendedServers}
-            tone={k.suspendedServers ? "warning" : "neutral"}
-          />
+          <Stat label="Suspended servers" value={k.suspendedServers} tone={attention(k.suspendedServers)} />
         </Link>
         <Link href="/approvals">
-          <Stat
-            label="Pending approvals"
-            value={k.pendingApprovals}
-            tone={k.pendingApprovals ? "warning" : "neutral"}
-          />
+          <Stat label="Pending approvals" value={k.pendingApprovals} tone={attention(k.pendingApprovals)} />
         </Link>
         <Link href="/findings">
-          <Stat label="Open findings" value={k.openFindings} tone={k.openFindings ? "warning" : "neutral"} />
+          <Stat label="Open findings" value={k.openFindings} tone={attention(k.openFindings)} />
         </Link>
-        <Stat
-          label="Credentials overdue"
-          value={k.credentialsOverdue}
-          tone={k.credentialsOverdue ? "warning" : "neutral"}
-        />
+        <Stat label="Credentials overdue" value={k.credentialsOverdue} tone={attention(k.credentialsOverdue)} />
         <Link href={k.reviewCampaign ? `/reviews?campaign=${k.reviewCampaign.id}` : "/reviews"}>
           <Stat
             label={k.reviewCampaign ? `Review ${k.reviewCampaign.period}` : "Review campaign"}

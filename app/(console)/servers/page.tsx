@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/layout/page-header";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { can } from "@/lib/authz/permissions";
@@ -10,10 +11,7 @@ export const metadata: Metadata = { title: "Servers" };
 export default async function ServersPage() {
   const user = await requirePermission("servers.read");
   const action = can(user, "servers.create") && (
-    <Link
-      href="/servers/new"
-      className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700"
-    >
+    <Link href="/servers/new" className={buttonClass()}>
       Register server
     </Link>
   );

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable, Td } from "@/components/ui/data-table";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useAgents, useCreateAgent } from "@/lib/queries/agents";
 import { useTeams } from "@/lib/queries/teams";
@@ -62,39 +62,32 @@ export function AgentsView({ canManage }: { canManage: boolean }) {
   return (
     <div className="space-y-6">
       <Card title="Agents">
-        {agents.data?.length === 0 && <EmptyState title="No agents registered" />}
-        {agents.data && agents.data.length > 0 && (
-          <Table label="Agents">
-            <thead>
-              <tr>
-                <Th>Agent</Th>
-                <Th>Client id</Th>
-                <Th>Owner</Th>
-                <Th>Team</Th>
-                <Th>Active grants</Th>
-                <Th>Status</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {agents.data.map((a) => (
-                <tr key={a.id}>
-                  <Td>
-                    <Link href={`/agents/${a.id}`} className="font-medium text-brand-700 hover:underline">
-                      {a.name}
-                    </Link>
-                    <p className="text-xs text-slate-500">{a.purpose}</p>
-                  </Td>
-                  <Td className="font-mono text-xs">{a.clientId}</Td>
-                  <Td>{a.owner?.email ?? "—"}</Td>
-                  <Td>{a.team?.name ?? "—"}</Td>
-                  <Td>{a.activeGrants}</Td>
-                  <Td>
-                    <StatusBadge status={a.status} />
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+        {agents.data && (
+          <DataTable
+            label="Agents"
+            columns={["Agent", "Client id", "Owner", "Team", "Active grants", "Status"]}
+            rows={agents.data}
+            rowKey={(a) => a.id}
+            empty={<EmptyState title="No agents registered" />}
+          >
+            {(a) => (
+              <>
+                <Td>
+                  <Link href={`/agents/${a.id}`} className="font-medium text-brand-700 hover:underline">
+                    {a.name}
+                  </Link>
+                  <p className="text-xs text-slate-500">{a.purpose}</p>
+                </Td>
+                <Td className="font-mono text-xs">{a.clientId}</Td>
+                <Td>{a.owner?.email ?? "—"}</Td>
+                <Td>{a.team?.name ?? "—"}</Td>
+                <Td>{a.activeGrants}</Td>
+                <Td>
+                  <StatusBadge status={a.status} />
+                </Td>
+              </>
+            )}
+          </DataTable>
         )}
       </Card>
       {canManage && (

@@ -8,14 +8,13 @@ import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { useToast } from "@/components/ui/toast";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
-import { useAgents } from "@/lib/queries/agents";
+import { AgentSelectField } from "@/app/(console)/_components/agent-select-field";
 import { useRequestAccess } from "@/lib/queries/approvals";
 import { useServer, useServers } from "@/lib/queries/servers";
 import { ZAccessRequestInput } from "@/lib/schemas/approval";
 
 /** Just-in-time access: an agent, a server, some tools, for a while, with a reason. */
 export function AccessRequestForm({ onDone }: { onDone: () => void }) {
-  const agents = useAgents();
   const servers = useServers({});
   const [slug, setSlug] = useState("");
   const server = useServer(slug);
@@ -44,13 +43,7 @@ export function AccessRequestForm({ onDone }: { onDone: () => void }) {
   return (
     <Card title="Request temporary access for an agent">
       <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-4 md:grid-cols-2" aria-label="Request access">
-        <SelectField
-          label="Agent"
-          name="agentId"
-          placeholder="Choose…"
-          options={(agents.data ?? []).map((a) => ({ value: a.id, label: `${a.name} (${a.clientId})` }))}
-          error={errors.agentId}
-        />
+        <AgentSelectField error={errors.agentId} />
         <SelectField
           label="Server"
           value={slug}

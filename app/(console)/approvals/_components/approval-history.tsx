@@ -5,12 +5,14 @@ import { useState } from "react";
 import { EmptyState } from "@/components/layout/empty-state";
 import { RiskBadge, StatusBadge } from "@/components/layout/status-badges";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { FilterSelect } from "@/components/ui/filters";
+import { DataTable, Td } from "@/components/ui/data-table";
 import { useApprovals } from "@/lib/queries/approvals";
 import { ApprovalKind, ApprovalStatus } from "@/lib/generated/prisma/enums";
 
-const STATUSES = Object.values(ApprovalStatus);
-const KINDS = Object.values(ApprovalKind);
+const asOptions = (values: string[]) => values.map((v) => ({ value: v, label: v }));
+const STATUSES = asOptions(Object.values(ApprovalStatus));
+const KINDS = asOptions(Object.values(ApprovalKind));
 
 export function ApprovalHistory({ view }: { view: "history" | "mine" }) {
   const [status, setStatus] = useState("");
@@ -20,73 +22,54 @@ export function ApprovalHistory({ view }: { view: "history" | "mine" }) {
     status: (status || undefined) as "PENDING",
     kind: (kind || undefined) as "TOOL_CALL",
   });
-  const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
     <Card
       title={view === "mine" ? "Requests you made" : "All requests and votes"}
       actions={
         <div className="flex gap-2">
           {view === "history" && (
-            <select aria-label="Status" className={select} value={status} onChange={(e) => setStatus(e.target.value)}>
-              <option value="">Any status</option>
-              {STATUSES.map((s) => (
-                <option key={s}>{s}</option>
-              ))}
-            </select>
+            <FilterSelect label="Status" value={status} onChange={setStatus} all="Any status" options={STATUSES} />
           )}
-          <select aria-label="Kind" className={select} value={kind} onChange={(e) => setKind(e.target.value)}>
-            <option value="">Any kind</option>
-            {KINDS.map((k) => (
-              <option key={k}>{k}</option>
-            ))}
-          </select>
+          <FilterSelect label="Kind" value={kind} onChange={setKind} all="Any kind" options={KINDS} />
         </div>
       }
     >
-      {list.data?.length === 0 && <EmptyState title="No requests" />}
-      {list.data && list.data.length > 0 && (
-        <Table label={view === "mine" ? "My requests" : "Approval history"}>
-          <thead>
-            <tr>
-              <Th>Requested</Th>
-              <Th>What</Th>
-              <Th>Risk</Th>
-              <Th>By</Th>
-              <Th>Status</Th>
-              <Th>Votes</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {list.data.map((r) => (
-              <tr key={r.id} data-testid={`history-${r.id}`}>
-                <Td className="whitespace-nowrap">
-                  <Timestamp value={r.createdAt} />
-                </Td>
-                <Td className="font-mono text-xs">
-                  {r.kind} {r.server?.slug}/{r.toolName ?? (r.access as { tools?: string[] } | null)?.tools?.join(",")}
-                </Td>
-                <Td>
-                  <RiskBadge risk={r.risk} />
-                </Td>
-                <Td>{r.requesterLabel}</Td>
-                <Td>
-                  <StatusBadge status={r.status} />
-                </Td>
-                <Td className="text-xs">
-                  {r.breakGlassReason && (
-                    <p className="font-medium text-red-700">Break glass: “{r.breakGlassReason}”</p>
-                  )}
-                  {r.votes.map((v) => (
-                    <p key={v.id}>
-                      {v.decision} by {v.approver.email}
-                      {v.comment ? `: “${v.comment}”` : ""}
-                    </p>
-                  ))}
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+      {list.data && (
+        <DataTable
+          label={view === "mine" ? "My requests" : "Approval history"}
+          columns={["Requested", "What", "Risk", "By", "Status", "Votes"]}
+          rows={list.data}
+          rowKey={(r) => r.id}
+          rowProps={(r) => ({ "data-testid": `history-${r.id}` })}
+          empty={<EmptyState title="No requests" />}
+        >
+          {(r) => (
+            <>
+              <Td className="whitespace-nowrap">
+                <Timestamp value={r.createdAt} />
+              </Td>
+              <Td className="font-mono text-xs">
+                {r.kind} {r.server?.slug}/{r.toolName ?? (r.access as { tools?: string[] } | null)?.tools?.join(",")}
+              </Td>
+              <Td>
+                <RiskBadge risk={r.risk} />
+              </Td>
+              <Td>{r.requesterLabel}</Td>
+              <Td>
+                <StatusBadge status={r.status} />
+              </Td>
+              <Td className="text-xs">
+                {r.breakGlassReason && <p className="font-medium text-red-700">Break glass: “{r.breakGlassReason}”</p>}
+                {r.votes.map((v) => (
+                  <p key={v.id}>
+                    {v.decision} by {v.approver.email}
+                    {v.comment ? `: “${v.comment}”` : ""}
+                  </p>
+                ))}
+              </Td>
+            </>
+          )}
+        </DataTable>
       )}
     </Card>
   );

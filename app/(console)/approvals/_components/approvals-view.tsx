@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Tabs } from "@/components/ui/tabs";
 import { AccessRequestForm } from "./access-request-form";
 import { ApprovalHistory } from "./approval-history";
 import { Inbox } from "./inbox";
@@ -16,19 +17,7 @@ export function ApprovalsView({ canVote, canRequest }: { canVote: boolean; canRe
   const [tab, setTab] = useState<Tab>(tabs[0]);
   return (
     <>
-      <div role="tablist" aria-label="Approvals" className="mb-6 flex gap-1 border-b border-slate-200">
-        {tabs.map((t) => (
-          <button
-            key={t}
-            role="tab"
-            aria-selected={t === tab}
-            onClick={() => setTab(t)}
-            className="-mb-px border-b-2 border-transparent px-3 py-2 text-sm text-slate-600 hover:text-slate-900 aria-selected:border-brand-600 aria-selected:font-medium aria-selected:text-slate-900"
-          >
-            {t}
-          </button>
-        ))}
-      </div>
+      <Tabs label="Approvals" tabs={tabs} value={tab} onChange={setTab} />
       {tab === "Inbox" && <Inbox />}
       {tab === "History" && <ApprovalHistory view="history" />}
       {tab === "My requests" && <ApprovalHistory view="mine" />}

@@ -4,7 +4,8 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { FilterInput, FilterSelect } from "@/components/ui/filters";
+import { DataTable, Td } from "@/components/ui/data-table";
 import { useUrlFilters } from "@/lib/forms/use-url-filters";
 import { useAuditExplorer } from "@/lib/queries/audit";
 import type { TAuditListQuery } from "@/lib/schemas/audit";
@@ -32,6 +33,7 @@ const RANGES = [
   ["30d", "Last 30 days"],
   ["90d", "Last 90 days"],
 ] as const;
+const RANGE_OPTIONS = RANGES.map(([value, label]) => ({ value, label }));
 const HOURS: Record<string, number> = { "24h": 24, "7d": 168, "30d": 720, "90d": 2160 };
 
 const thisMinute = () => Math.floor(Date.now() / 60_000) * 60_000;
@@ -59,7 +61,6 @@ export function AuditView({ canExport }: { canExport: boolean }) {
     new URLSearchParams({ ...(filter as Record<string, string>), format }).toString();
   const rows = explorer.data?.pages.flatMap((p) => p.events) ?? [];
   const total = explorer.data?.pages[0]?.total;
-  const input = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
     <div className="space-y-6">
       <Card title="Integrity">
@@ -89,53 +90,28 @@ export function AuditView({ canExport }: { canExport: boolean }) {
         }
       >
         <form className="mb-4 flex flex-wrap gap-2" onSubmit={(e) => e.preventDefault()} aria-label="Audit filters">
-          <select
-            aria-label="Time range"
-            className={input}
-            value={range}
-            onChange={(e) => set("range", e.target.value)}
-          >
-            {RANGES.map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label="Category"
-            className={input}
+          <FilterSelect label="Time range" value={range} onChange={(v) => set("range", v)} options={RANGE_OPTIONS} />
+          <FilterSelect
+            label="Category"
             value={params.get("category") ?? ""}
-            onChange={(e) => set("category", e.target.value)}
-          >
-            <option value="">All categories</option>
-            {CATEGORY_OPTIONS.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label="Outcome"
-            className={input}
+            onChange={(v) => set("category", v)}
+            all="All categories"
+            options={CATEGORY_OPTIONS}
+          />
+          <FilterSelect
+            label="Outcome"
             value={params.get("outcome") ?? ""}
-            onChange={(e) => set("outcome", e.target.value)}
-          >
-            <option value="">Any outcome</option>
-            {OUTCOME_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
+            onChange={(v) => set("outcome", v)}
+            all="Any outcome"
+            options={OUTCOME_OPTIONS}
+          />
           {TEXT_FILTERS.map(([key, label]) => (
-            <input
+            <FilterInput
               key={key}
-              aria-label={label}
-              placeholder={label}
+              label={label}
               defaultValue={params.get(key) ?? ""}
-              className={`${input} w-36`}
-              onKeyDown={(e) => e.key === "Enter" && set(key, e.currentTarget.value)}
-              onBlur={(e) => set(key, e.currentTarget.value)}
+              onCommit={(v) => set(key, v)}
+              className="w-36"
             />
           ))}
         </form>
@@ -146,57 +122,49 @@ export function AuditView({ canExport }: { canExport: boolean }) {
           {explorer.isPlaceholderData && <span className="ml-2 text-slate-400">· refreshing</span>}
         </p>
         <div className={explorer.isPlaceholderData ? "opacity-60 transition-opacity" : "transition-opacity"}>
-          <Table label="Audit events">
-            <thead>
-              <tr>
-                <Th>#</Th>
-                <Th>When</Th>
-                <Th>Category</Th>
-                <Th>Who</Th>
-                <Th>What</Th>
-                <Th>Server / tool</Th>
-                <Th>Outcome</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((e) => (
-                <tr
-                  key={e.sequence}
-                  className="cursor-pointer hover:bg-slate-50"
-                  onClick={() => setOpen(e)}
-                  data-testid="audit-row"
-                >
-                  <Td className="font-mono text-xs">{e.sequence}</Td>
-                  <Td>
-                    <Timestamp value={e.occurredAt} />
-                  </Td>
-                  <Td>
-                    <Badge>{e.category}</Badge>
-                  </Td>
-                  <Td>
-                    {e.actorLabel}
-                    {e.onBehalfOf ? <span className="text-slate-500"> for {e.onBehalfOf}</span> : null}
-                  </Td>
-                  <Td>
-                    <button className="text-left text-brand-700 hover:underline" onClick={() => setOpen(e)}>
-                      {actionLabel(e.action)}
-                    </button>
-                    <span className="block font-mono text-xs text-slate-500">{e.action}</span>
-                  </Td>
-                  <Td className="text-xs">
-                    {e.server ? (
-                      <span className="font-mono">{`${e.server}${e.tool ? ` / ${e.tool}` : ""}`}</span>
-                    ) : (
-                      (e.targetLabel ?? "—")
-                    )}
-                  </Td>
-                  <Td>
-                    <Badge tone={outcomeTone(e.outcome)}>{outcomeLabel(e.outcome)}</Badge>
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <DataTable
+            label="Audit events"
+            columns={["#", "When", "Category", "Who", "What", "Server / tool", "Outcome"]}
+            rows={rows}
+            rowKey={(e) => e.sequence}
+            rowProps={(e) => ({
+              className: "cursor-pointer hover:bg-slate-50",
+              onClick: () => setOpen(e),
+              "data-testid": "audit-row",
+            })}
+          >
+            {(e) => (
+              <>
+                <Td className="font-mono text-xs">{e.sequence}</Td>
+                <Td>
+                  <Timestamp value={e.occurredAt} />
+                </Td>
+                <Td>
+                  <Badge>{e.category}</Badge>
+                </Td>
+                <Td>
+                  {e.actorLabel}
+                  {e.onBehalfOf ? <span className="text-slate-500"> for {e.onBehalfOf}</span> : null}
+                </Td>
+                <Td>
+                  <button className="text-left text-brand-700 hover:underline" onClick={() => setOpen(e)}>
+                    {actionLabel(e.action)}
+                  </button>
+                  <span className="block font-mono text-xs text-slate-500">{e.action}</span>
+                </Td>
+                <Td className="text-xs">
+                  {e.server ? (
+                    <span className="font-mono">{`${e.server}${e.tool ? ` / ${e.tool}` : ""}`}</span>
+                  ) : (
+                    (e.targetLabel ?? "—")
+                  )}
+                </Td>
+                <Td>
+                  <Badge tone={outcomeTone(e.outcome)}>{outcomeLabel(e.outcome)}</Badge>
+                </Td>
+              </>
+            )}
+          </DataTable>
         </div>
         {explorer.isPending && <LoadingState />}
         {!explorer.isPending && rows.length === 0 && (

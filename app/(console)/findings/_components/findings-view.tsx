@@ -5,7 +5,8 @@ import { EmptyState } from "@/components/layout/empty-state";
 import { RiskBadge, StatusBadge } from "@/components/layout/status-badges";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { FilterInput, FilterSelect } from "@/components/ui/filters";
+import { ACTIONS_COLUMN, DataTable, Td } from "@/components/ui/data-table";
 import { Timestamp } from "@/components/ui/timestamp";
 import { useUrlFilters } from "@/lib/forms/use-url-filters";
 import { useFindings, useSetFindingStatus } from "@/lib/queries/findings";
@@ -13,12 +14,13 @@ import type { TFindingListQuery } from "@/lib/schemas/finding";
 import type { Jsonified } from "@/lib/queries/jsonified";
 import type { FindingView } from "@/lib/services/findings/list-findings";
 
-const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
+const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW"].map((s) => ({ value: s, label: s.toLowerCase() }));
 const STATUSES = [
-  ["OPEN", "Open"],
-  ["ACKNOWLEDGED", "Acknowledged"],
-  ["RESOLVED", "Resolved"],
-] as const;
+  { value: "all", label: "All statuses" },
+  { value: "OPEN", label: "Open" },
+  { value: "ACKNOWLEDGED", label: "Acknowledged" },
+  { value: "RESOLVED", label: "Resolved" },
+];
 
 /** Where a finding's evidence lives: the exact events behind it when known, else the explorer's view of it. */
 function evidenceLink(f: Jsonified<FindingView>): string | null {
@@ -49,119 +51,93 @@ export function FindingsView({ canManage }: { canManage: boolean }) {
   const findings = useFindings(query);
   const set = useSetFindingStatus();
   const rows = findings.data ?? [];
-  const select = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
   return (
     <Card
       title="Findings"
       actions={
         <form className="flex flex-wrap gap-2" aria-label="Finding filters" onSubmit={(e) => e.preventDefault()}>
-          <select
-            aria-label="Status"
+          <FilterSelect
+            label="Status"
             value={status}
-            onChange={(e) => setFilter("status", e.target.value)}
-            className={select}
-          >
-            <option value="all">All statuses</option>
-            {STATUSES.map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label="Severity"
-            value={params.get("severity") ?? ""}
-            onChange={(e) => setFilter("severity", e.target.value)}
-            className={select}
-          >
-            <option value="">Any severity</option>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {s.toLowerCase()}
-              </option>
-            ))}
-          </select>
-          <input
-            aria-label="Type"
-            placeholder="Type"
-            defaultValue={params.get("type") ?? ""}
-            onBlur={(e) => setFilter("type", e.currentTarget.value)}
-            onKeyDown={(e) => e.key === "Enter" && setFilter("type", e.currentTarget.value)}
-            className={`${select} w-32`}
+            onChange={(v) => setFilter("status", v)}
+            options={STATUSES}
+            compact
           />
-          <input
-            aria-label="Entity"
+          <FilterSelect
+            label="Severity"
+            value={params.get("severity") ?? ""}
+            onChange={(v) => setFilter("severity", v)}
+            all="Any severity"
+            options={SEVERITIES}
+            compact
+          />
+          <FilterInput
+            label="Type"
+            defaultValue={params.get("type") ?? ""}
+            onCommit={(v) => setFilter("type", v)}
+            className="w-32"
+            compact
+          />
+          <FilterInput
+            label="Entity"
             placeholder="Agent, server, session…"
             defaultValue={params.get("entity") ?? ""}
-            onBlur={(e) => setFilter("entity", e.currentTarget.value)}
-            onKeyDown={(e) => e.key === "Enter" && setFilter("entity", e.currentTarget.value)}
-            className={`${select} w-44`}
+            onCommit={(v) => setFilter("entity", v)}
+            className="w-44"
+            compact
           />
         </form>
       }
     >
       {findings.data && rows.length === 0 && <EmptyState title="No findings match these filters" />}
       {rows.length > 0 && (
-        <Table label="Findings">
-          <thead>
-            <tr>
-              <Th>Severity</Th>
-              <Th>Finding</Th>
-              <Th>Type</Th>
-              <Th>Seen</Th>
-              <Th>Last seen</Th>
-              <Th>Status</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((f) => {
-              const link = evidenceLink(f);
-              return (
-                <tr key={f.id} data-testid={`finding-${f.type}`}>
-                  <Td>
-                    <RiskBadge risk={f.severity} />
-                  </Td>
-                  <Td>
-                    {link ? (
-                      <Link href={link} className="text-brand-700 hover:underline">
-                        {f.title}
-                      </Link>
-                    ) : (
-                      f.title
-                    )}
-                  </Td>
-                  <Td className="font-mono text-xs">{f.type}</Td>
-                  <Td>{f.count}×</Td>
-                  <Td>
-                    <Timestamp value={f.lastSeenAt} />
-                  </Td>
-                  <Td>
-                    <StatusBadge status={f.status} />
-                  </Td>
-                  <Td className="text-right whitespace-nowrap">
-                    {canManage && f.status === "OPEN" && (
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        onClick={() => set.mutate({ id: f.id, status: "ACKNOWLEDGED" })}
-                      >
-                        Acknowledge
-                      </Button>
-                    )}
-                    {canManage && f.status !== "RESOLVED" && (
-                      <Button size="sm" variant="ghost" onClick={() => set.mutate({ id: f.id, status: "RESOLVED" })}>
-                        Resolve
-                      </Button>
-                    )}
-                  </Td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </Table>
+        <DataTable
+          label="Findings"
+          columns={["Severity", "Finding", "Type", "Seen", "Last seen", "Status", ACTIONS_COLUMN]}
+          rows={rows}
+          rowKey={(f) => f.id}
+          rowProps={(f) => ({ "data-testid": `finding-${f.type}` })}
+        >
+          {(f) => {
+            const link = evidenceLink(f);
+            return (
+              <>
+                <Td>
+                  <RiskBadge risk={f.severity} />
+                </Td>
+                <Td>
+                  {link ? (
+                    <Link href={link} className="text-brand-700 hover:underline">
+                      {f.title}
+                    </Link>
+                  ) : (
+                    f.title
+                  )}
+                </Td>
+                <Td className="font-mono text-xs">{f.type}</Td>
+                <Td>{f.count}×</Td>
+                <Td>
+                  <Timestamp value={f.lastSeenAt} />
+                </Td>
+                <Td>
+                  <StatusBadge status={f.status} />
+                </Td>
+                <Td className="text-right whitespace-nowrap">
+                  {canManage && f.status === "OPEN" && (
+                    <Button size="sm" variant="ghost" onClick={() => set.mutate({ id: f.id, status: "ACKNOWLEDGED" })}>
+                      Acknowledge
+                    </Button>
+                  )}
+                  {canManage && f.status !== "RESOLVED" && (
+                    <Button size="sm" variant="ghost" onClick={() => set.mutate({ id: f.id, status: "RESOLVED" })}>
+                      Resolve
+                    </Button>
+                  )}
+                </Td>
+              </>
+            );
+          }}
+        </DataTable>
       )}
     </Card>
   );

@@ -1,11 +1,13 @@
 "use client";
 
 import { useState } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { CATEGORY_OPTIONS, OUTCOME_OPTIONS } from "@/lib/audit/explorer-filters";
-import { dayStart, query } from "./report-links";
+import { usePeriodFields } from "./period-fields";
+import { query } from "./report-links";
 
 const TEXT = [
   ["server", "Server"],
@@ -15,18 +17,12 @@ const TEXT = [
   ["q", "Search"],
 ] as const;
 
-const link =
-  "inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium bg-brand-600 text-white hover:bg-brand-700";
-const secondary =
-  "inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium border border-slate-300 bg-white text-slate-800 hover:bg-slate-50";
-
 /** The explorer's filters, exported as a stream (CSV or NDJSON) or as a signed evidence pack. */
 export function AuditExportCard() {
   const [values, setValues] = useState<Record<string, string>>({});
-  const [from, setFrom] = useState("");
-  const [until, setUntil] = useState("");
+  const { fields: periodFields, period } = usePeriodFields();
   const [format, setFormat] = useState("csv");
-  const filters = query({ ...values, from: dayStart(from), to: dayStart(until) });
+  const filters = query({ ...values, ...period });
   const set = (key: string, value: string) => setValues((v) => ({ ...v, [key]: value.trim() }));
   return (
     <Card title="Audit log export">
@@ -39,13 +35,7 @@ export function AuditExportCard() {
         aria-label="Export filters"
         onSubmit={(e) => e.preventDefault()}
       >
-        <Field label="From (UTC day)" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        <Field
-          label="Until (UTC day, exclusive)"
-          type="date"
-          value={until}
-          onChange={(e) => setUntil(e.target.value)}
-        />
+        {periodFields}
         <SelectField
           label="Category"
           value={values.category ?? ""}
@@ -75,7 +65,7 @@ export function AuditExportCard() {
       </form>
       <div className="mt-4 flex flex-wrap items-center gap-2">
         <a
-          className={link}
+          className={buttonClass()}
           href={`/api/console/audit/export?${query({ format })}${filters ? `&${filters}` : ""}`}
           download
           data-testid="download-audit-export"
@@ -83,7 +73,7 @@ export function AuditExportCard() {
           Download {format.toUpperCase()}
         </a>
         <a
-          className={secondary}
+          className={buttonClass("secondary")}
           href={`/api/console/reports/packs/audit?${query({ format })}${filters ? `&${filters}` : ""}`}
           download
           data-testid="download-audit-pack"

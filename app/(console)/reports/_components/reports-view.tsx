@@ -1,20 +1,16 @@
 "use client";
 
-import { useState } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
 import { AuditExportCard } from "./audit-export-card";
 import { ReviewPackCard, type CampaignChoice } from "./review-pack-card";
 import { SchedulesCard } from "./schedules-card";
-import { dayStart, query } from "./report-links";
-
-const link =
-  "inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium border border-slate-300 bg-white text-slate-800 hover:bg-slate-50";
+import { usePeriodFields } from "./period-fields";
+import { query } from "./report-links";
 
 export function ReportsView({ canSchedule, campaigns }: { canSchedule: boolean; campaigns: CampaignChoice[] }) {
-  const [from, setFrom] = useState("");
-  const [until, setUntil] = useState("");
-  const period = query({ from: dayStart(from), to: dayStart(until) });
+  const { fields: periodFields, period: bounds } = usePeriodFields();
+  const period = query(bounds);
   return (
     <div className="space-y-6">
       <AuditExportCard />
@@ -25,17 +21,9 @@ export function ReportsView({ canSchedule, campaigns }: { canSchedule: boolean; 
             each vote with its comment and time, the outcome and time to decision, and the break-glass actions (org
             pause, suspensions). CSV files and a PDF summary with charts.
           </p>
-          <div className="grid grid-cols-2 gap-3">
-            <Field label="From (UTC day)" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-            <Field
-              label="Until (UTC day, exclusive)"
-              type="date"
-              value={until}
-              onChange={(e) => setUntil(e.target.value)}
-            />
-          </div>
+          <div className="grid grid-cols-2 gap-3">{periodFields}</div>
           <a
-            className={`${link} mt-4`}
+            className={`${buttonClass("secondary")} mt-4`}
             href={`/api/console/reports/packs/approvals?${period}`}
             download
             data-testid="download-approvals-pack"
@@ -50,7 +38,7 @@ export function ReportsView({ canSchedule, campaigns }: { canSchedule: boolean; 
             agents and their grants. CSV files and a PDF summary.
           </p>
           <a
-            className={link}
+            className={buttonClass("secondary")}
             href="/api/console/reports/packs/inventory"
             download
             data-testid="download-inventory-pack"

@@ -1,15 +1,13 @@
 "use client";
 
 import { useState } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/select-field";
 import { enumLabel } from "@/lib/schemas/enum-labels";
 import { reviewPackHref } from "./report-links";
 
 export type CampaignChoice = { id: string; name: string; period: string; status: string };
-
-const link =
-  "inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium border border-slate-300 bg-white text-slate-800 hover:bg-slate-50";
 
 /** One entitlement-review campaign's signed evidence pack, picked from the campaigns that have started. */
 export function ReviewPackCard({ campaigns }: { campaigns: CampaignChoice[] }) {
@@ -39,7 +37,12 @@ export function ReviewPackCard({ campaigns }: { campaigns: CampaignChoice[] }) {
               label: `${c.name} (${c.period}, ${enumLabel(c.status).toLowerCase()})`,
             }))}
           />
-          <a className={link} href={reviewPackHref(campaignId)} download data-testid="download-review-pack">
+          <a
+            className={buttonClass("secondary")}
+            href={reviewPackHref(campaignId)}
+            download
+            data-testid="download-review-pack"
+          >
             Download signed review pack
           </a>
         </div>

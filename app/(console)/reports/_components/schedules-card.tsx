@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable, Td } from "@/components/ui/data-table";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useCreateReportSchedule, useDeleteReportSchedule, useReportSchedules } from "@/lib/queries/reports";
 import { REPORT_FREQUENCIES, REPORT_KINDS, ZCreateReportScheduleInput } from "@/lib/schemas/report";
@@ -63,38 +63,31 @@ export function SchedulesCard({ canSchedule }: { canSchedule: boolean }) {
         </ul>
       )}
       {data.data && data.data.reports.length > 0 && (
-        <Table label="Report history">
-          <thead>
-            <tr>
-              <Th>Report</Th>
-              <Th>Generated (UTC)</Th>
-              <Th>Size</Th>
-              <Th>SHA-256</Th>
-              <Th>Kept until</Th>
-              <Th />
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {data.data.reports.map((r) => (
-              <tr key={r.id}>
-                <Td>{r.name}</Td>
-                <Td>
-                  <Timestamp value={r.createdAt} />
-                </Td>
-                <Td>{(r.bytes / 1024).toFixed(0)} KB</Td>
-                <Td className="font-mono text-xs">{r.sha256.slice(0, 16)}…</Td>
-                <Td>
-                  <Timestamp value={r.expiresAt} />
-                </Td>
-                <Td>
-                  <a className="text-brand-700 hover:underline" href={`/api/console/reports/history/${r.id}`} download>
-                    Download
-                  </a>
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <DataTable
+          label="Report history"
+          columns={["Report", "Generated (UTC)", "Size", "SHA-256", "Kept until", {}]}
+          rows={data.data.reports}
+          rowKey={(r) => r.id}
+        >
+          {(r) => (
+            <>
+              <Td>{r.name}</Td>
+              <Td>
+                <Timestamp value={r.createdAt} />
+              </Td>
+              <Td>{(r.bytes / 1024).toFixed(0)} KB</Td>
+              <Td className="font-mono text-xs">{r.sha256.slice(0, 16)}…</Td>
+              <Td>
+                <Timestamp value={r.expiresAt} />
+              </Td>
+              <Td>
+                <a className="text-brand-700 hover:underline" href={`/api/console/reports/history/${r.id}`} download>
+                  Download
+                </a>
+              </Td>
+            </>
+          )}
+        </DataTable>
       )}
       {canSchedule && (
         <form

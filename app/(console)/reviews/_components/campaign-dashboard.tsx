@@ -2,7 +2,7 @@ import { BarListChart } from "@/components/charts/bar-list-chart";
 import { Stat } from "@/components/layout/stat";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable, Td } from "@/components/ui/data-table";
 import type { Jsonified } from "@/lib/queries/jsonified";
 import type { CampaignDetail } from "@/lib/services/reviews/get-campaign";
 import { ProgressBar } from "./progress-bar";
@@ -26,28 +26,24 @@ export function CampaignDashboard({ c }: { c: Jsonified<CampaignDetail> }) {
       </Card>
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <Card title="Progress per reviewer">
-          <Table label="Progress per reviewer">
-            <thead>
-              <tr>
-                <Th>Reviewer</Th>
-                <Th>Done</Th>
-                <Th>Open</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {p.reviewers.map((r) => (
-                <tr key={r.reviewer}>
-                  <Td>
-                    {r.reviewer} {behind.has(r.reviewer) && <Badge tone="warning">behind</Badge>}
-                  </Td>
-                  <Td>
-                    {r.total - r.open}/{r.total}
-                  </Td>
-                  <Td>{r.open}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <DataTable
+            label="Progress per reviewer"
+            columns={["Reviewer", "Done", "Open"]}
+            rows={p.reviewers}
+            rowKey={(r) => r.reviewer}
+          >
+            {(r) => (
+              <>
+                <Td>
+                  {r.reviewer} {behind.has(r.reviewer) && <Badge tone="warning">behind</Badge>}
+                </Td>
+                <Td>
+                  {r.total - r.open}/{r.total}
+                </Td>
+                <Td>{r.open}</Td>
+              </>
+            )}
+          </DataTable>
         </Card>
         <Card title="Revocations and narrowings per server">
           <BarListChart

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable, Td } from "@/components/ui/data-table";
 import { useToast } from "@/components/ui/toast";
 import { can } from "@/lib/authz/permissions";
 import { useReassign, useReviewItems } from "@/lib/queries/reviews";
@@ -63,74 +63,75 @@ export function CampaignItems({ campaignId, canManage }: { campaignId: string; c
         Items ({rows.length})
       </header>
       {canManage && selected.length > 0 && <Reassign itemIds={selected} onDone={() => setSelected([])} />}
-      <Table label="Campaign items">
-        <thead>
-          <tr>
-            {canManage && <Th className="w-8" aria-label="Select" />}
-            <Th>Server</Th>
-            <Th>Item</Th>
-            <Th>Recommendation</Th>
-            <Th>Reviewer</Th>
-            <Th>Decision</Th>
-            <Th>Proof</Th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((i) => (
-            <tr key={i.id} data-testid={`campaign-item-${i.id}`}>
-              {canManage && (
-                <Td>
-                  {i.status === "OPEN" && (
-                    <input
-                      type="checkbox"
-                      aria-label={`Select ${subjectOf(i)}`}
-                      checked={selected.includes(i.id)}
-                      onChange={() => toggle(i.id)}
-                    />
-                  )}
-                </Td>
+      <DataTable
+        label="Campaign items"
+        columns={[
+          canManage && { className: "w-8", "aria-label": "Select" },
+          "Server",
+          "Item",
+          "Recommendation",
+          "Reviewer",
+          "Decision",
+          "Proof",
+        ]}
+        rows={rows}
+        rowKey={(i) => i.id}
+        rowProps={(i) => ({ "data-testid": `campaign-item-${i.id}` })}
+      >
+        {(i) => (
+          <>
+            {canManage && (
+              <Td>
+                {i.status === "OPEN" && (
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${subjectOf(i)}`}
+                    checked={selected.includes(i.id)}
+                    onChange={() => toggle(i.id)}
+                  />
+                )}
+              </Td>
+            )}
+            <Td className="font-mono text-xs">{i.serverSlug}</Td>
+            <Td>
+              <Badge>{i.kind}</Badge> {subjectOf(i)}
+            </Td>
+            <Td>
+              <Recommendations item={i} />
+            </Td>
+            <Td className="text-xs">
+              {i.assigneeLabel}
+              {i.selfReviewRerouted && <p className="text-slate-500">self-review rerouted</p>}
+              {i.status === "OPEN" && i.assignment === "unassigned" && (
+                <p className="text-amber-800">nobody without a conflict: reassign</p>
               )}
-              <Td className="font-mono text-xs">{i.serverSlug}</Td>
-              <Td>
-                <Badge>{i.kind}</Badge> {subjectOf(i)}
-              </Td>
-              <Td>
-                <Recommendations item={i} />
-              </Td>
-              <Td className="text-xs">
-                {i.assigneeLabel}
-                {i.selfReviewRerouted && <p className="text-slate-500">self-review rerouted</p>}
-                {i.status === "OPEN" && i.assignment === "unassigned" && (
-                  <p className="text-amber-800">nobody without a conflict: reassign</p>
-                )}
-                {i.reassignedAt && <p className="text-slate-500">reassigned: {i.reassignReason}</p>}
-              </Td>
-              <Td className="text-xs">
-                {i.status === "OPEN" ? (
-                  <Badge>open</Badge>
-                ) : (
-                  <>
-                    <Badge tone={i.decision === "REVOKE" ? "danger" : i.exception ? "warning" : "success"}>
-                      {i.decision}
-                      {i.exception ? " · exception" : ""}
-                    </Badge>
-                    <p className="mt-1 text-slate-600">
-                      {i.decidedByLabel}: {i.justification ?? i.exceptionReason}
-                    </p>
-                    {i.decidedWithConflict && (
-                      <p className="text-amber-800">decided by the {i.decidedWithConflict.replaceAll(",", ", ")}</p>
-                    )}
-                  </>
-                )}
-              </Td>
-              <Td className="text-xs whitespace-nowrap">
-                {i.decisionSequence && <p>decision #{i.decisionSequence}</p>}
-                {i.remediationSequence && <p>change #{i.remediationSequence}</p>}
-              </Td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+              {i.reassignedAt && <p className="text-slate-500">reassigned: {i.reassignReason}</p>}
+            </Td>
+            <Td className="text-xs">
+              {i.status === "OPEN" ? (
+                <Badge>open</Badge>
+              ) : (
+                <>
+                  <Badge tone={i.decision === "REVOKE" ? "danger" : i.exception ? "warning" : "success"}>
+                    {i.decision}
+                    {i.exception ? " · exception" : ""}
+                  </Badge>
+                  <p className="mt-1 text-slate-600">
+                    {i.decidedByLabel}: {i.justification ?? i.exceptionReason}
+                  </p>
+                  {i.decidedWithConflict && (
+                    <p className="text-amber-800">decided by the {i.decidedWithConflict.replaceAll(",", ", ")}</p>
+                  )}
+                </>
+              )}
+            </Td>
+            <Td className="text-xs whitespace-nowrap">
+              {i.decisionSequence && <p>decision #{i.decisionSequence}</p>}
+              {i.remediationSequence && <p>change #{i.remediationSequence}</p>}
+            </Td>
+          </>
+        )}
+      </DataTable>
     </section>
   );
 }

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { EmptyState } from "@/components/layout/empty-state";
 import { Button } from "@/components/ui/button";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable, Td } from "@/components/ui/data-table";
 import { useCampaigns } from "@/lib/queries/reviews";
 import { CampaignForm } from "./campaign-form";
 import { CampaignStatus } from "./campaign-status";
@@ -31,49 +31,49 @@ export function CampaignsList({ canManage }: { canManage: boolean }) {
         </EmptyState>
       ) : (
         <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
-          <Table label="Campaigns">
-            <thead>
-              <tr>
-                <Th>Campaign</Th>
-                <Th>Status</Th>
-                <Th className="w-72">Progress</Th>
-                <Th>Due</Th>
-                <Th>Default</Th>
-                <Th>Exceptions</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {campaigns.data.map((c) => (
-                <tr key={c.id}>
-                  <Td>
-                    <Link href={`/reviews?campaign=${c.id}`} className="font-medium text-brand-700 hover:underline">
-                      {c.name}
-                    </Link>
-                    <p className="text-xs text-slate-500">{c.scheduled ? "scheduled" : `by ${c.createdByLabel}`}</p>
-                  </Td>
-                  <Td>
-                    <CampaignStatus status={c.status} />
-                  </Td>
-                  <Td>
-                    {c.status === "DRAFT" ? (
-                      <span className="text-xs text-slate-500">not started</span>
-                    ) : (
-                      <ProgressBar
-                        done={c.progress.total - c.progress.open}
-                        total={c.progress.total}
-                        label={`Progress of ${c.name}`}
-                      />
-                    )}
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    <Timestamp value={c.dueAt} precision="day" />
-                  </Td>
-                  <Td>{c.defaultAction}</Td>
-                  <Td>{c.progress.exceptions}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <DataTable
+            label="Campaigns"
+            columns={[
+              "Campaign",
+              "Status",
+              { children: "Progress", className: "w-72" },
+              "Due",
+              "Default",
+              "Exceptions",
+            ]}
+            rows={campaigns.data}
+            rowKey={(c) => c.id}
+          >
+            {(c) => (
+              <>
+                <Td>
+                  <Link href={`/reviews?campaign=${c.id}`} className="font-medium text-brand-700 hover:underline">
+                    {c.name}
+                  </Link>
+                  <p className="text-xs text-slate-500">{c.scheduled ? "scheduled" : `by ${c.createdByLabel}`}</p>
+                </Td>
+                <Td>
+                  <CampaignStatus status={c.status} />
+                </Td>
+                <Td>
+                  {c.status === "DRAFT" ? (
+                    <span className="text-xs text-slate-500">not started</span>
+                  ) : (
+                    <ProgressBar
+                      done={c.progress.total - c.progress.open}
+                      total={c.progress.total}
+                      label={`Progress of ${c.name}`}
+                    />
+                  )}
+                </Td>
+                <Td className="whitespace-nowrap">
+                  <Timestamp value={c.dueAt} precision="day" />
+                </Td>
+                <Td>{c.defaultAction}</Td>
+                <Td>{c.progress.exceptions}</Td>
+              </>
+            )}
+          </DataTable>
         </div>
       )}
     </div>

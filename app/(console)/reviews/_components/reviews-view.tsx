@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { Tabs } from "@/components/ui/tabs";
 import { CampaignDetail } from "./campaign-detail";
 import { CampaignsList } from "./campaigns-list";
 import { MyReviews } from "./my-reviews";
@@ -33,19 +34,7 @@ export function ReviewsView(perms: ReviewPermissions) {
     );
   return (
     <>
-      <div role="tablist" aria-label="Reviews" className="mb-6 flex gap-1 border-b border-slate-200">
-        {tabs.map((t) => (
-          <button
-            key={t}
-            role="tab"
-            aria-selected={t === tab}
-            onClick={() => setTab(t)}
-            className="-mb-px border-b-2 border-transparent px-3 py-2 text-sm text-slate-600 hover:text-slate-900 aria-selected:border-brand-600 aria-selected:font-medium aria-selected:text-slate-900"
-          >
-            {t}
-          </button>
-        ))}
-      </div>
+      <Tabs label="Reviews" tabs={tabs} value={tab} onChange={setTab} />
       {tab === "My reviews" && <MyReviews />}
       {tab === "Campaigns" && <CampaignsList canManage={perms.canManage} />}
     </>

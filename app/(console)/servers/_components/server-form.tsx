@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
 import { enumOptions, SelectField } from "@/components/ui/select-field";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
@@ -44,6 +45,34 @@ function readForm(form: FormData) {
     approvalCommentRequired: form.get("approvalCommentRequired") === "on",
   };
 }
+
+/** A server's fields that hold one number or one text (not a flag or a list). */
+type ScalarField = {
+  [K in keyof ServerDetail]: ServerDetail[K] extends string | number | null ? K : never;
+}[keyof ServerDetail];
+
+type Setting = {
+  name: ScalarField & keyof ReturnType<typeof readForm>;
+  label: string;
+  type?: "number";
+  placeholder?: string;
+  fallback?: number;
+};
+
+/** The server's limits and approval settings: one input each, blank for the default where one is named. */
+const SETTINGS: Setting[] = [
+  { name: "rateLimitPerMinute", label: "Rate limit per agent per minute", type: "number" },
+  { name: "maxRecordsPerCall", label: "Max records per call", type: "number" },
+  { name: "sessionTimeoutMinutes", label: "Session timeout (minutes)", type: "number" },
+  { name: "auditRetentionDays", label: "Audit retention (days)", type: "number", fallback: 365 },
+  { name: "siemForward", label: "SIEM forward target", placeholder: "splunk://siem.corp.internal" },
+  {
+    name: "approvalsRequired",
+    label: "Approvers needed (blank: 1, or 2 for CRITICAL/RESTRICTED)",
+    type: "number",
+  },
+  { name: "approvalTtlMinutes", label: "Approval window for a tool call (minutes, blank: 30)", type: "number" },
+];
 
 /** Registers a server, or edits one; the same zod schemas validate here and in the API. */
 export function ServerForm({ server, onDone }: { server?: Jsonified<ServerDetail>; onDone?: () => void }) {
@@ -135,68 +164,33 @@ export function ServerForm({ server, onDone }: { server?: Jsonified<ServerDetail
         options={members.map((m) => ({ value: m.id, label: `${m.name} <${m.email}>` }))}
         error={errors.primaryOwnerId}
       />
-      <Field
-        label="Rate limit per agent per minute"
-        name="rateLimitPerMinute"
-        type="number"
-        defaultValue={s?.rateLimitPerMinute ?? ""}
-        error={errors.rateLimitPerMinute}
-      />
-      <Field
-        label="Max records per call"
-        name="maxRecordsPerCall"
-        type="number"
-        defaultValue={s?.maxRecordsPerCall ?? ""}
-        error={errors.maxRecordsPerCall}
-      />
-      <Field
-        label="Session timeout (minutes)"
-        name="sessionTimeoutMinutes"
-        type="number"
-        defaultValue={s?.sessionTimeoutMinutes ?? ""}
-        error={errors.sessionTimeoutMinutes}
-      />
-      <Field
-        label="Audit retention (days)"
-        name="auditRetentionDays"
-        type="number"
-        defaultValue={s?.auditRetentionDays ?? 365}
-        error={errors.auditRetentionDays}
-      />
-      <Field
-        label="SIEM forward target"
-        name="siemForward"
-        defaultValue={s?.siemForward ?? ""}
-        placeholder="splunk://siem.corp.internal"
-        error={errors.siemForward}
-      />
-      <Field
-        label="Approvers needed (blank: 1, or 2 for CRITICAL/RESTRICTED)"
-        name="approvalsRequired"
-        type="number"
-        defaultValue={s?.approvalsRequired ?? ""}
-        error={errors.approvalsRequired}
-      />
-      <Field
-        label="Approval window for a tool call (minutes, blank: 30)"
-        name="approvalTtlMinutes"
-        type="number"
-        defaultValue={s?.approvalTtlMinutes ?? ""}
-        error={errors.approvalTtlMinutes}
-      />
+      {SETTINGS.map((f) => (
+        <Field
+          key={f.name}
+          label={f.label}
+          name={f.name}
+          type={f.type}
+          placeholder={f.placeholder}
+          defaultValue={s?.[f.name] ?? f.fallback ?? ""}
+          error={errors[f.name]}
+        />
+      ))}
       <div className="flex flex-col gap-2 text-sm">
-        <label className="flex items-center gap-2">
-          <input type="checkbox" name="approvalCommentRequired" defaultChecked={s?.approvalCommentRequired ?? false} />{" "}
-          Approvers must comment
-        </label>
-        <label className="flex items-center gap-2">
-          <input type="checkbox" name="requiresActiveSession" defaultChecked={s?.requiresActiveSession ?? false} />{" "}
-          Requires an active user session
-        </label>
-        <label className="flex items-center gap-2">
-          <input type="checkbox" name="highRiskApproval" defaultChecked={s?.highRiskApproval ?? true} /> High-risk tools
-          need approval
-        </label>
+        <Checkbox
+          name="approvalCommentRequired"
+          defaultChecked={s?.approvalCommentRequired ?? false}
+          label="Approvers must comment"
+        />
+        <Checkbox
+          name="requiresActiveSession"
+          defaultChecked={s?.requiresActiveSession ?? false}
+          label="Requires an active user session"
+        />
+        <Checkbox
+          name="highRiskApproval"
+          defaultChecked={s?.highRiskApproval ?? true}
+          label="High-risk tools need approval"
+        />
       </div>
       <div className="flex justify-end gap-2 md:col-span-2">
         {onDone && (

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { EmptyState } from "@/components/layout/empty-state";
 import { EnvBadge, RiskBadge, StatusBadge } from "@/components/layout/status-badges";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { filterControl, FilterSelect } from "@/components/ui/filters";
+import { DataTable, Td } from "@/components/ui/data-table";
 import { useUrlFilters } from "@/lib/forms/use-url-filters";
 import { useServers } from "@/lib/queries/servers";
 import { useTeams } from "@/lib/queries/teams";
@@ -17,13 +18,19 @@ const FILTERS = [
   { key: "risk", label: "Highest risk", options: Object.values(RiskLevel) },
 ] as const;
 
+const SORTS = [
+  { value: "name", label: "Sort: name" },
+  { value: "updatedAt", label: "Sort: recently changed" },
+  { value: "environment", label: "Sort: environment" },
+  { value: "status", label: "Sort: status" },
+];
+
 /** Filters live in the URL, so a filtered list can be shared and survives a reload. */
 export function ServersView() {
   const { params, set } = useUrlFilters();
   const teams = useTeams();
   const q = Object.fromEntries(params.entries()) as TServerListQuery;
   const servers = useServers(q);
-  const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
     <Card>
       <div className="mb-4 flex flex-wrap gap-2">
@@ -32,95 +39,64 @@ export function ServersView() {
           placeholder="Search name, slug or description"
           defaultValue={q.q ?? ""}
           onChange={(e) => set("q", e.target.value)}
-          className={`${select} min-w-64 flex-1`}
+          className={`${filterControl()} min-w-64 flex-1`}
         />
         {FILTERS.map((f) => (
-          <select
+          <FilterSelect
             key={f.key}
-            aria-label={f.label}
+            label={f.label}
             value={(q as Record<string, string>)[f.key] ?? ""}
-            onChange={(e) => set(f.key, e.target.value)}
-            className={select}
-          >
-            <option value="">{f.label}: all</option>
-            {f.options.map((o) => (
-              <option key={o} value={o}>
-                {o.replaceAll("_", " ")}
-              </option>
-            ))}
-          </select>
+            onChange={(v) => set(f.key, v)}
+            all={`${f.label}: all`}
+            options={f.options.map((o) => ({ value: o, label: o.replaceAll("_", " ") }))}
+          />
         ))}
-        <select
-          aria-label="Owner team"
+        <FilterSelect
+          label="Owner team"
           value={q.ownerTeamId ?? ""}
-          onChange={(e) => set("ownerTeamId", e.target.value)}
-          className={select}
-        >
-          <option value="">Owner: all</option>
-          {teams.data?.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Sort"
-          value={q.sort ?? "name"}
-          onChange={(e) => set("sort", e.target.value)}
-          className={select}
-        >
-          <option value="name">Sort: name</option>
-          <option value="updatedAt">Sort: recently changed</option>
-          <option value="environment">Sort: environment</option>
-          <option value="status">Sort: status</option>
-        </select>
+          onChange={(v) => set("ownerTeamId", v)}
+          all="Owner: all"
+          options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+        />
+        <FilterSelect label="Sort" value={q.sort ?? "name"} onChange={(v) => set("sort", v)} options={SORTS} />
       </div>
-      {servers.data?.length === 0 && (
-        <EmptyState title="No servers match">Change the filters, or register a server.</EmptyState>
-      )}
-      {servers.data && servers.data.length > 0 && (
-        <Table label="Servers">
-          <thead>
-            <tr>
-              <Th>Server</Th>
-              <Th>Env</Th>
-              <Th>Status</Th>
-              <Th>Owner</Th>
-              <Th>Tools</Th>
-              <Th>Highest risk</Th>
-              <Th>Grants</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {servers.data.map((s) => (
-              <tr key={s.id} data-testid={`server-row-${s.slug}`}>
-                <Td>
-                  <Link href={`/servers/${s.slug}`} className="font-medium text-brand-700 hover:underline">
-                    {s.name}
-                  </Link>
-                  <p className="text-xs text-slate-500">{s.slug}</p>
-                </Td>
-                <Td>
-                  <EnvBadge env={s.environment} />
-                </Td>
-                <Td>
-                  <StatusBadge status={s.status} />
-                </Td>
-                <Td className="text-slate-600">{s.ownerTeam?.name ?? "—"}</Td>
-                <Td>
-                  {s.toolCount}
-                  {s.pendingReview > 0 && (
-                    <span className="ml-1 text-xs text-amber-700">({s.pendingReview} to review)</span>
-                  )}
-                </Td>
-                <Td>
-                  <RiskBadge risk={s.maxRisk} />
-                </Td>
-                <Td>{s.activeGrants}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+      {servers.data && (
+        <DataTable
+          label="Servers"
+          columns={["Server", "Env", "Status", "Owner", "Tools", "Highest risk", "Grants"]}
+          rows={servers.data}
+          rowKey={(s) => s.id}
+          rowProps={(s) => ({ "data-testid": `server-row-${s.slug}` })}
+          empty={<EmptyState title="No servers match">Change the filters, or register a server.</EmptyState>}
+        >
+          {(s) => (
+            <>
+              <Td>
+                <Link href={`/servers/${s.slug}`} className="font-medium text-brand-700 hover:underline">
+                  {s.name}
+                </Link>
+                <p className="text-xs text-slate-500">{s.slug}</p>
+              </Td>
+              <Td>
+                <EnvBadge env={s.environment} />
+              </Td>
+              <Td>
+                <StatusBadge status={s.status} />
+              </Td>
+              <Td className="text-slate-600">{s.ownerTeam?.name ?? "—"}</Td>
+              <Td>
+                {s.toolCount}
+                {s.pendingReview > 0 && (
+                  <span className="ml-1 text-xs text-amber-700">({s.pendingReview} to review)</span>
+                )}
+              </Td>
+              <Td>
+                <RiskBadge risk={s.maxRisk} />
+              </Td>
+              <Td>{s.activeGrants}</Td>
+            </>
+          )}
+        </DataTable>
       )}
     </Card>
   );

@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ACTIONS_COLUMN, DataTable, Td } from "@/components/ui/data-table";
 import {
   useAgentCredentials,
   useIssueAgentCredential,
@@ -43,45 +43,38 @@ export function AgentCredentials({ agentId, canManage }: { agentId: string; canM
           </Button>
         </form>
       )}
-      {credentials.data?.length === 0 && <EmptyState title="No credentials yet" />}
-      {credentials.data && credentials.data.length > 0 && (
-        <Table label="Agent credentials">
-          <thead>
-            <tr>
-              <Th>Name</Th>
-              <Th>Prefix</Th>
-              <Th>Issued</Th>
-              <Th>State</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {credentials.data.map((c) => (
-              <tr key={c.id} data-testid={`credential-row-${c.name}`}>
-                <Td className="font-medium">{c.name}</Td>
-                <Td className="font-mono text-xs">{c.prefix}…</Td>
-                <Td>
-                  <Timestamp value={c.createdAt} />
-                </Td>
-                <Td>{c.revokedAt ? <Badge tone="danger">Revoked</Badge> : <Badge tone="success">Active</Badge>}</Td>
-                <Td>
-                  {canManage && !c.revokedAt && (
-                    <Button
-                      size="sm"
-                      variant="danger"
-                      disabled={revoke.isPending}
-                      onClick={() => window.confirm(`Revoke ${c.name}?`) && revoke.mutate(c.id)}
-                    >
-                      Revoke
-                    </Button>
-                  )}
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+      {credentials.data && (
+        <DataTable
+          label="Agent credentials"
+          columns={["Name", "Prefix", "Issued", "State", ACTIONS_COLUMN]}
+          rows={credentials.data}
+          rowKey={(c) => c.id}
+          rowProps={(c) => ({ "data-testid": `credential-row-${c.name}` })}
+          empty={<EmptyState title="No credentials yet" />}
+        >
+          {(c) => (
+            <>
+              <Td className="font-medium">{c.name}</Td>
+              <Td className="font-mono text-xs">{c.prefix}…</Td>
+              <Td>
+                <Timestamp value={c.createdAt} />
+              </Td>
+              <Td>{c.revokedAt ? <Badge tone="danger">Revoked</Badge> : <Badge tone="success">Active</Badge>}</Td>
+              <Td>
+                {canManage && !c.revokedAt && (
+                  <Button
+                    size="sm"
+                    variant="danger"
+                    disabled={revoke.isPending}
+                    onClick={() => window.confirm(`Revoke ${c.name}?`) && revoke.mutate(c.id)}
+                  >
+                    Revoke
+                  </Button>
+                )}
+              </Td>
+            </>
+          )}
+        </DataTable>
       )}
     </Card>
   );

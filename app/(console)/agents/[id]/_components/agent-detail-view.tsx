@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { EnvBadge, RiskBadge, StatusBadge } from "@/components/layout/status-badges";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable, Td } from "@/components/ui/data-table";
 import { useAgent, useSuspendAgent } from "@/lib/queries/agents";
 import { LoadingState } from "@/components/layout/loading-state";
 import { BarListChart } from "@/components/charts/bar-list-chart";
@@ -42,43 +42,35 @@ export function AgentDetailView({ id, canManage }: { id: string; canManage: bool
         }
       />
       <Card title="Reach">
-        {agent.grants.length === 0 && <EmptyState title="This agent has no grants" />}
-        {agent.grants.length > 0 && (
-          <Table label="Agent grants">
-            <thead>
-              <tr>
-                <Th>Server</Th>
-                <Th>Tools</Th>
-                <Th>Operations</Th>
-                <Th>Expires</Th>
-                <Th>Status</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {agent.grants.map((g) => (
-                <tr key={g.id}>
-                  <Td>
-                    <Link
-                      href={`/servers/${g.server.slug}?tab=Access`}
-                      className="font-medium text-brand-700 hover:underline"
-                    >
-                      {g.server.name}
-                    </Link>{" "}
-                    <EnvBadge env={g.server.environment} />
-                  </Td>
-                  <Td className="font-mono text-xs">{g.allowedTools.join(", ")}</Td>
-                  <Td>{g.allowedOperations.join(", ")}</Td>
-                  <Td>
-                    <Timestamp value={g.expiresAt} precision="day" empty="never" />
-                  </Td>
-                  <Td>
-                    <StatusBadge status={g.status} />
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
+        <DataTable
+          label="Agent grants"
+          columns={["Server", "Tools", "Operations", "Expires", "Status"]}
+          rows={agent.grants}
+          rowKey={(g) => g.id}
+          empty={<EmptyState title="This agent has no grants" />}
+        >
+          {(g) => (
+            <>
+              <Td>
+                <Link
+                  href={`/servers/${g.server.slug}?tab=Access`}
+                  className="font-medium text-brand-700 hover:underline"
+                >
+                  {g.server.name}
+                </Link>{" "}
+                <EnvBadge env={g.server.environment} />
+              </Td>
+              <Td className="font-mono text-xs">{g.allowedTools.join(", ")}</Td>
+              <Td>{g.allowedOperations.join(", ")}</Td>
+              <Td>
+                <Timestamp value={g.expiresAt} precision="day" empty="never" />
+              </Td>
+              <Td>
+                <StatusBadge status={g.status} />
+              </Td>
+            </>
+          )}
+        </DataTable>
       </Card>
       <div className="mt-6 grid grid-cols-1 gap-6 xl:grid-cols-2">
         <Card
@@ -116,33 +108,26 @@ export function AgentDetailView({ id, canManage }: { id: string; canManage: bool
       {agent.recentCalls && (
         <div className="mt-6">
           <Card title="Recent calls">
-            {agent.recentCalls.length === 0 && <EmptyState title="No calls recorded" />}
-            {agent.recentCalls.length > 0 && (
-              <Table label="Recent calls">
-                <thead>
-                  <tr>
-                    <Th>When</Th>
-                    <Th>Server / tool</Th>
-                    <Th>On behalf of</Th>
-                    <Th>Outcome</Th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {agent.recentCalls.map((c) => (
-                    <tr key={c.sequence}>
-                      <Td>
-                        <Timestamp value={c.occurredAt} />
-                      </Td>
-                      <Td className="font-mono text-xs">
-                        {c.server} / {c.tool}
-                      </Td>
-                      <Td>{c.onBehalfOf ?? "—"}</Td>
-                      <Td>{c.outcome}</Td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            )}
+            <DataTable
+              label="Recent calls"
+              columns={["When", "Server / tool", "On behalf of", "Outcome"]}
+              rows={agent.recentCalls}
+              rowKey={(c) => c.sequence}
+              empty={<EmptyState title="No calls recorded" />}
+            >
+              {(c) => (
+                <>
+                  <Td>
+                    <Timestamp value={c.occurredAt} />
+                  </Td>
+                  <Td className="font-mono text-xs">
+                    {c.server} / {c.tool}
+                  </Td>
+                  <Td>{c.onBehalfOf ?? "—"}</Td>
+                  <Td>{c.outcome}</Td>
+                </>
+              )}
+            </DataTable>
             <Link
               href={`/audit?agent=${encodeURIComponent(agent.clientId)}`}
               className="mt-3 inline-block text-sm text-brand-700 underline"

@@ -7,7 +7,7 @@ import { StatusBadge } from "@/components/layout/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ACTIONS_COLUMN, DataTable, Td } from "@/components/ui/data-table";
 import { useGrantAction } from "@/lib/queries/grants";
 import { describeArgumentRule, ZArgumentRules } from "@/lib/schemas/argument-rule";
 import { isWildcard } from "@/lib/schemas/grant";
@@ -32,83 +32,80 @@ export function AccessTab({ server }: TabProps) {
   return (
     <div className="space-y-6">
       <Card title="Grants">
-        {server.grants.length === 0 && <EmptyState title="No agent has access to this server" />}
-        {server.grants.length > 0 && (
-          <Table label="Grants">
-            <thead>
-              <tr>
-                <Th>Agent</Th>
-                <Th>Tools</Th>
-                <Th>Operations</Th>
-                <Th>Objects, denied fields, argument rules</Th>
-                <Th>Max records</Th>
-                <Th>Expires</Th>
-                <Th>Status</Th>
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {server.grants.map((g) => (
-                <tr key={g.id} data-testid={`grant-row-${g.agent.clientId}`}>
-                  <Td>
-                    <Link href={`/agents/${g.agent.id}`} className="font-medium text-brand-700 hover:underline">
-                      {g.agent.name}
-                    </Link>
-                    <p className="text-xs text-slate-500">{g.source}</p>
-                  </Td>
-                  <Td className="font-mono text-xs">
-                    {list(g.allowedTools)}
-                    {isWildcard(g.allowedTools) && (
-                      <div>
-                        <Badge tone="warning">wildcard</Badge>
-                      </div>
-                    )}
-                  </Td>
-                  <Td>{list(g.allowedOperations)}</Td>
-                  <Td className="text-xs">
-                    {list(g.allowedObjects)}
-                    <p className="text-red-700">{g.deniedFields.length ? `deny: ${g.deniedFields.join(", ")}` : ""}</p>
-                    {argumentRulesOf(g.argumentRules).map((rule, i) => (
-                      <p key={i} className="font-mono text-slate-600" data-testid="argument-rule">
-                        {rule.kind}: {describeArgumentRule(rule)}
-                      </p>
-                    ))}
-                  </Td>
-                  <Td>{g.maxRecords ?? "—"}</Td>
-                  <Td>
-                    {g.expiresAt ? (
-                      <Timestamp value={g.expiresAt} precision="day" />
-                    ) : (
-                      <span className="text-amber-700">never</span>
-                    )}
-                  </Td>
-                  <Td>
-                    <StatusBadge status={g.status} />
-                  </Td>
-                  <Td className="text-right whitespace-nowrap">
-                    {server.canEdit && g.status === "ACTIVE" && (
-                      <Button size="sm" variant="ghost" onClick={() => ask(g.id, "suspend")}>
-                        Suspend
-                      </Button>
-                    )}
-                    {server.canEdit && g.status === "SUSPENDED" && (
-                      <Button size="sm" variant="ghost" onClick={() => ask(g.id, "reinstate")}>
-                        Reinstate
-                      </Button>
-                    )}
-                    {server.canEdit && g.status !== "REVOKED" && (
-                      <Button size="sm" variant="danger" onClick={() => ask(g.id, "revoke")}>
-                        Revoke
-                      </Button>
-                    )}
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
+        <DataTable
+          label="Grants"
+          columns={[
+            "Agent",
+            "Tools",
+            "Operations",
+            "Objects, denied fields, argument rules",
+            "Max records",
+            "Expires",
+            "Status",
+            ACTIONS_COLUMN,
+          ]}
+          rows={server.grants}
+          rowKey={(g) => g.id}
+          rowProps={(g) => ({ "data-testid": `grant-row-${g.agent.clientId}` })}
+          empty={<EmptyState title="No agent has access to this server" />}
+        >
+          {(g) => (
+            <>
+              <Td>
+                <Link href={`/agents/${g.agent.id}`} className="font-medium text-brand-700 hover:underline">
+                  {g.agent.name}
+                </Link>
+                <p className="text-xs text-slate-500">{g.source}</p>
+              </Td>
+              <Td className="font-mono text-xs">
+                {list(g.allowedTools)}
+                {isWildcard(g.allowedTools) && (
+                  <div>
+                    <Badge tone="warning">wildcard</Badge>
+                  </div>
+                )}
+              </Td>
+              <Td>{list(g.allowedOperations)}</Td>
+              <Td className="text-xs">
+                {list(g.allowedObjects)}
+                <p className="text-red-700">{g.deniedFields.length ? `deny: ${g.deniedFields.join(", ")}` : ""}</p>
+                {argumentRulesOf(g.argumentRules).map((rule, i) => (
+                  <p key={i} className="font-mono text-slate-600" data-testid="argument-rule">
+                    {rule.kind}: {describeArgumentRule(rule)}
+                  </p>
+                ))}
+              </Td>
+              <Td>{g.maxRecords ?? "—"}</Td>
+              <Td>
+                {g.expiresAt ? (
+                  <Timestamp value={g.expiresAt} precision="day" />
+                ) : (
+                  <span className="text-amber-700">never</span>
+                )}
+              </Td>
+              <Td>
+                <StatusBadge status={g.status} />
+              </Td>
+              <Td className="text-right whitespace-nowrap">
+                {server.canEdit && g.status === "ACTIVE" && (
+                  <Button size="sm" variant="ghost" onClick={() => ask(g.id, "suspend")}>
+                    Suspend
+                  </Button>
+                )}
+                {server.canEdit && g.status === "SUSPENDED" && (
+                  <Button size="sm" variant="ghost" onClick={() => ask(g.id, "reinstate")}>
+                    Reinstate
+                  </Button>
+                )}
+                {server.canEdit && g.status !== "REVOKED" && (
+                  <Button size="sm" variant="danger" onClick={() => ask(g.id, "revoke")}>
+                    Revoke
+                  </Button>
+                )}
+              </Td>
+            </>
+          )}
+        </DataTable>
       </Card>
       {server.canEdit && (
         <Card title="Grant access to an agent">

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ComponentProps, ReactNode } from "react";
 import { EmptyState } from "@/components/layout/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -15,6 +16,18 @@ type Row = Jsonified<ServerActivity>["changes"][number];
 const reasonOf = (e: Row) =>
   e.attributes && typeof e.attributes === "object" && "reason" in e.attributes ? String(e.attributes.reason) : null;
 
+/** One line of a server's history: when, then what happened. */
+function EventLine({ at, children }: { at: ComponentProps<typeof Timestamp>["value"]; children: ReactNode }) {
+  return (
+    <li className="flex flex-wrap items-baseline gap-2 border-b border-slate-100 pb-2 text-sm">
+      <span className="text-xs text-slate-500">
+        <Timestamp value={at} />
+      </span>
+      {children}
+    </li>
+  );
+}
+
 /** Changes to the registry entry, and calls made to the server: two questions, two lists. */
 export function ActivityTab({ server }: TabProps) {
   const activity = useServerActivity(server.slug);
@@ -26,14 +39,11 @@ export function ActivityTab({ server }: TabProps) {
         {data?.changes.length === 0 && <EmptyState title="No changes recorded yet" />}
         <ol className="space-y-2" aria-label="Changes to this server">
           {data?.changes.map((e) => (
-            <li key={e.sequence} className="flex flex-wrap items-baseline gap-2 border-b border-slate-100 pb-2 text-sm">
-              <span className="text-xs text-slate-500">
-                <Timestamp value={e.occurredAt} />
-              </span>
+            <EventLine key={e.sequence} at={e.occurredAt}>
               <Badge>{e.action}</Badge>
               <span>{e.actorLabel}</span>
               {reasonOf(e) && <span className="text-slate-600">“{reasonOf(e)}”</span>}
-            </li>
+            </EventLine>
           ))}
         </ol>
       </Card>
@@ -41,10 +51,7 @@ export function ActivityTab({ server }: TabProps) {
         {data?.calls.length === 0 && <EmptyState title="No calls recorded yet" />}
         <ol className="space-y-2" aria-label="Calls to this server">
           {data?.calls.map((e) => (
-            <li key={e.sequence} className="flex flex-wrap items-baseline gap-2 border-b border-slate-100 pb-2 text-sm">
-              <span className="text-xs text-slate-500">
-                <Timestamp value={e.occurredAt} />
-              </span>
+            <EventLine key={e.sequence} at={e.occurredAt}>
               <span className="font-mono text-xs">{e.tool ?? e.action}</span>
               <Badge tone={normaliseOutcome(e.outcome) === "deny" ? "danger" : "neutral"}>
                 {outcomeLabel(e.outcome)}
@@ -53,7 +60,7 @@ export function ActivityTab({ server }: TabProps) {
                 {e.agent}
                 {e.onBehalfOf ? ` for ${e.onBehalfOf}` : ""}
               </span>
-            </li>
+            </EventLine>
           ))}
         </ol>
       </Card>

@@ -7,9 +7,10 @@ import { EnvBadge } from "@/components/layout/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
 import { enumOptions, SelectField } from "@/components/ui/select-field";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ACTIONS_COLUMN, DataTable, Td } from "@/components/ui/data-table";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useAddCredential, useRemoveCredential } from "@/lib/queries/servers";
 import { ZCreateCredentialInput } from "@/lib/schemas/credential";
@@ -83,9 +84,7 @@ function CredentialForm({ slug, env }: { slug: string; env: string }) {
         error={errors.environment}
       />
       <Field label="OAuth scopes (comma separated)" name="oauthScopes" error={errors.oauthScopes} />
-      <label className="flex items-center gap-2 self-end pb-2 text-sm">
-        <input type="checkbox" name="dynamicSecret" /> Dynamic secret
-      </label>
+      <Checkbox name="dynamicSecret" label="Dynamic secret" className="self-end pb-2 text-sm" />
       <div className="md:col-span-3">
         <Button type="submit" disabled={add.isPending}>
           Add reference
@@ -103,71 +102,61 @@ export function CredentialsTab({ server }: TabProps) {
         <p className="mb-3 text-sm text-slate-600">
           Warden stores where each secret lives, never the secret. Values that look like secrets are refused.
         </p>
-        {server.credentials.length === 0 && <EmptyState title="No credential references" />}
-        {server.credentials.length > 0 && (
-          <Table label="Credential references">
-            <thead>
-              <tr>
-                <Th>Reference</Th>
-                <Th>Kind</Th>
-                <Th>Rotation</Th>
-                <Th>Env</Th>
-                <Th>Attention</Th>
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {server.credentials.map((c) => (
-                <tr key={c.id} data-testid={`credential-row-${c.reference}`}>
-                  <Td>
-                    <p className="font-mono text-xs break-all">{c.reference}</p>
-                    <p className="text-xs text-slate-500">
-                      {enumLabel(c.provider)}
-                      {c.dynamicSecret ? " · dynamic" : ""}
-                    </p>
-                  </Td>
-                  <Td>{enumLabel(c.kind)}</Td>
-                  <Td>
-                    every {c.rotationDays} d
-                    <p className="text-xs text-slate-500">
-                      last <Timestamp value={c.lastRotatedAt} precision="day" empty="unknown" />
-                    </p>
-                  </Td>
-                  <Td>
-                    <EnvBadge env={c.environment} />
-                  </Td>
-                  <Td>
-                    <div className="flex flex-col gap-1">
-                      {c.flags.length === 0 ? (
-                        <Badge tone="success">OK</Badge>
-                      ) : (
-                        c.flags.map((f) => (
-                          <Badge key={f.code} tone={f.code === "ROTATION_DUE" ? "warning" : "danger"}>
-                            {f.message}
-                          </Badge>
-                        ))
-                      )}
-                    </div>
-                  </Td>
-                  <Td className="text-right">
-                    {server.canEdit && (
-                      <ConfirmButton
-                        size="sm"
-                        title="Remove this credential reference?"
-                        description={`${c.reference} is no longer tracked for rotation or readiness. The secret itself stays in the vault.`}
-                        onConfirm={() => remove.mutateAsync(c.id)}
-                      >
-                        Remove
-                      </ConfirmButton>
-                    )}
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
+        <DataTable
+          label="Credential references"
+          columns={["Reference", "Kind", "Rotation", "Env", "Attention", ACTIONS_COLUMN]}
+          rows={server.credentials}
+          rowKey={(c) => c.id}
+          rowProps={(c) => ({ "data-testid": `credential-row-${c.reference}` })}
+          empty={<EmptyState title="No credential references" />}
+        >
+          {(c) => (
+            <>
+              <Td>
+                <p className="font-mono text-xs break-all">{c.reference}</p>
+                <p className="text-xs text-slate-500">
+                  {enumLabel(c.provider)}
+                  {c.dynamicSecret ? " · dynamic" : ""}
+                </p>
+              </Td>
+              <Td>{enumLabel(c.kind)}</Td>
+              <Td>
+                every {c.rotationDays} d
+                <p className="text-xs text-slate-500">
+                  last <Timestamp value={c.lastRotatedAt} precision="day" empty="unknown" />
+                </p>
+              </Td>
+              <Td>
+                <EnvBadge env={c.environment} />
+              </Td>
+              <Td>
+                <div className="flex flex-col gap-1">
+                  {c.flags.length === 0 ? (
+                    <Badge tone="success">OK</Badge>
+                  ) : (
+                    c.flags.map((f) => (
+                      <Badge key={f.code} tone={f.code === "ROTATION_DUE" ? "warning" : "danger"}>
+                        {f.message}
+                      </Badge>
+                    ))
+                  )}
+                </div>
+              </Td>
+              <Td className="text-right">
+                {server.canEdit && (
+                  <ConfirmButton
+                    size="sm"
+                    title="Remove this credential reference?"
+                    description={`${c.reference} is no longer tracked for rotation or readiness. The secret itself stays in the vault.`}
+                    onConfirm={() => remove.mutateAsync(c.id)}
+                  >
+                    Remove
+                  </ConfirmButton>
+                )}
+              </Td>
+            </>
+          )}
+        </DataTable>
       </Card>
       {server.canEdit && (
         <Card title="Add a credential reference">

@@ -5,11 +5,10 @@ import { parse as parseYaml } from "yaml";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { Field } from "@/components/ui/field";
-import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { useToast } from "@/components/ui/toast";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
-import { useAgents } from "@/lib/queries/agents";
+import { AgentSelectField } from "@/app/(console)/_components/agent-select-field";
 import { useCreateGrant } from "@/lib/queries/grants";
 import { OPERATIONS, ZCreateGrantInput } from "@/lib/schemas/grant";
 import type { TabProps } from "./server-detail-view";
@@ -35,7 +34,6 @@ function readRules(text: string): { rules: unknown; error?: string } {
 }
 
 export function GrantForm({ server }: { server: TabProps["server"] }) {
-  const agents = useAgents();
   const create = useCreateGrant(server.slug);
   const toast = useToast();
   const [tools, setTools] = useState<string[]>([]);
@@ -72,13 +70,7 @@ export function GrantForm({ server }: { server: TabProps["server"] }) {
   }
   return (
     <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-3 md:grid-cols-2" aria-label="New grant">
-      <SelectField
-        label="Agent"
-        name="agentId"
-        placeholder="Choose…"
-        options={(agents.data ?? []).map((a) => ({ value: a.id, label: `${a.name} (${a.clientId})` }))}
-        error={errors.agentId}
-      />
+      <AgentSelectField error={errors.agentId} />
       <Field label="Expires" name="expiresAt" type="date" error={errors.expiresAt} hint="Least privilege: set one." />
       <div className="md:col-span-2">
         <CheckboxGroup

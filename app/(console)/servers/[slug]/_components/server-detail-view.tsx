@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { TabLinks } from "@/components/ui/tabs";
 import { useSearchParams } from "next/navigation";
 import { PageHeader } from "@/components/layout/page-header";
 import { EnvBadge, StatusBadge } from "@/components/layout/status-badges";
@@ -38,21 +38,17 @@ export function ServerDetailView({ slug, canReviewTools }: { slug: string; canRe
           </>
         }
       />
-      <nav aria-label="Server sections" className="mb-6 flex flex-wrap gap-1 border-b border-slate-200">
-        {TABS.map((t) => (
-          <Link
-            key={t}
-            href={`/servers/${slug}?tab=${t}`}
-            aria-current={t === tab ? "page" : undefined}
-            className="-mb-px border-b-2 border-transparent px-3 py-2 text-sm text-slate-600 hover:text-slate-900 aria-[current=page]:border-brand-600 aria-[current=page]:font-medium aria-[current=page]:text-slate-900"
-          >
-            {t}
-            {badge[t] ? (
-              <span className="ml-1 rounded-full bg-amber-100 px-1.5 text-xs text-amber-800">{badge[t]}</span>
-            ) : null}
-          </Link>
-        ))}
-      </nav>
+      <TabLinks
+        label="Server sections"
+        tabs={TABS.map((t) => ({
+          href: `/servers/${slug}?tab=${t}`,
+          label: t,
+          badge: badge[t] ? (
+            <span className="ml-1 rounded-full bg-amber-100 px-1.5 text-xs text-amber-800">{badge[t]}</span>
+          ) : null,
+        }))}
+        current={`/servers/${slug}?tab=${tab}`}
+      />
       {tab === "Overview" && <OverviewTab {...props} />}
       {tab === "Tools" && <ToolsTab {...props} />}
       {tab === "Credentials" && <CredentialsTab {...props} />}

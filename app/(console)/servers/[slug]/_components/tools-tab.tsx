@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ACTIONS_COLUMN, DataTable, Td } from "@/components/ui/data-table";
 import { useToolAction } from "@/lib/queries/servers";
 import { ManifestImport } from "./manifest-import";
 import type { TabProps } from "./server-detail-view";
@@ -29,130 +29,122 @@ export function ToolsTab({ server, canReviewTools }: TabProps) {
     <div className="space-y-6">
       {server.canEdit && <ManifestImport slug={server.slug} />}
       <Card title={`Tools (${server.tools.length})`}>
-        {server.tools.length === 0 && (
-          <EmptyState title="No tools imported">Paste or upload the server&apos;s tools/list result above.</EmptyState>
-        )}
-        {server.tools.length > 0 && (
-          <Table label="Tools">
-            <thead>
-              <tr>
-                <Th>Tool</Th>
-                <Th>Risk</Th>
-                <Th>Review</Th>
-                <Th>Approval</Th>
-                <Th>State</Th>
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {server.tools.map((t) => (
-                <tr key={t.id} data-testid={`tool-row-${t.name}`}>
-                  <Td>
-                    <p className="font-mono text-xs font-medium">{t.name}</p>
-                    <p className="max-w-md text-xs text-slate-500">{t.description}</p>
-                    {t.poisoning.flagged && <Badge tone="danger">possible tool poisoning</Badge>}
-                  </Td>
-                  <Td>
-                    {canReviewTools ? (
-                      <select
-                        aria-label={`Risk of ${t.name}`}
-                        value={t.riskOverride ?? ""}
-                        className="mb-1 rounded border border-slate-300 px-1 text-xs"
-                        onChange={(e) => {
-                          const reason =
-                            window.prompt(
-                              e.target.value
-                                ? `Reason for rating ${t.name} ${e.target.value}`
-                                : "Reason for returning to the computed risk",
-                            ) ?? "";
-                          if (reason)
-                            action.mutate({
-                              id: t.id,
-                              action: "update",
-                              body: { riskOverride: e.target.value || null, reason },
-                            });
-                        }}
-                      >
-                        <option value="">computed: {t.risk}</option>
-                        {Object.values(RiskLevel).map((r) => (
-                          <option key={r} value={r}>
-                            override: {r}
-                          </option>
-                        ))}
-                      </select>
-                    ) : null}
-                    <RiskBadge risk={t.riskOverride ?? t.risk} />
-                    {t.riskOverride && (
-                      <p className="text-xs text-slate-500" title={t.riskOverrideReason ?? ""}>
-                        overridden from {t.risk}
-                      </p>
-                    )}
-                  </Td>
-                  <Td>
-                    <StatusBadge status={t.status} />
-                    {t.status === "PENDING_REVIEW" && t.approvedHash && (
-                      <p className="text-xs font-medium text-red-700">definition changed</p>
-                    )}
-                  </Td>
-                  <Td>
-                    <label className="flex items-center gap-1.5 text-xs">
-                      <input
-                        type="checkbox"
-                        checked={t.requiresApproval}
-                        disabled={!server.canEdit}
-                        onChange={(e) =>
-                          action.mutate({
-                            id: t.id,
-                            action: "update",
-                            body: {
-                              requiresApproval: e.target.checked,
-                              reason: e.target.checked
-                                ? undefined
-                                : (window.prompt("Reason for running without approval") ?? undefined),
-                            },
-                          })
-                        }
-                      />
-                      requires approval
-                    </label>
-                  </Td>
-                  <Td>
-                    {t.suspendedReason ? (
-                      <Badge tone="danger">Suspended</Badge>
-                    ) : t.enabled ? (
-                      <Badge tone="success">Enabled</Badge>
-                    ) : (
-                      <Badge>Disabled</Badge>
-                    )}
-                  </Td>
-                  <Td className="text-right whitespace-nowrap">
-                    {canReviewTools && t.status === "PENDING_REVIEW" && (
-                      <Button size="sm" onClick={() => setReviewing(t)}>
-                        Review
-                      </Button>
-                    )}
-                    {server.canEdit && (
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        onClick={() => action.mutate({ id: t.id, action: "update", body: { enabled: !t.enabled } })}
-                      >
-                        {t.enabled ? "Disable" : "Enable"}
-                      </Button>
-                    )}
-                    {server.canEdit && (
-                      <Button size="sm" variant={t.suspendedReason ? "secondary" : "ghost"} onClick={() => suspend(t)}>
-                        {t.suspendedReason ? "Reinstate" : "Suspend"}
-                      </Button>
-                    )}
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
+        <DataTable
+          label="Tools"
+          columns={["Tool", "Risk", "Review", "Approval", "State", ACTIONS_COLUMN]}
+          rows={server.tools}
+          rowKey={(t) => t.id}
+          rowProps={(t) => ({ "data-testid": `tool-row-${t.name}` })}
+          empty={
+            <EmptyState title="No tools imported">
+              Paste or upload the server&apos;s tools/list result above.
+            </EmptyState>
+          }
+        >
+          {(t) => (
+            <>
+              <Td>
+                <p className="font-mono text-xs font-medium">{t.name}</p>
+                <p className="max-w-md text-xs text-slate-500">{t.description}</p>
+                {t.poisoning.flagged && <Badge tone="danger">possible tool poisoning</Badge>}
+              </Td>
+              <Td>
+                {canReviewTools ? (
+                  <select
+                    aria-label={`Risk of ${t.name}`}
+                    value={t.riskOverride ?? ""}
+                    className="mb-1 rounded border border-slate-300 px-1 text-xs"
+                    onChange={(e) => {
+                      const reason =
+                        window.prompt(
+                          e.target.value
+                            ? `Reason for rating ${t.name} ${e.target.value}`
+                            : "Reason for returning to the computed risk",
+                        ) ?? "";
+                      if (reason)
+                        action.mutate({
+                          id: t.id,
+                          action: "update",
+                          body: { riskOverride: e.target.value || null, reason },
+                        });
+                    }}
+                  >
+                    <option value="">computed: {t.risk}</option>
+                    {Object.values(RiskLevel).map((r) => (
+                      <option key={r} value={r}>
+                        override: {r}
+                      </option>
+                    ))}
+                  </select>
+                ) : null}
+                <RiskBadge risk={t.riskOverride ?? t.risk} />
+                {t.riskOverride && (
+                  <p className="text-xs text-slate-500" title={t.riskOverrideReason ?? ""}>
+                    overridden from {t.risk}
+                  </p>
+                )}
+              </Td>
+              <Td>
+                <StatusBadge status={t.status} />
+                {t.status === "PENDING_REVIEW" && t.approvedHash && (
+                  <p className="text-xs font-medium text-red-700">definition changed</p>
+                )}
+              </Td>
+              <Td>
+                <label className="flex items-center gap-1.5 text-xs">
+                  <input
+                    type="checkbox"
+                    checked={t.requiresApproval}
+                    disabled={!server.canEdit}
+                    onChange={(e) =>
+                      action.mutate({
+                        id: t.id,
+                        action: "update",
+                        body: {
+                          requiresApproval: e.target.checked,
+                          reason: e.target.checked
+                            ? undefined
+                            : (window.prompt("Reason for running without approval") ?? undefined),
+                        },
+                      })
+                    }
+                  />
+                  requires approval
+                </label>
+              </Td>
+              <Td>
+                {t.suspendedReason ? (
+                  <Badge tone="danger">Suspended</Badge>
+                ) : t.enabled ? (
+                  <Badge tone="success">Enabled</Badge>
+                ) : (
+                  <Badge>Disabled</Badge>
+                )}
+              </Td>
+              <Td className="text-right whitespace-nowrap">
+                {canReviewTools && t.status === "PENDING_REVIEW" && (
+                  <Button size="sm" onClick={() => setReviewing(t)}>
+                    Review
+                  </Button>
+                )}
+                {server.canEdit && (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => action.mutate({ id: t.id, action: "update", body: { enabled: !t.enabled } })}
+                  >
+                    {t.enabled ? "Disable" : "Enable"}
+                  </Button>
+                )}
+                {server.canEdit && (
+                  <Button size="sm" variant={t.suspendedReason ? "secondary" : "ghost"} onClick={() => suspend(t)}>
+                    {t.suspendedReason ? "Reinstate" : "Suspend"}
+                  </Button>
+                )}
+              </Td>
+            </>
+          )}
+        </DataTable>
       </Card>
       <Dialog open={reviewing !== null} onClose={() => setReviewing(null)} title={`Review ${reviewing?.name ?? ""}`}>
         {reviewing && (

@@ -3,7 +3,7 @@
 import { EmptyState } from "@/components/layout/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable, Td } from "@/components/ui/data-table";
 import { Timestamp } from "@/components/ui/timestamp";
 import { useGateways } from "@/lib/queries/gateways";
 import type { Jsonified } from "@/lib/queries/jsonified";
@@ -31,45 +31,40 @@ export function GatewaysView() {
         </EmptyState>
       )}
       {rows.length > 0 && (
-        <Table label="Gateways">
-          <thead>
-            <tr>
-              <Th>Gateway</Th>
-              <Th>Upstreams</Th>
-              <Th>Bundle</Th>
-              <Th>Last seen</Th>
-              <Th>Status</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((g) => (
-              <tr key={g.gatewayId} data-testid={`gateway-row-${g.gatewayId}`}>
-                <Td className="font-medium">
-                  <span className="font-mono">{g.gatewayId}</span>
-                  <p className="text-xs font-normal text-slate-500">
-                    token {g.token.name} ({g.token.prefix}…), first seen <Timestamp value={g.firstSeenAt} />
-                  </p>
-                </Td>
-                <Td className="font-mono text-xs">{g.upstreams.join(", ") || "—"}</Td>
-                <Td>
-                  <span className="font-mono text-xs">{version(g.bundleEtag)}</span>{" "}
-                  {g.current ? (
-                    <Badge tone="success">current</Badge>
-                  ) : (
-                    <>
-                      <Badge tone="warning">behind</Badge>
-                      <p className="text-xs text-slate-500">Warden is at {version(g.currentEtag)}</p>
-                    </>
-                  )}
-                </Td>
-                <Td>
-                  <Timestamp value={g.lastSeenAt} />
-                </Td>
-                <Td>{since(g)}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <DataTable
+          label="Gateways"
+          columns={["Gateway", "Upstreams", "Bundle", "Last seen", "Status"]}
+          rows={rows}
+          rowKey={(g) => g.gatewayId}
+          rowProps={(g) => ({ "data-testid": `gateway-row-${g.gatewayId}` })}
+        >
+          {(g) => (
+            <>
+              <Td className="font-medium">
+                <span className="font-mono">{g.gatewayId}</span>
+                <p className="text-xs font-normal text-slate-500">
+                  token {g.token.name} ({g.token.prefix}…), first seen <Timestamp value={g.firstSeenAt} />
+                </p>
+              </Td>
+              <Td className="font-mono text-xs">{g.upstreams.join(", ") || "—"}</Td>
+              <Td>
+                <span className="font-mono text-xs">{version(g.bundleEtag)}</span>{" "}
+                {g.current ? (
+                  <Badge tone="success">current</Badge>
+                ) : (
+                  <>
+                    <Badge tone="warning">behind</Badge>
+                    <p className="text-xs text-slate-500">Warden is at {version(g.currentEtag)}</p>
+                  </>
+                )}
+              </Td>
+              <Td>
+                <Timestamp value={g.lastSeenAt} />
+              </Td>
+              <Td>{since(g)}</Td>
+            </>
+          )}
+        </DataTable>
       )}
     </Card>
   );

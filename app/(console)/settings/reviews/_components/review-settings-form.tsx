@@ -3,6 +3,7 @@
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { useToast } from "@/components/ui/toast";
@@ -46,10 +47,12 @@ export function ReviewSettingsForm({ initial }: { initial: ReviewSettingsView })
   return (
     <Card title="Access review schedule">
       <form onSubmit={submit} noValidate aria-label="Review schedule" className="grid grid-cols-1 gap-4 md:grid-cols-3">
-        <label className="flex items-center gap-2 text-sm md:col-span-3">
-          <input type="checkbox" name="scheduleEnabled" defaultChecked={initial.scheduleEnabled} />
-          Start a campaign over every server each period
-        </label>
+        <Checkbox
+          name="scheduleEnabled"
+          defaultChecked={initial.scheduleEnabled}
+          label="Start a campaign over every server each period"
+          className="text-sm md:col-span-3"
+        />
         <SelectField label="Cadence" name="cadence" defaultValue={initial.cadence} options={CADENCES} />
         <Field
           label="Day of the period's first month"
@@ -78,10 +81,12 @@ export function ReviewSettingsForm({ initial }: { initial: ReviewSettingsView })
             { value: "REVOKE", label: "Revoke" },
           ]}
         />
-        <label className="flex items-center gap-2 text-sm md:col-span-2">
-          <input type="checkbox" name="certifyNeedsJustification" defaultChecked={initial.certifyNeedsJustification} />
-          Require a justification to certify (revoking and narrowing always need one)
-        </label>
+        <Checkbox
+          name="certifyNeedsJustification"
+          defaultChecked={initial.certifyNeedsJustification}
+          label="Require a justification to certify (revoking and narrowing always need one)"
+          className="text-sm md:col-span-2"
+        />
         <fieldset className="space-y-2 rounded-md border border-slate-200 p-3 text-sm md:col-span-3">
           <legend className="px-1 font-medium text-slate-800">Separation of duties</legend>
           <p className="text-xs text-slate-500">
@@ -89,34 +94,18 @@ export function ReviewSettingsForm({ initial }: { initial: ReviewSettingsView })
             registered, or that they granted; and whoever decided or reassigned items does not sign the campaign off
             while another ADMIN or AUDITOR could. Each campaign keeps the settings it started with.
           </p>
-          <label className="flex items-start gap-2">
-            <input
-              type="checkbox"
-              name="allowOwnerSelfReview"
-              defaultChecked={initial.allowOwnerSelfReview}
-              className="mt-0.5"
-            />
-            <span>
-              Allow owners, registrars and grantors to review their own access
-              <span className="block text-xs text-slate-500">
-                For small teams: each such decision is marked in the evidence pack (decisions.csv, column conflict).
-              </span>
-            </span>
-          </label>
-          <label className="flex items-start gap-2">
-            <input
-              type="checkbox"
-              name="allowDeciderSignOff"
-              defaultChecked={initial.allowDeciderSignOff}
-              className="mt-0.5"
-            />
-            <span>
-              Allow whoever decided or reassigned items to sign the campaign off
-              <span className="block text-xs text-slate-500">
-                The sign-off record (sign-off.json and the audit log) then says what the signer did.
-              </span>
-            </span>
-          </label>
+          <Checkbox
+            name="allowOwnerSelfReview"
+            defaultChecked={initial.allowOwnerSelfReview}
+            label="Allow owners, registrars and grantors to review their own access"
+            hint="For small teams: each such decision is marked in the evidence pack (decisions.csv, column conflict)."
+          />
+          <Checkbox
+            name="allowDeciderSignOff"
+            defaultChecked={initial.allowDeciderSignOff}
+            label="Allow whoever decided or reassigned items to sign the campaign off"
+            hint="The sign-off record (sign-off.json and the audit log) then says what the signer did."
+          />
         </fieldset>
         <div className="md:col-span-3">
           <Button type="submit" disabled={save.isPending}>

@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/layout/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { TargetHeading } from "@/app/(console)/settings/_components/target-heading";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
@@ -53,15 +54,19 @@ export function SiemView() {
         <ul className="space-y-3">
           {targets.data?.map((t) => (
             <li key={t.id} className="rounded-md border border-slate-200 p-3" data-testid={`siem-${t.name}`}>
-              <div className="flex flex-wrap items-center gap-2">
-                <span className="font-medium">{t.name}</span>
-                <Badge>{t.kind === "SPLUNK_HEC" ? "Splunk HEC" : "Syslog (RFC 5424, CEF)"}</Badge>
-                <Badge tone={t.allEvents ? "info" : "neutral"}>{t.allEvents ? "all events" : "routed servers"}</Badge>
-                <span className="font-mono text-xs text-slate-500">{t.url}</span>
-                <Button size="sm" variant="ghost" className="ml-auto" onClick={() => remove.mutate(t.id)}>
-                  Delete
-                </Button>
-              </div>
+              <TargetHeading
+                name={t.name}
+                url={t.url}
+                onDelete={() => remove.mutate(t.id)}
+                badges={
+                  <>
+                    <Badge>{t.kind === "SPLUNK_HEC" ? "Splunk HEC" : "Syslog (RFC 5424, CEF)"}</Badge>
+                    <Badge tone={t.allEvents ? "info" : "neutral"}>
+                      {t.allEvents ? "all events" : "routed servers"}
+                    </Badge>
+                  </>
+                }
+              />
               <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-xs md:grid-cols-4">
                 <div>
                   <dt className="text-slate-500">Lag</dt>

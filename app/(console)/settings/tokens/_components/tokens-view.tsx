@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ACTIONS_COLUMN, DataTable, Td } from "@/components/ui/data-table";
 import { useRevokeToken, useTokens } from "@/lib/queries/tokens";
 import type { Jsonified } from "@/lib/queries/jsonified";
 import type { TokenView } from "@/lib/services/tokens/token-view";
@@ -37,63 +37,52 @@ export function TokensView() {
       }
     >
       {shown && <ShownOnce what="token" value={shown} testId="new-token" onDismiss={() => setShown(null)} />}
-      {tokens.data?.length === 0 && (
-        <EmptyState title="No API tokens">Gateways and scripts authenticate with a token.</EmptyState>
-      )}
-      {tokens.data && tokens.data.length > 0 && (
-        <Table label="API tokens">
-          <thead>
-            <tr>
-              <Th>Name</Th>
-              <Th>Prefix</Th>
-              <Th>Scopes</Th>
-              <Th>Expires</Th>
-              <Th>Last used</Th>
-              <Th>State</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {tokens.data.map((t) => (
-              <tr key={t.id} data-testid={`token-row-${t.name}`}>
-                <Td className="font-medium">
-                  {t.name}
-                  <p className="text-xs font-normal text-slate-500">by {t.createdBy?.email ?? "CLI"}</p>
-                </Td>
-                <Td className="font-mono text-xs">{t.prefix}…</Td>
-                <Td>
-                  <div className="flex gap-1">
-                    {t.scopes.map((s) => (
-                      <Badge key={s}>{s}</Badge>
-                    ))}
-                  </div>
-                </Td>
-                <Td>
-                  <Timestamp value={t.expiresAt} precision="day" />
-                </Td>
-                <Td>
-                  <Timestamp value={t.lastUsedAt} empty="Never" />
-                </Td>
-                <Td>{state(t)}</Td>
-                <Td className="text-right">
-                  {!t.revokedAt && (
-                    <ConfirmButton
-                      size="sm"
-                      title={`Revoke the token ${t.name}?`}
-                      description="Every machine using it is refused from the next request. This cannot be undone."
-                      disabled={revoke.isPending}
-                      onConfirm={() => revoke.mutateAsync(t.id)}
-                    >
-                      Revoke
-                    </ConfirmButton>
-                  )}
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+      {tokens.data && (
+        <DataTable
+          label="API tokens"
+          columns={["Name", "Prefix", "Scopes", "Expires", "Last used", "State", ACTIONS_COLUMN]}
+          rows={tokens.data}
+          rowKey={(t) => t.id}
+          rowProps={(t) => ({ "data-testid": `token-row-${t.name}` })}
+          empty={<EmptyState title="No API tokens">Gateways and scripts authenticate with a token.</EmptyState>}
+        >
+          {(t) => (
+            <>
+              <Td className="font-medium">
+                {t.name}
+                <p className="text-xs font-normal text-slate-500">by {t.createdBy?.email ?? "CLI"}</p>
+              </Td>
+              <Td className="font-mono text-xs">{t.prefix}…</Td>
+              <Td>
+                <div className="flex gap-1">
+                  {t.scopes.map((s) => (
+                    <Badge key={s}>{s}</Badge>
+                  ))}
+                </div>
+              </Td>
+              <Td>
+                <Timestamp value={t.expiresAt} precision="day" />
+              </Td>
+              <Td>
+                <Timestamp value={t.lastUsedAt} empty="Never" />
+              </Td>
+              <Td>{state(t)}</Td>
+              <Td className="text-right">
+                {!t.revokedAt && (
+                  <ConfirmButton
+                    size="sm"
+                    title={`Revoke the token ${t.name}?`}
+                    description="Every machine using it is refused from the next request. This cannot be undone."
+                    disabled={revoke.isPending}
+                    onConfirm={() => revoke.mutateAsync(t.id)}
+                  >
+                    Revoke
+                  </ConfirmButton>
+                )}
+              </Td>
+            </>
+          )}
+        </DataTable>
       )}
       <Dialog open={creating} onClose={() => setCreating(false)} title="New API token">
         <TokenForm

@@ -3,7 +3,7 @@
 import { Timestamp } from "@/components/ui/timestamp";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ACTIONS_COLUMN, DataTable, Td } from "@/components/ui/data-table";
 import { useToast } from "@/components/ui/toast";
 import { useDismissSsoLinkOffer, useLinkSsoIdentity, useSsoLinkOffers } from "@/lib/queries/sso";
 
@@ -24,49 +24,43 @@ export function SsoLinkRequestsCard() {
         These identities signed in with an email that an existing account already has. Link one only when you know the
         identity belongs to that account&apos;s owner; the account keeps the roles it has in Warden.
       </p>
-      <Table label="Single sign-on link requests">
-        <thead>
-          <tr>
-            <Th>Identity</Th>
-            <Th>Existing account</Th>
-            <Th>Requested</Th>
-            <Th>
-              <span className="sr-only">Actions</span>
-            </Th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {offers.data.map((o) => (
-            <tr key={o.id} data-testid={`sso-link-request-${o.email}`}>
-              <Td>
-                <p className="font-medium">{o.name}</p>
-                <p className="text-xs text-slate-500">
-                  {o.email} · subject <code>{o.subject}</code>
-                </p>
-                <p className="text-xs text-slate-500">{o.issuer}</p>
-              </Td>
-              <Td>{o.user.email}</Td>
-              <Td className="text-slate-600">
-                <Timestamp value={o.createdAt} />
-              </Td>
-              <Td className="text-right whitespace-nowrap">
-                <Button
-                  size="sm"
-                  onClick={async () => {
-                    await link.mutateAsync(o.id);
-                    toast.show(`Linked ${o.email}'s single sign-on to ${o.user.email}`);
-                  }}
-                >
-                  Link
-                </Button>
-                <Button size="sm" variant="ghost" onClick={() => dismiss.mutateAsync(o.id)}>
-                  Dismiss
-                </Button>
-              </Td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <DataTable
+        label="Single sign-on link requests"
+        columns={["Identity", "Existing account", "Requested", ACTIONS_COLUMN]}
+        rows={offers.data}
+        rowKey={(o) => o.id}
+        rowProps={(o) => ({ "data-testid": `sso-link-request-${o.email}` })}
+      >
+        {(o) => (
+          <>
+            <Td>
+              <p className="font-medium">{o.name}</p>
+              <p className="text-xs text-slate-500">
+                {o.email} · subject <code>{o.subject}</code>
+              </p>
+              <p className="text-xs text-slate-500">{o.issuer}</p>
+            </Td>
+            <Td>{o.user.email}</Td>
+            <Td className="text-slate-600">
+              <Timestamp value={o.createdAt} />
+            </Td>
+            <Td className="text-right whitespace-nowrap">
+              <Button
+                size="sm"
+                onClick={async () => {
+                  await link.mutateAsync(o.id);
+                  toast.show(`Linked ${o.email}'s single sign-on to ${o.user.email}`);
+                }}
+              >
+                Link
+              </Button>
+              <Button size="sm" variant="ghost" onClick={() => dismiss.mutateAsync(o.id)}>
+                Dismiss
+              </Button>
+            </Td>
+          </>
+        )}
+      </DataTable>
     </Card>
   );
 }

@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ACTIONS_COLUMN, DataTable, Td } from "@/components/ui/data-table";
 import { useToast } from "@/components/ui/toast";
 import { useUpdateUser, useUsers } from "@/lib/queries/users";
 import type { Jsonified } from "@/lib/queries/jsonified";
@@ -43,63 +43,55 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
       }
     >
       {users.isPending && <LoadingState />}
-      {users.data?.length === 0 && <EmptyState title="No users yet" />}
-      {users.data && users.data.length > 0 && (
-        <Table label="Users">
-          <thead>
-            <tr>
-              <Th>User</Th>
-              <Th>Roles</Th>
-              <Th>Teams</Th>
-              <Th>Status</Th>
-              <Th>Last sign-in</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {users.data.map((u) => (
-              <tr key={u.id} data-testid={`user-row-${u.email}`}>
-                <Td>
-                  <p className="font-medium">{u.name}</p>
-                  <p className="text-xs text-slate-500">{u.email}</p>
-                  {u.ssoIdentities.length > 0 && (
-                    <Badge tone={u.rolesManagedBy ? "info" : "neutral"}>
-                      {u.rolesManagedBy ? "SSO · roles from groups" : "SSO linked"}
+      {users.data && (
+        <DataTable
+          label="Users"
+          columns={["User", "Roles", "Teams", "Status", "Last sign-in", ACTIONS_COLUMN]}
+          rows={users.data}
+          rowKey={(u) => u.id}
+          rowProps={(u) => ({ "data-testid": `user-row-${u.email}` })}
+          empty={<EmptyState title="No users yet" />}
+        >
+          {(u) => (
+            <>
+              <Td>
+                <p className="font-medium">{u.name}</p>
+                <p className="text-xs text-slate-500">{u.email}</p>
+                {u.ssoIdentities.length > 0 && (
+                  <Badge tone={u.rolesManagedBy ? "info" : "neutral"}>
+                    {u.rolesManagedBy ? "SSO · roles from groups" : "SSO linked"}
+                  </Badge>
+                )}
+              </Td>
+              <Td>
+                <div className="flex flex-wrap gap-1">
+                  {u.roles.map((r) => (
+                    <Badge key={r} tone="info">
+                      {r}
                     </Badge>
-                  )}
-                </Td>
-                <Td>
-                  <div className="flex flex-wrap gap-1">
-                    {u.roles.map((r) => (
-                      <Badge key={r} tone="info">
-                        {r}
-                      </Badge>
-                    ))}
-                  </div>
-                </Td>
-                <Td className="text-slate-600">{u.teams.map((t) => t.name).join(", ") || "—"}</Td>
-                <Td>
-                  <Status user={u} />
-                </Td>
-                <Td className="text-slate-600">
-                  <Timestamp value={u.lastLoginAt} empty="Never" />
-                </Td>
-                <Td className="text-right whitespace-nowrap">
-                  <Button size="sm" variant="ghost" onClick={() => setEditing(u)}>
-                    Edit
+                  ))}
+                </div>
+              </Td>
+              <Td className="text-slate-600">{u.teams.map((t) => t.name).join(", ") || "—"}</Td>
+              <Td>
+                <Status user={u} />
+              </Td>
+              <Td className="text-slate-600">
+                <Timestamp value={u.lastLoginAt} empty="Never" />
+              </Td>
+              <Td className="text-right whitespace-nowrap">
+                <Button size="sm" variant="ghost" onClick={() => setEditing(u)}>
+                  Edit
+                </Button>
+                {u.id !== currentUserId && (
+                  <Button size="sm" variant={u.disabled ? "secondary" : "ghost"} onClick={() => toggle(u)}>
+                    {u.disabled ? "Enable" : "Disable"}
                   </Button>
-                  {u.id !== currentUserId && (
-                    <Button size="sm" variant={u.disabled ? "secondary" : "ghost"} onClick={() => toggle(u)}>
-                      {u.disabled ? "Enable" : "Disable"}
-                    </Button>
-                  )}
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+                )}
+              </Td>
+            </>
+          )}
+        </DataTable>
       )}
       <Dialog
         open={editing !== null}

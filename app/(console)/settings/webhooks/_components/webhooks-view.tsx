@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/layout/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { TargetHeading } from "@/app/(console)/settings/_components/target-heading";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
@@ -60,14 +61,12 @@ export function WebhooksView() {
         <ul className="space-y-4">
           {hooks.data?.map((h) => (
             <li key={h.id} className="rounded-md border border-slate-200 p-3" data-testid={`webhook-${h.name}`}>
-              <div className="flex flex-wrap items-center gap-2">
-                <span className="font-medium">{h.name}</span>
-                <Badge>{h.format}</Badge>
-                <span className="font-mono text-xs text-slate-500">{h.url}</span>
-                <Button size="sm" variant="ghost" className="ml-auto" onClick={() => remove.mutate(h.id)}>
-                  Delete
-                </Button>
-              </div>
+              <TargetHeading
+                name={h.name}
+                url={h.url}
+                badges={<Badge>{h.format}</Badge>}
+                onDelete={() => remove.mutate(h.id)}
+              />
               <ul className="mt-2 space-y-1 text-xs">
                 {h.deliveries.length === 0 && <li className="text-slate-500">No deliveries yet</li>}
                 {h.deliveries.map((d) => (
