@@ -1,6 +1,7 @@
 import nextPlugin from "@next/eslint-plugin-next";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
+import { wardenPlugin } from "./scripts/lint/own-internals.mjs";
 
 // Layers import downward only (docs/architecture.md). Tests may reach across layers to set up their world.
 const tests = ["**/*.test.ts", "e2e/**"];
@@ -81,6 +82,15 @@ const config = tseslint.config(
       httpLayer,
       startup,
     ),
+  },
+  // Service internals: only lib/services/<domain>/** imports lib/services/<domain>/internal/**, and only
+  // services import a domain's tx/ (scripts/lint/own-internals.mjs). Its own rule, so it adds to the
+  // no-restricted-imports blocks above instead of replacing them.
+  {
+    files: ["**/*.{ts,tsx,mts,mjs,js}"],
+    ignores: tests,
+    plugins: { warden: wardenPlugin },
+    rules: { "warden/own-internals": "error" },
   },
 );
 

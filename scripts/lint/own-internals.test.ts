@@ -1,0 +1,37 @@
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+
+// The project's own config, so the fixture proves the rule is wired in, not only that it works.
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function ruleErrors(code: string, filePath: string) {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result.messages.filter((m) => m.ruleId === "warden/own-internals").map((m) => m.message);
+}
+
+describe("lint: a service domain's internal/ is its own", () => {
+  it("fails a cross-domain import of internal/, by alias or relative path", async () => {
+    const alias = `import { notifyApprovers } from "@/lib/services/approvals/internal/notify";\nvoid notifyApprovers;\n`;
+    expect(await ruleErrors(alias, "lib/services/decisions/decide-x.ts")).toEqual([
+      expect.stringContaining("private to the approvals domain"),
+    ]);
+    const relative = `import { notifyApprovers } from "../approvals/internal/notify";\nvoid notifyApprovers;\n`;
+    expect(await ruleErrors(relative, "lib/services/tools/x.ts")).toHaveLength(1);
+    const reexport = `export { notifyApprovers } from "@/lib/services/approvals/internal/notify";\n`;
+    expect(await ruleErrors(reexport, "lib/findings/x.ts")).toHaveLength(1);
+  });
+
+  it("passes an import of the domain's own internal/", async () => {
+    const own = `import { notifyApprovers } from "@/lib/services/approvals/internal/notify";\nvoid notifyApprovers;\n`;
+    expect(await ruleErrors(own, "lib/services/approvals/vote-x.ts")).toEqual([]);
+    const relative = `import { notifyApprovers } from "../internal/notify";\nvoid notifyApprovers;\n`;
+    expect(await ruleErrors(relative, "lib/services/approvals/sub/x.ts")).toEqual([]);
+  });
+
+  it("lets any service import a domain's tx/, and nothing above the services", async () => {
+    const tx = `import { raiseFinding } from "@/lib/services/findings/tx/raise-finding";\nvoid raiseFinding;\n`;
+    expect(await ruleErrors(tx, "lib/services/ingest/x.ts")).toEqual([]);
+    expect(await ruleErrors(tx, "app/api/x/route.ts")).toEqual([expect.stringContaining("transaction")]);
+    expect(await ruleErrors(tx, "components/x.tsx")).toHaveLength(1);
+  });
+});
