@@ -84,7 +84,7 @@ const config = tseslint.config(
     ),
   },
   // Service internals: only lib/services/<domain>/** imports lib/services/<domain>/internal/**, and only
-  // services import a domain's tx/ (scripts/lint/own-internals.mjs). Its own rule, so it adds to the
+  // services import a domain's shared/ (scripts/lint/own-internals.mjs). Its own rule, so it adds to the
   // no-restricted-imports blocks above instead of replacing them.
   {
     files: ["**/*.{ts,tsx,mts,mjs,js}"],

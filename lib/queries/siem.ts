@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/queries/api-client";
 import type { TCreateSiemTargetInput } from "@/lib/schemas/siem";
-import type { SiemTargetView } from "@/lib/services/siem/internal/siem-target-view";
+import type { SiemTargetView } from "@/lib/services/siem/siem-target-view";
 import { useApiMutation } from "./use-api-mutation";
 
 export const siemKeys = { all: ["siem-targets"] as const };

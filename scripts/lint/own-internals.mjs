@@ -1,9 +1,10 @@
 import path from "node:path";
 
-// A domain's internal/ helpers write inside its own transactions without a permission check, so only that
-// domain may call them. What other domains run inside their transaction lives in the domain's tx/ folder,
-// which only services may import. A rule of its own because no-restricted-imports cannot say "same domain".
-const SERVICE_PART = /^lib\/services\/([^/]+)\/(internal|tx)(\/|$)/;
+// A domain's internal/ helpers work without a permission check of their own, so only that domain may call
+// them. What a domain lends other services (a step run inside the caller's transaction, or a read) lives in
+// its shared/ folder, which only services may import: the caller has checked the permission.
+// A rule of its own because no-restricted-imports cannot say "the same domain".
+const SERVICE_PART = /^lib\/services\/([^/]+)\/(internal|shared)(\/|$)/;
 
 /** The project-relative path an import names, for "@/…" and relative specifiers; null for packages. */
 function importedPath(specifier, importer, root) {
@@ -16,11 +17,12 @@ function importedPath(specifier, importer, root) {
 export const ownInternals = {
   meta: {
     type: "problem",
-    docs: { description: "Only a service domain imports its own internal/; only services import a domain's tx/." },
+    docs: { description: "Only a service domain imports its own internal/; only services import a domain's shared/." },
     messages: {
       internal:
-        "lib/services/{{domain}}/internal/ is private to the {{domain}} domain: call its entry point, or a helper it exposes in lib/services/{{domain}}/tx/.",
-      tx: "lib/services/{{domain}}/tx/ runs inside a service's transaction without a permission check: call a service entry point instead.",
+        "lib/services/{{domain}}/internal/ is private to the {{domain}} domain: call its entry point, or a helper it exposes in lib/services/{{domain}}/shared/.",
+      shared:
+        "lib/services/{{domain}}/shared/ helpers have no permission check of their own: call a service entry point instead.",
     },
     schema: [],
   },

@@ -11,27 +11,27 @@ async function ruleErrors(code: string, filePath: string) {
 
 describe("lint: a service domain's internal/ is its own", () => {
   it("fails a cross-domain import of internal/, by alias or relative path", async () => {
-    const alias = `import { notifyApprovers } from "@/lib/services/approvals/internal/notify";\nvoid notifyApprovers;\n`;
+    const alias = `import { notifyApprovers } from "@/lib/services/approvals/shared/notify";\nvoid notifyApprovers;\n`;
     expect(await ruleErrors(alias, "lib/services/decisions/decide-x.ts")).toEqual([
       expect.stringContaining("private to the approvals domain"),
     ]);
     const relative = `import { notifyApprovers } from "../approvals/internal/notify";\nvoid notifyApprovers;\n`;
     expect(await ruleErrors(relative, "lib/services/tools/x.ts")).toHaveLength(1);
-    const reexport = `export { notifyApprovers } from "@/lib/services/approvals/internal/notify";\n`;
+    const reexport = `export { notifyApprovers } from "@/lib/services/approvals/shared/notify";\n`;
     expect(await ruleErrors(reexport, "lib/findings/x.ts")).toHaveLength(1);
   });
 
   it("passes an import of the domain's own internal/", async () => {
-    const own = `import { notifyApprovers } from "@/lib/services/approvals/internal/notify";\nvoid notifyApprovers;\n`;
+    const own = `import { notifyApprovers } from "@/lib/services/approvals/shared/notify";\nvoid notifyApprovers;\n`;
     expect(await ruleErrors(own, "lib/services/approvals/vote-x.ts")).toEqual([]);
     const relative = `import { notifyApprovers } from "../internal/notify";\nvoid notifyApprovers;\n`;
     expect(await ruleErrors(relative, "lib/services/approvals/sub/x.ts")).toEqual([]);
   });
 
-  it("lets any service import a domain's tx/, and nothing above the services", async () => {
-    const tx = `import { raiseFinding } from "@/lib/services/findings/tx/raise-finding";\nvoid raiseFinding;\n`;
-    expect(await ruleErrors(tx, "lib/services/ingest/x.ts")).toEqual([]);
-    expect(await ruleErrors(tx, "app/api/x/route.ts")).toEqual([expect.stringContaining("transaction")]);
-    expect(await ruleErrors(tx, "components/x.tsx")).toHaveLength(1);
+  it("lets any service import a domain's shared/, and nothing above the services", async () => {
+    const shared = `import { raiseFinding } from "@/lib/services/findings/shared/raise-finding";\nvoid raiseFinding;\n`;
+    expect(await ruleErrors(shared, "lib/services/ingest/x.ts")).toEqual([]);
+    expect(await ruleErrors(shared, "app/api/x/route.ts")).toEqual([expect.stringContaining("no permission check")]);
+    expect(await ruleErrors(shared, "components/x.tsx")).toHaveLength(1);
   });
 });

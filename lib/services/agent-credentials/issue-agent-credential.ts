@@ -4,7 +4,7 @@ import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZIssueAgentCredentialInput, type TIssueAgentCredentialInput } from "@/lib/schemas/agent-credential";
 import { loadWritableAgent } from "@/lib/services/agents/agent-access";
-import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
+import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
 import { newAgentSecret } from "@/lib/policy/agent-secret";
 
 /**

@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { loadWritableAgent } from "@/lib/services/agents/agent-access";
-import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
+import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
 
 /** Revokes an agent credential: gateways drop it with the next bundle (under a second). */
 export async function revokeAgentCredential(actor: Actor, agentId: string, credentialId: string, now = new Date()) {

@@ -5,7 +5,7 @@ import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { ZCreateAgentInput, type TCreateAgentInput } from "@/lib/schemas/agent";
-import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
+import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
 
 export async function createAgent(actor: Actor, raw: TCreateAgentInput) {
   assertCan(actor, "agents.manage");

@@ -2,7 +2,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { auditActor, systemActor } from "@/lib/authz/actor";
 import type { Tx } from "@/lib/db/tx";
 import { changeServerStatusInTx } from "@/lib/services/servers/change-server-status";
-import { applyServerChange, type ServerChange } from "@/lib/services/servers/internal/apply-server-change";
+import { applyServerChange, type ServerChange } from "@/lib/services/servers/shared/apply-server-change";
 import { approveToolDefinition } from "@/lib/services/tools/internal/approve-tool-definition";
 import { fulfilAccessRequest } from "./internal/fulfil-access-request";
 

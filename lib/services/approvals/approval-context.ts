@@ -4,7 +4,7 @@ import { describeReason, type DescribedReason } from "@/lib/policy/describe-reas
 import { scannableDefinition, verdictSummary } from "@/lib/registry/poisoning/scan-tool-definition";
 import { definitionOf, diffDefinitions, type ToolDefinition } from "@/lib/registry/tool-definition";
 import { loadServerAggregate } from "@/lib/services/servers/load-server-aggregate";
-import { registryScanners } from "@/lib/services/tools/internal/poisoning-scanner";
+import { registryScanners } from "@/lib/services/tools/shared/poisoning-scanner";
 
 type Row = {
   id: string;

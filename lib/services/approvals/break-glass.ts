@@ -4,10 +4,10 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZBreakGlassInput, type TBreakGlassInput } from "@/lib/schemas/approval";
-import { raiseFinding } from "@/lib/services/findings/internal/raise-finding";
-import { enqueueWebhooks } from "@/lib/services/webhooks/enqueue-webhooks";
+import { raiseFinding } from "@/lib/services/findings/shared/raise-finding";
+import { enqueueWebhooks } from "@/lib/services/webhooks/shared/enqueue-webhooks";
 import { applyApproved } from "./apply-approved";
-import { notifyApprovers } from "./internal/notify";
+import { notifyApprovers } from "./shared/notify";
 
 /** Registry requests a break-glass may apply; tool calls and access grants always wait for votes. */
 const BREAKABLE = new Set(["SERVER_ACTIVATION", "TOOL_CHANGE", "POLICY_CHANGE"]);

@@ -7,8 +7,8 @@ import { db } from "@/lib/db/client";
 import { operationAllowed, operationOf } from "@/lib/policy/arguments";
 import { RISK_ORDER } from "@/lib/registry/risk";
 import { ZAccessRequestInput, type TAccessRequestInput } from "@/lib/schemas/approval";
-import { enqueueWebhooks } from "@/lib/services/webhooks/enqueue-webhooks";
-import { notifyApprovers } from "./internal/notify";
+import { enqueueWebhooks } from "@/lib/services/webhooks/shared/enqueue-webhooks";
+import { notifyApprovers } from "./shared/notify";
 
 /** A person asks for temporary access for an agent: it waits for approvers, then becomes a JIT grant. */
 export async function createAccessRequest(actor: Actor, raw: TAccessRequestInput, now = new Date()) {

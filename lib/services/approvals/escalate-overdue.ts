@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
-import { enqueueWebhooks } from "@/lib/services/webhooks/enqueue-webhooks";
-import { notifyApprovers } from "./internal/notify";
+import { enqueueWebhooks } from "@/lib/services/webhooks/shared/enqueue-webhooks";
+import { notifyApprovers } from "./shared/notify";
 
 /** How often a Warden instance looks for requests to escalate. */
 export const ESCALATION_SWEEP_MS = 30_000;

@@ -8,8 +8,8 @@ import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import { ZVoteInput, type TVoteInput } from "@/lib/schemas/approval";
 import { applyApproved } from "./apply-approved";
-import { enqueueWebhooks } from "@/lib/services/webhooks/enqueue-webhooks";
-import { notifyUser } from "./internal/notify";
+import { enqueueWebhooks } from "@/lib/services/webhooks/shared/enqueue-webhooks";
+import { notifyUser } from "./shared/notify";
 
 async function settle(
   tx: Tx,

@@ -3,7 +3,7 @@ import { anchorOf } from "@/lib/audit/checkpoint-anchor";
 import { sendToSinks } from "@/lib/audit/checkpoint-sinks";
 import { checkpointMessage, evidenceSigner } from "@/lib/audit/signing-key";
 import { db } from "@/lib/db/client";
-import { enqueueWebhookPayload } from "@/lib/services/webhooks/internal/enqueue-webhook-payload";
+import { enqueueWebhookPayload } from "@/lib/services/webhooks/shared/enqueue-webhook-payload";
 
 /** While the chain moves, a checkpoint at least once a minute, and after at most 10,000 records. */
 export const CHECKPOINT_EVERY_MS = 60_000;

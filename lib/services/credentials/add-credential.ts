@@ -4,7 +4,7 @@ import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZCreateCredentialInput, type TCreateCredentialInput } from "@/lib/schemas/credential";
 import { sweepRotationFindings } from "@/lib/services/findings/sweep-rotation-findings";
-import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
+import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
 import { loadWritableServer } from "@/lib/services/servers/server-access";
 
 /** Registers where a server's secret lives. The schema refuses secret values before anything is stored. */

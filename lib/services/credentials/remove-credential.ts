@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { loadWritableServer } from "@/lib/services/servers/server-access";
-import { deleteCredentialInTx } from "./internal/delete-credential-in-tx";
+import { deleteCredentialInTx } from "./shared/delete-credential-in-tx";
 
 export async function removeCredential(actor: Actor, serverIdOrSlug: string, credentialId: string) {
   assertCan(actor, "servers.manage");

@@ -6,7 +6,7 @@ import { ROLLUP_TABLES } from "@/lib/ingest/rollups";
 import { rotationDueAt } from "@/lib/registry/credential-flags";
 import { RISK_ORDER } from "@/lib/registry/risk";
 import { DASHBOARD_RANGES, ZDashboardQuery, type TDashboardQuery } from "@/lib/schemas/dashboard";
-import { activeCampaignProgress } from "@/lib/services/reviews/internal/active-campaign-progress";
+import { activeCampaignProgress } from "@/lib/services/reviews/shared/active-campaign-progress";
 
 type Count = { key: string; count: number };
 

@@ -11,7 +11,7 @@ import { evaluate, type Evaluation } from "@/lib/policy/decide";
 import { RateLimiter } from "@/lib/policy/rate-limiter";
 import { currentSnapshot } from "@/lib/policy/snapshot-cache";
 import { ZDecisionInput, type DecisionResponse, type TDecisionInput } from "@/lib/schemas/decision";
-import { raiseFinding } from "@/lib/services/findings/internal/raise-finding";
+import { raiseFinding } from "@/lib/services/findings/shared/raise-finding";
 import { requestToolApproval, type ApprovalOutcome } from "./request-tool-approval";
 
 const holder = globalThis as typeof globalThis & { __wardenRateLimiter?: RateLimiter };

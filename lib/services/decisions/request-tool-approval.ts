@@ -4,8 +4,8 @@ import type { AuditInput } from "@/lib/audit/record-audit";
 import { redact } from "@/lib/audit/redact";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Granted } from "@/lib/policy/decide";
-import { notifyApprovers } from "@/lib/services/approvals/internal/notify";
-import { enqueueWebhooks } from "@/lib/services/webhooks/enqueue-webhooks";
+import { notifyApprovers } from "@/lib/services/approvals/shared/notify";
+import { enqueueWebhooks } from "@/lib/services/webhooks/shared/enqueue-webhooks";
 
 export type ApprovalOutcome = { decision: "allow" | "pending"; approvalId: string; expiresAt?: Date };
 

@@ -7,7 +7,7 @@ import type { Tx } from "@/lib/db/tx";
 import type { GrantSource } from "@/lib/generated/prisma/enums";
 import { grantWidening } from "@/lib/policy/grant-scope";
 import { isWildcard, ZCreateGrantInput, type TCreateGrantInput } from "@/lib/schemas/grant";
-import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
+import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
 import { loadWritableServer, lockServer } from "@/lib/services/servers/server-access";
 
 /** Inside a transaction, for callers that already hold one (e.g. an approved just-in-time request). */

@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZReasonInput, type TReasonInput } from "@/lib/schemas/grant";
 import { writableServerWhere } from "@/lib/services/servers/server-access";
-import { revokeGrantInTx } from "./internal/revoke-grant-in-tx";
+import { revokeGrantInTx } from "./shared/revoke-grant-in-tx";
 
 /** Revocation is immediate and final: the next decision on this grant is a deny. */
 export async function revokeGrant(actor: Actor, grantId: string, raw: TReasonInput) {

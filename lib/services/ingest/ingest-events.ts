@@ -19,7 +19,7 @@ import { redactArguments } from "@/lib/ingest/redact-values";
 import { upsertRollups } from "@/lib/ingest/rollups";
 import type { TIngestEvent } from "@/lib/schemas/ingest";
 import { maybeCheckpoint } from "@/lib/services/audit/write-checkpoint";
-import { raiseFinding } from "@/lib/services/findings/internal/raise-finding";
+import { raiseFinding } from "@/lib/services/findings/shared/raise-finding";
 
 async function streamContext(
   tx: Tx,

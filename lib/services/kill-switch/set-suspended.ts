@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import { ZSuspendInput, type TSuspendInput } from "@/lib/schemas/tool";
 import { loadWritableAgent } from "@/lib/services/agents/agent-access";
-import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
+import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
 import { writableServerWhere } from "@/lib/services/servers/server-access";
 import { loadWritableTool } from "@/lib/services/tools/tool-access";
 

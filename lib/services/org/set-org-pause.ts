@@ -5,7 +5,7 @@ import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { getPauseState } from "./get-pause-state";
 import { ZOrgPauseInput, type TOrgPauseInput } from "@/lib/schemas/org";
-import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
+import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
 
 /** The incident switch: while paused, every decision for every agent on every server is a deny. */
 export async function setOrgPause(actor: Actor, raw: TOrgPauseInput) {

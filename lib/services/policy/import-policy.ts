@@ -5,8 +5,8 @@ import { db } from "@/lib/db/client";
 import { parsePolicyYaml } from "@/lib/policy/policy-yaml";
 import { diffPolicies, policyOf, serverFieldsOf } from "@/lib/policy/server-policy";
 import { ZImportPolicyInput, type TImportPolicyInput } from "@/lib/schemas/policy";
-import { applyServerChange } from "@/lib/services/servers/internal/apply-server-change";
-import { holdRelaxation } from "@/lib/services/servers/internal/hold-relaxation";
+import { applyServerChange } from "@/lib/services/servers/shared/apply-server-change";
+import { holdRelaxation } from "@/lib/services/servers/shared/hold-relaxation";
 import { loadWritableServer, lockServer } from "@/lib/services/servers/server-access";
 
 /**

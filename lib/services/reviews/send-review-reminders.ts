@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { reminderStage } from "@/lib/reviews/reminder-stage";
-import { enqueueWebhookPayload } from "@/lib/services/webhooks/internal/enqueue-webhook-payload";
+import { enqueueWebhookPayload } from "@/lib/services/webhooks/shared/enqueue-webhook-payload";
 import { openReviewers } from "./internal/open-reviewers";
 
 export const REMINDER_SWEEP_MS = 15 * 60_000;

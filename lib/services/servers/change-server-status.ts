@@ -9,7 +9,7 @@ import { isReady } from "@/lib/registry/readiness";
 import { ZChangeServerStatusInput, type TChangeServerStatusInput } from "@/lib/schemas/server";
 import { loadServerAggregate } from "./load-server-aggregate";
 import { openActivationRequest } from "./internal/open-activation-request";
-import { registryChanged } from "./internal/registry-changed";
+import { registryChanged } from "./shared/registry-changed";
 import { loadWritableServer, lockServer } from "./server-access";
 
 export async function changeServerStatus(actor: Actor, idOrSlug: string, raw: TChangeServerStatusInput) {

@@ -5,7 +5,7 @@ import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZCreateServerInput, type TCreateServerInput } from "@/lib/schemas/server";
 import { assertOwnersExist } from "./server-owners";
-import { registryChanged } from "./internal/registry-changed";
+import { registryChanged } from "./shared/registry-changed";
 
 export async function createServer(actor: Actor, raw: TCreateServerInput) {
   assertCan(actor, "servers.create");

@@ -4,7 +4,7 @@ import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { allowedTransitions } from "@/lib/registry/lifecycle";
 import { scannableDefinition } from "@/lib/registry/poisoning/scan-tool-definition";
-import { poisoningScanner } from "@/lib/services/tools/internal/poisoning-scanner";
+import { poisoningScanner } from "@/lib/services/tools/shared/poisoning-scanner";
 import { loadServerAggregate } from "./load-server-aggregate";
 import { writableServerWhere } from "./server-access";
 

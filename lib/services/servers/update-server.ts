@@ -5,9 +5,9 @@ import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { ZUpdateServerInput, type TUpdateServerInput } from "@/lib/schemas/server";
-import { applyServerChange } from "./internal/apply-server-change";
+import { applyServerChange } from "./shared/apply-server-change";
 import { gateMoveToProd } from "./internal/gate-move-to-prod";
-import { holdRelaxation } from "./internal/hold-relaxation";
+import { holdRelaxation } from "./shared/hold-relaxation";
 import { loadWritableServer, lockServer } from "./server-access";
 import { assertOwnersExist } from "./server-owners";
 

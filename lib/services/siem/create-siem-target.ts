@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { assertOutboundTarget } from "@/lib/net/assert-outbound-target";
 import { parseWith } from "@/lib/schemas/parse";
 import { ZCreateSiemTargetInput, type TCreateSiemTargetInput } from "@/lib/schemas/siem";
-import { siemTargetView } from "./internal/siem-target-view";
+import { siemTargetView } from "./siem-target-view";
 
 /** Adds a SIEM target; it starts at the chain head ("now") or replays the whole log ("beginning"). */
 export async function createSiemTarget(actor: Actor, raw: TCreateSiemTargetInput) {

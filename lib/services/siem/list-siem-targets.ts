@@ -1,6 +1,6 @@
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
-import { siemTargetView } from "./internal/siem-target-view";
+import { siemTargetView } from "./siem-target-view";
 
 export async function listSiemTargets(actor: Actor) {
   assertCan(actor, "siem.manage");

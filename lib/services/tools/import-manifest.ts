@@ -7,13 +7,13 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { requiredApprovals } from "@/lib/approvals/rules";
 import { classifyRisk, needsApprovalByDefault, RISK_ORDER } from "@/lib/registry/risk";
 import { definitionOf, diffDefinitions, type ToolDefinition } from "@/lib/registry/tool-definition";
-import { openRegistryRequest } from "@/lib/services/approvals/internal/open-request";
-import { raiseFinding } from "@/lib/services/findings/internal/raise-finding";
+import { openRegistryRequest } from "@/lib/services/approvals/shared/open-request";
+import { raiseFinding } from "@/lib/services/findings/shared/raise-finding";
 import { verdictSummary } from "@/lib/registry/poisoning/scan-tool-definition";
 import { toolDefinitionHash } from "@/lib/registry/tool-hash";
 import { ZToolManifest } from "@/lib/schemas/manifest";
-import { poisoningScanner } from "@/lib/services/tools/internal/poisoning-scanner";
-import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
+import { poisoningScanner } from "@/lib/services/tools/shared/poisoning-scanner";
+import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
 import { loadWritableServer, lockServer } from "@/lib/services/servers/server-access";
 
 export type ManifestImportResult = {

@@ -4,7 +4,7 @@ import { requiredApprovals } from "@/lib/approvals/rules";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZReviewToolInput, type TReviewToolInput } from "@/lib/schemas/tool";
-import { openRegistryRequest } from "@/lib/services/approvals/internal/open-request";
+import { openRegistryRequest } from "@/lib/services/approvals/shared/open-request";
 import { approveToolDefinition } from "./internal/approve-tool-definition";
 import { loadWritableTool } from "./tool-access";
 

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZUpdateToolInput, type TUpdateToolInput } from "@/lib/schemas/tool";
-import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
+import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
 import { loadWritableTool } from "./tool-access";
 
 const ARGUMENT_KEYS = ["objectArgument", "limitArgument", "queryArgument"] as const;

@@ -4,10 +4,10 @@ import type { Tx } from "@/lib/db/tx";
 import type { ReviewItem } from "@/lib/generated/prisma/client";
 import { applyNarrowing } from "@/lib/reviews/narrowing";
 import type { TGrantNarrowing } from "@/lib/schemas/review";
-import { deleteCredentialInTx } from "@/lib/services/credentials/internal/delete-credential-in-tx";
-import { narrowGrantInTx } from "@/lib/services/grants/internal/narrow-grant-in-tx";
-import { revokeGrantInTx } from "@/lib/services/grants/internal/revoke-grant-in-tx";
-import { removePrimaryOwnerInTx } from "@/lib/services/servers/internal/remove-primary-owner-in-tx";
+import { deleteCredentialInTx } from "@/lib/services/credentials/shared/delete-credential-in-tx";
+import { narrowGrantInTx } from "@/lib/services/grants/shared/narrow-grant-in-tx";
+import { revokeGrantInTx } from "@/lib/services/grants/shared/revoke-grant-in-tx";
+import { removePrimaryOwnerInTx } from "@/lib/services/servers/shared/remove-primary-owner-in-tx";
 
 export type Remediation = {
   remediatedAt: Date | null;

@@ -6,7 +6,7 @@ import type { McpServer } from "@/lib/generated/prisma/client";
 import { isReady } from "@/lib/registry/readiness";
 import { loadServerAggregate } from "../load-server-aggregate";
 import { openActivationRequest } from "./open-activation-request";
-import { registryChanged } from "./registry-changed";
+import { registryChanged } from "../shared/registry-changed";
 
 /**
  * A server that becomes PROD while live (or waiting to be) must pass the PROD readiness checklist now,

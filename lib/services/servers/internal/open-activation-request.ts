@@ -3,7 +3,7 @@ import { requiredApprovals } from "@/lib/approvals/rules";
 import type { Tx } from "@/lib/db/tx";
 import type { McpServer } from "@/lib/generated/prisma/client";
 import { RISK_ORDER } from "@/lib/registry/risk";
-import { openRegistryRequest } from "@/lib/services/approvals/internal/open-request";
+import { openRegistryRequest } from "@/lib/services/approvals/shared/open-request";
 
 /** Asks approvers to activate a server, at the risk of its riskiest tool. */
 export async function openActivationRequest(tx: Tx, actor: Actor, server: McpServer, reason: string) {

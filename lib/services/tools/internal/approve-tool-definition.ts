@@ -5,8 +5,8 @@ import type { Tx } from "@/lib/db/tx";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { scannableDefinition, verdictSummary } from "@/lib/registry/poisoning/scan-tool-definition";
 import { definitionOf } from "@/lib/registry/tool-definition";
-import { poisoningScanner } from "./poisoning-scanner";
-import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
+import { poisoningScanner } from "../shared/poisoning-scanner";
+import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
 
 export type PoisoningOverride = { justification: string };
 

@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/authz/actor";
 import type { Tx } from "@/lib/db/tx";
-import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
+import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
 
 type Scope = { allowedTools: string[]; allowedOperations: string[]; maxRecords: number | null; expiresAt: Date | null };
 

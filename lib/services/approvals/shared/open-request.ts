@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Tx } from "@/lib/db/tx";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ApprovalKind, RiskLevel } from "@/lib/generated/prisma/enums";
-import { enqueueWebhooks } from "@/lib/services/webhooks/enqueue-webhooks";
+import { enqueueWebhooks } from "@/lib/services/webhooks/shared/enqueue-webhooks";
 import { notifyApprovers } from "./notify";
 
 const DAY = 86_400_000;

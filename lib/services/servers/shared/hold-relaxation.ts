@@ -3,7 +3,7 @@ import { requiredApprovals } from "@/lib/approvals/rules";
 import type { Tx } from "@/lib/db/tx";
 import type { McpServer, Prisma } from "@/lib/generated/prisma/client";
 import { policyRelaxations, type PolicyFields } from "@/lib/policy/relaxation";
-import { openRegistryRequest } from "@/lib/services/approvals/internal/open-request";
+import { openRegistryRequest } from "@/lib/services/approvals/shared/open-request";
 import type { ServerChange } from "./apply-server-change";
 
 export type HeldChange = { pendingApprovalId: string; relaxations: string[] };

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { campaignProgress } from "@/lib/reviews/progress";
-import { progressRows } from "./progress-rows";
+import { progressRows } from "../internal/progress-rows";
 
 /**
  * The dashboard tile: the active campaign due soonest, with its progress; null when none is running.

@@ -2,7 +2,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/authz/actor";
 import type { Tx } from "@/lib/db/tx";
 import type { CredentialRef } from "@/lib/generated/prisma/client";
-import { registryChanged } from "@/lib/services/servers/internal/registry-changed";
+import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
 
 /** Removes a credential reference inside the caller's transaction, audited; returns the audit record. */
 export async function deleteCredentialInTx(

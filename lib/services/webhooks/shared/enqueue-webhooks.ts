@@ -2,7 +2,7 @@ import { redactText } from "@/lib/audit/redact";
 import type { Tx } from "@/lib/db/tx";
 import { env } from "@/lib/env";
 import type { ApprovalPayload, WebhookEvent } from "@/lib/webhooks/payload";
-import { enqueueWebhookPayload } from "./internal/enqueue-webhook-payload";
+import { enqueueWebhookPayload } from "./enqueue-webhook-payload";
 
 type RequestRow = {
   id: string;
