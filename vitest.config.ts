@@ -10,6 +10,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
+    // What the approval routes import: the handlers of registry requests (servers, tools) for approvals.
+    setupFiles: ["lib/services/approvable-kinds.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: {

@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { ZBreakGlassInput, type TBreakGlassInput } from "@/lib/schemas/approval";
 import { raiseFinding } from "@/lib/services/findings/shared/raise-finding";
 import { enqueueWebhooks } from "@/lib/services/webhooks/shared/enqueue-webhooks";
-import { applyApproved } from "./apply-approved";
+import { applyApproved } from "./internal/apply-approved";
 import { notifyApprovers } from "./shared/notify";
 
 /** Registry requests a break-glass may apply; tool calls and access grants always wait for votes. */

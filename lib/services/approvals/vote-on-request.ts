@@ -7,7 +7,7 @@ import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import { ZVoteInput, type TVoteInput } from "@/lib/schemas/approval";
-import { applyApproved } from "./apply-approved";
+import { applyApproved } from "./internal/apply-approved";
 import { enqueueWebhooks } from "@/lib/services/webhooks/shared/enqueue-webhooks";
 import { notifyUser } from "./shared/notify";
 

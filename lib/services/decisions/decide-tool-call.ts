@@ -12,7 +12,7 @@ import { RateLimiter } from "@/lib/policy/rate-limiter";
 import { currentSnapshot } from "@/lib/policy/snapshot-cache";
 import { ZDecisionInput, type DecisionResponse, type TDecisionInput } from "@/lib/schemas/decision";
 import { raiseFinding } from "@/lib/services/findings/shared/raise-finding";
-import { requestToolApproval, type ApprovalOutcome } from "./request-tool-approval";
+import { requestToolApproval, type ApprovalOutcome } from "./internal/request-tool-approval";
 
 const holder = globalThis as typeof globalThis & { __wardenRateLimiter?: RateLimiter };
 const limiter = () => (holder.__wardenRateLimiter ??= new RateLimiter());

@@ -1,4 +1,5 @@
 import { withRoute } from "@/lib/api/with-route";
+import "@/lib/services/approvable-kinds";
 import { ZApprovalListQuery } from "@/lib/schemas/approval";
 import { listApprovals } from "@/lib/services/approvals/list-approvals";
 

@@ -1,4 +1,5 @@
 import { withRoute } from "@/lib/api/with-route";
+import "@/lib/services/approvable-kinds";
 import { ZBreakGlassInput } from "@/lib/schemas/approval";
 import { breakGlass } from "@/lib/services/approvals/break-glass";
 

@@ -1,4 +1,5 @@
 import { withRoute } from "@/lib/api/with-route";
+import "@/lib/services/approvable-kinds";
 import { ZVoteInput } from "@/lib/schemas/approval";
 import { voteOnRequest } from "@/lib/services/approvals/vote-on-request";
 

@@ -1,5 +1,5 @@
 import { DEFAULT_TOOL_CALL_TTL_MINUTES, requiredApprovals } from "@/lib/approvals/rules";
-import { decisionBatcher } from "./internal/decision-batcher";
+import { decisionBatcher } from "./decision-batcher";
 import type { AuditInput } from "@/lib/audit/record-audit";
 import { redact } from "@/lib/audit/redact";
 import { Prisma } from "@/lib/generated/prisma/client";
