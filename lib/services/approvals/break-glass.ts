@@ -8,9 +8,8 @@ import { raiseFinding } from "@/lib/services/findings/shared/raise-finding";
 import { enqueueWebhooks } from "@/lib/services/webhooks/shared/enqueue-webhooks";
 import { applyApproved } from "./internal/apply-approved";
 import { notifyApprovers } from "./shared/notify";
-
-/** Registry requests a break-glass may apply; tool calls and access grants always wait for votes. */
-const BREAKABLE = new Set(["SERVER_ACTIVATION", "TOOL_CHANGE", "POLICY_CHANGE"]);
+import { lockRequest } from "./internal/request-lock";
+import { isRegistryKind } from "./shared/approvable-kinds";
 
 /**
  * The one way past the approvers: an ADMIN applies a pending registry request now, with a written
@@ -22,15 +21,9 @@ export async function breakGlass(actor: Actor, requestId: string, raw: TBreakGla
   if (actor.type !== "USER") throw new AppError("FORBIDDEN", "Only a person can break glass");
   const input = parseWith(ZBreakGlassInput, raw, "break-glass");
   return db().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<
-      { id: string }[]
-    >`SELECT id FROM "ApprovalRequest" WHERE id = ${requestId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw new AppError("NOT_FOUND", "Approval request not found");
-    const request = await tx.approvalRequest.findUniqueOrThrow({
-      where: { id: requestId },
-      include: { server: { select: { slug: true } } },
-    });
-    if (!BREAKABLE.has(request.kind))
+    const request = await lockRequest(tx, requestId, { server: { select: { slug: true } } });
+    // Only registry requests may be broken open; tool calls and access grants always wait for votes.
+    if (!isRegistryKind(request.kind))
       throw new AppError(
         "UNPROCESSABLE",
         "Break-glass applies to server activations, tool changes and policy changes only",

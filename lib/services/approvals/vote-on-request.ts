@@ -10,6 +10,7 @@ import { ZVoteInput, type TVoteInput } from "@/lib/schemas/approval";
 import { applyApproved } from "./internal/apply-approved";
 import { enqueueWebhooks } from "@/lib/services/webhooks/shared/enqueue-webhooks";
 import { notifyUser } from "./shared/notify";
+import { lockRequest } from "./internal/request-lock";
 
 async function settle(
   tx: Tx,
@@ -49,17 +50,10 @@ export async function voteOnRequest(actor: Actor, requestId: string, raw: TVoteI
   if (actor.type !== "USER") throw new AppError("FORBIDDEN", "Only people vote on approvals");
   const input = parseWith(ZVoteInput, raw, "vote");
   return db().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<
-      { id: string }[]
-    >`SELECT id FROM "ApprovalRequest" WHERE id = ${requestId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw new AppError("NOT_FOUND", "Approval request not found");
-    const request = await tx.approvalRequest.findUniqueOrThrow({
-      where: { id: requestId },
-      include: {
-        agent: { select: { ownerId: true, registeredById: true } },
-        server: { select: { approvalCommentRequired: true } },
-        votes: true,
-      },
+    const request = await lockRequest(tx, requestId, {
+      agent: { select: { ownerId: true, registeredById: true } },
+      server: { select: { approvalCommentRequired: true } },
+      votes: true,
     });
     if (request.status === "PENDING" && request.expiresAt <= now) {
       await tx.approvalRequest.update({
