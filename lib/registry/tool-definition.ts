@@ -1,7 +1,7 @@
 import { canonicalJson } from "@/lib/audit/canonical-json";
 import type { TManifestTool } from "@/lib/schemas/manifest";
 
-/** Everything a model reads of a tool: all of it is hashed, reviewed and diffed. */
+/** Everything a model reads of a tool: all of it is hashed, reviewed, diffed and scanned for poisoning. */
 export type ToolDefinition = Pick<
   TManifestTool,
   "name" | "title" | "description" | "inputSchema" | "outputSchema" | "annotations"

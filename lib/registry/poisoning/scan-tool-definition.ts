@@ -176,25 +176,6 @@ export function scanToolDefinition(
   return { flagged: score >= FLAG_THRESHOLD, score, findings };
 }
 
-/** The members of a stored or live tool that a model reads; everything else is left out of the scan. */
-export function scannableDefinition(t: {
-  name: string;
-  title?: string | null;
-  description: string;
-  inputSchema: unknown;
-  outputSchema?: unknown;
-  annotations?: unknown;
-}): Record<string, unknown> {
-  return {
-    name: t.name,
-    title: t.title ?? undefined,
-    description: t.description,
-    inputSchema: t.inputSchema,
-    outputSchema: t.outputSchema ?? undefined,
-    annotations: t.annotations ?? undefined,
-  };
-}
-
 /** One line for a finding's title or an error: the strongest signals, strongest first. */
 export function verdictSummary(v: PoisoningVerdict): string {
   const labels = [...new Set(v.findings.flatMap((f) => f.signals.map((s) => s.label)))];

@@ -1,9 +1,9 @@
 import { AppError } from "@/lib/errors";
+import { definitionOf } from "@/lib/registry/tool-definition";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { allowedTransitions } from "@/lib/registry/lifecycle";
-import { scannableDefinition } from "@/lib/registry/poisoning/scan-tool-definition";
 import { poisoningScanner } from "@/lib/services/tools/shared/poisoning-scanner";
 import { loadServerAggregate } from "./load-server-aggregate";
 import { writableServerWhere } from "./server-access";
@@ -38,7 +38,7 @@ export async function getServer(actor: Actor, slug: string) {
       )
     : [];
   const scan = await poisoningScanner(db(), server.id);
-  const tools = server.tools.map((t) => ({ ...t, poisoning: scan(scannableDefinition(t)) }));
+  const tools = server.tools.map((t) => ({ ...t, poisoning: scan(definitionOf(t)) }));
   return {
     ...server,
     tools,

@@ -1,7 +1,7 @@
 import { assertCan, type Actor } from "@/lib/authz/actor";
+import { definitionOf } from "@/lib/registry/tool-definition";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { scannableDefinition } from "@/lib/registry/poisoning/scan-tool-definition";
 import { askSecondOpinion, type SecondOpinion } from "@/lib/registry/poisoning/second-opinion";
 import { loadWritableTool } from "./tool-access";
 
@@ -21,5 +21,5 @@ export async function getSecondOpinion(actor: Actor, toolId: string): Promise<Se
         timeoutMs: e.POISONING_REVIEW_TIMEOUT_MS,
       }
     : null;
-  return askSecondOpinion(config, scannableDefinition(tool), tool.definitionHash);
+  return askSecondOpinion(config, definitionOf(tool), tool.definitionHash);
 }

@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/authz/actor";
 import type { Tx } from "@/lib/db/tx";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { scannableDefinition, verdictSummary } from "@/lib/registry/poisoning/scan-tool-definition";
+import { verdictSummary } from "@/lib/registry/poisoning/scan-tool-definition";
 import { definitionOf } from "@/lib/registry/tool-definition";
 import { poisoningScanner } from "../shared/poisoning-scanner";
 import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
@@ -28,7 +28,7 @@ export async function approveToolDefinition(
   if (tool.definitionHash !== definitionHash) {
     throw new AppError("CONFLICT", "The tool's definition changed since it was looked at: review the new diff");
   }
-  const verdict = (await poisoningScanner(tx, tool.serverId))(scannableDefinition(tool));
+  const verdict = (await poisoningScanner(tx, tool.serverId))(definitionOf(tool));
   if (verdict.flagged && !override) {
     throw new AppError(
       "UNPROCESSABLE",

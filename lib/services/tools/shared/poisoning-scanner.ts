@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { registryNames } from "@/lib/registry/poisoning/registry-names";
 import { scanToolDefinition, type PoisoningVerdict } from "@/lib/registry/poisoning/scan-tool-definition";
 
-/** Scans a definition: a live or imported one as received, a stored one through `scannableDefinition`. */
+/** Scans a definition: a live or imported one as received, a stored one through `definitionOf`. */
 export type PoisoningScanner = (definition: Record<string, unknown>) => PoisoningVerdict;
 
 /**

@@ -1,6 +1,6 @@
 import { diffLines } from "diff";
 import { db } from "@/lib/db/client";
-import { scannableDefinition, verdictSummary } from "@/lib/registry/poisoning/scan-tool-definition";
+import { verdictSummary } from "@/lib/registry/poisoning/scan-tool-definition";
 import { definitionOf, diffDefinitions, type ToolDefinition } from "@/lib/registry/tool-definition";
 import type { ApprovalContext } from "@/lib/services/approvals/approval-context";
 import type { ApprovableKind } from "@/lib/services/approvals/shared/approvable-kinds";
@@ -47,7 +47,7 @@ export const toolChangeApproval: ApprovableKind = {
       if (!tool) continue;
       const before = tool.approvedDefinition as ToolDefinition | null;
       const after = definitionOf(tool);
-      const verdict = scanners(tool.serverId)(scannableDefinition(tool));
+      const verdict = scanners(tool.serverId)(definitionOf(tool));
       contexts.set(r.id, {
         toolChange: {
           fields: diffDefinitions(before, after).map((c) => c.field),
