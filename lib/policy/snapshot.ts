@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { ZArgumentRules, type ArgumentRule } from "@/lib/schemas/argument-rule";
 import type { ArgumentMap } from "./arguments";
+import { grantEntitlement, type GrantEntitlement } from "./grant-entitlement";
 
 export type ToolSnap = {
   name: string;
@@ -18,17 +19,7 @@ export type ToolSnap = {
 };
 /** Argument rules as stored; null when what is stored cannot be read (every call they guard is denied). */
 export type RuleList = ArgumentRule[] | null;
-export type GrantSnap = {
-  id: string;
-  allowedTools: string[];
-  allowedOperations: string[];
-  allowedObjects: string[];
-  deniedFields: string[];
-  maxRecords: number | null;
-  argumentRules?: RuleList;
-  validFrom: Date;
-  expiresAt: Date | null;
-};
+export type GrantSnap = GrantEntitlement & { id: string; argumentRules?: RuleList };
 export type ServerSnap = {
   id: string;
   slug: string;
@@ -117,17 +108,7 @@ export async function loadSnapshot(prisma: PrismaClient, version: number): Promi
     const server = byId.get(g.serverId);
     if (!server) continue;
     const list = server.grants.get(g.agentId) ?? [];
-    list.push({
-      id: g.id,
-      allowedTools: g.allowedTools,
-      allowedOperations: g.allowedOperations,
-      allowedObjects: g.allowedObjects,
-      deniedFields: g.deniedFields,
-      maxRecords: g.maxRecords,
-      argumentRules: readRules(g.argumentRules),
-      validFrom: g.validFrom,
-      expiresAt: g.expiresAt,
-    });
+    list.push({ id: g.id, ...grantEntitlement(g), argumentRules: readRules(g.argumentRules) });
     server.grants.set(g.agentId, list);
   }
   return {

@@ -1,15 +1,9 @@
+import { grantEntitlement, type GrantEntitlement } from "@/lib/policy/grant-entitlement";
 import { rotationDueAt } from "@/lib/registry/credential-flags";
 
 /** What an item freezes: the entitlement's content, in plain JSON, the same shape live and frozen. */
-export type GrantRow = {
+export type GrantRow = GrantEntitlement & {
   id: string;
-  allowedTools: string[];
-  allowedOperations: string[];
-  allowedObjects: string[];
-  deniedFields: string[];
-  maxRecords: number | null;
-  validFrom: Date;
-  expiresAt: Date | null;
   source: string;
   status: string;
   createdAt: Date;
@@ -19,18 +13,23 @@ export type GrantRow = {
   server: { slug: string };
 };
 
+type Frozen<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+
+/** The entitlement as plain JSON: lists sorted (their order means nothing), dates as ISO strings. */
+const frozenEntitlement = (g: GrantEntitlement) =>
+  Object.fromEntries(
+    Object.entries(grantEntitlement(g)).map(([k, v]) => [
+      k,
+      Array.isArray(v) ? [...v].sort() : v instanceof Date ? v.toISOString() : v,
+    ]),
+  ) as Frozen<GrantEntitlement>;
+
 export function grantSnapshot(g: GrantRow) {
   return {
     agent: g.agent.clientId,
     agentName: g.agent.name,
     server: g.server.slug,
-    allowedTools: [...g.allowedTools].sort(),
-    allowedOperations: [...g.allowedOperations].sort(),
-    allowedObjects: [...g.allowedObjects].sort(),
-    deniedFields: [...g.deniedFields].sort(),
-    maxRecords: g.maxRecords,
-    validFrom: g.validFrom.toISOString(),
-    expiresAt: g.expiresAt?.toISOString() ?? null,
+    ...frozenEntitlement(g),
     source: g.source,
     status: g.status,
     grantedBy: g.grantedBy?.email ?? (g.grantedById ? g.grantedById : "system"),
