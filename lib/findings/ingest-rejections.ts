@@ -1,6 +1,6 @@
 import type { AuditActor } from "@/lib/audit/record-audit";
 import type { IngestError } from "@/lib/ingest/parse-batch";
-import type { FindingInput } from "@/lib/services/findings/shared/raise-finding";
+import type { FindingInput } from "./finding-input";
 
 const MAX_REASONS = 5;
 const MAX_IDS = 10;

@@ -1,4 +1,4 @@
-import type { FindingInput } from "@/lib/services/findings/shared/raise-finding";
+import type { FindingInput } from "./finding-input";
 import type { TIngestEvent } from "@/lib/schemas/ingest";
 
 export type StreamContext = {

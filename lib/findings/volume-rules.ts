@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/tx";
 import { hourOf } from "@/lib/ingest/rollups";
 import type { TIngestEvent } from "@/lib/schemas/ingest";
-import type { FindingInput } from "@/lib/services/findings/shared/raise-finding";
+import type { FindingInput } from "./finding-input";
 
 export const SPIKE_MIN_DENIALS = 20;
 export const SPIKE_FACTOR = 5;

@@ -1,17 +1,6 @@
 import type { Tx } from "@/lib/db/tx";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
-import type { RiskLevel } from "@/lib/generated/prisma/enums";
-
-export type FindingInput = {
-  type: string;
-  severity: RiskLevel;
-  entityType: string;
-  entityKey: string;
-  title: string;
-  evidence?: Record<string, unknown>;
-  /** When the behaviour happened (the events' own time); defaults to now, for findings about the present. */
-  seenAt?: Date;
-};
+import type { FindingInput } from "@/lib/findings/finding-input";
 
 /** Opens a finding, or counts one more sighting of an open one: findings never duplicate. */
 export async function raiseFinding(client: Tx | PrismaClient, f: FindingInput, now = new Date()) {
