@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
-import { describeReason, type DescribedReason } from "@/lib/policy/describe-reason";
+import { describeReason } from "@/lib/policy/describe-reason";
+import type { ApprovalContext } from "./approval-context-types";
 import { approvableKind, isRegistryKind, type RegistryKind } from "./shared/approvable-kinds";
 
 type Row = {
@@ -10,16 +11,6 @@ type Row = {
   toolName: string | null;
   requesterUserId: string | null;
   requesterLabel: string;
-};
-
-export type DiffPart = { value: string; added?: boolean; removed?: boolean };
-
-/** What an approver needs beside the request itself to decide it without opening three other pages. */
-export type ApprovalContext = {
-  reason: DescribedReason;
-  requestedBy: { label: string; name: string | null; teams: string[] };
-  readiness?: { passing: number; total: number; failing: string[] };
-  toolChange?: { fields: string[]; diff: DiffPart[]; hiddenInstructions: string | null };
 };
 
 /**

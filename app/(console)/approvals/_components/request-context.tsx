@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { ApprovalContext } from "@/lib/services/approvals/approval-context";
+import type { ApprovalContext } from "@/lib/services/approvals/approval-context-types";
 
 /** For an activation: how the readiness checklist stands right now, and what fails. */
 export function ReadinessSummary({ readiness }: { readiness: NonNullable<ApprovalContext["readiness"]> }) {

@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/authz/actor";
 import type { Tx } from "@/lib/db/tx";
 import type { ApprovalKind } from "@/lib/generated/prisma/enums";
-import type { ApprovalContext } from "../approval-context";
+import type { ApprovalContext } from "../approval-context-types";
 
 /** A decided request as its kind's handler receives it. */
 export type ApprovedRequest = {

@@ -2,7 +2,7 @@ import { diffLines } from "diff";
 import { db } from "@/lib/db/client";
 import { verdictSummary } from "@/lib/registry/poisoning/scan-tool-definition";
 import { definitionOf, diffDefinitions, type ToolDefinition } from "@/lib/registry/tool-definition";
-import type { ApprovalContext } from "@/lib/services/approvals/approval-context";
+import type { ApprovalContext } from "@/lib/services/approvals/approval-context-types";
 import type { ApprovableKind } from "@/lib/services/approvals/shared/approvable-kinds";
 import { approveToolDefinition } from "../internal/approve-tool-definition";
 import { registryScanners } from "./poisoning-scanner";
