@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -17,6 +16,7 @@ import {
   ListToolsRequestSchema,
 } from "@modelcontextprotocol/sdk/types.js";
 import { systemActor } from "@/lib/authz/actor";
+import { hashSecret } from "@/lib/crypto/prefixed-secret";
 import { closeConnection, useConnection as installConnection } from "@/lib/db/client";
 import { decideCall } from "@/lib/gateway/decide-call";
 import { BundleHolder } from "@/lib/gateway/bundle-holder";
@@ -217,7 +217,7 @@ writeFileSync(
     warden: { url: warden.url, token },
     listen: "127.0.0.1:3291",
     response_mode: "json",
-    decide_tokens_sha256: [createHash("sha256").update(token).digest("hex")],
+    decide_tokens_sha256: [hashSecret(token)],
     spool_dir: path.join(dir, "spool"),
     // Warden runs in this process, on the same two cores: its ingest of the spooled events would be
     // measured as the gateway's cost. Events are spooled on every call as always, and shipped after

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import type { ActorType } from "@/lib/generated/prisma/enums";
-import { canonicalJson } from "./canonical-json";
+import { canonicalJson } from "@/lib/crypto/canonical-json";
+import { sha256Hex } from "@/lib/crypto/sha256";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -64,7 +64,7 @@ export function prepareBody(record: Omit<ChainRecord, "sequence">): PreparedBody
 }
 
 export function hashPrepared(prevHash: string, body: PreparedBody, sequence: bigint): string {
-  return createHash("sha256").update(prevHash).update(`${body.head}"sequence":"${sequence}"${body.tail}`).digest("hex");
+  return sha256Hex(prevHash, `${body.head}"sequence":"${sequence}"${body.tail}`);
 }
 
 export function hashRecord(prevHash: string, record: ChainRecord): string {

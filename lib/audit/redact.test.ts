@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { canonicalJson } from "./canonical-json";
+import { canonicalJson } from "@/lib/crypto/canonical-json";
 import { isSensitiveKey, redact, redactAll, redactText, REDACTED, TOO_DEEP } from "./redact";
 
 // Secret-shaped values are assembled at run time so that none sits in the repository.

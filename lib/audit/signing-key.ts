@@ -1,6 +1,7 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from "node:crypto";
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { sha256Hex } from "@/lib/crypto/sha256";
 import { env } from "@/lib/env";
 
 /** Warden's Ed25519 evidence key: it signs audit checkpoints, and anything else Warden vouches for (exports). */
@@ -10,10 +11,7 @@ let cached: Signer | null | undefined;
 
 /** A key's name: the first 16 hex digits of the sha256 of its public key (SPKI DER). */
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash("sha256")
-    .update(publicKey.export({ type: "spki", format: "der" }))
-    .digest("hex")
-    .slice(0, 16);
+  return sha256Hex(publicKey.export({ type: "spki", format: "der" })).slice(0, 16);
 }
 
 function fromPrivate(key: KeyObject): Signer {

@@ -1,5 +1,5 @@
 import type { AuditEvent } from "@/lib/generated/prisma/client";
-import { canonicalJson } from "@/lib/audit/canonical-json";
+import { canonicalJson } from "@/lib/crypto/canonical-json";
 import type { Cell } from "./csv";
 
 /**

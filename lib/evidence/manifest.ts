@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256Hex } from "@/lib/crypto/sha256";
 
 export const PACK_FORMAT = "warden-evidence-pack/v1";
 export const MANIFEST = "manifest.json";
@@ -30,7 +30,7 @@ export type Manifest = {
 };
 
 /** A key's id: the first 16 hex digits of the sha256 of its DER public key (as checkpoints use). */
-export const keyIdOf = (spkiDer: Buffer) => createHash("sha256").update(spkiDer).digest("hex").slice(0, 16);
+export const keyIdOf = (spkiDer: Buffer) => sha256Hex(spkiDer).slice(0, 16);
 
 /** The `sha256sum -c` input for the pack's files. */
 export const sha256sums = (files: PackFile[]) => files.map((f) => `${f.sha256}  ${f.name}\n`).join("");

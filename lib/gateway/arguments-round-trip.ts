@@ -1,4 +1,4 @@
-import { canonicalJson } from "@/lib/audit/canonical-json";
+import { canonicalJson } from "@/lib/crypto/canonical-json";
 import { ZDecisionInput } from "@/lib/schemas/decision";
 
 const wardenArguments = ZDecisionInput.shape.arguments;

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
+import { API_TOKEN_PREFIX } from "@/lib/crypto/prefixed-secret";
 import { hostName, originOf } from "./request-guard";
 
 const ZSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "an upstream is named by its registry slug");
@@ -20,7 +21,7 @@ const ZHttpUpstream = z.strictObject({
 export const ZGatewayConfig = z.strictObject({
   warden: z.strictObject({
     url: z.url({ protocol: /^https?$/, error: "warden.url must be an http(s) URL" }),
-    token: z.string().startsWith("wdn_", "warden.token must be a Warden API token (wdn_…)"),
+    token: z.string().startsWith(API_TOKEN_PREFIX, "warden.token must be a Warden API token (wdn_…)"),
   }),
   /** host:port the HTTP listener binds; 127.0.0.1 unless you mean to expose it */
   listen: z

@@ -6,7 +6,7 @@ import path from "node:path";
 import type { McpError } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { systemActor } from "@/lib/authz/actor";
-import { hashAgentSecret } from "@/lib/policy/agent-secret";
+import { hashSecret } from "@/lib/crypto/prefixed-secret";
 import { db } from "@/lib/db/client";
 import { issueAgentCredential } from "@/lib/services/agent-credentials/issue-agent-credential";
 import { revokeAgentCredential } from "@/lib/services/agent-credentials/revoke-agent-credential";
@@ -222,7 +222,7 @@ describeWithDatabase("Warden gateway", () => {
     await revokeAgentCredential(sys, world.echoer.id, issued.id);
     await until(
       async () =>
-        gw.core.bundle.view().bundle?.agentByCredentialHash.has(hashAgentSecret(issued.secret)) ? undefined : true,
+        gw.core.bundle.view().bundle?.agentByCredentialHash.has(hashSecret(issued.secret)) ? undefined : true,
       5_000,
     );
     await expect(doomed.value.client.callTool({ name: "echo", arguments: { message: "z" } })).rejects.toThrow(

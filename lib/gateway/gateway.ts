@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import { hashAgentSecret } from "@/lib/policy/agent-secret";
+import { hashSecret } from "@/lib/crypto/prefixed-secret";
 import type { GatewayConfig } from "./config";
 import { createCore, type GatewayCore, type Logger } from "./core";
 import { createHttpListener } from "./http-listener";
@@ -89,7 +89,7 @@ export async function startStdioGateway(
 ): Promise<RunningGateway> {
   if (!config.upstreams[slug]) throw new Error(`No upstream named ${slug} in the config`);
   const { core, close } = await startCore(config, log, [slug]);
-  const hash = hashAgentSecret(credential);
+  const hash = hashSecret(credential);
   // The session's capabilities mirror the upstream's: wait for it before serving.
   for (let i = 0; i < 300 && !core.upstreams.get(slug)!.connected; i++) await sleep(100);
   const { server, dispose } = createSessionServer(core, core.upstreams.get(slug)!, {

@@ -3,7 +3,7 @@ import { request, type Server } from "node:http";
 import { connect } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashAgentSecret } from "@/lib/policy/agent-secret";
+import { hashSecret } from "@/lib/crypto/prefixed-secret";
 import type { GatewayCore } from "./core";
 import { createHttpListener, MAX_INITIALIZE_BYTES } from "./http-listener";
 
@@ -20,7 +20,7 @@ const core = {
     allowed_origins: [],
     decide_tokens_sha256: [createHash("sha256").update(DECIDE_TOKEN).digest("hex")],
   },
-  bundle: { view: () => ({ bundle: { agentByCredentialHash: new Map([[hashAgentSecret(AGENT_SECRET), {}]]) } }) },
+  bundle: { view: () => ({ bundle: { agentByCredentialHash: new Map([[hashSecret(AGENT_SECRET), {}]]) } }) },
   upstreams: new Map([["files", { slug: "files", connected: true }]]),
   log: () => {},
 } as unknown as GatewayCore;

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
+import { hashSecret } from "@/lib/crypto/prefixed-secret";
 import { BodyError, bodyRefusalHeaders, readIncomingBody } from "@/lib/http/read-body";
-import { hashAgentSecret } from "@/lib/policy/agent-secret";
 import type { GatewayCore } from "./core";
 import { healthOf } from "./health";
 import { requestGuard } from "./request-guard";
@@ -54,7 +54,7 @@ export function createHttpListener(core: GatewayCore): HttpServer {
     if (!upstream) return send(res, 404, { error: "Not found: agents connect at /mcp/<server-slug>" });
 
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
-    const credentialHash = bearer ? hashAgentSecret(bearer) : "";
+    const credentialHash = bearer ? hashSecret(bearer) : "";
     if (!core.bundle.view().bundle)
       return rpcReject(res, 503, "The gateway has no policy bundle from Warden yet", { "retry-after": "1" });
     if (!bearer || !agentOf(credentialHash))

@@ -10,7 +10,7 @@ import { voteOnRequest } from "@/lib/services/approvals/vote-on-request";
 import { createGrant } from "@/lib/services/grants/create-grant";
 import { revokeGrant } from "@/lib/services/grants/revoke-grant";
 import { createToken } from "@/lib/services/tokens/create-token";
-import { hashToken } from "@/lib/services/tokens/token-secret";
+import { hashSecret } from "@/lib/crypto/prefixed-secret";
 import { updateTool } from "@/lib/services/tools/update-tool";
 import {
   connectAgent,
@@ -98,7 +98,7 @@ describeWithDatabase("Gateway path confinement (equivalent names, races, approva
         spool_dir: mkdtempSync(path.join(tmpdir(), "warden-confine-spool-")),
         ship_interval_ms: 100,
         approval_wait_seconds: 20,
-        decide_tokens_sha256: [hashToken(w.token)],
+        decide_tokens_sha256: [hashSecret(w.token)],
         upstreams: { [w.filesystem.slug]: { command: "node", args: [SERVER, files] } },
       }),
       () => {},

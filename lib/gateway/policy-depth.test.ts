@@ -12,7 +12,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { systemActor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { listGateways } from "@/lib/services/gateways/list-gateways";
-import { hashToken } from "@/lib/services/tokens/token-secret";
+import { hashSecret } from "@/lib/crypto/prefixed-secret";
 import { issueAgentCredential } from "@/lib/services/agent-credentials/issue-agent-credential";
 import { createGrant } from "@/lib/services/grants/create-grant";
 import { changeServerStatus } from "@/lib/services/servers/change-server-status";
@@ -154,7 +154,7 @@ describeWithDatabase("Gateway policy depth (argument rules, response controls, s
         listen: `127.0.0.1:${GATEWAY_PORT}`,
         spool_dir: mkdtempSync(path.join(files, "..", "warden-spool-")),
         ship_interval_ms: 100,
-        decide_tokens_sha256: [hashToken(w.token)],
+        decide_tokens_sha256: [hashSecret(w.token)],
         upstreams: {
           [w.everything.slug]: { command: "node", args: [`${PKG}/server-everything/dist/index.js`, "stdio"] },
           [w.filesystem.slug]: { command: "node", args: [`${PKG}/server-filesystem/dist/index.js`, files] },

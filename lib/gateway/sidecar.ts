@@ -1,6 +1,7 @@
-import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { redact } from "@/lib/audit/redact";
+import { secretMatchesAny } from "@/lib/crypto/prefixed-secret";
 import { AppError, type ErrorBody } from "@/lib/errors";
 import { bodyAppError } from "@/lib/http/body-app-error";
 import { bodyRefusalHeaders, readIncomingBody } from "@/lib/http/read-body";
@@ -14,8 +15,6 @@ import { decideCall } from "./decide-call";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-const sha256 = (s: string) => createHash("sha256").update(s).digest();
-
 /** A caller's bearer token, checked against the configured hashes in constant time. */
 function authenticate(core: GatewayCore, authorization: string | undefined) {
   if (core.config.decide_tokens_sha256.length === 0)
@@ -25,9 +24,8 @@ function authenticate(core: GatewayCore, authorization: string | undefined) {
     );
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
   if (!token) throw new AppError("UNAUTHORIZED", "Missing bearer token");
-  const presented = sha256(token);
-  const known = core.config.decide_tokens_sha256.some((h) => timingSafeEqual(Buffer.from(h, "hex"), presented));
-  if (!known) throw new AppError("UNAUTHORIZED", "Invalid, expired or revoked token");
+  if (!secretMatchesAny(token, core.config.decide_tokens_sha256))
+    throw new AppError("UNAUTHORIZED", "Invalid, expired or revoked token");
 }
 
 async function readDecisionInput(req: IncomingMessage) {

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256Hex } from "@/lib/crypto/sha256";
 import { INGEST_REQUIRED_TEXT, INGEST_TEXT_LIMITS, INGEST_TRIMMED_FIELDS, ZIngestEvent } from "@/lib/schemas/ingest";
 import { MAX_JSON_DEPTH, MAX_OBJECT_KEY } from "@/lib/schemas/safe-input";
 
@@ -20,7 +20,7 @@ const REQUIRED = new Set<string>(INGEST_REQUIRED_TEXT);
 const TEXT_LIMITS: Record<string, number> = INGEST_TEXT_LIMITS;
 const shape = ZIngestEvent.shape;
 
-const sha = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 10);
+const sha = (s: string) => sha256Hex(s).slice(0, 10);
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one; and NUL.
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

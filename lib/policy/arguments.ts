@@ -1,12 +1,9 @@
-import { createHash } from "node:crypto";
-import { canonicalJson } from "@/lib/audit/canonical-json";
+import { hashCanonical } from "@/lib/crypto/sha256";
 import { parseQueryText, type ParsedQuery } from "./query-parse";
 
 /** sha256 of the canonical arguments: key order never matters, any value change does. */
 export function argumentsHash(args: unknown): string {
-  return createHash("sha256")
-    .update(canonicalJson(args ?? {}))
-    .digest("hex");
+  return hashCanonical(args ?? {});
 }
 
 const OBJECT_KEYS = ["object", "objectType", "sobject", "entity", "table", "resource"];

@@ -1,4 +1,4 @@
-import { canonicalJson } from "@/lib/audit/canonical-json";
+import { canonicalJson } from "@/lib/crypto/canonical-json";
 import type { TManifestTool } from "@/lib/schemas/manifest";
 
 /** Everything a model reads of a tool: all of it is hashed, reviewed, diffed and scanned for poisoning. */

@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import { canonicalJson } from "@/lib/audit/canonical-json";
+import { hashCanonical } from "@/lib/crypto/sha256";
 import { definitionOf, type ToolDefinition } from "./tool-definition";
 
 /**
@@ -7,9 +6,7 @@ import { definitionOf, type ToolDefinition } from "./tool-definition";
  * schemas and annotations. A change to any of them is a new definition that needs review.
  */
 export function toolDefinitionHash(t: Parameters<typeof definitionOf>[0]): string {
-  return createHash("sha256")
-    .update(canonicalJson(definitionOf(t)))
-    .digest("hex");
+  return hashCanonical(definitionOf(t));
 }
 
 /** The hash before title and output schema were covered: only to recognise rows stored by it. */
@@ -17,7 +14,5 @@ export function legacyToolDefinitionHash(
   t: Pick<ToolDefinition, "name" | "description" | "inputSchema" | "annotations">,
 ) {
   const { name, description, inputSchema, annotations } = t;
-  return createHash("sha256")
-    .update(canonicalJson({ name, description, inputSchema, annotations: annotations ?? undefined }))
-    .digest("hex");
+  return hashCanonical({ name, description, inputSchema, annotations: annotations ?? undefined });
 }

@@ -1,10 +1,7 @@
-import { createHash } from "node:crypto";
-import { canonicalJson } from "@/lib/audit/canonical-json";
-
-const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+import { hashCanonical } from "@/lib/crypto/sha256";
 
 /** sha256 of one item's frozen content. */
-export const snapshotHash = (snapshot: unknown) => sha256(canonicalJson(snapshot));
+export const snapshotHash = (snapshot: unknown) => hashCanonical(snapshot);
 
 /**
  * sha256 of the whole population: every item's kind, key and content, in key order. The same
@@ -14,5 +11,5 @@ export function populationHash(items: { kind: string; subjectKey: string; snapsh
   const sorted = [...items]
     .sort((a, b) => (a.subjectKey < b.subjectKey ? -1 : a.subjectKey > b.subjectKey ? 1 : 0))
     .map(({ kind, subjectKey, snapshot }) => ({ kind, subjectKey, snapshot }));
-  return sha256(canonicalJson(sorted));
+  return hashCanonical(sorted);
 }

@@ -1,11 +1,11 @@
 import { parseWith } from "@/lib/schemas/parse";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { AGENT_SECRET_PREFIX, newSecret } from "@/lib/crypto/prefixed-secret";
 import { db } from "@/lib/db/client";
 import { ZIssueAgentCredentialInput, type TIssueAgentCredentialInput } from "@/lib/schemas/agent-credential";
 import { loadWritableAgent } from "@/lib/services/agents/agent-access";
 import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
-import { newAgentSecret } from "@/lib/policy/agent-secret";
 
 /**
  * Issues a credential an agent presents to Warden gateways. The secret is returned once and never
@@ -14,7 +14,7 @@ import { newAgentSecret } from "@/lib/policy/agent-secret";
 export async function issueAgentCredential(actor: Actor, agentId: string, raw: TIssueAgentCredentialInput = {}) {
   assertCan(actor, "agents.manage");
   const input = parseWith(ZIssueAgentCredentialInput, raw, "credential");
-  const { secret, secretHash, prefix } = newAgentSecret();
+  const { secret, secretHash, prefix } = newSecret(AGENT_SECRET_PREFIX);
   return db().$transaction(async (tx) => {
     const agent = await loadWritableAgent(tx, actor, agentId);
     const row = await tx.agentCredential.create({

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { canonicalJson } from "@/lib/audit/canonical-json";
+import { canonicalJson } from "@/lib/crypto/canonical-json";
 import { db } from "@/lib/db/client";
 import { describeWithDatabase } from "@/lib/testing/test-database";
 import { seedUser } from "@/prisma/seed/factories";

@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { rolesFromGroups } from "@/lib/auth/oidc-roles";
 import type { SsoClaims } from "@/lib/auth/sso/claims";
 import { decideSsoSignIn, type SsoDecision } from "@/lib/auth/sso/decide-sso-sign-in";
 import { SSO_REFUSALS, type SsoRefusal } from "@/lib/auth/sso/refusals";
+import { sha256Hex } from "@/lib/crypto/sha256";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import { env } from "@/lib/env";
@@ -20,7 +21,7 @@ export type SsoSignInResult =
       /** With link_required: proves the offer, once, with the account's password. */ linkToken?: string;
     };
 
-export const hashLinkToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export const hashLinkToken = (token: string) => sha256Hex(token);
 
 function groupRoles(groups: unknown): Role[] | null {
   try {

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import { systemActor } from "@/lib/authz/actor";
+import { sha256Hex } from "@/lib/crypto/sha256";
 import { db } from "@/lib/db/client";
 import { nextRunAfter, periodEndingAt } from "@/lib/schemas/period";
 import type { ReportKind, TAuditExportQuery } from "@/lib/schemas/report";
@@ -42,7 +42,7 @@ export async function runDueSchedules(now = new Date()) {
           name: `${s.name} ${day(period.from)} to ${day(period.to)}`,
           periodFrom: s.kind === "inventory" ? null : period.from,
           periodTo: s.kind === "inventory" ? now : period.to,
-          sha256: createHash("sha256").update(zip).digest("hex"),
+          sha256: sha256Hex(zip),
           bytes: zip.length,
           content: new Uint8Array(zip),
           expiresAt: new Date(now.getTime() + s.retentionDays * 86_400_000),

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { canonicalJson } from "@/lib/audit/canonical-json";
+import { canonicalJson } from "@/lib/crypto/canonical-json";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { assigneeLabel } from "@/lib/reviews/assignment";

@@ -1,8 +1,8 @@
 import type { TokenActor } from "@/lib/authz/actor";
+import { API_TOKEN_PREFIX, hashSecret } from "@/lib/crypto/prefixed-secret";
 import { db } from "@/lib/db/client";
 import { ShortCache } from "@/lib/db/short-cache";
 import type { TokenScope } from "@/lib/generated/prisma/enums";
-import { hashToken } from "./token-secret";
 
 // Recording every use would turn each gateway call into a write; once a minute is enough to show activity.
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -22,8 +22,8 @@ const tokens = new ShortCache<TokenRow | undefined>("api-tokens");
 
 /** The machine behind a bearer token, or null when the token is unknown, expired or revoked. */
 export async function authenticateToken(token: string, now = new Date()): Promise<TokenActor | null> {
-  if (!token.startsWith("wdn_") || token.length > 200) return null;
-  const tokenHash = hashToken(token);
+  if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
+  const tokenHash = hashSecret(token);
   const row = await tokens.get(
     tokenHash,
     async () => {

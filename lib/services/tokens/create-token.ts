@@ -1,16 +1,16 @@
 import { parseWith } from "@/lib/schemas/parse";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { API_TOKEN_PREFIX, newSecret } from "@/lib/crypto/prefixed-secret";
 import { db } from "@/lib/db/client";
 import { ZCreateTokenInput, type TCreateTokenInput } from "@/lib/schemas/token";
-import { newTokenSecret } from "./token-secret";
 import { tokenSelect } from "./token-view";
 
 /** Creates an API token. The plaintext is returned once and never stored. */
 export async function createToken(actor: Actor, raw: TCreateTokenInput, now = new Date()) {
   assertCan(actor, "tokens.manage");
   const input = parseWith(ZCreateTokenInput, raw, "token");
-  const { token, tokenHash, prefix } = newTokenSecret();
+  const { secret: token, secretHash: tokenHash, prefix } = newSecret(API_TOKEN_PREFIX);
   const expiresAt = new Date(now.getTime() + input.expiresInDays * 86_400_000);
   const created = await db().$transaction(async (tx) => {
     const row = await tx.apiToken.create({

@@ -1,4 +1,4 @@
-import { canonicalJson } from "@/lib/audit/canonical-json";
+import { canonicalJson } from "@/lib/crypto/canonical-json";
 import type { Tx } from "@/lib/db/tx";
 import type { TReviewScope } from "@/lib/schemas/review";
 

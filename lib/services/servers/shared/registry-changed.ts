@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import { canonicalJson } from "@/lib/audit/canonical-json";
+import { hashCanonical } from "@/lib/crypto/sha256";
 import type { Tx } from "@/lib/db/tx";
 import { registryStateChanged } from "@/lib/policy/snapshot-cache";
 
@@ -54,7 +53,7 @@ export async function registryChanged(tx: Tx, serverId?: string): Promise<string
     },
   });
   const { policyVersion: _old, updatedAt: _u, createdAt: _c, description: _d, name: _n, ...decisive } = server;
-  const version = createHash("sha256").update(canonicalJson(decisive)).digest("hex").slice(0, 12);
+  const version = hashCanonical(decisive).slice(0, 12);
   if (version !== server.policyVersion)
     await tx.mcpServer.update({ where: { id: serverId }, data: { policyVersion: version } });
   return version;
