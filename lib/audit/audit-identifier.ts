@@ -1,6 +1,6 @@
 import { createHmac, hkdfSync } from "node:crypto";
 import { authSecret } from "@/lib/auth/secret";
-import { holdsSecret } from "./redact";
+import { holdsSecret } from "@/lib/redaction/redact";
 
 /** What a secret-looking identifier is stored as: this prefix and a keyed hash of it. */
 export const HASHED_ID_PREFIX = "redacted-id:";

@@ -7,7 +7,7 @@ import { GENESIS_HASH, hashPrepared, prepareBody, type ChainRecord, type Prepare
 import { auditIdentifier } from "./audit-identifier";
 import type { DataOf } from "./action-data";
 import type { AuditAction } from "./catalog";
-import { knownSecretPattern, maskKnown, redact, redactText, type KnownSecrets } from "./redact";
+import { knownSecretPattern, maskKnown, redact, redactText, type KnownSecrets } from "@/lib/redaction/redact";
 
 // Serialises appends across every connection and process, so the chain never forks.
 const AUDIT_CHAIN_LOCK = 7_305_112_002;

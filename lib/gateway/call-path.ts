@@ -5,7 +5,7 @@ import {
   type CallToolResult,
   type Progress,
 } from "@modelcontextprotocol/sdk/types.js";
-import { redact } from "@/lib/audit/redact";
+import { redact } from "@/lib/redaction/redact";
 import type { Evaluation } from "@/lib/policy/decide";
 import { awaitApproval } from "./approval-flow";
 import { boundedArguments, type GatewayEvent } from "./audit-event";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import { redact } from "@/lib/audit/redact";
+import { redact } from "@/lib/redaction/redact";
 import { boundedArguments, type GatewayEvent } from "./audit-event";
 import type { CallerContext } from "./call-path";
 import type { GatewayCore } from "./core";

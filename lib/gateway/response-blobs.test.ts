@@ -3,7 +3,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { CallToolResultSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REDACTED } from "@/lib/audit/redact";
+import { REDACTED } from "@/lib/redaction/redact";
 import { secretClasses } from "@/lib/testing/secret-disguises";
 import { controlResponse } from "./response-controls";
 

@@ -1,6 +1,6 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it } from "vitest";
-import { REDACTED, TOO_DEEP } from "@/lib/audit/redact";
+import { REDACTED, TOO_DEEP } from "@/lib/redaction/redact";
 import { controlResponse, TRUNCATION_META } from "./response-controls";
 
 const rows = (n: number) =>

@@ -7,7 +7,7 @@ import {
   redactText,
   TOO_DEEP,
   uniqueKey,
-} from "@/lib/audit/redact";
+} from "@/lib/redaction/redact";
 
 /** What a grant (narrowed by its server) lets through in a result. */
 export type ResponseControls = { deniedFields: readonly string[]; maxRecords: number | null };

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { redact } from "@/lib/audit/redact";
+import { redact } from "@/lib/redaction/redact";
 import { secretMatchesAny } from "@/lib/crypto/prefixed-secret";
 import { AppError, type ErrorBody } from "@/lib/errors";
 import { bodyAppError } from "@/lib/http/body-app-error";

@@ -1,4 +1,4 @@
-import { redact } from "@/lib/audit/redact";
+import { redact } from "@/lib/redaction/redact";
 
 /**
  * An ingested call's arguments, response and attributes, redacted by the one redaction module with the

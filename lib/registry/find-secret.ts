@@ -1,8 +1,8 @@
-import { detectSecret, TOKEN_PATTERNS } from "./secret-detector";
+import { detectSecret, TOKEN_PATTERNS } from "@/lib/redaction/secret-detector";
 
 /**
- * The secret check for registry input: the one detector (secret-detector.ts, whose token shapes the
- * audit redaction module shares), applied to the text as given and to each part of every URL in it,
+ * The secret check for registry input: the one detector (lib/redaction/secret-detector.ts, whose token shapes the
+ * redaction module shares), applied to the text as given and to each part of every URL in it,
  * decoded. In a URL the detector splits on "/" (path segments), so a key that contains "/" (an AWS
  * secret access key) in a query value (`?key=…`), percent-encoded or not, is looked at on its own too.
  */

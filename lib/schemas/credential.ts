@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CredentialKind, CredentialProvider, Environment } from "@/lib/generated/prisma/enums";
 import { findSecret } from "@/lib/registry/find-secret";
-import { secretMessage, urlSecretMessage } from "@/lib/registry/secret-detector";
+import { secretMessage, urlSecretMessage } from "@/lib/redaction/secret-detector";
 import { blankAsUndefined, date, int, text } from "./safe-input";
 
 /** A vault path, ARN or URI. Anything that looks like the secret itself is refused here, at the edge. */

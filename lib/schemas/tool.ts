@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RiskLevel } from "@/lib/generated/prisma/enums";
-import { detectSecret, secretMessage } from "@/lib/registry/secret-detector";
+import { detectSecret, secretMessage } from "@/lib/redaction/secret-detector";
 
 const argumentPath = z.preprocess(
   (v) => (v === "" ? null : v),

@@ -3,7 +3,7 @@ import { parseWith } from "@/lib/schemas/parse";
 import { decisionBatcher } from "./internal/decision-batcher";
 import type { CallData } from "@/lib/audit/call-data";
 import type { AuditInput } from "@/lib/audit/record-audit";
-import { redact } from "@/lib/audit/redact";
+import { redact } from "@/lib/redaction/redact";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { argumentsHash } from "@/lib/policy/arguments";

@@ -1,7 +1,7 @@
 import { DEFAULT_TOOL_CALL_TTL_MINUTES, requiredApprovals } from "@/lib/approvals/rules";
 import { decisionBatcher } from "./decision-batcher";
 import type { AuditInput } from "@/lib/audit/record-audit";
-import { redact } from "@/lib/audit/redact";
+import { redact } from "@/lib/redaction/redact";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Granted } from "@/lib/policy/decide";
 import { notifyApprovers } from "@/lib/services/approvals/shared/notify";

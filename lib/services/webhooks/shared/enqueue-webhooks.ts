@@ -1,4 +1,4 @@
-import { redactText } from "@/lib/audit/redact";
+import { redactText } from "@/lib/redaction/redact";
 import type { Tx } from "@/lib/db/tx";
 import { env } from "@/lib/env";
 import type { ApprovalPayload, WebhookEvent } from "@/lib/webhooks/payload";

@@ -1,4 +1,4 @@
-import { TOKEN_SHAPES } from "@/lib/registry/secret-detector";
+import { TOKEN_SHAPES } from "./secret-detector";
 import { csvSecretSpans } from "./csv-secret-columns";
 import { BASE64_RUN, base64Texts, HEX_RUN, hexBytes, textsOf } from "./decode-blob";
 import { MIGHT_NORMALISE, normalise, originalSpan, withoutSpaces, type Normalised } from "./normalise-text";

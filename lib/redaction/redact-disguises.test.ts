@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { DISGUISES, leakForms, secretClasses } from "@/lib/testing/secret-disguises";
 import type { Outcome } from "@/lib/schemas/outcome";
-import { prepareAudit } from "./record-audit";
+import { prepareAudit } from "@/lib/audit/record-audit";
 import { redact, redactText, REDACTED } from "./redact";
 
 const samples = secretClasses();
