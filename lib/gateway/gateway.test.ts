@@ -397,7 +397,11 @@ describeWithDatabase("Warden gateway", () => {
     const cfg = { ...config({ spool_dir: spoolDir, ship_interval_ms: 60_000 }, 3286) };
     writeFileSync(
       cfgFile,
-      JSON.stringify({ ...cfg, upstreams: { [world.everything.slug]: cfg.upstreams[world.everything.slug] } }),
+      JSON.stringify({
+        ...cfg,
+        // The config file sits in a temporary folder: its relative paths are read against that folder.
+        upstreams: { [world.everything.slug]: { ...cfg.upstreams[world.everything.slug], cwd: process.cwd() } },
+      }),
     );
     const run = (): ChildProcess =>
       spawn(process.execPath, ["--import", "tsx", "scripts/gateway.ts", "--config", cfgFile], {
