@@ -50,6 +50,7 @@ export const TOKEN_SHAPES: TokenShape[] = [
   { pattern: new RegExp(`${edge}sk-(proj-|ant-)?[A-Za-z0-9_-]{20,}${end}`, "i"), what: "an API secret key" },
   { pattern: new RegExp(`${edge}glpat-[A-Za-z0-9_-]{20,}${end}`, "i"), what: "a GitLab token" },
   { pattern: new RegExp(`${edge}wdn_[A-Za-z0-9_-]{20,}${end}`, "i"), what: "a Warden API token" },
+  { pattern: new RegExp(`${edge}wag_[A-Za-z0-9_-]{20,}${end}`, "i"), what: "a Warden agent credential" },
   { pattern: /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/i, what: "a JWT" },
   // The whole block, whatever comes before it; one cut short (no END line) runs to the end of the text.
   {

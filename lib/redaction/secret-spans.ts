@@ -53,6 +53,7 @@ const PREFIX_ATOMS = [
   "[spr]k_test_",
   "glpat-",
   "wdn_",
+  "wag_",
   "eyj",
   "aiza",
   "-----begin",

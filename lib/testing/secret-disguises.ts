@@ -63,6 +63,7 @@ export function secretClasses(seed = 7): SecretSample[] {
     ["API secret key", "sk-proj-" + rnd(32, ALNUM)],
     ["GitLab token", "glpat-" + rnd(20, ALNUM)],
     ["Warden token", "wdn_" + rnd(32, ALNUM)],
+    ["Warden agent credential", "wag_" + rnd(43, ALNUM + "-_")],
     ["Google API key", "AIza" + rnd(35, ALNUM)],
     ["JWT", `eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOi${rnd(20, ALNUM)}.${rnd(43, ALNUM)}`],
   ];
