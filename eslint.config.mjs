@@ -22,7 +22,15 @@ const internals = {
 };
 // The gateway talks to Warden over HTTP: it never opens the database (types may still be shared).
 const gatewayProcess = {
-  group: ["@/lib/db", "@/lib/db/*", "@/lib/services/*", "@/lib/generated/*", "@/lib/startup/*", "@/lib/auth/*"],
+  group: [
+    "@/lib/db",
+    "@/lib/db/*",
+    "@/lib/services/*",
+    "@/lib/generated/*",
+    "@/lib/startup/*",
+    "@/lib/auth/*",
+    "@/lib/web-session/*",
+  ],
   allowTypeImports: true,
   message: "The gateway process talks to Warden over HTTP only: no database, services or sessions.",
 };

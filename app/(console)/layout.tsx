@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { ConsoleShell } from "@/components/layout/console-shell";
 import { NAV_ITEMS } from "@/components/layout/nav-items";
 import { PauseBanner } from "@/components/layout/pause-banner";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/web-session/require-user";
 import { can } from "@/lib/authz/permissions";
 import { getPauseState } from "@/lib/services/org/get-pause-state";
 

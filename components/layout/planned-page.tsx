@@ -1,4 +1,4 @@
-import { requirePermission } from "@/lib/auth/require-permission";
+import { requirePermission } from "@/lib/web-session/require-permission";
 import type { Action } from "@/lib/authz/permissions";
 import { EmptyState } from "./empty-state";
 import { PageHeader } from "./page-header";

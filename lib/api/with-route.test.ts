@@ -1,7 +1,7 @@
 import { encode } from "next-auth/jwt";
 import { expect, it } from "vitest";
 import { z } from "zod";
-import { authOptions } from "@/lib/auth/options";
+import { authOptions } from "@/lib/web-session/options";
 import { systemActor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { signOut } from "@/lib/services/auth/sign-out";

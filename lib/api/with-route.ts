@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { actorFromRequest } from "@/lib/auth/session";
+import { actorFromRequest } from "@/lib/web-session/actor-from-request";
 import type { Actor } from "@/lib/authz/actor";
 import { can, type Action } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";

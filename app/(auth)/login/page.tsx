@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
-import { oidcEnabled } from "@/lib/auth/options";
+import { oidcEnabled } from "@/lib/web-session/options";
 import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 import { env } from "@/lib/env";
 import { findSsoLinkOffer } from "@/lib/services/auth/find-sso-link-offer";

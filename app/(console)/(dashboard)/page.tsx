@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/layout/page-header";
-import { requirePermission } from "@/lib/auth/require-permission";
+import { requirePermission } from "@/lib/web-session/require-permission";
 import { dashboardKeys } from "@/lib/queries/dashboard";
 import { Prefetched } from "@/lib/queries/prefetched";
 import { getDashboard } from "@/lib/services/dashboard/get-dashboard";

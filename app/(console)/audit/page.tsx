@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/layout/page-header";
-import { requirePermission } from "@/lib/auth/require-permission";
+import { requirePermission } from "@/lib/web-session/require-permission";
 import { can } from "@/lib/authz/permissions";
 import { AuditView } from "./_components/audit-view";
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { requirePermission } from "@/lib/auth/require-permission";
+import { requirePermission } from "@/lib/web-session/require-permission";
 import { PageHeader } from "@/components/layout/page-header";
 import { SettingsTabs } from "./_components/settings-tabs";
 

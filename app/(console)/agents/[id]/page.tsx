@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/require-permission";
+import { requirePermission } from "@/lib/web-session/require-permission";
 import { can } from "@/lib/authz/permissions";
 import { agentKeys } from "@/lib/queries/agents";
 import { Prefetched } from "@/lib/queries/prefetched";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/require-permission";
+import { requirePermission } from "@/lib/web-session/require-permission";
 import { can } from "@/lib/authz/permissions";
 import { Prefetched } from "@/lib/queries/prefetched";
 import { serverKeys } from "@/lib/queries/servers";

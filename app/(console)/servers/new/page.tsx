@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/layout/page-header";
 import { Card } from "@/components/ui/card";
-import { requirePermission } from "@/lib/auth/require-permission";
+import { requirePermission } from "@/lib/web-session/require-permission";
 import { ServerForm } from "../_components/server-form";
 
 export const metadata: Metadata = { title: "Register server" };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/require-permission";
+import { requirePermission } from "@/lib/web-session/require-permission";
 import { gatewayKeys } from "@/lib/queries/gateways";
 import { Prefetched } from "@/lib/queries/prefetched";
 import { listGateways } from "@/lib/services/gateways/list-gateways";

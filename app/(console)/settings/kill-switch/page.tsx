@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/require-permission";
+import { requirePermission } from "@/lib/web-session/require-permission";
 import { getPauseState } from "@/lib/services/org/get-pause-state";
 import { getOrgSettings } from "@/lib/services/org/get-org-settings";
 import { OrgSettingsForm } from "./_components/org-settings-form";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/require-permission";
+import { requirePermission } from "@/lib/web-session/require-permission";
 import { getReviewSettings } from "@/lib/services/reviews/get-review-settings";
 import { ReviewSettingsForm } from "./_components/review-settings-form";
 

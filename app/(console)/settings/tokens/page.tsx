@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/require-permission";
+import { requirePermission } from "@/lib/web-session/require-permission";
 import { TokensView } from "./_components/tokens-view";
 
 export const metadata: Metadata = { title: "API tokens" };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/require-permission";
+import { requirePermission } from "@/lib/web-session/require-permission";
 import { SsoLinkRequestsCard } from "./_components/sso-link-requests-card";
 import { TeamsCard } from "./_components/teams-card";
 import { UsersView } from "./_components/users-view";

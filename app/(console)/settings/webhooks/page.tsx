@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/require-permission";
+import { requirePermission } from "@/lib/web-session/require-permission";
 import { WebhooksView } from "./_components/webhooks-view";
 
 export const metadata: Metadata = { title: "Webhooks" };

@@ -1,8 +1,8 @@
 import NextAuth from "next-auth";
 import { errorResponse } from "@/lib/api/error-response";
 import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS } from "@/lib/auth/device-cookie";
-import { nextAuthInputProblem } from "@/lib/auth/next-auth-request";
-import { authOptions } from "@/lib/auth/options";
+import { nextAuthInputProblem } from "@/lib/web-session/next-auth-request";
+import { authOptions } from "@/lib/web-session/options";
 import { runSignInAttempt, type SignInAttempt } from "@/lib/auth/sign-in-attempt";
 import { AppError } from "@/lib/errors";
 

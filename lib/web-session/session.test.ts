@@ -7,9 +7,9 @@ import { db } from "@/lib/db/client";
 import { signOut } from "@/lib/services/auth/sign-out";
 import { describeWithDatabase } from "@/lib/testing/test-database";
 import { seedUser } from "@/prisma/seed/factories";
-import { readCookie } from "./device-cookie";
+import { readCookie } from "@/lib/auth/device-cookie";
 import { authOptions } from "./options";
-import { actorFromRequest } from "./session";
+import { actorFromRequest } from "./actor-from-request";
 
 const COOKIE = "next-auth.session-token";
 const cookieOf = (token: JWT) => encode({ token, secret: authOptions().secret! });

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { readCookie } from "./device-cookie";
+import { readCookie } from "@/lib/auth/device-cookie";
 
 const CALLBACK_COOKIES = ["__Secure-next-auth.callback-url", "next-auth.callback-url"];
 

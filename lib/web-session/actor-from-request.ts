@@ -1,13 +1,14 @@
-import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
-import { redirect } from "next/navigation";
 import type { UserActor } from "@/lib/authz/actor";
 import { activeUser } from "./active-user";
-import { authOptions } from "./options";
+import { sessionJwt } from "./session-jwt";
 
-/** For route handlers: the user behind the request's session cookie. */
+/**
+ * For route handlers: the user behind the request's session cookie. It only decodes the cookie, so it
+ * needs the cookie's secret and name, not next-auth's options (whose callbacks call the sign-in services).
+ */
 export async function actorFromRequest(req: Request): Promise<UserActor | null> {
-  const options = authOptions();
+  const { secret, secureCookie } = sessionJwt();
   const cookies = new Map<string, string>();
   for (const part of (req.headers.get("cookie") ?? "").split(";")) {
     const at = part.indexOf("=");
@@ -15,16 +16,8 @@ export async function actorFromRequest(req: Request): Promise<UserActor | null> 
   }
   const token = await getToken({
     req: { cookies, headers: Object.fromEntries(req.headers) } as unknown as Parameters<typeof getToken>[0]["req"],
-    secret: options.secret,
-    secureCookie: options.useSecureCookies,
+    secret,
+    secureCookie,
   });
   return activeUser(token?.sub, token?.sid, token?.ssoUntil);
-}
-
-/** For server components: the signed-in user, or a redirect to sign-in. */
-export async function requireUser(): Promise<UserActor> {
-  const session = await getServerSession(authOptions());
-  const actor = await activeUser(session?.user?.id, session?.sid, session?.ssoUntil);
-  if (!actor) redirect("/login");
-  return actor;
 }

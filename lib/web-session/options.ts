@@ -11,14 +11,15 @@ import { recordSsoProviderError } from "@/lib/services/auth/record-sso-provider-
 import { signInWithPassword } from "@/lib/services/auth/sign-in-with-password";
 import { signInWithSso } from "@/lib/services/auth/sign-in-with-sso";
 import { signOut } from "@/lib/services/auth/sign-out";
-import type { SsoClaims } from "./sso/claims";
-import { ssoEnabled, ssoProvider } from "./sso/provider";
-import { safeCallbackPath } from "./callback-url";
-import { DEVICE_COOKIE, issueDeviceCookie, readCookie, verifiedDevice } from "./device-cookie";
+import type { SsoClaims } from "@/lib/auth/sso/claims";
+import { ssoEnabled, ssoProvider } from "@/lib/auth/sso/provider";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { DEVICE_COOKIE, issueDeviceCookie, readCookie, verifiedDevice } from "@/lib/auth/device-cookie";
 import { clientAddress } from "@/lib/http/client-address";
+import { authSecret } from "@/lib/auth/secret";
+import { currentSignInAttempt } from "@/lib/auth/sign-in-attempt";
 import { activeUser } from "./active-user";
-import { authSecret } from "./secret";
-import { currentSignInAttempt } from "./sign-in-attempt";
+import { sessionJwt } from "./session-jwt";
 
 /**
  * Thrown by the jwt callback for a session that has ended (signed out, user disabled or gone, SSO lifetime
@@ -68,11 +69,12 @@ export function authOptions(): NextAuthOptions {
       }
     },
   });
+  const jwt = sessionJwt();
   cached = {
-    secret: authSecret(),
+    secret: jwt.secret,
     providers: ssoEnabled() ? [credentials, ssoProvider()] : [credentials],
     session: { strategy: "jwt", maxAge: e.SESSION_MAX_AGE_MINUTES * 60 },
-    useSecureCookies: e.NEXTAUTH_URL?.startsWith("https://") ?? false,
+    useSecureCookies: jwt.secureCookie,
     pages: { signIn: "/login", error: "/login" },
     logger: {
       error(code, metadata) {
