@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/tx";
-import type { ActorType } from "@/lib/generated/prisma/enums";
+import type { AuditActor } from "@/lib/authz/actor";
 import type { AuditCategory } from "@/lib/schemas/audit-category";
 import type { Outcome } from "@/lib/schemas/outcome";
 import { GENESIS_HASH, hashPrepared, prepareBody, type ChainRecord, type PreparedBody } from "./chain";
@@ -11,8 +11,6 @@ import { knownSecretPattern, maskKnown, redact, redactText, type KnownSecrets } 
 
 // Serialises appends across every connection and process, so the chain never forks.
 const AUDIT_CHAIN_LOCK = 7_305_112_002;
-
-export type AuditActor = { type: ActorType; id: string | null; label: string };
 
 /** One record to append; `A` narrows `attributes` to the action's data where the catalog pins it (see ActionData). */
 export type AuditInput<A extends AuditAction = AuditAction> = {

@@ -1,6 +1,5 @@
 import { AppError } from "@/lib/errors";
-import type { AuditActor } from "@/lib/audit/record-audit";
-import type { Role, TokenScope } from "@/lib/generated/prisma/enums";
+import type { ActorType, Role, TokenScope } from "@/lib/generated/prisma/enums";
 import { can, type Action } from "./permissions";
 
 export type UserActor = { type: "USER"; id: string; email: string; name: string; roles: Role[] };
@@ -11,6 +10,9 @@ export type SystemActor = { type: "SYSTEM"; label: string };
 
 /** Whoever is acting: a signed-in person, a machine holding an API token, or the operator's CLI. */
 export type Actor = UserActor | TokenActor | SystemActor;
+
+/** Who an audit record names: the acting user, token or operator, as the audit chain stores them. */
+export type AuditActor = { type: ActorType; id: string | null; label: string };
 
 export const systemActor = (label: string): SystemActor => ({ type: "SYSTEM", label });
 

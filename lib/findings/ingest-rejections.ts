@@ -1,4 +1,4 @@
-import type { AuditActor } from "@/lib/audit/record-audit";
+import type { AuditActor } from "@/lib/authz/actor";
 import type { IngestError } from "@/lib/ingest/parse-batch";
 import type { FindingInput } from "./finding-input";
 

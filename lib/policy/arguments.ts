@@ -1,4 +1,5 @@
 import { hashCanonical } from "@/lib/crypto/sha256";
+import type { Operation } from "@/lib/schemas/grant";
 import { parseQueryText, type ParsedQuery } from "./query-parse";
 
 /** sha256 of the canonical arguments: key order never matters, any value change does. */
@@ -152,8 +153,6 @@ export function deniedFieldIn(args: unknown, denied: string[], targets?: CallTar
   walk(args);
   return hit === undefined ? undefined : denied[lower.indexOf(hit)];
 }
-
-export type Operation = "read" | "query" | "write" | "delete" | "admin";
 
 /** The operation a tool performs, from its annotations and its name. */
 export function operationOf(tool: { name: string; annotations: unknown }): Operation {

@@ -1,3 +1,4 @@
+import type { Operation } from "@/lib/schemas/grant";
 import {
   callTargets,
   deniedFieldIn,
@@ -6,7 +7,6 @@ import {
   requestedCount,
   toolMatches,
   type CallTargets,
-  type Operation,
 } from "./arguments";
 import { argumentRuleViolation, type RuleContext } from "./argument-rules";
 import type { RateLimiter } from "./rate-limiter";

@@ -1,4 +1,5 @@
-import { operationAllowed, type Operation } from "./arguments";
+import type { Operation } from "@/lib/schemas/grant";
+import { operationAllowed } from "./arguments";
 
 type ServerPolicy = { allowedObjects: string[]; allowedOperations: string[]; maxRecordsPerCall: number | null };
 type GrantAsk = { allowedObjects: string[]; allowedOperations: string[]; maxRecords?: number | null };

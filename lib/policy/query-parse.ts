@@ -1,6 +1,6 @@
 import { parseQuery as parseSoql } from "@jetstreamapp/soql-parser-js";
 import sqlParser from "node-sql-parser/build/postgresql.js";
-import type { Operation } from "./arguments";
+import type { Operation } from "@/lib/schemas/grant";
 
 /** What a query reads or writes, as far as a policy needs to know. */
 export type ParsedQuery = {

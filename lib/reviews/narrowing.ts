@@ -1,5 +1,6 @@
 import type { FieldErrors } from "@/lib/errors";
-import { operationAllowed, toolMatches, type Operation } from "@/lib/policy/arguments";
+import { operationAllowed, toolMatches } from "@/lib/policy/arguments";
+import type { Operation } from "@/lib/schemas/grant";
 import type { TGrantNarrowing } from "@/lib/schemas/review";
 
 export type GrantScope = {

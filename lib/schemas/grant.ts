@@ -3,6 +3,8 @@ import { ZArgumentRules } from "./argument-rule";
 import { blankAsUndefined, date, int, text } from "./safe-input";
 
 export const OPERATIONS = ["read", "query", "write", "delete", "admin"] as const;
+/** What a tool does, as a grant allows it: "query" is a read through a query language. */
+export type Operation = (typeof OPERATIONS)[number];
 
 const names = z.array(text().trim().min(1).max(128)).max(500);
 

@@ -7,7 +7,7 @@ import { CampaignActions } from "./campaign-actions";
 import { CampaignDashboard } from "./campaign-dashboard";
 import { CampaignItems } from "./campaign-items";
 import { CampaignStatus } from "./campaign-status";
-import type { ReviewPermissions } from "./reviews-view";
+import type { ReviewPermissions } from "./types";
 
 function SignerPart({ part }: { part: unknown }) {
   const p = part as { decided: number; reassigned: number; allowedBecause: string };

@@ -7,16 +7,9 @@ import { Tabs } from "@/components/ui/tabs";
 import { CampaignDetail } from "./campaign-detail";
 import { CampaignsList } from "./campaigns-list";
 import { MyReviews } from "./my-reviews";
+import type { ReviewPermissions } from "./types";
 
 type Tab = "My reviews" | "Campaigns";
-export type ReviewPermissions = {
-  canDecide: boolean;
-  canManage: boolean;
-  canSignOff: boolean;
-  /** may download the campaign's signed evidence pack (reports.read) */
-  canExport: boolean;
-  seesAll: boolean;
-};
 
 /** "My reviews" for reviewers, the campaigns for everyone, and one campaign's page at ?campaign=<id>. */
 export function ReviewsView(perms: ReviewPermissions) {

@@ -12,7 +12,7 @@ import { useGrantAction } from "@/lib/queries/grants";
 import { describeArgumentRule, ZArgumentRules } from "@/lib/schemas/argument-rule";
 import { isWildcard } from "@/lib/schemas/grant";
 import { GrantForm } from "./grant-form";
-import type { TabProps } from "./server-detail-view";
+import type { TabProps } from "./types";
 
 const list = (xs: string[]) => (xs.length ? xs.join(", ") : "—");
 const argumentRulesOf = (stored: unknown) => ZArgumentRules.safeParse(stored).data ?? [];

@@ -9,7 +9,7 @@ import { useServerActivity } from "@/lib/queries/servers";
 import { normaliseOutcome, outcomeLabel } from "@/lib/schemas/outcome";
 import type { Jsonified } from "@/lib/queries/jsonified";
 import type { ServerActivity } from "@/lib/services/servers/get-server-activity";
-import type { TabProps } from "./server-detail-view";
+import type { TabProps } from "./types";
 
 type Row = Jsonified<ServerActivity>["changes"][number];
 

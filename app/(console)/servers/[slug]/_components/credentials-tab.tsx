@@ -14,7 +14,7 @@ import { ACTIONS_COLUMN, DataTable, Td } from "@/components/ui/data-table";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useAddCredential, useRemoveCredential } from "@/lib/queries/servers";
 import { ZCreateCredentialInput } from "@/lib/schemas/credential";
-import type { TabProps } from "./server-detail-view";
+import type { TabProps } from "./types";
 import { CredentialKind, CredentialProvider, Environment } from "@/lib/generated/prisma/enums";
 import { enumLabel } from "@/lib/schemas/enum-labels";
 import { ConfirmButton } from "@/components/ui/confirm-button";

@@ -11,7 +11,7 @@ import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { AgentSelectField } from "@/app/(console)/_components/agent-select-field";
 import { useCreateGrant } from "@/lib/queries/grants";
 import { OPERATIONS, ZCreateGrantInput } from "@/lib/schemas/grant";
-import type { TabProps } from "./server-detail-view";
+import type { TabProps } from "./types";
 
 const csv = (v: FormDataEntryValue | null) =>
   String(v ?? "")

@@ -10,7 +10,7 @@ import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/queries/api-client";
 import { useChangeServerStatus } from "@/lib/queries/servers";
 import type { ServerStatus } from "@/lib/generated/prisma/enums";
-import type { TabProps } from "./server-detail-view";
+import type { TabProps } from "./types";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 
 /**

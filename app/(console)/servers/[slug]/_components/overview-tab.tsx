@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
 import { ServerForm } from "../../_components/server-form";
 import { LifecycleActions } from "./lifecycle-actions";
-import type { TabProps } from "./server-detail-view";
+import type { TabProps } from "./types";
 import { describeArgumentRule, ZArgumentRules } from "@/lib/schemas/argument-rule";
 import { enumLabel } from "@/lib/schemas/enum-labels";
 

@@ -8,7 +8,7 @@ import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/queries/api-client";
 import type { PolicyChange } from "@/lib/policy/server-policy";
 import { useImportPolicy, usePolicy } from "@/lib/queries/servers";
-import type { TabProps } from "./server-detail-view";
+import type { TabProps } from "./types";
 
 const show = (v: unknown) => (v === null ? "(unset)" : JSON.stringify(v));
 

@@ -2,7 +2,7 @@
 
 import { Card } from "@/components/ui/card";
 import { LifecycleActions } from "./lifecycle-actions";
-import type { TabProps } from "./server-detail-view";
+import type { TabProps } from "./types";
 
 export function ReadinessTab(props: TabProps) {
   const items = props.server.readiness;

@@ -12,6 +12,7 @@ import { OverviewTab } from "./overview-tab";
 import { PolicyTab } from "./policy-tab";
 import { ReadinessTab } from "./readiness-tab";
 import { ToolsTab } from "./tools-tab";
+import type { TabProps } from "./types";
 import { LoadingState } from "@/components/layout/loading-state";
 
 const TABS = ["Overview", "Tools", "Credentials", "Access", "Policy", "Readiness", "Activity"] as const;
@@ -25,7 +26,7 @@ export function ServerDetailView({ slug, canReviewTools }: { slug: string; canRe
   const failing = server.readiness.filter((i) => !i.pass).length;
   const pending = server.tools.filter((t) => t.status !== "APPROVED").length;
   const badge: Partial<Record<Tab, number>> = { Readiness: failing, Tools: pending };
-  const props = { server, canReviewTools };
+  const props: TabProps = { server, canReviewTools };
   return (
     <>
       <PageHeader
@@ -59,5 +60,3 @@ export function ServerDetailView({ slug, canReviewTools }: { slug: string; canRe
     </>
   );
 }
-
-export type TabProps = { server: NonNullable<ReturnType<typeof useServer>["data"]>; canReviewTools: boolean };

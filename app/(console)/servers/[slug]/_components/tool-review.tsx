@@ -10,7 +10,7 @@ import { useToolAction } from "@/lib/queries/servers";
 import { definitionOf, diffDefinitions, type ToolDefinition } from "@/lib/registry/tool-definition";
 import { PoisoningFindings } from "./poisoning-findings";
 import { SecondOpinionPanel } from "./second-opinion";
-import type { TabProps } from "./server-detail-view";
+import type { TabProps } from "./types";
 
 type ToolRow = TabProps["server"]["tools"][number];
 

@@ -10,7 +10,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { ACTIONS_COLUMN, DataTable, Td } from "@/components/ui/data-table";
 import { useToolAction } from "@/lib/queries/servers";
 import { ManifestImport } from "./manifest-import";
-import type { TabProps } from "./server-detail-view";
+import type { TabProps } from "./types";
 import { ToolReview } from "./tool-review";
 import { RiskLevel } from "@/lib/generated/prisma/enums";
 
