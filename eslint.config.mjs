@@ -36,6 +36,36 @@ const gatewayProcess = {
 };
 const restrict = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
 
+// Layers below the HTTP layer (issue 23). A later block's no-restricted-imports replaces an earlier one's for the
+// same file, so each block below repeats the HTTP and start-up patterns the lib/** block holds.
+const services = {
+  group: ["@/lib/services", "@/lib/services/*"],
+  message: "The services sit above this folder: it holds rules and helpers the services call, never the other way.",
+};
+const webSession = {
+  group: ["@/lib/web-session", "@/lib/web-session/*"],
+  message: "lib/web-session is the next-auth adapter, above the services: only pages, lib/api and app/ use it.",
+};
+const authHelpers = {
+  group: [...services.group, ...webSession.group],
+  message:
+    "lib/auth holds pure sign-in helpers the services use; the next-auth adapter that calls services lives in lib/web-session.",
+};
+const FOUNDATIONS = ["authz", "schemas", "errors", "env", "server-stopping", "crypto", "redaction"];
+const foundationsOnly = {
+  group: [
+    "@/lib/*",
+    ...FOUNDATIONS.flatMap((name) => [`!@/lib/${name}`, `!@/lib/${name}/*`]),
+    "!@/lib/generated",
+    "@/lib/generated/*",
+    "!@/lib/generated/prisma",
+    "@/lib/generated/prisma/*",
+    "!@/lib/generated/prisma/enums",
+  ],
+  message:
+    "Foundations (lib/authz, lib/schemas, lib/crypto, lib/redaction, lib/errors, lib/env, lib/server-stopping) import only each other, the generated Prisma enums and packages.",
+};
+
 const config = tseslint.config(
   {
     ignores: [
@@ -99,6 +129,28 @@ const config = tseslint.config(
     ignores: tests,
     plugins: { warden: wardenPlugin },
     rules: { "warden/own-internals": "error" },
+  },
+  // Layers (issue 23): lib/auth below the services, services below the web session, domain rules below the
+  // services, foundations at the bottom.
+  { files: ["lib/auth/**"], ignores: tests, rules: restrict(authHelpers, httpLayer, startup) },
+  { files: ["lib/services/**"], ignores: tests, rules: restrict(webSession, httpLayer, startup) },
+  {
+    files: [
+      ...["approvals", "audit", "evidence", "findings", "ingest", "otlp", "policy", "registry", "reviews", "siem"].map(
+        (domain) => `lib/${domain}/**`,
+      ),
+      ...["webhooks", "net", "http"].map((folder) => `lib/${folder}/**`),
+    ],
+    ignores: tests,
+    rules: restrict(services, webSession, httpLayer, startup),
+  },
+  {
+    files: [
+      ...["authz", "schemas", "crypto", "redaction"].map((folder) => `lib/${folder}/**`),
+      ...["errors", "env", "server-stopping"].map((file) => `lib/${file}.ts`),
+    ],
+    ignores: tests,
+    rules: restrict(foundationsOnly, httpLayer, startup),
   },
 );
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseOutboundAllow } from "@/lib/net/outbound-allow";
+import { parseOutboundAllow } from "@/lib/schemas/outbound-allow";
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

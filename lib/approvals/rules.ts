@@ -11,7 +11,6 @@ export function requiredApprovals(
 
 export const DEFAULT_TOOL_CALL_TTL_MINUTES = 30;
 export const DEFAULT_ACCESS_TTL_DAYS = 7;
-export const MAX_JIT_DAYS = 14;
 
 /**
  * Expiry is enforced when read: a PENDING request past its time is EXPIRED, with or without a timer,

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DENIED_HOSTS } from "@/lib/testing/denied-hosts";
-import { parseOutboundAllow } from "./outbound-allow";
+import { parseOutboundAllow } from "@/lib/schemas/outbound-allow";
 import { OutboundError } from "./outbound-error";
 import { endpointOf, isDeniedAddress, resolveOutbound, type Resolver } from "./outbound-guard";
 import { postOutbound } from "./outbound-http";

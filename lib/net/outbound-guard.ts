@@ -2,7 +2,8 @@ import dns from "node:dns";
 import { BlockList, isIP, type LookupFunction } from "node:net";
 import os from "node:os";
 import { env, outboundAllowSetting } from "@/lib/env";
-import { isAllowed, normalHost, parseOutboundAllow, type OutboundAllowList } from "./outbound-allow";
+import { normalHost, parseOutboundAllow, type OutboundAllowList } from "@/lib/schemas/outbound-allow";
+import { isAllowed } from "./outbound-allow";
 import { OutboundError } from "./outbound-error";
 
 /**

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { ApprovalKind, ApprovalStatus } from "@/lib/generated/prisma/enums";
-import { MAX_JIT_DAYS } from "@/lib/approvals/rules";
 import { int, text } from "./safe-input";
+
+/** The longest just-in-time access anyone may ask for. */
+export const MAX_JIT_DAYS = 14;
 
 export const ZVoteInput = z.object({
   decision: z.enum(["approve", "deny"], "Choose approve or deny"),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CredentialKind, CredentialProvider, Environment } from "@/lib/generated/prisma/enums";
-import { findSecret } from "@/lib/registry/find-secret";
+import { findSecret } from "@/lib/redaction/find-secret";
 import { secretMessage, urlSecretMessage } from "@/lib/redaction/secret-detector";
 import { blankAsUndefined, date, int, text } from "./safe-input";
 

@@ -1,4 +1,4 @@
-import { findSecret, findToken, secretFieldMessage, type SecretFinding } from "@/lib/registry/find-secret";
+import { findSecret, findToken, secretFieldMessage, type SecretFinding } from "@/lib/redaction/find-secret";
 
 /** Where a secret sits in a JSON document: the field's dotted path, and what it looks like. */
 export type SecretInJson = { path: string; kind: string; message: string };

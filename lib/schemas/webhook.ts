@@ -1,7 +1,17 @@
 import { z } from "zod";
-import { WEBHOOK_EVENTS } from "@/lib/webhooks/payload";
 import { withoutSecrets } from "./credential";
 import { text } from "./safe-input";
+
+export const WEBHOOK_EVENTS = [
+  "approval.requested",
+  "approval.escalated",
+  "approval.decided",
+  "review.reminder",
+  "audit.checkpoint",
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+/** What a new webhook subscribes to unless told otherwise: a checkpoint a minute is for machines, not chat. */
+export const DEFAULT_WEBHOOK_EVENTS: WebhookEvent[] = WEBHOOK_EVENTS.filter((e) => e !== "audit.checkpoint");
 
 export const ZCreateWebhookInput = z.object({
   name: text().trim().min(1, "Enter a name").max(80),

@@ -6,7 +6,7 @@ import path from "node:path";
 import tls from "node:tls";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseOutboundAllow } from "@/lib/net/outbound-allow";
+import { parseOutboundAllow } from "@/lib/schemas/outbound-allow";
 import { OutboundError } from "@/lib/net/outbound-error";
 import type { Resolver } from "@/lib/net/outbound-guard";
 import type { SiemEvent } from "./siem-event";

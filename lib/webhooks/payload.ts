@@ -1,15 +1,5 @@
 import type { TCheckpointAnchor } from "@/lib/schemas/checkpoint-anchor";
-
-export const WEBHOOK_EVENTS = [
-  "approval.requested",
-  "approval.escalated",
-  "approval.decided",
-  "review.reminder",
-  "audit.checkpoint",
-] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
-/** What a new webhook subscribes to unless told otherwise: a checkpoint a minute is for machines, not chat. */
-export const DEFAULT_WEBHOOK_EVENTS: WebhookEvent[] = WEBHOOK_EVENTS.filter((e) => e !== "audit.checkpoint");
+import type { WebhookEvent } from "@/lib/schemas/webhook";
 
 export type ApprovalPayload = {
   id: string;

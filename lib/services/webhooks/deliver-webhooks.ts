@@ -2,7 +2,8 @@ import { db } from "@/lib/db/client";
 import { signWebhook } from "@/lib/webhooks/signing";
 import { OutboundError, storedReason } from "@/lib/net/outbound-error";
 import { postOutbound } from "@/lib/net/outbound-http";
-import { webhookBody, type WebhookEvent, type WebhookPayload } from "@/lib/webhooks/payload";
+import type { WebhookEvent } from "@/lib/schemas/webhook";
+import { webhookBody, type WebhookPayload } from "@/lib/webhooks/payload";
 
 export const MAX_ATTEMPTS = 8;
 const TIMEOUT_MS = 5000;

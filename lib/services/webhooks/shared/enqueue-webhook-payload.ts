@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db/tx";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { WebhookEvent, WebhookPayload } from "@/lib/webhooks/payload";
+import type { WebhookEvent } from "@/lib/schemas/webhook";
+import type { WebhookPayload } from "@/lib/webhooks/payload";
 
 /** Queues one payload for every enabled webhook subscribed to the event, in the caller's transaction. */
 export async function enqueueWebhookPayload(tx: Tx, event: WebhookEvent, payload: WebhookPayload) {

@@ -1,7 +1,8 @@
 import { redactText } from "@/lib/redaction/redact";
 import type { Tx } from "@/lib/db/tx";
 import { env } from "@/lib/env";
-import type { ApprovalPayload, WebhookEvent } from "@/lib/webhooks/payload";
+import type { WebhookEvent } from "@/lib/schemas/webhook";
+import type { ApprovalPayload } from "@/lib/webhooks/payload";
 import { enqueueWebhookPayload } from "./enqueue-webhook-payload";
 
 type RequestRow = {

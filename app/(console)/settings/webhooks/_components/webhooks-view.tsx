@@ -12,8 +12,7 @@ import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useCreateWebhook, useDeleteWebhook, useWebhooks } from "@/lib/queries/webhooks";
-import { ZCreateWebhookInput } from "@/lib/schemas/webhook";
-import { DEFAULT_WEBHOOK_EVENTS, WEBHOOK_EVENTS } from "@/lib/webhooks/payload";
+import { DEFAULT_WEBHOOK_EVENTS, WEBHOOK_EVENTS, ZCreateWebhookInput } from "@/lib/schemas/webhook";
 import { describeOutboundReason } from "@/lib/net/outbound-reasons";
 
 const TONE = { DELIVERED: "success", PENDING: "warning", FAILED: "danger" } as const;

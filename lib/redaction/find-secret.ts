@@ -1,4 +1,4 @@
-import { detectSecret, TOKEN_PATTERNS } from "@/lib/redaction/secret-detector";
+import { detectSecret, TOKEN_PATTERNS } from "./secret-detector";
 
 /**
  * The secret check for registry input: the one detector (lib/redaction/secret-detector.ts, whose token shapes the
