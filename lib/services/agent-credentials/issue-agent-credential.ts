@@ -1,6 +1,6 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { parseWith } from "@/lib/schemas/parse";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { AGENT_SECRET_PREFIX, newSecret } from "@/lib/crypto/prefixed-secret";
 import { db } from "@/lib/db/client";
 import { ZIssueAgentCredentialInput, type TIssueAgentCredentialInput } from "@/lib/schemas/agent-credential";
@@ -28,10 +28,7 @@ export async function issueAgentCredential(actor: Actor, agentId: string, raw: T
       select: { id: true, name: true, prefix: true, createdAt: true, revokedAt: true },
     });
     await registryChanged(tx);
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "agent.credential.issued",
+    await recordAdminAudit(tx, actor, "agent.credential.issued", {
       target: { type: "Agent", id: agent.id },
       after: { credentialId: row.id, name: row.name, prefix },
     });

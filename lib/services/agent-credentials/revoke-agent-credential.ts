@@ -1,6 +1,6 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { loadWritableAgent } from "@/lib/services/agents/agent-access";
 import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
@@ -19,10 +19,7 @@ export async function revokeAgentCredential(actor: Actor, agentId: string, crede
       select: { id: true, name: true, prefix: true, createdAt: true, revokedAt: true },
     });
     await registryChanged(tx);
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "agent.credential.revoked",
+    await recordAdminAudit(tx, actor, "agent.credential.revoked", {
       target: { type: "Agent", id: agent.id },
       before: { credentialId: row.id, name: row.name, prefix: row.prefix },
     });

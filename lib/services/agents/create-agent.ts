@@ -1,7 +1,7 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/schemas/parse";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { ZCreateAgentInput, type TCreateAgentInput } from "@/lib/schemas/agent";
@@ -32,13 +32,7 @@ export async function createAgent(actor: Actor, raw: TCreateAgentInput) {
       },
     });
     await registryChanged(tx);
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "agent.created",
-      target: { type: "Agent", id: agent.id },
-      after: input,
-    });
+    await recordAdminAudit(tx, actor, "agent.created", { target: { type: "Agent", id: agent.id }, after: input });
     return agent;
   });
 }

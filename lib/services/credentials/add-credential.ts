@@ -1,6 +1,6 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { parseWith } from "@/lib/schemas/parse";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZCreateCredentialInput, type TCreateCredentialInput } from "@/lib/schemas/credential";
 import { sweepRotationFindings } from "@/lib/services/findings/sweep-rotation-findings";
@@ -15,10 +15,7 @@ export async function addCredential(actor: Actor, serverIdOrSlug: string, raw: T
     const server = await loadWritableServer(tx, actor, serverIdOrSlug);
     const credential = await tx.credentialRef.create({ data: { ...input, serverId: server.id } });
     await registryChanged(tx, server.id);
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "credential.added",
+    await recordAdminAudit(tx, actor, "credential.added", {
       target: { type: "McpServer", id: server.id },
       after: {
         provider: input.provider,

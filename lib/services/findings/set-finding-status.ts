@@ -1,8 +1,9 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/schemas/parse";
 import { lower } from "@/lib/audit/catalog";
 import { lockChain, recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZFindingStatusInput, type TFindingStatusInput } from "@/lib/schemas/finding";
 
@@ -15,10 +16,7 @@ export async function setFindingStatus(actor: Actor, id: string, raw: TFindingSt
     const before = await tx.finding.findUnique({ where: { id } });
     if (!before) throw new AppError("NOT_FOUND", "Finding not found");
     const finding = await tx.finding.update({ where: { id }, data: { status: input.status } });
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: `finding.${lower(input.status)}`,
+    await recordAdminAudit(tx, actor, `finding.${lower(input.status)}`, {
       target: { type: "Finding", id },
       before: { status: before.status },
       after: { status: finding.status },

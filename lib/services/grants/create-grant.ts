@@ -1,7 +1,7 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/schemas/parse";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import type { GrantSource } from "@/lib/generated/prisma/enums";
@@ -41,10 +41,7 @@ export async function insertGrant(
     data: { ...input, source, grantedById: actor.type === "USER" ? actor.id : null, lastReviewedAt: new Date() },
   });
   await registryChanged(tx, server.id);
-  await recordAudit(tx, {
-    actor: auditActor(actor),
-    category: "ADMIN",
-    action: "grant.created",
+  await recordAdminAudit(tx, actor, "grant.created", {
     target: { type: "Grant", id: grant.id },
     after: { ...input, source },
     attributes: { server: server.slug, wildcard: isWildcard(input.allowedTools) || undefined },

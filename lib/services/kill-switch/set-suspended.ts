@@ -1,7 +1,7 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/schemas/parse";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import type { Action } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
@@ -67,10 +67,7 @@ export async function setSuspended(actor: Actor, kind: Suspendable, id: string, 
   return db().$transaction(async (tx) => {
     const change = await flip(tx, actor, kind, id, input);
     await registryChanged(tx, change.serverId);
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: `${kind}.${input.suspended ? "suspended" : "reinstated"}`,
+    await recordAdminAudit(tx, actor, `${kind}.${input.suspended ? "suspended" : "reinstated"}`, {
       target: { type: change.targetType, id },
       before: { status: change.before },
       after: { status: change.after },

@@ -1,6 +1,6 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/schemas/parse";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { getPauseState } from "./get-pause-state";
@@ -22,10 +22,7 @@ export async function setOrgPause(actor: Actor, raw: TOrgPauseInput) {
       update: { paused: input.paused, pauseReason: input.reason, pausedAt: new Date(), pausedBy: label },
     });
     await registryChanged(tx);
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: input.paused ? "org.paused" : "org.resumed",
+    await recordAdminAudit(tx, actor, input.paused ? "org.paused" : "org.resumed", {
       target: { type: "Org", id: "1" },
       before: { paused: before?.paused ?? false },
       after: { paused: input.paused },

@@ -1,7 +1,7 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/schemas/parse";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ORG_SETTINGS_SELECT } from "./get-org-settings";
 import { ZOrgSettingsInput, type TOrgSettingsInput } from "@/lib/schemas/org";
@@ -21,14 +21,7 @@ export async function updateOrgSettings(actor: Actor, raw: TOrgSettingsInput) {
       update: input,
       select: ORG_SETTINGS_SELECT,
     });
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "org.settings_updated",
-      target: { type: "Org", id: "1" },
-      before,
-      after,
-    });
+    await recordAdminAudit(tx, actor, "org.settings_updated", { target: { type: "Org", id: "1" }, before, after });
     return after;
   });
 }

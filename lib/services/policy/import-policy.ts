@@ -1,6 +1,6 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { parseWith } from "@/lib/schemas/parse";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { parsePolicyYaml } from "@/lib/policy/policy-yaml";
 import { diffPolicies, policyOf, serverFieldsOf } from "@/lib/policy/server-policy";
@@ -31,10 +31,7 @@ export async function importPolicy(actor: Actor, serverIdOrSlug: string, raw: TI
     const change = { fields: serverFieldsOf(next), credential: next.mcp_server.credential };
     const held = await holdRelaxation(tx, actor, server, change);
     if (held) {
-      await recordAudit(tx, {
-        actor: auditActor(actor),
-        category: "ADMIN",
-        action: "policy.held_for_approval",
+      await recordAdminAudit(tx, actor, "policy.held_for_approval", {
         target: { type: "McpServer", id: server.id },
         outcome: "pending",
         before: current,
@@ -44,10 +41,7 @@ export async function importPolicy(actor: Actor, serverIdOrSlug: string, raw: TI
       return { applied: false, changes, policyVersion: server.policyVersion, ...held };
     }
     const { policyVersion } = await applyServerChange(tx, server.id, change);
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "policy.applied",
+    await recordAdminAudit(tx, actor, "policy.applied", {
       target: { type: "McpServer", id: server.id },
       before: current,
       after: next,

@@ -1,5 +1,5 @@
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { recordAdminAudit } from "@/lib/services/audited-write";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
@@ -10,10 +10,7 @@ export async function deleteReportSchedule(actor: Actor, id: string) {
     const schedule = await tx.reportSchedule.findUnique({ where: { id } });
     if (!schedule) throw new AppError("NOT_FOUND", "No such schedule");
     await tx.reportSchedule.delete({ where: { id } });
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "report_schedule.deleted",
+    await recordAdminAudit(tx, actor, "report_schedule.deleted", {
       target: { type: "ReportSchedule", id },
       before: { name: schedule.name, kind: schedule.kind, frequency: schedule.frequency },
     });

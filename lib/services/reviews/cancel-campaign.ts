@@ -1,7 +1,7 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/schemas/parse";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZCancelCampaignInput, type TCancelCampaignInput } from "@/lib/schemas/review";
 import { lockCampaign } from "./internal/campaign-lock";
@@ -17,10 +17,7 @@ export async function cancelCampaign(actor: Actor, campaignId: string, raw: TCan
     if (!campaign) throw new AppError("NOT_FOUND", "Campaign not found");
     if (campaign.status !== "DRAFT" && campaign.status !== "ACTIVE")
       throw new AppError("CONFLICT", `The campaign is already ${campaign.status}`);
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "review.campaign_cancelled",
+    await recordAdminAudit(tx, actor, "review.campaign_cancelled", {
       target: { type: "ReviewCampaign", id: campaignId },
       before: { status: campaign.status },
       after: { status: "CANCELLED" },

@@ -1,6 +1,6 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { parseWith } from "@/lib/schemas/parse";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZReviewSettingsInput, type TReviewSettingsInput } from "@/lib/schemas/review";
 import { reviewSettingsSelect as select } from "./get-review-settings";
@@ -23,10 +23,7 @@ export async function updateReviewSettings(actor: Actor, raw: TReviewSettingsInp
       update: input,
       select,
     });
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "review.settings_updated",
+    await recordAdminAudit(tx, actor, "review.settings_updated", {
       target: { type: "ReviewSettings", id: "1" },
       before,
       after,

@@ -1,7 +1,7 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/schemas/parse";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZCreateServerInput, type TCreateServerInput } from "@/lib/schemas/server";
 import { assertOwnersExist } from "./server-owners";
@@ -17,13 +17,7 @@ export async function createServer(actor: Actor, raw: TCreateServerInput) {
     await assertOwnersExist(tx, input);
     const server = await tx.mcpServer.create({ data: { ...input, status: "DRAFT" } });
     await registryChanged(tx, server.id);
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "server.created",
-      target: { type: "McpServer", id: server.id },
-      after: input,
-    });
+    await recordAdminAudit(tx, actor, "server.created", { target: { type: "McpServer", id: server.id }, after: input });
     return server;
   });
 }

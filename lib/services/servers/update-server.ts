@@ -1,7 +1,7 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/schemas/parse";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { ZUpdateServerInput, type TUpdateServerInput } from "@/lib/schemas/server";
@@ -45,10 +45,7 @@ export async function updateServer(actor: Actor, idOrSlug: string, raw: TUpdateS
     await assertOwnersExist(tx, { ownerTeamId: merged.ownerTeamId, primaryOwnerId: merged.primaryOwnerId });
     const held = await holdRelaxation(tx, actor, before, { fields: input });
     if (held) {
-      await recordAudit(tx, {
-        actor: auditActor(actor),
-        category: "ADMIN",
-        action: "server.change_held_for_approval",
+      await recordAdminAudit(tx, actor, "server.change_held_for_approval", {
         target: { type: "McpServer", id: before.id },
         outcome: "pending",
         after: input,
@@ -62,10 +59,7 @@ export async function updateServer(actor: Actor, idOrSlug: string, raw: TUpdateS
     const changed = Object.keys(input).filter(
       (k) => JSON.stringify(before[k as keyof typeof before]) !== JSON.stringify(server[k as keyof typeof server]),
     );
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "server.updated",
+    await recordAdminAudit(tx, actor, "server.updated", {
       target: { type: "McpServer", id: server.id },
       before: Object.fromEntries(changed.map((k) => [k, before[k as keyof typeof before]])),
       after: Object.fromEntries(changed.map((k) => [k, server[k as keyof typeof server]])),

@@ -1,5 +1,5 @@
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { recordAdminAudit } from "@/lib/services/audited-write";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { assertOutboundTarget } from "@/lib/net/assert-outbound-target";
 import { parseWith } from "@/lib/schemas/parse";
@@ -22,10 +22,7 @@ export async function createSiemTarget(actor: Actor, raw: TCreateSiemTargetInput
         checkpointCursor: startFrom === "now" ? (cp?.sequence ?? 0n) : 0n,
       },
     });
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "siem_target.created",
+    await recordAdminAudit(tx, actor, "siem_target.created", {
       target: { type: "SiemTarget", id: target.id },
       after: { name: target.name, kind: target.kind, url: target.url, tokenEnv: target.tokenEnv, startFrom },
     });

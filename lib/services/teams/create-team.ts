@@ -1,7 +1,7 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/schemas/parse";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZCreateTeamInput, type TCreateTeamInput } from "@/lib/schemas/team";
 
@@ -13,13 +13,7 @@ export async function createTeam(actor: Actor, raw: TCreateTeamInput) {
       throw new AppError("CONFLICT", `A team with slug ${input.slug} already exists`, { slug: "Already in use" });
     }
     const team = await tx.team.create({ data: input });
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "team.created",
-      target: { type: "Team", id: team.id },
-      after: input,
-    });
+    await recordAdminAudit(tx, actor, "team.created", { target: { type: "Team", id: team.id }, after: input });
     return team;
   });
 }

@@ -1,6 +1,6 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { parseWith } from "@/lib/schemas/parse";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { API_TOKEN_PREFIX, newSecret } from "@/lib/crypto/prefixed-secret";
 import { db } from "@/lib/db/client";
 import { ZCreateTokenInput, type TCreateTokenInput } from "@/lib/schemas/token";
@@ -24,10 +24,7 @@ export async function createToken(actor: Actor, raw: TCreateTokenInput, now = ne
       },
       select: tokenSelect,
     });
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "token.created",
+    await recordAdminAudit(tx, actor, "token.created", {
       target: { type: "ApiToken", id: row.id },
       after: { name: row.name, prefix, scopes: row.scopes, expiresAt: row.expiresAt },
     });

@@ -1,6 +1,6 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { tokensChanged } from "./authenticate-token";
 import { tokenSelect } from "./token-view";
@@ -13,10 +13,7 @@ export async function revokeToken(actor: Actor, tokenId: string, now = new Date(
     if (current.revokedAt) throw new AppError("CONFLICT", "Token is already revoked");
     tokensChanged();
     const row = await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: now }, select: tokenSelect });
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "token.revoked",
+    await recordAdminAudit(tx, actor, "token.revoked", {
       target: { type: "ApiToken", id: tokenId },
       before: { revokedAt: null },
       after: { name: row.name, prefix: row.prefix, revokedAt: now },

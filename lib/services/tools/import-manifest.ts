@@ -1,7 +1,7 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
 import { fieldErrors } from "@/lib/schemas/parse";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requiredApprovals } from "@/lib/approvals/rules";
@@ -143,10 +143,7 @@ export async function importManifest(
     }
     result.missing = [...existing.keys()];
     await registryChanged(tx, server.id);
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "manifest.imported",
+    await recordAdminAudit(tx, actor, "manifest.imported", {
       target: { type: "McpServer", id: server.id },
       outcome: result.changed.length ? "changed" : "success",
       attributes: { ...result, toolCount: parsed.data.tools.length },

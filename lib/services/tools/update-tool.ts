@@ -1,7 +1,7 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/schemas/parse";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZUpdateToolInput, type TUpdateToolInput } from "@/lib/schemas/tool";
 import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
@@ -44,10 +44,7 @@ export async function updateTool(actor: Actor, toolId: string, raw: TUpdateToolI
     });
     await registryChanged(tx, tool.serverId);
     const keys = ["enabled", "requiresApproval", "riskOverride", ...ARGUMENT_KEYS] as const;
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "tool.updated",
+    await recordAdminAudit(tx, actor, "tool.updated", {
       target: { type: "Tool", id: tool.id },
       before: Object.fromEntries(keys.map((k) => [k, tool[k]])),
       after: Object.fromEntries(keys.map((k) => [k, updated[k]])),

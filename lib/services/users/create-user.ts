@@ -1,7 +1,7 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import { ZCreateUserInput, type TCreateUserInput } from "@/lib/schemas/user";
@@ -33,10 +33,7 @@ export async function createUser(actor: Actor, raw: TCreateUserInput) {
       select: userSelect,
     });
     const user = toUserView(row);
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "user.created",
+    await recordAdminAudit(tx, actor, "user.created", {
       target: { type: "User", id: user.id },
       after: auditShape(user),
     });

@@ -1,6 +1,6 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { parseWith } from "@/lib/schemas/parse";
 import { ZSsoRecordId } from "@/lib/schemas/sso";
@@ -13,10 +13,7 @@ export async function dismissSsoLinkOffer(actor: Actor, offerId: string) {
     const offer = await tx.ssoLinkOffer.findUnique({ where: { id } });
     if (!offer) throw new AppError("NOT_FOUND", "Link request not found");
     await tx.ssoLinkOffer.delete({ where: { id: offer.id } });
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "user.sso_link_dismissed",
+    await recordAdminAudit(tx, actor, "user.sso_link_dismissed", {
       target: { type: "User", id: offer.userId },
       attributes: { issuer: offer.issuer, subject: offer.subject, email: offer.email },
     });

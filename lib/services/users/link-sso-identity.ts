@@ -1,6 +1,6 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { parseWith } from "@/lib/schemas/parse";
 import { ZSsoRecordId } from "@/lib/schemas/sso";
@@ -26,10 +26,7 @@ export async function linkSsoIdentity(actor: Actor, offerId: string, now = new D
       },
       select: { id: true, issuer: true, subject: true, email: true, userId: true },
     });
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "user.sso_identity_linked",
+    await recordAdminAudit(tx, actor, "user.sso_identity_linked", {
       target: { type: "User", id: offer.userId },
       attributes: { issuer: offer.issuer, subject: offer.subject, email: offer.email, method: "admin" },
     });

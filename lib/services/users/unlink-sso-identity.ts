@@ -1,6 +1,6 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { parseWith } from "@/lib/schemas/parse";
 import { ZSsoRecordId } from "@/lib/schemas/sso";
@@ -16,10 +16,7 @@ export async function unlinkSsoIdentity(actor: Actor, identityId: string) {
     const identity = await tx.ssoIdentity.findUnique({ where: { id } });
     if (!identity) throw new AppError("NOT_FOUND", "Single sign-on identity not found");
     await tx.ssoIdentity.delete({ where: { id: identity.id } });
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "user.sso_identity_unlinked",
+    await recordAdminAudit(tx, actor, "user.sso_identity_unlinked", {
       target: { type: "User", id: identity.userId },
       attributes: { issuer: identity.issuer, subject: identity.subject, email: identity.email },
     });

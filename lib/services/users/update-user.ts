@@ -1,7 +1,7 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/schemas/parse";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import { ZUpdateUserInput, type TUpdateUserInput } from "@/lib/schemas/user";
@@ -45,14 +45,12 @@ export async function updateUser(actor: Actor, userId: string, raw: TUpdateUserI
       select: userSelect,
     });
     const after = toUserView(row);
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: input.disabled === true ? "user.disabled" : input.disabled === false ? "user.enabled" : "user.updated",
-      target: { type: "User", id: userId },
-      before: auditShape(before),
-      after: auditShape(after),
-    });
+    await recordAdminAudit(
+      tx,
+      actor,
+      input.disabled === true ? "user.disabled" : input.disabled === false ? "user.enabled" : "user.updated",
+      { target: { type: "User", id: userId }, before: auditShape(before), after: auditShape(after) },
+    );
     return after;
   });
 }

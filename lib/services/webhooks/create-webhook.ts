@@ -1,6 +1,6 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { parseWith } from "@/lib/schemas/parse";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { assertOutboundTarget } from "@/lib/net/assert-outbound-target";
 import { ZCreateWebhookInput, type TCreateWebhookInput } from "@/lib/schemas/webhook";
@@ -13,13 +13,7 @@ export async function createWebhook(actor: Actor, raw: TCreateWebhookInput) {
   await assertOutboundTarget(input.url);
   const hook = await db().$transaction(async (tx) => {
     const created = await tx.webhook.create({ data: input });
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "webhook.created",
-      target: { type: "Webhook", id: created.id },
-      after: input,
-    });
+    await recordAdminAudit(tx, actor, "webhook.created", { target: { type: "Webhook", id: created.id }, after: input });
     return created;
   });
   return { ...hook, secret: webhookSecret(hook.id) };

@@ -1,6 +1,6 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 
 export async function deleteWebhook(actor: Actor, id: string) {
@@ -9,10 +9,7 @@ export async function deleteWebhook(actor: Actor, id: string) {
     const hook = await tx.webhook.findUnique({ where: { id } });
     if (!hook) throw new AppError("NOT_FOUND", "Webhook not found");
     await tx.webhook.delete({ where: { id } });
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "webhook.deleted",
+    await recordAdminAudit(tx, actor, "webhook.deleted", {
       target: { type: "Webhook", id },
       before: { name: hook.name, url: hook.url, events: hook.events },
     });

@@ -1,5 +1,5 @@
-import { recordAudit } from "@/lib/audit/record-audit";
-import { auditActor, type Actor } from "@/lib/authz/actor";
+import { recordAdminAudit } from "@/lib/services/audited-write";
+import type { Actor } from "@/lib/authz/actor";
 import type { Tx } from "@/lib/db/tx";
 import type { CredentialRef } from "@/lib/generated/prisma/client";
 import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
@@ -13,10 +13,7 @@ export async function deleteCredentialInTx(
 ) {
   await tx.credentialRef.delete({ where: { id: credential.id } });
   await registryChanged(tx, credential.serverId);
-  const [record] = await recordAudit(tx, {
-    actor: auditActor(actor),
-    category: "ADMIN",
-    action: "credential.removed",
+  const [record] = await recordAdminAudit(tx, actor, "credential.removed", {
     target: { type: "McpServer", id: credential.serverId },
     before: { provider: credential.provider, reference: credential.reference, kind: credential.kind },
     attributes,

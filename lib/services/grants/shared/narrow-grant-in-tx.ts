@@ -1,5 +1,5 @@
-import { recordAudit } from "@/lib/audit/record-audit";
-import { auditActor, type Actor } from "@/lib/authz/actor";
+import { recordAdminAudit } from "@/lib/services/audited-write";
+import type { Actor } from "@/lib/authz/actor";
 import type { Tx } from "@/lib/db/tx";
 import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
 
@@ -24,10 +24,7 @@ export async function narrowGrantInTx(
     maxRecords: grant.maxRecords,
     expiresAt: grant.expiresAt,
   };
-  const [record] = await recordAudit(tx, {
-    actor: auditActor(actor),
-    category: "ADMIN",
-    action: "grant.narrowed",
+  const [record] = await recordAdminAudit(tx, actor, "grant.narrowed", {
     target: { type: "Grant", id: grant.id },
     before,
     after,

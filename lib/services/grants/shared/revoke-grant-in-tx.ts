@@ -1,5 +1,5 @@
-import { recordAudit } from "@/lib/audit/record-audit";
-import { auditActor, type Actor } from "@/lib/authz/actor";
+import { recordAdminAudit } from "@/lib/services/audited-write";
+import type { Actor } from "@/lib/authz/actor";
 import type { Tx } from "@/lib/db/tx";
 import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
 
@@ -16,10 +16,7 @@ export async function revokeGrantInTx(
 ) {
   await tx.grant.update({ where: { id: grant.id }, data: { status: "REVOKED", statusReason: reason } });
   await registryChanged(tx, grant.serverId);
-  const [record] = await recordAudit(tx, {
-    actor: auditActor(actor),
-    category: "ADMIN",
-    action: "grant.revoked",
+  const [record] = await recordAdminAudit(tx, actor, "grant.revoked", {
     target: { type: "Grant", id: grant.id },
     before: { status: grant.status },
     after: { status: "REVOKED" },

@@ -1,5 +1,5 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/authz/actor";
 import type { Tx } from "@/lib/db/tx";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -42,10 +42,7 @@ export async function insertCampaign(
       createdByLabel: auditActor(actor).label,
     },
   });
-  await recordAudit(tx, {
-    actor: auditActor(actor),
-    category: "ADMIN",
-    action: "review.campaign_created",
+  await recordAdminAudit(tx, actor, "review.campaign_created", {
     target: { type: "ReviewCampaign", id: campaign.id },
     after: { period: input.period, scope: input.scope, dueAt: input.dueAt, defaultAction: input.defaultAction },
     attributes: { scheduled: options.scheduled || undefined },

@@ -1,5 +1,5 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/authz/actor";
 import type { Tx } from "@/lib/db/tx";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -48,10 +48,7 @@ export async function startCampaignInTx(tx: Tx, actor: Actor, campaignId: string
       ...sod,
     },
   });
-  await recordAudit(tx, {
-    actor: auditActor(actor),
-    category: "ADMIN",
-    action: "review.campaign_started",
+  await recordAdminAudit(tx, actor, "review.campaign_started", {
     target: { type: "ReviewCampaign", id: campaignId },
     before: { status: "DRAFT" },
     after: { status: "ACTIVE" },

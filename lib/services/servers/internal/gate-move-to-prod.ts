@@ -1,6 +1,6 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { auditActor, type Actor } from "@/lib/authz/actor";
+import type { Actor } from "@/lib/authz/actor";
 import type { Tx } from "@/lib/db/tx";
 import type { McpServer } from "@/lib/generated/prisma/client";
 import { isReady } from "@/lib/registry/readiness";
@@ -38,10 +38,7 @@ export async function gateMoveToProd(tx: Tx, actor: Actor, before: McpServer, se
   });
   await registryChanged(tx, server.id);
   await openActivationRequest(tx, actor, pending, reason);
-  await recordAudit(tx, {
-    actor: auditActor(actor),
-    category: "ADMIN",
-    action: "server.status_changed",
+  await recordAdminAudit(tx, actor, "server.status_changed", {
     target: { type: "McpServer", id: server.id },
     before: { status: before.status, environment: before.environment },
     after: { status: pending.status, environment: pending.environment },

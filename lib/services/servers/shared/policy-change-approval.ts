@@ -1,4 +1,4 @@
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { auditActor } from "@/lib/authz/actor";
 import type { ApprovableKind } from "@/lib/services/approvals/shared/approvable-kinds";
 import { applyServerChange, type ServerChange } from "./apply-server-change";
@@ -9,10 +9,7 @@ export const policyChangeApproval: ApprovableKind = {
     const before = await tx.mcpServer.findUniqueOrThrow({ where: { id: r.serverId! } });
     const change = r.change as ServerChange;
     const after = await applyServerChange(tx, r.serverId!, change);
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "policy.change_applied",
+    await recordAdminAudit(tx, actor, "policy.change_applied", {
       target: { type: "McpServer", id: r.serverId! },
       before: Object.fromEntries(Object.keys(change.fields).map((k) => [k, before[k as keyof typeof before]])),
       after: change,

@@ -1,5 +1,5 @@
-import { recordAudit } from "@/lib/audit/record-audit";
-import { auditActor, type Actor } from "@/lib/authz/actor";
+import { recordAdminAudit } from "@/lib/services/audited-write";
+import type { Actor } from "@/lib/authz/actor";
 import type { Tx } from "@/lib/db/tx";
 import { registryChanged } from "./registry-changed";
 
@@ -12,10 +12,7 @@ export async function removePrimaryOwnerInTx(
 ) {
   await tx.mcpServer.update({ where: { id: server.id }, data: { primaryOwnerId: null } });
   await registryChanged(tx, server.id);
-  const [record] = await recordAudit(tx, {
-    actor: auditActor(actor),
-    category: "ADMIN",
-    action: "server.owner_removed",
+  const [record] = await recordAdminAudit(tx, actor, "server.owner_removed", {
     target: { type: "McpServer", id: server.id },
     before: { primaryOwnerId: server.primaryOwnerId },
     after: { primaryOwnerId: null },

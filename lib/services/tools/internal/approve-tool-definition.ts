@@ -1,6 +1,6 @@
+import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { auditActor, type Actor } from "@/lib/authz/actor";
+import type { Actor } from "@/lib/authz/actor";
 import type { Tx } from "@/lib/db/tx";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { verdictSummary } from "@/lib/registry/poisoning/scan-tool-definition";
@@ -49,20 +49,14 @@ export async function approveToolDefinition(
     data: { status: "CANCELLED", decidedAt: new Date() },
   });
   await registryChanged(tx, tool.serverId);
-  await recordAudit(tx, {
-    actor: auditActor(actor),
-    category: "ADMIN",
-    action: tool.approvedHash ? "tool.change_approved" : "tool.approved",
+  await recordAdminAudit(tx, actor, tool.approvedHash ? "tool.change_approved" : "tool.approved", {
     target: { type: "Tool", id: tool.id },
     before: { status: tool.status, approvedHash: tool.approvedHash },
     after: { status: updated.status, approvedHash: updated.approvedHash },
     attributes: { server: tool.serverId, name: tool.name },
   });
   if (verdict.flagged && override) {
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      category: "ADMIN",
-      action: "tool.poisoning_overridden",
+    await recordAdminAudit(tx, actor, "tool.poisoning_overridden", {
       target: { type: "Tool", id: tool.id },
       outcome: "overridden",
       attributes: {
