@@ -2,7 +2,7 @@ import { recordAdminAudit } from "@/lib/services/audited-write";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/schemas/parse";
 import { lower } from "@/lib/audit/catalog";
-import { lockChain, recordAudit } from "@/lib/audit/record-audit";
+import { lockChain } from "@/lib/audit/record-audit";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { ZFindingStatusInput, type TFindingStatusInput } from "@/lib/schemas/finding";

@@ -1,5 +1,4 @@
 import { recordAdminAudit } from "@/lib/services/audited-write";
-import { auditActor } from "@/lib/authz/actor";
 import type { ApprovableKind } from "@/lib/services/approvals/shared/approvable-kinds";
 import { applyServerChange, type ServerChange } from "./apply-server-change";
 
