@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import type { FormEvent } from "react";
 import { EmptyState } from "@/components/layout/empty-state";
 import { StatusBadge } from "@/components/layout/status-badges";
 import { Button } from "@/components/ui/button";
@@ -9,7 +8,8 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { DataTable, Td } from "@/components/ui/data-table";
-import { useFormErrors } from "@/lib/forms/use-form-errors";
+import { resetForm, useFormSubmit } from "@/lib/forms/use-form-submit";
+import { fieldValues } from "@/lib/forms/form-values";
 import { useAgents, useCreateAgent } from "@/lib/queries/agents";
 import { useTeams } from "@/lib/queries/teams";
 import { ZCreateAgentInput } from "@/lib/schemas/agent";
@@ -17,20 +17,12 @@ import { ZCreateAgentInput } from "@/lib/schemas/agent";
 function AgentForm() {
   const create = useCreateAgent();
   const teams = useTeams();
-  const { errors, submit: send } = useFormErrors();
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const el = event.currentTarget;
-    const f = new FormData(el);
-    if (
-      await send(
-        ZCreateAgentInput,
-        { name: f.get("name"), clientId: f.get("clientId"), purpose: f.get("purpose"), teamId: f.get("teamId") },
-        create.mutateAsync,
-      )
-    )
-      el.reset();
-  }
+  const { errors, onSubmit: submit } = useFormSubmit(
+    ZCreateAgentInput,
+    (f) => fieldValues(f, "name", "clientId", "purpose", "teamId"),
+    create.mutateAsync,
+    resetForm,
+  );
   return (
     <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-3 md:grid-cols-2" aria-label="Register agent">
       <Field label="Name" name="name" error={errors.name} />

@@ -1,13 +1,14 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { useToast } from "@/components/ui/toast";
-import { useFormErrors } from "@/lib/forms/use-form-errors";
+import { useFormSubmit } from "@/lib/forms/use-form-submit";
+import { fieldValues } from "@/lib/forms/form-values";
 import { AgentSelectField } from "@/app/(console)/_components/agent-select-field";
 import { useRequestAccess } from "@/lib/queries/approvals";
 import { useServer, useServers } from "@/lib/queries/servers";
@@ -21,25 +22,20 @@ export function AccessRequestForm({ onDone }: { onDone: () => void }) {
   const request = useRequestAccess();
   const toast = useToast();
   const [tools, setTools] = useState<string[]>([]);
-  const { errors, submit: send } = useFormErrors();
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const f = new FormData(event.currentTarget);
-    const done = await send(
-      ZAccessRequestInput,
-      {
-        agentId: f.get("agentId"),
-        serverId: server.data?.id ?? "",
-        tools,
-        durationHours: Number(f.get("durationDays") || 0) * 24 + Number(f.get("durationHours") || 0),
-        justification: f.get("justification"),
-      },
-      request.mutateAsync,
-    );
-    if (!done) return;
-    toast.show("Access requested: approvers have been notified");
-    onDone();
-  }
+  const { errors, onSubmit: submit } = useFormSubmit(
+    ZAccessRequestInput,
+    (f) => ({
+      ...fieldValues(f, "agentId", "justification"),
+      serverId: server.data?.id ?? "",
+      tools,
+      durationHours: Number(f.get("durationDays") || 0) * 24 + Number(f.get("durationHours") || 0),
+    }),
+    request.mutateAsync,
+    () => {
+      toast.show("Access requested: approvers have been notified");
+      onDone();
+    },
+  );
   return (
     <Card title="Request temporary access for an agent">
       <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-4 md:grid-cols-2" aria-label="Request access">

@@ -1,7 +1,6 @@
 "use client";
 
 import { Timestamp } from "@/components/ui/timestamp";
-import type { FormEvent } from "react";
 import { EmptyState } from "@/components/layout/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -9,7 +8,8 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { DataTable, Td } from "@/components/ui/data-table";
-import { useFormErrors } from "@/lib/forms/use-form-errors";
+import { resetForm, useFormSubmit } from "@/lib/forms/use-form-submit";
+import { fieldValues } from "@/lib/forms/form-values";
 import { useCreateReportSchedule, useDeleteReportSchedule, useReportSchedules } from "@/lib/queries/reports";
 import { REPORT_FREQUENCIES, REPORT_KINDS, ZCreateReportScheduleInput } from "@/lib/schemas/report";
 
@@ -20,23 +20,12 @@ export function SchedulesCard({ canSchedule }: { canSchedule: boolean }) {
   const data = useReportSchedules();
   const create = useCreateReportSchedule();
   const remove = useDeleteReportSchedule();
-  const { errors, submit: send } = useFormErrors();
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const el = event.currentTarget;
-    const f = new FormData(el);
-    const done = await send(
-      ZCreateReportScheduleInput,
-      {
-        name: f.get("name"),
-        kind: f.get("kind"),
-        frequency: f.get("frequency"),
-        retentionDays: f.get("retentionDays"),
-      },
-      create.mutateAsync,
-    );
-    if (done) el.reset();
-  }
+  const { errors, onSubmit: submit } = useFormSubmit(
+    ZCreateReportScheduleInput,
+    (f) => fieldValues(f, "name", "kind", "frequency", "retentionDays"),
+    create.mutateAsync,
+    resetForm,
+  );
   return (
     <Card title="Scheduled reports and history">
       {data.data?.schedules.length === 0 && data.data.reports.length === 0 && (

@@ -1,7 +1,6 @@
 "use client";
 
 import { Timestamp } from "@/components/ui/timestamp";
-import type { FormEvent } from "react";
 import { EmptyState } from "@/components/layout/empty-state";
 import { EnvBadge } from "@/components/layout/status-badges";
 import { Badge } from "@/components/ui/badge";
@@ -11,7 +10,8 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
 import { enumOptions, SelectField } from "@/components/ui/select-field";
 import { ACTIONS_COLUMN, DataTable, Td } from "@/components/ui/data-table";
-import { useFormErrors } from "@/lib/forms/use-form-errors";
+import { resetForm, useFormSubmit } from "@/lib/forms/use-form-submit";
+import { checkedValues, fieldValues } from "@/lib/forms/form-values";
 import { useAddCredential, useRemoveCredential } from "@/lib/queries/servers";
 import { ZCreateCredentialInput } from "@/lib/schemas/credential";
 import type { TabProps } from "./types";
@@ -21,30 +21,19 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 
 function CredentialForm({ slug, env }: { slug: string; env: string }) {
   const add = useAddCredential(slug);
-  const { errors, submit: send } = useFormErrors();
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const el = event.currentTarget;
-    const f = new FormData(el);
-    const done = await send(
-      ZCreateCredentialInput,
-      {
-        provider: f.get("provider"),
-        reference: f.get("reference"),
-        kind: f.get("kind"),
-        rotationDays: f.get("rotationDays"),
-        lastRotatedAt: f.get("lastRotatedAt"),
-        environment: f.get("environment"),
-        dynamicSecret: f.get("dynamicSecret") === "on",
-        oauthScopes: String(f.get("oauthScopes") ?? "")
-          .split(",")
-          .map((s) => s.trim())
-          .filter(Boolean),
-      },
-      add.mutateAsync,
-    );
-    if (done) el.reset();
-  }
+  const { errors, onSubmit: submit } = useFormSubmit(
+    ZCreateCredentialInput,
+    (f) => ({
+      ...fieldValues(f, "provider", "reference", "kind", "rotationDays", "lastRotatedAt", "environment"),
+      ...checkedValues(f, "dynamicSecret"),
+      oauthScopes: String(f.get("oauthScopes") ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    }),
+    add.mutateAsync,
+    resetForm,
+  );
   return (
     <form
       onSubmit={submit}

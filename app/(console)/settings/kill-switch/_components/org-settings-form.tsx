@@ -1,13 +1,13 @@
 "use client";
 
-import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { useToast } from "@/components/ui/toast";
 import { apiFetch } from "@/lib/queries/api-client";
-import { useFormErrors } from "@/lib/forms/use-form-errors";
+import { useFormSubmit } from "@/lib/forms/use-form-submit";
+import { fieldValues } from "@/lib/forms/form-values";
 import { useTeams } from "@/lib/queries/teams";
 import { ZOrgSettingsInput, type TOrgSettingsInput } from "@/lib/schemas/org";
 
@@ -25,22 +25,12 @@ type Settings = {
 export function OrgSettingsForm({ initial }: { initial: Settings }) {
   const teams = useTeams();
   const toast = useToast();
-  const { errors, submit: send } = useFormErrors();
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const f = new FormData(event.currentTarget);
-    const saved = await send(
-      ZOrgSettingsInput,
-      {
-        businessTimezone: f.get("businessTimezone"),
-        businessStartHour: f.get("businessStartHour"),
-        businessEndHour: f.get("businessEndHour"),
-        fallbackApproverTeamId: f.get("fallbackApproverTeamId"),
-      },
-      (body: TOrgSettingsInput) => apiFetch("/api/console/org/settings", { method: "PUT", body }),
-    );
-    if (saved) toast.show("Organisation settings saved");
-  }
+  const { errors, onSubmit: submit } = useFormSubmit(
+    ZOrgSettingsInput,
+    (f) => fieldValues(f, "businessTimezone", "businessStartHour", "businessEndHour", "fallbackApproverTeamId"),
+    (body: TOrgSettingsInput) => apiFetch("/api/console/org/settings", { method: "PUT", body }),
+    () => toast.show("Organisation settings saved"),
+  );
   return (
     <Card title="Business hours and escalation">
       <form

@@ -1,13 +1,13 @@
 "use client";
 
-import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { useToast } from "@/components/ui/toast";
-import { useFormErrors } from "@/lib/forms/use-form-errors";
+import { useFormSubmit } from "@/lib/forms/use-form-submit";
+import { checkedValues, fieldValues } from "@/lib/forms/form-values";
 import { useUpdateReviewSettings } from "@/lib/queries/reviews";
 import { PERIOD_EXAMPLE } from "@/lib/schemas/period";
 import { ZReviewSettingsInput } from "@/lib/schemas/review";
@@ -24,26 +24,21 @@ const CADENCES = [
 export function ReviewSettingsForm({ initial }: { initial: ReviewSettingsView }) {
   const save = useUpdateReviewSettings();
   const toast = useToast();
-  const { errors, submit: send } = useFormErrors();
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const f = new FormData(event.currentTarget);
-    const saved = await send(
-      ZReviewSettingsInput,
-      {
-        scheduleEnabled: f.get("scheduleEnabled") === "on",
-        cadence: f.get("cadence"),
-        dayOfPeriod: f.get("dayOfPeriod"),
-        dueInDays: f.get("dueInDays"),
-        defaultAction: f.get("defaultAction"),
-        certifyNeedsJustification: f.get("certifyNeedsJustification") === "on",
-        allowOwnerSelfReview: f.get("allowOwnerSelfReview") === "on",
-        allowDeciderSignOff: f.get("allowDeciderSignOff") === "on",
-      },
-      (body) => save.mutateAsync(body),
-    );
-    if (saved) toast.show("Review schedule saved");
-  }
+  const { errors, onSubmit: submit } = useFormSubmit(
+    ZReviewSettingsInput,
+    (f) => ({
+      ...fieldValues(f, "cadence", "dayOfPeriod", "dueInDays", "defaultAction"),
+      ...checkedValues(
+        f,
+        "scheduleEnabled",
+        "certifyNeedsJustification",
+        "allowOwnerSelfReview",
+        "allowDeciderSignOff",
+      ),
+    }),
+    (body) => save.mutateAsync(body),
+    () => toast.show("Review schedule saved"),
+  );
   return (
     <Card title="Access review schedule">
       <form onSubmit={submit} noValidate aria-label="Review schedule" className="grid grid-cols-1 gap-4 md:grid-cols-3">

@@ -1,7 +1,7 @@
 "use client";
 
 import { Timestamp } from "@/components/ui/timestamp";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { EmptyState } from "@/components/layout/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -9,7 +9,8 @@ import { Card } from "@/components/ui/card";
 import { TargetHeading } from "@/app/(console)/settings/_components/target-heading";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import { useFormErrors } from "@/lib/forms/use-form-errors";
+import { resetForm, useFormSubmit } from "@/lib/forms/use-form-submit";
+import { fieldValues } from "@/lib/forms/form-values";
 import { useCreateSiemTarget, useDeleteSiemTarget, useSiemTargets } from "@/lib/queries/siem";
 import { describeOutboundReason } from "@/lib/net/outbound-reasons";
 import { ZCreateSiemTargetInput } from "@/lib/schemas/siem";
@@ -18,26 +19,18 @@ export function SiemView() {
   const targets = useSiemTargets();
   const create = useCreateSiemTarget();
   const remove = useDeleteSiemTarget();
-  const { errors, submit: send } = useFormErrors();
   const [kind, setKind] = useState("SPLUNK_HEC");
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const el = event.currentTarget;
-    const f = new FormData(el);
-    const created = await send(
-      ZCreateSiemTargetInput,
-      {
-        name: f.get("name"),
-        kind,
-        url: f.get("url"),
-        tokenEnv: kind === "SPLUNK_HEC" ? f.get("tokenEnv") : undefined,
-        allEvents: f.get("scope") === "all",
-        startFrom: f.get("startFrom"),
-      },
-      create.mutateAsync,
-    );
-    if (created) el.reset();
-  }
+  const { errors, onSubmit: submit } = useFormSubmit(
+    ZCreateSiemTargetInput,
+    (f) => ({
+      ...fieldValues(f, "name", "url", "startFrom"),
+      kind,
+      tokenEnv: kind === "SPLUNK_HEC" ? f.get("tokenEnv") : undefined,
+      allEvents: f.get("scope") === "all",
+    }),
+    create.mutateAsync,
+    resetForm,
+  );
   return (
     <div className="space-y-6">
       <Card title="SIEM targets">

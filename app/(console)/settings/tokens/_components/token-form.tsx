@@ -1,10 +1,11 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { Field } from "@/components/ui/field";
-import { useFormErrors } from "@/lib/forms/use-form-errors";
+import { useFormSubmit } from "@/lib/forms/use-form-submit";
+import { fieldValues } from "@/lib/forms/form-values";
 import { useCreateToken } from "@/lib/queries/tokens";
 import { TOKEN_SCOPES, ZCreateTokenInput } from "@/lib/schemas/token";
 
@@ -19,18 +20,12 @@ const SCOPE_HELP: Record<string, string> = {
 export function TokenForm({ onCreated, onCancel }: { onCreated: (token: string) => void; onCancel: () => void }) {
   const create = useCreateToken();
   const [scopes, setScopes] = useState<string[]>([]);
-  const { errors, submit: send } = useFormErrors();
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const created = await send(
-      ZCreateTokenInput,
-      { name: form.get("name"), scopes, expiresInDays: form.get("expiresInDays") },
-      create.mutateAsync,
-    );
-    if (created) onCreated(created.token);
-  }
+  const { errors, onSubmit: submit } = useFormSubmit(
+    ZCreateTokenInput,
+    (f) => ({ ...fieldValues(f, "name", "expiresInDays"), scopes }),
+    create.mutateAsync,
+    (created) => onCreated(created.token),
+  );
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4" aria-label="New API token">

@@ -1,25 +1,22 @@
 "use client";
 
-import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { useFormErrors } from "@/lib/forms/use-form-errors";
+import { resetForm, useFormSubmit } from "@/lib/forms/use-form-submit";
+import { fieldValues } from "@/lib/forms/form-values";
 import { useCreateTeam, useTeams } from "@/lib/queries/teams";
 import { ZCreateTeamInput } from "@/lib/schemas/team";
 
 export function TeamsCard() {
   const teams = useTeams();
   const create = useCreateTeam();
-  const { errors, submit: send } = useFormErrors();
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formEl = event.currentTarget;
-    const form = new FormData(formEl);
-    if (await send(ZCreateTeamInput, { slug: form.get("slug"), name: form.get("name") }, create.mutateAsync))
-      formEl.reset();
-  }
+  const { errors, onSubmit: submit } = useFormSubmit(
+    ZCreateTeamInput,
+    (f) => fieldValues(f, "slug", "name"),
+    create.mutateAsync,
+    resetForm,
+  );
 
   return (
     <Card title="Teams">

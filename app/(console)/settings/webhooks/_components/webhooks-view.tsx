@@ -1,7 +1,7 @@
 "use client";
 
 import { Timestamp } from "@/components/ui/timestamp";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { EmptyState } from "@/components/layout/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -10,7 +10,8 @@ import { TargetHeading } from "@/app/(console)/settings/_components/target-headi
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import { useFormErrors } from "@/lib/forms/use-form-errors";
+import { useFormSubmit } from "@/lib/forms/use-form-submit";
+import { fieldValues } from "@/lib/forms/form-values";
 import { useCreateWebhook, useDeleteWebhook, useWebhooks } from "@/lib/queries/webhooks";
 import { DEFAULT_WEBHOOK_EVENTS, WEBHOOK_EVENTS, ZCreateWebhookInput } from "@/lib/schemas/webhook";
 import { describeOutboundReason } from "@/lib/net/outbound-reasons";
@@ -21,22 +22,17 @@ export function WebhooksView() {
   const hooks = useWebhooks();
   const create = useCreateWebhook();
   const remove = useDeleteWebhook();
-  const { errors, submit: send } = useFormErrors();
   const [events, setEvents] = useState<string[]>([...DEFAULT_WEBHOOK_EVENTS]);
   const [secret, setSecret] = useState<string | null>(null);
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const el = event.currentTarget;
-    const f = new FormData(el);
-    const created = await send(
-      ZCreateWebhookInput,
-      { name: f.get("name"), url: f.get("url"), format: f.get("format"), events },
-      create.mutateAsync,
-    );
-    if (!created) return;
-    setSecret(created.secret);
-    el.reset();
-  }
+  const { errors, onSubmit: submit } = useFormSubmit(
+    ZCreateWebhookInput,
+    (f) => ({ ...fieldValues(f, "name", "url", "format"), events }),
+    create.mutateAsync,
+    (created, form) => {
+      setSecret(created.secret);
+      form.reset();
+    },
+  );
   return (
     <div className="space-y-6">
       <Card title="Outgoing webhooks">
