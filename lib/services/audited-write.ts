@@ -1,3 +1,5 @@
+import { AppError } from "@/lib/errors";
+import { db } from "@/lib/db/client";
 import { recordAudit, type AuditInput } from "@/lib/audit/record-audit";
 import type { AuditAction } from "@/lib/audit/catalog";
 import { auditActor, type Actor } from "@/lib/authz/actor";
@@ -13,4 +15,31 @@ type AdminDetail<A extends AuditAction> = Omit<AuditInput<A>, "actor" | "categor
  */
 export function recordAdminAudit<A extends AuditAction>(tx: Tx, actor: Actor, action: A, detail: AdminDetail<A>) {
   return recordAudit(tx, { actor: auditActor(actor), category: "ADMIN", action, ...detail });
+}
+
+/** The two calls a delete makes on a table: the model's Prisma delegate fits this. */
+type Deletable<R> = {
+  findUnique(args: { where: { id: string } }): PromiseLike<R | null>;
+  delete(args: { where: { id: string } }): PromiseLike<unknown>;
+};
+
+/**
+ * Deletes one row by id and appends its ADMIN record, in one transaction: NOT_FOUND saying `missing`
+ * when there is no such row. `record` describes the row as it was. The caller checks permission first.
+ */
+export function deleteAudited<R, A extends AuditAction>(
+  actor: Actor,
+  table: (tx: Tx) => Deletable<R>,
+  id: string,
+  missing: string,
+  record: (row: R) => { action: A } & AdminDetail<A>,
+) {
+  return db().$transaction(async (tx) => {
+    const row = await table(tx).findUnique({ where: { id } });
+    if (!row) throw new AppError("NOT_FOUND", missing);
+    await table(tx).delete({ where: { id } });
+    const { action, ...detail } = record(row);
+    await recordAdminAudit(tx, actor, action, detail);
+    return { ok: true };
+  });
 }
