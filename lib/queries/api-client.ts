@@ -30,3 +30,7 @@ export async function apiFetch<T>(url: string, init: { method?: string; body?: u
   }
   return data as Jsonified<T>;
 }
+
+/** A list's filters as a query string: the empty ones are left out, so the API applies its defaults. */
+export const queryString = (q: object) =>
+  new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][]).toString();

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/queries/api-client";
+import { apiFetch, queryString } from "@/lib/queries/api-client";
 import type { TAccessRequestInput, TApprovalListQuery, TBreakGlassInput, TVoteInput } from "@/lib/schemas/approval";
 import type { ApprovalView } from "@/lib/services/approvals/list-approvals";
 import { useApiMutation } from "./use-api-mutation";
@@ -16,10 +16,7 @@ export const approvalKeys = {
 export const useApprovals = (q: TApprovalListQuery) =>
   useQuery({
     queryKey: approvalKeys.list(q),
-    queryFn: () =>
-      apiFetch<ApprovalView[]>(
-        `/api/console/approvals?${new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][])}`,
-      ),
+    queryFn: () => apiFetch<ApprovalView[]>(`/api/console/approvals?${queryString(q)}`),
     refetchInterval: 5000,
   });
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/queries/api-client";
+import { apiFetch, queryString } from "@/lib/queries/api-client";
 import type { TFindingListQuery, TFindingStatusInput } from "@/lib/schemas/finding";
 import type { FindingView } from "@/lib/services/findings/list-findings";
 import { useApiMutation } from "./use-api-mutation";
@@ -14,10 +14,7 @@ export const findingKeys = {
 export const useFindings = (q: TFindingListQuery) =>
   useQuery({
     queryKey: findingKeys.list(q),
-    queryFn: () =>
-      apiFetch<FindingView[]>(
-        `/api/console/findings?${new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][])}`,
-      ),
+    queryFn: () => apiFetch<FindingView[]>(`/api/console/findings?${queryString(q)}`),
     refetchInterval: 30_000,
   });
 

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/queries/api-client";
+import { apiFetch, queryString } from "@/lib/queries/api-client";
 import type {
   TBulkCertifyInput,
   TCancelCampaignInput,
@@ -26,9 +26,6 @@ export const reviewKeys = {
   dashboard: ["dashboard"] as const,
 };
 
-const qs = (q: Record<string, string | undefined>) =>
-  new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][]).toString();
-
 export const useCampaigns = () =>
   useQuery({
     queryKey: reviewKeys.campaigns(),
@@ -44,8 +41,7 @@ export const useCampaign = (id: string) =>
 export const useReviewItems = (q: TReviewItemsQuery) =>
   useQuery({
     queryKey: reviewKeys.items(q),
-    queryFn: () =>
-      apiFetch<ReviewItemRow[]>(`/api/console/reviews/items?${qs(q as Record<string, string | undefined>)}`),
+    queryFn: () => apiFetch<ReviewItemRow[]>(`/api/console/reviews/items?${queryString(q)}`),
   });
 
 export const useReviewSettings = () =>

@@ -1,7 +1,8 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/queries/api-client";
+import { useApiMutation } from "./use-api-mutation";
 import type { TCreateTeamInput } from "@/lib/schemas/team";
 
 export type TeamRow = {
@@ -17,10 +18,8 @@ export const teamKeys = { all: ["teams"] as const, list: () => [...teamKeys.all,
 export const useTeams = () =>
   useQuery({ queryKey: teamKeys.list(), queryFn: () => apiFetch<TeamRow[]>("/api/console/teams") });
 
-export function useCreateTeam() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: TCreateTeamInput) => apiFetch<TeamRow>("/api/console/teams", { body: input }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: teamKeys.list() }),
-  });
-}
+export const useCreateTeam = () =>
+  useApiMutation(
+    (input: TCreateTeamInput) => apiFetch<TeamRow>("/api/console/teams", { body: input }),
+    () => [teamKeys.list()],
+  );

@@ -1,7 +1,8 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/queries/api-client";
+import { useApiMutation } from "./use-api-mutation";
 import type { TCreateUserInput, TUpdateUserInput } from "@/lib/schemas/user";
 import type { UserView } from "@/lib/services/users/user-view";
 
@@ -13,19 +14,15 @@ export const userKeys = {
 export const useUsers = () =>
   useQuery({ queryKey: userKeys.list(), queryFn: () => apiFetch<UserView[]>("/api/console/users") });
 
-export function useCreateUser() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: TCreateUserInput) => apiFetch<UserView>("/api/console/users", { body: input }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.list() }),
-  });
-}
+export const useCreateUser = () =>
+  useApiMutation(
+    (input: TCreateUserInput) => apiFetch<UserView>("/api/console/users", { body: input }),
+    () => [userKeys.list()],
+  );
 
-export function useUpdateUser() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, ...input }: TUpdateUserInput & { id: string }) =>
+export const useUpdateUser = () =>
+  useApiMutation(
+    ({ id, ...input }: TUpdateUserInput & { id: string }) =>
       apiFetch<UserView>(`/api/console/users/${id}`, { method: "PATCH", body: input }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.list() }),
-  });
-}
+    () => [userKeys.list()],
+  );

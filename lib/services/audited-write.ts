@@ -2,7 +2,8 @@ import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { recordAudit, type AuditInput } from "@/lib/audit/record-audit";
 import type { AuditAction } from "@/lib/audit/catalog";
-import { auditActor, type Actor } from "@/lib/authz/actor";
+import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
+import type { Action } from "@/lib/authz/permissions";
 import type { Tx } from "@/lib/db/tx";
 
 /** What an ADMIN record carries beyond its actor, category and action: its target, before, after, … */
@@ -23,17 +24,24 @@ type Deletable<R> = {
   delete(args: { where: { id: string } }): PromiseLike<unknown>;
 };
 
+/** Where a delete looks, what it says when the row is not there, and the ADMIN record of the row as it was. */
+type DeleteSpec<R, A extends AuditAction> = {
+  table: (tx: Tx) => Deletable<R>;
+  missing: string;
+  record: (row: R) => { action: A } & AdminDetail<A>;
+};
+
 /**
- * Deletes one row by id and appends its ADMIN record, in one transaction: NOT_FOUND saying `missing`
- * when there is no such row. `record` describes the row as it was. The caller checks permission first.
+ * Checks `permission`, then deletes one row by id and appends its ADMIN record in one transaction:
+ * NOT_FOUND saying `missing` when there is no such row.
  */
-export function deleteAudited<R, A extends AuditAction>(
+export async function deleteAudited<R, A extends AuditAction>(
   actor: Actor,
-  table: (tx: Tx) => Deletable<R>,
+  permission: Action,
   id: string,
-  missing: string,
-  record: (row: R) => { action: A } & AdminDetail<A>,
+  { table, missing, record }: DeleteSpec<R, A>,
 ) {
+  assertCan(actor, permission);
   return db().$transaction(async (tx) => {
     const row = await table(tx).findUnique({ where: { id } });
     if (!row) throw new AppError("NOT_FOUND", missing);

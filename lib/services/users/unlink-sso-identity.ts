@@ -1,5 +1,7 @@
-import { deleteAudited } from "@/lib/services/audited-write";
+import { recordAdminAudit } from "@/lib/services/audited-write";
+import { AppError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
 import { parseWith } from "@/lib/schemas/parse";
 import { ZSsoRecordId } from "@/lib/schemas/sso";
 
@@ -10,15 +12,14 @@ import { ZSsoRecordId } from "@/lib/schemas/sso";
 export async function unlinkSsoIdentity(actor: Actor, identityId: string) {
   assertCan(actor, "users.manage");
   const id = parseWith(ZSsoRecordId, identityId, "id");
-  return deleteAudited(
-    actor,
-    (tx) => tx.ssoIdentity,
-    id,
-    "Single sign-on identity not found",
-    (identity) => ({
-      action: "user.sso_identity_unlinked",
+  return db().$transaction(async (tx) => {
+    const identity = await tx.ssoIdentity.findUnique({ where: { id } });
+    if (!identity) throw new AppError("NOT_FOUND", "Single sign-on identity not found");
+    await tx.ssoIdentity.delete({ where: { id: identity.id } });
+    await recordAdminAudit(tx, actor, "user.sso_identity_unlinked", {
       target: { type: "User", id: identity.userId },
       attributes: { issuer: identity.issuer, subject: identity.subject, email: identity.email },
-    }),
-  );
+    });
+    return { ok: true };
+  });
 }
