@@ -8,6 +8,8 @@ test("a gateway's high-risk call waits for an approver, is allowed once, then ne
   playwright,
   baseURL,
 }) => {
+  // Two browsers and a gateway client over a dozen round trips: past 30 s on 2 busy cores.
+  test.setTimeout(90_000);
   const admin = await as("ADMIN");
   const w = await gatewayWorld(admin);
   const api = await playwright.request.newContext({ baseURL });

@@ -21,6 +21,8 @@ test("an auditor sees the dashboard with data, drills into the explorer, opens a
   as,
   browser,
 }) => {
+  // Ingest, two signed-in pages, a chart and 60 rows paged in: past 30 s on 2 busy cores.
+  test.setTimeout(90_000);
   const admin = await as("ADMIN");
   const server = `ingest-${Date.now().toString(36)}`;
   const now = Date.now();

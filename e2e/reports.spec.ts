@@ -25,6 +25,8 @@ test("an auditor downloads a filtered audit CSV and signed evidence packs that v
   as,
   browser,
 }) => {
+  // Four downloads, three of them signed packs built and verified offline with the CLI: more than 30 s on 2 busy cores.
+  test.setTimeout(90_000);
   const admin = await as("ADMIN");
   const token = (
     await (
