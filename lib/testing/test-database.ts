@@ -8,8 +8,15 @@ import { env } from "@/lib/env";
 
 export type Backend = "pglite" | "postgres";
 
-/** PGlite always; PostgreSQL too when DATABASE_URL points at a server. */
-export const BACKENDS: Backend[] = env().DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+/**
+ * PGlite always; PostgreSQL too when DATABASE_URL points at a server. CI's PostgreSQL half sets
+ * WARDEN_TEST_SCOPE=postgres: its PGlite half already ran every PGlite case, so only PostgreSQL runs.
+ */
+export const BACKENDS: Backend[] = !env().DATABASE_URL
+  ? ["pglite"]
+  : process.env.WARDEN_TEST_SCOPE === "postgres"
+    ? ["postgres"]
+    : ["pglite", "postgres"];
 
 /** A fresh, migrated, empty database of its own; close() removes it. */
 export async function openTestDatabase(backend: Backend, options: { migrate?: boolean } = {}) {
