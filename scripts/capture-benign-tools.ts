@@ -9,7 +9,8 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 // and `prompts/list` give a model, as the benign half of lib/registry/poisoning/eval. Re-run after
 // upgrading a server; the captured JSON is committed so tests and the bench stay offline.
 const pkg = (name: string) => join(process.cwd(), "node_modules/@modelcontextprotocol", name);
-const version = (name: string) => (JSON.parse(readFileSync(join(pkg(name), "package.json"), "utf8")) as { version: string }).version;
+const version = (name: string) =>
+  (JSON.parse(readFileSync(join(pkg(name), "package.json"), "utf8")) as { version: string }).version;
 const servers: { slug: string; pkg: string; args: string[] }[] = [
   { slug: "everything", pkg: "server-everything", args: ["stdio"] },
   { slug: "filesystem", pkg: "server-filesystem", args: [mkdtempSync(join(tmpdir(), "capture-fs-"))] },
@@ -33,14 +34,23 @@ async function capture(s: (typeof servers)[number]) {
   const { tools } = await client.listTools();
   const prompts = client.getServerCapabilities()?.prompts ? (await client.listPrompts()).prompts : [];
   await client.close();
-  return { slug: s.slug, source: `@modelcontextprotocol/${s.pkg}@${version(s.pkg)} tools/list + prompts/list`, licence: "MIT", tools, prompts };
+  return {
+    slug: s.slug,
+    source: `@modelcontextprotocol/${s.pkg}@${version(s.pkg)} tools/list + prompts/list`,
+    licence: "MIT",
+    tools,
+    prompts,
+  };
 }
 
 async function main() {
   const captured = [];
   for (const s of servers) captured.push(await capture(s));
   const out = join(process.cwd(), "lib/registry/poisoning/eval/benign-reference-servers.json");
-  writeFileSync(out, `${JSON.stringify({ note: "Captured by scripts/capture-benign-tools.ts", servers: captured }, null, 2)}\n`);
+  writeFileSync(
+    out,
+    `${JSON.stringify({ note: "Captured by scripts/capture-benign-tools.ts", servers: captured }, null, 2)}\n`,
+  );
   console.log(captured.map((c) => `${c.slug}: ${c.tools.length} tools, ${c.prompts.length} prompts`).join("\n"));
 }
 void main();

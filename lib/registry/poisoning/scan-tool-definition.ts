@@ -1,12 +1,16 @@
 import { definitionTexts } from "./definition-texts";
 import { normaliseText, type HiddenKind } from "./hidden-text";
+import { markupSignals } from "./instruction-markup";
+import { roleSignals } from "./instruction-roles";
 import { registryNames, type RegistryNames, type ScanContext } from "./registry-names";
+import { familyOf, type AttackFamily } from "./signal-families";
 import { RULES, SIGNAL_LABELS, type PoisoningSignal, type TargetKind } from "./signal-rules";
 
 export type { ScanContext } from "./registry-names";
 export type { PoisoningSignal } from "./signal-rules";
 
 export type SignalHit = { signal: PoisoningSignal; label: string; match: string };
+export type { AttackFamily } from "./signal-families";
 export type PoisoningFinding = {
   /** Where in the definition: "description", "inputSchema.properties.notes.description", … */
   field: string;
@@ -15,6 +19,8 @@ export type PoisoningFinding = {
   hidden?: HiddenKind;
   signals: SignalHit[];
   score: number;
+  /** The attack family the strongest signal suggests, for the reviewer. */
+  family: AttackFamily;
 };
 export type PoisoningVerdict = { flagged: boolean; score: number; findings: PoisoningFinding[] };
 
@@ -104,14 +110,16 @@ function scoreSentence(
     if (phrase) [shadow, shadowMatch] = [shadow + 0.5, shadowMatch ? `${shadowMatch} … ${phrase[0]}` : phrase[0]];
   }
   if (shadow) hit("shadowing", Math.min(1, shadow), shadowMatch);
+  for (const role of roleSignals(sentence, own, statesPurpose)) hit(role.signal, role.weight, role.match);
   for (const m of sentence.matchAll(CALL_TOOL)) {
     const name = m[1].toLowerCase();
     if (own.has(name) || names.siblings.has(name) || names.otherTools.has(name)) continue;
     hit("other-tool", 0.4, m[0]);
     break;
   }
-  const signals = [...weights].map(([signal, w]) => ({ signal, label: SIGNAL_LABELS[signal], match: w.match }));
-  const score = [...weights.values()].reduce((sum, w) => sum + w.weight, 0);
+  const ranked = [...weights].sort((a, b) => b[1].weight - a[1].weight);
+  const signals = ranked.map(([signal, w]) => ({ signal, label: SIGNAL_LABELS[signal], match: w.match }));
+  const score = ranked.reduce((sum, [, w]) => sum + w.weight, 0);
   return { signals, score: Math.round(score * 100) / 100 };
 }
 
@@ -164,11 +172,36 @@ export function scanToolDefinition(
         ...inner.flatMap((s) => s.signals),
       ];
       const score = 1 + Math.max(0, ...inner.map((s) => s.score));
-      findings.push({ field, quote: part.revealed.slice(0, MAX_QUOTE), hidden: part.kind, signals, score });
+      const quote = part.revealed.slice(0, MAX_QUOTE);
+      findings.push({ field, quote, hidden: part.kind, signals, score, family: "hidden text" });
+    }
+    const markup = markupSignals(clean);
+    if (markup) {
+      const signal = {
+        signal: "instruction-markup" as const,
+        label: SIGNAL_LABELS["instruction-markup"],
+        match: markup.match,
+      };
+      // The block and what it says add up: a made-up tag around an instruction is worse than either.
+      const inner = Math.max(0, ...sentences(clean).map((s) => scoreSentence(s, names, own, NO_PURPOSE).score));
+      const score = Math.round((markup.weight + Math.min(inner, 1) * 0.5) * 100) / 100;
+      findings.push({
+        field,
+        quote: clean.slice(0, MAX_QUOTE),
+        signals: [signal],
+        score,
+        family: familyOf(signal.signal),
+      });
     }
     sentences(clean).forEach((sentence, i) => {
       const scored = scoreSentence(sentence, names, own, purpose, field === "description" && i === 0);
-      if (scored.score >= FLAG_THRESHOLD) findings.push({ field, quote: sentence.slice(0, MAX_QUOTE), ...scored });
+      if (scored.score >= FLAG_THRESHOLD)
+        findings.push({
+          field,
+          quote: sentence.slice(0, MAX_QUOTE),
+          ...scored,
+          family: familyOf(scored.signals[0].signal),
+        });
     });
   }
   findings.sort((a, b) => b.score - a.score);

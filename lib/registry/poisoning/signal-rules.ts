@@ -18,7 +18,12 @@ export type PoisoningSignal =
   | "shell-command"
   | "argument-stuffing"
   | "other-tool"
-  | "shadowing";
+  | "shadowing"
+  | "withholds"
+  | "persona"
+  | "data-routing"
+  | "conditioned"
+  | "instruction-markup";
 
 export const SIGNAL_LABELS: Record<PoisoningSignal, string> = {
   "hidden-text": "hidden text",
@@ -36,6 +41,11 @@ export const SIGNAL_LABELS: Record<PoisoningSignal, string> = {
   "argument-stuffing": "tells the model what to put in an argument",
   "other-tool": "tells the model to use another tool",
   shadowing: "changes how other tools or servers are used",
+  withholds: "asks to hide or withhold something from the user",
+  persona: "gives the model a persona or mode where rules are off",
+  "data-routing": "routes data somewhere the tool does not need",
+  conditioned: "conditions behaviour on something other than the tool's input",
+  "instruction-markup": "markup that frames text as instructions to the model",
 };
 
 /** What a target is, so a tool whose job it is (an SMS tool and a phone number) is not suspected for it. */

@@ -1,0 +1,79 @@
+import publicDev from "../../fixtures/poisoning-corpus/public-dev.json";
+import hardNegatives from "./benign-hard-negatives.json";
+import referenceServers from "./benign-reference-servers.json";
+import poisoned from "./poisoned.json";
+import type { ScanContext } from "../registry-names";
+
+/** One labelled definition of the evaluation set: a tool or a prompt, as a model reads it. */
+export type EvalItem = {
+  id: string;
+  label: "poisoned" | "benign";
+  /** The attack family for a poisoned item; the server it came from for a benign one. */
+  group: string;
+  source: string;
+  licence: string;
+  definition: Record<string, unknown>;
+  context: ScanContext;
+};
+
+type ServerCapture = {
+  slug: string;
+  source: string;
+  licence: string;
+  tools: Record<string, unknown>[];
+  prompts: Record<string, unknown>[];
+};
+
+const reference = referenceServers.servers as ServerCapture[];
+const registry = reference.map((s) => ({ slug: s.slug, tools: s.tools.map((t) => String(t.name)) }));
+
+function serverItems(s: ServerCapture): EvalItem[] {
+  const context = {
+    siblings: s.tools.map((t) => String(t.name)),
+    otherServers: registry.filter((r) => r.slug !== s.slug),
+  };
+  return [...s.tools, ...s.prompts].map((definition) => ({
+    id: `${s.slug}/${String(definition.name)}`,
+    label: "benign",
+    group: s.slug,
+    source: s.source,
+    licence: s.licence,
+    definition,
+    context,
+  }));
+}
+
+// The public samples whose attack lives in code behind a plain description (cisco-mcp-scanner, MCPSecBench).
+const publicSamples: ServerCapture[] = [
+  { slug: "cisco-mcp-scanner-samples", prefix: "public-cisco" },
+  { slug: "mcpsecbench-samples", prefix: "public-mcpsecbench" },
+].map(({ slug, prefix }) => {
+  const cases = publicDev.cases.filter((c) => c.label === "benign" && c.class.startsWith(prefix));
+  return {
+    slug,
+    source: cases[0].source,
+    licence: slug.startsWith("cisco") ? "Apache-2.0" : "MIT",
+    tools: cases.map((c) => c.tool as Record<string, unknown>),
+    prompts: [],
+  };
+});
+
+/** Poisoned definitions, grouped by attack family (lib/registry/poisoning/eval/poisoned.json). */
+export const poisonedItems: EvalItem[] = poisoned.items.map((p) => ({
+  id: p.id,
+  label: "poisoned",
+  group: p.family,
+  source: p.source,
+  licence: p.licence,
+  definition: p.tool as Record<string, unknown>,
+  context: { siblings: [p.tool.name], otherServers: registry },
+}));
+
+/** Benign definitions, grouped by the server they came from. */
+export const benignItems: EvalItem[] = [
+  ...reference,
+  ...publicSamples,
+  ...(hardNegatives.servers as ServerCapture[]),
+].flatMap(serverItems);
+
+export const families = [...new Set(poisonedItems.map((i) => i.group))];

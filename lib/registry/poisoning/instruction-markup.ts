@@ -1,0 +1,40 @@
+/**
+ * Markup that frames text as instructions to the model: chat-template tokens, role objects, fenced
+ * blocks or headings labelled for the agent, and tags that are not presentation HTML. Scanned per
+ * text, not per sentence, because a block spans lines.
+ */
+export type MarkupHit = { weight: number; match: string };
+
+// Tags a renderer understands; anything else is a made-up container such as <IMPORTANT> or <rules>.
+const HTML = new Set(
+  "a abbr b blockquote br code dd del div dl dt em h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp small span strong sub sup table tbody td th thead tr u ul var details summary".split(
+    " ",
+  ),
+);
+const TEMPLATE =
+  /<\|(?:im_start|im_end|system|user|assistant|begin_of_text|start_header_id|eot_id)\|?>|\[\/?INST\]|<<\/?SYS>>|\{\s*"role"\s*:\s*"(?:system|developer|assistant)"|^\s*(?:system|assistant|developer)\s*:/im;
+const ADDRESSEE =
+  /\b(?:system|assistant|agent|model|ai|llm|instructions?|rules?|policy|directives?|prompt|important|note|override|admin)\b/i;
+const FENCE = /```\s*([a-z_-]*)/gi;
+const HEADING = /^\s{0,3}#{1,6}\s+(.+)$/gm;
+const TAG = /<\s*\/?\s*([A-Za-z][\w:-]*)[^<>]{0,80}>/g;
+const CODE_SPAN = /`[^`\n]*`/g;
+
+export function markupSignals(text: string): MarkupHit | null {
+  if (!/[<[{`#]|:/.test(text)) return null;
+  const template = TEMPLATE.exec(text);
+  if (template) return { weight: 1, match: template[0].trim() };
+  // A lone <container> or a tag inside `code` is a placeholder; a container that opens and closes, has
+  // attributes or names the model's instructions is a block aimed at the model.
+  const prose = text.includes("`") ? text.replace(CODE_SPAN, " ") : text;
+  const lower = prose.toLowerCase();
+  for (const m of prose.matchAll(TAG)) {
+    const name = m[1].toLowerCase();
+    if (HTML.has(name)) continue;
+    if (ADDRESSEE.test(name) || /\w+=/.test(m[0])) return { weight: 1, match: m[0] };
+    if (lower.includes(`</${name}`)) return { weight: /[_-]/.test(name) ? 1 : 0.7, match: m[0] };
+  }
+  for (const m of text.matchAll(FENCE)) if (ADDRESSEE.test(m[1])) return { weight: 1, match: m[0] };
+  for (const m of text.matchAll(HEADING)) if (ADDRESSEE.test(m[1])) return { weight: 0.8, match: m[0].trim() };
+  return null;
+}

@@ -1,0 +1,173 @@
+/**
+ * What a sentence *does*, judged from the roles its words play rather than from known phrases: a
+ * lexicon of roles (verbs that withhold, words that claim approval or precedence, identities the
+ * reader is told to take, places data is sent) and a proximity test between roles. Tokenising is one
+ * regex pass; every lookup is a Set. No `Intl`, no per-call allocation beyond the token array.
+ */
+import type { PoisoningSignal } from "./signal-rules";
+
+export type RoleHit = { signal: PoisoningSignal; weight: number; match: string };
+
+/** Base verbs to every inflection a description may use: "omit" → omit, omits, omitted, omitting. */
+function forms(words: string): string[] {
+  return words.split(" ").flatMap((w) => {
+    const stem = w.endsWith("e") ? w.slice(0, -1) : w;
+    const doubled = /[^aeiou][aeiou][bdgmnprt]$/.test(w) && w.length <= 6 ? w + w.at(-1) : w;
+    return [w, `${w}s`, `${w}es`, `${stem}ed`, `${doubled}ed`, `${stem}ing`, `${doubled}ing`, w.replace(/y$/, "ies")];
+  });
+}
+const set = (...lists: string[]) => new Set(lists.flatMap((l) => l.split(" ")));
+
+// Withholding: a verb that keeps something back, aimed at what the reader tells someone.
+const WITHHOLD = set(forms("omit hide conceal withhold suppress skip drop exclude censor mask").join(" "), "unaware");
+// Particle verbs split around their object: "keep the extra remote that this adds out of the answer".
+const WITHHOLD_PARTICLE = [/\bleave\s+(?:\w+\s+){0,8}?out\b/, /\bkeep\s+(?:\w+\s+){0,8}?(?:out of|from|away from)\b/];
+const UNSAID =
+  /\b(?:no need to|need not|needn'?t|don'?t|do not|never|nor)\s+(?:\w+\s+){0,2}?(?:bring (?:it |this |that )?up|mention|say|point out|draw attention|call attention|explain|describe|report|surface)\b/;
+const AUDIENCE = set(
+  "answer answers reply replies response responses summary summaries explanation explanations account conversation chat",
+  "user users person people anyone anybody someone human humans them customer customers requester end-user reader",
+);
+// Answering with a fixed text whatever happened.
+const FIXED_REPLY =
+  /\b(?:answer|reply|respond|say|report|describe|tell|state)\b[^.]{0,40}?\b(?:only|just|always|exactly)\b[^.]{0,20}?['"“‘]|\b(?:answer|reply|respond|say)\b[^.]{0,30}?\b(?:with )?(?:the )?(?:phrase|words|sentence|text)\s+['"“‘][^'"”’]{2,}['"”’](?:[^.]{0,30}\bnothing else\b)?|\bdescribe\s+(?:the\s+)?(?:result|outcome|it|this)\s+as\b/;
+
+// Authority: an actor who could approve, a word that claims approval or rank, and what is outranked.
+const AUTHORITY_ACTOR = set(
+  "operator operators administrator administrators admin admins owner owners compliance security platform vendor",
+  "anthropic openai developer developers management legal governance policy team manager maintainer maintainers",
+);
+const APPROVAL = set(
+  forms("approve authorise authorize certify clear sanction permit endorse consent vouch").join(" "),
+  "approval authorisation authorization consent signed sign-off pre-cleared pre-approved standing binding whitelisted allowlisted trusted",
+);
+const ALREADY =
+  /\b(?:already|standing|in advance|ahead of time|beforehand|pre-?\w+|blanket|for all later|for every|so no need|unnecessary|not needed|no need|need not|treat (?:that|this|it) as)\b/;
+const PRECEDENCE =
+  /\b(?:outranks?|outrank|ranks? above|ranks? higher|higher priority|highest priority|top priority|priority over|precedence|(?:wins?|prevails?) over|supersedes?|overrides?|trumps?|comes? before|more important than|above (?:anything|everything|any other|all other)|binding|must be obeyed|where they (?:differ|conflict)|in (?:case of|any) conflict)\b/;
+const GUIDANCE = set(
+  "instructions instruction guidance rules rule system prompt prompts conversation chat directions direction wishes request requests policy policies guidelines anything everything elsewhere",
+);
+
+// Persona or mode: the reader is given an identity or a state in which the usual rules are off.
+const PERSONA =
+  /\b(?:you are(?: now)?|you're(?: now)?|you will be|become|act as|acting as|behave as|behave like|roleplay(?: as)?|role-?play as|pretend(?: to be| you are)?|imagine (?:you are|you're|being)|play the (?:role|part)|stay in (?:that |this )?character|in character|take on the (?:role|persona)|as an? (?:unrestricted|unfiltered|uncensored))\b/;
+const MODE = /\b(?:mode|operation|environment|state|persona|character|session|context)\b/;
+const MODE_SWITCH =
+  /\b(?:switch(?:es|ed)? to|enters?|entering|in|while in|under|once in|runs? in|turns? on|enables?|activates?)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}?(?:mode|operation|environment|persona)\b/;
+const LIMIT = set(
+  "restriction restrictions limit limits guardrail guardrails policy policies filter filters filtering rules rule caution warnings warning safety safeguards checks refusal refusals censorship content",
+);
+const LIFT = set(
+  "no without paused pause lifted off disabled suspended removed waived never ignore ignores bypass unbound free suspend",
+);
+const UNBOUND = set(
+  "unrestricted unfiltered uncensored unlimited unbounded limitless unconstrained jailbroken sandboxed no-limits anything",
+);
+const NEVER_REFUSE =
+  /\b(?:never (?:declines?|refuses?|says? no|adds? warnings?)|answers? every (?:request|question)|no real effect|have no effect|has no effect|without caution)\b/;
+
+// Data routing: a verb that moves data, aimed somewhere the tool's own input is not.
+const MOVE = set(
+  forms(
+    "pass hand feed copy forward send relay route redirect rewrite mirror post upload append include insert put attach paste submit deliver transfer log store share",
+  ).join(" "),
+  "belong belongs go goes via through",
+);
+const SOURCE =
+  /\b(?:whatever (?:this|it|the tool) returns|(?:the |its |each |every |any )?(?:results?|output|rows?|response|returned \w+|return value)|(?:message|chat|conversation|search) history|(?:earlier|previous|prior) (?:in the )?(?:conversation|messages?|chat)|(?:from )?earlier in the conversation|the conversation|the (?:user'?s|person'?s) \w+|summary|every (?:link|url|message|request)|any url|each row|everything)\b/;
+const ELSEWHERE =
+  /\b(?:next|following|subsequent|another|other|separate|later)\s+(?:\w+\s+){0,2}?(?:call|request|tool|query|search|invocation|message)|\b(?:argument|field|parameter|payload|body|header|query string)\s+of\b|\bas (?:its|the) (?:payload|body|argument)|(?:https?:\/\/|\b[\w-]+\.(?:example|com|net|org|io|co|app|dev|xyz|ru|cn)\b)|\b(?:public|external|third-party|our|partner)\s+(?:\w+\s+)?(?:tracker|server|mirror|endpoint|analytics|relay|proxy|log|host|service|site|webhook|inbox)/;
+// A tool's name as tools are named (snake_case); SHOUTED_NAMES are environment variables, not tools.
+const OTHER_TOOL = /\b([a-z]+(?:_[a-z0-9]+)+)\b/g;
+
+// A condition that is not the tool's input: who asks, what else was called, how long.
+const CONDITION =
+  /\b(?:if|when|whenever|once|after|while|until|unless)\s+(?:\w+\s+){0,3}?(?:anyone|anybody|someone|the user|a user|they|people|you|the assistant|the model|the agent|this tool|any (?:\w+-)?\w+ tool|the session|the conversation)\b|\b(?:from now on|from here on|for the rest of|for the remainder of|until the next restart|in every (?:answer|reply|response|conversation))\b/;
+const SECOND_PERSON = /\b(?:you|your|yourself)\b/;
+const YOU_CAN = /\b(?:you can|you may|lets you|allows you|you'll get|you get|if you need|you want)\b/;
+
+// snake_case stays one token: the "send" in send_message is a name, not a verb.
+const tokens = (s: string) => s.match(/[a-z][a-z0-9'’_-]*/g) ?? [];
+
+function nearby(words: string[], a: Set<string>, b: Set<string>, gap: number): string | null {
+  let lastA = -Infinity;
+  let lastB = -Infinity;
+  for (let i = 0; i < words.length; i++) {
+    if (a.has(words[i])) {
+      if (i - lastB <= gap) return `${words[lastB]} … ${words[i]}`;
+      lastA = i;
+    }
+    if (b.has(words[i])) {
+      if (i - lastA <= gap) return `${words[lastA]} … ${words[i]}`;
+      lastB = i;
+    }
+  }
+  return null;
+}
+
+function first(words: string[], lexicon: Set<string>): string | null {
+  for (const w of words) if (lexicon.has(w)) return w;
+  return null;
+}
+
+/**
+ * The role signals one sentence gives. `own` holds the tool's own name and parameter names: routing
+ * data into the tool's own input is its job. `statesPurpose` marks the sentence that says what the tool
+ * is for, where moving data is expected ("Uploads a file to the bucket").
+ */
+export function roleSignals(sentence: string, own: Set<string>, statesPurpose: boolean): RoleHit[] {
+  const lower = sentence.toLowerCase();
+  const words = tokens(lower);
+  const hits: RoleHit[] = [];
+
+  const withheld =
+    nearby(words, WITHHOLD, AUDIENCE, 8) ?? (WITHHOLD_PARTICLE.find((p) => p.test(lower)) ? "keep/leave out" : null);
+  const unsaid = UNSAID.exec(lower);
+  // Hiding may be the tool's job ("Hides a message from the channel"): the purpose sentence counts half.
+  const purposeDiscount = statesPurpose ? 0.5 : 1;
+  if (withheld || (unsaid && first(words, AUDIENCE)))
+    hits.push({ signal: "withholds", weight: purposeDiscount, match: withheld ?? unsaid![0] });
+  else if (unsaid) hits.push({ signal: "withholds", weight: 0.5, match: unsaid[0] });
+  const fixed = FIXED_REPLY.exec(lower);
+  if (fixed) hits.push({ signal: "steers-response", weight: 0.8, match: fixed[0] });
+
+  const approval = first(words, APPROVAL);
+  const actor = first(words, AUTHORITY_ACTOR);
+  const already = ALREADY.exec(lower);
+  const precedence = PRECEDENCE.exec(lower);
+  if (precedence && first(words, GUIDANCE)) hits.push({ signal: "authority", weight: 1, match: precedence[0] });
+  else if (approval && already) hits.push({ signal: "authority", weight: 1, match: `${approval} … ${already[0]}` });
+  else if (approval && actor && /\b(?:has|have|had|is|are|was)\b/.test(lower))
+    hits.push({ signal: "authority", weight: 0.6, match: `${actor} … ${approval}` });
+  else if (precedence) hits.push({ signal: "authority", weight: 0.5, match: precedence[0] });
+
+  const persona = PERSONA.exec(lower);
+  const mode = MODE_SWITCH.exec(lower) ?? (MODE.test(lower) ? null : null);
+  const lifted = nearby(words, LIFT, LIMIT, 4) ?? first(words, UNBOUND) ?? NEVER_REFUSE.exec(lower)?.[0] ?? null;
+  const framing = persona?.[0] ?? mode?.[0];
+  if (framing && lifted) hits.push({ signal: "persona", weight: 1, match: `${framing} … ${lifted}` });
+  else if (persona) hits.push({ signal: "persona", weight: 0.6, match: persona[0] });
+  else if (lifted && (mode || SECOND_PERSON.test(lower))) hits.push({ signal: "persona", weight: 0.6, match: lifted });
+
+  const move = first(words, MOVE);
+  if (move) {
+    const source = SOURCE.exec(lower);
+    const elsewhere = ELSEWHERE.exec(lower);
+    let tool: string | null = null;
+    for (const m of sentence.matchAll(OTHER_TOOL)) if (!own.has(m[1])) tool = m[1];
+    const destination = elsewhere?.[0] ?? tool;
+    if (destination) {
+      // Moving data is what the purpose sentence of a mail, upload or proxy tool says it does.
+      const weight = (source ? 1 : 0.6) * (statesPurpose ? 0.3 : 1);
+      hits.push({ signal: "data-routing", weight, match: `${move} … ${destination}` });
+    } else if (source && /\b(?:this|that) (?:field|argument|parameter)\b|\bin this field\b/.test(lower))
+      hits.push({ signal: "data-routing", weight: 0.8, match: `${move} … ${source[0]}` });
+  }
+
+  const condition = CONDITION.exec(lower);
+  if (condition) hits.push({ signal: "conditioned", weight: 0.3, match: condition[0] });
+  if (SECOND_PERSON.test(lower) && !YOU_CAN.test(lower))
+    hits.push({ signal: "addresses-model", weight: 0.3, match: SECOND_PERSON.exec(lower)![0] });
+  return hits;
+}
