@@ -163,6 +163,8 @@ export function scanToolDefinition(
   own.add(name.toLowerCase());
   const purpose = purposeOf(typeof definition.description === "string" ? definition.description : "", name);
   const findings: PoisoningFinding[] = [];
+  // The strongest sentence even below the threshold, so an evaluation can fit the threshold.
+  let strongest = 0;
   for (const { field, text } of definitionTexts(definition)) {
     const { text: clean, hidden } = normaliseText(text);
     for (const part of hidden) {
@@ -195,6 +197,7 @@ export function scanToolDefinition(
     }
     sentences(clean).forEach((sentence, i) => {
       const scored = scoreSentence(sentence, names, own, purpose, field === "description" && i === 0);
+      strongest = Math.max(strongest, scored.score);
       if (scored.score >= FLAG_THRESHOLD)
         findings.push({
           field,
@@ -205,7 +208,7 @@ export function scanToolDefinition(
     });
   }
   findings.sort((a, b) => b.score - a.score);
-  const score = findings[0]?.score ?? 0;
+  const score = Math.max(findings[0]?.score ?? 0, strongest);
   return { flagged: score >= FLAG_THRESHOLD, score, findings };
 }
 

@@ -2,6 +2,7 @@ import publicDev from "../../fixtures/poisoning-corpus/public-dev.json";
 import hardNegatives from "./benign-hard-negatives.json";
 import referenceServers from "./benign-reference-servers.json";
 import poisoned from "./poisoned.json";
+import poisonedFresh from "./poisoned-fresh.json";
 import type { ScanContext } from "../registry-names";
 
 /** One labelled definition of the evaluation set: a tool or a prompt, as a model reads it. */
@@ -58,16 +59,25 @@ const publicSamples: ServerCapture[] = [
   };
 });
 
-/** Poisoned definitions, grouped by attack family (lib/registry/poisoning/eval/poisoned.json). */
-export const poisonedItems: EvalItem[] = poisoned.items.map((p) => ({
-  id: p.id,
-  label: "poisoned",
-  group: p.family,
-  source: p.source,
-  licence: p.licence,
-  definition: p.tool as Record<string, unknown>,
-  context: { siblings: [p.tool.name], otherServers: registry },
-}));
+type PoisonedFile = {
+  items: { id: string; family: string; source: string; licence: string; tool: { name: string } }[];
+};
+
+const poisonedFrom = (file: PoisonedFile): EvalItem[] =>
+  file.items.map((p) => ({
+    id: p.id,
+    label: "poisoned",
+    group: p.family,
+    source: p.source,
+    licence: p.licence,
+    definition: p.tool as Record<string, unknown>,
+    context: { siblings: [p.tool.name], otherServers: registry },
+  }));
+
+/** Poisoned definitions, grouped by attack family: the set the detector was developed with. */
+export const poisonedItems = poisonedFrom(poisoned);
+/** Written after the detector was frozen and never used to change it: how it carries over. */
+export const freshItems = poisonedFrom(poisonedFresh);
 
 /** Benign definitions, grouped by the server they came from. */
 export const benignItems: EvalItem[] = [
