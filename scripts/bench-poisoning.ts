@@ -1,15 +1,20 @@
 import { cpus, loadavg } from "node:os";
 import { contextOf, corpus } from "@/lib/registry/poisoning/corpus";
 import { definitionTexts } from "@/lib/registry/poisoning/definition-texts";
+import { benignItems } from "@/lib/registry/poisoning/eval/eval-set";
+import { DEVELOPMENT, evaluate, HELD_OUT } from "@/lib/registry/poisoning/eval/leave-one-family-out";
 import { registryNames } from "@/lib/registry/poisoning/registry-names";
 import { scanToolDefinition } from "@/lib/registry/poisoning/scan-tool-definition";
 import { percentile } from "./lib/percentile";
 
-// npm run bench:poisoning
+// npm run bench:poisoning [-- --by-family]
 // Scans a 200-tool manifest (the corpus's definitions, renamed, padded out to 200) against a registry of
 // 20 other servers with 30 tools each, as an import does: the registry's names compiled once, then every
 // tool. The floor, measured in the same run, is one trivial regex over the same texts: the cost of
-// merely reading them. The target is under 50 ms per manifest.
+// merely reading them. The target is under 50 ms per manifest, and under 1 ms per definition at p99
+// (every definition of the evaluation set, scanned one at a time).
+// --by-family adds the leave-one-family-out table (lib/registry/poisoning/eval) and false positives
+// per benign server.
 const TOOLS = 200;
 const RUNS = 200;
 const cases = [...corpus("dev"), ...corpus("test")];
@@ -63,3 +68,48 @@ console.log(`  floor:      p50 ${percentile(floor, 50).toFixed(2)} ms (one regex
 console.log(
   `  ratio:      ${(p50 / percentile(floor, 50)).toFixed(1)}x the floor; target < 50 ms: ${p50 < 50 ? "met" : "NOT met"} (wall), ${percentile(cpu, 50) < 50 ? "met" : "NOT met"} (CPU)`,
 );
+
+// Per definition: every definition of the evaluation set scanned alone, 21 times after a warm-up. A
+// definition's cost is its median run, so a run preempted by another process on this shared machine
+// does not count as the scanner's; p50/p99 are then taken over definitions.
+const evalDefs = [...DEVELOPMENT, ...HELD_OUT, ...benignItems];
+const perDefinition = evalDefs
+  .map((item) => {
+    const runs: number[] = [];
+    for (let i = 0; i < 24; i++) {
+      const t0 = performance.now();
+      scanToolDefinition(item.definition, item.context);
+      if (i >= 3) runs.push(performance.now() - t0);
+    }
+    return runs.sort((a, b) => a - b)[10];
+  })
+  .sort((a, b) => a - b);
+const p99 = percentile(perDefinition, 99);
+const us = (ms: number) => `${(ms * 1000).toFixed(0)} µs`;
+console.log(
+  `  per definition (${evalDefs.length} eval definitions, median of 21 runs each): p50 ${us(percentile(perDefinition, 50))}, p99 ${us(p99)}, max ${us(perDefinition.at(-1)!)}; target p99 < 1 ms: ${p99 < 1 ? "met" : "NOT met"}`,
+);
+
+if (process.argv.includes("--by-family")) {
+  const r = evaluate();
+  const pad = (s: string | number, n: number) => String(s).padEnd(n);
+  console.log("\nleave-one-family-out recall (threshold fit on the other families; development sets)");
+  console.log(`  ${pad("family", 18)} ${pad("items", 6)} ${pad("thresh", 7)} recall  missed`);
+  for (const f of r.byFamily)
+    console.log(
+      `  ${pad(f.family, 18)} ${pad(f.items, 6)} ${pad(f.threshold, 7)} ${pad(f.recall.toFixed(2), 7)} ${f.missed.join(" ")}`,
+    );
+  console.log(
+    `\nround 3, written after the last change to the signals (threshold ${r.threshold}, fit on all development families)`,
+  );
+  for (const f of r.byFamilyLater)
+    console.log(
+      `  ${pad(f.family, 18)} ${pad(f.items, 6)} ${pad(f.threshold, 7)} ${pad(f.recall.toFixed(2), 7)} ${f.missed.join(" ")}`,
+    );
+  console.log("\nfalse positives per benign server (product threshold)");
+  for (const s of r.byServer)
+    console.log(
+      `  ${pad(s.server, 28)} ${pad(`${s.fp}/${s.items}`, 8)} ${pad(s.fpr.toFixed(3), 6)} ${s.flagged.join(" ")}`,
+    );
+  console.log(`  ${pad("all", 28)} ${pad(`${r.benign.fp}/${r.benign.items}`, 8)} ${r.benign.fpr.toFixed(3)}`);
+}
