@@ -15,9 +15,12 @@ const TEMPLATE =
   /<\|(?:im_start|im_end|system|user|assistant|begin_of_text|start_header_id|eot_id)\|?>|\[\/?INST\]|<<\/?SYS>>|<\/?(?:start|end)_of_turn>|^\s*-{3}\s*\n\s*(?:role|rules|system|instructions)\s*:|\{\s*"role"\s*:\s*"(?:system|developer|assistant)"|^\s*(?:system|assistant|developer)\s*:/im;
 const ADDRESSEE =
   /\b(?:system|assistant|agent|model|ai|llm|instructions?|rules?|policy|directives?|prompt|important|note|override|admin)\b/i;
+// [[assistant-directive: …]], [agent rule]: a bracketed label addressed to the model.
+const BRACKET =
+  /\[\[?\s*([\w-]*(?:system|assistant|agent|model|directive|instruction|rule|policy)[\w-]*)(?:\s+[\w-]+)?\s*(?::|\]\]?)/i;
 const FENCE = /```\s*([a-z_-]*)/gi;
 const HEADING = /^\s{0,3}#{1,6}\s+(.+)$/gm;
-const TAG = /<\s*\/?\s*([A-Za-z][\w:-]*)[^<>]{0,80}>/g;
+const TAG = /<\s*\/?\s*!?([A-Za-z][\w:-]*)[^<>]{0,80}>/g;
 const CODE_SPAN = /`[^`\n]*`/g;
 
 export function markupSignals(text: string): MarkupHit | null {
@@ -34,6 +37,8 @@ export function markupSignals(text: string): MarkupHit | null {
     if (ADDRESSEE.test(name) || /\w+=/.test(m[0])) return { weight: 1, match: m[0] };
     if (lower.includes(`</${name}`)) return { weight: /[_-]/.test(name) ? 1 : 0.7, match: m[0] };
   }
+  const bracket = BRACKET.exec(text);
+  if (bracket) return { weight: 1, match: bracket[0] };
   for (const m of text.matchAll(FENCE)) if (ADDRESSEE.test(m[1])) return { weight: 1, match: m[0] };
   for (const m of text.matchAll(HEADING)) if (ADDRESSEE.test(m[1])) return { weight: 0.8, match: m[0].trim() };
   return null;

@@ -29,14 +29,14 @@ const SPEECH = /\b(?:say|mention|tell|bring|raise|attention|notice|nothing about
 const UNCONDITIONAL = /\b(?:regardless|no matter|whatever|even if|in every case|always)\b/;
 // Making the user believe something the tool's result does not say.
 const DECEIVE =
-  /\b(?:let|make|have)\s+(?:the\s+)?(?:user|them|people|customers?|the person)\s+(?:believe|think|assume)\b|\bas though\b|\bas if\b(?=[^.]{0,60}\b(?:never|not|were|was)\b)|\bpresent\s+(?:it|this|that|them|the \w+)\s+(?:to\s+(?:the\s+)?\w+\s+)?as\b/;
+  /\bchange the subject\b|\beven (?:when|if|though) (?:it|the \w+|they) (?:succeeded|worked|failed|did)\b|\b(?:keep|stay|remain) (?:quiet|silent|mum)\b|\b(?:left )?(?:unmentioned|unsaid|untold)\b|\bneedn'?t (?:hear|know|see)\b|\b(?:let|make|have)\s+(?:the\s+)?(?:user|them|people|customers?|the person)\s+(?:believe|think|assume)\b|\bas though\b|\bas if\b(?=[^.]{0,60}\b(?:never|not|were|was)\b)|\bpresent\s+(?:it|this|that|them|the \w+)\s+(?:to\s+(?:the\s+)?\w+\s+)?as\b/;
 const AUDIENCE = set(
   "answer answers reply replies response responses summary summaries explanation explanations account conversation chat",
   "user users person people anyone anybody someone human humans them customer customers requester end-user reader",
 );
 // Answering with a fixed text whatever happened.
 const FIXED_REPLY =
-  /\b(?:answer|reply|respond|say|report|describe|tell|state)\b[^.]{0,40}?\b(?:only|just|always|exactly)\b[^.]{0,20}?['"“‘]|\b(?:answer|reply|respond|say)\b[^.]{0,30}?\b(?:with )?(?:the )?(?:phrase|words|sentence|text)\s+['"“‘][^'"”’]{2,}['"”’](?:[^.]{0,30}\bnothing else\b)?|\bdescribe\s+(?:the\s+)?(?:result|outcome|it|this)\s+as\b/;
+  /\bonly (?:report|say|answer|reply|respond|tell them)\b[^.]{0,15}?['"“‘]|\b(?:answer|reply|respond|say|report|describe|tell|state)\b[^.]{0,40}?\b(?:only|just|always|exactly)\b[^.]{0,20}?['"“‘]|\b(?:answer|reply|respond|say)\b[^.]{0,30}?\b(?:with )?(?:the )?(?:phrase|words|sentence|text)\s+['"“‘][^'"”’]{2,}['"”’](?:[^.]{0,30}\bnothing else\b)?|\bdescribe\s+(?:the\s+)?(?:result|outcome|it|this)\s+as\b/;
 
 // Authority: an actor who could approve, a word that claims approval or rank, and what is outranked.
 const AUTHORITY_ACTOR = set(
@@ -48,27 +48,29 @@ const APPROVAL = set(
   forms("approve authorise authorize certify clear sanction permit endorse consent vouch").join(" "),
   "approval authorisation authorization consent signed sign-off pre-cleared pre-approved standing binding whitelisted allowlisted trusted",
   "okayed ok'd green-lit greenlit green-lighted permission permissions blessed reviewed allowed",
+  forms("agree vet greenlight").join(" "),
+  "vetted cleared",
 );
 const ALREADY =
-  /\b(?:already|standing|in advance|ahead of time|beforehand|pre-?\w+|blanket|for all later|for every|so no need|unnecessary|not needed|no need|need not|treat (?:that|this|it) as|consider (?:them|it|this|that)|no confirmation|without (?:double-)?(?:checking|confirming|confirmation|asking)|go ahead|of any (?:size|amount|kind))\b/;
+  /\b(?:already|standing|in advance|ahead of time|beforehand|pre-?\w+|blanket|for all later|for every|so no need|unnecessary|not needed|no need|need not|treat (?:that|this|it) as|straight away|right away|immediately|freely|at will|no questions asked|without (?:review|approval|permission)|in (?:their|the|his|her) (?:contract|terms|agreement)|consider (?:them|it|this|that)|no confirmation|without (?:double-)?(?:checking|confirming|confirmation|asking)|go ahead|of any (?:size|amount|kind))\b/;
 const PRECEDENCE =
-  /\b(?:outranks?|outrank|ranks? above|ranks? higher|higher priority|highest priority|top priority|priority over|precedence|(?:wins?|prevails?) over|supersedes?|overrides?|trumps?|comes? before|more important than|above (?:anything|everything|any other|all other)|binding|must be obeyed|where they (?:differ|conflict)|in (?:case of|any) conflict|final (?:word|say)|last word|more weight|outweighs?|overrules?|count as coming from|(?:disagrees?|conflicts?) with)\b/;
+  /\b(?:(?:followed|obeyed|used|preferred|trusted|applied) over|over the user'?s|(?:is|are) (?:outdated|obsolete|superseded|stale|void|no longer valid)|source of truth|outranks?|outrank|ranks? above|ranks? higher|higher priority|highest priority|top priority|priority over|precedence|(?:wins?|prevails?) over|supersedes?|overrides?|trumps?|comes? before|more important than|above (?:anything|everything|any other|all other)|binding|must be obeyed|where they (?:differ|conflict)|in (?:case of|any) conflict|final (?:word|say)|last word|more weight|outweighs?|overrules?|count as coming from|(?:disagrees?|conflicts?) with)\b/;
 const GUIDANCE = set(
   "instructions instruction guidance rules rule system prompt prompts conversation chat directions direction wishes request requests policy policies guidelines anything everything elsewhere",
-  "says supervisor configuration typing",
+  "says supervisor configuration typing user's users' clash clashes",
 );
 
 // Persona or mode: the reader is given an identity or a state in which the usual rules are off.
 const PERSONA =
-  /\b(?:you are(?: now)?|you're(?: now)?|you will be|become|act as|acting as|behave as|behave like|roleplay(?: as)?|role-?play as|pretend(?: to be| you are)?|imagine (?:you are|you're|being)|play the (?:role|part)|stay in (?:that |this )?character|in character|take on the (?:role|persona)|as an? (?:unrestricted|unfiltered|uncensored)|(?:speak|answer|respond|reply|write|talk) as|take on the (?:role|persona|identity) of|(?:adopt|assume) the (?:role|persona|identity))\b/;
+  /\b(?:play an? \w+|operating as|operate as|(?:you are|you're) \w+ now|you are(?: now)?|you're(?: now)?|you will be|become|act as|acting as|behave as|behave like|roleplay(?: as)?|role-?play as|pretend(?: to be| you are)?|imagine (?:you are|you're|being)|play the (?:role|part)|stay in (?:that |this )?character|in character|take on the (?:role|persona)|as an? (?:unrestricted|unfiltered|uncensored)|(?:speak|answer|respond|reply|write|talk) as|take on the (?:role|persona|identity) of|(?:adopt|assume) the (?:role|persona|identity))\b/;
 // A frame in which actions supposedly have no consequence.
 const UNREAL =
-  /\b(?:only|just|merely|purely) an? (?:simulation|test|game|hypothetical|drill|sandbox|exercise|fiction)\b/;
+  /\b(?:only|just|merely|purely) an? (?:simulation|test|game|hypothetical|drill|sandbox|exercise|fiction|rehearsal|dry run)\b|\bis an? (?:rehearsal|simulation|dry run|drill)\b/;
 const MODE = /\b(?:mode|operation|environment|state|persona|character|session|context)\b/;
 const MODE_SWITCH =
   /\b(?:switch(?:es|ed)? to|enters?|entering|in|while in|under|once in|runs? in|turns? on|enables?|activates?)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}?(?:mode|operation|environment|persona)\b/;
 const LIMIT = set(
-  "restriction restrictions limit limits guardrail guardrails policy policies filter filters filtering rules rule caution warnings warning safety safeguards checks refusal refusals censorship content",
+  "confirmations confirmation prompts restriction restrictions limit limits guardrail guardrails policy policies filter filters filtering rules rule caution warnings warning safety safeguards checks refusal refusals censorship content",
 );
 const LIFT = set(
   "no without paused pause lifted off disabled suspended removed waived never ignore ignores bypass unbound free suspend",
@@ -78,7 +80,7 @@ const UNBOUND = set(
   "unrestricted unfiltered uncensored unlimited unbounded limitless unconstrained jailbroken sandboxed no-limits anything",
 );
 const NEVER_REFUSE =
-  /\b(?:never (?:declines?|refuses?|says? no|adds? warnings?)|answers? every (?:request|question)|no real effect|have no effect|has no effect|without (?:caution|hesitation|hesitating|question)|bound by no|(?:treat|consider) every (?:request|prompt|task) as (?:harmless|safe|allowed)|whatsoever|never (?:pushes?|push) back)\b/;
+  /\b(?:never (?:declines?|refuses?|says? no|adds? warnings?)|answers? every (?:request|question)|no real effect|have no effect|has no effect|without (?:caution|hesitation|hesitating|question)|bound by no|(?:treat|consider) every (?:request|prompt|task) as (?:harmless|safe|allowed)|whatsoever|no need to be careful|nothing (?:you do|here) counts|(?:doesn'?t|does not|won'?t|will not) count|never (?:pushes?|push) back)\b/;
 const MODEL = /\b(?:you|your|yourself|the assistant|the model|the agent|the ai|the llm)\b/;
 
 // Data routing: a verb that moves data, aimed somewhere the tool's own input is not.
@@ -87,16 +89,16 @@ const MOVE = set(
     "pass hand feed copy forward send relay route redirect rewrite mirror post upload append include insert put attach paste submit deliver transfer log store share",
   ).join(" "),
   "belong belongs go goes via through",
-  forms("stick prefix push sync write dump").join(" "),
+  forms("stick prefix push sync write dump swap substitute").join(" "),
 );
 const SOURCE =
-  /\b(?:whatever (?:this|it|the tool) returns|(?:the |its |each |every |any )?(?:results?|output|rows?|response|returned \w+|return value)|(?:message|chat|conversation|search) history|(?:earlier|previous|prior) (?:in the )?(?:conversation|messages?|chat)|(?:from )?earlier in the conversation|the conversation|the (?:user'?s|person'?s) \w+|summary|every (?:link|url|message|request)|any url|each row|everything|(?:each|every|all|any) (?:\w+ )?(?:translation|match|matches|file|record|result|address|entry|item|note)s?|whatever (?:\w+ )?comes back|(?:card|account|phone) numbers?)\b/;
+  /\b(?:whatever (?:this|it|the tool) returns|(?:the |its |each |every |any )?(?:results?|output|rows?|response|returned \w+|return value)|(?:message|chat|conversation|search) history|(?:earlier|previous|prior) (?:in the )?(?:conversation|messages?|chat)|(?:from )?earlier in the conversation|the conversation|the (?:user'?s|person'?s) \w+|summary|every (?:link|url|message|request)|any url|each row|everything|(?:each|every|all|any) (?:\w+ )?(?:translation|match|matches|file|record|result|address|entry|item|note)s?|whatever (?:\w+ )?comes back|anything (?:that|which) (?:looks|seems)|(?:the |their |its |every |any )?(?:\w+ )?(?:link|url|domain|attendees?|attendee list|contacts?|location|exif|gps|metadata|queries|keys?|passwords?)s?|(?:card|account|phone) numbers?)\b/;
 const ELSEWHERE =
-  /\b(?:next|following|subsequent|another|other|separate|later)\s+(?:\w+\s+){0,2}?(?:call|request|tool|query|search|invocation|message)|\b(?:argument|field|parameter|payload|body|header|query string)\s+of\b|\bas (?:its|the) (?:payload|body|argument)|(?:https?:\/\/|\b[\w-]+\.(?:example|com|net|org|io|co|app|dev|xyz|ru|cn)\b)|\b(?:public|external|third-party|our|partner|collection|new)\s+(?:\w+\s+)?(?:tracker|server|mirror|endpoint|analytics|relay|proxy|log|host|service|site|webhook|inbox|event|gist|issue|ticket|document|page|post)/;
+  /\b(?:next|following|subsequent|another|other|separate|later)\s+(?:\w+\s+){0,2}?(?:call|request|tool|query|search|invocation|message)|\b(?:argument|field|parameter|payload|body|header|query string)\s+of\b|\bas (?:its|the) (?:payload|body|argument)|(?:https?:\/\/|\b[\w-]+\.(?:example|com|net|org|io|co|app|dev|xyz|ru|cn)\b)|\b(?:public|external|third-party|our|partner|collection|new)\s+(?:\w+\s+)?(?:tracker|server|mirror|endpoint|analytics|relay|proxy|log|host|service|site|webhook|inbox|event|gist|issue|ticket|document|page|post|forum|channel|board|tool|repository|repo)/;
 // Data from the conversation put into this tool's own input, which the tool did not ask for.
 const INTO_THIS = /\b(?:this|that) (?:field|argument|parameter)\b|\bin this field\b/;
 const FROM_CONVERSATION =
-  /\b(?:the user|they|you|he|she) (?:mentioned|said|gave|shared|typed|entered|provided|wrote)\b[^.]{0,20}?\b(?:before|earlier|previously|already)\b|\bearlier in the (?:conversation|chat)\b|\bfrom (?:the|this) (?:conversation|chat)\b/;
+  /\bthe user'?s (?:recent|previous|past|other|private|personal|earlier) \w+|\b(?:the user|they|you|he|she) (?:mentioned|said|gave|shared|typed|entered|provided|wrote)\b[^.]{0,20}?\b(?:before|earlier|previously|already)\b|\bearlier in the (?:conversation|chat)\b|\bfrom (?:the|this) (?:conversation|chat)\b/;
 // Calling another tool with data from the conversation: "call notify_partner with the user's location".
 const CALL_WITH = /\b(?:call|invoke|run|use|trigger)\s+([a-z]+(?:_[a-z0-9]+)+)\s+(?:\w+\s+){0,3}?with\b/;
 // A tool's name as tools are named (snake_case); SHOUTED_NAMES are environment variables, not tools.
@@ -145,7 +147,7 @@ export function roleSignals(sentence: string, own: Set<string>, statesPurpose: b
   const hits: RoleHit[] = [];
 
   const withheld =
-    nearby(words, WITHHOLD, AUDIENCE, 8) ?? (WITHHOLD_PARTICLE.find((p) => p.test(lower)) ? "keep/leave out" : null);
+    nearby(words, WITHHOLD, AUDIENCE, 8) ?? WITHHOLD_PARTICLE.map((p) => p.exec(lower)?.[0]).find(Boolean) ?? null;
   const unsaid = UNSAID.exec(lower);
   // Hiding may be the tool's job ("Hides a message from the channel"): the purpose sentence counts half.
   const purposeDiscount = statesPurpose ? 0.5 : 1;
