@@ -100,7 +100,7 @@ if (process.argv.includes("--by-family")) {
       `  ${pad(f.family, 18)} ${pad(f.items, 6)} ${pad(f.threshold, 7)} ${pad(f.recall.toFixed(2), 7)} ${f.missed.join(" ")}`,
     );
   console.log(
-    `\nround 3, written after the last change to the signals (threshold ${r.threshold}, fit on all development families)`,
+    `\nround 4, written after the last change to the signals (threshold ${r.threshold}, fit on all development families)`,
   );
   for (const f of r.byFamilyLater)
     console.log(

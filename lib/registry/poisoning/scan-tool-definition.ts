@@ -17,6 +17,8 @@ export type PoisoningFinding = {
   /** The sentence (or the hidden text, made visible) that carries the signals. */
   quote: string;
   hidden?: HiddenKind;
+  /** The whole text of the field (visible part, capped), so a reviewer sees the sentence in place. */
+  context?: string;
   signals: SignalHit[];
   score: number;
   /** The attack family the strongest signal suggests, for the reviewer. */
@@ -56,6 +58,7 @@ const NO_PURPOSE = new Set<TargetKind>();
 const ADDITIONAL = /\b(?:also|additionally|in addition|as well|bcc'?d?|cc'?d?|a copy|copies)\b/i;
 const EXAMPLE = /\b(?:e\.g\.|for example|for instance|such as|like)\s/i;
 const MAX_QUOTE = 300;
+const MAX_CONTEXT = 800;
 
 function sentences(text: string): string[] {
   return text
@@ -202,6 +205,7 @@ export function scanToolDefinition(
         findings.push({
           field,
           quote: sentence.slice(0, MAX_QUOTE),
+          ...(clean.length > sentence.length ? { context: clean.slice(0, MAX_CONTEXT) } : {}),
           ...scored,
           family: familyOf(scored.signals[0].signal),
         });

@@ -1,10 +1,12 @@
 import publicDev from "../../fixtures/poisoning-corpus/public-dev.json";
 import hardNegatives from "./benign-hard-negatives.json";
 import hardNegativesRound3 from "./benign-hard-negatives-round3.json";
+import hardNegativesRound4 from "./benign-hard-negatives-round4.json";
 import referenceServers from "./benign-reference-servers.json";
 import poisoned from "./poisoned.json";
 import poisonedFresh from "./poisoned-fresh.json";
 import poisonedRound3 from "./poisoned-round3.json";
+import poisonedRound4 from "./poisoned-round4.json";
 import type { ScanContext } from "../registry-names";
 
 /** One labelled definition of the evaluation set: a tool or a prompt, as a model reads it. */
@@ -80,8 +82,10 @@ const poisonedFrom = (file: PoisonedFile): EvalItem[] =>
 export const poisonedItems = poisonedFrom(poisoned);
 /** Written after the detector was frozen and never used to change it: how it carries over. */
 export const freshItems = poisonedFrom(poisonedFresh);
-/** Written after the second freeze, before measuring; never used to change the detector. */
+/** Written after the second freeze; the detector found 7/25, then was changed with it (development). */
 export const round3Items = poisonedFrom(poisonedRound3);
+/** Written after the third freeze, before measuring; never used to change the detector. */
+export const round4Items = poisonedFrom(poisonedRound4);
 
 /** Benign definitions, grouped by the server they came from. */
 export const benignItems: EvalItem[] = [
@@ -89,6 +93,7 @@ export const benignItems: EvalItem[] = [
   ...publicSamples,
   ...(hardNegatives.servers as ServerCapture[]),
   ...(hardNegativesRound3.servers as ServerCapture[]),
+  ...(hardNegativesRound4.servers as ServerCapture[]),
 ].flatMap(serverItems);
 
 export const families = [...new Set(poisonedItems.map((i) => i.group))];

@@ -1,12 +1,12 @@
 import { FLAG_THRESHOLD, scanToolDefinition } from "../scan-tool-definition";
-import { benignItems, freshItems, poisonedItems, round3Items, type EvalItem } from "./eval-set";
+import { benignItems, freshItems, poisonedItems, round3Items, round4Items, type EvalItem } from "./eval-set";
 
 /**
  * Leave-one-family-out evaluation of the poisoning detector. The only parameter fit to data is the flag
  * threshold: for each family it is chosen on the other families alone (the highest recall whose benign
  * false-positive rate stays within budget; ties go to the higher threshold), then applied to the
  * held-out family. The signals are fixed lexicons of roles, not fit per family, but they were written
- * by someone who had read every family of the development sets; round 3 was written after the last
+ * by someone who had read every family of the development sets; round 4 was written after the last
  * change to them and measures carry-over without that bias.
  */
 export const FP_BUDGET = 0.05;
@@ -17,8 +17,8 @@ export type FamilyResult = { family: string; items: number; threshold: number; r
 export type ServerResult = { server: string; items: number; fp: number; fpr: number; flagged: string[] };
 
 /** The sets the detector was developed with, and the one written after its last change. */
-export const DEVELOPMENT = [...poisonedItems, ...freshItems];
-export const HELD_OUT = round3Items;
+export const DEVELOPMENT = [...poisonedItems, ...freshItems, ...round3Items];
+export const HELD_OUT = round4Items;
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 1000) / 1000);
 
