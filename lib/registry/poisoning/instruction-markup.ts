@@ -17,7 +17,7 @@ const ADDRESSEE =
   /\b(?:system|assistant|agent|model|ai|llm|instructions?|rules?|policy|directives?|prompt|important|note|override|admin)\b/i;
 // [[assistant-directive: …]], [agent rule]: a bracketed label addressed to the model.
 const BRACKET =
-  /\[\[?\s*([\w-]*(?:system|assistant|agent|model|directive|instruction|rule|policy)[\w-]*)(?:\s+[\w-]+)?\s*(?::|\]\]?)/i;
+  /\[\[?\s*([\w-]{0,24}?(?:system|assistant|agent|model|directive|instruction|rule|policy)[\w-]{0,24})(?:\s+[\w-]+)?\s*(?::|\]\]?)/i;
 const FENCE = /```\s*([a-z_-]*)/gi;
 const HEADING = /^\s{0,3}#{1,6}\s+(.+)$/gm;
 const TAG = /<\s*\/?\s*!?([A-Za-z][\w:-]*)[^<>]{0,80}>/g;
