@@ -15,6 +15,12 @@ export type Connection = {
   kind: "pglite" | "postgres";
   /** Runs fn on one dedicated connection, so session-level locks and transactions hold. */
   withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` for each NOTIFY on `channel` (delivered at the sender's commit), until the returned
+   * function stops it. PostgreSQL: one dedicated connection, re-opened after a loss (`onNotify` is called
+   * then too, since a change may have been missed). PGlite: its in-process notifications.
+   */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -30,6 +36,7 @@ export function connectPglite(dir: string): Connection {
     prisma,
     kind: "pglite",
     withSession: (fn) => fn(session),
+    listen: (channel, onNotify) => lite.listen(channel, () => onNotify()),
     close: async () => {
       await prisma.$disconnect();
       await lite.close();
@@ -42,6 +49,7 @@ export function connectPostgres(url: string, max = 10): Connection {
   // An idle connection the server drops (restart, failover, DROP DATABASE) must not crash the process.
   pool.on("error", (error) => console.error("PostgreSQL connection lost:", error.message));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const listening = new Set<() => Promise<void>>();
   return {
     prisma,
     kind: "postgres",
@@ -56,9 +64,55 @@ export function connectPostgres(url: string, max = 10): Connection {
         client.release();
       }
     },
+    listen: async (channel, onNotify) => {
+      const stop = await listenPostgres(url, channel, onNotify);
+      listening.add(stop);
+      return async () => {
+        listening.delete(stop);
+        await stop();
+      };
+    },
     close: async () => {
+      await Promise.all([...listening].map((stop) => stop()));
       await prisma.$disconnect();
       await pool.end();
     },
+  };
+}
+
+const RECONNECT_MS = 1000;
+
+/** A LISTEN session outside the pool (a pooled connection would be handed to queries), kept open until stopped. */
+async function listenPostgres(url: string, channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Unsafe channel name: ${channel}`);
+  let stopped = false;
+  let client: pg.Client | undefined;
+  const open = async (): Promise<void> => {
+    if (stopped) return;
+    const c = new pg.Client({ connectionString: url });
+    const retry = () => {
+      if (client !== c) return;
+      client = undefined;
+      c.end().catch(() => {});
+      if (!stopped) setTimeout(() => void open().then(onNotify), RECONNECT_MS).unref();
+    };
+    c.on("error", retry);
+    c.on("end", retry);
+    c.on("notification", (n) => n.channel === channel && onNotify());
+    client = c;
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+    } catch (error) {
+      console.error(`LISTEN ${channel} failed:`, (error as Error).message);
+      retry();
+    }
+  };
+  await open();
+  return async () => {
+    stopped = true;
+    const c = client;
+    client = undefined;
+    await c?.end().catch(() => {});
   };
 }

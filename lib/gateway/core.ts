@@ -1,5 +1,7 @@
 import { hostname } from "node:os";
-import { RateLimiter } from "@/lib/policy/rate-limiter";
+import { RateLimiter, type CallLimiter } from "@/lib/policy/rate-limiter";
+import { redisRateLimitStore } from "@/lib/policy/redis-rate-limit-store";
+import { SharedRateLimiter } from "@/lib/policy/shared-rate-limiter";
 import { BundleHolder } from "./bundle-holder";
 import type { GatewayConfig } from "./config";
 import type { Logger } from "./logger";
@@ -19,7 +21,7 @@ export type GatewayCore = {
   bundle: BundleHolder;
   spool: Spool;
   shipper: Shipper;
-  limiter: RateLimiter;
+  limiter: CallLimiter;
   upstreams: Map<string, Upstream>;
   metrics: GatewayMetrics;
   log: Logger;
@@ -38,7 +40,10 @@ export function createCore(config: GatewayConfig, log: Logger, slugs = Object.ke
     bundle,
     spool,
     shipper: new Shipper(spool, warden, config.ship_interval_ms, log),
-    limiter: new RateLimiter(),
+    // With WARDEN_REDIS_URL, every gateway (and console) shares each limit; else each gateway counts its own.
+    limiter: process.env.WARDEN_REDIS_URL
+      ? new SharedRateLimiter(redisRateLimitStore(process.env.WARDEN_REDIS_URL), gatewayId).start()
+      : new RateLimiter(),
     upstreams,
     metrics: createMetrics({
       spoolBytes: () => spool.bytes,

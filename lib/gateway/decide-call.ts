@@ -1,5 +1,5 @@
 import { evaluate, type EngineInput, type Evaluation } from "@/lib/policy/decide";
-import { RateLimiter } from "@/lib/policy/rate-limiter";
+import { RateLimiter, type CallLimiter } from "@/lib/policy/rate-limiter";
 import { resolvePath } from "@/lib/policy/real-path";
 import { argumentsUnrepresentable } from "./arguments-round-trip";
 import type { BundleView } from "./bundle-holder";
@@ -17,7 +17,7 @@ export function decideCall(
   view: BundleView,
   input: EngineInput,
   now: Date,
-  limiter: RateLimiter,
+  limiter: CallLimiter,
   filesHere = false,
   relativeBases: readonly string[] | null = [],
 ): Evaluation {

@@ -9,7 +9,7 @@ import {
   type CallTargets,
 } from "./arguments";
 import { argumentRuleViolation, type RuleContext } from "./argument-rules";
-import type { RateLimiter } from "./rate-limiter";
+import type { CallLimiter } from "./rate-limiter";
 import type { AgentSnap, GrantSnap, RuleList, ServerSnap, Snapshot, ToolSnap } from "./snapshot";
 
 export type EngineInput = {
@@ -136,7 +136,7 @@ export function evaluate(
   snap: Snapshot & { paused: boolean },
   input: EngineInput,
   now: Date,
-  limiter: RateLimiter,
+  limiter: CallLimiter,
   ctx: RuleContext = {},
 ): Evaluation {
   if (snap.paused) return deny("org_paused", "all MCP access is paused");
@@ -196,7 +196,7 @@ export function evaluate(
     if (!taken.ok)
       return deny(
         "rate_limited",
-        `more than ${server.rateLimitPerMinute} calls a minute; retry in ${taken.retryAfterSeconds} s`,
+        taken.reason ?? `more than ${server.rateLimitPerMinute} calls a minute; retry in ${taken.retryAfterSeconds} s`,
         { agent, server, retryAfterSeconds: taken.retryAfterSeconds },
       );
   }

@@ -1,15 +1,22 @@
 type Window = { hits: number[]; start: number };
 
+export type Taken = { ok: true } | { ok: false; retryAfterSeconds: number; reason?: string };
+
+/** What the decision engine needs of a rate limiter: a synchronous answer, never a network round trip. */
+export interface CallLimiter {
+  take(key: string, limit: number, now: number): Taken;
+}
+
 /**
  * A sliding one-minute window per key, in this process's memory: O(1) amortised per call, since
- * timestamps arrive in order and expire from the front. Several Warden instances each count their
- * own share: the limit then holds per instance (see the README), never failing towards an error.
+ * timestamps arrive in order and expire from the front. Exact for one process (PGlite, a lone gateway);
+ * several instances share their counts through SharedRateLimiter.
  */
-export class RateLimiter {
+export class RateLimiter implements CallLimiter {
   private windows = new Map<string, Window>();
 
   /** Records a call at `now` unless the key already has `limit` calls in the last minute. */
-  take(key: string, limit: number, now: number): { ok: true } | { ok: false; retryAfterSeconds: number } {
+  take(key: string, limit: number, now: number): Taken {
     let w = this.windows.get(key);
     if (!w) this.windows.set(key, (w = { hits: [], start: 0 }));
     const since = now - 60_000;

@@ -7,31 +7,51 @@ import { createScheduledCampaign, SCHEDULE_SWEEP_MS } from "@/lib/services/revie
 import { REMINDER_SWEEP_MS, sendReviewReminders } from "@/lib/services/reviews/send-review-reminders";
 import { forwardToSiem } from "@/lib/services/siem/forward-to-siem";
 import { deliverDueWebhooks } from "@/lib/services/webhooks/deliver-webhooks";
+import { underLease } from "@/lib/db/lease-keeper";
 
-/** Starts the clocks each server process runs; each task is safe to run on several instances at once. */
+/**
+ * Starts the clocks each server process runs. With several instances on one database, the singleton
+ * jobs (`lease` set) run only on the instance holding that job's lease (lib/db/lease-keeper.ts); a dead
+ * holder's lease expires and the next instance resumes from the job's durable state. Webhook deliveries
+ * stay concurrent: each instance claims a delivery row (a conditional update) before sending it. SIEM forwarding takes
+ * one lease per target, inside forwardToSiem.
+ */
 export function startBackgroundClocks(): void {
   // Checkpoints come on a clock: a minute at most between the last record and a signed head covering it.
-  every(15_000, "Checkpoint", () => maybeCheckpoint());
+  every(15_000, "Checkpoint", () => maybeCheckpoint(), { lease: "checkpoint" });
   // Credentials go overdue with the calendar alone: look for them at start and on a clock.
-  every(ROTATION_SWEEP_MS, "Rotation sweep", () => sweepRotationFindings(), { atStart: true });
+  every(ROTATION_SWEEP_MS, "Rotation sweep", () => sweepRotationFindings(), { atStart: true, lease: "rotation-sweep" });
   // Requests pending at half their lifetime go to the fallback approvers, whether anyone looks or not.
-  every(ESCALATION_SWEEP_MS, "Escalation", () => escalateOverdue());
+  every(ESCALATION_SWEEP_MS, "Escalation", () => escalateOverdue(), { lease: "approval-escalation" });
   // Access reviews run on the calendar: this period's scheduled campaign, reminders, and the due date's
-  // default action. Each claims its work in the database, so instances never double it.
-  every(SCHEDULE_SWEEP_MS, "Review schedule", () => createScheduledCampaign(), { atStart: true });
-  every(REMINDER_SWEEP_MS, "Review reminders", () => sendReviewReminders(), { atStart: true });
-  every(DUE_DEFAULTS_SWEEP_MS, "Review deadlines", () => applyDueDefaults(), { atStart: true });
+  // default action.
+  every(SCHEDULE_SWEEP_MS, "Review schedule", () => createScheduledCampaign(), {
+    atStart: true,
+    lease: "review-schedule",
+  });
+  every(REMINDER_SWEEP_MS, "Review reminders", () => sendReviewReminders(), {
+    atStart: true,
+    lease: "review-reminders",
+  });
+  every(DUE_DEFAULTS_SWEEP_MS, "Review deadlines", () => applyDueDefaults(), {
+    atStart: true,
+    lease: "review-due-defaults",
+  });
   // Webhook deliveries leave on their own clock, so a slow receiver never holds up a decision.
   every(2000, "Webhook delivery", deliverDueWebhooks);
   // SIEM forwarding reads the log behind ingest, from a durable cursor: a SIEM that is down only grows its lag.
-  every(2000, "SIEM forwarding", forwardToSiem);
+  every(2000, "SIEM forwarding", () => forwardToSiem());
   // Scheduled reports land in the history when their period ends; expired ones leave it.
-  every(REPORT_SWEEP_MS, "Scheduled reports", runDueSchedules, { atStart: true });
+  every(REPORT_SWEEP_MS, "Scheduled reports", () => runDueSchedules(), { atStart: true, lease: "scheduled-reports" });
 }
 
+type ClockOptions = { atStart?: boolean; lease?: string };
+
 /** Runs a background task on a clock that never keeps the process alive; a run still going skips the tick. */
-function every(ms: number, label: string, task: () => Promise<unknown>, options: { atStart?: boolean } = {}) {
+function every(ms: number, label: string, job: () => Promise<unknown>, options: ClockOptions = {}) {
   let running = false;
+  const { lease } = options;
+  const task = lease ? () => underLease(lease, job) : job;
   const tick = () => {
     if (running) return;
     running = true;

@@ -1,5 +1,6 @@
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { releaseHeldLeases } from "@/lib/db/lease-keeper";
 import { markServerStopping } from "@/lib/server-stopping";
 import { finalCheckpoint } from "./shutdown-checkpoint";
 
@@ -24,7 +25,7 @@ type Start = { request: IncomingMessage; response: ServerResponse; server: Serve
  *    keeps serving requests on the sockets still open, for as long as clients send them.
  * 3. Requests still running after CUT_CONNECTIONS_AFTER_MS are cut; Next.js then closes and calls
  *    process.exit. That exit is deferred until one last audit checkpoint is signed (a clean stop leaves no
- *    unprotected tail), or the deadline passes.
+ *    unprotected tail) and this instance's job leases are released, or the deadline passes.
  * When nobody else handles the signal (no `next start` around), this exits itself.
  */
 export function stopGracefully(): void {
@@ -58,7 +59,8 @@ export function stopGracefully(): void {
     let final: Promise<void> | undefined;
     process.exit = ((code?: number) => {
       clearInterval(sweeper);
-      final ??= finalCheckpoint(Math.max(0, startedAt + EXIT_BY_MS - Date.now()));
+      // Then the singleton jobs' leases go, so another instance takes them over without waiting for expiry.
+      final ??= finalCheckpoint(Math.max(0, startedAt + EXIT_BY_MS - Date.now())).then(releaseHeldLeases);
       void final.finally(() => exit(code));
     }) as typeof process.exit;
     // Whatever still runs at the deadline, the process goes.

@@ -5,17 +5,33 @@ import type { CallData } from "@/lib/audit/call-data";
 import type { AuditInput } from "@/lib/audit/record-audit";
 import { redact } from "@/lib/redaction/redact";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
-import { db } from "@/lib/db/client";
+import { connection, db } from "@/lib/db/client";
+import { instanceId } from "@/lib/db/job-lease";
+import { pgRateLimitStore } from "@/lib/db/pg-rate-limit-store";
+import { env } from "@/lib/env";
 import { argumentsHash } from "@/lib/policy/arguments";
 import { evaluate, type Evaluation } from "@/lib/policy/decide";
-import { RateLimiter } from "@/lib/policy/rate-limiter";
+import { RateLimiter, type CallLimiter } from "@/lib/policy/rate-limiter";
+import { redisRateLimitStore } from "@/lib/policy/redis-rate-limit-store";
+import { SharedRateLimiter } from "@/lib/policy/shared-rate-limiter";
 import { currentSnapshot } from "@/lib/policy/snapshot-cache";
 import { ZDecisionInput, type DecisionResponse, type TDecisionInput } from "@/lib/schemas/decision";
 import { raiseFinding } from "@/lib/services/findings/shared/raise-finding";
 import { requestToolApproval, type ApprovalOutcome } from "./internal/request-tool-approval";
 
-const holder = globalThis as typeof globalThis & { __wardenRateLimiter?: RateLimiter };
-const limiter = () => (holder.__wardenRateLimiter ??= new RateLimiter());
+const holder = globalThis as typeof globalThis & { __wardenRateLimiter?: CallLimiter };
+
+/**
+ * Rate limits shared with every other instance and gateway: through Redis when WARDEN_REDIS_URL is set,
+ * else through PostgreSQL. Embedded PGlite is one process: its own memory counts exactly.
+ */
+function openLimiter(): CallLimiter {
+  const redis = env().WARDEN_REDIS_URL;
+  if (redis) return new SharedRateLimiter(redisRateLimitStore(redis), instanceId()).start();
+  if (connection().kind === "postgres") return new SharedRateLimiter(pgRateLimitStore(), instanceId()).start();
+  return new RateLimiter();
+}
+const limiter = () => (holder.__wardenRateLimiter ??= openLimiter());
 
 /**
  * A gateway asks before a tool call. Fails closed: an engine error is a deny. Every decision is in the

@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { systemActor } from "@/lib/authz/actor";
 import { AppError } from "@/lib/errors";
 import { describeWithDatabase } from "@/lib/testing/test-database";
+import { setOrgPause } from "@/lib/services/org/set-org-pause";
 import { getPolicyBundle } from "./get-policy-bundle";
 
 const sys = systemActor("test");
@@ -54,5 +55,18 @@ describeWithDatabase("the policy bundle while Warden stops", () => {
     });
     expect(answer.status).toBe(304);
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describeWithDatabase("the policy bundle when the registry changes", () => {
+  it("answers a held long poll with the new bundle when a kill switch is set, without waiting out the poll", async () => {
+    const live = new AbortController();
+    const { etag } = await getPolicyBundle(sys, { stopping: live.signal });
+    const held = getPolicyBundle(sys, { ifNoneMatch: etag, waitSeconds: 30, stopping: live.signal });
+    await new Promise((r) => setTimeout(r, 200));
+    await setOrgPause(sys, { paused: true, reason: "incident" });
+    const answer = await held;
+    expect(answer.status).toBe(200);
+    expect(answer.etag).not.toBe(etag);
   });
 });

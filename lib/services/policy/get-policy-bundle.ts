@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
+import { registrySignal } from "@/lib/db/registry-signal";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { encodeBundle } from "@/lib/policy/bundle-codec";
 import { loadSnapshot } from "@/lib/policy/snapshot";
@@ -9,9 +9,10 @@ import { bundleEtagOf as etagOf, bundleOrgState as orgState, type BundleOrgState
 
 type Built = { etag: string; body: string };
 
-// Read straight from the database (no short cache) while a gateway waits: a suspension, a revocation
-// or the org pause must reach it within a second, and this costs one indexed row read per tick.
-const POLL_MS = 200;
+// A held poll wakes at once when any instance commits a registry change (NOTIFY, lib/db/registry-signal.ts),
+// and re-reads the state anyway this often, should a notification be lost (a LISTEN connection re-opening).
+// Read straight from the database (no short cache): one indexed row read per wake.
+const RECHECK_MS = 1000;
 const built = new WeakMap<PrismaClient, Promise<Built>>();
 
 async function build(client: PrismaClient, state: OrgState, now: Date): Promise<Built> {
@@ -51,8 +52,11 @@ export async function getPolicyBundle(
   const wake = opts.signal ? AbortSignal.any([stopping, opts.signal]) : stopping;
   const client = db();
   const deadline = Date.now() + Math.min(Math.max(opts.waitSeconds ?? 0, 0), 60) * 1000;
+  const changes = opts.ifNoneMatch && deadline > Date.now() ? await registrySignal() : null;
   for (;;) {
     assertServerRunning(stopping);
+    // Taken before the read: a change committed after it wakes the wait below instead of slipping past.
+    const seen = changes?.generation ?? 0;
     const state = await orgState(client);
     const etag = etagOf(state);
     if (etag !== opts.ifNoneMatch) {
@@ -66,10 +70,11 @@ export async function getPolicyBundle(
       assertServerRunning(stopping);
       return { status: 200, ...answer };
     }
-    if (Date.now() + POLL_MS > deadline || wake.aborted) {
+    const left = deadline - Date.now();
+    if (!changes || left <= 0 || wake.aborted) {
       assertServerRunning(stopping);
       return { status: 304, etag };
     }
-    await sleep(POLL_MS, undefined, { signal: wake }).catch(() => {});
+    await changes.wait(seen, Math.min(RECHECK_MS, left), wake);
   }
 }

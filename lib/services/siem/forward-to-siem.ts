@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { underLease } from "@/lib/db/lease-keeper";
 import { OutboundError, storedReason } from "@/lib/net/outbound-error";
 import { siemSecret } from "@/lib/env";
 import type { SiemTarget } from "@/lib/generated/prisma/client";
@@ -70,40 +71,49 @@ async function forwardBatch(target: SiemTarget): Promise<{ sent: number; more: b
 
 /**
  * Forwards new audit events to every enabled SIEM target that is due. Runs on its own clock, never
- * inside ingest or a decision: a SIEM that is down only grows its lag. Each target is claimed by moving
- * its next attempt forward, so two Warden instances never send the same batch at once.
+ * inside ingest or a decision: a SIEM that is down only grows its lag. Each target is a singleton job
+ * under its own lease ("siem:<id>"), so one instance at a time sends its batches, and an instance that
+ * dies mid-batch leaves the cursor at the last acknowledged batch for the next holder. The target is
+ * also claimed by moving its next attempt forward, so a tick never repeats a target still in backoff.
  */
 export async function forwardToSiem(now = new Date()) {
   const due = await db().siemTarget.findMany({ where: { enabled: true, nextAttemptAt: { lte: now } } });
   let sent = 0;
   for (const t of due) {
-    const claimed = await db().siemTarget.updateMany({
-      where: { id: t.id, nextAttemptAt: t.nextAttemptAt },
-      data: { nextAttemptAt: new Date(now.getTime() + CLAIM_MS) },
-    });
-    if (claimed.count === 0) continue;
-    let target = t;
-    try {
-      for (let i = 0; i < BATCHES_PER_TICK; i++) {
-        const r = await forwardBatch(target);
-        sent += r.sent;
-        target = await db().siemTarget.findUniqueOrThrow({ where: { id: t.id } });
-        if (!r.more) break;
-      }
-      await db().siemTarget.update({ where: { id: t.id }, data: { nextAttemptAt: now } });
-    } catch (error) {
-      const failures = target.failures + 1;
-      await db().siemTarget.update({
-        where: { id: t.id },
-        data: {
-          failures,
-          // A classified reason only: what the target said is never stored (it may be an internal service's text).
-          lastError: storedReason(error, "SIEM forwarding"),
-          lastErrorAt: now,
-          nextAttemptAt: new Date(now.getTime() + siemBackoffMs(failures)),
-        },
-      });
-    }
+    const run = await underLease(`siem:${t.id}`, (leaseLost) => forwardTarget(t, now, leaseLost));
+    if (run.ran) sent += run.value;
   }
   return { targets: due.length, sent };
+}
+
+async function forwardTarget(t: SiemTarget, now: Date, leaseLost: AbortSignal): Promise<number> {
+  const claimed = await db().siemTarget.updateMany({
+    where: { id: t.id, nextAttemptAt: t.nextAttemptAt },
+    data: { nextAttemptAt: new Date(now.getTime() + CLAIM_MS) },
+  });
+  if (claimed.count === 0) return 0;
+  let target = t;
+  let sent = 0;
+  try {
+    for (let i = 0; i < BATCHES_PER_TICK && !leaseLost.aborted; i++) {
+      const r = await forwardBatch(target);
+      sent += r.sent;
+      target = await db().siemTarget.findUniqueOrThrow({ where: { id: t.id } });
+      if (!r.more) break;
+    }
+    await db().siemTarget.update({ where: { id: t.id }, data: { nextAttemptAt: now } });
+  } catch (error) {
+    const failures = target.failures + 1;
+    await db().siemTarget.update({
+      where: { id: t.id },
+      data: {
+        failures,
+        // A classified reason only: what the target said is never stored (it may be an internal service's text).
+        lastError: storedReason(error, "SIEM forwarding"),
+        lastErrorAt: now,
+        nextAttemptAt: new Date(now.getTime() + siemBackoffMs(failures)),
+      },
+    });
+  }
+  return sent;
 }

@@ -1,11 +1,13 @@
 import { hashCanonical } from "@/lib/crypto/sha256";
+import { notifyRegistryChanged } from "@/lib/db/registry-signal";
 import type { Tx } from "@/lib/db/tx";
 import { registryStateChanged } from "@/lib/policy/snapshot-cache";
 
 /**
  * Call after any change to what the decision engine reads. It recomputes the server's policy version
  * (a short hash of everything that decides a call on it, which approvals bind to) and bumps the
- * org-wide registry version that tells engines their snapshot is stale.
+ * org-wide registry version that tells engines their snapshot is stale, announced (NOTIFY, at commit)
+ * to every instance so their held bundle long polls answer at once.
  */
 export async function registryChanged(tx: Tx, serverId?: string): Promise<string | undefined> {
   registryStateChanged();
@@ -14,6 +16,7 @@ export async function registryChanged(tx: Tx, serverId?: string): Promise<string
     create: { id: 1, registryVersion: 1 },
     update: { registryVersion: { increment: 1 } },
   });
+  await notifyRegistryChanged(tx);
   if (!serverId) return undefined;
   const server = await tx.mcpServer.findUniqueOrThrow({
     where: { id: serverId },
