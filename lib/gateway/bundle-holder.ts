@@ -6,7 +6,7 @@ export type BundleView = { ok: true; bundle: LoadedBundle } | { ok: false; reaso
 
 /**
  * The gateway's copy of the policy bundle, kept current by a long poll. A change reaches it as soon
- * as Warden sees it (Warden checks every 200 ms). When Warden has not answered for `maxAgeMs`, the
+ * as Warden sees it (Warden wakes held polls on every registry change, and re-checks every second). When Warden has not answered for `maxAgeMs`, the
  * bundle is stale and every decision fails closed until a fresh one arrives.
  */
 export class BundleHolder {
