@@ -8,5 +8,9 @@ ALTER TABLE "ApprovalRequest" ADD COLUMN     "userSource" TEXT;
 -- AlterTable
 ALTER TABLE "AuditEvent" ADD COLUMN     "userSource" TEXT;
 
+-- AlterTable
+ALTER TABLE "GatewayInstance" ADD COLUMN     "authMode" TEXT,
+ADD COLUMN     "oauthIssuer" TEXT;
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Agent_oauthClientId_key" ON "Agent"("oauthClientId");
