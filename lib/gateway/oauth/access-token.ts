@@ -6,7 +6,7 @@ import type { IssuerMetadata } from "./issuer-metadata";
 export type AccessClaims = {
   issuer: string;
   subject: string;
-  /** the OAuth client the token was issued to: `client_id` (RFC 9068 §2.2), else `azp` */
+  /** the OAuth client the token was issued to: `client_id` (RFC 9068 §2.2), else `azp`, `cid` or `appid` */
   clientId: string;
   email?: string;
   scopes: string[];
@@ -70,7 +70,9 @@ export function scopesOf(p: { scope?: unknown; scp?: unknown }): string[] {
 
 /** The claims the gateway needs, from a payload whose signature, issuer, audience and times were checked. */
 export function claimsOf(p: JWTPayload & { scope?: unknown; scp?: unknown }, issuer: string): AccessClaims {
-  const clientId = stringClaim(p, "client_id") ?? stringClaim(p, "azp");
+  // RFC 9068 `client_id`; OIDC `azp` (Keycloak, Entra ID v2); Okta's `cid`; Entra ID v1's `appid`.
+  const clientId =
+    stringClaim(p, "client_id") ?? stringClaim(p, "azp") ?? stringClaim(p, "cid") ?? stringClaim(p, "appid");
   if (!p.sub) throw new TokenRefused("the token has no subject (sub)");
   if (!clientId) throw new TokenRefused("the token names no OAuth client (client_id or azp)");
   if (typeof p.exp !== "number") throw new TokenRefused("the token has no expiry (exp)");
