@@ -7,13 +7,16 @@ export function voteBarrier(
   request: {
     requesterUserId: string | null;
     onBehalfOf: string | null;
+    /** how onBehalfOf was known: only a verified user is bound by the no-self-approval rule */
+    userSource?: string | null;
     agentOwnerId: string | null;
     agentRegistrantId?: string | null;
   },
 ): string | null {
   if (!can({ type: "USER", roles: voter.roles }, "approvals.vote")) return "Only users with the APPROVER role may vote";
   if (request.requesterUserId === voter.id) return "You cannot approve your own request";
-  if (request.onBehalfOf?.toLowerCase() === voter.email.toLowerCase())
+  // A user named by an agent (asserted) is the agent's word: it must not take an approver's vote away.
+  if (request.userSource === "verified" && request.onBehalfOf?.toLowerCase() === voter.email.toLowerCase())
     return "You cannot approve your own request: the call is made on your behalf";
   if (request.agentOwnerId === voter.id) return "You own the requesting agent, so you cannot approve its requests";
   if (request.agentRegistrantId === voter.id)

@@ -25,6 +25,14 @@ export function auditFilterWhere(q: Filters): Prisma.AuditEventWhereInput[] {
       occurredAt: q.from || q.to ? { gte: q.from, lt: q.to } : undefined,
     },
   ];
+  if (q.userSource)
+    where.push(
+      q.userSource === "none"
+        ? { OR: [{ userSource: "none" }, { userSource: null, onBehalfOf: null }] }
+        : q.userSource === "asserted"
+          ? { OR: [{ userSource: "asserted" }, { userSource: null, onBehalfOf: { not: null } }] }
+          : { userSource: "verified" },
+    );
   if (q.q)
     where.push({
       OR: [

@@ -15,6 +15,8 @@ export type CallData = {
   server?: string;
   tool?: string;
   onBehalfOf?: string;
+  /** how onBehalfOf was known: verified, asserted or none */
+  userSource?: string;
   sessionId?: string;
   argsHash?: string;
   arguments?: unknown;

@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = {
   // Agents and their access
   "agent.created": { category: "ADMIN", label: "Agent registered" },
   "agent.suspended": { category: "ADMIN", label: "Agent suspended" },
+  "agent.identity.changed": { category: "ADMIN", label: "Agent OAuth client or asserts-users changed" },
   "agent.reinstated": { category: "ADMIN", label: "Agent reinstated" },
   "agent.credential.issued": { category: "ADMIN", label: "Agent credential issued" },
   "agent.credential.revoked": { category: "ADMIN", label: "Agent credential revoked" },

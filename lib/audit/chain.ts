@@ -27,9 +27,10 @@ export type ChainRecord = {
   agent?: string | null;
   onBehalfOf?: string | null;
   sessionId?: string | null;
+  userSource?: string | null;
 };
 
-const INDEXED = ["eventId", "server", "tool", "agent", "onBehalfOf", "sessionId"] as const;
+const INDEXED = ["eventId", "server", "tool", "agent", "onBehalfOf", "sessionId", "userSource"] as const;
 
 /**
  * A record's canonical JSON, split around its sequence: the one field known only once the chain lock

@@ -32,6 +32,8 @@ export type AuditInput<A extends AuditAction = AuditAction> = {
     tool: string | null;
     agent: string | null;
     onBehalfOf: string | null;
+    /** how onBehalfOf was known (lib/schemas/user-source.ts) */
+    userSource?: string | null;
     sessionId: string | null;
   };
 };
@@ -85,6 +87,7 @@ export function prepareAudit(inputs: AuditInput[]): PreparedAudit[] {
       ...maskKnown(first, pattern),
       ...(call && {
         ...(call.eventId !== undefined && { eventId: auditIdentifier(call.eventId, pattern) }),
+        ...(call.userSource != null && { userSource: call.userSource }),
         sessionId: auditIdentifier(call.sessionId, pattern),
       }),
     };
@@ -160,6 +163,7 @@ const COLUMNS = [
   "agent",
   "onBehalfOf",
   "sessionId",
+  "userSource",
 ]
   .map((c) => `"${c}"`)
   .join(", ");

@@ -24,6 +24,7 @@ export const AUDIT_COLUMNS = [
   "onBehalfOf",
   "sessionId",
   "eventId",
+  "userSource",
   "before",
   "after",
   "attributes",

@@ -15,10 +15,12 @@ import { decideAgain, decideCall, UNHASHABLE } from "./decide-call";
 import { controlResponse } from "./response-controls";
 import { rpcError, upstreamError, WARDEN_APPROVAL_PENDING, WARDEN_DENIED, WARDEN_UNAVAILABLE } from "./rpc-error";
 import type { Upstream } from "./upstream";
+import type { CallerUser } from "./oauth/authenticate";
+import { narrowByScopes } from "./oauth/scopes";
+import { upstreamAuthorization, withUpstreamCredential } from "./oauth/upstream-credential";
 
-export type CallerContext = {
+export type CallerContext = Partial<CallerUser> & {
   agent: string;
-  onBehalfOf?: string;
   sessionId?: string;
   requestId?: string | number;
   signal: AbortSignal;
@@ -70,7 +72,12 @@ export async function callTool(
   const bases = upstream.relativeBases();
   let guard = upstream.local ? guardPaths(core.bundle.view(), input, bases) : null;
   const e: Evaluation = live
-    ? decideCall(core.bundle.view(), input, now, core.limiter, upstream.local, bases)
+    ? narrowByScopes(
+        decideCall(core.bundle.view(), input, now, core.limiter, upstream.local, bases),
+        caller.scopes,
+        upstream.slug,
+        params.name,
+      )
     : {
         outcome: "deny",
         rule: "tool_not_offered",
@@ -87,6 +94,7 @@ export async function callTool(
     tool: params.name,
     agent: caller.agent,
     onBehalfOf: caller.onBehalfOf,
+    userSource: caller.userSource,
     sessionId: caller.sessionId,
     method: "tools/call",
     arguments: boundedArguments(redact(args, deniedFields)),
@@ -132,6 +140,7 @@ export async function callTool(
         tool: params.name,
         arguments: args,
         onBehalfOf: caller.onBehalfOf,
+        userSource: caller.userSource,
         sessionId: caller.sessionId,
         toolHash: live?.hash ?? undefined,
       },
@@ -150,6 +159,18 @@ export async function callTool(
     const again = decideAgain(core.bundle.view(), input, upstream.local, upstream.relativeBases());
     if (again.outcome === "deny") throw refuse(WARDEN_DENIED, again.rule, again.reasons, "deny", a.approvalId);
     event.attributes = { ...event.attributes, rule: "approved", approvalId: a.approvalId };
+  }
+  let authorization: string | undefined;
+  try {
+    authorization = await upstreamAuthorization(
+      core.config,
+      core.config.upstreams[upstream.slug],
+      upstream.slug,
+      caller,
+    );
+  } catch (error) {
+    const reason = `upstream_auth_failed: ${error instanceof Error ? error.message : error}`;
+    throw refuse(WARDEN_DENIED, "upstream_auth_failed", [reason], "deny");
   }
   if (!upstream.client || !upstream.connected)
     throw refuse(
@@ -178,12 +199,15 @@ export async function callTool(
   };
   let result: CallToolResult;
   try {
-    result = (await upstream.client.request({ method: "tools/call", params }, CallToolResultSchema, {
-      signal: caller.signal,
-      onprogress: caller.onprogress,
-      timeout: UPSTREAM_TIMEOUT_MS,
-      resetTimeoutOnProgress: true,
-    })) as CallToolResult;
+    const client = upstream.client;
+    result = (await withUpstreamCredential(authorization, () =>
+      client.request({ method: "tools/call", params }, CallToolResultSchema, {
+        signal: caller.signal,
+        onprogress: caller.onprogress,
+        timeout: UPSTREAM_TIMEOUT_MS,
+        resetTimeoutOnProgress: true,
+      }),
+    )) as CallToolResult;
   } catch (error) {
     const err = upstreamError(error);
     finish({

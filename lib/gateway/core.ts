@@ -29,7 +29,8 @@ export type GatewayCore = {
 
 export function createCore(config: GatewayConfig, log: Logger, slugs = Object.keys(config.upstreams)): GatewayCore {
   const gatewayId = config.gateway_id ?? `${hostname()}:${process.pid}`;
-  const warden = new WardenClient(config.warden.url, config.warden.token, { gatewayId, upstreams: slugs });
+  const auth = config.oauth ? `oauth ${config.oauth.issuer}` : "static";
+  const warden = new WardenClient(config.warden.url, config.warden.token, { gatewayId, upstreams: slugs, auth });
   const spool = new Spool(config.spool_dir, { maxBytes: config.spool_max_bytes, fsync: config.spool_fsync });
   const bundle = new BundleHolder(warden, config.bundle_max_age_seconds * 1000);
   const upstreams = new Map(slugs.map((s) => [s, new Upstream(s, config.upstreams[s], log)]));

@@ -44,7 +44,7 @@ describeWithDatabase("Warden gateway", () => {
       ownerTeamId: team.id,
     });
     const memory = await seedReferenceServer("memory", { slug: `memory-${team.slug}`, ownerTeamId: team.id });
-    const reader = await seedAgent({ teamId: team.id });
+    const reader = await seedAgent({ teamId: team.id, assertsUsers: true });
     const echoer = await seedAgent({ teamId: team.id });
     await createGrant(sys, {
       agentId: reader.id,

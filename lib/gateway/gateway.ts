@@ -98,7 +98,15 @@ export async function startStdioGateway(
       if (!agent) throw new Error("unauthenticated: unknown or revoked agent credential (WARDEN_AGENT_CREDENTIAL)");
       return agent;
     },
-    onBehalfOf: () => onBehalfOf,
+    user: () => {
+      if (!onBehalfOf) return { userSource: "none" };
+      const agent = core.bundle.view().bundle?.agentByCredentialHash.get(hash);
+      if (agent && !core.bundle.view().bundle?.snapshot.agents.get(agent)?.assertsUsers)
+        throw new Error(
+          `unauthenticated: agent ${agent} may not name the user it acts for (WARDEN_ON_BEHALF_OF): an admin can allow it on the agent's page ("May assert users")`,
+        );
+      return { onBehalfOf, userSource: "asserted" };
+    },
   });
   await server.connect(new StdioServerTransport());
   return {

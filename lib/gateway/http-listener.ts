@@ -2,17 +2,20 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
-import { hashSecret } from "@/lib/crypto/prefixed-secret";
 import { BodyError, bodyRefusalHeaders, readIncomingBody } from "@/lib/http/read-body";
+import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
 import type { GatewayCore } from "./core";
 import { healthOf } from "./health";
 import { requestGuard } from "./request-guard";
-import { createSessionServer } from "./session-server";
+import { createSessionServer, type SessionIdentity } from "./session-server";
 import { handleDecide } from "./sidecar";
+import { gatewayAuthenticator, type Principal } from "./oauth/authenticate";
+import { handleResourceMetadata } from "./oauth/metadata-route";
 
-type Session = { transport: StreamableHTTPServerTransport; credentialHash: string; slug: string };
+/** A session is bound to who opened it: the same credential, or the same user through the same OAuth client. */
+type Session = { transport: StreamableHTTPServerTransport; principalKey: string; slug: string };
 
-export const ON_BEHALF_OF_HEADER = "x-warden-on-behalf-of";
+export { ON_BEHALF_OF_HEADER } from "./oauth/authenticate";
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
@@ -20,6 +23,25 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 
 const rpcReject = (res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) =>
   send(res, status, { jsonrpc: "2.0", error: { code: -32001, message }, id: null }, headers);
+
+/**
+ * Who a session's requests come from. The agent is re-checked on every request (a revoked credential or
+ * a removed OAuth client id applies at once); the user is the one of each request, authenticated above.
+ */
+function sessionIdentity(core: GatewayCore, opener: Principal): SessionIdentity {
+  return {
+    agent: () => {
+      const bundle = core.bundle.view().bundle;
+      const stillKnown =
+        "credentialHash" in opener.via
+          ? bundle?.agentByCredentialHash.get(opener.via.credentialHash) === opener.agent
+          : bundle?.snapshot.agents.get(opener.agent)?.oauthClientId === opener.via.oauthClientId;
+      if (!stillKnown) throw new Error("unauthenticated: the credential or OAuth client of this session was revoked");
+      return opener.agent;
+    },
+    user: ({ authInfo }) => (authInfo?.extra?.principal as Principal | undefined)?.user ?? { userSource: "none" },
+  };
+}
 
 /** The largest initialize request read; later messages of a session go to the MCP transport. */
 export const MAX_INITIALIZE_BYTES = 4 * 1024 * 1024;
@@ -33,8 +55,10 @@ export const MAX_INITIALIZE_BYTES = 4 * 1024 * 1024;
  */
 export function createHttpListener(core: GatewayCore): HttpServer {
   const sessions = new Map<string, Session>();
-  const guard = requestGuard(core.config);
-  const agentOf = (hash: string) => core.bundle.view().bundle?.agentByCredentialHash.get(hash);
+  // The public URL's host is one the gateway answers to (behind a proxy that keeps Host).
+  const publicHost = core.config.public_url ? [new URL(core.config.public_url).host] : [];
+  const guard = requestGuard({ ...core.config, allowed_hosts: [...core.config.allowed_hosts, ...publicHost] });
+  const { authenticate } = gatewayAuthenticator(core.config);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const refusal = guard(req);
@@ -49,25 +73,31 @@ export function createHttpListener(core: GatewayCore): HttpServer {
       return void res.writeHead(200, { "content-type": core.metrics.registry.contentType }).end(text);
     }
     if (url.pathname === "/v1/decide") return handleDecide(core, req, res);
+    if (handleResourceMetadata(core, url, req, res)) return;
     const match = /^\/mcp\/([a-z0-9][a-z0-9-]*)\/?$/.exec(url.pathname);
     const upstream = match && core.upstreams.get(match[1]);
     if (!upstream) return send(res, 404, { error: "Not found: agents connect at /mcp/<server-slug>" });
 
-    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
-    const credentialHash = bearer ? hashSecret(bearer) : "";
-    if (!core.bundle.view().bundle)
-      return rpcReject(res, 503, "The gateway has no policy bundle from Warden yet", { "retry-after": "1" });
-    if (!bearer || !agentOf(credentialHash))
-      return rpcReject(res, 401, "Unknown or revoked agent credential", {
-        "www-authenticate": 'Bearer realm="warden"',
-      });
+    const bundle = core.bundle.view().bundle;
+    if (!bundle) return rpcReject(res, 503, "The gateway has no policy bundle from Warden yet", { "retry-after": "1" });
+    const auth = await authenticate(req, upstream.slug, bundle);
+    if (!auth.ok) return rpcReject(res, auth.status, auth.message, auth.headers);
+    const principal = auth.principal;
+    // The SDK hands this to each request's handlers as `extra.authInfo`: the user of that very request.
+    (req as IncomingMessage & { auth?: AuthInfo }).auth = {
+      token: "",
+      clientId: principal.agent,
+      scopes: principal.user.scopes ?? [],
+      expiresAt: principal.user.tokenExpiresAt,
+      extra: { principal },
+    };
 
     const sessionId = req.headers["mcp-session-id"];
     if (typeof sessionId === "string") {
       const session = sessions.get(sessionId);
       if (!session || session.slug !== upstream.slug) return rpcReject(res, 404, "Session not found");
-      if (session.credentialHash !== credentialHash)
-        return rpcReject(res, 403, "This session belongs to another credential");
+      if (session.principalKey !== principal.key)
+        return rpcReject(res, 403, "This session belongs to another credential or user");
       return session.transport.handleRequest(req, res);
     }
     if (req.method !== "POST") return rpcReject(res, 400, "Start a session with an initialize POST");
@@ -83,21 +113,12 @@ export function createHttpListener(core: GatewayCore): HttpServer {
     }
     if (!isInitializeRequest(body)) return rpcReject(res, 400, "Start a session with an initialize request");
 
-    const { server, dispose } = createSessionServer(core, upstream, {
-      agent: () => {
-        const agent = agentOf(credentialHash);
-        if (!agent) throw new Error("unauthenticated: the agent credential of this session was revoked");
-        return agent;
-      },
-      onBehalfOf: (headers) => {
-        const v = headers?.[ON_BEHALF_OF_HEADER];
-        return (Array.isArray(v) ? v[0] : v)?.trim().slice(0, 254) || undefined;
-      },
-    });
+    const { server, dispose } = createSessionServer(core, upstream, sessionIdentity(core, principal));
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: randomUUID,
       enableJsonResponse: core.config.response_mode === "json",
-      onsessioninitialized: (id) => void sessions.set(id, { transport, credentialHash, slug: upstream.slug }),
+      onsessioninitialized: (id) =>
+        void sessions.set(id, { transport, principalKey: principal.key, slug: upstream.slug }),
       onsessionclosed: (id) => void sessions.delete(id),
     });
     transport.onclose = () => {

@@ -20,7 +20,7 @@ export function refuseInvalidCall(
   core: GatewayCore,
   upstream: Upstream,
   params: unknown,
-  caller: Pick<CallerContext, "agent" | "onBehalfOf" | "sessionId" | "requestId">,
+  caller: Pick<CallerContext, "agent" | "onBehalfOf" | "userSource" | "sessionId" | "requestId">,
   problem: z.ZodError,
 ): Error {
   const p = (params !== null && typeof params === "object" ? params : { params }) as Record<string, unknown>;
@@ -33,6 +33,7 @@ export function refuseInvalidCall(
     tool: p.name as string | undefined,
     agent: caller.agent,
     onBehalfOf: caller.onBehalfOf,
+    userSource: caller.userSource,
     sessionId: caller.sessionId,
     method: "tools/call",
     arguments: boundedArguments(redact(p.arguments ?? null)),

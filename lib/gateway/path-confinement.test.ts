@@ -66,7 +66,7 @@ describeWithDatabase("Gateway path confinement (equivalent names, races, approva
       ownerTeamId: team.id,
       tools: (await liveTools("node", [SERVER, files])) as never,
     });
-    const a = await seedAgent({ teamId: team.id });
+    const a = await seedAgent({ teamId: team.id, assertsUsers: true });
     await createGrant(sys, {
       agentId: a.id,
       serverId: filesystem.id,

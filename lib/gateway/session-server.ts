@@ -1,4 +1,5 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
 import { Protocol } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import {
   CallToolRequestSchema,
@@ -16,12 +17,14 @@ import type { GatewayCore } from "./core";
 import { maskOutputSchema } from "./output-schema";
 import { rpcError, upstreamError, WARDEN_DENIED } from "./rpc-error";
 import type { Upstream } from "./upstream";
+import type { CallerUser } from "./oauth/authenticate";
 
 /** Who is on the other end of a session, re-checked on every request (a revocation applies at once). */
 export type SessionIdentity = {
   /** the agent's client id, or a denial when its credential is no longer valid */
   agent: () => string;
-  onBehalfOf: (headers?: Record<string, string | string[] | undefined>) => string | undefined;
+  /** the user of one request (from its validated token, or as a trusted agent asserts it) */
+  user: (request: { authInfo?: AuthInfo }) => CallerUser;
 };
 
 // Methods other than tools that pass through once the agent may use the server at all.
@@ -76,15 +79,16 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
     { name: `warden-gateway/${upstream.slug}`, version: "1.0.0" },
     { capabilities: capabilitiesOf(upstream.capabilities) },
   );
-  const agentOrDeny = () => {
+  const orDeny = <T>(who: () => T) => {
     try {
-      return identity.agent();
+      return who();
     } catch (error) {
       throw rpcError(WARDEN_DENIED, error instanceof Error ? error.message : String(error), {
         rule: "unauthenticated",
       });
     }
   };
+  const agentOrDeny = () => orDeny(identity.agent);
   const progressOf = (token: unknown, send: (n: Notification) => Promise<void>) =>
     token === undefined
       ? undefined
@@ -100,7 +104,7 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
   Protocol.prototype.setRequestHandler.call(server, ZAnyToolsCall, async (req, extra) => {
     const caller = {
       agent: agentOrDeny(),
-      onBehalfOf: identity.onBehalfOf(extra.requestInfo?.headers),
+      ...orDeny(() => identity.user(extra)),
       sessionId: extra.sessionId,
       requestId: extra.requestId,
     };

@@ -14,6 +14,7 @@ import {
 } from "@modelcontextprotocol/sdk/types.js";
 import { liveToolHash } from "@/lib/registry/live-tool-hash";
 import type { UpstreamConfig } from "./config";
+import { upstreamFetch } from "./oauth/upstream-credential";
 
 export type LiveTool = { tool: Tool; hash: string | null };
 
@@ -23,7 +24,11 @@ const FIRST_ROOTS_WAIT_MS = 10_000;
 
 function transportOf(config: UpstreamConfig): Transport {
   if ("url" in config)
-    return new StreamableHTTPClientTransport(new URL(config.url), { requestInit: { headers: config.headers } });
+    return new StreamableHTTPClientTransport(new URL(config.url), {
+      requestInit: { headers: config.headers },
+      // A call made for a verified user carries the token exchanged for it (oauth/upstream-credential.ts).
+      fetch: upstreamFetch(),
+    });
   return new StdioClientTransport({
     command: config.command,
     args: config.args,

@@ -9,7 +9,8 @@ const ZLenientIngestAnswer = ZIngestAnswer.extend({ rejected: ZIngestAnswer.shap
 export type IngestAnswer = z.infer<typeof ZLenientIngestAnswer>;
 
 /** How a gateway names itself to Warden on each bundle poll, so the console can list it. */
-export type GatewayIdentity = { gatewayId: string; upstreams: readonly string[] };
+/** What a gateway tells Warden about itself on each bundle poll; `auth` is "static" or "oauth <issuer>". */
+export type GatewayIdentity = { gatewayId: string; upstreams: readonly string[]; auth?: string };
 
 /** Warden's machine API, as a gateway calls it: bearer token, JSON, a timeout on every request. */
 export class WardenClient {
@@ -44,6 +45,7 @@ export class WardenClient {
     if (this.identity) {
       headers["x-warden-gateway-id"] = this.identity.gatewayId;
       headers["x-warden-gateway-upstreams"] = this.identity.upstreams.join(",");
+      if (this.identity.auth) headers["x-warden-gateway-auth"] = this.identity.auth;
     }
     const res = await this.call(`/api/v1/policy/bundle?wait=${etag ? waitSeconds : 0}`, {
       method: "GET",

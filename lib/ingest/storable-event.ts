@@ -175,6 +175,12 @@ export function storableEvent<E extends object>(event: E): E {
       const n = storableNumber(key, v, notes);
       if (n === undefined) unstorable.set(key, v);
       else out[key] = n;
+    } else if (key === "userSource") {
+      if (shape.userSource.safeParse(v).success) out[key] = v;
+      else {
+        notes.add(key, "not verified, asserted or none: kept in attributes.unstorable");
+        unstorable.set(key, v);
+      }
     } else if (key === "arguments") out[key] = storableJson(v, key, 0, notes);
     else if (key === "attributes") {
       if (v !== null && typeof v === "object" && !Array.isArray(v)) attributes = v as Record<string, unknown>;

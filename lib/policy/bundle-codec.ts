@@ -15,6 +15,8 @@ export type PolicyBundle = {
   pauseReason: string | null;
   /** sha256 of each live agent credential, with the client id of its agent */
   credentials: { hash: string; agent: string }[];
+  /** each linked SSO identity (issuer, subject) with its user's email: a gateway names token subjects by it */
+  identities?: { issuer: string; subject: string; email: string }[];
   snapshot: unknown;
 };
 
@@ -26,7 +28,11 @@ export type LoadedBundle = {
   pauseReason: string | null;
   snapshot: Snapshot & { paused: boolean };
   agentByCredentialHash: Map<string, string>;
+  /** the Warden user's email by `${issuer}\n${subject}` of a linked SSO identity */
+  userByIdentity: Map<string, string>;
 };
+
+export const identityKey = (issuer: string, subject: string) => `${issuer}\n${subject}`;
 
 const replacer = function (this: Record<string, unknown>, key: string, value: unknown) {
   const raw = this[key];
@@ -63,5 +69,6 @@ export function decodeBundle(text: string): LoadedBundle {
     pauseReason: b.pauseReason,
     snapshot: { ...s, paused: b.paused },
     agentByCredentialHash: new Map(b.credentials.map((c) => [c.hash, c.agent])),
+    userByIdentity: new Map((b.identities ?? []).map((i) => [identityKey(i.issuer, i.subject), i.email])),
   };
 }

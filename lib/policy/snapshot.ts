@@ -46,6 +46,10 @@ export type AgentSnap = {
   status: string;
   ownerId: string | null;
   registeredById: string | null;
+  /** the client_id / azp its OAuth access tokens carry (a gateway maps tokens to agents by it) */
+  oauthClientId?: string | null;
+  /** whether its static credentials may name the user they act for */
+  assertsUsers?: boolean;
 };
 
 /** Everything the decision engine reads, held in memory per registry version. */
@@ -63,7 +67,17 @@ function inputKeysOf(schema: unknown): string[] {
 
 export async function loadSnapshot(prisma: PrismaClient, version: number): Promise<Snapshot> {
   const [agents, servers, tools, grants] = await Promise.all([
-    prisma.agent.findMany({ select: { id: true, clientId: true, status: true, ownerId: true, registeredById: true } }),
+    prisma.agent.findMany({
+      select: {
+        id: true,
+        clientId: true,
+        status: true,
+        ownerId: true,
+        registeredById: true,
+        oauthClientId: true,
+        assertsUsers: true,
+      },
+    }),
     prisma.mcpServer.findMany(),
     prisma.tool.findMany(),
     prisma.grant.findMany({ where: { status: "ACTIVE" } }),

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/queries/api-client";
-import type { TCreateAgentInput } from "@/lib/schemas/agent";
+import type { TAgentIdentityInput, TCreateAgentInput } from "@/lib/schemas/agent";
 import type { TSuspendInput } from "@/lib/schemas/tool";
 import type { AgentDetail } from "@/lib/services/agents/get-agent";
 import type { AgentRow } from "@/lib/services/agents/list-agents";
@@ -27,5 +27,11 @@ export const useCreateAgent = () =>
 export const useSuspendAgent = (id: string) =>
   useApiMutation(
     (input: TSuspendInput) => apiFetch(`/api/console/agents/${id}/suspension`, { body: input }),
+    () => [agentKeys.list(), agentKeys.detail(id)],
+  );
+
+export const useSetAgentIdentity = (id: string) =>
+  useApiMutation(
+    (input: TAgentIdentityInput) => apiFetch(`/api/console/agents/${id}`, { method: "PATCH", body: input }),
     () => [agentKeys.list(), agentKeys.detail(id)],
   );

@@ -3,6 +3,7 @@ import { AUDIT_CATEGORIES } from "./audit-category";
 import { normaliseOutcome, OUTCOMES } from "./outcome";
 import { ZCursor } from "./cursor";
 import { blankAsUndefined, date, int, text } from "./safe-input";
+import { ZUserSource } from "./user-source";
 
 const opt = (s: z.ZodString) => z.preprocess((v) => (v === "" ? undefined : v), s.optional());
 
@@ -15,6 +16,8 @@ export const ZAuditListQuery = z.object({
   tool: opt(text().max(128)),
   agent: opt(text().max(120)),
   onBehalfOf: opt(text().max(254)),
+  /** how the user was known; "none" also finds records written before the field existed */
+  userSource: z.preprocess((v) => (v === "" ? undefined : v), ZUserSource.optional()),
   /** One vocabulary; other spellings ("denied") are accepted and mean the same outcome. */
   outcome: z.preprocess(
     (v) => (v === "" || v === undefined ? undefined : typeof v === "string" ? (normaliseOutcome(v) ?? v) : v),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { jsonObject, text } from "./safe-input";
+import { ZUserSource } from "./user-source";
 
 /** What a gateway asks before a tool call. */
 export const ZDecisionInput = z.object({
@@ -8,6 +9,8 @@ export const ZDecisionInput = z.object({
   tool: text().trim().min(1, "tool is required").max(128),
   arguments: jsonObject().default({}),
   onBehalfOf: text().trim().max(254).optional(),
+  /** how the gateway knew onBehalfOf; a named user without it counts as asserted */
+  userSource: ZUserSource.optional(),
   sessionId: text().trim().max(200).optional(),
   toolHash: text()
     .regex(/^[0-9a-f]{64}$/, "toolHash must be a sha256 hex digest")

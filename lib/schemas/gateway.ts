@@ -13,6 +13,15 @@ export const ZGatewayContact = z.object({
     .transform((v) => v.split(",").filter(Boolean))
     .pipe(z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/)).max(50)),
   heldEtag: z.string().max(200).nullable(),
+  /** `x-warden-gateway-auth`: "static", or "oauth <issuer URL>" */
+  auth: z
+    .string()
+    .max(600)
+    .nullish()
+    .transform((v) => {
+      const m = /^(static|oauth)(?: (https?:\/\/\S{1,500}))?$/.exec(v ?? "");
+      return m ? { authMode: m[1], oauthIssuer: m[1] === "oauth" ? (m[2] ?? null) : null } : null;
+    }),
 });
 export type TGatewayContact = z.input<typeof ZGatewayContact>;
 

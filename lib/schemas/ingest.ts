@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { date, jsonObject, jsonValue, text } from "./safe-input";
+import { ZUserSource } from "./user-source";
 
 import { normaliseOutcome, type Outcome } from "@/lib/schemas/outcome";
 
@@ -55,6 +56,7 @@ export const ZIngestEvent = z.strictObject({
   tool: text().trim().max(L.tool).optional(),
   agent: text().trim().min(1, "agent is required").max(L.agent),
   onBehalfOf: text().trim().max(L.onBehalfOf).optional(),
+  userSource: ZUserSource.optional(),
   sessionId: text().trim().max(L.sessionId).optional(),
   method: text().trim().max(L.method).default("tools/call"),
   arguments: jsonValue().optional(),

@@ -34,6 +34,8 @@ export async function seedGatewayDemo(teams: Map<string, string>, users: Map<str
     ownerId: users.get("owner@warden.local"),
     teamId: platform,
     purpose: "Connects through the Warden gateway demo (npm run gateway:demo)",
+    // The README's header-based demo names the user in x-warden-on-behalf-of: trusted to assert users.
+    assertsUsers: true,
   });
   const grant = (
     serverId: string,

@@ -3,6 +3,7 @@ import { systemActor, type Actor } from "@/lib/authz/actor";
 import type { TCreateServerInput } from "@/lib/schemas/server";
 import type { TManifestTool } from "@/lib/schemas/manifest";
 import { createAgent } from "@/lib/services/agents/create-agent";
+import { setAgentIdentity } from "@/lib/services/agents/set-agent-identity";
 import { createServer } from "@/lib/services/servers/create-server";
 import { importManifest } from "@/lib/services/tools/import-manifest";
 
@@ -35,14 +36,23 @@ export async function seedTools(serverSlug: string, tools: TManifestTool[], acto
 }
 
 export async function seedAgent(
-  overrides: { name?: string; clientId?: string; ownerId?: string; teamId?: string; purpose?: string } = {},
+  overrides: {
+    name?: string;
+    clientId?: string;
+    ownerId?: string;
+    teamId?: string;
+    purpose?: string;
+    assertsUsers?: boolean;
+  } = {},
 ) {
   const clientId = overrides.clientId ?? `agent-${randomUUID().slice(0, 8)}`;
-  return createAgent(seeder, {
+  const agent = await createAgent(seeder, {
     name: overrides.name ?? clientId,
     clientId,
     purpose: overrides.purpose ?? "",
     ownerId: overrides.ownerId,
     teamId: overrides.teamId,
   });
+  if (overrides.assertsUsers) return setAgentIdentity(seeder, agent.id, { assertsUsers: true });
+  return agent;
 }

@@ -44,6 +44,7 @@ export async function listApprovals(actor: Actor, raw: TApprovalListQuery = {}, 
         ? voteBarrier(actor, {
             requesterUserId: r.requesterUserId,
             onBehalfOf: r.onBehalfOf,
+            userSource: r.userSource,
             agentOwnerId: r.agent?.ownerId ?? null,
             agentRegistrantId: r.agent?.registeredById ?? null,
           })

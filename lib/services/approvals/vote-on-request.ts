@@ -74,6 +74,7 @@ export async function voteOnRequest(actor: Actor, requestId: string, raw: TVoteI
     const barrier = voteBarrier(actor, {
       requesterUserId: request.requesterUserId,
       onBehalfOf: request.onBehalfOf,
+      userSource: request.userSource,
       agentOwnerId: request.agent?.ownerId ?? null,
       agentRegistrantId: request.agent?.registeredById ?? null,
     });

@@ -5,6 +5,7 @@ import { ZLinkSsoWithPasswordInput, type TLinkSsoWithPasswordInput } from "@/lib
 import { parseWith } from "@/lib/schemas/parse";
 import { hashLinkToken } from "./sign-in-with-sso";
 import { signInWithPassword } from "./sign-in-with-password";
+import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
 
 const GONE = "This link request has expired or was already used. Sign in with single sign-on again.";
 
@@ -36,6 +37,7 @@ export async function linkSsoIdentityWithPassword(
     await tx.ssoIdentity.create({
       data: { issuer: offer.issuer, subject: offer.subject, email: offer.email, userId: user.id, linkedBy: "PASSWORD" },
     });
+    await registryChanged(tx);
     await recordAudit(tx, {
       actor: { type: "USER", id: user.id, label: user.email },
       category: "AUTH",

@@ -26,6 +26,7 @@ describeWithDatabase("approvals are bound to the person a call is for", () => {
           tool: "update_record",
           arguments: args,
           onBehalfOf,
+          userSource: "verified",
           sessionId: extra.sessionId,
         },
         extra.at,

@@ -16,6 +16,7 @@ import { redisRateLimitStore } from "@/lib/policy/redis-rate-limit-store";
 import { SharedRateLimiter } from "@/lib/policy/shared-rate-limiter";
 import { currentSnapshot } from "@/lib/policy/snapshot-cache";
 import { ZDecisionInput, type DecisionResponse, type TDecisionInput } from "@/lib/schemas/decision";
+import { userSourceOf } from "@/lib/schemas/user-source";
 import { raiseFinding } from "@/lib/services/findings/shared/raise-finding";
 import { requestToolApproval, type ApprovalOutcome } from "./internal/request-tool-approval";
 
@@ -42,6 +43,7 @@ export async function decideToolCall(actor: Actor, raw: TDecisionInput, now = ne
   const input = parseWith(ZDecisionInput, raw, "decision request");
   const decisionId = randomUUID();
   const argsHash = argumentsHash(input.arguments);
+  const userSource = userSourceOf(input.onBehalfOf, input.userSource);
   let e: Evaluation;
   try {
     e = evaluate(await currentSnapshot(), input, now, limiter());
@@ -67,6 +69,7 @@ export async function decideToolCall(actor: Actor, raw: TDecisionInput, now = ne
       tool: input.tool,
       agent: input.agent,
       onBehalfOf: input.onBehalfOf ?? null,
+      userSource,
       sessionId: input.sessionId ?? null,
     },
     attributes: {
@@ -77,6 +80,7 @@ export async function decideToolCall(actor: Actor, raw: TDecisionInput, now = ne
       argsHash,
       arguments: redact(input.arguments, [...(e.server?.deniedFields ?? [])]),
       onBehalfOf: input.onBehalfOf,
+      userSource,
       sessionId: input.sessionId,
       rule: e.rule,
       reasons: e.reasons,
@@ -87,7 +91,12 @@ export async function decideToolCall(actor: Actor, raw: TDecisionInput, now = ne
 
   if (e.outcome === "approval") {
     try {
-      const a = await requestToolApproval(e, { ...input, argsHash, decisionId }, (o) => record(o.decision, o), now);
+      const a = await requestToolApproval(
+        e,
+        { ...input, userSource, argsHash, decisionId },
+        (o) => record(o.decision, o),
+        now,
+      );
       return {
         decision: a.decision,
         decisionId,

@@ -26,6 +26,8 @@ describeWithDatabase("decisions and approvals", () => {
       tool: "update_record",
       arguments: args,
       onBehalfOf,
+      // A user from a validated token: the one the self-approval rule binds (an asserted one does not).
+      userSource: "verified",
     });
 
   it("allows a granted call, denies an unknown agent (raising one finding), and records every decision in the chain", async () => {

@@ -20,6 +20,8 @@ export async function listGateways(actor: Actor, now = new Date()) {
   return rows.map((g) => ({
     gatewayId: g.gatewayId,
     upstreams: g.upstreams,
+    authMode: g.authMode,
+    oauthIssuer: g.oauthIssuer,
     token: g.token,
     bundleEtag: g.bundleEtag,
     currentEtag: current,

@@ -16,16 +16,16 @@ const written = new WeakMap<PrismaClient, Map<string, { at: number; said: string
 export async function recordGatewayContact(actor: TokenActor, raw: TGatewayContact, now = new Date()): Promise<void> {
   const parsed = ZGatewayContact.safeParse(raw);
   if (!parsed.success) return;
-  const { gatewayId, upstreams, heldEtag } = parsed.data;
+  const { gatewayId, upstreams, heldEtag, auth } = parsed.data;
   const client = db();
   const lastWrite = written.get(client) ?? new Map<string, { at: number; said: string }>();
   written.set(client, lastWrite);
-  const said = JSON.stringify([actor.id, upstreams, heldEtag]);
+  const said = JSON.stringify([actor.id, upstreams, heldEtag, auth]);
   const last = lastWrite.get(gatewayId);
   if (last && now.getTime() - last.at < THROTTLE_MS && last.said === said) return;
   lastWrite.set(gatewayId, { at: now.getTime(), said });
   if (lastWrite.size > 10_000) lastWrite.delete(lastWrite.keys().next().value!);
-  const seen = { tokenId: actor.id, upstreams, bundleEtag: heldEtag, lastSeenAt: now };
+  const seen = { tokenId: actor.id, upstreams, bundleEtag: heldEtag, lastSeenAt: now, ...auth };
   try {
     await client.gatewayInstance.upsert({
       where: { gatewayId },

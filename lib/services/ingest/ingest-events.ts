@@ -18,6 +18,7 @@ import type { IngestError } from "@/lib/ingest/parse-batch";
 import { redactArguments } from "@/lib/ingest/redact-values";
 import { upsertRollups } from "@/lib/ingest/rollups";
 import type { TIngestEvent } from "@/lib/schemas/ingest";
+import { userSourceOf } from "@/lib/schemas/user-source";
 import { maybeCheckpoint } from "@/lib/services/audit/write-checkpoint";
 import { raiseFinding } from "@/lib/services/findings/shared/raise-finding";
 
@@ -145,6 +146,7 @@ function auditInput(
       tool: e.tool ?? null,
       agent: e.agent,
       onBehalfOf: e.onBehalfOf ?? null,
+      userSource: userSourceOf(e.onBehalfOf, e.userSource),
       sessionId: e.sessionId ?? null,
     },
     attributes: {

@@ -16,11 +16,15 @@ const RECHECK_MS = 1000;
 const built = new WeakMap<PrismaClient, Promise<Built>>();
 
 async function build(client: PrismaClient, state: OrgState, now: Date): Promise<Built> {
-  const [snapshot, credentials] = await Promise.all([
+  const [snapshot, credentials, identities] = await Promise.all([
     loadSnapshot(client, state.registryVersion),
     client.agentCredential.findMany({
       where: { revokedAt: null },
       select: { secretHash: true, agent: { select: { clientId: true } } },
+    }),
+    client.ssoIdentity.findMany({
+      where: { user: { disabled: false } },
+      select: { issuer: true, subject: true, user: { select: { email: true } } },
     }),
   ]);
   const etag = etagOf(state);
@@ -31,6 +35,7 @@ async function build(client: PrismaClient, state: OrgState, now: Date): Promise<
     paused: state.paused,
     pauseReason: state.paused ? state.pauseReason : null,
     credentials: credentials.map((c) => ({ hash: c.secretHash, agent: c.agent.clientId })),
+    identities: identities.map((i) => ({ issuer: i.issuer, subject: i.subject, email: i.user.email })),
     snapshot,
   });
   return { etag, body };

@@ -4,6 +4,7 @@ import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { parseWith } from "@/lib/schemas/parse";
 import { ZSsoRecordId } from "@/lib/schemas/sso";
+import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
 
 /**
  * An ADMIN's explicit decision that a waiting single sign-on identity belongs to the account it matched.
@@ -26,6 +27,8 @@ export async function linkSsoIdentity(actor: Actor, offerId: string, now = new D
       },
       select: { id: true, issuer: true, subject: true, email: true, userId: true },
     });
+    // Gateways map token subjects to users by these identities: a new one reaches them with the bundle.
+    await registryChanged(tx);
     await recordAdminAudit(tx, actor, "user.sso_identity_linked", {
       target: { type: "User", id: offer.userId },
       attributes: { issuer: offer.issuer, subject: offer.subject, email: offer.email, method: "admin" },

@@ -4,6 +4,7 @@ import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { parseWith } from "@/lib/schemas/parse";
 import { ZSsoRecordId } from "@/lib/schemas/sso";
+import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
 
 /**
  * Removes a single sign-on identity from its account: that identity no longer signs in as it (its next
@@ -16,6 +17,7 @@ export async function unlinkSsoIdentity(actor: Actor, identityId: string) {
     const identity = await tx.ssoIdentity.findUnique({ where: { id } });
     if (!identity) throw new AppError("NOT_FOUND", "Single sign-on identity not found");
     await tx.ssoIdentity.delete({ where: { id: identity.id } });
+    await registryChanged(tx);
     await recordAdminAudit(tx, actor, "user.sso_identity_unlinked", {
       target: { type: "User", id: identity.userId },
       attributes: { issuer: identity.issuer, subject: identity.subject, email: identity.email },

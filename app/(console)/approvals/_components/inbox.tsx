@@ -75,7 +75,15 @@ function RequestCard({ r }: { r: Jsonified<ApprovalView> }) {
             <Fact label="Agent">
               {r.agent.name} <span className="font-mono text-xs text-slate-500">{r.agent.clientId}</span>
             </Fact>
-            <Fact label="On behalf of">{r.onBehalfOf ?? "—"}</Fact>
+            <Fact label="On behalf of">
+              {r.onBehalfOf ?? "—"}
+              {r.onBehalfOf && r.userSource !== "verified" && (
+                <span title="Named by the agent, not proven by a token: it does not bar anyone from voting">
+                  {" "}
+                  <Badge>asserted</Badge>
+                </span>
+              )}
+            </Fact>
           </>
         ) : (
           <Fact label="Requested by">

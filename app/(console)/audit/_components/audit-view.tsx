@@ -13,7 +13,7 @@ import type { Jsonified } from "@/lib/queries/jsonified";
 import type { AuditEventView } from "@/lib/services/audit/list-audit-events";
 import { Timestamp } from "@/components/ui/timestamp";
 import { actionLabel } from "@/lib/audit/catalog";
-import { CATEGORY_OPTIONS, OUTCOME_OPTIONS } from "@/lib/audit/explorer-filters";
+import { CATEGORY_OPTIONS, OUTCOME_OPTIONS, USER_SOURCE_OPTIONS } from "@/lib/audit/explorer-filters";
 import { outcomeLabel, outcomeTone } from "@/lib/schemas/outcome";
 import { EventDrawer } from "./event-drawer";
 import { VerifyPanel } from "./verify-panel";
@@ -105,6 +105,13 @@ export function AuditView({ canExport }: { canExport: boolean }) {
             all="Any outcome"
             options={OUTCOME_OPTIONS}
           />
+          <FilterSelect
+            label="User known by"
+            value={params.get("userSource") ?? ""}
+            onChange={(v) => set("userSource", v)}
+            all="Any"
+            options={USER_SOURCE_OPTIONS}
+          />
           {TEXT_FILTERS.map(([key, label]) => (
             <FilterInput
               key={key}
@@ -144,7 +151,13 @@ export function AuditView({ canExport }: { canExport: boolean }) {
                 </Td>
                 <Td>
                   {e.actorLabel}
-                  {e.onBehalfOf ? <span className="text-slate-500"> for {e.onBehalfOf}</span> : null}
+                  {e.onBehalfOf ? (
+                    <span className="text-slate-500">
+                      {" "}
+                      for {e.onBehalfOf}
+                      {e.userSource ? ` (${e.userSource})` : ""}
+                    </span>
+                  ) : null}
                 </Td>
                 <Td>
                   <button className="text-left text-brand-700 hover:underline" onClick={() => setOpen(e)}>

@@ -48,7 +48,10 @@ export function EventDrawer({ event: e, onClose }: { event: Jsonified<AuditEvent
             {e.onBehalfOf && (
               <>
                 <dt className="text-slate-500">On behalf of</dt>
-                <dd className="col-span-2">{e.onBehalfOf}</dd>
+                <dd className="col-span-2">
+                  {e.onBehalfOf}
+                  {e.userSource && <span className="text-slate-500"> ({e.userSource})</span>}
+                </dd>
               </>
             )}
             {e.server && (

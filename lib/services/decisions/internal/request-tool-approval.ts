@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Granted } from "@/lib/policy/decide";
 import { notifyApprovers } from "@/lib/services/approvals/shared/notify";
 import { enqueueWebhooks } from "@/lib/services/webhooks/shared/enqueue-webhooks";
+import type { UserSource } from "@/lib/schemas/user-source";
 
 export type ApprovalOutcome = { decision: "allow" | "pending"; approvalId: string; expiresAt?: Date };
 
@@ -23,6 +24,7 @@ export async function requestToolApproval(
     arguments: Record<string, unknown>;
     argsHash: string;
     onBehalfOf?: string;
+    userSource: UserSource;
     sessionId?: string;
     decisionId: string;
   },
@@ -66,9 +68,11 @@ export async function requestToolApproval(
       if (pending) {
         outcome = { decision: "pending", approvalId: pending.id, expiresAt: new Date(pending.expiresAt) };
       } else {
-        const requester = onBehalfOf
-          ? await tx.user.findUnique({ where: { email: onBehalfOf }, select: { id: true } })
-          : null;
+        // Only a verified user is the requester: an agent's word never bars an approver from voting.
+        const requester =
+          onBehalfOf && call.userSource === "verified"
+            ? await tx.user.findUnique({ where: { email: onBehalfOf }, select: { id: true } })
+            : null;
         const created = await tx.approvalRequest.create({
           data: {
             ...key,
@@ -76,6 +80,7 @@ export async function requestToolApproval(
             reason: e.reasons[0],
             requesterUserId: requester?.id,
             requesterLabel: call.onBehalfOf ?? e.agent.clientId,
+            userSource: call.userSource,
             sessionId: call.sessionId,
             argsRedacted: redact(call.arguments, e.grant.deniedFields) as Prisma.InputJsonValue,
             requiredApprovals: requiredApprovals(e.server, e.tool.risk),

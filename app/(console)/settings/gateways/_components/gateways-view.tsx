@@ -33,7 +33,7 @@ export function GatewaysView() {
       {rows.length > 0 && (
         <DataTable
           label="Gateways"
-          columns={["Gateway", "Upstreams", "Bundle", "Last seen", "Status"]}
+          columns={["Gateway", "Upstreams", "Agents sign in with", "Bundle", "Last seen", "Status"]}
           rows={rows}
           rowKey={(g) => g.gatewayId}
           rowProps={(g) => ({ "data-testid": `gateway-row-${g.gatewayId}` })}
@@ -47,6 +47,18 @@ export function GatewaysView() {
                 </p>
               </Td>
               <Td className="font-mono text-xs">{g.upstreams.join(", ") || "—"}</Td>
+              <Td className="text-xs" data-testid="gateway-auth">
+                {g.authMode === "oauth" ? (
+                  <>
+                    <Badge>OAuth</Badge> <span className="font-mono">{g.oauthIssuer}</span>
+                    <p className="text-slate-500">and static agent credentials</p>
+                  </>
+                ) : g.authMode === "static" ? (
+                  "Static agent credentials"
+                ) : (
+                  "—"
+                )}
+              </Td>
               <Td>
                 <span className="font-mono text-xs">{version(g.bundleEtag)}</span>{" "}
                 {g.current ? (

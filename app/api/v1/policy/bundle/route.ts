@@ -22,6 +22,7 @@ export const GET = withRoute(
         gatewayId,
         upstreams: req.headers.get("x-warden-gateway-upstreams") ?? "",
         heldEtag: result.etag,
+        auth: req.headers.get("x-warden-gateway-auth"),
       });
     // A stop that began while this poll was being answered (the contact write takes a moment) makes it a
     // 503 too: a gateway counts a 304 it receives after the stop as fresh contact.
