@@ -265,6 +265,7 @@ test("an admin approves low-risk tools together with one justification, and find
   await danger.getByRole("button", { name: "Retire" }).click();
   await expect(admin.getByRole("dialog")).toContainText(`Retire: ${slug}?`);
   await admin.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await admin.screenshot({ path: "test-results/server-danger-zone.png", fullPage: true });
 
   await tab(admin, "Tools");
   // A high-risk tool cannot be picked for bulk approval.
