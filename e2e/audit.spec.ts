@@ -125,7 +125,9 @@ test("the explorer opens on the last 7 days; a link that names a period or event
     outcome: "success",
   };
   expect(await ingest(admin, [event])).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
-  const auditor = await as("AUDITOR");
+  const auditor = await browser.newPage();
+  await signIn(auditor, e2eEmail("AUDITOR"));
+  await expect(auditor.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await auditor.goto(`/audit?server=${server}`);
   const range = auditor.getByLabel("Time range");
   await expect(range).toHaveValue("7d");

@@ -226,6 +226,7 @@ test("an OWNER cannot change another team's server", async ({ as, browser }) => 
 test("an admin approves low-risk tools together with one justification, and finds Suspend and Retire in the danger zone", async ({
   as,
 }) => {
+  test.setTimeout(90_000);
   const admin = await as("ADMIN");
   const slug = `bulk-${Date.now().toString(36)}`;
   const team = await (

@@ -81,7 +81,7 @@ test("an auditor downloads a filtered audit CSV and signed evidence packs that v
   await expect(page.getByTestId("audit-row").first()).toContainText("e2e-auditor@test.local");
 });
 
-test("an auditor picks a preset period in ISO days, and Until includes its whole day", async ({ as }) => {
+test("an auditor picks a preset period in ISO days, and Until includes its whole day", async ({ as, browser }) => {
   const admin = await as("ADMIN");
   const token = (
     await (
@@ -104,7 +104,9 @@ test("an auditor picks a preset period in ISO days, and Until includes its whole
     headers: { authorization: `Bearer ${token}` },
   });
   expect(ingested.status()).toBe(200);
-  const auditor = await as("AUDITOR");
+  const auditor = await browser.newPage();
+  await signIn(auditor, e2eEmail("AUDITOR"));
+  await expect(auditor.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await auditor.goto("/reports");
   const form = auditor.getByRole("form", { name: "Export filters" });
   await form.getByLabel("Server").fill(server);
