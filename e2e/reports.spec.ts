@@ -82,6 +82,8 @@ test("an auditor downloads a filtered audit CSV and signed evidence packs that v
 });
 
 test("an auditor picks a preset period in ISO days, and Until includes its whole day", async ({ as, browser }) => {
+  // Two roles signed in, on 2 busy cores: past 30 s.
+  test.setTimeout(90_000);
   const admin = await as("ADMIN");
   const token = (
     await (
