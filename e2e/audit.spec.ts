@@ -113,6 +113,7 @@ test("ingestion stores the good events of a batch and names the bad ones (or ref
 
 test("the explorer opens on the last 7 days; a link that names a period or events opens on any time", async ({
   as,
+  browser,
 }) => {
   // Two roles signed in, on 2 busy cores: past 30 s.
   test.setTimeout(90_000);
