@@ -110,3 +110,34 @@ test("ingestion stores the good events of a batch and names the bad ones (or ref
     ).status(),
   ).toBe(401);
 });
+
+test("the explorer opens on the last 7 days; a link that names a period or events opens on any time", async ({
+  as,
+  browser,
+}) => {
+  // Two roles signed in, on 2 busy cores: past 30 s.
+  test.setTimeout(90_000);
+  const admin = await as("ADMIN");
+  const server = `older-${Date.now().toString(36)}`;
+  const event = {
+    eventId: `${server}-0`,
+    timestamp: new Date(Date.now() - 20 * 86_400_000).toISOString(),
+    server,
+    tool: "search",
+    agent: "e2e-bot",
+    outcome: "success",
+  };
+  expect(await ingest(admin, [event])).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
+  const auditor = await browser.newPage();
+  await signIn(auditor, e2eEmail("AUDITOR"));
+  await expect(auditor.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await auditor.goto(`/audit?server=${server}`);
+  const range = auditor.getByLabel("Time range");
+  await expect(range).toHaveValue("7d");
+  await expect(auditor.getByTestId("audit-row")).toHaveCount(0);
+  await range.selectOption({ label: "Any time" });
+  await expect(auditor.getByTestId("audit-row")).toHaveCount(1);
+  await auditor.goto(`/audit?server=${server}&eventId=${event.eventId}`);
+  await expect(auditor.getByLabel("Time range")).toHaveValue("all");
+  await expect(auditor.getByTestId("audit-row")).toHaveCount(1);
+});

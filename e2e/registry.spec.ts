@@ -100,6 +100,9 @@ test("an admin registers a PROD server end to end, fails readiness, fixes it and
   await rules.fill("- kind: enum\n  arguments: [region]\n  values: [eu, us]");
   await grant.getByRole("button", { name: "Grant access" }).click();
   await expect(page.getByTestId(`grant-row-order-bot-${slug}`)).toContainText("lookup_order");
+  // A saved grant empties the form for the next one.
+  await expect(grant.getByLabel("lookup_order")).not.toBeChecked();
+  await expect(rules).toHaveValue("");
   await expect(page.getByTestId(`grant-row-order-bot-${slug}`).getByTestId("argument-rule")).toHaveText(
     "enum: region one of eu, us",
   );
@@ -218,4 +221,71 @@ test("an OWNER cannot change another team's server", async ({ as, browser }) => 
   await expect(ownerPage.getByRole("heading", { name: slug })).toBeVisible();
   await expect(ownerPage.getByRole("button", { name: "Edit" })).toHaveCount(0);
   await ownerPage.close();
+});
+
+test("an admin approves low-risk tools together with one justification, and finds Suspend and Retire in the danger zone", async ({
+  as,
+}) => {
+  test.setTimeout(90_000);
+  const admin = await as("ADMIN");
+  const slug = `bulk-${Date.now().toString(36)}`;
+  const team = await (
+    await admin.request.post("/api/console/teams", { data: { slug: `bulk-${slug}`, name: `Bulk ${slug}` } })
+  ).json();
+  const created = await admin.request.post("/api/console/servers", {
+    data: {
+      slug,
+      name: slug,
+      environment: "DEV",
+      transport: "STDIO",
+      endpoint: "node server.js",
+      ownerTeamId: team.id,
+    },
+  });
+  expect(created.status()).toBe(201);
+  const read = (name: string) => ({
+    name,
+    description: `Read ${name.replace("get_", "")}`,
+    inputSchema: { type: "object" },
+    annotations: { readOnlyHint: true },
+  });
+  const imported = await admin.request.post(`/api/console/servers/${slug}/manifest`, {
+    data: {
+      tools: [
+        read("get_invoice"),
+        read("get_customer"),
+        { name: "delete_customer", description: "Delete a customer", inputSchema: { type: "object" } },
+      ],
+    },
+  });
+  expect(imported.status()).toBe(200);
+  await admin.goto(`/servers/${slug}`);
+  // Suspend and Retire sit at the bottom of Overview, each behind its confirmation.
+  const danger = admin.getByRole("region", { name: "Danger zone" });
+  await expect(danger.getByRole("button", { name: "Retire" })).toBeVisible();
+  await danger.getByRole("button", { name: "Retire" }).click();
+  await expect(admin.getByRole("dialog")).toContainText(`Retire: ${slug}?`);
+  await admin.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await admin.screenshot({ path: "test-results/server-danger-zone.png", fullPage: true });
+
+  await tab(admin, "Tools");
+  // A high-risk tool cannot be picked for bulk approval.
+  await expect(admin.getByLabel("Select delete_customer for bulk approval")).toHaveCount(0);
+  await admin.getByLabel("Select get_invoice for bulk approval").check();
+  await admin.getByLabel("Select get_customer for bulk approval").check();
+  await admin.getByRole("button", { name: "Approve selected (2)" }).click();
+  const dialog = admin.getByRole("dialog");
+  await expect(dialog.getByTestId("bulk-tools")).toContainText("get_invoice");
+  const justification = "Read-only lookups on a dev server, checked with the owning team.";
+  await dialog.getByLabel("Justification (recorded with each tool)").fill(justification);
+  await admin.screenshot({ path: "test-results/bulk-tool-approval.png", fullPage: true });
+  await dialog.getByRole("button", { name: "Approve 2 tools" }).click();
+  for (const name of ["get_invoice", "get_customer"])
+    await expect(admin.getByTestId(`tool-row-${name}`)).toContainText("APPROVED");
+  await expect(admin.getByTestId("tool-row-delete_customer")).toContainText("PENDING");
+  const events = await (await admin.request.get(`/api/console/audit?q=tool.approved&limit=20`)).json();
+  const bulk = (events.events as { attributes?: { justification?: string } }[]).filter(
+    (e) => e.attributes?.justification === justification,
+  );
+  expect(bulk).toHaveLength(2);
 });

@@ -81,6 +81,61 @@ test("an auditor downloads a filtered audit CSV and signed evidence packs that v
   await expect(page.getByTestId("audit-row").first()).toContainText("e2e-auditor@test.local");
 });
 
+test("an auditor picks a preset period in ISO days, and Until includes its whole day", async ({ as, browser }) => {
+  // Two roles signed in, on 2 busy cores: past 30 s.
+  test.setTimeout(90_000);
+  const admin = await as("ADMIN");
+  const token = (
+    await (
+      await admin.request.post("/api/console/tokens", {
+        data: { name: `collector-${Date.now()}`, scopes: ["ingest"], expiresInDays: 1 },
+      })
+    ).json()
+  ).token;
+  const server = `preset-${Date.now().toString(36)}`;
+  const events = [0, 1, 2].map((i) => ({
+    eventId: `${server}-${i}`,
+    timestamp: new Date(Date.now() - i * 1000).toISOString(),
+    server,
+    tool: "lookup",
+    agent: "e2e-bot",
+    outcome: i === 0 ? "deny" : "success",
+  }));
+  const ingested = await admin.request.post("/api/v1/audit/events", {
+    data: { events },
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(ingested.status()).toBe(200);
+  const auditor = await browser.newPage();
+  await signIn(auditor, e2eEmail("AUDITOR"));
+  await expect(auditor.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await auditor.goto("/reports");
+  const form = auditor.getByRole("form", { name: "Export filters" });
+  await form.getByLabel("Server").fill(server);
+  await form.getByRole("button", { name: "Last 7 days" }).click();
+  const today = new Date().toISOString().slice(0, 10);
+  await expect(form.getByLabel("Until (UTC day, inclusive)")).toHaveValue(today);
+  await expect(form.getByLabel("From (UTC day)")).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  // Today as both ends: the whole of today, not nothing (an exclusive Until would export no rows).
+  await form.getByLabel("From (UTC day)").fill(today);
+  await form.getByLabel("Outcome").selectOption("success");
+  const href = (await auditor.getByTestId("download-audit-export").getAttribute("href"))!;
+  expect(href).toContain(`until=${today}`);
+  const csv = await (await auditor.request.get(href)).text();
+  expect(csv.split("\n").filter((l) => l.includes(server))).toHaveLength(2);
+  // Last month ends before today: none of today's rows.
+  await form.getByRole("button", { name: "Last month" }).click();
+  await expect(form.getByLabel("Until (UTC day, inclusive)")).not.toHaveValue(today);
+  const lastMonth = (await auditor.getByTestId("download-audit-export").getAttribute("href"))!;
+  expect((await (await auditor.request.get(lastMonth)).text()).includes(server)).toBe(false);
+  // A US-format date is refused beside the field, and the server refuses it too.
+  await form.getByLabel("Until (UTC day, inclusive)").fill("12/07/2026");
+  await expect(form.getByText("Use YYYY-MM-DD (UTC)")).toBeVisible();
+  await expect(auditor.getByTestId("download-audit-export")).toHaveAttribute("aria-disabled", "true");
+  expect((await auditor.request.get("/api/console/audit/export?until=12%2F07%2F2026")).status()).toBe(400);
+  await auditor.screenshot({ path: path.join("test-results", "reports-presets.png"), fullPage: true });
+});
+
 test("roles without reports.read get neither the page nor the export", async ({ as }) => {
   const viewer = await as("VIEWER");
   await expect(viewer.getByRole("link", { name: "Reports" })).toHaveCount(0);

@@ -8,11 +8,15 @@ type ToastApi = { show: (message: string, tone?: Tone) => void };
 
 const ToastContext = createContext<ToastApi>({ show: () => {} });
 
+/** At most this many at once: the newest replaces the oldest, so toasts never pile up over a form. */
+const MAX_TOASTS = 2;
+
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const show = useCallback((message: string, tone: Tone = "success") => {
     const id = Date.now() + Math.random();
-    setToasts((t) => [...t, { id, message, tone }]);
+    // The same message again replaces its copy rather than stacking.
+    setToasts((t) => [...t.filter((x) => x.message !== message), { id, message, tone }].slice(-MAX_TOASTS));
     setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), 6000);
   }, []);
   const api = useMemo(() => ({ show }), [show]);

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { ZAuditListQuery } from "@/lib/schemas/audit";
 import { AppError } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "@/lib/schemas/cursor";
+import { periodEnd } from "@/lib/schemas/utc-day";
 import { outcomeSpellings } from "@/lib/schemas/outcome";
 
 type Filters = Omit<z.infer<typeof ZAuditListQuery>, "cursor" | "limit">;
@@ -22,7 +23,7 @@ export function auditFilterWhere(q: Filters): Prisma.AuditEventWhereInput[] {
       outcome: q.outcome ? { in: outcomeSpellings(q.outcome) } : undefined,
       targetId: q.targetId,
       eventId: q.eventId ? { in: q.eventId.split(",").slice(0, 50) } : undefined,
-      occurredAt: q.from || q.to ? { gte: q.from, lt: q.to } : undefined,
+      occurredAt: q.from || q.to || q.until ? { gte: q.from, lt: periodEnd(q.to, q.until) } : undefined,
     },
   ];
   if (q.userSource)

@@ -114,6 +114,17 @@ export const useToolAction = (slug: string) =>
     () => touched(slug),
   );
 
+/** Approves several low-risk tools' first reviews with one justification (recorded per tool). */
+export const useBulkToolReview = (slug: string) =>
+  useApiMutation(
+    (body: { tools: { id: string; definitionHash: string }[]; justification: string }) =>
+      apiFetch<{ approved: { id: string; name: string }[] }>("/api/console/tools/bulk-review", {
+        method: "POST",
+        body,
+      }),
+    () => touched(slug),
+  );
+
 /** The advisory model-based opinion on a tool definition; it changes nothing, so it invalidates nothing. */
 export const useSecondOpinion = () =>
   useApiMutation(

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AUDIT_CATEGORIES } from "./audit-category";
 import { normaliseOutcome, OUTCOMES } from "./outcome";
 import { ZCursor } from "./cursor";
+import { utcDay } from "./utc-day";
 import { blankAsUndefined, date, int, text } from "./safe-input";
 import { ZUserSource } from "./user-source";
 
@@ -11,6 +12,8 @@ const opt = (s: z.ZodString) => z.preprocess((v) => (v === "" ? undefined : v), 
 export const ZAuditListQuery = z.object({
   from: blankAsUndefined(date()),
   to: blankAsUndefined(date()),
+  /** an inclusive UTC day (YYYY-MM-DD): rows before the next day's 00:00 UTC, as forms with "Until" mean */
+  until: blankAsUndefined(utcDay()),
   category: z.preprocess((v) => (v === "" ? undefined : v), z.enum(AUDIT_CATEGORIES).optional()),
   server: opt(text().max(120)),
   tool: opt(text().max(128)),

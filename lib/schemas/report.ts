@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { ReportFrequency } from "@/lib/generated/prisma/enums";
 import { ZAuditListQuery } from "./audit";
+import { blankAsUndefined } from "./safe-input";
+import { utcDay } from "./utc-day";
 
 export const EXPORT_FORMATS = ["csv", "ndjson"] as const;
 
@@ -13,8 +15,8 @@ export type TAuditExportFilters = Omit<z.infer<typeof ZAuditExportQuery>, "forma
 
 const optDate = z.preprocess((v) => (v === "" ? undefined : v), z.coerce.date().optional());
 
-/** A reporting period for the approvals report: requests created in [from, to). */
-export const ZPeriodQuery = z.object({ from: optDate, to: optDate });
+/** A reporting period for the approvals report: requests created from `from` up to `to` (exclusive) or through `until` (a UTC day). */
+export const ZPeriodQuery = z.object({ from: optDate, to: optDate, until: blankAsUndefined(utcDay()) });
 
 /** Reports an admin can schedule: each covers a period or the present state. */
 export const REPORT_KINDS = ["audit", "approvals", "inventory"] as const;
@@ -47,6 +49,6 @@ export const ZCreateReportScheduleInput = z.object({
   frequency: z.enum(ReportFrequency),
   retentionDays: z.coerce.number().int().min(7, "Keep reports at least 7 days").max(3650).default(365),
   /** audit reports: the explorer's filters (the period comes from the schedule) and the file format */
-  filters: ZAuditExportQuery.omit({ from: true, to: true }).partial().default({}),
+  filters: ZAuditExportQuery.omit({ from: true, to: true, until: true }).partial().default({}),
 });
 export type TCreateReportScheduleInput = z.input<typeof ZCreateReportScheduleInput>;

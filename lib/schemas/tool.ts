@@ -56,3 +56,21 @@ export const ZReviewToolInput = z.object({
     .optional(),
 });
 export type TReviewToolInput = z.infer<typeof ZReviewToolInput>;
+
+/** Bulk approval of low-risk tools' first reviews: each tool with the hash the admin saw, one justification for all. */
+export const ZBulkReviewToolsInput = z.object({
+  tools: z
+    .array(z.object({ id: z.uuid("Unknown tool"), definitionHash: ZReviewToolInput.shape.definitionHash }))
+    .min(1, "Choose at least one tool")
+    .max(100, "Approve at most 100 tools at once")
+    .refine((t) => new Set(t.map((x) => x.id)).size === t.length, "A tool is listed twice"),
+  justification: text()
+    .trim()
+    .min(10, "Explain in a sentence why these tools are safe to approve")
+    .max(2000)
+    .superRefine((value, ctx) => {
+      const what = detectSecret(value);
+      if (what) ctx.addIssue({ code: "custom", message: secretMessage(what), input: "[withheld]" });
+    }),
+});
+export type TBulkReviewToolsInput = z.input<typeof ZBulkReviewToolsInput>;

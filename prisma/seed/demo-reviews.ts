@@ -12,6 +12,20 @@ const actorFor = async (email: string): Promise<UserActor> => {
   return { type: "USER", id: u.id, email: u.email, name: u.name, roles: u.roles };
 };
 
+type GrantItem = { serverSlug: string; agentClientId: string | null; grantId: string | null };
+
+/**
+ * The grant items the seeded review decides: two in three, in an order that never depends on generated
+ * ids (server, then agent), so every fresh start decides the same grants; never the gateway demo's.
+ */
+export function itemsTheSeedDecides<T extends GrantItem>(items: T[], demoGrantIds: Set<string>): T[] {
+  const key = (i: GrantItem) => `${i.serverSlug}\u0000${i.agentClientId ?? ""}`;
+  return items
+    .filter((i) => i.agentClientId !== DEMO_GATEWAY_AGENT && !(i.grantId && demoGrantIds.has(i.grantId)))
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+    .filter((_, n) => n % 3 !== 2);
+}
+
 /**
  * The demo's access review: this quarter's campaign over every server, started by the admin after the
  * demo traffic exists (so its recommendations have activity to read), under the default review
@@ -29,12 +43,12 @@ export async function seedDemoReviews(now = new Date()) {
     defaultAction: "KEEP",
   });
   await startCampaign(admin, draft.id, now);
-  const mine = await db().reviewItem.findMany({
-    where: { campaignId: draft.id, assigneeId: admin.id, kind: "GRANT", agentClientId: { not: DEMO_GATEWAY_AGENT } },
-    orderBy: { subjectKey: "asc" },
+  const mine = await db().reviewItem.findMany({ where: { campaignId: draft.id, assigneeId: admin.id, kind: "GRANT" } });
+  const demoGrants = await db().grant.findMany({
+    where: { agent: { clientId: DEMO_GATEWAY_AGENT } },
+    select: { id: true },
   });
-  for (const [n, item] of mine.entries()) {
-    if (n % 3 === 2) continue;
+  for (const item of itemsTheSeedDecides(mine, new Set(demoGrants.map((g) => g.id)))) {
     const unused = (item.recommendations as Recommendation[]).some((r) => r.code === "revoke");
     await decideReviewItem(
       admin,

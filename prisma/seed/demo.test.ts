@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, it } from "vitest";
 import { decideToolCall } from "@/lib/services/decisions/decide-tool-call";
@@ -9,6 +10,41 @@ import { seedDemoReviews } from "./demo-reviews";
 import { gateway } from "./decision-fixture";
 import { demoFileRoots } from "./gateway-demo";
 
+const DECIDED_BY_SEED = [
+  "google-drive/hr-helpdesk:REVOKE",
+  "google-drive/support-assistant:REVOKE",
+  "slack/support-assistant:REVOKE",
+];
+
+const WORDS = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+];
+const asNumber = (word: string) => (/^\d+$/.test(word) ? Number(word) : WORDS.indexOf(word));
+
+/** The counts the README's "Quick start" promises: "The demo organisation has twelve MCP servers (…), 86 tools, …". */
+async function readmeCounts() {
+  const readme = await readFile(path.join(process.cwd(), "README.md"), "utf8");
+  const m =
+    /demo organisation has (\w+) MCP servers \((\w+) of them deliberately waiting for approval\), (\w+) tools,\s+(\w+)\s+agents and (\w+) grants/.exec(
+      readme,
+    );
+  if (!m) throw new Error("README.md no longer states the demo's counts in the expected sentence");
+  const [servers, waiting, tools, agents, grants] = m.slice(1).map(asNumber);
+  return { servers, waiting, tools, agents, grants };
+}
+
 describeWithDatabase("demo organisation", () => {
   it("seeds users, a realistic registry with ready and unready servers, and an intact audit chain", async () => {
     const users = await seedDemo("demo-password-123");
@@ -19,10 +55,14 @@ describeWithDatabase("demo organisation", () => {
       db().agent.count(),
       db().grant.count(),
     ]);
-    expect(servers.length).toBeGreaterThanOrEqual(10);
-    expect(tools).toBeGreaterThanOrEqual(55);
-    expect(agents).toBe(7);
-    expect(grants).toBe(23);
+    // The README's numbers are the seed's.
+    expect({
+      servers: servers.length,
+      waiting: servers.filter((s) => s.status === "PENDING_APPROVAL").length,
+      tools,
+      agents,
+      grants,
+    }).toEqual(await readmeCounts());
     const crm = servers.find((s) => s.slug === "salesforce-crm")!;
     expect(crm).toMatchObject({ status: "ACTIVE", environment: "PROD" });
     expect(crm.readinessOverride).toBeNull();
@@ -40,6 +80,12 @@ describeWithDatabase("demo organisation", () => {
       status: "ACTIVE",
     });
     expect(count("DECIDED")).toBeGreaterThan(0);
+    // The same grants are decided on every fresh start, though every id differs.
+    const decided = await db().reviewItem.findMany({ where: { campaignId, status: "DECIDED" } });
+    expect(decided.map((i) => `${i.serverSlug}/${i.agentClientId}:${i.decision}`).sort()).toEqual(DECIDED_BY_SEED);
+    // The README's gateway demo needs every grant of demo-agent to stay active after the seeded review.
+    const demoGrants = await db().grant.findMany({ where: { agent: { clientId: "demo-agent" } } });
+    expect(demoGrants.map((g) => g.status)).toEqual(["ACTIVE", "ACTIVE", "ACTIVE"]);
     // The README's gateway demo needs demo-agent's grants: the seeded review leaves them open.
     expect(
       await db().reviewItem.count({ where: { campaignId, agentClientId: "demo-agent", status: { not: "OPEN" } } }),

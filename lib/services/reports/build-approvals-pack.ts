@@ -6,6 +6,7 @@ import { zipPack } from "@/lib/evidence/zip-pack";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseWith } from "@/lib/schemas/parse";
 import { ZPeriodQuery } from "@/lib/schemas/report";
+import { periodEnd } from "@/lib/schemas/utc-day";
 import { describeFilters } from "@/lib/evidence/describe-filters";
 import { recordExport } from "./internal/record-export";
 import { packMeta, packSigner } from "./internal/pack-meta";
@@ -47,10 +48,12 @@ const breakGlassWhere = (from?: Date, to?: Date): Prisma.AuditEventWhereInput =>
 });
 
 /** Every approval request created in the period, with its votes and the break-glass actions, as a signed pack. */
-export async function buildApprovalsPack(actor: Actor, raw: { from?: unknown; to?: unknown }) {
+export async function buildApprovalsPack(actor: Actor, raw: { from?: unknown; to?: unknown; until?: unknown }) {
   assertCan(actor, "reports.read");
   const signer = packSigner();
-  const { from, to } = parseWith(ZPeriodQuery, raw, "period");
+  const period = parseWith(ZPeriodQuery, raw, "period");
+  const { from } = period;
+  const to = periodEnd(period.to, period.until);
   const filters = describeFilters({ from, to });
   await recordExport(actor, "approvals", { filters });
   const requests = await db().approvalRequest.findMany({

@@ -11,6 +11,7 @@ import type { UserActor } from "@/lib/authz/actor";
 import { verifyPack } from "@/lib/evidence/verify-pack";
 import type { Manifest } from "@/lib/evidence/manifest";
 import { voteOnRequest } from "@/lib/services/approvals/vote-on-request";
+import { auditSummary } from "@/lib/services/reports/internal/audit-summary";
 import { writeCheckpoint } from "@/lib/services/audit/write-checkpoint";
 import { decideToolCall } from "@/lib/services/decisions/decide-tool-call";
 import { describeWithDatabase } from "@/lib/testing/test-database";
@@ -71,7 +72,15 @@ describeWithDatabase("evidence packs", () => {
     });
     const dir = await extract(file);
     expect(readdirSync(dir).sort()).toEqual(
-      ["SHA256SUMS", "VERIFY.md", "audit-events.csv", "manifest.json", "manifest.sig", "public-key.pem"].sort(),
+      [
+        "SHA256SUMS",
+        "VERIFY.md",
+        "audit-events.csv",
+        "manifest.json",
+        "manifest.sig",
+        "public-key.pem",
+        "summary.pdf",
+      ].sort(),
     );
     // With standard tools only, as VERIFY.md says.
     const ok = sh(
@@ -104,6 +113,16 @@ describeWithDatabase("evidence packs", () => {
     }[];
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.category === "ADMIN")).toBe(true);
+    // The PDF summary counts the same rows as the CSV.
+    expect(readFileSync(path.join(dir, "summary.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(sh("sha256sum", ["-c", "SHA256SUMS"], dir)).toContain("summary.pdf: OK");
+    const summary = await auditSummary(
+      { category: "ADMIN" },
+      { category: "ADMIN" },
+      BigInt(manifest.auditChain.head!.sequence),
+    );
+    expect(summary.facts).toContainEqual(["Events", rows.length]);
+    expect(summary.charts[0].series.map((s) => s.label)).toEqual(["ADMIN"]);
 
     // One changed byte in a data file.
     const csvPath = path.join(dir, "audit-events.csv");

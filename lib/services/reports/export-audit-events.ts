@@ -24,6 +24,9 @@ export async function exportAuditEvents(actor: Actor, raw: TAuditExportQuery, re
     format,
     filters: described,
     chainHead,
+    /** the parsed filters and the last sequence exported, for a pack's summary of the same rows */
+    parsed: filters,
+    upTo: head?.sequence ?? 0n,
     chunks: auditExportChunks(filters, format, head?.sequence ?? 0n),
   };
 }

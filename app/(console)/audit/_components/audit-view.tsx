@@ -27,7 +27,7 @@ const TEXT_FILTERS = [
   ["q", "Search"],
 ] as const;
 const RANGES = [
-  ["", "Any time"],
+  ["all", "Any time"],
   ["24h", "Last 24 h"],
   ["7d", "Last 7 days"],
   ["30d", "Last 30 days"],
@@ -50,7 +50,8 @@ export function AuditView({ canExport }: { canExport: boolean }) {
     setAnchor(thisMinute());
     setParam(key, value);
   };
-  const range = params.get("range") ?? "";
+  // The explorer opens on the last 7 days, unless the URL already names a period or the exact events.
+  const range = params.get("range") ?? (["from", "to", "until", "eventId"].some((k) => params.has(k)) ? "all" : "7d");
   const filter: TAuditListQuery = {
     ...Object.fromEntries([...params.entries()].filter(([k]) => k !== "range")),
     ...(range && HOURS[range] ? { from: new Date(anchor - HOURS[range] * 3_600_000).toISOString() } : {}),

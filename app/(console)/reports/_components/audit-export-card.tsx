@@ -20,7 +20,8 @@ const TEXT = [
 /** The explorer's filters, exported as a stream (CSV or NDJSON) or as a signed evidence pack. */
 export function AuditExportCard() {
   const [values, setValues] = useState<Record<string, string>>({});
-  const { fields: periodFields, period } = usePeriodFields();
+  const { fields: periodFields, period, valid } = usePeriodFields();
+  const off = valid ? "" : "pointer-events-none opacity-50";
   const [format, setFormat] = useState("csv");
   const filters = query({ ...values, ...period });
   const set = (key: string, value: string) => setValues((v) => ({ ...v, [key]: value.trim() }));
@@ -65,7 +66,8 @@ export function AuditExportCard() {
       </form>
       <div className="mt-4 flex flex-wrap items-center gap-2">
         <a
-          className={buttonClass()}
+          className={`${buttonClass()} ${off}`}
+          aria-disabled={!valid}
           href={`/api/console/audit/export?${query({ format })}${filters ? `&${filters}` : ""}`}
           download
           data-testid="download-audit-export"
@@ -73,7 +75,8 @@ export function AuditExportCard() {
           Download {format.toUpperCase()}
         </a>
         <a
-          className={buttonClass("secondary")}
+          className={`${buttonClass("secondary")} ${off}`}
+          aria-disabled={!valid}
           href={`/api/console/reports/packs/audit?${query({ format })}${filters ? `&${filters}` : ""}`}
           download
           data-testid="download-audit-pack"

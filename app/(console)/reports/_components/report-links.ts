@@ -3,7 +3,7 @@ export function query(values: Record<string, string>): string {
   return new URLSearchParams(Object.entries(values).filter(([, v]) => v !== "")).toString();
 }
 
-/** A UTC calendar day as the instant it starts; "until" days are exclusive, so a range of whole days is exact. */
+/** A UTC calendar day as the instant it starts. */
 export const dayStart = (day: string) => (day ? `${day}T00:00:00.000Z` : "");
 
 /** The signed access-review evidence pack of one campaign. */

@@ -9,7 +9,7 @@ import { usePeriodFields } from "./period-fields";
 import { query } from "./report-links";
 
 export function ReportsView({ canSchedule, campaigns }: { canSchedule: boolean; campaigns: CampaignChoice[] }) {
-  const { fields: periodFields, period: bounds } = usePeriodFields();
+  const { fields: periodFields, period: bounds, valid } = usePeriodFields();
   const period = query(bounds);
   return (
     <div className="space-y-6">
@@ -23,7 +23,8 @@ export function ReportsView({ canSchedule, campaigns }: { canSchedule: boolean; 
           </p>
           <div className="grid grid-cols-2 gap-3">{periodFields}</div>
           <a
-            className={`${buttonClass("secondary")} mt-4`}
+            className={`${buttonClass("secondary")} mt-4 ${valid ? "" : "pointer-events-none opacity-50"}`}
+            aria-disabled={!valid}
             href={`/api/console/reports/packs/approvals?${period}`}
             download
             data-testid="download-approvals-pack"

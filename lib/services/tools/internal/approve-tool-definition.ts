@@ -22,6 +22,8 @@ export async function approveToolDefinition(
   toolId: string,
   definitionHash: string,
   override?: PoisoningOverride,
+  /** a bulk approval's justification, recorded in each tool's own audit record */
+  justification?: string,
 ) {
   await tx.$queryRaw`SELECT id FROM "Tool" WHERE id = ${toolId}::uuid FOR UPDATE`;
   const tool = await tx.tool.findUniqueOrThrow({ where: { id: toolId } });
@@ -53,7 +55,7 @@ export async function approveToolDefinition(
     target: { type: "Tool", id: tool.id },
     before: { status: tool.status, approvedHash: tool.approvedHash },
     after: { status: updated.status, approvedHash: updated.approvedHash },
-    attributes: { server: tool.serverId, name: tool.name },
+    attributes: { server: tool.serverId, name: tool.name, ...(justification ? { justification, bulk: true } : {}) },
   });
   if (verdict.flagged && override) {
     await recordAdminAudit(tx, actor, "tool.poisoning_overridden", {

@@ -47,7 +47,8 @@ export function GrantForm({ server }: { server: TabProps["server"] }) {
     .join("\n");
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const f = new FormData(event.currentTarget);
+    const form = event.currentTarget;
+    const f = new FormData(form);
     const rules = readRules(String(f.get("argumentRules") ?? ""));
     setRulesError(rules.error);
     if (rules.error) return;
@@ -66,7 +67,12 @@ export function GrantForm({ server }: { server: TabProps["server"] }) {
       },
       create.mutateAsync,
     );
-    if (g) toast.show(g.warnings.length ? `Grant created. ${g.warnings.join(" ")}` : "Grant created");
+    if (!g) return;
+    toast.show(g.warnings.length ? `Grant created. ${g.warnings.join(" ")}` : "Grant created");
+    // A saved grant empties the form, so the next one starts from scratch rather than from the last one's values.
+    form.reset();
+    setTools([]);
+    setOps(["read"]);
   }
   return (
     <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-3 md:grid-cols-2" aria-label="New grant">

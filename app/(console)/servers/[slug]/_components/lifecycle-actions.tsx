@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { BreakGlassButton } from "@/app/(console)/_components/break-glass-button";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -14,17 +14,19 @@ import type { TabProps } from "./types";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 
 /**
- * Lifecycle moves and the server kill switch, and the registry requests waiting for approvers (a PROD
- * activation, a tool change, a held policy change), with an ADMIN's break-glass on each.
+ * Lifecycle moves and the registry requests waiting for approvers (a PROD activation, a tool change, a
+ * held policy change), with an ADMIN's break-glass on each. With `danger`, only the destructive moves
+ * (suspend: the server kill switch, retire), each behind its confirmation, in a "Danger zone" at the
+ * bottom of the page, away from everyday actions.
  */
-export function LifecycleActions({ server }: Pick<TabProps, "server">) {
+export function LifecycleActions({ server, danger = false }: Pick<TabProps, "server"> & { danger?: boolean }) {
   const change = useChangeServerStatus(server.slug);
   const toast = useToast();
   const [reason, setReason] = useState("");
   const [override, setOverride] = useState("");
   const [needsOverride, setNeedsOverride] = useState(false);
-  const actions = server.allowedTransitions;
-  const pending = server.pendingRequests ?? [];
+  const actions = server.allowedTransitions.filter((a) => !!a.danger === danger);
+  const pending = danger ? [] : (server.pendingRequests ?? []);
   if (actions.length === 0 && pending.length === 0) return null;
 
   const run = async (to: ServerStatus) => {
@@ -43,8 +45,9 @@ export function LifecycleActions({ server }: Pick<TabProps, "server">) {
     }
   };
 
+  const Frame = danger ? DangerZone : LifecycleCard;
   return (
-    <Card title="Lifecycle">
+    <Frame>
       {pending.map((r) => (
         <div
           key={r.id}
@@ -100,6 +103,22 @@ export function LifecycleActions({ server }: Pick<TabProps, "server">) {
           ),
         )}
       </div>
-    </Card>
+    </Frame>
+  );
+}
+
+const LifecycleCard = ({ children }: { children: ReactNode }) => <Card title="Lifecycle">{children}</Card>;
+
+function DangerZone({ children }: { children: ReactNode }) {
+  return (
+    <section className="rounded-lg border border-red-300 bg-white shadow-sm" aria-labelledby="danger-zone">
+      <header className="border-b border-red-200 px-4 py-3">
+        <h2 id="danger-zone" className="text-sm font-semibold text-red-800">
+          Danger zone
+        </h2>
+        <p className="text-xs text-slate-600">Each of these asks you to confirm first.</p>
+      </header>
+      <div className="p-4">{children}</div>
+    </section>
   );
 }

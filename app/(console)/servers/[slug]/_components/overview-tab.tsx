@@ -68,6 +68,7 @@ export function OverviewTab({ server: s }: TabProps) {
       <Dialog open={editing} onClose={() => setEditing(false)} title="Edit server">
         <ServerForm server={s} onDone={() => setEditing(false)} />
       </Dialog>
+      <LifecycleActions server={s} danger />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
 import { ACTIONS_COLUMN, DataTable, Td } from "@/components/ui/data-table";
 import { useToolAction } from "@/lib/queries/servers";
+import { BulkToolApproval, bulkApprovable } from "./bulk-tool-approval";
 import { ManifestImport } from "./manifest-import";
 import type { TabProps } from "./types";
 import { ToolReview } from "./tool-review";
@@ -19,6 +20,16 @@ type ToolRow = TabProps["server"]["tools"][number];
 export function ToolsTab({ server, canReviewTools }: TabProps) {
   const action = useToolAction(server.slug);
   const [reviewing, setReviewing] = useState<ToolRow | null>(null);
+  const [ticked, setTicked] = useState<Set<string>>(new Set());
+  const eligible = canReviewTools ? server.tools.filter(bulkApprovable) : [];
+  const selected = eligible.filter((t) => ticked.has(t.id));
+  const tick = (id: string, on: boolean) =>
+    setTicked((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const suspend = (t: ToolRow) => {
     const reason = window.prompt(
       t.suspendedReason ? "Reason for reinstating this tool" : "Reason for suspending this tool",
@@ -29,6 +40,9 @@ export function ToolsTab({ server, canReviewTools }: TabProps) {
     <div className="space-y-6">
       {server.canEdit && <ManifestImport slug={server.slug} />}
       <Card title={`Tools (${server.tools.length})`}>
+        {eligible.length > 0 && (
+          <BulkToolApproval slug={server.slug} selected={selected} onDone={() => setTicked(new Set())} />
+        )}
         <DataTable
           label="Tools"
           columns={["Tool", "Risk", "Review", "Approval", "State", ACTIONS_COLUMN]}
@@ -44,7 +58,16 @@ export function ToolsTab({ server, canReviewTools }: TabProps) {
           {(t) => (
             <>
               <Td>
-                <p className="font-mono text-xs font-medium">{t.name}</p>
+                {bulkApprovable(t) && canReviewTools && (
+                  <input
+                    type="checkbox"
+                    className="mr-2 align-middle"
+                    aria-label={`Select ${t.name} for bulk approval`}
+                    checked={ticked.has(t.id)}
+                    onChange={(e) => tick(t.id, e.target.checked)}
+                  />
+                )}
+                <p className="inline font-mono text-xs font-medium">{t.name}</p>
                 <p className="max-w-md text-xs text-slate-500">{t.description}</p>
                 {t.poisoning.flagged && <Badge tone="danger">possible tool poisoning</Badge>}
               </Td>
