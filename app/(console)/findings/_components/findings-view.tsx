@@ -42,7 +42,11 @@ function evidenceLink(f: Jsonified<FindingView>, canReadAudit: boolean): string 
   return null;
 }
 
-const shown = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+
+/** An evidence value as read: times in the one format, text as it is, anything else as JSON. */
+const shown = (v: unknown) =>
+  typeof v === "string" && ISO_TIME.test(v) ? <Timestamp value={v} /> : typeof v === "string" ? v : JSON.stringify(v);
 
 /** The finding's own detail, open in place: what it is about, when it was seen, and the evidence it carries. */
 function FindingDetail({ f, link }: { f: Jsonified<FindingView>; link: string | null }) {
