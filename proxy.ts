@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { REQUESTED_PATH_HEADER } from "@/lib/auth/callback-url";
 
 /**
  * Security headers that depend on the request: a Content-Security-Policy with a fresh nonce for every
@@ -49,6 +50,10 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", csp);
+  // The page asked for, set here whatever the client sent: sign-in comes back to it (lib/web-session/require-user).
+  const asked = new URL(request.nextUrl);
+  asked.searchParams.delete("_rsc");
+  headers.set(REQUESTED_PATH_HEADER, `${asked.pathname}${asked.search}`);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", csp);
   return response;

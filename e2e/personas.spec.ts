@@ -75,7 +75,7 @@ test("an approver decides with context: who asked, a human reason, a tool-change
   // Deny asks first; once decided, the request no longer counts in the bell.
   await card.getByRole("button", { name: "Deny" }).click();
   await approver.getByRole("dialog", { name: "Deny this request?" }).getByRole("button", { name: "Deny" }).click();
-  await expect(approver.getByText("This request no longer needs your vote")).toBeVisible();
+  await expect(approver.getByTestId("request-outcome")).toContainText("DENIED");
   const notes = await (await approver.request.get("/api/console/notifications")).json();
   const forIt = notes.items.filter((n: { link: string }) => n.link?.includes(pending.approvalId!));
   expect(forIt.length).toBeGreaterThan(0);

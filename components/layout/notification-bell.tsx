@@ -60,6 +60,13 @@ export function NotificationBell() {
                   <span className="ml-1 text-xs font-normal text-slate-500">(no longer needs you)</span>
                 )}
               </p>
+              {n.openItems !== null && (
+                <p className="text-xs text-slate-700">
+                  {n.openItems === 0
+                    ? "Nothing left for you to review"
+                    : `${n.openItems} item${n.openItems === 1 ? "" : "s"} to review`}
+                </p>
+              )}
               {n.body && <p className="text-xs text-slate-500">{n.body}</p>}
               <p className="text-xs text-slate-400">
                 <Timestamp value={n.createdAt} />

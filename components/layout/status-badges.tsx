@@ -1,4 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { outcomeLabel, outcomeTone } from "@/lib/schemas/outcome";
 
 const RISK: Record<string, BadgeTone> = { LOW: "success", MEDIUM: "info", HIGH: "warning", CRITICAL: "danger" };
 const STATUS: Record<string, BadgeTone> = {
@@ -23,4 +24,9 @@ export const StatusBadge = ({ status }: { status: string }) => (
 
 export const EnvBadge = ({ env }: { env: string }) => (
   <Badge tone={env === "PROD" ? "danger" : env === "STAGING" ? "warning" : "neutral"}>{env}</Badge>
+);
+
+/** A recorded outcome in the one vocabulary ("Denied", "Succeeded", …), whatever spelling was stored. */
+export const OutcomeBadge = ({ outcome }: { outcome: string }) => (
+  <Badge tone={outcomeTone(outcome)}>{outcomeLabel(outcome)}</Badge>
 );

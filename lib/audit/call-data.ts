@@ -32,3 +32,18 @@ export type CallData = {
   extra?: unknown;
   ingestedBy?: string;
 };
+
+const text = (v: unknown) => (typeof v === "string" && v.trim() ? v : null);
+
+/**
+ * Why a call was decided as it was: the rule and its reasons, where Warden's engine put them (top level) or
+ * where a gateway's ingested event carries them (its own attributes, kept as `extra`), or the error type a
+ * refused call reported.
+ */
+export function callWhy(attributes: unknown): { rule: string | null; reasons: string[] } {
+  const a = (attributes && typeof attributes === "object" ? attributes : {}) as CallData;
+  const extra = (a.extra && typeof a.extra === "object" ? a.extra : {}) as CallData;
+  const rule = text(a.rule) ?? text(extra.rule) ?? text(a.errorType);
+  const listed = [a.reasons, extra.reasons].find((r) => Array.isArray(r) && r.length > 0) ?? [];
+  return { rule, reasons: listed.map(String).filter(Boolean) };
+}

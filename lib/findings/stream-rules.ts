@@ -1,5 +1,6 @@
 import type { FindingInput } from "./finding-input";
 import type { TIngestEvent } from "@/lib/schemas/ingest";
+import { normaliseOutcome, outcomeLabel } from "@/lib/schemas/outcome";
 
 export type StreamContext = {
   servers: Map<
@@ -59,6 +60,14 @@ function localHour(d: Date, timezone: string): { hour: number; weekend: boolean 
   const hour = Number(parts.find((p) => p.type === "hour")?.value ?? 0);
   const weekday = parts.find((p) => p.type === "weekday")?.value ?? "";
   return { hour, weekend: weekday === "Sat" || weekday === "Sun" };
+}
+
+/** An agent's first call of a tool: "used" only when the call went through, "tried" (and how it ended) otherwise. */
+export function firstUseTitle(e: Pick<TIngestEvent, "agent" | "server" | "tool" | "outcome">): string {
+  const o = normaliseOutcome(e.outcome);
+  const what = `${e.server}/${e.tool}`;
+  if (o === "success" || o === "allow") return `${e.agent} used ${what} for the first time`;
+  return `${e.agent} tried ${what} for the first time (${outcomeLabel(e.outcome).toLowerCase()})`;
 }
 
 /**
@@ -139,8 +148,8 @@ export function streamFindings(events: TIngestEvent[], ctx: StreamContext): Find
         severity: "LOW",
         entityType: "Agent",
         entityKey: `${e.agent}:${e.server}:${e.tool}`,
-        title: `${e.agent} used ${e.server}/${e.tool} for the first time`,
-        evidence: { at: e.timestamp, eventId: e.eventId },
+        title: firstUseTitle(e),
+        evidence: { at: e.timestamp, outcome: e.outcome, eventId: e.eventId },
         seenAt: e.timestamp,
       });
     }

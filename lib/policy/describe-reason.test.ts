@@ -25,4 +25,12 @@ describe("describeReason", () => {
       detail: "Activate crm in PROD.",
     });
   });
+
+  it("names the subject once: the title says it is an unknown agent, the detail names it", () => {
+    const d = describeReason("unknown_agent: agent unknown-gpt is not registered");
+    expect(d).toEqual({ rule: "unknown_agent", title: "Unknown agent", detail: "unknown-gpt is not registered." });
+    expect(`${d.title} ${d.detail}`).not.toMatch(/agent agent/i);
+    // A title that does not name the subject keeps the whole sentence.
+    expect(describeReason("no_grant: agent bot has no grant on crm").detail).toBe("Agent bot has no grant on crm.");
+  });
 });

@@ -31,12 +31,15 @@ export type DescribedReason = { rule: string | null; title: string; detail: stri
 export function describeReason(reason: string, rule?: string | null): DescribedReason {
   const match = /^([a-z][a-z0-9_]*): (.*)$/s.exec(reason);
   const id = rule ?? match?.[1] ?? null;
-  const body = match ? match[2] : reason;
+  const stated = match ? match[2] : reason;
+  const title = (id && RULE_TITLES[id]) ?? (id ? id.replaceAll("_", " ") : null);
+  // "Unknown agent" then "agent unknown-gpt is not registered" would name the agent twice: the title says what it is.
+  const named = /^(agent|server|tool) (\S+ .*)$/is.exec(stated);
+  const body = title && named && title.toLowerCase().includes(named[1].toLowerCase()) ? named[2] : stated;
   const detail = sentence(
     body.replace(/\b(LOW|MEDIUM|HIGH|CRITICAL) risk\b/g, (_, r: string) => `${r.toLowerCase()}-risk`),
   );
-  const title = (id && RULE_TITLES[id]) ?? (id ? id.replaceAll("_", " ") : detail);
-  return { rule: id, title: sentence(title).replace(/\.$/, ""), detail };
+  return { rule: id, title: sentence(title ?? detail).replace(/\.$/, ""), detail };
 }
 
 const sentence = (text: string) => {

@@ -4,6 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { apiFetch, queryString } from "@/lib/queries/api-client";
 import type { TAccessRequestInput, TApprovalListQuery, TBreakGlassInput, TVoteInput } from "@/lib/schemas/approval";
 import type { ApprovalView } from "@/lib/services/approvals/list-approvals";
+import type { listNotifications } from "@/lib/services/notifications/list-notifications";
+import type { Jsonified } from "./jsonified";
 import { useApiMutation } from "./use-api-mutation";
 
 export const approvalKeys = {
@@ -44,18 +46,7 @@ export const useRequestAccess = () =>
     () => [approvalKeys.all],
   );
 
-type Notifications = {
-  items: {
-    id: string;
-    title: string;
-    body: string;
-    link: string | null;
-    readAt: string | null;
-    createdAt: string;
-    needsAction: boolean;
-  }[];
-  unread: number;
-};
+type Notifications = Jsonified<Awaited<ReturnType<typeof listNotifications>>>;
 
 export const useNotifications = () =>
   useQuery({

@@ -15,6 +15,7 @@ import type { CampaignSummary } from "@/lib/services/reviews/list-campaigns";
 import type { ReviewItemRow } from "@/lib/services/reviews/list-review-items";
 import type { CampaignView, ItemView } from "@/lib/services/reviews/review-views";
 import type { ReviewSettingsView } from "@/lib/services/reviews/get-review-settings";
+import { approvalKeys } from "./approvals";
 import { useApiMutation } from "./use-api-mutation";
 
 export const reviewKeys = {
@@ -50,8 +51,8 @@ export const useReviewSettings = () =>
     queryFn: () => apiFetch<ReviewSettingsView>("/api/console/reviews/settings"),
   });
 
-// Decisions change items, progress, the campaign list and the dashboard tile: refresh all of reviews.
-const everything = () => [reviewKeys.all, reviewKeys.dashboard];
+// Decisions change items, progress, the campaign list, the dashboard tile and the bell's count: refresh them all.
+const everything = () => [reviewKeys.all, reviewKeys.dashboard, approvalKeys.notifications];
 
 export const useCreateCampaign = () =>
   useApiMutation(

@@ -33,6 +33,8 @@ export const ZApprovalListQuery = z.object({
   view: z.enum(["inbox", "history", "mine"]).default("inbox"),
   status: z.enum(ApprovalStatus).optional(),
   kind: z.enum(ApprovalKind).optional(),
+  /** One request, as a link names it: with the history view, whatever its status. */
+  id: z.uuid().optional(),
 });
 export type TApprovalListQuery = z.input<typeof ZApprovalListQuery>;
 

@@ -14,7 +14,7 @@ export default async function FindingsPage() {
         title="Findings"
         description="What the ingested calls and the registry say a security team should look at. Repeats raise the count, not new rows."
       />
-      <FindingsView canManage={can(user, "findings.manage")} />
+      <FindingsView canManage={can(user, "findings.manage")} canReadAudit={can(user, "audit.read")} />
     </>
   );
 }

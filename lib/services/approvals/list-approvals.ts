@@ -36,8 +36,17 @@ export async function listApprovals(actor: Actor, raw: TApprovalListQuery = {}, 
                   ? { status: "APPROVED", NOT: expiredWhere(now) }
                   : { status: q.status }),
           };
-  const rows = await db().approvalRequest.findMany({ where, include, orderBy: { createdAt: "desc" }, take: 200 });
+  const rows = await db().approvalRequest.findMany({
+    where: q.id ? { AND: [where, { id: q.id }] } : where,
+    include,
+    orderBy: { createdAt: "desc" },
+    take: 200,
+  });
   const contexts = await approvalContexts(rows);
+  const breakers = await db().user.findMany({
+    where: { id: { in: rows.flatMap((r) => (r.breakGlassById ? [r.breakGlassById] : [])) } },
+    select: { id: true, email: true },
+  });
   const views = rows.map((r) => {
     const barrier =
       actor.type === "USER"
@@ -57,6 +66,7 @@ export async function listApprovals(actor: Actor, raw: TApprovalListQuery = {}, 
       canVote: !barrier && !voted && effectiveStatus(r, now) === "PENDING",
       voteBarrier: voted ? "You have voted" : barrier,
       context: contexts.get(r.id)!,
+      breakGlassBy: breakers.find((u) => u.id === r.breakGlassById)?.email ?? null,
     };
   });
   return q.view === "inbox" ? views.filter((v) => v.canVote) : views;

@@ -11,6 +11,7 @@ import { applyApproved } from "./internal/apply-approved";
 import { enqueueWebhooks } from "@/lib/services/webhooks/shared/enqueue-webhooks";
 import { notifyUser } from "./shared/notify";
 import { lockRequest } from "./internal/request-lock";
+import { approvableKind, isRegistryKind } from "./shared/approvable-kinds";
 
 async function settle(
   tx: Tx,
@@ -85,6 +86,9 @@ export async function voteOnRequest(actor: Actor, requestId: string, raw: TVoteI
       throw new AppError("BAD_REQUEST", "This server requires a comment with every vote", { comment: "Required" });
 
     const decision = input.decision === "approve" ? "APPROVE" : "DENY";
+    const registry = decision === "APPROVE" && isRegistryKind(request.kind) ? approvableKind(request.kind) : null;
+    const needsOverride = await registry?.approveBarrier?.(tx, request);
+    if (needsOverride) throw new AppError("FORBIDDEN", needsOverride);
     await tx.approvalVote.create({ data: { requestId, approverId: actor.id, decision, comment: input.comment } });
     const approvals = request.votes.filter((v) => v.decision === "APPROVE").length + (decision === "APPROVE" ? 1 : 0);
     const status = decision === "DENY" ? "DENIED" : approvals >= request.requiredApprovals ? "APPROVED" : "PENDING";

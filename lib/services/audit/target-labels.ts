@@ -13,7 +13,23 @@ export async function targetLabels(rows: Target[]): Promise<Map<string, string>>
     ...new Set(rows.filter((r) => r.targetType === type && r.targetId && isUuid(r.targetId)).map((r) => r.targetId!)),
   ];
   const p = db();
-  const [servers, tools, agents, grants, users, tokens, teams, webhooks, requests, findings] = await Promise.all([
+  const [
+    servers,
+    tools,
+    agents,
+    grants,
+    users,
+    tokens,
+    teams,
+    webhooks,
+    requests,
+    findings,
+    campaigns,
+    items,
+    schedules,
+    siemTargets,
+    credentials,
+  ] = await Promise.all([
     p.mcpServer.findMany({ where: { id: { in: ids("McpServer") } }, select: { id: true, slug: true } }),
     p.tool.findMany({
       where: { id: { in: ids("Tool") } },
@@ -33,6 +49,17 @@ export async function targetLabels(rows: Target[]): Promise<Map<string, string>>
       select: { id: true, kind: true, toolName: true, server: { select: { slug: true } } },
     }),
     p.finding.findMany({ where: { id: { in: ids("Finding") } }, select: { id: true, title: true } }),
+    p.reviewCampaign.findMany({ where: { id: { in: ids("ReviewCampaign") } }, select: { id: true, name: true } }),
+    p.reviewItem.findMany({
+      where: { id: { in: ids("ReviewItem") } },
+      select: { id: true, kind: true, serverSlug: true, agentClientId: true, campaign: { select: { period: true } } },
+    }),
+    p.reportSchedule.findMany({ where: { id: { in: ids("ReportSchedule") } }, select: { id: true, name: true } }),
+    p.siemTarget.findMany({ where: { id: { in: ids("SiemTarget") } }, select: { id: true, name: true } }),
+    p.credentialRef.findMany({
+      where: { id: { in: ids("CredentialRef") } },
+      select: { id: true, reference: true, server: { select: { slug: true } } },
+    }),
   ]);
   const labels = new Map<string, string>();
   const put = (type: string, id: string, label: string) => labels.set(`${type}:${id}`, label);
@@ -52,7 +79,19 @@ export async function targetLabels(rows: Target[]): Promise<Map<string, string>>
     ),
   );
   findings.forEach((f) => put("Finding", f.id, `finding: ${f.title}`));
+  campaigns.forEach((c) => put("ReviewCampaign", c.id, `review ${c.name}`));
+  items.forEach((i) =>
+    put(
+      "ReviewItem",
+      i.id,
+      `review item ${i.campaign.period}: ${i.kind.toLowerCase()} ${i.agentClientId ? `${i.agentClientId} on ` : "on "}${i.serverSlug}`,
+    ),
+  );
+  schedules.forEach((r) => put("ReportSchedule", r.id, `report schedule ${r.name}`));
+  siemTargets.forEach((t) => put("SiemTarget", t.id, `SIEM target ${t.name}`));
+  credentials.forEach((c) => put("CredentialRef", c.id, `credential ${c.reference} on ${c.server.slug}`));
   put("Org", "1", "organisation settings");
+  put("ReviewSettings", "1", "access review settings");
   return labels;
 }
 

@@ -82,6 +82,7 @@ export async function reassignReviewItems(actor: Actor, raw: TReassignInput, now
         title: `${items.length} access review item${items.length === 1 ? "" : "s"} reassigned to you`,
         body: input.reason,
         link: `/reviews?campaign=${items[0].campaignId}`,
+        reviewCampaignId: items[0].campaignId,
       },
     });
     return { reassigned: items.length, assignee: to.email };

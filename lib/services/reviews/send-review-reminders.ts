@@ -34,9 +34,10 @@ export async function sendReviewReminders(now = new Date()) {
         await tx.notification.create({
           data: {
             userId: r.userId,
-            title: `Access review ${c.period} ${when}: ${r.open} open item${r.open === 1 ? "" : "s"}`,
+            title: `Access review ${c.period} ${when}`,
             body: `Due ${c.dueAt.toISOString().slice(0, 10)}; undecided items are ${c.defaultAction === "KEEP" ? "kept as exceptions" : "revoked"} then`,
             link,
+            reviewCampaignId: c.id,
           },
         });
         await enqueueWebhookPayload(tx, "review.reminder", {

@@ -2,6 +2,7 @@ import { AppError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/tx";
 import { writableServerWhere } from "./server-access";
 
 const LIMIT = 50;
@@ -11,9 +12,18 @@ const LIMIT = 50;
  * credentials) and the calls made to it. Auditors and admins see every server's; an owner sees their
  * own team's servers, and nobody else's.
  */
+/** The servers whose activity an actor reads: every one with "audit.read", otherwise those they may change. */
+const activityScope = async (tx: Tx, actor: Actor) =>
+  can(actor, "audit.read") ? {} : await writableServerWhere(tx, actor);
+
+/** Whether the actor reads this server's activity: the server page shows its Activity tab only then. */
+export async function canReadServerActivity(tx: Tx, actor: Actor, serverId: string) {
+  return (await tx.mcpServer.count({ where: { AND: [await activityScope(tx, actor), { id: serverId }] } })) === 1;
+}
+
 export async function getServerActivity(actor: Actor, slug: string) {
   assertCan(actor, "servers.read");
-  const scope = can(actor, "audit.read") ? {} : await writableServerWhere(db(), actor);
+  const scope = await activityScope(db(), actor);
   const server = await db().mcpServer.findFirst({
     where: { AND: [scope, { slug }] },
     select: {

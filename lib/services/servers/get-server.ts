@@ -7,6 +7,7 @@ import { allowedTransitions } from "@/lib/registry/lifecycle";
 import { poisoningScanner } from "@/lib/services/tools/shared/poisoning-scanner";
 import { loadServerAggregate } from "./load-server-aggregate";
 import { writableServerWhere } from "./server-access";
+import { canReadServerActivity } from "./get-server-activity";
 
 /**
  * Everyone who may read servers sees every server. `canEdit` says whether this actor may change it, and
@@ -46,6 +47,7 @@ export async function getServer(actor: Actor, slug: string) {
     allowedTransitions: transitions,
     pendingRequests,
     canBreakGlass: can(actor, "approvals.break_glass"),
+    canReadActivity: await canReadServerActivity(db(), actor, server.id),
   };
 }
 

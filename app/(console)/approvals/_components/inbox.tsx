@@ -1,7 +1,5 @@
 "use client";
 
-import Link from "next/link";
-import { useSearchParams } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { EmptyState } from "@/components/layout/empty-state";
 import { EnvBadge, RiskBadge } from "@/components/layout/status-badges";
@@ -33,7 +31,8 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function RequestCard({ r }: { r: Jsonified<ApprovalView> }) {
+/** A pending request with everything an approver needs to decide it, and the vote. */
+export function RequestCard({ r }: { r: Jsonified<ApprovalView> }) {
   const vote = useVote();
   const toast = useToast();
   const [comment, setComment] = useState("");
@@ -46,6 +45,8 @@ function RequestCard({ r }: { r: Jsonified<ApprovalView> }) {
     );
   };
   const access = r.access as { tools: string[]; durationHours: number } | null;
+  // A flagged tool change is approved only by an admin's justified override: votes can deny it, never approve it.
+  const needsOverride = Boolean(r.context.toolChange?.hiddenInstructions);
   return (
     <article
       className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
@@ -106,7 +107,7 @@ function RequestCard({ r }: { r: Jsonified<ApprovalView> }) {
       {r.context.readiness && <ReadinessSummary readiness={r.context.readiness} />}
       {r.context.toolChange && <DefinitionDiff change={r.context.toolChange} />}
       {r.argsRedacted !== null && (
-        <pre className="mt-3 max-h-56 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs ring-1 ring-slate-200">
+        <pre className="mt-3 max-h-56 overflow-y-auto rounded bg-slate-50 p-2 font-mono text-xs break-all whitespace-pre-wrap ring-1 ring-slate-200">
           {JSON.stringify(r.argsRedacted, null, 2)}
         </pre>
       )}
@@ -118,7 +119,11 @@ function RequestCard({ r }: { r: Jsonified<ApprovalView> }) {
           onChange={(e) => setComment(e.target.value)}
           className="w-full flex-1 rounded-md border sm:min-w-64 border-slate-300 px-3 py-1.5 text-sm"
         />
-        <Button onClick={() => cast("approve")} disabled={vote.isPending}>
+        <Button
+          onClick={() => cast("approve")}
+          disabled={vote.isPending || needsOverride}
+          title={needsOverride ? "Needs an admin's override: approvers may deny it" : undefined}
+        >
           Approve
         </Button>
         <ConfirmButton
@@ -136,32 +141,14 @@ function RequestCard({ r }: { r: Jsonified<ApprovalView> }) {
 
 export function Inbox() {
   const inbox = useApprovals({ view: "inbox" });
-  // Opened from a notification, a webhook or a chat message: that one request first, on any screen size.
-  const only = useSearchParams().get("request");
   if (inbox.isPending) return <LoadingState />;
-  const items = only ? inbox.data?.filter((r) => r.id === only) : inbox.data;
-  if (only && !items?.length)
-    return (
-      <EmptyState title="This request no longer needs your vote">
-        It was decided, it expired, or you voted already.{" "}
-        <Link href="/approvals" className="underline">
-          See the whole inbox
-        </Link>
-        .
-      </EmptyState>
-    );
-  if (!items?.length)
+  if (!inbox.data?.length)
     return <EmptyState title="Nothing waiting for you">New requests appear here within seconds.</EmptyState>;
   return (
     <div className="space-y-4">
-      {items.map((r) => (
+      {inbox.data.map((r) => (
         <RequestCard key={r.id} r={r} />
       ))}
-      {only && (
-        <Link href="/approvals" className="block text-sm text-brand-700 underline">
-          See the whole inbox
-        </Link>
-      )}
     </div>
   );
 }

@@ -32,10 +32,12 @@ export function DefinitionDiff({ change }: { change: NonNullable<ApprovalContext
       {change.hiddenInstructions && (
         <p className="mt-1 rounded bg-red-50 px-2 py-1 text-sm text-red-800 ring-1 ring-red-200" role="note">
           Hidden instructions in the new definition (possible tool poisoning: {change.hiddenInstructions}). Approving it
-          needs an admin&apos;s justified override on the tool&apos;s review screen.
+          needs an admin&apos;s justified override on the tool&apos;s review screen: approvers may deny it, not approve
+          it.
         </p>
       )}
-      <pre className="mt-2 max-h-72 overflow-auto rounded bg-white p-2 font-mono text-xs ring-1 ring-slate-200">
+      {/* Long lines wrap, so nothing (least of all a poisoned sentence) hides past the right edge on a phone. */}
+      <pre className="mt-2 max-h-72 overflow-y-auto rounded bg-white p-2 font-mono text-xs break-all whitespace-pre-wrap ring-1 ring-slate-200">
         {change.diff.map((part, i) =>
           part.value
             .replace(/\n$/, "")

@@ -14,7 +14,7 @@ import type { AuditEventView } from "@/lib/services/audit/list-audit-events";
 import { Timestamp } from "@/components/ui/timestamp";
 import { actionLabel } from "@/lib/audit/catalog";
 import { CATEGORY_OPTIONS, OUTCOME_OPTIONS, USER_SOURCE_OPTIONS } from "@/lib/audit/explorer-filters";
-import { outcomeLabel, outcomeTone } from "@/lib/schemas/outcome";
+import { OutcomeBadge } from "@/components/layout/status-badges";
 import { EventDrawer } from "./event-drawer";
 import { VerifyPanel } from "./verify-panel";
 import { LoadingState } from "@/components/layout/loading-state";
@@ -132,7 +132,7 @@ export function AuditView({ canExport }: { canExport: boolean }) {
         <div className={explorer.isPlaceholderData ? "opacity-60 transition-opacity" : "transition-opacity"}>
           <DataTable
             label="Audit events"
-            columns={["#", "When", "Category", "Who", "What", "Server / tool", "Outcome"]}
+            columns={["#", "When", "Category", "Who", "What", "Server / tool", "Target", "Outcome"]}
             rows={rows}
             rowKey={(e) => e.sequence}
             rowProps={(e) => ({
@@ -166,15 +166,10 @@ export function AuditView({ canExport }: { canExport: boolean }) {
                   </button>
                   <span className="block font-mono text-xs text-slate-500">{e.action}</span>
                 </Td>
-                <Td className="text-xs">
-                  {e.server ? (
-                    <span className="font-mono">{`${e.server}${e.tool ? ` / ${e.tool}` : ""}`}</span>
-                  ) : (
-                    (e.targetLabel ?? "—")
-                  )}
-                </Td>
+                <Td className="font-mono text-xs">{e.server ? `${e.server}${e.tool ? ` / ${e.tool}` : ""}` : "—"}</Td>
+                <Td className="text-xs">{e.targetLabel ?? "—"}</Td>
                 <Td>
-                  <Badge tone={outcomeTone(e.outcome)}>{outcomeLabel(e.outcome)}</Badge>
+                  <OutcomeBadge outcome={e.outcome} />
                 </Td>
               </>
             )}

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Dialog } from "@/components/ui/dialog";
 import { Timestamp } from "@/components/ui/timestamp";
 import { describeReason } from "@/lib/policy/describe-reason";
-import type { CallData } from "@/lib/audit/call-data";
+import { callWhy, type CallData } from "@/lib/audit/call-data";
 import { actionLabel } from "@/lib/audit/catalog";
 import { outcomeLabel } from "@/lib/schemas/outcome";
 import type { Jsonified } from "@/lib/queries/jsonified";
@@ -14,13 +14,17 @@ import type { AuditEventView } from "@/lib/services/audit/list-audit-events";
 /** A call's or decision's data (other records hold other keys, read generically below). */
 type Attributes = CallData & Record<string, unknown>;
 
+/** Raw JSON wraps at the drawer's edge (long values break anywhere) instead of running off it. */
+const RAW =
+  "mt-1 max-h-64 overflow-y-auto rounded bg-slate-50 p-2 text-xs break-all whitespace-pre-wrap ring-1 ring-slate-200";
+
 const block = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v, null, 2));
 
 /** One event in full: redacted arguments, response summary, chain hashes, and links to what it names. */
 export function EventDrawer({ event: e, onClose }: { event: Jsonified<AuditEventView> | null; onClose: () => void }) {
   const a = (e?.attributes ?? {}) as Attributes;
-  const rule = typeof a.rule === "string" ? a.rule : null;
-  const why = (Array.isArray(a.reasons) ? a.reasons : rule ? [rule] : []).map((r) => describeReason(String(r), rule));
+  const { rule, reasons } = callWhy(e?.attributes);
+  const why = reasons.length ? reasons.map((r) => describeReason(r, rule)) : rule ? [describeReason("", rule)] : [];
   return (
     <Dialog open={e !== null} onClose={onClose} title={e ? `Event #${e.sequence}` : "Event"}>
       {e && (
@@ -39,7 +43,7 @@ export function EventDrawer({ event: e, onClose }: { event: Jsonified<AuditEvent
               {e.category} · {actionLabel(e.action)} (<span className="font-mono text-xs">{e.action}</span>) ·{" "}
               {outcomeLabel(e.outcome)}
             </dd>
-            {e.targetLabel && !e.server && (
+            {e.targetLabel && (
               <>
                 <dt className="text-slate-500">Target</dt>
                 <dd className="col-span-2">{e.targetLabel}</dd>
@@ -97,12 +101,16 @@ export function EventDrawer({ event: e, onClose }: { event: Jsonified<AuditEvent
             )}
           </dl>
           {why.length > 0 && (
-            <section data-testid="event-why">
+            <section data-testid="event-why" className="rounded border border-slate-200 bg-slate-50 p-2">
               <h3 className="text-xs font-semibold text-slate-500 uppercase">Why</h3>
-              <ul className="mt-1 space-y-1">
+              <ul className="mt-1 space-y-2">
                 {why.map((r, i) => (
                   <li key={i}>
-                    <span className="font-medium">{r.title}</span> {r.detail} {r.rule && <Badge>{r.rule}</Badge>}
+                    <p className="flex flex-wrap items-center gap-2">
+                      <span className="font-medium">{r.title}</span>
+                      {r.rule && <Badge>{r.rule}</Badge>}
+                    </p>
+                    {r.detail && <p className="break-words text-slate-700">{r.detail}</p>}
                   </li>
                 ))}
               </ul>
@@ -111,32 +119,24 @@ export function EventDrawer({ event: e, onClose }: { event: Jsonified<AuditEvent
           {a.arguments !== undefined && (
             <section>
               <h3 className="text-xs font-semibold text-slate-500 uppercase">Arguments (redacted)</h3>
-              <pre className="mt-1 max-h-48 overflow-auto rounded bg-slate-50 p-2 text-xs ring-1 ring-slate-200">
-                {block(a.arguments)}
-              </pre>
+              <pre className={RAW}>{block(a.arguments)}</pre>
             </section>
           )}
           {a.responseSummary !== undefined && (
             <section>
               <h3 className="text-xs font-semibold text-slate-500 uppercase">Response summary</h3>
-              <pre className="mt-1 max-h-32 overflow-auto rounded bg-slate-50 p-2 text-xs ring-1 ring-slate-200">
-                {block(a.responseSummary)}
-              </pre>
+              <pre className={RAW}>{block(a.responseSummary)}</pre>
             </section>
           )}
           {(e.before !== null || e.after !== null) && (
             <section>
               <h3 className="text-xs font-semibold text-slate-500 uppercase">Before → after</h3>
-              <pre className="mt-1 max-h-48 overflow-auto rounded bg-slate-50 p-2 text-xs ring-1 ring-slate-200">
-                {block({ before: e.before, after: e.after })}
-              </pre>
+              <pre className={RAW}>{block({ before: e.before, after: e.after })}</pre>
             </section>
           )}
           <section>
             <h3 className="text-xs font-semibold text-slate-500 uppercase">All attributes</h3>
-            <pre className="mt-1 max-h-48 overflow-auto rounded bg-slate-50 p-2 text-xs ring-1 ring-slate-200">
-              {block(a)}
-            </pre>
+            <pre className={RAW}>{block(a)}</pre>
           </section>
           <section className="font-mono text-xs break-all text-slate-600">
             <p>prev {e.prevHash}</p>

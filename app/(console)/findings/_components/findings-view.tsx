@@ -22,23 +22,62 @@ const STATUSES = [
   { value: "RESOLVED", label: "Resolved" },
 ];
 
-/** Where a finding's evidence lives: the exact events behind it when known, else the explorer's view of it. */
-function evidenceLink(f: Jsonified<FindingView>): string | null {
+/**
+ * Where a finding's evidence lives: the exact events behind it when known, else the explorer's view of it. The
+ * explorer links only for those who may read the audit log; everyone else has the finding's own detail.
+ */
+function evidenceLink(f: Jsonified<FindingView>, canReadAudit: boolean): string | null {
   const evidence = (f.evidence ?? {}) as { eventId?: string; eventIds?: (string | undefined)[] };
   const ids = [evidence.eventId, ...(evidence.eventIds ?? [])].filter((x): x is string => Boolean(x));
-  if (ids.length) return `/audit?eventId=${encodeURIComponent(ids.join(","))}`;
   const [agent, server] = f.entityKey.split(":");
+  if (f.type === "rotation_overdue") return `/servers/${agent}?tab=Credentials`;
+  if (f.type === "poisoned_tool_description") return `/servers/${agent}?tab=Tools`;
+  if (!canReadAudit) return null;
+  if (ids.length) return `/audit?eventId=${encodeURIComponent(ids.join(","))}`;
   if (f.type === "shadow_server") return `/audit?server=${encodeURIComponent(f.entityKey)}`;
   if (f.type === "unknown_agent" || f.type === "off_hours") return `/audit?agent=${encodeURIComponent(agent)}`;
   if (f.type === "bulk_read" || f.type === "new_tool")
     return `/audit?agent=${encodeURIComponent(agent)}&server=${encodeURIComponent(server ?? "")}`;
   if (f.type === "exfiltration_chain") return `/audit?q=${encodeURIComponent(f.entityKey)}`;
-  if (f.type === "rotation_overdue") return `/servers/${agent}?tab=Credentials`;
-  if (f.type === "poisoned_tool_description") return `/servers/${agent}?tab=Tools`;
   return null;
 }
 
-export function FindingsView({ canManage }: { canManage: boolean }) {
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+
+/** An evidence value as read: times in the one format, text as it is, anything else as JSON. */
+const shown = (v: unknown) =>
+  typeof v === "string" && ISO_TIME.test(v) ? <Timestamp value={v} /> : typeof v === "string" ? v : JSON.stringify(v);
+
+/** The finding's own detail, open in place: what it is about, when it was seen, and the evidence it carries. */
+function FindingDetail({ f, link }: { f: Jsonified<FindingView>; link: string | null }) {
+  const evidence = f.evidence && typeof f.evidence === "object" ? Object.entries(f.evidence) : [];
+  return (
+    <details>
+      <summary className="text-brand-700 cursor-pointer hover:underline">{f.title}</summary>
+      <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-xs text-slate-600">
+        <dt className="font-medium">About</dt>
+        <dd className="font-mono break-all">{f.entityKey}</dd>
+        <dt className="font-medium">First seen</dt>
+        <dd>
+          <Timestamp value={f.firstSeenAt} />
+        </dd>
+        {evidence.map(([k, v]) => (
+          <div key={k} className="contents">
+            <dt className="font-medium">{k}</dt>
+            <dd className="font-mono break-all whitespace-pre-wrap">{shown(v)}</dd>
+          </div>
+        ))}
+      </dl>
+      {link && (
+        <Link href={link} className="text-brand-700 mt-2 inline-block text-xs hover:underline">
+          {link.startsWith("/audit") ? "Open the events in the audit explorer" : "Open where it is fixed"}
+        </Link>
+      )}
+    </details>
+  );
+}
+
+export function FindingsView({ canManage, canReadAudit }: { canManage: boolean; canReadAudit: boolean }) {
   const { params, set: setFilter } = useUrlFilters();
   // Open findings by default; "all" shows every status.
   const status = params.get("status") ?? "OPEN";
@@ -99,20 +138,14 @@ export function FindingsView({ canManage }: { canManage: boolean }) {
           rowProps={(f) => ({ "data-testid": `finding-${f.type}` })}
         >
           {(f) => {
-            const link = evidenceLink(f);
+            const link = evidenceLink(f, canReadAudit);
             return (
               <>
                 <Td>
                   <RiskBadge risk={f.severity} />
                 </Td>
                 <Td>
-                  {link ? (
-                    <Link href={link} className="text-brand-700 hover:underline">
-                      {f.title}
-                    </Link>
-                  ) : (
-                    f.title
-                  )}
+                  <FindingDetail f={f} link={link} />
                 </Td>
                 <Td className="font-mono text-xs">{f.type}</Td>
                 <Td>{f.count}×</Td>

@@ -23,6 +23,11 @@ export type ContextRow = { id: string; serverId: string | null; toolName: string
 export type ApprovableKind = {
   /** Applies the approved change inside the deciding transaction; `breakGlass` is an ADMIN's justification. */
   apply(tx: Tx, request: ApprovedRequest, via: { actor: Actor; now: Date; breakGlass?: string }): Promise<void>;
+  /**
+   * Why approvers' votes cannot approve this change (it needs an ADMIN's justified override), or null. Checked
+   * before an approving vote is recorded, so the vote is refused rather than the change failing at apply.
+   */
+  approveBarrier?(tx: Tx, request: ContextRow): Promise<string | null>;
   /** Context for a page of requests of this kind, in a few queries for all of them, keyed by request id. */
   context?(rows: ContextRow[]): Promise<Map<string, Partial<ApprovalContext>>>;
 };

@@ -65,9 +65,10 @@ export async function startCampaignInTx(tx: Tx, actor: Actor, campaignId: string
     await tx.notification.createMany({
       data: reviewers.map((r) => ({
         userId: r.userId,
-        title: `Access review ${campaign.period}: ${r.open} item${r.open === 1 ? "" : "s"} to review`,
+        title: `Access review ${campaign.period}`,
         body: `Due ${campaign.dueAt.toISOString().slice(0, 10)}`,
         link: `/reviews?campaign=${campaignId}`,
+        reviewCampaignId: campaignId,
       })),
     });
   const grants = population.items.filter((i) => i.kind === "GRANT").length;

@@ -5,7 +5,7 @@ import { definitionOf, diffDefinitions, type ToolDefinition } from "@/lib/regist
 import type { ApprovalContext } from "@/lib/services/approvals/approval-context-types";
 import type { ApprovableKind } from "@/lib/services/approvals/shared/approvable-kinds";
 import { approveToolDefinition } from "../internal/approve-tool-definition";
-import { registryScanners } from "./poisoning-scanner";
+import { poisoningScanner, registryScanners } from "./poisoning-scanner";
 
 const pretty = (d: ToolDefinition | null) =>
   d
@@ -15,6 +15,10 @@ const pretty = (d: ToolDefinition | null) =>
         2,
       )
     : "";
+
+/** The message an approver reads when a flagged definition needs an ADMIN's override rather than votes. */
+export const overrideNeeded = (summary: string) =>
+  `The new definition is flagged as possible tool poisoning (${summary}): approving it needs an admin's justified override on the tool's review screen, or break-glass. Approvers may deny it.`;
 
 /**
  * An approved TOOL_CHANGE approves exactly the reviewed definition; approvers see its diff and any hidden
@@ -33,6 +37,13 @@ export const toolChangeApproval: ApprovableKind = {
       r.argsHash!,
       breakGlass ? { justification: breakGlass } : undefined,
     );
+  },
+  async approveBarrier(tx, r) {
+    if (!r.serverId || !r.toolName) return null;
+    const tool = await tx.tool.findUnique({ where: { serverId_name: { serverId: r.serverId, name: r.toolName } } });
+    if (!tool) return null;
+    const verdict = (await poisoningScanner(tx, tool.serverId))(definitionOf(tool));
+    return verdict.flagged ? overrideNeeded(verdictSummary(verdict)) : null;
   },
   async context(rows) {
     const changed = rows.filter((r) => r.serverId && r.toolName);

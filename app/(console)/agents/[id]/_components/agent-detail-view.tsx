@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/layout/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
-import { EnvBadge, RiskBadge, StatusBadge } from "@/components/layout/status-badges";
+import { EnvBadge, OutcomeBadge, RiskBadge, StatusBadge } from "@/components/layout/status-badges";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DataTable, Td } from "@/components/ui/data-table";
@@ -125,7 +125,9 @@ export function AgentDetailView({ id, canManage }: { id: string; canManage: bool
                     {c.server} / {c.tool}
                   </Td>
                   <Td>{c.onBehalfOf ?? "—"}</Td>
-                  <Td>{c.outcome}</Td>
+                  <Td>
+                    <OutcomeBadge outcome={c.outcome} />
+                  </Td>
                 </>
               )}
             </DataTable>

@@ -27,6 +27,9 @@ export function ServerDetailView({ slug, canReviewTools }: { slug: string; canRe
   const pending = server.tools.filter((t) => t.status !== "APPROVED").length;
   const badge: Partial<Record<Tab, number>> = { Readiness: failing, Tools: pending };
   const props: TabProps = { server, canReviewTools };
+  // A tab is listed only to those who may read it, and opening a hidden one by its URL shows Overview.
+  const tabs = TABS.filter((t) => t !== "Activity" || server.canReadActivity);
+  const shown = tabs.includes(tab) ? tab : "Overview";
   return (
     <>
       <PageHeader
@@ -41,22 +44,22 @@ export function ServerDetailView({ slug, canReviewTools }: { slug: string; canRe
       />
       <TabLinks
         label="Server sections"
-        tabs={TABS.map((t) => ({
+        tabs={tabs.map((t) => ({
           href: `/servers/${slug}?tab=${t}`,
           label: t,
           badge: badge[t] ? (
             <span className="ml-1 rounded-full bg-amber-100 px-1.5 text-xs text-amber-800">{badge[t]}</span>
           ) : null,
         }))}
-        current={`/servers/${slug}?tab=${tab}`}
+        current={`/servers/${slug}?tab=${shown}`}
       />
-      {tab === "Overview" && <OverviewTab {...props} />}
-      {tab === "Tools" && <ToolsTab {...props} />}
-      {tab === "Credentials" && <CredentialsTab {...props} />}
-      {tab === "Access" && <AccessTab {...props} />}
-      {tab === "Policy" && <PolicyTab {...props} />}
-      {tab === "Readiness" && <ReadinessTab {...props} />}
-      {tab === "Activity" && <ActivityTab {...props} />}
+      {shown === "Overview" && <OverviewTab {...props} />}
+      {shown === "Tools" && <ToolsTab {...props} />}
+      {shown === "Credentials" && <CredentialsTab {...props} />}
+      {shown === "Access" && <AccessTab {...props} />}
+      {shown === "Policy" && <PolicyTab {...props} />}
+      {shown === "Readiness" && <ReadinessTab {...props} />}
+      {shown === "Activity" && <ActivityTab {...props} />}
     </>
   );
 }
