@@ -7,10 +7,15 @@ import { BodyError, bodyRefusalHeaders, readIncomingBody } from "@/lib/http/read
 import type { GatewayCore } from "./core";
 import { healthOf } from "./health";
 import { requestGuard } from "./request-guard";
-import { createSessionServer } from "./session-server";
+import { AgentSessions, SessionRefusal } from "./agent-sessions";
 import { handleDecide } from "./sidecar";
 
-type Session = { transport: StreamableHTTPServerTransport; credentialHash: string; slug: string };
+type Session = {
+  transport: StreamableHTTPServerTransport;
+  credentialHash: string;
+  slug: string;
+  lastSeen: number;
+};
 
 export const ON_BEHALF_OF_HEADER = "x-warden-on-behalf-of";
 
@@ -33,7 +38,17 @@ export const MAX_INITIALIZE_BYTES = 4 * 1024 * 1024;
  */
 export function createHttpListener(core: GatewayCore): HttpServer {
   const sessions = new Map<string, Session>();
+  const agentSessions = new AgentSessions(core);
   const guard = requestGuard(core.config);
+  // An agent session idle past session_idle_seconds is closed, and its upstream session with it.
+  const idleMs = core.config.session_idle_seconds * 1000;
+  const sweeper = setInterval(
+    () => {
+      const before = Date.now() - idleMs;
+      for (const s of sessions.values()) if (s.lastSeen < before) void s.transport.close();
+    },
+    Math.min(idleMs / 2, 30_000),
+  ).unref();
   const agentOf = (hash: string) => core.bundle.view().bundle?.agentByCredentialHash.get(hash);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -68,6 +83,7 @@ export function createHttpListener(core: GatewayCore): HttpServer {
       if (!session || session.slug !== upstream.slug) return rpcReject(res, 404, "Session not found");
       if (session.credentialHash !== credentialHash)
         return rpcReject(res, 403, "This session belongs to another credential");
+      session.lastSeen = Date.now();
       return session.transport.handleRequest(req, res);
     }
     if (req.method !== "POST") return rpcReject(res, 400, "Start a session with an initialize POST");
@@ -83,33 +99,53 @@ export function createHttpListener(core: GatewayCore): HttpServer {
     }
     if (!isInitializeRequest(body)) return rpcReject(res, 400, "Start a session with an initialize request");
 
-    const { server, dispose } = createSessionServer(core, upstream, {
+    const identity = {
       agent: () => {
         const agent = agentOf(credentialHash);
         if (!agent) throw new Error("unauthenticated: the agent credential of this session was revoked");
         return agent;
       },
-      onBehalfOf: (headers) => {
+      onBehalfOf: (headers?: Record<string, string | string[] | undefined>) => {
         const v = headers?.[ON_BEHALF_OF_HEADER];
         return (Array.isArray(v) ? v[0] : v)?.trim().slice(0, 254) || undefined;
       },
-    });
-    const transport = new StreamableHTTPServerTransport({
+    };
+    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: randomUUID,
       enableJsonResponse: core.config.response_mode === "json",
-      onsessioninitialized: (id) => void sessions.set(id, { transport, credentialHash, slug: upstream.slug }),
+      onsessioninitialized: (id) =>
+        void sessions.set(id, { transport, credentialHash, slug: upstream.slug, lastSeen: Date.now() }),
       onsessionclosed: (id) => void sessions.delete(id),
     });
+    let opened;
+    try {
+      // The agent's own upstream session, with the capabilities it declared (Lifecycle › Initialization).
+      opened = await agentSessions.start(
+        upstream,
+        body.params.capabilities,
+        identity,
+        () => transport.sessionId,
+        () => void transport.close(),
+      );
+    } catch (error) {
+      if (!(error instanceof SessionRefusal)) throw error;
+      return send(res, error.status, {
+        jsonrpc: "2.0",
+        error: { code: -32001, message: error.message },
+        id: (body as { id?: unknown }).id ?? null,
+      });
+    }
+    const { server, close } = opened;
     transport.onclose = () => {
       if (transport.sessionId) sessions.delete(transport.sessionId);
-      dispose();
+      void close();
     };
     await server.connect(transport);
     await transport.handleRequest(req, res, body);
   };
 
   // A request without Host reaches the guard, which refuses it with a JSON-RPC body like every other refusal.
-  return createServer({ requireHostHeader: false }, (req, res) => {
+  const http = createServer({ requireHostHeader: false }, (req, res) => {
     handle(req, res).catch((error) => {
       core.log("gateway request failed", {
         level: "error",
@@ -120,4 +156,9 @@ export function createHttpListener(core: GatewayCore): HttpServer {
       else res.end();
     });
   });
+  http.on("close", () => {
+    clearInterval(sweeper);
+    for (const s of sessions.values()) void s.transport.close();
+  });
+  return http;
 }
