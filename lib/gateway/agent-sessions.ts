@@ -59,10 +59,14 @@ export class AgentSessions {
       );
     this.open.set(slug, this.count(slug) + 1);
     let bound: { server?: Server; related?: () => RequestId | undefined } = {};
+    // The agent can be asked (roots/list) only once its session is initialized (Lifecycle › Initialization).
+    let initialized!: () => void;
+    const ready = new Promise<void>((r) => (initialized = r));
     const side = agentSide(core, {
       slug,
       config,
       server: () => bound.server!,
+      ready,
       capabilities,
       agent: identity.agent,
       sessionId,
@@ -96,6 +100,11 @@ export class AgentSessions {
     }
     const { server, dispose, relatedRequest } = made;
     bound = { server, related: relatedRequest };
+    const first = server.oninitialized;
+    server.oninitialized = () => {
+      first?.();
+      initialized();
+    };
     // Roots › Root List Changes: the server asks again when the agent's roots or its grant's roots change.
     server.setNotificationHandler(RootsListChangedNotificationSchema, async () => own.rootsChanged());
     const granted = () => {

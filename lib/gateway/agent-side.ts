@@ -24,6 +24,8 @@ export type AgentSession = {
   config: UpstreamConfig;
   /** the agent's SDK server (made once the upstream answered): it carries the gateway's requests to the agent */
   server: () => Server;
+  /** settles when the agent's session is initialized: only then may the gateway ask it anything */
+  ready: Promise<void>;
   capabilities: ClientCapabilities;
   /** the agent's client id; throws when its credential was revoked */
   agent: () => string;
@@ -133,13 +135,7 @@ export function agentSide(core: GatewayCore, s: AgentSession): AgentSide {
       const view = core.bundle.view();
       if (!view.ok || policyDenial(core, s)) return [];
       const snap = view.bundle.snapshot;
-      let declared: Root[] | null = null;
-      if (s.capabilities.roots)
-        declared = await s
-          .server()
-          .listRoots(undefined, { relatedRequestId: s.relatedRequest(), timeout: 10_000 })
-          .then((r) => r.roots)
-          .catch(() => []);
+      const declared = s.capabilities.roots ? await agentRoots(s) : null;
       return agentSessionRoots(snap, s.slug, snap.agents.get(s.agent())?.id ?? "", declared);
     },
     // Sampling: the size and model preferences are recorded, never the messages or the completion.
@@ -150,7 +146,8 @@ export function agentSide(core: GatewayCore, s: AgentSession): AgentSide {
         signal,
         {
           messages: params.messages.length,
-          maxTokens: params.maxTokens,
+          // (named so: ingest masks any key that says "token")
+          completionLimit: params.maxTokens,
           includeContext: params.includeContext,
           modelPreferences: params.modelPreferences,
         },
@@ -168,6 +165,27 @@ export function agentSide(core: GatewayCore, s: AgentSession): AgentSide {
       );
     },
   };
+}
+
+/**
+ * The roots the agent declares, asked once its session is initialized. Asked with no call in flight,
+ * the request travels on the agent's GET stream, which its client opens just after initializing: a
+ * request sent before it is lost, so it is asked again (three times, 2 s each). None when it never answers.
+ */
+async function agentRoots(s: AgentSession): Promise<Root[]> {
+  const initialized = await Promise.race([
+    s.ready.then(() => true),
+    new Promise<boolean>((r) => setTimeout(() => r(false), 10_000).unref()),
+  ]);
+  for (let attempt = 0; initialized && attempt < 3; attempt++) {
+    const roots = await s
+      .server()
+      .listRoots(undefined, { relatedRequestId: s.relatedRequest(), timeout: 2_000 })
+      .then((r) => r.roots)
+      .catch(() => null);
+    if (roots) return roots;
+  }
+  return [];
 }
 
 const hostOf = (url: string) => {

@@ -6,6 +6,7 @@ import { hashSecret } from "@/lib/crypto/prefixed-secret";
 import { BodyError, bodyRefusalHeaders, readIncomingBody } from "@/lib/http/read-body";
 import type { GatewayCore } from "./core";
 import { healthOf } from "./health";
+import { SessionEventStore } from "./event-store";
 import { requestGuard } from "./request-guard";
 import { AgentSessions, SessionRefusal } from "./agent-sessions";
 import { handleDecide } from "./sidecar";
@@ -25,6 +26,9 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 
 const rpcReject = (res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) =>
   send(res, status, { jsonrpc: "2.0", error: { code: -32001, message }, id: null }, headers);
+
+/** The `retry` an SSE stream tells a client to wait before it reconnects (SEP-1699). */
+const SSE_RETRY_MS = 1_000;
 
 /** The largest initialize request read; later messages of a session go to the MCP transport. */
 export const MAX_INITIALIZE_BYTES = 4 * 1024 * 1024;
@@ -113,6 +117,9 @@ export function createHttpListener(core: GatewayCore): HttpServer {
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: randomUUID,
       enableJsonResponse: core.config.response_mode === "json",
+      // Resumability: SSE events carry ids and a `retry` hint, and a client resumes with Last-Event-ID.
+      eventStore: new SessionEventStore(),
+      retryInterval: SSE_RETRY_MS,
       onsessioninitialized: (id) =>
         void sessions.set(id, { transport, credentialHash, slug: upstream.slug, lastSeen: Date.now() }),
       onsessionclosed: (id) => void sessions.delete(id),
