@@ -262,7 +262,7 @@ describeWithDatabase("Gateway agent sessions (isolation, server-to-client reques
     expect(sampling).toMatchObject({ agent: w.a.clientId, outcome: "success" });
     expect(JSON.stringify(sampling.attributes)).toContain('"completionLimit":7');
     expect(JSON.stringify(sampling.attributes)).toContain("test-model");
-    expect(JSON.stringify(rows.value)).not.toMatch(/secret prompt|sampled answer/);
+    expect(JSON.stringify(rows.value.map((r) => r.attributes))).not.toMatch(/secret prompt|sampled answer/);
     expect(rows.value.find((r) => r.action === "elicitation/create")).toMatchObject({ outcome: "success" });
   });
 
