@@ -108,6 +108,10 @@ export const AUDIT_ACTIONS = {
 
   // Ingested calls are filed under their MCP method; this is the usual one.
   "tools/call": { category: "TOOL_CALL", label: "Tool call" },
+  // What a gateway forwards besides tool calls: reads, and a server's requests to the agent (never their text).
+  "resources/read": { category: "TOOL_CALL", label: "Resource read" },
+  "sampling/createMessage": { category: "TOOL_CALL", label: "Sampling request (server to agent)" },
+  "elicitation/create": { category: "TOOL_CALL", label: "Elicitation (server to user)" },
 } as const satisfies Record<string, ActionSpec>;
 
 export type CatalogAction = keyof typeof AUDIT_ACTIONS;

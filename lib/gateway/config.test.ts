@@ -36,7 +36,13 @@ describe("gateway config paths are read against the config file's folder", () =>
       GREETING: "hello",
       UP: path.join(path.dirname(dir), "up.txt"),
     });
-    expect(config.upstreams.remote).toEqual({ url: "https://mcp.example.com/mcp", headers: {} });
+    expect(config.upstreams.remote).toEqual({
+      url: "https://mcp.example.com/mcp",
+      headers: {},
+      shared: false,
+      max_sessions: 32,
+      sampling: "allowed",
+    });
     // parsed without a file, nothing is resolved
     expect(parseGatewayConfig(yaml, env()).spool_dir).toBe(".data/spool");
   });

@@ -8,16 +8,30 @@ import { hostName, originOf } from "./request-guard";
 
 const ZSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "an upstream is named by its registry slug");
 
+/** How the gateway holds an upstream's sessions, whatever its transport. */
+const sessionOptions = {
+  /**
+   * One connection for every agent (a stateless server, or a heavy process). It is never given
+   * sampling or elicitation, and its log messages reach no agent (only a call's own progress does).
+   */
+  shared: z.boolean().default(false),
+  /** the most agent sessions open at once, each with its own upstream session (a process, for stdio) */
+  max_sessions: z.number().int().min(1).max(10_000).default(32),
+  /** whether the server may ask an agent for an LLM completion (sampling/createMessage); only an ACTIVE server may */
+  sampling: z.enum(["allowed", "off"]).default("allowed"),
+};
 const ZStdioUpstream = z.strictObject({
   command: z.string().min(1),
   args: z.array(z.string()).default([]),
   env: z.record(z.string(), z.string()).default({}),
   cwd: z.string().optional(),
+  ...sessionOptions,
 });
 const ZHttpUpstream = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: "url must be an http(s) URL" }),
   headers: z.record(z.string(), z.string()).default({}),
   auth: ZUpstreamAuth.optional(),
+  ...sessionOptions,
 });
 
 export const ZGatewayConfig = z
@@ -68,6 +82,8 @@ export const ZGatewayConfig = z
     /** fsync each spool write: survives a power cut, at a cost per call; without it a process crash loses nothing */
     spool_fsync: z.boolean().default(false),
     ship_interval_ms: z.number().int().min(50).max(60_000).default(1_000),
+    /** an agent session with no request for this long is closed, with its upstream session */
+    session_idle_seconds: z.number().int().min(5).max(86_400).default(1_800),
     upstreams: z.record(ZSlug, z.union([ZStdioUpstream, ZHttpUpstream])).refine((u) => Object.keys(u).length > 0, {
       error: "name at least one upstream",
     }),

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { McpError } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import type { z } from "zod";
 import { systemActor } from "@/lib/authz/actor";
 import { hashSecret } from "@/lib/crypto/prefixed-secret";
 import { db } from "@/lib/db/client";
@@ -87,7 +88,7 @@ describeWithDatabase("Warden gateway", () => {
     };
   }
 
-  function config(overrides: Partial<GatewayConfig> = {}, port = 3281): GatewayConfig {
+  function config(overrides: Partial<z.input<typeof ZGatewayConfig>> = {}, port = 3281): GatewayConfig {
     return ZGatewayConfig.parse({
       warden: { url: warden.url, token: world.token },
       listen: `127.0.0.1:${port}`,
@@ -272,12 +273,20 @@ describeWithDatabase("Warden gateway", () => {
       ownerTeamId: world.team.id,
     });
     const shiftFile = path.join(dir, "shift-now");
-    const g = await start({
-      ...config({}, 3283),
-      upstreams: {
-        [slug]: { command: "node", args: ["lib/gateway/fixtures/shifting-server.mjs"], env: { SHIFT_FILE: shiftFile } },
-      },
-    });
+    const g = await start(
+      config(
+        {
+          upstreams: {
+            [slug]: {
+              command: "node",
+              args: ["lib/gateway/fixtures/shifting-server.mjs"],
+              env: { SHIFT_FILE: shiftFile },
+            },
+          },
+        },
+        3283,
+      ),
+    );
     // The gateway reported what it found; an admin reviews it and activates the server.
     const discovered = await until(async () => {
       const tools = await db().tool.findMany({ where: { serverId: server.id } });

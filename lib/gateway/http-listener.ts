@@ -6,14 +6,16 @@ import { BodyError, bodyRefusalHeaders, readIncomingBody } from "@/lib/http/read
 import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
 import type { GatewayCore } from "./core";
 import { healthOf } from "./health";
+import { SessionEventStore } from "./event-store";
 import { requestGuard } from "./request-guard";
-import { createSessionServer, type SessionIdentity } from "./session-server";
+import { type SessionIdentity } from "./session-server";
+import { AgentSessions, SessionRefusal } from "./agent-sessions";
 import { handleDecide } from "./sidecar";
 import { gatewayAuthenticator, type Principal } from "./oauth/authenticate";
 import { handleResourceMetadata } from "./oauth/metadata-route";
 
 /** A session is bound to who opened it: the same credential, or the same user through the same OAuth client. */
-type Session = { transport: StreamableHTTPServerTransport; principalKey: string; slug: string };
+type Session = { transport: StreamableHTTPServerTransport; principalKey: string; slug: string; lastSeen: number };
 
 export { ON_BEHALF_OF_HEADER } from "./oauth/authenticate";
 
@@ -43,6 +45,9 @@ function sessionIdentity(core: GatewayCore, opener: Principal): SessionIdentity 
   };
 }
 
+/** The `retry` an SSE stream tells a client to wait before it reconnects (SEP-1699). */
+const SSE_RETRY_MS = 1_000;
+
 /** The largest initialize request read; later messages of a session go to the MCP transport. */
 export const MAX_INITIALIZE_BYTES = 4 * 1024 * 1024;
 
@@ -59,6 +64,16 @@ export function createHttpListener(core: GatewayCore): HttpServer {
   const publicHost = core.config.public_url ? [new URL(core.config.public_url).host] : [];
   const guard = requestGuard({ ...core.config, allowed_hosts: [...core.config.allowed_hosts, ...publicHost] });
   const { authenticate } = gatewayAuthenticator(core.config);
+  const agentSessions = new AgentSessions(core);
+  // An agent session idle past session_idle_seconds is closed, and its upstream session with it.
+  const idleMs = core.config.session_idle_seconds * 1000;
+  const sweeper = setInterval(
+    () => {
+      const before = Date.now() - idleMs;
+      for (const s of sessions.values()) if (s.lastSeen < before) void s.transport.close();
+    },
+    Math.min(idleMs / 2, 30_000),
+  ).unref();
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const refusal = guard(req);
@@ -98,6 +113,7 @@ export function createHttpListener(core: GatewayCore): HttpServer {
       if (!session || session.slug !== upstream.slug) return rpcReject(res, 404, "Session not found");
       if (session.principalKey !== principal.key)
         return rpcReject(res, 403, "This session belongs to another credential or user");
+      session.lastSeen = Date.now();
       return session.transport.handleRequest(req, res);
     }
     if (req.method !== "POST") return rpcReject(res, 400, "Start a session with an initialize POST");
@@ -113,24 +129,46 @@ export function createHttpListener(core: GatewayCore): HttpServer {
     }
     if (!isInitializeRequest(body)) return rpcReject(res, 400, "Start a session with an initialize request");
 
-    const { server, dispose } = createSessionServer(core, upstream, sessionIdentity(core, principal));
-    const transport = new StreamableHTTPServerTransport({
+    const identity = sessionIdentity(core, principal);
+    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: randomUUID,
       enableJsonResponse: core.config.response_mode === "json",
+      // Resumability: SSE events carry ids and a `retry` hint, and a client resumes with Last-Event-ID.
+      eventStore: new SessionEventStore(),
+      retryInterval: SSE_RETRY_MS,
       onsessioninitialized: (id) =>
-        void sessions.set(id, { transport, principalKey: principal.key, slug: upstream.slug }),
+        void sessions.set(id, { transport, principalKey: principal.key, slug: upstream.slug, lastSeen: Date.now() }),
       onsessionclosed: (id) => void sessions.delete(id),
     });
+    let opened;
+    try {
+      // The agent's own upstream session, with the capabilities it declared (Lifecycle › Initialization).
+      opened = await agentSessions.start(
+        upstream,
+        body.params.capabilities,
+        identity,
+        () => transport.sessionId,
+        () => void transport.close(),
+      );
+    } catch (error) {
+      if (!(error instanceof SessionRefusal)) throw error;
+      return send(res, error.status, {
+        jsonrpc: "2.0",
+        error: { code: -32001, message: error.message },
+        id: (body as { id?: unknown }).id ?? null,
+      });
+    }
+    const { server, close } = opened;
     transport.onclose = () => {
       if (transport.sessionId) sessions.delete(transport.sessionId);
-      dispose();
+      void close();
     };
     await server.connect(transport);
     await transport.handleRequest(req, res, body);
   };
 
   // A request without Host reaches the guard, which refuses it with a JSON-RPC body like every other refusal.
-  return createServer({ requireHostHeader: false }, (req, res) => {
+  const http = createServer({ requireHostHeader: false }, (req, res) => {
     handle(req, res).catch((error) => {
       core.log("gateway request failed", {
         level: "error",
@@ -141,4 +179,9 @@ export function createHttpListener(core: GatewayCore): HttpServer {
       else res.end();
     });
   });
+  http.on("close", () => {
+    clearInterval(sweeper);
+    for (const s of sessions.values()) void s.transport.close();
+  });
+  return http;
 }

@@ -121,7 +121,7 @@ describeWithDatabase("Gateway path confinement (equivalent names, races, approva
         .split("\n")
         .slice(1);
     expect(await allowed()).toEqual([at("public")]);
-    // A second grant's path rule widens what the one shared upstream session may reach: the union.
+    // A second grant's path rule widens what this agent's upstream session may reach: the union.
     const wider = await createGrant(sys, {
       agentId: w.agent.id,
       serverId: w.filesystem.id,
@@ -148,13 +148,12 @@ describeWithDatabase("Gateway path confinement (equivalent names, races, approva
   it("refuses a relative path while the server took no roots: it resolves it against its own folders", async () => {
     const fs = await agent();
     const read = (p: string) => fs.callTool({ name: "read_text_file", arguments: { path: p } });
-    // Another agent's grant without a path rule: no roots can confine the shared session, so the server
+    // A second grant of this agent without a path rule: no roots can confine its session, so the server
     // is given none and takes a relative path against folders of its own configuration, where
     // `private/salaries.csv` may be the private file (the rule's base, public/, would have checked it
     // as public/private/salaries.csv, inside its root).
-    const other = await seedAgent({ teamId: w.agent.teamId! });
     const open = await createGrant(sys, {
-      agentId: other.id,
+      agentId: w.agent.id,
       serverId: w.filesystem.id,
       allowedTools: ["list_directory"],
       allowedOperations: ["read"],

@@ -5,13 +5,16 @@ import {
   CallToolRequestSchema,
   ErrorCode,
   ListToolsRequestSchema,
+  ReadResourceRequestSchema,
   ResultSchema,
   type Notification,
+  type RequestId,
   type ServerCapabilities,
   type Tool,
 } from "@modelcontextprotocol/sdk/types.js";
 import { serverAccessDenial, toolVisible } from "@/lib/policy/visibility";
-import { callTool } from "./call-path";
+import { callTool, type CallerContext } from "./call-path";
+import { readResource } from "./resource-read";
 import { refuseInvalidCall, ZAnyToolsCall } from "./invalid-call";
 import type { GatewayCore } from "./core";
 import { maskOutputSchema } from "./output-schema";
@@ -27,25 +30,39 @@ export type SessionIdentity = {
   user: (request: { authInfo?: AuthInfo }) => CallerUser;
 };
 
-// Methods other than tools that pass through once the agent may use the server at all.
+// Methods other than tools that pass through to the agent's upstream session once it has a grant on the
+// server. A list without a grant is empty; anything else is refused.
 const FORWARDED = new Set([
   "resources/list",
   "resources/templates/list",
-  "resources/read",
   "resources/subscribe",
   "resources/unsubscribe",
   "prompts/list",
   "prompts/get",
   "completion/complete",
+  // Server utilities › Logging: the level is the agent's to set on its own upstream session.
   "logging/setLevel",
 ]);
+const EMPTY_LISTS: Record<string, string> = {
+  "resources/list": "resources",
+  "resources/templates/list": "resourceTemplates",
+  "prompts/list": "prompts",
+};
+/**
+ * Notifications an agent's own upstream session sends on. Log messages go on the stream of the request
+ * that caused them, else the session's GET stream (Transports › Streamable HTTP › Sending Messages to the
+ * Server; Server utilities › Logging). A shared upstream's cannot be told apart: only its list changes pass.
+ */
 const NOTIFICATIONS = new Set([
   "notifications/message",
   "notifications/resources/updated",
   "notifications/resources/list_changed",
   "notifications/prompts/list_changed",
+  "notifications/elicitation/complete",
 ]);
+const SHARED_NOTIFICATIONS = new Set(["notifications/resources/list_changed", "notifications/prompts/list_changed"]);
 
+/** What the gateway can honour of the upstream's capabilities (Lifecycle › Capability Negotiation). */
 function capabilitiesOf(upstream: ServerCapabilities): ServerCapabilities {
   return {
     tools: { listChanged: true },
@@ -53,6 +70,22 @@ function capabilitiesOf(upstream: ServerCapabilities): ServerCapabilities {
     ...(upstream.prompts ? { prompts: upstream.prompts } : {}),
     ...(upstream.logging ? { logging: upstream.logging } : {}),
     ...(upstream.completions ? { completions: upstream.completions } : {}),
+    ...(upstream.experimental ? { experimental: upstream.experimental } : {}),
+  };
+}
+
+/** The agent's grants on the server, or none: what a resource, prompt or completion needs. */
+function grantsOf(core: GatewayCore, slug: string, agent: string) {
+  const view = core.bundle.view();
+  if (!view.ok) throw rpcError(WARDEN_DENIED, view.reason, { rule: "bundle_unavailable" });
+  const denial = serverAccessDenial(view.bundle.snapshot, agent, slug);
+  if (denial) throw rpcError(WARDEN_DENIED, `${denial.rule}: ${denial.reason}`, { rule: denial.rule });
+  const server = view.bundle.snapshot.servers.get(slug)!;
+  const grants = server.grants.get(view.bundle.snapshot.agents.get(agent)?.id ?? "") ?? [];
+  const now = new Date();
+  return {
+    server,
+    grants: grants.filter((g) => g.validFrom <= now && (!g.expiresAt || g.expiresAt > now)),
   };
 }
 
@@ -72,13 +105,26 @@ export function visibleTools(core: GatewayCore, upstream: Upstream, agent: strin
 
 /**
  * The MCP server one agent session talks to: the low-level SDK Server, with tools decided by Warden
- * and everything else forwarded to the shared upstream client once the agent may use the server.
+ * and everything else forwarded to the agent's upstream session (or the shared one) once a grant
+ * covers it. The upstream's own `serverInfo` and `instructions` reach the agent as they are.
  */
 export function createSessionServer(core: GatewayCore, upstream: Upstream, identity: SessionIdentity) {
-  const server = new Server(
-    { name: `warden-gateway/${upstream.slug}`, version: "1.0.0" },
-    { capabilities: capabilitiesOf(upstream.capabilities) },
-  );
+  const server = new Server(upstream.serverInfo ?? { name: `warden-gateway/${upstream.slug}`, version: "1.0.0" }, {
+    capabilities: capabilitiesOf(upstream.capabilities),
+    instructions: upstream.instructions,
+  });
+  const shared = !upstream.agentSide;
+  // The agent's requests being served now: what the server asks or logs meanwhile belongs to the latest.
+  const inflight: RequestId[] = [];
+  const serving = async <T>(id: RequestId, run: () => Promise<T>): Promise<T> => {
+    inflight.push(id);
+    try {
+      return await run();
+    } finally {
+      inflight.splice(inflight.indexOf(id), 1);
+    }
+  };
+  const relatedRequest = (): RequestId | undefined => inflight[inflight.length - 1];
   const orDeny = <T>(who: () => T) => {
     try {
       return who();
@@ -101,38 +147,75 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
 
   // The SDK's Server checks a tools/call's params itself and answers a malformed one before any handler
   // runs: answered, yet never recorded. Registered through Protocol, the gateway sees every call.
-  Protocol.prototype.setRequestHandler.call(server, ZAnyToolsCall, async (req, extra) => {
-    const caller = {
-      agent: agentOrDeny(),
-      ...orDeny(() => identity.user(extra)),
-      sessionId: extra.sessionId,
-      requestId: extra.requestId,
-    };
-    const call = CallToolRequestSchema.safeParse(req);
-    if (!call.success) throw refuseInvalidCall(core, upstream, req.params, caller, call.error);
-    return callTool(core, upstream, call.data.params, {
-      ...caller,
-      signal: extra.signal,
-      onprogress: progressOf(call.data.params._meta?.progressToken, extra.sendNotification),
-    });
-  });
+  Protocol.prototype.setRequestHandler.call(server, ZAnyToolsCall, async (req, extra) =>
+    serving(extra.requestId, async () => {
+      const caller = {
+        agent: agentOrDeny(),
+        ...orDeny(() => identity.user(extra)),
+        sessionId: extra.sessionId,
+        requestId: extra.requestId,
+      };
+      const call = CallToolRequestSchema.safeParse(req);
+      if (!call.success) throw refuseInvalidCall(core, upstream, req.params, caller, call.error);
+      return callTool(core, upstream, call.data.params, {
+        ...caller,
+        signal: extra.signal,
+        onprogress: progressOf(call.data.params._meta?.progressToken, extra.sendNotification),
+      });
+    }),
+  );
+
+  if (upstream.capabilities.resources)
+    server.setRequestHandler(ReadResourceRequestSchema, async (req, extra) =>
+      serving(extra.requestId, async () => {
+        const agent = agentOrDeny();
+        const { server: snap, grants } = grantsOf(core, upstream.slug, agent);
+        if (!grants.length)
+          throw rpcError(WARDEN_DENIED, `no_grant: ${agent} has no grant on ${upstream.slug}`, { rule: "no_grant" });
+        if (!upstream.client || !upstream.connected)
+          throw rpcError(ErrorCode.InternalError, `${upstream.slug} is not connected`);
+        const caps = [snap.maxRecordsPerCall, ...grants.map((g) => g.maxRecords)].filter(
+          (n): n is number => n !== null,
+        );
+        const caller: CallerContext = {
+          agent,
+          ...orDeny(() => identity.user(extra)),
+          sessionId: extra.sessionId,
+          requestId: extra.requestId,
+          signal: extra.signal,
+          onprogress: progressOf(req.params._meta?.progressToken, extra.sendNotification),
+        };
+        return readResource(core, upstream, req.params, caller, {
+          deniedFields: [...snap.deniedFields, ...grants.flatMap((g) => g.deniedFields)],
+          maxRecords: caps.length ? Math.min(...caps) : null,
+        });
+      }),
+    );
 
   server.fallbackRequestHandler = async (req, extra) => {
     if (!FORWARDED.has(req.method)) throw rpcError(ErrorCode.MethodNotFound, `Method not found: ${req.method}`);
-    const view = core.bundle.view();
-    if (!view.ok) throw rpcError(WARDEN_DENIED, view.reason, { rule: "bundle_unavailable" });
-    const denial = serverAccessDenial(view.bundle.snapshot, agentOrDeny(), upstream.slug);
-    if (denial) throw rpcError(WARDEN_DENIED, `${denial.rule}: ${denial.reason}`, { rule: denial.rule });
+    const agent = agentOrDeny();
+    if (!grantsOf(core, upstream.slug, agent).grants.length) {
+      const list = EMPTY_LISTS[req.method];
+      if (list) return { [list]: [] };
+      throw rpcError(WARDEN_DENIED, `no_grant: ${agent} has no grant on ${upstream.slug}`, { rule: "no_grant" });
+    }
+    // A shared upstream session is every agent's: one agent may not subscribe or set its log level for the others.
+    if (shared && /^resources\/(un)?subscribe$/.test(req.method))
+      throw rpcError(ErrorCode.MethodNotFound, `${upstream.slug} is shared: subscriptions are not offered`);
+    if (shared && req.method === "logging/setLevel") return {};
     if (!upstream.client) throw rpcError(ErrorCode.InternalError, `${upstream.slug} is not connected`);
     const meta = (req.params as { _meta?: { progressToken?: unknown } } | undefined)?._meta;
-    try {
-      return await upstream.client.request({ method: req.method, params: req.params }, ResultSchema, {
-        signal: extra.signal,
-        onprogress: progressOf(meta?.progressToken, extra.sendNotification),
-      });
-    } catch (error) {
-      throw upstreamError(error);
-    }
+    return serving(extra.requestId, async () => {
+      try {
+        return await upstream.client!.request({ method: req.method, params: req.params }, ResultSchema.passthrough(), {
+          signal: extra.signal,
+          onprogress: progressOf(meta?.progressToken, extra.sendNotification),
+        });
+      } catch (error) {
+        throw upstreamError(error);
+      }
+    });
   };
 
   // Tell the client when the tools it may see change: upstream list_changed, or a new bundle.
@@ -157,7 +240,9 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
   const offTools = upstream.onToolsChanged(refreshList);
   const offBundle = core.bundle.onChange(refreshList);
   const offNotes = upstream.onNotification((n) => {
-    if (NOTIFICATIONS.has(n.method)) void server.notification(n).catch(() => {});
+    if (!(shared ? SHARED_NOTIFICATIONS : NOTIFICATIONS).has(n.method)) return;
+    const related = n.method === "notifications/message" ? relatedRequest() : undefined;
+    void server.notification(n, related === undefined ? undefined : { relatedRequestId: related }).catch(() => {});
   });
   server.oninitialized = refreshList;
   const dispose = () => {
@@ -165,5 +250,5 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
     offBundle();
     offNotes();
   };
-  return { server, dispose };
+  return { server, dispose, relatedRequest };
 }

@@ -5,9 +5,16 @@ import { getDefaultEnvironment, StdioClientTransport } from "@modelcontextprotoc
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import {
+  CreateMessageRequestSchema,
+  ElicitRequestSchema,
   ListRootsRequestSchema,
   ToolListChangedNotificationSchema,
+  type ClientCapabilities,
+  type CreateMessageRequest,
+  type ElicitRequest,
+  type Implementation,
   type Notification,
+  type Result,
   type Root,
   type ServerCapabilities,
   type Tool,
@@ -17,6 +24,18 @@ import type { UpstreamConfig } from "./config";
 import { upstreamFetch } from "./oauth/upstream-credential";
 
 export type LiveTool = { tool: Tool; hash: string | null };
+
+/**
+ * The agent behind a per-session upstream: what it declared at initialize, and how the gateway answers
+ * the server's requests to it (MCP 2025-11-25, Client features: Roots, Sampling, Elicitation). A shared
+ * upstream has none: it is never given a client feature beyond the gateway's own roots.
+ */
+export type AgentSide = {
+  capabilities: ClientCapabilities;
+  roots: () => Promise<Root[]>;
+  sample: (params: CreateMessageRequest["params"], signal: AbortSignal) => Promise<Result>;
+  elicit: (params: ElicitRequest["params"], signal: AbortSignal) => Promise<Result>;
+};
 
 const SDK_VERSION = "1.32.2";
 /** How long a server's first `roots/list` waits for the gateway's first bundle before it is answered with none. */
@@ -39,9 +58,10 @@ function transportOf(config: UpstreamConfig): Transport {
 }
 
 /**
- * One upstream MCP server, shared by every agent session on its slug. It keeps the live tool list
- * with each tool's definition hash, taken at connect and again on every `tools/list_changed`, and
- * passes the upstream's other notifications to whoever listens.
+ * One session with an upstream MCP server: the gateway's own (shared, for the tool manifest and for a
+ * `shared: true` server), or one agent session's, opened with that agent's capabilities. It keeps the
+ * live tool list with each tool's definition hash, taken at connect and again on every
+ * `tools/list_changed`, and passes the upstream's other notifications to whoever listens.
  */
 export class Upstream {
   client: Client | null = null;
@@ -59,10 +79,17 @@ export class Upstream {
   private toolListeners = new Set<(changed: string[]) => void>();
   private notificationListeners = new Set<(n: Notification) => void>();
 
+  /** Called when the connection ends, whoever closed it. */
+  ondisconnect?: () => void;
+  /** What the server said at initialize, passed to the agent as it is (transparency). */
+  instructions: string | undefined;
+  serverInfo: Implementation | undefined;
+
   constructor(
     readonly slug: string,
     private readonly config: UpstreamConfig,
     private readonly log: Logger = () => {},
+    readonly agentSide?: AgentSide,
   ) {}
 
   /** A process on this machine (stdio): its paths are this machine's, so path rules may resolve symlinks here. */
@@ -73,17 +100,36 @@ export class Upstream {
   async connect(): Promise<void> {
     // MCP 2025-11-25, Client features › Roots › Capabilities: a client that offers roots declares
     // `roots`, with `listChanged` when it sends notifications/roots/list_changed.
+    // The gateway always offers roots (they confine the server); sampling and elicitation only as the agent did.
+    const side = this.agentSide;
+    const offered = side?.capabilities ?? {};
     const client = new Client(
       { name: "warden-gateway", version: SDK_VERSION },
-      { capabilities: { roots: { listChanged: true } } },
+      {
+        capabilities: {
+          roots: { listChanged: true },
+          ...(offered.sampling ? { sampling: offered.sampling } : {}),
+          ...(offered.elicitation ? { elicitation: offered.elicitation } : {}),
+        },
+      },
     );
     // Roots › Listing Roots: the server asks with roots/list.
     client.setRequestHandler(ListRootsRequestSchema, async () => {
-      if (this.roots === null)
-        await Promise.race([this.rootsKnown.promise, new Promise((r) => setTimeout(r, FIRST_ROOTS_WAIT_MS).unref())]);
-      this.rootsServed = this.roots ?? [];
+      if (side) this.rootsServed = await side.roots();
+      else {
+        if (this.roots === null)
+          await Promise.race([this.rootsKnown.promise, new Promise((r) => setTimeout(r, FIRST_ROOTS_WAIT_MS).unref())]);
+        this.rootsServed = this.roots ?? [];
+      }
       return { roots: this.rootsServed };
     });
+    if (side && offered.sampling)
+      client.setRequestHandler(
+        CreateMessageRequestSchema,
+        (req, extra) => side.sample(req.params, extra.signal) as never,
+      );
+    if (side && offered.elicitation)
+      client.setRequestHandler(ElicitRequestSchema, (req, extra) => side.elicit(req.params, extra.signal) as never);
     client.setNotificationHandler(ToolListChangedNotificationSchema, async () => {
       await this.refreshTools().catch((e) =>
         this.log("re-listing tools failed", { level: "warn", upstream: this.slug, error: e }),
@@ -93,12 +139,16 @@ export class Upstream {
       for (const l of this.notificationListeners) l(n);
     };
     client.onclose = () => {
+      const dropped = this.connected;
       this.connected = false;
-      this.log("upstream connection closed", { level: "warn", upstream: this.slug });
+      if (dropped) this.log("upstream connection closed", { level: "warn", upstream: this.slug });
+      this.ondisconnect?.();
     };
     await client.connect(transportOf(this.config));
     this.client = client;
     this.capabilities = client.getServerCapabilities() ?? {};
+    this.instructions = client.getInstructions();
+    this.serverInfo = client.getServerVersion();
     this.connected = true;
     await this.refreshTools();
   }
@@ -126,7 +176,12 @@ export class Upstream {
     const changed = JSON.stringify(roots) !== JSON.stringify(this.roots);
     this.roots = roots;
     this.rootsKnown.resolve();
-    if (changed && this.connected && this.client)
+    if (changed) this.rootsChanged();
+  }
+
+  /** Roots › Root List Changes: the agent's roots or its grant's changed; the server asks again. */
+  rootsChanged(): void {
+    if (this.connected && this.client)
       this.client
         .sendRootsListChanged()
         .catch((e: unknown) => this.log("roots list_changed failed", { level: "warn", upstream: this.slug, error: e }));

@@ -139,7 +139,8 @@ function hostAllowed(entry: string, url: URL): boolean {
   return host.startsWith("*.") ? name.endsWith(host.slice(1)) && name.length > host.length - 1 : name === host;
 }
 
-function checkUrl(rule: Extract<ArgumentRule, { kind: "url" }>, value: string): Violation | null {
+/** Whether a URL passes a url rule (its schemes and egress allow-list); the violation when it does not. */
+export function checkUrl(rule: Extract<ArgumentRule, { kind: "url" }>, value: string): Violation | null {
   let url: URL;
   try {
     url = new URL(value);

@@ -3,16 +3,33 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { LATEST_PROTOCOL_VERSION, McpError, type Tool } from "@modelcontextprotocol/sdk/types.js";
+import {
+  LATEST_PROTOCOL_VERSION,
+  McpError,
+  type ClientCapabilities,
+  type Tool,
+} from "@modelcontextprotocol/sdk/types.js";
 import { expect } from "vitest";
 import { WARDEN_DENIED } from "@/lib/gateway/rpc-error";
 
 /** What gateway tests share: an agent's SDK client, a server's live tools, and reading refusals. */
 export type Connected = { client: Client; close: () => Promise<void> };
 
-/** An agent connected to a gateway URL with its credential (and the person it acts for). */
-export async function connectAgent(url: string, credential: string, onBehalfOf?: string): Promise<Connected> {
-  const client = new Client({ name: "gateway-test-agent", version: "1.0.0" });
+/**
+ * An agent connected to a gateway URL with its credential (and the person it acts for); `prepare`
+ * gives it client capabilities and handlers before it initializes.
+ */
+export async function connectAgent(
+  url: string,
+  credential: string,
+  onBehalfOf?: string,
+  prepare?: { capabilities: ClientCapabilities; handlers?: (client: Client) => void },
+): Promise<Connected> {
+  const client = new Client(
+    { name: "gateway-test-agent", version: "1.0.0" },
+    prepare ? { capabilities: prepare.capabilities } : undefined,
+  );
+  prepare?.handlers?.(client);
   const transport = new StreamableHTTPClientTransport(new URL(url), {
     requestInit: {
       headers: {
