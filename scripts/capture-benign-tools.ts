@@ -28,7 +28,11 @@ async function capture(s: (typeof servers)[number]) {
     >,
     stderr: "ignore",
   });
-  const client = new Client({ name: "warden-capture", version: "1" });
+  // A client that declares sampling, elicitation and roots: servers list the tools that use them only then.
+  const client = new Client(
+    { name: "warden-capture", version: "1" },
+    { capabilities: { sampling: {}, elicitation: { form: {}, url: {} }, roots: {} } },
+  );
   await client.connect(transport);
   // tools/list and prompts/list: MCP spec 2025-06-18, server/tools and server/prompts.
   const { tools } = await client.listTools();
