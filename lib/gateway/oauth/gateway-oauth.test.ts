@@ -43,27 +43,40 @@ const WHOAMI = {
   annotations: { readOnlyHint: true },
 };
 
-/** A real streamable HTTP MCP server that records the Authorization header of every request it gets. */
+/**
+ * A real streamable HTTP MCP server that records the Authorization header of every request it gets. Each
+ * initialize opens a session of its own, as the gateway opens one upstream session per agent session.
+ */
 function recordingUpstream() {
   const seen: { method: string; authorization?: string }[] = [];
-  const server = new Server({ name: "files", version: "1.0.0" }, { capabilities: { tools: {} } });
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [WHOAMI] }));
-  server.setRequestHandler(CallToolRequestSchema, async () => ({ content: [{ type: "text", text: "ok" }] }));
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: randomUUID, enableJsonResponse: true });
+  const sessions = new Map<string, StreamableHTTPServerTransport>();
+  const openSession = async () => {
+    const server = new Server({ name: "files", version: "1.0.0" }, { capabilities: { tools: {} } });
+    server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [WHOAMI] }));
+    server.setRequestHandler(CallToolRequestSchema, async () => ({ content: [{ type: "text", text: "ok" }] }));
+    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: randomUUID,
+      enableJsonResponse: true,
+      onsessioninitialized: (id) => void sessions.set(id, transport),
+      onsessionclosed: (id) => void sessions.delete(id),
+    });
+    await server.connect(transport);
+    return transport;
+  };
   const http = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString("utf8")) : undefined;
     seen.push({ method: body?.method ?? req.method, authorization: req.headers.authorization });
+    const id = req.headers["mcp-session-id"];
+    const transport = typeof id === "string" ? sessions.get(id) : await openSession();
+    if (!transport) return void res.writeHead(404).end();
     await transport.handleRequest(req, res, body);
   });
   return {
     seen,
     http,
-    start: async () => {
-      await server.connect(transport);
-      await new Promise<void>((r) => http.listen(UPSTREAM_PORT, "127.0.0.1", r));
-    },
+    start: () => new Promise<void>((r) => http.listen(UPSTREAM_PORT, "127.0.0.1", r)),
   };
 }
 
