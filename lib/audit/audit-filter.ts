@@ -4,6 +4,7 @@ import type { ZAuditListQuery } from "@/lib/schemas/audit";
 import { AppError } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "@/lib/schemas/cursor";
 import { outcomeSpellings } from "@/lib/schemas/outcome";
+import { ruleSpellings } from "@/lib/schemas/rule";
 
 type Filters = Omit<z.infer<typeof ZAuditListQuery>, "cursor" | "limit">;
 
@@ -25,6 +26,7 @@ export function auditFilterWhere(q: Filters): Prisma.AuditEventWhereInput[] {
       occurredAt: q.from || q.to ? { gte: q.from, lt: q.to } : undefined,
     },
   ];
+  if (q.rule) where.push({ OR: ruleSpellings(q.rule).map((r) => ({ attributes: { path: ["rule"], equals: r } })) });
   if (q.q)
     where.push({
       OR: [

@@ -1,8 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRouter, useSearchParams } from "next/navigation";
 import { BarListChart } from "@/components/charts/bar-list-chart";
 import { LatencyChart } from "@/components/charts/latency-chart";
 import { StackedAreaChart } from "@/components/charts/stacked-area-chart";
@@ -10,8 +9,9 @@ import { Stat } from "@/components/layout/stat";
 import { Card } from "@/components/ui/card";
 import { useDashboard } from "@/lib/queries/dashboard";
 import { LoadingState } from "@/components/layout/loading-state";
+import { dashboardQueryFromUrl } from "@/lib/schemas/dashboard";
+import { TimeRangePicker } from "./time-range-picker";
 
-const RANGES = ["24h", "7d", "30d", "90d"] as const;
 const OUTCOMES = ["success", "error", "deny", "pending"];
 
 /** Seconds as people say them: "45 s", "6.5 min", "2.1 h". */
@@ -26,13 +26,29 @@ const formatMinutes = (seconds: number) =>
 const attention = (count: number) => (count ? "warning" : "neutral");
 
 export function DashboardView() {
-  const [range, setRange] = useState<(typeof RANGES)[number]>("7d");
-  const { data } = useDashboard(range);
+  const search = useSearchParams();
+  const query = dashboardQueryFromUrl((k) => search.get(k));
+  const { data, error } = useDashboard(query);
   const router = useRouter();
-  const explore = (params: Record<string, string>) =>
-    router.push(`/audit?${new URLSearchParams({ range, category: "TOOL_CALL", ...params })}`);
-  if (!data) return <LoadingState />;
+  if (!data)
+    return error ? (
+      <div className="space-y-3">
+        <TimeRangePicker />
+        <p role="status" className="text-sm text-red-700">
+          {error.message}
+        </p>
+      </div>
+    ) : (
+      <LoadingState />
+    );
   const k = data.kpis;
+  const daily = new Date(data.to).getTime() - new Date(data.from).getTime() > 8 * 86_400_000;
+  // The explorer opens on the same slice: a preset range by name, a custom one (or one bucket) by its dates.
+  const slice = (from?: string, to?: string): Record<string, string> =>
+    from && to ? { from, to } : data.range === "custom" ? { from: data.from, to: data.to } : { range: data.range };
+  const explore = (params: Record<string, string>, time: Record<string, string>) =>
+    router.push(`/audit?${new URLSearchParams({ ...time, ...params })}`);
+  const calls = (params: Record<string, string>, time = slice()) => explore({ category: "TOOL_CALL", ...params }, time);
   return (
     <div className="space-y-6">
       <div className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6" data-testid="kpis">
@@ -65,33 +81,22 @@ export function DashboardView() {
           />
         </Link>
       </div>
-      <div role="group" aria-label="Time range" className="flex gap-1">
-        {RANGES.map((r) => (
-          <button
-            key={r}
-            aria-pressed={r === range}
-            onClick={() => setRange(r)}
-            className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm aria-pressed:border-brand-600 aria-pressed:bg-brand-50 aria-pressed:font-medium"
-          >
-            {r}
-          </button>
-        ))}
-      </div>
+      <TimeRangePicker />
       <Card title="Tool calls over time, by outcome">
         <StackedAreaChart
           data={data.callsOverTime}
           series={OUTCOMES}
-          daily={range === "30d" || range === "90d"}
+          daily={daily}
           label="Tool calls over time by outcome"
+          onSelect={(t) => {
+            const end = new Date(new Date(t).getTime() + (daily ? 86_400_000 : 3_600_000)).toISOString();
+            calls({}, slice(t, end));
+          }}
         />
       </Card>
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <Card title="Top servers">
-          <BarListChart
-            data={data.topServers}
-            label="Top servers by calls"
-            onSelect={(server) => explore({ server })}
-          />
+          <BarListChart data={data.topServers} label="Top servers by calls" onSelect={(server) => calls({ server })} />
         </Card>
         <Card title="Top tools">
           <BarListChart
@@ -99,12 +104,12 @@ export function DashboardView() {
             label="Top tools by calls"
             onSelect={(key) => {
               const [server, tool] = key.split("/");
-              explore({ server, tool });
+              calls({ server, tool });
             }}
           />
         </Card>
         <Card title="Top agents">
-          <BarListChart data={data.topAgents} label="Top agents by calls" onSelect={(agent) => explore({ agent })} />
+          <BarListChart data={data.topAgents} label="Top agents by calls" onSelect={(agent) => calls({ agent })} />
         </Card>
       </div>
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
@@ -112,7 +117,7 @@ export function DashboardView() {
           <BarListChart
             data={data.denialsByRule}
             label="Denied calls by rule"
-            onSelect={() => router.push(`/audit?${new URLSearchParams({ range, outcome: "deny" })}`)}
+            onSelect={(rule) => explore({ outcome: "deny", rule }, slice())}
           />
         </Card>
         <Card title="Approval requests per day">
@@ -132,7 +137,7 @@ export function DashboardView() {
           />
         </Card>
         <Card title="Latency per server (p50 / p95)">
-          <LatencyChart data={data.latencyByServer} onSelect={(server) => explore({ server })} />
+          <LatencyChart data={data.latencyByServer} onSelect={(server) => calls({ server })} />
         </Card>
         <Card title="Risk of the tool inventory">
           <BarListChart
