@@ -84,7 +84,9 @@ export async function voteOnRequest(actor: Actor, requestId: string, raw: TVoteI
       throw new AppError("BAD_REQUEST", "This server requires a comment with every vote", { comment: "Required" });
 
     const decision = input.decision === "approve" ? "APPROVE" : "DENY";
-    await tx.approvalVote.create({ data: { requestId, approverId: actor.id, decision, comment: input.comment } });
+    await tx.approvalVote.create({
+      data: { requestId, approverId: actor.id, decision, comment: input.comment, createdAt: now },
+    });
     const approvals = request.votes.filter((v) => v.decision === "APPROVE").length + (decision === "APPROVE" ? 1 : 0);
     const status = decision === "DENY" ? "DENIED" : approvals >= request.requiredApprovals ? "APPROVED" : "PENDING";
     if (status !== "PENDING") await settle(tx, request, status, now);
