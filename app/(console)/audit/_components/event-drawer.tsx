@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Dialog } from "@/components/ui/dialog";
+import { Drawer } from "@/components/ui/drawer";
 import { Timestamp } from "@/components/ui/timestamp";
 import { describeReason } from "@/lib/policy/describe-reason";
 import type { CallData } from "@/lib/audit/call-data";
@@ -22,7 +22,7 @@ export function EventDrawer({ event: e, onClose }: { event: Jsonified<AuditEvent
   const rule = typeof a.rule === "string" ? a.rule : null;
   const why = (Array.isArray(a.reasons) ? a.reasons : rule ? [rule] : []).map((r) => describeReason(String(r), rule));
   return (
-    <Dialog open={e !== null} onClose={onClose} title={e ? `Event #${e.sequence}` : "Event"}>
+    <Drawer open={e !== null} onClose={onClose} title={e ? `Event #${e.sequence}` : "Event"}>
       {e && (
         <div className="space-y-3 text-sm" data-testid="event-drawer">
           <dl className="grid grid-cols-3 gap-x-3 gap-y-1">
@@ -141,6 +141,6 @@ export function EventDrawer({ event: e, onClose }: { event: Jsonified<AuditEvent
           </section>
         </div>
       )}
-    </Dialog>
+    </Drawer>
   );
 }
