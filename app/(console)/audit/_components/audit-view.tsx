@@ -16,6 +16,7 @@ import { actionLabel } from "@/lib/audit/catalog";
 import { CATEGORY_OPTIONS, OUTCOME_OPTIONS } from "@/lib/audit/explorer-filters";
 import { outcomeLabel, outcomeTone } from "@/lib/schemas/outcome";
 import { EventDrawer } from "./event-drawer";
+import { LinkedFilters } from "./linked-filters";
 import { VerifyPanel } from "./verify-panel";
 import { LoadingState } from "@/components/layout/loading-state";
 
@@ -115,6 +116,7 @@ export function AuditView({ canExport }: { canExport: boolean }) {
             />
           ))}
         </form>
+        <LinkedFilters params={params} onClear={(key) => set(key, "")} />
         <p className="mb-2 text-sm text-slate-600" data-testid="match-count" aria-live="polite">
           {total === null || total === undefined
             ? "Counting…"
