@@ -41,7 +41,8 @@ for (const role of E2E_ROLES) {
     // A server, an agent and a grant exist, so detail pages and their links are part of the crawl.
     const admin = await browser.newPage({ baseURL });
     await signIn(admin, e2eEmail("ADMIN"));
-    await expect(admin.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    // A first sign-in on a cold production server compiles the dashboard: on a busy machine, slowly.
+    await expect(admin.getByRole("heading", { name: "Dashboard" })).toBeVisible({ timeout: 60_000 });
     await gatewayWorld(admin);
     await admin.close();
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/layout/page-header";
+import { can } from "@/lib/authz/permissions";
 import { requirePermission } from "@/lib/web-session/require-permission";
 import { dashboardKeys } from "@/lib/queries/dashboard";
 import { Prefetched } from "@/lib/queries/prefetched";
@@ -31,7 +32,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <div className="space-y-6">
         {owner && <MyOverview data={await getMyOverview(user)} />}
         <Prefetched queries={[{ queryKey: dashboardKeys.window(query), load: () => getDashboard(user, query) }]}>
-          <DashboardView />
+          <DashboardView
+            opens={{
+              audit: can(user, "audit.read"),
+              approvals: can(user, "approvals.read"),
+              findings: can(user, "findings.read"),
+              reviews: can(user, "reviews.read"),
+            }}
+          />
         </Prefetched>
       </div>
     </>
