@@ -119,7 +119,8 @@ test("an auditor reads a log that explains itself: one outcome vocabulary, a cou
   await expect(auditor.getByTestId("audit-row").first()).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
   await auditor.getByTestId("audit-row").first().click();
   const why = auditor.getByTestId("event-why");
-  await expect(why).toContainText("field_denied");
+  // The gateway said "field_denied": it is stored and shown as the engine's own name for the rule.
+  await expect(why).toContainText("denied_field");
   await expect(why).toContainText("asked for a field the grant denies");
   await auditor.keyboard.press("Escape");
 

@@ -11,10 +11,17 @@ const args = { url: given.url ?? "http://localhost:3000", out: given.out ?? "doc
 const password = given.password ?? process.env.WARDEN_DEMO_PASSWORD;
 if (!password) throw new Error("Give the demo password: --password or WARDEN_DEMO_PASSWORD");
 
-const SHOTS: { file: string; email: string; path: string; wait: string }[] = [
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1440, height: 1000 };
+
+/** Every persona's first page, and the approval card at phone width (where long diffs must wrap). */
+const SHOTS: { file: string; email: string; path: string; wait: string; viewport?: typeof PHONE }[] = [
   { file: "approver.png", email: "approver@warden.local", path: "/approvals", wait: "article" },
+  { file: "approver-phone.png", email: "approver@warden.local", path: "/approvals", wait: "article", viewport: PHONE },
   { file: "auditor.png", email: "auditor@warden.local", path: "/audit?range=7d", wait: "[data-testid=audit-row]" },
   { file: "admin.png", email: "admin@warden.local", path: "/", wait: "[data-testid=kpis]" },
+  { file: "owner.png", email: "owner@warden.local", path: "/", wait: "[data-testid=my-overview]" },
+  { file: "viewer.png", email: "viewer@warden.local", path: "/servers", wait: "table" },
 ];
 
 async function signIn(page: Page, email: string) {
@@ -31,7 +38,7 @@ const browser = await chromium.launch({
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-sync"],
 });
 for (const shot of SHOTS) {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  const page = await browser.newPage({ viewport: shot.viewport ?? DESKTOP });
   await signIn(page, shot.email);
   await page.goto(`${args.url}${shot.path}`);
   await page.locator(shot.wait).first().waitFor({ timeout: 30_000 });

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import type { NavItem } from "./nav-items";
+import { CommandPalette } from "./command-palette";
 import { NotificationBell } from "./notification-bell";
 
 type Props = {
@@ -38,6 +39,9 @@ export function ConsoleShell({ items, user, children }: Props) {
           >
             Menu
           </button>
+        </div>
+        <div className="px-4 pb-3">
+          <CommandPalette />
         </div>
         <nav id="main-nav" aria-label="Main" className={`${open ? "block" : "hidden"} px-2 pb-4 md:block`}>
           <ul className="space-y-0.5">

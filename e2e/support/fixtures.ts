@@ -15,7 +15,8 @@ export const test = base.extend<{ as: (role: Role) => Promise<Page> }>({
   as: async ({ page }, provide) => {
     await provide(async (role) => {
       await signIn(page, e2eEmail(role));
-      await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+      // A cold production server on a busy machine can take well over 15 s to render its first dashboard.
+      await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible({ timeout: 60_000 });
       return page;
     });
   },

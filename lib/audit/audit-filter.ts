@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "@/lib/schemas/cursor";
 import { periodEnd } from "@/lib/schemas/utc-day";
 import { outcomeSpellings } from "@/lib/schemas/outcome";
+import { ruleSpellings } from "@/lib/schemas/rule";
 
 type Filters = Omit<z.infer<typeof ZAuditListQuery>, "cursor" | "limit">;
 
@@ -34,6 +35,7 @@ export function auditFilterWhere(q: Filters): Prisma.AuditEventWhereInput[] {
           ? { OR: [{ userSource: "asserted" }, { userSource: null, onBehalfOf: { not: null } }] }
           : { userSource: "verified" },
     );
+  if (q.rule) where.push({ OR: ruleSpellings(q.rule).map((r) => ({ attributes: { path: ["rule"], equals: r } })) });
   if (q.q)
     where.push({
       OR: [

@@ -7,11 +7,15 @@ export function useUrlFilters() {
   const params = useSearchParams();
   const router = useRouter();
   const path = usePathname();
-  const set = (key: string, value: string) => {
+  /** Sets several filters at once (an empty value removes one): one navigation, one history entry. */
+  const setAll = (values: Record<string, string>) => {
     const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
+    for (const [key, value] of Object.entries(values)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
     router.replace(`${path}?${next}`);
   };
-  return { params, set };
+  const set = (key: string, value: string) => setAll({ [key]: value });
+  return { params, set, setAll };
 }

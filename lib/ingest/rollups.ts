@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db/tx";
 import type { TIngestEvent } from "@/lib/schemas/ingest";
+import { normaliseRule } from "@/lib/schemas/rule";
 import { LATENCY_BUCKET_COUNT, latencyBucket } from "./latency-histogram";
 
 export const hourOf = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
@@ -32,7 +33,7 @@ async function upsertInto(tx: Tx, grain: keyof typeof ROLLUP_TABLES, events: TIn
   const rows = new Map<string, Row>();
   for (const e of events) {
     const hour = grain === "hour" ? hourOf(e.timestamp) : dayOf(e.timestamp);
-    const rule = e.outcome === "deny" || e.outcome === "pending" ? (e.rule ?? "") : "";
+    const rule = e.outcome === "deny" || e.outcome === "pending" ? normaliseRule(e.rule) : "";
     const key = [hour.toISOString(), e.server, e.tool ?? "", e.agent, e.outcome, rule].join("\u0000");
     const row = rows.get(key) ?? {
       hour,

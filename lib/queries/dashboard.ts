@@ -3,11 +3,17 @@ import { apiFetch } from "@/lib/queries/api-client";
 import type { TDashboardQuery } from "@/lib/schemas/dashboard";
 import type { Dashboard } from "@/lib/services/dashboard/get-dashboard";
 
-export const dashboardKeys = { range: (range: string) => ["dashboard", range] as const };
+const searchOf = (q: TDashboardQuery) =>
+  new URLSearchParams(
+    Object.entries(q).flatMap(([k, v]) => (v === undefined || v === "" ? [] : [[k, String(v)]])),
+  ).toString();
 
-export const useDashboard = (range: NonNullable<TDashboardQuery["range"]>) =>
+export const dashboardKeys = { window: (q: TDashboardQuery) => ["dashboard", searchOf(q)] as const };
+
+export const useDashboard = (q: TDashboardQuery) =>
   useQuery({
-    queryKey: dashboardKeys.range(range),
-    queryFn: () => apiFetch<Dashboard>(`/api/console/dashboard?range=${range}`),
+    queryKey: dashboardKeys.window(q),
+    queryFn: () => apiFetch<Dashboard>(`/api/console/dashboard?${searchOf(q)}`),
     refetchInterval: 30_000,
+    placeholderData: (previous) => previous,
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AUDIT_CATEGORIES } from "./audit-category";
 import { normaliseOutcome, OUTCOMES } from "./outcome";
+import { normaliseRule } from "./rule";
 import { ZCursor } from "./cursor";
 import { utcDay } from "./utc-day";
 import { blankAsUndefined, date, int, text } from "./safe-input";
@@ -26,6 +27,8 @@ export const ZAuditListQuery = z.object({
     (v) => (v === "" || v === undefined ? undefined : typeof v === "string" ? (normaliseOutcome(v) ?? v) : v),
     z.enum(OUTCOMES, `outcome must be one of ${OUTCOMES.join(", ")}`).optional(),
   ),
+  /** The rule that decided a call, in the one rule vocabulary: "field_denied" finds denied_field rows too. */
+  rule: z.preprocess((v) => (v === "" ? undefined : v), text().max(64).transform(normaliseRule).optional()),
   targetId: opt(text().max(64)),
   /** the exact events behind a finding: comma-separated event ids */
   eventId: opt(text().max(2000)),

@@ -3,6 +3,7 @@ import { date, jsonObject, jsonValue, text } from "./safe-input";
 import { ZUserSource } from "./user-source";
 
 import { normaliseOutcome, type Outcome } from "@/lib/schemas/outcome";
+import { normaliseRule } from "@/lib/schemas/rule";
 
 /**
  * What a reported call can end as, a part of the audit log's one outcome vocabulary; other spellings
@@ -67,7 +68,12 @@ export const ZIngestEvent = z.strictObject({
     return z.NEVER;
   }),
   /** The rule that decided the call (a gateway's own, or Warden's), and why, for a denied or paused call. */
-  rule: text().trim().max(L.rule).optional(),
+  /** Folded into the one rule vocabulary (`rule.ts`): "field_denied" is stored as the engine's "denied_field". */
+  rule: text()
+    .trim()
+    .max(L.rule)
+    .transform((v) => (v ? normaliseRule(v) : undefined))
+    .optional(),
   reason: text().trim().max(L.reason).optional(),
   responseSummary: text().max(L.responseSummary).optional(),
   recordsReturned: z.number().int().min(0).optional(),

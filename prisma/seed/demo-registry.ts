@@ -53,8 +53,10 @@ export async function seedDemoRegistry(teams: Map<string, string>, users: Map<st
     });
     agents.set(a.clientId, created.id);
   }
+  // The grants predate the 30 days of simulated traffic (and the two weeks of decided approvals) that use them.
   for (const g of DEMO_GRANTS) {
     await createGrant(seeder, {
+      validFrom: new Date(now.getTime() - 60 * DAY),
       agentId: agents.get(g.agent)!,
       serverId: servers.get(g.server)!,
       allowedTools: g.tools,

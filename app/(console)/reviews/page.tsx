@@ -10,18 +10,26 @@ import { ReviewsView } from "./_components/reviews-view";
 
 export const metadata: Metadata = { title: "Reviews" };
 
-export default async function ReviewsPage() {
+export default async function ReviewsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("reviews.read");
   const canDecide = can(user, "reviews.decide");
+  const { campaign } = await searchParams;
+  const campaigns = await listCampaigns(user);
+  const open = typeof campaign === "string" ? campaigns.find((c) => c.id === campaign) : undefined;
   return (
     <>
       <PageHeader
+        breadcrumbs={open ? [{ label: "Reviews", href: "/reviews" }, { label: `Campaign ${open.period}` }] : undefined}
         title="Reviews"
         description="Entitlement reviews: each period, owners certify, narrow or revoke every agent grant, credential and server ownership."
       />
       <Prefetched
         queries={[
-          { queryKey: reviewKeys.campaigns(), load: () => listCampaigns(user) },
+          { queryKey: reviewKeys.campaigns(), load: async () => campaigns },
           ...(canDecide ? [{ queryKey: reviewKeys.items({ assignee: "me" }), load: () => listReviewItems(user) }] : []),
         ]}
       >

@@ -89,7 +89,9 @@ export async function voteOnRequest(actor: Actor, requestId: string, raw: TVoteI
     const registry = decision === "APPROVE" && isRegistryKind(request.kind) ? approvableKind(request.kind) : null;
     const needsOverride = await registry?.approveBarrier?.(tx, request);
     if (needsOverride) throw new AppError("FORBIDDEN", needsOverride);
-    await tx.approvalVote.create({ data: { requestId, approverId: actor.id, decision, comment: input.comment } });
+    await tx.approvalVote.create({
+      data: { requestId, approverId: actor.id, decision, comment: input.comment, createdAt: now },
+    });
     const approvals = request.votes.filter((v) => v.decision === "APPROVE").length + (decision === "APPROVE" ? 1 : 0);
     const status = decision === "DENY" ? "DENIED" : approvals >= request.requiredApprovals ? "APPROVED" : "PENDING";
     if (status !== "PENDING") await settle(tx, request, status, now);

@@ -3,6 +3,9 @@ import { systemActor, type TokenActor } from "@/lib/authz/actor";
 import { parseBatch } from "@/lib/ingest/parse-batch";
 import { ingestEvents } from "@/lib/services/ingest/ingest-events";
 import { describeWithDatabase } from "@/lib/testing/test-database";
+import { db } from "@/lib/db/client";
+import { UNREPORTED_RULE } from "@/lib/schemas/rule";
+import { listAuditEvents } from "@/lib/services/audit/list-audit-events";
 import { getDashboard } from "./get-dashboard";
 
 const collector: TokenActor = {
@@ -37,7 +40,7 @@ describeWithDatabase("dashboard", () => {
     // Denials group by the rule the gateway reported; "denied" is folded into the one vocabulary.
     expect(d.denialsByRule).toEqual([
       { key: "no_grant", count: 3 },
-      { key: "unspecified", count: 2 },
+      { key: UNREPORTED_RULE, count: 2 },
     ]);
     // Real percentiles, within 5%, not bucket edges.
     const alpha = d.latencyByServer.find((l) => l.server === "alpha")!;
@@ -48,5 +51,64 @@ describeWithDatabase("dashboard", () => {
     const month = await getDashboard(systemActor("test"), { range: "30d" }, now);
     expect(month.callsOverTime.reduce((n, b) => n + (b.success ?? 0) + (b.deny ?? 0), 0)).toBe(100);
     expect(month.topServers).toEqual(d.topServers);
+  });
+
+  it("folds the engine's rule names, ingested synonyms and old rows into one vocabulary, and finds them by rule", async () => {
+    const now = new Date("2026-06-10T12:30:00Z");
+    const at = new Date(now.getTime() - 3_600_000).toISOString();
+    const deny = (rule: string | undefined, i: number) => ({
+      eventId: `deny-${i}`,
+      timestamp: at,
+      server: "alpha",
+      tool: "query",
+      agent: "a1",
+      outcome: "deny",
+      ...(rule ? { rule } : {}),
+    });
+    const batch = [
+      ...["field_denied", "denied_field", "max_records", "record_limit", "record_limit", undefined].map(deny),
+    ];
+    const parsed = parseBatch(JSON.stringify(batch), "application/json");
+    if (!parsed.ok) throw new Error("bad fixture");
+    await ingestEvents(collector, parsed.events);
+    // A row written before the vocabulary was one still says "field_denied" and "unspecified".
+    await db().$executeRawUnsafe(
+      `INSERT INTO "DecisionRollup" (hour, server, outcome, rule, count) VALUES ($1, 'alpha', 'deny', 'field_denied', 4), ($1, 'alpha', 'deny', 'unspecified', 1)`,
+      new Date(at),
+    );
+    const d = await getDashboard(systemActor("test"), { range: "24h" }, now);
+    expect(d.denialsByRule).toEqual([
+      { key: "denied_field", count: 6 },
+      { key: "record_limit", count: 3 },
+      { key: UNREPORTED_RULE, count: 2 },
+    ]);
+    // The explorer's rule filter (the chart's click-through) finds both spellings of one rule.
+    const found = await listAuditEvents(systemActor("test"), { rule: "field_denied", outcome: "deny" });
+    expect(found.total).toBe(2);
+    expect(found.events.every((e) => (e.attributes as { rule?: string }).rule === "denied_field")).toBe(true);
+  });
+
+  it("reads a custom window [from, to) and refuses one that ends before it starts", async () => {
+    const events = [3, 30, 60].map((daysAgo, i) => ({
+      eventId: `c-${i}`,
+      timestamp: new Date(Date.parse("2026-11-10T12:00:00Z") - daysAgo * 86_400_000).toISOString(),
+      server: "alpha",
+      tool: "t",
+      agent: "a1",
+      outcome: "success",
+    }));
+    const parsed = parseBatch(JSON.stringify(events), "application/json");
+    if (!parsed.ok) throw new Error("bad fixture");
+    await ingestEvents(collector, parsed.events);
+    const window = await getDashboard(systemActor("test"), {
+      range: "custom",
+      from: "2026-10-01T00:00:00Z",
+      to: "2026-11-01T00:00:00Z",
+    });
+    expect(window.topServers).toEqual([{ key: "alpha", count: 1 }]);
+    expect(window.callsOverTime).toHaveLength(31);
+    await expect(
+      getDashboard(systemActor("test"), { range: "custom", from: "2026-11-01", to: "2026-10-01" }),
+    ).rejects.toThrow(/after from/);
   });
 });

@@ -5,7 +5,9 @@ import { percentileFromBuckets } from "@/lib/ingest/latency-histogram";
 import { ROLLUP_TABLES } from "@/lib/ingest/rollups";
 import { rotationDueAt } from "@/lib/registry/credential-flags";
 import { RISK_ORDER } from "@/lib/registry/risk";
-import { DASHBOARD_RANGES, ZDashboardQuery, type TDashboardQuery } from "@/lib/schemas/dashboard";
+import { foldRuleCounts } from "@/lib/schemas/rule";
+import { ZDashboardQuery, type TDashboardQuery } from "@/lib/schemas/dashboard";
+import { dashboardWindow } from "./internal/dashboard-window";
 import { activeCampaignProgress } from "@/lib/services/reviews/shared/active-campaign-progress";
 
 type Count = { key: string; count: number };
@@ -16,13 +18,8 @@ type Count = { key: string; count: number };
  */
 export async function getDashboard(actor: Actor, raw: TDashboardQuery = {}, now = new Date()) {
   assertCan(actor, "dashboard.read");
-  const { range } = parseWith(ZDashboardQuery, raw, "dashboard query");
-  const bucket = range === "24h" || range === "7d" ? "hour" : "day";
-  // Hourly rollups for short ranges, daily ones (whole UTC days) for 30 and 90 days.
-  const from =
-    bucket === "hour"
-      ? new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000 - (DASHBOARD_RANGES[range] - 1) * 3_600_000)
-      : new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000 - (DASHBOARD_RANGES[range] / 24 - 1) * 86_400_000);
+  const q = parseWith(ZDashboardQuery, raw, "dashboard query");
+  const { range, from, to, bucket } = dashboardWindow(q, now);
   const rollup = `"${ROLLUP_TABLES[bucket]}"`;
   const p = db();
   const [servers, pendingApprovals, openFindings, credentials, series, tops, denials, approvals, latency, risks] =
@@ -35,31 +32,36 @@ export async function getDashboard(actor: Actor, raw: TDashboardQuery = {}, now 
         select: { lastRotatedAt: true, createdAt: true, rotationDays: true },
       }),
       p.$queryRawUnsafe<{ t: Date; outcome: string; n: number }[]>(
-        `SELECT hour AS t, outcome, SUM(count)::int AS n FROM ${rollup} WHERE hour >= $1 GROUP BY 1, 2 ORDER BY 1`,
+        `SELECT hour AS t, outcome, SUM(count)::int AS n FROM ${rollup} WHERE hour >= $1 AND hour < $2 GROUP BY 1, 2 ORDER BY 1`,
         from,
+        to,
       ),
       p.$queryRawUnsafe<{ dim: string; key: string; n: number }[]>(
         `SELECT * FROM (
-        (SELECT 'server' AS dim, server AS key, SUM(count)::int AS n FROM ${rollup} WHERE hour >= $1 GROUP BY server ORDER BY n DESC LIMIT 8)
-        UNION ALL (SELECT 'tool', server || '/' || tool, SUM(count)::int AS n FROM ${rollup} WHERE hour >= $1 GROUP BY server, tool ORDER BY n DESC LIMIT 8)
-        UNION ALL (SELECT 'agent', agent, SUM(count)::int AS n FROM ${rollup} WHERE hour >= $1 GROUP BY agent ORDER BY n DESC LIMIT 8)
+        (SELECT 'server' AS dim, server AS key, SUM(count)::int AS n FROM ${rollup} WHERE hour >= $1 AND hour < $2 GROUP BY server ORDER BY n DESC LIMIT 8)
+        UNION ALL (SELECT 'tool', server || '/' || tool, SUM(count)::int AS n FROM ${rollup} WHERE hour >= $1 AND hour < $2 GROUP BY server, tool ORDER BY n DESC LIMIT 8)
+        UNION ALL (SELECT 'agent', agent, SUM(count)::int AS n FROM ${rollup} WHERE hour >= $1 AND hour < $2 GROUP BY agent ORDER BY n DESC LIMIT 8)
       ) t`,
         from,
+        to,
       ),
+      // Every rule comes back (a few dozen at most) so old rows' spellings fold into one vocabulary here.
       p.$queryRawUnsafe<{ rule: string; n: number }[]>(
         `SELECT rule, SUM(n)::int AS n FROM (
-        SELECT rule, count AS n FROM "DecisionRollup" WHERE hour >= $1 AND outcome = 'deny'
-        UNION ALL SELECT COALESCE(NULLIF(rule, ''), 'unspecified'), count FROM ${rollup} WHERE hour >= $1 AND outcome = 'deny'
-      ) d GROUP BY rule ORDER BY n DESC LIMIT 10`,
+        SELECT rule, count AS n FROM "DecisionRollup" WHERE hour >= $1 AND hour < $2 AND outcome = 'deny'
+        UNION ALL SELECT rule, count FROM ${rollup} WHERE hour >= $1 AND hour < $2 AND outcome = 'deny'
+      ) d GROUP BY rule`,
         from,
+        to,
       ),
       p.$queryRaw<{ t: Date; n: number }[]>`
-      SELECT date_trunc('day', "createdAt") AS t, COUNT(*)::int AS n FROM "ApprovalRequest" WHERE "createdAt" >= ${from} GROUP BY 1 ORDER BY 1`,
+      SELECT date_trunc('day', "createdAt") AS t, COUNT(*)::int AS n FROM "ApprovalRequest" WHERE "createdAt" >= ${from} AND "createdAt" < ${to} GROUP BY 1 ORDER BY 1`,
       // Histograms are summed bucket by bucket in the database: a few rows per server come back, not every hour.
       p.$queryRawUnsafe<{ server: string; i: number; n: number }[]>(
         `SELECT server, u.i::int AS i, SUM(u.n)::int AS n FROM ${rollup}, unnest("latencyBuckets") WITH ORDINALITY AS u(n, i)
-       WHERE hour >= $1 GROUP BY server, u.i`,
+       WHERE hour >= $1 AND hour < $2 GROUP BY server, u.i`,
         from,
+        to,
       ),
       p.tool.groupBy({ by: ["risk", "riskOverride"], _count: true }),
     ]);
@@ -69,7 +71,7 @@ export async function getDashboard(actor: Actor, raw: TDashboardQuery = {}, now 
       percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (v.last - r."createdAt"))) AS median
     FROM "ApprovalRequest" r
     JOIN (SELECT "requestId", MAX("createdAt") AS last FROM "ApprovalVote" GROUP BY "requestId") v ON v."requestId" = r.id
-    WHERE r."createdAt" >= ${from} AND r.status IN ('APPROVED', 'DENIED', 'CONSUMED')
+    WHERE r."createdAt" >= ${from} AND r."createdAt" < ${to} AND r.status IN ('APPROVED', 'DENIED', 'CONSUMED')
     GROUP BY ROLLUP (date_trunc('day', r."createdAt")) ORDER BY 2 NULLS LAST`;
   const median = decisionTimes.find((d) => d.t === null)?.median ?? null;
 
@@ -78,7 +80,7 @@ export async function getDashboard(actor: Actor, raw: TDashboardQuery = {}, now 
   // Every bucket of the range is present, zero-filled: a quiet hour is a zero, not a gap in the chart.
   const buckets = new Map<string, Record<string, number>>();
   const step = bucket === "hour" ? 3_600_000 : 86_400_000;
-  for (let t = from.getTime(); t <= now.getTime(); t += step)
+  for (let t = from.getTime(); t < to.getTime(); t += step)
     buckets.set(new Date(t).toISOString(), { success: 0, error: 0, deny: 0, pending: 0 });
   for (const r of series) {
     const k = new Date(r.t).toISOString();
@@ -97,6 +99,7 @@ export async function getDashboard(actor: Actor, raw: TDashboardQuery = {}, now 
   return {
     range,
     from: from.toISOString(),
+    to: to.toISOString(),
     kpis: {
       activeServers: byStatus.ACTIVE ?? 0,
       suspendedServers: byStatus.SUSPENDED ?? 0,
@@ -109,7 +112,7 @@ export async function getDashboard(actor: Actor, raw: TDashboardQuery = {}, now 
     topServers: top("server"),
     topTools: top("tool"),
     topAgents: top("agent"),
-    denialsByRule: denials.map((d) => ({ key: d.rule, count: d.n })),
+    denialsByRule: foldRuleCounts(denials.map((d) => ({ rule: d.rule, count: d.n }))).slice(0, 10),
     approvalVolume: approvals.map((a) => ({ t: new Date(a.t).toISOString(), total: a.n })),
     medianDecisionSeconds: median === null ? null : Math.round(Number(median)),
     decisionTimeByDay: decisionTimes

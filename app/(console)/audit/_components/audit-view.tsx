@@ -16,6 +16,7 @@ import { actionLabel } from "@/lib/audit/catalog";
 import { CATEGORY_OPTIONS, OUTCOME_OPTIONS, USER_SOURCE_OPTIONS } from "@/lib/audit/explorer-filters";
 import { OutcomeBadge } from "@/components/layout/status-badges";
 import { EventDrawer } from "./event-drawer";
+import { LinkedFilters } from "./linked-filters";
 import { VerifyPanel } from "./verify-panel";
 import { LoadingState } from "@/components/layout/loading-state";
 
@@ -123,6 +124,7 @@ export function AuditView({ canExport }: { canExport: boolean }) {
             />
           ))}
         </form>
+        <LinkedFilters params={params} onClear={(key) => set(key, "")} />
         <p className="mb-2 text-sm text-slate-600" data-testid="match-count" aria-live="polite">
           {total === null || total === undefined
             ? "Counting…"

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Dialog } from "@/components/ui/dialog";
+import { Drawer } from "@/components/ui/drawer";
 import { Timestamp } from "@/components/ui/timestamp";
 import { describeReason } from "@/lib/policy/describe-reason";
 import { callWhy, type CallData } from "@/lib/audit/call-data";
@@ -26,7 +26,7 @@ export function EventDrawer({ event: e, onClose }: { event: Jsonified<AuditEvent
   const { rule, reasons } = callWhy(e?.attributes);
   const why = reasons.length ? reasons.map((r) => describeReason(r, rule)) : rule ? [describeReason("", rule)] : [];
   return (
-    <Dialog open={e !== null} onClose={onClose} title={e ? `Event #${e.sequence}` : "Event"}>
+    <Drawer open={e !== null} onClose={onClose} title={e ? `Event #${e.sequence}` : "Event"}>
       {e && (
         <div className="space-y-3 text-sm" data-testid="event-drawer">
           <dl className="grid grid-cols-3 gap-x-3 gap-y-1">
@@ -144,6 +144,6 @@ export function EventDrawer({ event: e, onClose }: { event: Jsonified<AuditEvent
           </section>
         </div>
       )}
-    </Dialog>
+    </Drawer>
   );
 }

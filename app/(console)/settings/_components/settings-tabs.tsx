@@ -1,5 +1,6 @@
 "use client";
 
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { TabLinks } from "@/components/ui/tabs";
 import { usePathname } from "next/navigation";
 
@@ -15,4 +16,12 @@ const TABS = [
 
 export function SettingsTabs() {
   return <TabLinks label="Settings" tabs={TABS} current={usePathname()} />;
+}
+
+/** Settings / the section open now: the way back to the settings overview from any subpage. */
+export function SettingsBreadcrumbs() {
+  const path = usePathname();
+  const section = TABS.find((t) => path === t.href || path.startsWith(`${t.href}/`));
+  if (!section) return null;
+  return <Breadcrumbs items={[{ label: "Settings", href: "/settings" }, { label: section.label }]} />;
 }

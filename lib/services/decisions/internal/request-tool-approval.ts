@@ -84,6 +84,7 @@ export async function requestToolApproval(
             sessionId: call.sessionId,
             argsRedacted: redact(call.arguments, e.grant.deniedFields) as Prisma.InputJsonValue,
             requiredApprovals: requiredApprovals(e.server, e.tool.risk),
+            createdAt: now,
             expiresAt: new Date(
               now.getTime() + (e.server.approvalTtlMinutes ?? DEFAULT_TOOL_CALL_TTL_MINUTES) * 60_000,
             ),

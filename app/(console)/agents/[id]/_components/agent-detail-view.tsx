@@ -29,6 +29,7 @@ export function AgentDetailView({ id, canManage }: { id: string; canManage: bool
   return (
     <>
       <PageHeader
+        breadcrumbs={[{ label: "Agents", href: "/agents" }, { label: agent.name }]}
         title={agent.name}
         description={`${agent.clientId} · ${agent.purpose || "no purpose given"}`}
         actions={

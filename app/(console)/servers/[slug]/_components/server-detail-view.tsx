@@ -33,6 +33,7 @@ export function ServerDetailView({ slug, canReviewTools }: { slug: string; canRe
   return (
     <>
       <PageHeader
+        breadcrumbs={[{ label: "Servers", href: "/servers" }, { label: server.name }]}
         title={server.name}
         description={server.description || server.slug}
         actions={
