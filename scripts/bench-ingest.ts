@@ -50,10 +50,9 @@ for (const e of generateTraffic({ days: 30, ratePerHour: 2000, seed: 11 })) {
     if (bodies.length === batches) break;
   }
 }
-const serverEnv = opts.profile
-  ? { ...process.env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(opts.profile)}` }
-  : undefined;
-const server = await serve(port, { env: serverEnv });
+// (Node refuses --cpu-prof in NODE_OPTIONS: it goes on the server's own command line.)
+const nodeArgs = opts.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(opts.profile)}`] : [];
+const server = await serve(port, { nodeArgs });
 let stopped = false;
 try {
   let next = 0;

@@ -92,7 +92,7 @@ export function connectPostgres(url: string, max = 10): Connection {
         }
       } finally {
         // Also when the caller stops early: the connection goes back to the pool with no transaction open.
-        pending?.catch(() => undefined);
+        await pending?.catch(() => undefined);
         await client.query("ROLLBACK").catch(() => undefined);
         client.release();
       }
