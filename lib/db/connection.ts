@@ -86,7 +86,7 @@ export function connectPostgres(url: string, max = 10): Connection {
         await client.query(`DECLARE warden_cursor NO SCROLL CURSOR FOR ${sql}`);
         pending = fetch();
         while (pending) {
-          const { rows } = await pending;
+          const rows: unknown[][] = (await pending).rows;
           pending = rows.length === batch ? fetch() : null;
           if (rows.length) yield rows;
         }

@@ -66,6 +66,7 @@ export async function ingestFloor(serverUrl: string, rows: Row[], batchSize: num
     await migrate(conn);
     await conn.close();
     const pool = new pg.Pool({ connectionString: scratch.url, max: senders });
+    pool.on("error", (error) => console.error("floor: PostgreSQL connection lost:", error.message));
     const batches: Row[][] = [];
     for (let i = 0; i < rows.length; i += batchSize) batches.push(rows.slice(i, i + batchSize));
     let next = 0;

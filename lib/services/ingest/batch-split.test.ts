@@ -1,12 +1,12 @@
 import fc from "fast-check";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifyChain } from "@/lib/audit/verify-chain";
 import { closeConnection, db, useConnection as install } from "@/lib/db/client";
 import { parseBatch } from "@/lib/ingest/parse-batch";
 import type { TokenActor } from "@/lib/authz/actor";
 import type { TIngestEvent } from "@/lib/schemas/ingest";
 import { generateTraffic } from "@/lib/simulator/traffic";
-import { openTestDatabase } from "@/lib/testing/test-database";
+import { BACKENDS, openTestDatabase } from "@/lib/testing/test-database";
 import { ingestEvents } from "./ingest-events";
 
 const gateway: TokenActor = {
@@ -53,12 +53,20 @@ async function outcome() {
   return { chain: { ok: chain.ok, checked: chain.checked }, records, rollups, findings };
 }
 
+// One backend is enough for a property of the service: PGlite, unless only PostgreSQL is in scope.
+const BACKEND = BACKENDS.includes("pglite") ? "pglite" : "postgres";
+
 async function ingestWith(plan: (events: TIngestEvent[]) => Promise<void>) {
-  const database = await openTestDatabase("pglite");
+  const database = await openTestDatabase(BACKEND);
   install(database.conn);
-  await ingestEvents(gateway, HISTORY);
-  await plan(EVENTS);
-  return outcome();
+  try {
+    await ingestEvents(gateway, HISTORY);
+    await plan(EVENTS);
+    return await outcome();
+  } finally {
+    await closeConnection();
+    await database.drop();
+  }
 }
 
 /** Cuts the events into consecutive batches of the given sizes (the rest in a last one). */
@@ -74,14 +82,11 @@ function split(events: TIngestEvent[], sizes: number[]) {
 }
 
 describe("ingesting a batch split any way", () => {
-  afterEach(() => closeConnection());
-
   it(
     "ends in the same records, chain, rollups and findings as one batch (sizes, concurrency, retries of the same eventIds)",
     { timeout: 600_000 },
     async () => {
       const whole = await ingestWith(async (events) => void (await ingestEvents(gateway, events)));
-      await closeConnection();
       expect(whole.chain).toEqual({ ok: true, checked: HISTORY.length + EVENTS.length });
       await fc.assert(
         fc.asyncProperty(
@@ -99,7 +104,6 @@ describe("ingesting a batch split any way", () => {
                 }),
               );
             });
-            await closeConnection();
             expect(parts).toEqual(whole);
           },
         ),
