@@ -27,14 +27,15 @@ const records = fc.record({
   agent: fc.option(text, { nil: undefined }),
   onBehalfOf: fc.option(text, { nil: undefined }),
   sessionId: fc.option(text, { nil: undefined }),
+  userSource: fc.option(text, { nil: undefined }),
 });
 
 describe("a record's hashed body", () => {
   it("is the canonical JSON of the record with its sequence as a string, indexed columns only when set", () => {
     fc.assert(
       fc.property(records, fc.stringMatching(/^[0-9a-f]{64}$/), (record, prevHash) => {
-        const { sequence, eventId, server, tool, agent, onBehalfOf, sessionId, ...rest } = record;
-        const indexed = Object.entries({ eventId, server, tool, agent, onBehalfOf, sessionId }).filter(
+        const { sequence, eventId, server, tool, agent, onBehalfOf, sessionId, userSource, ...rest } = record;
+        const indexed = Object.entries({ eventId, server, tool, agent, onBehalfOf, sessionId, userSource }).filter(
           ([, v]) => v != null,
         );
         const whole = canonicalJson({ ...rest, ...Object.fromEntries(indexed), sequence: sequence.toString() });

@@ -27,6 +27,7 @@ const COLUMNS = [
   "agent",
   "onBehalfOf",
   "sessionId",
+  "userSource",
 ];
 const list = COLUMNS.map((c) => `"${c}"`).join(", ");
 type Row = (string | null)[];

@@ -23,7 +23,7 @@ export async function verifyFloor(url: string, batch: number) {
     await client.query(`DECLARE floor_cursor NO SCROLL CURSOR FOR SELECT sequence::text, "prevHash", hash, id::text,
       to_char("occurredAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), "actorType"::text, "actorId", "actorLabel",
       category, action, "targetType", "targetId", outcome, before::text, after::text, attributes::text,
-      "eventId", server, tool, agent, "onBehalfOf", "sessionId" FROM "AuditEvent" ORDER BY "AuditEvent".sequence`);
+      "eventId", server, tool, agent, "onBehalfOf", "sessionId", "userSource" FROM "AuditEvent" ORDER BY "AuditEvent".sequence`);
     for (;;) {
       const { rows: page } = await client.query({ text: `FETCH ${batch} FROM floor_cursor`, rowMode: "array" });
       for (const c of page as unknown[][]) {
@@ -33,7 +33,7 @@ export async function verifyFloor(url: string, batch: number) {
           `"after":${doc(c[14])},${opt("agent", c[19])}"attributes":${doc(c[15])},"before":${doc(c[13])},` +
           `"category":${text(c[8])},${opt("eventId", c[16])}"id":${text(c[3])},"occurredAt":${text(c[4])},` +
           `${opt("onBehalfOf", c[20])}"outcome":${text(c[12])},"sequence":"${c[0]}"${optTail("server", c[17])}` +
-          `${optTail("sessionId", c[21])},"targetId":${text(c[11])},"targetType":${text(c[10])}${optTail("tool", c[18])}}`;
+          `${optTail("sessionId", c[21])},"targetId":${text(c[11])},"targetType":${text(c[10])}${optTail("tool", c[18])}${optTail("userSource", c[22])}}`;
         const hash = createHash("sha256").update(prev).update(body).digest("hex");
         if (hash !== c[2] || c[1] !== prev) bad++;
         prev = c[2] as string;
