@@ -50,11 +50,17 @@ describe("npm run audit:verify", () => {
     "passes an intact chain, counting the records past the last checkpoint; fails once its tail is gone",
     { timeout: 180_000 },
     async () => {
-      const ok = cli("--anchors", anchors());
+      const ok = cli("--anchors", anchors(), "--full");
       expect(ok.stdout).toMatch(
         /^OK: 21 records and 2 signed checkpoints verified in \d+ ms, head #21; 2 anchored checkpoints matched; 1 record past the last checkpoint \(#20\)/,
       );
       expect(ok.status).toBe(0);
+      // By default only what follows the newest trusted checkpoint is read.
+      const incremental = cli("--anchors", anchors());
+      expect(incremental.stdout).toMatch(
+        /^OK: 1 record after the trusted checkpoint at #20 \(--full checks from the first\) and 2 signed checkpoints verified in \d+ ms, head #21;/,
+      );
+      expect(incremental.status).toBe(0);
 
       const conn = await open();
       await conn.withSession((s) =>

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { systemActor } from "@/lib/authz/actor";
 import { closeConnection } from "@/lib/db/client";
 import { ensureDatabase } from "@/lib/startup/ensure-database";
@@ -7,12 +8,21 @@ import { generateTraffic } from "@/lib/simulator/traffic";
 import { args } from "./lib/args";
 import { ensureBuild } from "./lib/ensure-build";
 import { benchBackend, benchDatabase } from "./lib/bench-backend";
+import { ingestFloor, storedRows } from "./lib/ingest-floor";
 import { serve } from "./lib/serve";
 
-// npm run bench:ingest [-- --batches 60 --senders 2 --backend both|pglite|postgres]
+// npm run bench:ingest [-- --batches 60 --senders 2 --backend both|pglite|postgres --profile DIR]
 // Batches of 1,000 events through POST /api/v1/audit/events on a production server: validation,
 // redaction, hash chain, rollups and findings included. Prints the sustained events per second.
-const opts = args({ batches: { type: "string" }, senders: { type: "string" }, backend: { type: "string" } });
+// On PostgreSQL, the floor in the same run: the rows Warden stored, written again into an empty table
+// made by the migrations, with raw multi-row INSERTs (same batches, same senders) and with one COPY.
+// --profile DIR writes the server's V8 CPU profile (node --cpu-prof) there.
+const opts = args({
+  batches: { type: "string" },
+  senders: { type: "string" },
+  backend: { type: "string" },
+  profile: { type: "string" },
+});
 const batches = Number(opts.batches ?? 60);
 const senders = Number(opts.senders ?? 2);
 const port = 3201;
@@ -40,7 +50,10 @@ for (const e of generateTraffic({ days: 30, ratePerHour: 2000, seed: 11 })) {
     if (bodies.length === batches) break;
   }
 }
-const server = await serve(port);
+// (Node refuses --cpu-prof in NODE_OPTIONS: it goes on the server's own command line.)
+const nodeArgs = opts.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(opts.profile)}`] : [];
+const server = await serve(port, { nodeArgs });
+let stopped = false;
 try {
   let next = 0;
   let accepted = 0;
@@ -61,11 +74,26 @@ try {
     }),
   );
   const s = (performance.now() - t0) / 1000;
+  const rate = accepted / s;
   console.log(
-    `ingest [${backend}] ${bodies.length} batches of 1,000, ${senders} senders: ${accepted} events in ${s.toFixed(1)} s = ${(accepted / s).toFixed(0)} events/s`,
+    `ingest [${backend}] ${bodies.length} batches of 1,000, ${senders} senders: ${accepted} events in ${s.toFixed(1)} s = ${rate.toFixed(0)} events/s`,
   );
-} finally {
   server.kill("SIGTERM");
   await new Promise((r) => server.once("exit", r));
+  stopped = true;
+  if (fresh.kind === "postgres") {
+    const rows = await storedRows(process.env.DATABASE_URL as string);
+    const floor = await ingestFloor(process.env.DATABASE_URL as string, rows, 1000, senders);
+    const insertRate = rows.length / floor.insert;
+    console.log(
+      `floor [postgres] raw multi-row INSERT of the same ${rows.length} rows: ${insertRate.toFixed(0)} rows/s; COPY: ${(rows.length / floor.copy).toFixed(0)} rows/s`,
+    );
+    console.log(`ratio: Warden over HTTP / raw INSERT = ${(rate / insertRate).toFixed(2)}× (target ≥ 0.6×)`);
+  }
+} finally {
+  if (!stopped) {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+  }
   await fresh.drop();
 }

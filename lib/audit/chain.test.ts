@@ -4,7 +4,14 @@ import { db } from "@/lib/db/client";
 import { describeWithDatabase } from "@/lib/testing/test-database";
 import { hashRecord } from "./chain";
 import { recordAudit } from "./record-audit";
-import { verifyChain } from "./verify-chain";
+import { verifyChain as verifyStreamed } from "./verify-chain";
+
+/** The streamed verdict (in batches of 3, so their boundaries fall inside the chain), checked against a run over every row in memory. */
+async function verifyChain(prisma: ReturnType<typeof db>) {
+  const streamed = await verifyStreamed(prisma, { batch: 3 });
+  expect(await verifyStreamed(prisma, { read: "memory" })).toEqual(streamed);
+  return streamed;
+}
 
 const actor = auditActor(systemActor("test"));
 

@@ -30,7 +30,33 @@ export type ChainRecord = {
   userSource?: string | null;
 };
 
-const INDEXED = ["eventId", "server", "tool", "agent", "onBehalfOf", "sessionId", "userSource"] as const;
+const INDEXED = new Set(["eventId", "server", "tool", "agent", "onBehalfOf", "sessionId", "userSource"]);
+type Field = keyof Omit<ChainRecord, "sequence">;
+const FIELDS: Field[] = [
+  "id",
+  "occurredAt",
+  "actorType",
+  "actorId",
+  "actorLabel",
+  "category",
+  "action",
+  "targetType",
+  "targetId",
+  "outcome",
+  "before",
+  "after",
+  "attributes",
+  "eventId",
+  "server",
+  "tool",
+  "agent",
+  "onBehalfOf",
+  "sessionId",
+  "userSource",
+];
+// Canonical JSON sorts keys, so the members before "sequence" and those after it serialise apart.
+const BELOW = FIELDS.filter((k) => k < "sequence").sort();
+const ABOVE = FIELDS.filter((k) => k > "sequence").sort();
 
 /**
  * A record's canonical JSON, split around its sequence: the one field known only once the chain lock
@@ -38,34 +64,32 @@ const INDEXED = ["eventId", "server", "tool", "agent", "onBehalfOf", "sessionId"
  */
 export type PreparedBody = { head: string; tail: string };
 
-export function prepareBody(record: Omit<ChainRecord, "sequence">): PreparedBody {
-  const fields: Record<string, unknown> = {
-    id: record.id,
-    occurredAt: record.occurredAt,
-    actorType: record.actorType,
-    actorId: record.actorId,
-    actorLabel: record.actorLabel,
-    category: record.category,
-    action: record.action,
-    targetType: record.targetType,
-    targetId: record.targetId,
-    outcome: record.outcome,
-    before: record.before,
-    after: record.after,
-    attributes: record.attributes,
-    ...Object.fromEntries(INDEXED.filter((k) => record[k] != null).map((k) => [k, record[k]])),
-  };
-  // Canonical JSON sorts keys, so the members before "sequence" and those after it serialise apart.
-  const below: Record<string, unknown> = {};
-  const above: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) (key < "sequence" ? below : above)[key] = value;
-  const head = canonicalJson(below);
-  const tail = canonicalJson(above);
-  return { head: head === "{}" ? "{" : `${head.slice(0, -1)},`, tail: tail === "{}" ? "}" : `,${tail.slice(1)}` };
+/** `"key":value` of a member, or "" when canonical JSON leaves it out (indexed columns only when set). */
+function member(record: Omit<ChainRecord, "sequence">, key: Field): string {
+  const value = record[key];
+  if (value === undefined || (value === null && INDEXED.has(key))) return "";
+  return `"${key}":${canonicalJson(value)}`;
 }
 
-export function hashPrepared(prevHash: string, body: PreparedBody, sequence: bigint): string {
-  return sha256Hex(prevHash, `${body.head}"sequence":"${sequence}"${body.tail}`);
+export function prepareBody(record: Omit<ChainRecord, "sequence">): PreparedBody {
+  let head = "{";
+  for (const key of BELOW) {
+    const m = member(record, key);
+    if (m) head += `${m},`;
+  }
+  let tail = "";
+  for (const key of ABOVE) {
+    const m = member(record, key);
+    if (m) tail += `,${m}`;
+  }
+  return { head, tail: `${tail}}` };
+}
+
+/** The record's canonical JSON once its sequence is known: what its hash covers. */
+export const bodyAt = (body: PreparedBody, sequence: bigint) => `${body.head}"sequence":"${sequence}"${body.tail}`;
+
+function hashPrepared(prevHash: string, body: PreparedBody, sequence: bigint): string {
+  return sha256Hex(prevHash, bodyAt(body, sequence));
 }
 
 export function hashRecord(prevHash: string, record: ChainRecord): string {

@@ -3,7 +3,8 @@ import type { Tx } from "@/lib/db/tx";
 import type { AuditActor } from "@/lib/authz/actor";
 import type { AuditCategory } from "@/lib/schemas/audit-category";
 import type { Outcome } from "@/lib/schemas/outcome";
-import { GENESIS_HASH, hashPrepared, prepareBody, type ChainRecord, type PreparedBody } from "./chain";
+import { bodyAt, GENESIS_HASH, prepareBody, type ChainRecord, type PreparedBody } from "./chain";
+import { sha256Hex } from "@/lib/crypto/sha256";
 import { auditIdentifier } from "./audit-identifier";
 import type { DataOf } from "./action-data";
 import type { AuditAction } from "./catalog";
@@ -47,8 +48,8 @@ export async function lockChain(tx: Tx) {
   await tx.$executeRawUnsafe(`SELECT 1 FROM (SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})) AS l`);
 }
 
-/** A record made ready outside the chain lock: redacted, serialised, its hash body split around the sequence. */
-export type PreparedAudit = { record: Omit<ChainRecord, "sequence">; body: PreparedBody; row: string };
+/** A record made ready outside the chain lock: redacted, serialised once, its canonical JSON split around the sequence. */
+export type PreparedAudit = { record: Omit<ChainRecord, "sequence">; body: PreparedBody };
 
 /**
  * Everything about a record that does not depend on its place in the chain. Pure; no lock needed.
@@ -91,9 +92,7 @@ export function prepareAudit(inputs: AuditInput[]): PreparedAudit[] {
         sessionId: auditIdentifier(call.sessionId, pattern),
       }),
     };
-    // The row is the record itself (absent call fields insert as NULL); its links are added under the lock.
-    const row = JSON.stringify(record);
-    return { record, body: prepareBody(record), row };
+    return { record, body: prepareBody(record) };
   });
 }
 
@@ -117,11 +116,14 @@ export async function appendPrepared(tx: Tx, prepared: PreparedAudit[]): Promise
   let prevHash = head?.hash ?? GENESIS_HASH;
   const records: ChainRecord[] = [];
   const rows: string[] = [];
+  // One pass: the canonical JSON that is hashed is also the stored row (its keys are the columns; absent
+  // call fields insert as NULL), with the two links in front.
   for (const p of prepared) {
     sequence += 1n;
-    const hash = hashPrepared(prevHash, p.body, sequence);
+    const body = bodyAt(p.body, sequence);
+    const hash = sha256Hex(prevHash, body);
     records.push({ ...p.record, sequence });
-    rows.push(`{"sequence":"${sequence}","prevHash":"${prevHash}","hash":"${hash}",${p.row.slice(1)}`);
+    rows.push(`{"prevHash":"${prevHash}","hash":"${hash}",${body.slice(1)}`);
     prevHash = hash;
   }
   await insertRows(tx, rows);

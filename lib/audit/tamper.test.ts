@@ -245,6 +245,38 @@ describeWithDatabase("tampering as the tables' owner, verified against the ancho
     const result = await verifyChain(db(), { anchorsDir: dir });
     expect(result).toMatchObject({ ok: false, problem, sequence });
     expect(result.ok ? "" : result.detail).toMatch(detail);
+    // Streamed in batches whose boundaries fall inside the chain, or read whole into memory: the same verdict.
+    expect(await verifyChain(db(), { anchorsDir: dir, batch: 7 })).toEqual(result);
+    expect(await verifyChain(db(), { anchorsDir: dir, read: "memory" })).toEqual(result);
+    // Incremental: the same verdict, unless the damage lies at or before the checkpoint it trusted.
+    const incremental = await verifyChain(db(), { anchorsDir: dir, incremental: true, batch: 7 });
+    if (incremental.ok) expect(BigInt(incremental.startedAfter ?? 0)).toBeGreaterThanOrEqual(BigInt(sequence));
+    else expect({ ...incremental, checked: 0 }).toEqual({ ...result, checked: 0 });
+  });
+
+  it("checks incrementally only what follows the newest trusted checkpoint; --full also finds older damage", async () => {
+    await append(4);
+    expect(await verifyChain(db(), { anchorsDir: dir, incremental: true })).toMatchObject({
+      ok: true,
+      checked: 4,
+      startedAfter: "30",
+      head: { sequence: "34" },
+      unprotected: 4,
+    });
+    await asOwner(conn(), `UPDATE "AuditEvent" SET action = 'edited' WHERE sequence = 33`);
+    expect(await verifyChain(db(), { anchorsDir: dir, incremental: true })).toMatchObject({
+      ok: false,
+      problem: "edited",
+      sequence: "33",
+    });
+    await asOwner(conn(), `UPDATE "AuditEvent" SET action = 'server.updated' WHERE sequence = 33`);
+    // Damage before the trusted checkpoint: not re-read incrementally, found by a full run.
+    await asOwner(conn(), `UPDATE "AuditEvent" SET action = 'edited' WHERE sequence = 5`);
+    expect(await verifyChain(db(), { anchorsDir: dir, incremental: true })).toMatchObject({
+      ok: true,
+      startedAfter: "30",
+    });
+    expect(await verifyChain(db(), { anchorsDir: dir })).toMatchObject({ ok: false, problem: "edited", sequence: "5" });
   });
 
   it("counts the records past the last checkpoint", async () => {

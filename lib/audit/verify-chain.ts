@@ -1,5 +1,7 @@
+import { connection } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { GENESIS_HASH, hashRecord, type ChainRecord } from "./chain";
+import { GENESIS_HASH, hashRecord } from "./chain";
+import { chainRowAt, memoryChainRows, streamChainRows, type ChainRow } from "./chain-rows";
 import { loadSignedHeads, type SignedHead } from "./signed-heads";
 import { configuredTrustedKeys, type TrustedKeys } from "./trusted-keys";
 
@@ -26,6 +28,8 @@ export type VerifyResult =
       /** The highest sequence a verified checkpoint covers, and how many records lie past it. */
       lastCheckpoint: string | null;
       unprotected: number;
+      /** Incremental runs: the trusted checkpoint the check started from (records up to it were not re-read). */
+      startedAfter: string | null;
       notes: string[];
     }
   | { ok: false; checked: number; sequence: string; problem: TamperKind; detail: string; notes: string[] };
@@ -35,25 +39,19 @@ export type VerifyOptions = {
   anchorsDir?: string | null;
   /** The keys whose signatures count; by default the configured ones. */
   trusted?: TrustedKeys;
+  /**
+   * Start from the newest signed checkpoint whose record is still there and still hashes to what was
+   * signed, and check only what follows it (every checkpoint's signature is still checked). Tampering
+   * at or before that checkpoint is then only found by a full run (the default).
+   */
+  incremental?: boolean;
+  /** "memory" reads every row before checking (the reference for tests); "stream" (default) reads them in batches. */
+  read?: "stream" | "memory";
+  /** Rows per batch when streaming (tests make it small, so batch boundaries fall inside the chain). */
+  batch?: number;
 };
 
-type Row = ChainRecord & { prevHash: string; hash: string };
-
-const PAGE = 5000;
-
-async function* rows(prisma: PrismaClient): AsyncGenerator<Row> {
-  let after = 0n;
-  for (;;) {
-    const page = await prisma.auditEvent.findMany({
-      where: { sequence: { gt: after } },
-      orderBy: { sequence: "asc" },
-      take: PAGE,
-    });
-    for (const row of page) yield row;
-    if (page.length < PAGE) return;
-    after = page[page.length - 1].sequence;
-  }
-}
+type Row = ChainRow;
 
 const matchesAt = (row: Row, sequence: bigint) => hashRecord(row.prevHash, { ...row, sequence }) === row.hash;
 const consistent = (row: Row) => matchesAt(row, row.sequence);
@@ -62,6 +60,15 @@ function groupBySequence(heads: SignedHead[]) {
   const map = new Map<bigint, SignedHead[]>();
   for (const h of heads) map.set(h.sequence, [...(map.get(h.sequence) ?? []), h]);
   return map;
+}
+
+/** The newest signed head whose row is present, hashes consistently and carries every hash signed for it. */
+async function trustedStart(prisma: PrismaClient, headsAt: Map<bigint, SignedHead[]>) {
+  for (const sequence of [...headsAt.keys()].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0))) {
+    const row = await chainRowAt(prisma, sequence);
+    if (row && consistent(row) && headsAt.get(sequence)?.every((h) => h.hash === row.hash)) return row;
+  }
+  return null;
 }
 
 /**
@@ -83,16 +90,14 @@ export async function verifyChain(prisma: PrismaClient, options: VerifyOptions =
   });
   if (signed.problem) return fail(signed.problem.sequence, signed.problem.problem, signed.problem.detail);
   const headsAt = groupBySequence(signed.heads);
-  const iterator = rows(prisma);
-  let expected = 1n;
-  let prevHash = GENESIS_HASH;
-  let beforePrev = "";
-  let agreedUpTo = 0n;
-  let next = await iterator.next();
-  while (!next.done) {
-    const row = next.value;
-    next = await iterator.next();
-    const following = next.done ? undefined : next.value;
+  const start = options.incremental ? await trustedStart(prisma, headsAt) : null;
+  let expected = (start?.sequence ?? 0n) + 1n;
+  let prevHash = start?.hash ?? GENESIS_HASH;
+  let beforePrev = start?.prevHash ?? "";
+  let agreedUpTo = start?.sequence ?? 0n;
+
+  /** Checks one row, knowing the row that follows it (if any); a failure, or undefined when it holds. */
+  const step = (row: Row, following: Row | undefined): VerifyResult | undefined => {
     if (row.sequence > expected) {
       return fail(expected, "deleted", `sequence ${expected} is missing (next present is ${row.sequence})`);
     }
@@ -146,6 +151,28 @@ export async function verifyChain(prisma: PrismaClient, options: VerifyOptions =
     prevHash = row.hash;
     expected += 1n;
     checked++;
+    return undefined;
+  };
+
+  const from = start?.sequence ?? 0n;
+  const pages =
+    options.read === "memory"
+      ? memoryChainRows(prisma, from)
+      : streamChainRows(prisma, connection(), from, options.batch);
+  // Each row is checked once its successor is known: the last row of a batch waits for the next batch.
+  let carried: Row | undefined;
+  for await (const page of pages) {
+    for (const row of page) {
+      if (carried) {
+        const failure = step(carried, row);
+        if (failure) return failure; // (leaving the loop closes the stream)
+      }
+      carried = row;
+    }
+  }
+  if (carried) {
+    const failure = step(carried, undefined);
+    if (failure) return failure;
   }
   const end = expected - 1n;
   const highest = signed.heads.at(-1);
@@ -176,9 +203,10 @@ export async function verifyChain(prisma: PrismaClient, options: VerifyOptions =
     checked,
     checkpoints: signed.checkpoints,
     anchors: signed.anchors,
-    head: checked === 0 ? null : { sequence: end.toString(), hash: prevHash },
+    head: end === 0n ? null : { sequence: end.toString(), hash: prevHash },
     lastCheckpoint: last === null ? null : last.toString(),
     unprotected: Number(end - (last ?? 0n)),
+    startedAfter: start ? start.sequence.toString() : null,
     notes,
   };
 }

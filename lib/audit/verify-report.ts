@@ -15,5 +15,7 @@ export function verifySummary(r: Report): string {
       : r.lastCheckpoint === null
         ? `; none of the ${r.checked} records is covered by a checkpoint yet`
         : `; ${count(r.unprotected, "record")} past the last checkpoint (#${r.lastCheckpoint})`;
-  return `OK: ${count(r.checked, "record")} and ${count(r.checkpoints, "signed checkpoint")} verified${took}${head}; ${count(r.anchors, "anchored checkpoint")} matched${tail}`;
+  const from =
+    r.startedAfter === null ? "" : ` after the trusted checkpoint at #${r.startedAfter} (--full checks from the first)`;
+  return `OK: ${count(r.checked, "record")}${from} and ${count(r.checkpoints, "signed checkpoint")} verified${took}${head}; ${count(r.anchors, "anchored checkpoint")} matched${tail}`;
 }

@@ -6,36 +6,47 @@ export const MAX_CANONICAL_DEPTH = 128;
 /**
  * Deterministic JSON: object keys sorted, no whitespace, Dates as ISO strings, bigints as strings,
  * undefined members dropped. The same value always yields the same bytes, whatever the key order.
+ * Written straight to a string in one walk (no sorted copy of the value): audit hashing runs it on
+ * every ingested record.
  */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(normalise(value, 0));
+  return write(value, 0) ?? "null";
 }
 
-function normalise(value: unknown, depth: number): unknown {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === "bigint") return value.toString();
-  if (typeof value === "object" && depth >= MAX_CANONICAL_DEPTH)
-    throw new AppError("BAD_REQUEST", `The document is nested more than ${MAX_CANONICAL_DEPTH} levels deep`);
-  if (Array.isArray(value)) return value.map((v) => normalise(v, depth + 1));
-  if (typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const member = (value as Record<string, unknown>)[key];
-      if (member === undefined) continue;
-      // Assigning "__proto__" would set the prototype and drop the member, letting two different
-      // argument sets share one hash: define it as the own property JSON.parse made it.
-      if (key === "__proto__")
-        Object.defineProperty(out, key, {
-          value: normalise(member, depth + 1),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      else out[key] = normalise(member, depth + 1);
-    }
-    return out;
+/** A value's canonical text, or undefined where JSON leaves it out (an object member that is a function or symbol). */
+function write(value: unknown, depth: number): string | undefined {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      return Number.isFinite(value) ? JSON.stringify(value) : "null";
+    case "boolean":
+      return value ? "true" : "false";
+    case "bigint":
+      return JSON.stringify(value.toString());
+    case "undefined":
+      return "null";
+    case "function":
+    case "symbol":
+      return undefined;
   }
-  if (typeof value === "number" && !Number.isFinite(value)) return null;
-  return value;
+  if (value === null) return "null";
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (depth >= MAX_CANONICAL_DEPTH)
+    throw new AppError("BAD_REQUEST", `The document is nested more than ${MAX_CANONICAL_DEPTH} levels deep`);
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) out += `${i ? "," : ""}${write(value[i], depth + 1) ?? "null"}`;
+    return `${out}]`;
+  }
+  const object = value as Record<string, unknown>;
+  let out = "{";
+  for (const key of Object.keys(object).sort()) {
+    const member = object[key];
+    if (member === undefined) continue;
+    const text = write(member, depth + 1);
+    if (text === undefined) continue;
+    out += `${out.length > 1 ? "," : ""}${JSON.stringify(key)}:${text}`;
+  }
+  return `${out}}`;
 }

@@ -21,6 +21,11 @@ export type Connection = {
    * then too, since a change may have been missed). PGlite: its in-process notifications.
    */
   listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /**
+   * PostgreSQL only: a read-only query's rows (as arrays of column values), `batch` at a time, through a
+   * server-side cursor on one snapshot, fetching the next batch while the caller works on this one.
+   */
+  cursor?(sql: string, batch: number): AsyncGenerator<unknown[][]>;
   close(): Promise<void>;
 };
 
@@ -71,6 +76,26 @@ export function connectPostgres(url: string, max = 10): Connection {
         listening.delete(stop);
         await stop();
       };
+    },
+    cursor: async function* (sql, batch) {
+      const client = await pool.connect();
+      const fetch = () => client.query({ text: `FETCH ${batch} FROM warden_cursor`, rowMode: "array" });
+      let pending: ReturnType<typeof fetch> | null = null;
+      try {
+        await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        await client.query(`DECLARE warden_cursor NO SCROLL CURSOR FOR ${sql}`);
+        pending = fetch();
+        while (pending) {
+          const rows: unknown[][] = (await pending).rows;
+          pending = rows.length === batch ? fetch() : null;
+          if (rows.length) yield rows;
+        }
+      } finally {
+        // Also when the caller stops early: the connection goes back to the pool with no transaction open.
+        await pending?.catch(() => undefined);
+        await client.query("ROLLBACK").catch(() => undefined);
+        client.release();
+      }
     },
     close: async () => {
       await Promise.all([...listening].map((stop) => stop()));

@@ -1,4 +1,5 @@
 import type { FindingInput } from "./finding-input";
+import { localHours } from "./local-hour";
 import type { TIngestEvent } from "@/lib/schemas/ingest";
 import { normaliseOutcome, outcomeLabel } from "@/lib/schemas/outcome";
 
@@ -41,27 +42,6 @@ const SENSITIVE = new Set(["CONFIDENTIAL", "RESTRICTED"]);
 /** Tools that move data out of the company by their nature, whatever their annotations claim. */
 const EGRESS = /(^|_)(send_email|email|upload|share|publish|webhook|fetch_url|http_request|paste)(_|$)/i;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function localHour(d: Date, timezone: string): { hour: number; weekend: boolean } {
-  // Building a formatter costs far more than using one: one per timezone, for the life of the process.
-  let format = formatters.get(timezone);
-  if (!format)
-    formatters.set(
-      timezone,
-      (format = new Intl.DateTimeFormat("en-GB", {
-        timeZone: timezone,
-        hour: "numeric",
-        hourCycle: "h23",
-        weekday: "short",
-      })),
-    );
-  const parts = format.formatToParts(d);
-  const hour = Number(parts.find((p) => p.type === "hour")?.value ?? 0);
-  const weekday = parts.find((p) => p.type === "weekday")?.value ?? "";
-  return { hour, weekend: weekday === "Sat" || weekday === "Sun" };
-}
-
 /** An agent's first call of a tool: "used" only when the call went through, "tried" (and how it ended) otherwise. */
 export function firstUseTitle(e: Pick<TIngestEvent, "agent" | "server" | "tool" | "outcome">): string {
   const o = normaliseOutcome(e.outcome);
@@ -85,6 +65,7 @@ export function streamFindings(events: TIngestEvent[], ctx: StreamContext): Find
     out.set(key, seen && f.seenAt && seen > f.seenAt ? { ...f, seenAt: seen } : f);
   };
   const sessions = new Map<string, TIngestEvent[]>();
+  const localHour = localHours(ctx.business.timezone);
   for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
     const server = ctx.servers.get(e.server);
     if (!server)
@@ -129,7 +110,7 @@ export function streamFindings(events: TIngestEvent[], ctx: StreamContext): Find
         seenAt: e.timestamp,
       });
     }
-    const { hour, weekend } = localHour(e.timestamp, ctx.business.timezone);
+    const { hour, weekend } = localHour(e.timestamp);
     if (weekend || hour < ctx.business.startHour || hour >= ctx.business.endHour) {
       add({
         type: "off_hours",
@@ -153,7 +134,11 @@ export function streamFindings(events: TIngestEvent[], ctx: StreamContext): Find
         seenAt: e.timestamp,
       });
     }
-    if (e.sessionId) sessions.set(e.sessionId, [...(sessions.get(e.sessionId) ?? []), e]);
+    if (e.sessionId) {
+      const calls = sessions.get(e.sessionId);
+      if (calls) calls.push(e);
+      else sessions.set(e.sessionId, [e]);
+    }
   }
   const batchReads = sensitiveReads(events, ctx);
   for (const [sessionId, calls] of sessions) {
