@@ -16,4 +16,7 @@ export const useDashboard = (q: TDashboardQuery) =>
     queryFn: () => apiFetch<Dashboard>(`/api/console/dashboard?${searchOf(q)}`),
     refetchInterval: 30_000,
     placeholderData: (previous) => previous,
+    // The dashboard says what is wrong with its window (a custom range that ends before it starts) beside
+    // the time picker, so the user can fix it there, rather than on the segment's error page.
+    throwOnError: false,
   });
