@@ -21,6 +21,7 @@ import { maskOutputSchema } from "./output-schema";
 import { rpcError, upstreamError, WARDEN_DENIED } from "./rpc-error";
 import type { Upstream } from "./upstream";
 import type { CallerUser } from "./oauth/authenticate";
+import { scopeDenial } from "./oauth/scopes";
 
 /** Who is on the other end of a session, re-checked on every request (a revocation applies at once). */
 export type SessionIdentity = {
@@ -141,9 +142,14 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
       : (p: { progress: number; total?: number; message?: string }) =>
           void send({ method: "notifications/progress", params: { ...p, progressToken: token } }).catch(() => {});
 
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({
-    tools: visibleTools(core, upstream, agentOrDeny()),
-  }));
+  // A token's scopes narrow what the agent sees as well as what it may call (./oauth/scopes.ts).
+  server.setRequestHandler(ListToolsRequestSchema, async (_req, extra) => {
+    const agent = agentOrDeny();
+    const { scopes } = orDeny(() => identity.user(extra));
+    return {
+      tools: visibleTools(core, upstream, agent).filter((t) => !scopeDenial(scopes, upstream.slug, t.name)),
+    };
+  });
 
   // The SDK's Server checks a tools/call's params itself and answers a malformed one before any handler
   // runs: answered, yet never recorded. Registered through Protocol, the gateway sees every call.

@@ -344,7 +344,10 @@ describeWithDatabase("Gateway OAuth: discovery, sign-in, verified users, token e
 
     // The audit record names alice, verified.
     const { value: record } = await until(
-      () => db().auditEvent.findFirst({ where: { category: "TOOL_CALL", server: w.server.slug, outcome: "success" } }),
+      async () =>
+        (await db().auditEvent.findFirst({
+          where: { category: "TOOL_CALL", server: w.server.slug, outcome: "success" },
+        })) ?? undefined,
       20_000,
     );
     expect(record).toMatchObject({ agent: w.agent.clientId, onBehalfOf: w.alice.email, userSource: "verified" });
@@ -404,6 +407,27 @@ describeWithDatabase("Gateway OAuth: discovery, sign-in, verified users, token e
     const stranger = await initialize(`Bearer ${await token({ client_id: "unregistered-app" })}`);
     expect(stranger.status).toBe(403);
     expect((await stranger.json()).error.message).toMatch(/unregistered-app is not registered.*OAuth client id/);
+  });
+
+  it("narrows what an agent sees and calls to its token's warden: scopes, never widening its grants", async () => {
+    const connect = async (scope: string) => {
+      const client = new Client({ name: "scoped", version: "1" });
+      await client.connect(
+        new StreamableHTTPClientTransport(new URL(resource()), {
+          requestInit: { headers: { authorization: `Bearer ${await token({ scope })}` } },
+        }),
+      );
+      return client;
+    };
+    const wide = await connect(`mcp warden:${w.server.slug}`);
+    const narrow = await connect(`mcp warden:${w.server.slug}:another-tool`);
+    try {
+      expect((await wide.listTools()).tools.map((t) => t.name)).toEqual(["whoami"]);
+      expect((await narrow.listTools()).tools).toEqual([]);
+      await expect(narrow.callTool({ name: "whoami", arguments: {} })).rejects.toThrow(/scope_not_granted/);
+    } finally {
+      await Promise.all([wide.close(), narrow.close()]);
+    }
   });
 
   it("refuses an asserted user from an agent not trusted to assert users, and serves it once trusted", async () => {
