@@ -2,7 +2,11 @@ import { expect, it } from "vitest";
 import { systemActor } from "@/lib/authz/actor";
 import { AppError } from "@/lib/errors";
 import { describeWithDatabase } from "@/lib/testing/test-database";
+import { db } from "@/lib/db/client";
 import { setOrgPause } from "@/lib/services/org/set-org-pause";
+import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
+import { updateUser } from "@/lib/services/users/update-user";
+import { seedUser } from "@/prisma/seed/factories";
 import { getPolicyBundle } from "./get-policy-bundle";
 
 const sys = systemActor("test");
@@ -68,5 +72,27 @@ describeWithDatabase("the policy bundle when the registry changes", () => {
     const answer = await held;
     expect(answer.status).toBe(200);
     expect(answer.etag).not.toBe(etag);
+  });
+
+  it("drops a disabled user's sign-in identity from the bundle at once, and restores it when enabled", async () => {
+    const live = new AbortController();
+    const user = await seedUser({ email: "disabled-later@test.local" });
+    // As a first single sign-on would link it (lib/services/users/link-sso-identity.ts bumps the registry too).
+    await db().$transaction(async (tx) => {
+      await tx.ssoIdentity.create({
+        data: { issuer: "https://idp.test", subject: "u-1", userId: user.id, linkedBy: "PROVISIONED" },
+      });
+      await registryChanged(tx);
+    });
+    const identities = async () => {
+      const answer = await getPolicyBundle(sys, { stopping: live.signal });
+      if (answer.status !== 200) throw new Error("expected a bundle");
+      return (JSON.parse(answer.body) as { identities: { email: string }[] }).identities.map((i) => i.email);
+    };
+    expect(await identities()).toContain(user.email);
+    await updateUser(sys, user.id, { disabled: true });
+    expect(await identities()).not.toContain(user.email);
+    await updateUser(sys, user.id, { disabled: false });
+    expect(await identities()).toContain(user.email);
   });
 });

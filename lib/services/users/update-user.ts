@@ -5,6 +5,7 @@ import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
 import { ZUpdateUserInput, type TUpdateUserInput } from "@/lib/schemas/user";
+import { registryChanged } from "@/lib/services/servers/shared/registry-changed";
 import { assertTeamsExist } from "./create-user";
 import { auditShape, toUserView, userSelect } from "./user-view";
 
@@ -45,6 +46,8 @@ export async function updateUser(actor: Actor, userId: string, raw: TUpdateUserI
       select: userSelect,
     });
     const after = toUserView(row);
+    // Gateways map a verified token to its Warden user through the bundle, which holds enabled users only.
+    if (before.disabled !== after.disabled) await registryChanged(tx);
     await recordAdminAudit(
       tx,
       actor,
