@@ -52,6 +52,7 @@ describe("the secret check at the route edge", () => {
     expect(allowed).toEqual({
       "POST /api/console/users": ["password"],
       "POST /api/console/tools/[id]/review": ["definitionHash"],
+      "POST /api/console/tools/bulk-review": ["tools"],
       "POST /api/console/servers/[slug]/manifest": ["tokensOnly"],
       "POST /api/v1/servers/[slug]/manifest": ["tokensOnly"],
       "POST /api/v1/decisions": ["all"],

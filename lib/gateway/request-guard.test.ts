@@ -97,6 +97,8 @@ describeWithDatabase("Gateway Origin and Host guard", () => {
           [slug]: {
             command: "node",
             args: ["node_modules/@modelcontextprotocol/server-everything/dist/index.js", "stdio"],
+            // The guard is under test, not sessions: one shared upstream, so each initialize starts no process.
+            shared: true,
           },
         },
       }),
