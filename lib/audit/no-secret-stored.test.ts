@@ -242,7 +242,12 @@ describeWithDatabase("no secret is stored in the audit log, whatever the entry p
     const rows = await db().$queryRawUnsafe<{ j: string }[]>(`SELECT row_to_json(a)::text AS j FROM "AuditEvent" a`);
     // 3 ingested + 2 OTLP + 1 decision + 1 spooled + 1 console record per round, at least
     expect(rows.length).toBeGreaterThanOrEqual(round * 8);
-    const stored = rows.map((r) => storedText(JSON.parse(r.j)).join("\n")).join("\n");
+    // The dashboard's rollups are stored from the same events: names and rules in them are stored bytes too.
+    const rollups = await db().$queryRawUnsafe<{ j: string }[]>(
+      `SELECT row_to_json(r)::text AS j FROM "ToolCallRollup" r UNION ALL SELECT row_to_json(d)::text FROM "ToolCallRollupDaily" d`,
+    );
+    expect(rollups.length).toBeGreaterThan(0);
+    const stored = [...rows, ...rollups].map((r) => storedText(JSON.parse(r.j)).join("\n")).join("\n");
     const found = planted.flatMap(({ sample, disguise, written }) =>
       [written, ...leakForms(sample.core, disguise)]
         .filter((form) => stored.includes(form))

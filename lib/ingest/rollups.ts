@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db/tx";
+import { holdsSecret, redactText } from "@/lib/redaction/redact";
 import type { TIngestEvent } from "@/lib/schemas/ingest";
 import { normaliseRule } from "@/lib/schemas/rule";
 import { LATENCY_BUCKET_COUNT, latencyBucket } from "./latency-histogram";
@@ -28,18 +29,30 @@ export async function upsertRollups(tx: Tx, events: TIngestEvent[]) {
   await upsertInto(tx, "day", events);
 }
 
+/** A count as the audit record keeps it: a number that reads as a secret (a card number) is redacted there, and counts 0 here. */
+const count = (n: number | undefined) => (n === undefined || holdsSecret(String(n)) ? 0 : n);
+
 async function upsertInto(tx: Tx, grain: keyof typeof ROLLUP_TABLES, events: TIngestEvent[]) {
   const table = ROLLUP_TABLES[grain];
   const rows = new Map<string, Row>();
+  // Rollup columns hold what the audit record shows, never a secret an agent wrote into a name or rule
+  // (redacted as the audit log redacts them); a batch repeats its names, so each is redacted once.
+  const redacted = new Map<string, string>();
+  const safe = (s: string) => {
+    let r = redacted.get(s);
+    if (r === undefined) redacted.set(s, (r = redactText(s)));
+    return r;
+  };
   for (const e of events) {
     const hour = grain === "hour" ? hourOf(e.timestamp) : dayOf(e.timestamp);
-    const rule = e.outcome === "deny" || e.outcome === "pending" ? normaliseRule(e.rule) : "";
-    const key = [hour.toISOString(), e.server, e.tool ?? "", e.agent, e.outcome, rule].join("\u0000");
+    const rule = e.outcome === "deny" || e.outcome === "pending" ? normaliseRule(safe(e.rule ?? "")) : "";
+    const [server, tool, agent] = [safe(e.server), safe(e.tool ?? ""), safe(e.agent)];
+    const key = [hour.toISOString(), server, tool, agent, e.outcome, rule].join("\u0000");
     const row = rows.get(key) ?? {
       hour,
-      server: e.server,
-      tool: e.tool ?? "",
-      agent: e.agent,
+      server,
+      tool,
+      agent,
       outcome: e.outcome,
       rule,
       count: 0,
@@ -49,8 +62,8 @@ async function upsertInto(tx: Tx, grain: keyof typeof ROLLUP_TABLES, events: TIn
       buckets: Array(LATENCY_BUCKET_COUNT).fill(0),
     };
     row.count++;
-    row.records += e.recordsReturned ?? 0;
-    row.bytes += e.bytes ?? 0;
+    row.records += count(e.recordsReturned);
+    row.bytes += count(e.bytes);
     if (e.latencyMs !== undefined) {
       row.latency += Math.round(e.latencyMs);
       row.buckets[latencyBucket(e.latencyMs)]++;

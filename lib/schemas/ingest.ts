@@ -3,7 +3,7 @@ import { date, jsonObject, jsonValue, text } from "./safe-input";
 import { ZUserSource } from "./user-source";
 
 import { normaliseOutcome, type Outcome } from "@/lib/schemas/outcome";
-import { normaliseRule } from "@/lib/schemas/rule";
+import { foldKnownRule } from "@/lib/schemas/rule";
 
 /**
  * What a reported call can end as, a part of the audit log's one outcome vocabulary; other spellings
@@ -72,7 +72,7 @@ export const ZIngestEvent = z.strictObject({
   rule: text()
     .trim()
     .max(L.rule)
-    .transform((v) => (v ? normaliseRule(v) : undefined))
+    .transform((v) => (v ? foldKnownRule(v) : undefined))
     .optional(),
   reason: text().trim().max(L.reason).optional(),
   responseSummary: text().max(L.responseSummary).optional(),

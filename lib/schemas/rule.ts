@@ -28,6 +28,16 @@ export function normaliseRule(value: string | null | undefined): string {
   return canonical.get(v) ?? v;
 }
 
+/**
+ * The ingest edge's fold: a known spelling becomes its canonical name and a blank one the unreported bucket,
+ * while any other rule is kept as written. Rewriting free text here ("a b" → "a_b") would hide a secret in
+ * it from the redaction that runs after parsing; readers fold the rest with `normaliseRule`.
+ */
+export function foldKnownRule(value: string): string {
+  const folded = normaliseRule(value);
+  return folded === UNREPORTED_RULE || Object.hasOwn(RULE_ALIASES, folded) ? folded : value;
+}
+
 /** Every stored spelling that means this rule: what a filter on the rule matches in old rows. */
 export function ruleSpellings(rule: string): string[] {
   const r = normaliseRule(rule);
