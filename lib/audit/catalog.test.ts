@@ -45,7 +45,7 @@ describe("the audit action catalog", () => {
   });
 
   it("reads an MCP method it does not name as the method itself", () => {
-    expect(actionLabel(wireMethod("resources/read"))).toBe("resources/read");
+    expect(actionLabel(wireMethod("resources/subscribe"))).toBe("resources/subscribe");
     expect(actionLabel("tools/call")).toBe("Tool call");
   });
 });

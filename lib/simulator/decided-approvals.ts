@@ -1,3 +1,4 @@
+import "@/lib/services/approvable-kinds";
 import type { UserActor } from "@/lib/authz/actor";
 import { systemActor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";

@@ -5,10 +5,11 @@ import { Button } from "@/components/ui/button";
 import { filterControl } from "@/components/ui/filters";
 import { DASHBOARD_RANGE_LABELS, type DashboardRange } from "@/lib/schemas/dashboard";
 import { useUrlFilters } from "@/lib/forms/use-url-filters";
+import { isoDay } from "@/lib/schemas/utc-day";
 
 const RANGES = Object.keys(DASHBOARD_RANGE_LABELS) as DashboardRange[];
-const today = () => new Date().toISOString().slice(0, 10);
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+const today = () => isoDay(new Date());
+const daysAgo = (n: number) => isoDay(new Date(Date.now() - n * 86_400_000));
 
 /**
  * The dashboard's time picker, kept in the URL (`?range=7d`, or `?range=custom&from=…&to=…` as whole UTC
