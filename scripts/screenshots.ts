@@ -42,7 +42,7 @@ for (const shot of SHOTS) {
   await signIn(page, shot.email);
   await page.goto(`${args.url}${shot.path}`);
   await page.locator(shot.wait).first().waitFor({ timeout: 30_000 });
-  await page.waitForTimeout(1000); // charts animate in
+  await page.waitForTimeout(3000); // charts animate in, slower on a busy machine
   await page.screenshot({ path: `${args.out}/${shot.file}` });
   console.log(`${args.out}/${shot.file}`);
   await page.close();
