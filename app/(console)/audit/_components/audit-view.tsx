@@ -111,7 +111,7 @@ export function AuditView({ canExport }: { canExport: boolean }) {
             label="User known by"
             value={params.get("userSource") ?? ""}
             onChange={(v) => set("userSource", v)}
-            all="Any"
+            all="User known by: any"
             options={USER_SOURCE_OPTIONS}
           />
           {TEXT_FILTERS.map(([key, label]) => (
