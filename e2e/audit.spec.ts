@@ -42,7 +42,7 @@ test("an auditor sees the dashboard with data, drills into the explorer, opens a
   const page = await browser.newPage();
   await signIn(page, e2eEmail("AUDITOR"));
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-  await page.getByRole("button", { name: "24h" }).click();
+  await page.getByRole("button", { name: "Last 24 h" }).click();
   const topServers = page.getByRole("img", { name: "Top servers by calls" });
   await expect(topServers.locator(".recharts-bar-rectangle").first()).toBeVisible();
   await expect(topServers).toContainText(server);

@@ -156,7 +156,7 @@ test("an admin trusts every number: denials by rule, real percentiles, readiness
   expect(res.status()).toBe(200);
 
   await admin.goto("/");
-  await admin.getByRole("button", { name: "24h" }).click();
+  await admin.getByRole("button", { name: "Last 24 h" }).click();
   await expect(admin.getByRole("img", { name: "Denied calls by rule" })).toContainText("max_records_exceeded");
 
   // The test server has no credential reference: readiness does not pass that item.
