@@ -50,11 +50,15 @@ test("a server stopped with SIGTERM checkpoints the chain head, in the database 
   }
   expect(await exited(server)).toBe(143);
 
-  const verified = run("scripts/audit-verify.ts");
+  const verified = run("scripts/audit-verify.ts", "--full");
   expect(verified.stdout).toMatch(
     /^OK: 41 records and \d+ signed checkpoints? verified .*; 0 records past the last checkpoint \(#41\)/,
   );
   expect(verified.status).toBe(0);
+  // The default pass starts from the newest trusted checkpoint: the one the stop signed, over the head.
+  const incremental = run("scripts/audit-verify.ts");
+  expect(incremental.stdout).toMatch(/^OK: 0 records after the trusted checkpoint at #41 /);
+  expect(incremental.status).toBe(0);
   const anchored = readdirSync(path.join(root, "checkpoints"), { recursive: true }) as string[];
   const head = /head #(\d+)/.exec(verified.stdout)![1];
   expect(anchored).toContainEqual(expect.stringMatching(new RegExp(`${head.padStart(20, "0")}\\.json$`)));
