@@ -1,6 +1,8 @@
 import { expect, signIn, test } from "./support/fixtures";
 
 test("an admin creates a user in the console, who can then sign in with that role", async ({ as, browser }) => {
+  // Two sign-ins, the second on a fresh page: like the other multi-step journeys, more than 30 s on a busy machine.
+  test.setTimeout(90_000);
   const page = await as("ADMIN");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { name: "Users", exact: true })).toBeVisible();
