@@ -45,6 +45,8 @@ const ZEnv = z.object({
   WARDEN_SIGNING_KEY: z.string().optional(),
   /** Redis (redis://host:6379) for rate limits shared by every console and gateway; else PostgreSQL holds them. */
   WARDEN_REDIS_URL: z.string().optional(),
+  /** "postgres": share the console's rate limits between instances through PostgreSQL (opt-in) */
+  WARDEN_SHARED_RATE_LIMITS: z.enum(["postgres"]).optional(),
   /** Public keys (PEM, one or more) of rotated signing keys whose checkpoints still verify. */
   WARDEN_TRUSTED_KEYS: z.string().optional(),
   /** A folder outside the database (a WORM mount, ideally) that receives every signed checkpoint. */

@@ -23,13 +23,16 @@ import { requestToolApproval, type ApprovalOutcome } from "./internal/request-to
 const holder = globalThis as typeof globalThis & { __wardenRateLimiter?: CallLimiter };
 
 /**
- * Rate limits shared with every other instance and gateway: through Redis when WARDEN_REDIS_URL is set,
- * else through PostgreSQL. Embedded PGlite is one process: its own memory counts exactly.
+ * Rate limits shared with every other instance and gateway: through Redis when WARDEN_REDIS_URL is set, or
+ * through PostgreSQL when WARDEN_SHARED_RATE_LIMITS=postgres asks for it. Otherwise this process's own
+ * memory counts exactly (one instance, or embedded PGlite). Opt-in for now: a shared limiter denies a key's
+ * calls while its first grant or a sync is on the way (docs/operations.md, "Several instances").
  */
 function openLimiter(): CallLimiter {
   const redis = env().WARDEN_REDIS_URL;
   if (redis) return new SharedRateLimiter(redisRateLimitStore(redis), instanceId()).start();
-  if (connection().kind === "postgres") return new SharedRateLimiter(pgRateLimitStore(), instanceId()).start();
+  if (env().WARDEN_SHARED_RATE_LIMITS === "postgres" && connection().kind === "postgres")
+    return new SharedRateLimiter(pgRateLimitStore(), instanceId()).start();
   return new RateLimiter();
 }
 const limiter = () => (holder.__wardenRateLimiter ??= openLimiter());
