@@ -54,6 +54,8 @@ const FIELDS: Field[] = [
   "sessionId",
   "userSource",
 ];
+/** Every column of an AuditEvent row, in one order: what record-audit and the ingest benchmark's floor insert. */
+export const AUDIT_COLUMNS = ["sequence", "prevHash", "hash", ...FIELDS] as const;
 // Canonical JSON sorts keys, so the members before "sequence" and those after it serialise apart.
 const BELOW = FIELDS.filter((k) => k < "sequence").sort();
 const ABOVE = FIELDS.filter((k) => k > "sequence").sort();

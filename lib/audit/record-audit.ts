@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db/tx";
 import type { AuditActor } from "@/lib/authz/actor";
 import type { AuditCategory } from "@/lib/schemas/audit-category";
 import type { Outcome } from "@/lib/schemas/outcome";
-import { bodyAt, GENESIS_HASH, prepareBody, type ChainRecord, type PreparedBody } from "./chain";
+import { AUDIT_COLUMNS, bodyAt, GENESIS_HASH, prepareBody, type ChainRecord, type PreparedBody } from "./chain";
 import { sha256Hex } from "@/lib/crypto/sha256";
 import { auditIdentifier } from "./audit-identifier";
 import type { DataOf } from "./action-data";
@@ -142,30 +142,4 @@ async function insertRows(tx: Tx, rows: string[]) {
   );
 }
 
-const COLUMNS = [
-  "sequence",
-  "prevHash",
-  "hash",
-  "id",
-  "occurredAt",
-  "actorType",
-  "actorId",
-  "actorLabel",
-  "category",
-  "action",
-  "targetType",
-  "targetId",
-  "outcome",
-  "before",
-  "after",
-  "attributes",
-  "eventId",
-  "server",
-  "tool",
-  "agent",
-  "onBehalfOf",
-  "sessionId",
-  "userSource",
-]
-  .map((c) => `"${c}"`)
-  .join(", ");
+const COLUMNS = AUDIT_COLUMNS.map((c) => `"${c}"`).join(", ");

@@ -3,33 +3,9 @@ import pg from "pg";
 import { createScratchDatabase } from "@/lib/db/scratch-database";
 import { connectPostgres } from "@/lib/db/connection";
 import { migrate } from "@/lib/db/migrate";
+import { AUDIT_COLUMNS } from "@/lib/audit/chain";
 
-const COLUMNS = [
-  "sequence",
-  "prevHash",
-  "hash",
-  "id",
-  "occurredAt",
-  "actorType",
-  "actorId",
-  "actorLabel",
-  "category",
-  "action",
-  "targetType",
-  "targetId",
-  "outcome",
-  "before",
-  "after",
-  "attributes",
-  "eventId",
-  "server",
-  "tool",
-  "agent",
-  "onBehalfOf",
-  "sessionId",
-  "userSource",
-];
-const list = COLUMNS.map((c) => `"${c}"`).join(", ");
+const list = AUDIT_COLUMNS.map((c) => `"${c}"`).join(", ");
 type Row = (string | null)[];
 
 /** The ingested rows exactly as Warden stored them (every column as text), in chain order. */
@@ -38,7 +14,7 @@ export async function storedRows(url: string): Promise<Row[]> {
   await client.connect();
   try {
     const res = await client.query({
-      text: `SELECT ${COLUMNS.map((c) => `"${c}"::text`).join(", ")} FROM "AuditEvent" WHERE "eventId" IS NOT NULL ORDER BY sequence`,
+      text: `SELECT ${AUDIT_COLUMNS.map((c) => `"${c}"::text`).join(", ")} FROM "AuditEvent" WHERE "eventId" IS NOT NULL ORDER BY sequence`,
       rowMode: "array",
     });
     return res.rows as Row[];
@@ -77,7 +53,7 @@ export async function ingestFloor(serverUrl: string, rows: Row[], batchSize: num
           while (next < batches.length) {
             const batch = batches[next++];
             const values = batch.map(
-              (_, r) => `(${COLUMNS.map((_, c) => `$${r * COLUMNS.length + c + 1}`).join(", ")})`,
+              (_, r) => `(${AUDIT_COLUMNS.map((_, c) => `$${r * AUDIT_COLUMNS.length + c + 1}`).join(", ")})`,
             );
             await pool.query(`INSERT INTO "AuditEvent" (${list}) VALUES ${values.join(", ")}`, batch.flat());
           }
