@@ -8,6 +8,8 @@ export type CallData = {
   approvalId?: string;
   /** the rule that decided, and why, as the decision engine or the gateway gave them */
   rule?: string;
+  /** the gateway's own spelling of the rule, where it differs from the canonical `rule` it is counted under */
+  ruleReported?: string;
   reasons?: string[];
   policyVersion?: string | null;
   /** the call as made, redacted */

@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/tx";
 import { holdsSecret, redactText } from "@/lib/redaction/redact";
 import type { TIngestEvent } from "@/lib/schemas/ingest";
-import { normaliseRule } from "@/lib/schemas/rule";
+import { countedRule } from "@/lib/schemas/rule";
 import { LATENCY_BUCKET_COUNT, latencyBucket } from "./latency-histogram";
 
 export const hourOf = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
@@ -45,7 +45,7 @@ async function upsertInto(tx: Tx, grain: keyof typeof ROLLUP_TABLES, events: TIn
   };
   for (const e of events) {
     const hour = grain === "hour" ? hourOf(e.timestamp) : dayOf(e.timestamp);
-    const rule = e.outcome === "deny" || e.outcome === "pending" ? normaliseRule(safe(e.rule ?? "")) : "";
+    const rule = e.outcome === "deny" || e.outcome === "pending" ? countedRule(e.rule, safe) : "";
     const [server, tool, agent] = [safe(e.server), safe(e.tool ?? ""), safe(e.agent)];
     const key = [hour.toISOString(), server, tool, agent, e.outcome, rule].join("\u0000");
     const row = rows.get(key) ?? {

@@ -28,7 +28,7 @@ export const ZAuditListQuery = z.object({
     z.enum(OUTCOMES, `outcome must be one of ${OUTCOMES.join(", ")}`).optional(),
   ),
   /** The rule that decided a call, in the one rule vocabulary: "field_denied" finds denied_field rows too. */
-  rule: z.preprocess((v) => (v === "" ? undefined : v), text().max(64).transform(normaliseRule).optional()),
+  rule: z.preprocess((v) => (v === "" ? undefined : v), text().max(256).transform(normaliseRule).optional()),
   targetId: opt(text().max(64)),
   /** the exact events behind a finding: comma-separated event ids */
   eventId: opt(text().max(2000)),

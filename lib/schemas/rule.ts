@@ -1,3 +1,5 @@
+import { redactText } from "@/lib/redaction/redact";
+
 /**
  * One vocabulary of decision rules, as outcomes have one (`outcome.ts`): the names Warden's engine gives
  * (`lib/policy`) are canonical, and the spellings other gateways and older records use are folded into
@@ -36,6 +38,16 @@ export function normaliseRule(value: string | null | undefined): string {
 export function foldKnownRule(value: string): string {
   const folded = normaliseRule(value);
   return folded === UNREPORTED_RULE || Object.hasOwn(RULE_ALIASES, folded) ? folded : value;
+}
+
+/**
+ * The rule a denied or paused call is counted under, and stored under: the canonical name of what the
+ * gateway wrote, after redaction (so folding "a b" into "a_b" never hides a secret from it). The dashboard's
+ * rollups and the audit record hold this same value, so a chart's bar and the explorer's filter on its rule
+ * find the same rows.
+ */
+export function countedRule(raw: string | undefined, redact: (s: string) => string = redactText): string {
+  return normaliseRule(redact(raw ?? ""));
 }
 
 /** Every stored spelling that means this rule: what a filter on the rule matches in old rows. */

@@ -88,6 +88,54 @@ describeWithDatabase("dashboard", () => {
     expect(found.events.every((e) => (e.attributes as { rule?: string }).rule === "denied_field")).toBe(true);
   });
 
+  it("every bar of denials by rule opens an explorer slice with exactly its count, whatever the gateway wrote", async () => {
+    const now = new Date("2026-07-10T12:30:00Z");
+    const at = new Date(now.getTime() - 3_600_000).toISOString();
+    // No rule, a gateway's own rule in its own spelling, a known synonym, a rule that holds a secret, a long one.
+    const rules = [
+      undefined,
+      undefined,
+      "Path Not Allowed",
+      "path-not-allowed",
+      "max_records",
+      "token sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+      "x".repeat(120),
+    ];
+    const batch = rules.map((rule, i) => ({
+      eventId: `bar-${i}`,
+      timestamp: at,
+      server: "gamma",
+      tool: "query",
+      agent: "a1",
+      outcome: "deny",
+      ...(rule ? { rule } : {}),
+    }));
+    const parsed = parseBatch(JSON.stringify(batch), "application/json");
+    if (!parsed.ok) throw new Error("bad fixture");
+    await ingestEvents(collector, parsed.events);
+    const d = await getDashboard(systemActor("test"), { range: "24h" }, now);
+    expect(d.denialsByRule.reduce((n, b) => n + b.count, 0)).toBe(rules.length);
+    expect(d.denialsByRule.find((b) => b.key === "path_not_allowed")?.count).toBe(2);
+    expect(d.denialsByRule.find((b) => b.key === UNREPORTED_RULE)?.count).toBe(2);
+    expect(JSON.stringify(d.denialsByRule)).not.toContain("4eC39HqLyjWDarjtT1zdp7dc");
+    for (const bar of d.denialsByRule) {
+      const found = await listAuditEvents(systemActor("test"), {
+        rule: bar.key,
+        outcome: "deny",
+        server: "gamma",
+        from: d.from,
+        to: d.to,
+      });
+      expect({ rule: bar.key, count: found.total }).toEqual({ rule: bar.key, count: bar.count });
+    }
+    // The gateway's own spelling stays on the record beside the rule it is counted under.
+    const spelled = await listAuditEvents(systemActor("test"), { rule: "path_not_allowed", server: "gamma" });
+    expect(spelled.events.map((e) => (e.attributes as { ruleReported?: string }).ruleReported).sort()).toEqual([
+      "Path Not Allowed",
+      "path-not-allowed",
+    ]);
+  });
+
   it("reads a custom window [from, to) and refuses one that ends before it starts", async () => {
     const events = [3, 30, 60].map((daysAgo, i) => ({
       eventId: `c-${i}`,

@@ -18,6 +18,7 @@ import type { IngestError } from "@/lib/ingest/parse-batch";
 import { redactArguments } from "@/lib/ingest/redact-values";
 import { upsertRollups } from "@/lib/ingest/rollups";
 import type { TIngestEvent } from "@/lib/schemas/ingest";
+import { countedRule } from "@/lib/schemas/rule";
 import { userSourceOf } from "@/lib/schemas/user-source";
 import { maybeCheckpoint } from "@/lib/services/audit/write-checkpoint";
 import { raiseFinding } from "@/lib/services/findings/shared/raise-finding";
@@ -158,13 +159,24 @@ function auditInput(
       traceId: e.traceId,
       decisionId: e.decisionId,
       errorType: e.errorType,
-      rule: e.rule,
+      ...storedRule(e),
       reasons: e.reason === undefined ? undefined : [e.reason],
       requestId: e.requestId,
       extra: e.attributes ? redactArguments(e.attributes, server?.deniedFields ?? []) : undefined,
       ingestedBy,
     } satisfies CallData,
   };
+}
+
+/**
+ * A denied or paused call is stored under the rule it is counted under (`countedRule`: canonical, after
+ * redaction, "rule_not_reported" when the gateway named none), so the dashboard's bar for a rule and the
+ * explorer's filter on it find the same rows; a spelling that differs is kept beside it as `ruleReported`.
+ */
+function storedRule(e: TIngestEvent): Pick<CallData, "rule" | "ruleReported"> {
+  if (e.outcome !== "deny" && e.outcome !== "pending") return { rule: e.rule };
+  const rule = countedRule(e.rule);
+  return e.rule === undefined || e.rule === rule ? { rule } : { rule, ruleReported: e.rule };
 }
 
 /**
