@@ -89,8 +89,8 @@ test("the dashboard's time picker lives in the URL, and a chart opens the explor
   await expect(page.getByRole("button", { name: "Last 30 days" })).toHaveAttribute("aria-pressed", "true");
 
   await page.getByRole("button", { name: "Custom" }).click();
-  await page.getByLabel("From").fill("2026-11-01");
-  await page.getByLabel("To (included)").fill("2026-11-07");
+  await page.getByLabel("From", { exact: true }).fill("2026-11-01");
+  await page.getByLabel("To (included)", { exact: true }).fill("2026-11-07");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/range=custom&from=2026-11-01&to=2026-11-07/);
   await page.reload();

@@ -1,3 +1,5 @@
+import { INGEST_TEXT_LIMITS } from "@/lib/schemas/ingest";
+
 /**
  * OpenTelemetry MCP and GenAI semantic-convention names, mapped to Warden's event fields, so a
  * gateway can send the attributes it already emits.
@@ -23,7 +25,8 @@ export const OTEL_ALIASES: Record<string, string> = {
 export const OTEL_STATUS_KEY = "otel.status_code";
 
 /**
- * Renames aliased keys; a Warden name given alongside its alias wins. Values are left as sent.
+ * Renames aliased keys; a Warden name given alongside its alias wins. Values are left as sent; a rule given
+ * only as `attributes.rule` becomes the event's rule.
  * An event in OpenTelemetry form needs no Warden `outcome`: it comes from the span status or
  * `error.type`, as OpenTelemetry defines them (an error type or an ERROR status is a failed call).
  */
@@ -42,6 +45,11 @@ export function applyAliases(event: Record<string, unknown>): Record<string, unk
   }
   // fromEntries defines own properties, so a "__proto__" key stays data and never becomes a prototype.
   const out = Object.fromEntries(entries);
+  // Gateways (Warden's own among them) often report the deciding rule among their attributes: it is the
+  // event's rule, so the dashboard counts the call under it and the explorer finds it there.
+  const attributes = out.attributes as Record<string, unknown> | undefined;
+  const rule = typeof attributes?.rule === "string" ? attributes.rule.trim() : "";
+  if (out.rule === undefined && rule && rule.length <= INGEST_TEXT_LIMITS.rule) out.rule = rule;
   if (out.outcome === undefined) {
     const failed = Boolean(out.errorType) || String(event[OTEL_STATUS_KEY] ?? "").toUpperCase() === "ERROR";
     if (failed) out.outcome = "error";

@@ -110,12 +110,18 @@ describeWithDatabase("dashboard", () => {
       outcome: "deny",
       ...(rule ? { rule } : {}),
     }));
+    // Warden's own gateway reports the rule among the event's attributes.
+    batch.push({
+      ...batch[0],
+      eventId: "bar-attr",
+      attributes: { gatewayId: "gw", rule: "path_not_allowed" },
+    } as never);
     const parsed = parseBatch(JSON.stringify(batch), "application/json");
     if (!parsed.ok) throw new Error("bad fixture");
     await ingestEvents(collector, parsed.events);
     const d = await getDashboard(systemActor("test"), { range: "24h" }, now);
-    expect(d.denialsByRule.reduce((n, b) => n + b.count, 0)).toBe(rules.length);
-    expect(d.denialsByRule.find((b) => b.key === "path_not_allowed")?.count).toBe(2);
+    expect(d.denialsByRule.reduce((n, b) => n + b.count, 0)).toBe(rules.length + 1);
+    expect(d.denialsByRule.find((b) => b.key === "path_not_allowed")?.count).toBe(3);
     expect(d.denialsByRule.find((b) => b.key === UNREPORTED_RULE)?.count).toBe(2);
     expect(JSON.stringify(d.denialsByRule)).not.toContain("4eC39HqLyjWDarjtT1zdp7dc");
     for (const bar of d.denialsByRule) {
@@ -133,6 +139,7 @@ describeWithDatabase("dashboard", () => {
     expect(spelled.events.map((e) => (e.attributes as { ruleReported?: string }).ruleReported).sort()).toEqual([
       "Path Not Allowed",
       "path-not-allowed",
+      undefined,
     ]);
   });
 
