@@ -1,6 +1,5 @@
 import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import type { Server } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -39,7 +38,7 @@ const sys = systemActor("test");
 describe.skipIf(!BACKENDS.includes("postgres"))("two consoles on one PostgreSQL [postgres]", () => {
   let drop = async () => {};
   let consoles: { name: string; url: string; child: ChildProcess }[] = [];
-  let lb: Server | null = null;
+  let lb: Awaited<ReturnType<typeof loadBalancer>> | null = null;
   let sink: Awaited<ReturnType<typeof hecSink>>;
   let world: Awaited<ReturnType<typeof seedDecisionWorld>>;
   let token = "";
@@ -91,18 +90,16 @@ describe.skipIf(!BACKENDS.includes("postgres"))("two consoles on one PostgreSQL 
       { name: "A", url: `http://127.0.0.1:${PORTS.a}`, child: a },
       { name: "B", url: `http://127.0.0.1:${PORTS.b}`, child: b },
     ];
-    lb = (
-      await loadBalancer(
-        consoles.map((c) => c.url),
-        PORTS.lb,
-      )
-    ).server;
+    lb = await loadBalancer(
+      consoles.map((c) => c.url),
+      PORTS.lb,
+    );
   }, 300_000);
 
   afterAll(async () => {
     holders.forEach((h) => h.stop());
     consoles.forEach((c) => c.child.kill("SIGKILL"));
-    await new Promise((r) => (lb ? lb.close(r) : r(null)));
+    await new Promise((r) => (lb ? lb.server.close(r) : r(null)));
     await sink?.close();
     await closeConnection();
     await drop();
@@ -174,9 +171,11 @@ describe.skipIf(!BACKENDS.includes("postgres"))("two consoles on one PostgreSQL 
     const victim = consoles.find((c) => lease.holder.split(":")[1] === String(c.child.pid));
     expect(victim, `the lease holder ${lease.holder} is neither console`).toBeDefined();
     const survivor = consoles.find((c) => c !== victim)!;
-    // Ingest is streaming through the load balancer when the holder dies.
+    // Ingest is streaming through the load balancer when the holder dies, with a batch in its hands.
     const streaming = Date.now();
     while (sender.acknowledged.length < 60 && Date.now() - streaming < 5_000) await sleep(50);
+    while (lb!.inFlight(victim!.url) === 0 && Date.now() - streaming < 8_000) await sleep(1);
+    const midRequest = lb!.inFlight(victim!.url) > 0;
     const ackedBeforeKill = sender.acknowledged.length;
     victim!.child.kill("SIGKILL");
     const killedAt = performance.now();
@@ -202,6 +201,8 @@ describe.skipIf(!BACKENDS.includes("postgres"))("two consoles on one PostgreSQL 
     expect(new Set(acked).size).toBe(acked.length);
     expect(stored.map((e) => e.eventId).sort()).toEqual([...acked].sort());
     expect(await verifyChain(db())).toMatchObject({ ok: true });
+    // The batch the dead console had in hand was sent again, and not stored twice.
+    if (midRequest) expect(sender.retries()).toBeGreaterThan(0);
 
     // The SIEM acknowledged every stored event exactly once: nothing lost past the cursor, nothing sent twice.
     const forwarded = sink.acknowledged.flatMap((b) => b.events);
@@ -225,7 +226,7 @@ describe.skipIf(!BACKENDS.includes("postgres"))("two consoles on one PostgreSQL 
     expect(takeover?.holder.split(":")[1]).toBe(pid(survivor));
     const resumed = sink.acknowledged.find((b) => b.at > killedAt);
     console.log(
-      `instance loss: ${acked.length} events acknowledged (${ackedBeforeKill} before the SIGKILL), ${sender.retries()} retries; ` +
+      `instance loss: ${acked.length} events acknowledged (${ackedBeforeKill} before the SIGKILL${midRequest ? ", one in the dead console's hands" : ""}), ${sender.retries()} retries; ` +
         `SIEM resumed by ${survivor.name} ${((resumed!.at - killedAt) / 1000).toFixed(1)} s after ${victim!.name} died, ` +
         `${forwarded.length} events forwarded once each; ${history.length} lease acquisitions, no overlap`,
     );
