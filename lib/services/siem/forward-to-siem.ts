@@ -11,7 +11,6 @@ import { sendSyslog } from "@/lib/siem/syslog-cef";
 const SIEM_BATCH = 500;
 /** Batches sent per target per tick, so one backlog cannot starve the other targets. */
 const BATCHES_PER_TICK = 20;
-const CLAIM_MS = 120_000;
 
 async function send(target: SiemTarget, events: SiemEvent[]) {
   if (events.length === 0) return;
@@ -31,9 +30,11 @@ async function routedServers(target: SiemTarget): Promise<string[] | null> {
 /**
  * One batch: events after the cursor (up to the head read first, so nothing later can slip under it),
  * then the checkpoints they reach. The cursor moves only after the SIEM accepted the batch: delivery is
- * at least once, and a restart resumes exactly where the last acknowledged batch ended.
+ * at least once, and a restart resumes exactly where the last acknowledged batch ended. It moves only
+ * from where this batch started (compare and set): a holder whose lease lapsed mid-send never moves
+ * back a cursor its successor already advanced, and stops (`superseded`).
  */
-async function forwardBatch(target: SiemTarget): Promise<{ sent: number; more: boolean }> {
+async function forwardBatch(target: SiemTarget): Promise<{ sent: number; more: boolean; superseded?: true }> {
   const head = await db().auditEvent.findFirst({ orderBy: { sequence: "desc" }, select: { sequence: true } });
   const headSeq = head?.sequence ?? 0n;
   if (headSeq <= target.cursor) return { sent: 0, more: false };
@@ -55,8 +56,8 @@ async function forwardBatch(target: SiemTarget): Promise<{ sent: number; more: b
   const events = [...rows.map(siemEvent), ...checkpoints.map(siemCheckpoint)];
   await send(target, events);
   const lastCheckpoint = checkpoints.length ? checkpoints[checkpoints.length - 1].sequence : target.checkpointCursor;
-  await db().siemTarget.update({
-    where: { id: target.id },
+  const moved = await db().siemTarget.updateMany({
+    where: { id: target.id, cursor: target.cursor, checkpointCursor: target.checkpointCursor },
     data: {
       cursor,
       checkpointCursor: lastCheckpoint,
@@ -66,6 +67,7 @@ async function forwardBatch(target: SiemTarget): Promise<{ sent: number; more: b
       lastDeliveredAt: events.length ? new Date() : undefined,
     },
   });
+  if (moved.count === 0) return { sent: events.length, more: false, superseded: true };
   return { sent: events.length, more: full };
 }
 
@@ -73,8 +75,9 @@ async function forwardBatch(target: SiemTarget): Promise<{ sent: number; more: b
  * Forwards new audit events to every enabled SIEM target that is due. Runs on its own clock, never
  * inside ingest or a decision: a SIEM that is down only grows its lag. Each target is a singleton job
  * under its own lease ("siem:<id>"), so one instance at a time sends its batches, and an instance that
- * dies mid-batch leaves the cursor at the last acknowledged batch for the next holder. The target is
- * also claimed by moving its next attempt forward, so a tick never repeats a target still in backoff.
+ * dies mid-batch leaves the cursor at the last acknowledged batch for the next holder, which resumes
+ * there as soon as that lease expires: the lease is the only claim on a target (a claim of its own that
+ * outlived the lease held a dead instance's targets for two minutes).
  */
 export async function forwardToSiem(now = new Date()) {
   const due = await db().siemTarget.findMany({ where: { enabled: true, nextAttemptAt: { lte: now } } });
@@ -87,17 +90,16 @@ export async function forwardToSiem(now = new Date()) {
 }
 
 async function forwardTarget(t: SiemTarget, now: Date, leaseLost: AbortSignal): Promise<number> {
-  const claimed = await db().siemTarget.updateMany({
-    where: { id: t.id, nextAttemptAt: t.nextAttemptAt },
-    data: { nextAttemptAt: new Date(now.getTime() + CLAIM_MS) },
-  });
-  if (claimed.count === 0) return 0;
-  let target = t;
+  // Read under the lease: the cursor a previous holder left is the one this run starts from.
+  let target = await db().siemTarget.findUniqueOrThrow({ where: { id: t.id } });
+  // A previous holder may have disabled it or put it in backoff since `due` was read.
+  if (!target.enabled || target.nextAttemptAt > now) return 0;
   let sent = 0;
   try {
     for (let i = 0; i < BATCHES_PER_TICK && !leaseLost.aborted; i++) {
       const r = await forwardBatch(target);
       sent += r.sent;
+      if (r.superseded) return sent;
       target = await db().siemTarget.findUniqueOrThrow({ where: { id: t.id } });
       if (!r.more) break;
     }

@@ -24,16 +24,23 @@ const collector: TokenActor = {
 };
 process.env.WARDEN_SIEM_TEST_HEC = "hec-token-for-tests";
 
-/** A Splunk HEC stand-in on a real socket: stores what arrives, can answer 503 or be switched off. */
+/** A Splunk HEC stand-in on a real socket: stores what arrives, can answer 503, hold a batch, or be switched off. */
 function hecReceiver() {
   const events: { event: { eventId: string; type: string } }[] = [];
   let failNext = 0;
   let requests = 0;
+  let holdNext: { arrived: () => void; released: Promise<void> } | null = null;
   const server = http.createServer((req, res) => {
     requests++;
     let body = "";
     req.on("data", (c) => (body += c));
-    req.on("end", () => {
+    req.on("end", async () => {
+      const hold = holdNext;
+      holdNext = null;
+      if (hold) {
+        hold.arrived();
+        await hold.released;
+      }
       if (req.headers.authorization !== "Splunk hec-token-for-tests") return res.writeHead(401).end("bad token");
       if (failNext > 0) {
         failNext--;
@@ -50,6 +57,13 @@ function hecReceiver() {
     requests: () => requests,
     port: () => port,
     failOnce: () => (failNext = 1),
+    /** Leaves the next batch unanswered until `release`: a send still in flight. */
+    holdOnce: () => {
+      let release = () => {};
+      const released = new Promise<void>((r) => (release = r));
+      const arrived = new Promise<void>((r) => (holdNext = { arrived: r, released }));
+      return { arrived, release };
+    },
     start: () =>
       new Promise<void>((r) =>
         server.listen(port, "127.0.0.1", () => {
@@ -220,6 +234,22 @@ describeWithDatabase("SIEM forwarding", () => {
       "late-4",
     ]);
     expect(fresh.some((id) => /^[ro]-\d+$/.test(id))).toBe(false);
+  });
+
+  it("never moves the cursor back: a holder whose lease lapsed mid-send leaves its successor's cursor alone", async () => {
+    const server = await seedServer();
+    await ingestEvents(collector, events(server.slug, "stale", 5));
+    const hold = hec.holdOnce();
+    const run = tick();
+    await hold.arrived;
+    // While this send is in flight, a successor (another instance, after the lease lapsed) delivered it
+    // and later events, and moved the cursor past them.
+    await ingestEvents(collector, events(server.slug, "succ", 5));
+    const head = await db().auditEvent.findFirstOrThrow({ orderBy: { sequence: "desc" } });
+    await db().siemTarget.update({ where: { name: "splunk" }, data: { cursor: head.sequence } });
+    hold.release();
+    await run;
+    expect((await db().siemTarget.findUniqueOrThrow({ where: { name: "splunk" } })).cursor).toBe(head.sequence);
   });
 
   it("refuses a token variable outside WARDEN_SIEM_*, and a syslog URL that is not tcp:// or tls://", async () => {
