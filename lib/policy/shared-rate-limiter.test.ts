@@ -64,6 +64,17 @@ async function neverWaitsForTheStore(store: CounterStore) {
 }
 
 describeWithDatabase("a rate limit shared through PostgreSQL", () => {
+  it("syncs many keys at once from two instances that met them in opposite orders, without a deadlock", async () => {
+    const keys = Array.from({ length: 60 }, (_, i) => `test-${randomUUID()}-${i}`);
+    const [a, b] = ["a", "b"].map((id) => new SharedRateLimiter(pgRateLimitStore(), `gw-${id}-${keys[0]}`));
+    for (let round = 0; round < 10; round++) {
+      for (const k of keys) a.take(k, 100_000, Date.now());
+      for (const k of [...keys].reverse()) b.take(k, 100_000, Date.now());
+      await Promise.all([a.sync(), b.sync()]);
+      expect([a.lastError, b.lastError]).toEqual([null, null]);
+    }
+  });
+
   it("holds across two gateways within the stated bound", async () => {
     expectWithinBound(await splitAcrossTwo(pgRateLimitStore()));
   });
