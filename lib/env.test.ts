@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env";
+import { parseEnv, sharedRateLimitStore } from "./env";
 
 describe("environment", () => {
   it("treats an empty variable as unset: DATABASE_URL= means the embedded database", () => {
@@ -31,5 +31,22 @@ describe("environment", () => {
     expect(() => parseEnv({ WARDEN_OUTBOUND_ALLOW: "10.0.0.0/8,siem.corp" })).toThrow(
       /WARDEN_OUTBOUND_ALLOW: .*not a CIDR, an address or host:port: siem\.corp/,
     );
+  });
+
+  it("shares rate limits through Redis when set, else PostgreSQL when the console runs on it, unless off", () => {
+    const redis = { WARDEN_REDIS_URL: "redis://127.0.0.1:6379" };
+    const on = (source: Record<string, string>, database: "pglite" | "postgres") =>
+      sharedRateLimitStore(parseEnv(source), database);
+    expect([on({}, "postgres"), on({}, "pglite"), on(redis, "postgres"), on(redis, "pglite")]).toEqual([
+      "postgres",
+      null,
+      "redis",
+      "redis",
+    ]);
+    expect(on({ WARDEN_SHARED_RATE_LIMITS: "off", ...redis }, "postgres")).toBeNull();
+    expect(on({ WARDEN_SHARED_RATE_LIMITS: "postgres", ...redis }, "postgres")).toBe("postgres");
+    expect(on({ WARDEN_SHARED_RATE_LIMITS: "redis", ...redis }, "pglite")).toBe("redis");
+    expect(() => parseEnv({ WARDEN_SHARED_RATE_LIMITS: "redis" })).toThrow(/=redis needs WARDEN_REDIS_URL/);
+    expect(() => parseEnv({ WARDEN_SHARED_RATE_LIMITS: "memory" })).toThrow(/WARDEN_SHARED_RATE_LIMITS/);
   });
 });

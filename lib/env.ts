@@ -45,8 +45,12 @@ const ZEnv = z.object({
   WARDEN_SIGNING_KEY: z.string().optional(),
   /** Redis (redis://host:6379) for rate limits shared by every console and gateway; else PostgreSQL holds them. */
   WARDEN_REDIS_URL: z.string().optional(),
-  /** "postgres": share the console's rate limits between instances through PostgreSQL (opt-in) */
-  WARDEN_SHARED_RATE_LIMITS: z.enum(["postgres"]).optional(),
+  /**
+   * Where the console's rate limits are shared with other instances. Unset: Redis when WARDEN_REDIS_URL is set,
+   * else PostgreSQL when the console runs on it (embedded PGlite: this process counts alone). "off": this
+   * process counts alone, exactly; "postgres" or "redis" (which needs WARDEN_REDIS_URL) name the store.
+   */
+  WARDEN_SHARED_RATE_LIMITS: z.enum(["off", "postgres", "redis"]).optional(),
   /** Public keys (PEM, one or more) of rotated signing keys whose checkpoints still verify. */
   WARDEN_TRUSTED_KEYS: z.string().optional(),
   /** A folder outside the database (a WORM mount, ideally) that receives every signed checkpoint. */
@@ -93,6 +97,12 @@ const ZEnv = z.object({
 
 /** Settings that only make sense together. */
 const ZCheckedEnv = ZEnv.superRefine((e, ctx) => {
+  if (e.WARDEN_SHARED_RATE_LIMITS === "redis" && !e.WARDEN_REDIS_URL)
+    ctx.addIssue({
+      code: "custom",
+      path: ["WARDEN_SHARED_RATE_LIMITS"],
+      message: "WARDEN_SHARED_RATE_LIMITS=redis needs WARDEN_REDIS_URL (redis://host:6379)",
+    });
   if (e.WARDEN_PASSWORD_LOGIN === "on") return;
   if (!(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET)) {
     ctx.addIssue({
@@ -128,6 +138,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   return parsed.data;
+}
+
+/** Where the console shares its rate limits (WARDEN_SHARED_RATE_LIMITS): null when it counts alone, exactly. */
+export function sharedRateLimitStore(
+  e: Pick<Env, "WARDEN_SHARED_RATE_LIMITS" | "WARDEN_REDIS_URL">,
+  database: "pglite" | "postgres",
+): "redis" | "postgres" | null {
+  if (e.WARDEN_SHARED_RATE_LIMITS === "off") return null;
+  if (e.WARDEN_REDIS_URL && e.WARDEN_SHARED_RATE_LIMITS !== "postgres") return "redis";
+  return database === "postgres" ? "postgres" : null;
 }
 
 export function isEmbedded(): boolean {

@@ -7,9 +7,10 @@ const LIVE_SECONDS = 10;
 const WINDOW_SECONDS = 60;
 
 /**
- * Shared rate-limit counts in PostgreSQL (when WARDEN_REDIS_URL is not set), in one transaction: mark
- * this instance live, then per key, under a transaction lock on the key: add the extra calls, give back
- * the refund, count the window, and reserve this instance's share of the headroom in this second.
+ * Shared rate-limit counts in PostgreSQL (when WARDEN_REDIS_URL is not set), in one transaction of six
+ * statements whatever the number of keys: mark this instance live; lock every key (a transaction lock, taken in
+ * key order so that two instances syncing the same keys never deadlock); add the extra calls and give back the
+ * refunds; count each key's window; and reserve this instance's share of each key's headroom in this second.
  * Seconds older than two windows are deleted on the way, by whichever instance syncs.
  */
 export function pgRateLimitStore() {
@@ -22,25 +23,54 @@ export function pgRateLimitStore() {
         const [{ live }] = await tx.$queryRaw<{ live: number }[]>`
           SELECT count(*)::int AS live FROM "RateLimitInstance"
           WHERE "syncedAt" > now() - ${LIVE_SECONDS}::int * interval '1 second'`;
-        const add = (key: string, second: number, n: number) => tx.$executeRaw`
-          INSERT INTO "RateLimitCount" (key, second, count) VALUES (${key}, ${second}, ${n})
-          ON CONFLICT (key, second) DO UPDATE SET count = "RateLimitCount".count + EXCLUDED.count`;
         const grants = new Map<string, number>();
+        const keys = [...new Set(items.map((i) => i.key))].sort();
+        if (keys.length === 0) return { grants, instances: live };
+        await tx.$queryRaw`
+          SELECT count(pg_advisory_xact_lock(hashtext('rate:' || k)))::int AS n FROM unnest(${keys}::text[]) AS k`;
+        await add(
+          tx,
+          items.flatMap((i) => [
+            { key: i.key, second: now, n: i.extra },
+            { key: i.key, second: i.refundSecond, n: -i.refund },
+          ]),
+        );
+        const counts = await tx.$queryRaw<{ key: string; n: number }[]>`
+          SELECT key, coalesce(sum(count), 0)::int AS n FROM "RateLimitCount"
+          WHERE key = ANY(${keys}::text[]) AND second >= ${now - WINDOW_SECONDS}
+          GROUP BY key`;
+        const used = new Map(counts.map((c) => [c.key, c.n]));
         for (const item of items) {
-          await tx.$queryRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${`rate:${item.key}`}))) AS l`;
-          if (item.extra > 0) await add(item.key, now, item.extra);
-          if (item.refund > 0) await add(item.key, item.refundSecond, -item.refund);
-          const [{ n }] = await tx.$queryRaw<{ n: number }[]>`
-            SELECT coalesce(sum(count), 0)::int AS n FROM "RateLimitCount"
-            WHERE key = ${item.key} AND second >= ${now - WINDOW_SECONDS}`;
-          const headroom = item.limit - n;
-          const grant = headroom >= 1 ? Math.max(1, Math.floor(headroom / Math.max(1, live))) : 0;
-          if (grant > 0) await add(item.key, now, grant);
-          grants.set(item.key, grant);
+          const headroom = item.limit - (used.get(item.key) ?? 0);
+          grants.set(item.key, headroom >= 1 ? Math.max(1, Math.floor(headroom / Math.max(1, live))) : 0);
         }
+        await add(
+          tx,
+          [...grants].map(([key, n]) => ({ key, second: now, n })),
+        );
         if (now % 30 === 0)
           await tx.$executeRaw`DELETE FROM "RateLimitCount" WHERE second < ${now - 2 * WINDOW_SECONDS}`;
         return { grants, instances: live };
       }),
   };
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
+
+/** Adds counts per (key, second) in one statement, summed first: one statement may not update a row twice. */
+async function add(tx: Tx, deltas: { key: string; second: number; n: number }[]) {
+  const sums = new Map<string, { key: string; second: number; n: number }>();
+  for (const d of deltas) {
+    if (d.n === 0) continue;
+    const id = `${d.second}\u0000${d.key}`;
+    const s = sums.get(id);
+    if (s) s.n += d.n;
+    else sums.set(id, { ...d });
+  }
+  const rows = [...sums.values()].filter((r) => r.n !== 0);
+  if (rows.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO "RateLimitCount" (key, second, count)
+    SELECT * FROM unnest(${rows.map((r) => r.key)}::text[], ${rows.map((r) => r.second)}::bigint[], ${rows.map((r) => r.n)}::int[])
+    ON CONFLICT (key, second) DO UPDATE SET count = "RateLimitCount".count + EXCLUDED.count`;
 }

@@ -1,8 +1,9 @@
 import type { CallLimiter, Taken } from "./rate-limiter";
 
 /**
- * One key's sync: its limit, calls taken beyond any grant (`extra`: the first call of a key this instance
- * had not seen), and the unused part of the last grant to give back (`refund`, counted in `refundSecond`).
+ * One key's sync: its limit, calls to count now that no earlier grant covered (`extra`: a first-grant burst,
+ * and the part of the grant this instance keeps spending while the sync is on the way), and the unused part of
+ * the last grant to give back (`refund`, counted in `refundSecond`).
  */
 export type SyncItem = { key: string; limit: number; extra: number; refund: number; refundSecond: number };
 
@@ -27,21 +28,48 @@ export const WINDOW_SECONDS = 60;
 export const SYNC_MS = 250;
 /** With no answer from the store for this long, the counts are unknown: every limited call is denied. */
 export const STALE_MS = 5_000;
-
-type KeyState = { limit: number; budget: number; grantSecond: number; extra: number; usedAt: number };
+/**
+ * While a sync is on the way, an instance keeps this many sync intervals of its recent calls, and at least
+ * burstOf(limit): a key called now and then is not refused because a sync happens to be on the way.
+ */
+export const HOLD_INTERVALS = 4;
 
 /**
- * A rate limit shared by every instance (consoles and gateways), answered from memory. Every SYNC_MS an
- * instance gives back the unused part of its grant and is granted its share of the headroom left in the
- * window, reserved in the store at once: the calls and grants of all instances together never exceed the
- * limit, but for rounding (a grant is at least one call while any headroom is left) and each instance's
- * first call of a key it has not synced yet: at most limit + 2 × (instances − 1). See docs/operations.md.
- * When the store cannot be reached for STALE_MS, limited calls are denied: fail closed.
+ * Calls an instance admits of a key before its first grant arrives, without asking: 1 % of the limit, at least
+ * one. It is the only thing the instances admit beyond the limit (see SharedRateLimiter).
+ */
+export const burstOf = (limit: number) => Math.max(1, Math.floor(limit / 100));
+
+type KeyState = {
+  limit: number;
+  /** calls left of the current grant, reserved in the store in `grantSecond` */
+  budget: number;
+  grantSecond: number;
+  granted: boolean;
+  /** calls admitted before the first grant */
+  burst: number;
+  /** calls admitted that no grant covers: counted at the next sync */
+  extra: number;
+  /** calls admitted since the last sync started: how much to keep while the next one is on the way */
+  used: number;
+  usedAt: number;
+};
+
+/**
+ * A rate limit shared by every instance (consoles and gateways), answered from memory, never waiting for the
+ * network. Every SYNC_MS an instance gives back the unused part of its grant, re-reserves in the same atomic
+ * step the part it keeps spending while the sync is on the way (HOLD_INTERVALS × its calls since the last
+ * sync, at least burstOf(limit)), and is granted its share of the headroom left in the window. Every admitted call is covered by a
+ * reservation in the store except each instance's first-grant burst (burstOf(limit), once per key per window,
+ * as a key leaves memory only after a whole window unused): at most limit + N × burstOf(limit) calls for N
+ * instances. See docs/operations.md. When the store cannot be read for STALE_MS, limited calls are denied:
+ * fail closed.
  */
 export class SharedRateLimiter implements CallLimiter {
   private readonly keys = new Map<string, KeyState>();
   private lastSync: number;
   private syncing = false;
+  private soon = false;
   private timer: NodeJS.Timeout | undefined;
   lastError: string | null = null;
 
@@ -66,50 +94,78 @@ export class SharedRateLimiter implements CallLimiter {
   take(key: string, limit: number, now: number): Taken {
     if (this.clock() - this.lastSync > STALE_MS)
       return { ok: false, retryAfterSeconds: 1, reason: "the shared rate-limit counts cannot be read; failing closed" };
-    const k = this.keys.get(key);
+    let k = this.keys.get(key);
     if (!k) {
-      this.keys.set(key, { limit, budget: 0, grantSecond: 0, extra: 1, usedAt: now });
-      return { ok: true };
+      k = { limit, budget: 0, grantSecond: 0, granted: false, burst: 0, extra: 0, used: 0, usedAt: now };
+      this.keys.set(key, k);
+      // Its first grant is asked for at once rather than at the next tick: the burst lasts one round trip.
+      if (this.timer && !this.soon) {
+        this.soon = true;
+        setImmediate(() => ((this.soon = false), void this.sync()));
+      }
     }
     k.limit = limit;
     k.usedAt = now;
-    if (k.budget <= 0) return { ok: false, retryAfterSeconds: 1 };
-    k.budget--;
+    if (!k.granted && k.burst < burstOf(limit)) {
+      k.burst++;
+      k.extra++;
+    } else if (k.budget > 0) {
+      k.budget--;
+    } else {
+      return { ok: false, retryAfterSeconds: 1 };
+    }
+    k.used++;
     return { ok: true };
   }
 
-  /** Gives back unused grants and takes new ones; after a failed sync the old grants stay spent. */
+  /**
+   * Gives back unused grants and takes new ones. The part of a grant kept for the way is reserved again in this
+   * sync's second, so the calls taken from it stay covered whether or not the store applied a sync that failed.
+   */
   async sync(): Promise<void> {
     if (this.syncing) return;
     this.syncing = true;
     const now = this.clock();
-    const items: SyncItem[] = [];
+    const second = Math.floor(now / 1000);
+    const sent: { k: KeyState; item: SyncItem; extra: number }[] = [];
     for (const [key, k] of this.keys) {
       // An idle key gives its grant back and asks for none (limit 0), then leaves memory.
       const idle = now - k.usedAt > (WINDOW_SECONDS + 1) * 1000;
       if (idle) this.keys.delete(key);
-      items.push({ key, limit: idle ? 0 : k.limit, extra: k.extra, refund: k.budget, refundSecond: k.grantSecond });
-      // Until the store answers, nothing more is taken from the old grant (it is being given back).
+      const hold = idle ? 0 : Math.min(k.budget, Math.max(burstOf(k.limit), HOLD_INTERVALS * k.used));
+      const item = {
+        key,
+        limit: idle ? 0 : k.limit,
+        extra: k.extra + hold,
+        refund: k.budget,
+        refundSecond: k.grantSecond,
+      };
+      sent.push({ k, item, extra: k.extra });
       k.extra = 0;
-      k.budget = 0;
+      k.used = 0;
+      // Until the store answers, only what is kept for the way is spent.
+      k.budget = hold;
     }
     try {
-      const answer = await this.store.sync(this.instance, items, Math.floor(now / 1000));
-      for (const [key, grant] of answer.grants) {
-        const k = this.keys.get(key);
-        if (!k) continue;
-        k.budget = grant;
-        k.grantSecond = Math.floor(now / 1000);
+      const answer = await this.store.sync(
+        this.instance,
+        sent.map((s) => s.item),
+        second,
+      );
+      for (const { k, item } of sent) {
+        if (this.keys.get(item.key) !== k) continue;
+        k.budget += answer.grants.get(item.key) ?? 0;
+        k.grantSecond = second;
+        k.granted = true;
       }
       this.lastSync = now;
       this.lastError = null;
     } catch (error) {
       this.lastError = error instanceof Error ? error.message : String(error);
-      // The extra calls were taken: count them at the next sync.
-      for (const item of items) {
-        const k = this.keys.get(item.key);
-        if (k) k.extra += item.extra;
-      }
+      // Uncounted calls stay to count. What is left of the part kept is still reserved: in grantSecond, or in
+      // this second if the store applied the sync after all (giving it back in the older second is never too
+      // little: the count is only ever too high, until that second leaves the window).
+      for (const s of sent) s.k.extra += s.extra;
     } finally {
       this.syncing = false;
     }

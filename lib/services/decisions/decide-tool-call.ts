@@ -8,7 +8,7 @@ import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { connection, db } from "@/lib/db/client";
 import { instanceId } from "@/lib/db/job-lease";
 import { pgRateLimitStore } from "@/lib/db/pg-rate-limit-store";
-import { env } from "@/lib/env";
+import { env, sharedRateLimitStore } from "@/lib/env";
 import { argumentsHash } from "@/lib/policy/arguments";
 import { evaluate, type Evaluation } from "@/lib/policy/decide";
 import { RateLimiter, type CallLimiter } from "@/lib/policy/rate-limiter";
@@ -23,16 +23,15 @@ import { requestToolApproval, type ApprovalOutcome } from "./internal/request-to
 const holder = globalThis as typeof globalThis & { __wardenRateLimiter?: CallLimiter };
 
 /**
- * Rate limits shared with every other instance and gateway: through Redis when WARDEN_REDIS_URL is set, or
- * through PostgreSQL when WARDEN_SHARED_RATE_LIMITS=postgres asks for it. Otherwise this process's own
- * memory counts exactly (one instance, or embedded PGlite). Opt-in for now: a shared limiter denies a key's
- * calls while its first grant or a sync is on the way (docs/operations.md, "Several instances").
+ * Rate limits shared with every other instance and gateway (WARDEN_SHARED_RATE_LIMITS, lib/env.ts): through
+ * Redis when WARDEN_REDIS_URL is set, else through PostgreSQL when the console runs on it. With "off", or on
+ * embedded PGlite (one process), this process's own memory counts exactly.
  */
 function openLimiter(): CallLimiter {
-  const redis = env().WARDEN_REDIS_URL;
-  if (redis) return new SharedRateLimiter(redisRateLimitStore(redis), instanceId()).start();
-  if (env().WARDEN_SHARED_RATE_LIMITS === "postgres" && connection().kind === "postgres")
-    return new SharedRateLimiter(pgRateLimitStore(), instanceId()).start();
+  const store = sharedRateLimitStore(env(), connection().kind);
+  if (store === "redis")
+    return new SharedRateLimiter(redisRateLimitStore(env().WARDEN_REDIS_URL!), instanceId()).start();
+  if (store === "postgres") return new SharedRateLimiter(pgRateLimitStore(), instanceId()).start();
   return new RateLimiter();
 }
 const limiter = () => (holder.__wardenRateLimiter ??= openLimiter());
