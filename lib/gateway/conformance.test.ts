@@ -11,9 +11,7 @@ import { db } from "@/lib/db/client";
 import { OPERATIONS } from "@/lib/schemas/grant";
 import { issueAgentCredential } from "@/lib/services/agent-credentials/issue-agent-credential";
 import { createGrant } from "@/lib/services/grants/create-grant";
-import { changeServerStatus } from "@/lib/services/servers/change-server-status";
 import { createToken } from "@/lib/services/tokens/create-token";
-import { reviewTool } from "@/lib/services/tools/review-tool";
 import { updateTool } from "@/lib/services/tools/update-tool";
 import {
   credentialProxy,
@@ -24,7 +22,8 @@ import {
 import { stopped, until } from "@/lib/testing/gateway-clients";
 import { describeWithDatabase } from "@/lib/testing/test-database";
 import { seedTeam } from "@/prisma/seed/factories";
-import { seedAgent, seedServer, seedTools } from "@/prisma/seed/registry-factories";
+import { seedLiveServer } from "@/prisma/seed/gateway-fixture";
+import { seedAgent } from "@/prisma/seed/registry-factories";
 import { wardenApi } from "@/scripts/lib/warden-api";
 import { ZGatewayConfig } from "./config";
 import { startHttpGateway, type RunningGateway } from "./gateway";
@@ -63,22 +62,19 @@ describeWithDatabase("MCP conformance suite through the gateway", () => {
     await warden.start();
     const team = await seedTeam();
     const slug = `conformance-${team.slug}`;
-    const server = await seedServer({
-      slug,
-      name: "MCP conformance reference server",
-      transport: "STREAMABLE_HTTP",
-      endpoint: reference.url,
-      ownerTeamId: team.id,
-      rateLimitPerMinute: 100_000,
-    });
     const tools = await referenceTools(reference.url);
-    await seedTools(slug, tools as never);
-    for (const t of await db().tool.findMany({ where: { serverId: server.id } })) {
-      await reviewTool(sys, t.id, { definitionHash: t.definitionHash });
+    const server = await seedLiveServer(
+      {
+        slug,
+        name: "MCP conformance reference server",
+        transport: "STREAMABLE_HTTP",
+        endpoint: reference.url,
+        ownerTeamId: team.id,
+      },
+      tools as never,
+    );
+    for (const t of await db().tool.findMany({ where: { serverId: server.id } }))
       await updateTool(sys, t.id, { requiresApproval: false, riskOverride: "LOW", reason: "the suite drives it" });
-    }
-    await changeServerStatus(sys, server.id, { status: "PENDING_APPROVAL" });
-    await changeServerStatus(sys, server.id, { status: "ACTIVE" });
     const agent = await seedAgent({ teamId: team.id });
     await createGrant(sys, {
       agentId: agent.id,
