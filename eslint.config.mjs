@@ -76,6 +76,8 @@ const config = tseslint.config(
       "test-results/**",
       "playwright-report/**",
       "next-env.d.ts",
+      // The MCP conformance suite's reference server, kept as its repository has it (see its SOURCE.md).
+      "e2e/conformance/**",
     ],
   },
   ...tseslint.configs.recommended,

@@ -146,6 +146,7 @@ describeWithDatabase("Gateway Origin and Host guard", () => {
       "https://evil.example",
       "null",
       `http://localhost:${port}`,
+      `https://127.0.0.1:${port}`,
       "http://127.0.0.1:3000",
       `${ALLOWED_ORIGIN}.evil.example`,
       `${ALLOWED_ORIGIN}/path`,
@@ -164,9 +165,11 @@ describeWithDatabase("Gateway Origin and Host guard", () => {
     }
   });
 
-  it("serves requests with no Origin (agents that are not browsers) and from an allowed origin, however it is spelled", async () => {
+  it("serves requests with no Origin (agents that are not browsers), from an allowed origin however it is spelled, and from the gateway's own origin", async () => {
+    // The gateway's own origin (same scheme, Host and port) is served: only a page it served carries it.
+    const own = [`http://127.0.0.1:${port}`, `HTTP://127.0.0.1:${port}/`];
     for (const path of paths())
-      for (const origin of [null, ALLOWED_ORIGIN, "HTTPS://Agents.Corp.Example:443", `${ALLOWED_ORIGIN}/`]) {
+      for (const origin of [null, ALLOWED_ORIGIN, "HTTPS://Agents.Corp.Example:443", `${ALLOWED_ORIGIN}/`, ...own]) {
         const a = await ask(path, `Host: 127.0.0.1:${port}\r\n${origin === null ? "" : `Origin: ${origin}\r\n`}`);
         expect(served(path[1], a), `${path[1]} with Origin ${origin}: ${a.status} ${a.body.slice(0, 200)}`).toBe(true);
       }

@@ -56,8 +56,12 @@ const quoted = (v: string) => JSON.stringify(v.length > 100 ? `${v.slice(0, 100)
  * - the request target is a path (origin-form): an absolute-form target names a host of its own, which
  *   RFC 9112 §3.2.2 says wins over Host;
  * - the Host names this machine or an `allowed_hosts` entry;
- * - an Origin header, when present, is one of `allowed_origins` (none by default: agents that are not
- *   browsers send no Origin). MCP 2025-11-25, Basic › Transports › Streamable HTTP › "Security Warning":
+ * - an Origin header, when present, is the gateway's own origin (`http://` and the Host it was dialled at:
+ *   only a page the gateway served itself carries it, and it serves none a script runs in) or one of
+ *   `allowed_origins` (none by default: agents that are not browsers send no Origin). A rebinding page
+ *   carries its own name in both Host and Origin, and another local port is another origin (RFC 6454 §5).
+ *   The conformance suite's dns-rebinding-protection scenario expects such a same-origin request served.
+ *   MCP 2025-11-25, Basic › Transports › Streamable HTTP › "Security Warning":
  *   "Servers MUST validate the Origin header on all incoming connections to prevent DNS rebinding attacks.
  *   If the Origin header is present and invalid, servers MUST respond with HTTP 403 Forbidden. The HTTP
  *   response body MAY comprise a JSON-RPC error response that has no id."
@@ -84,7 +88,8 @@ export function requestGuard(config: { allowed_hosts: readonly string[]; allowed
       };
     const origin = req.headersDistinct.origin;
     if (origin === undefined) return null;
-    if (origin.length !== 1 || !origins.has(originOf(origin[0])))
+    const own = originOf(`http://${host[0]}`);
+    if (origin.length !== 1 || !(origins.has(originOf(origin[0])) || originOf(origin[0]) === own))
       return {
         status: 403,
         message: `Origin ${quoted(origin.join(", "))} is not allowed: list browser origins in allowed_origins`,

@@ -5,6 +5,7 @@ import {
   CallToolRequestSchema,
   ErrorCode,
   ListToolsRequestSchema,
+  ListToolsResultSchema,
   ReadResourceRequestSchema,
   ResultSchema,
   type Notification,
@@ -13,13 +14,14 @@ import {
   type Tool,
 } from "@modelcontextprotocol/sdk/types.js";
 import { serverAccessDenial, toolVisible } from "@/lib/policy/visibility";
+import { liveToolHash } from "@/lib/registry/live-tool-hash";
 import { callTool, type CallerContext } from "./call-path";
 import { readResource } from "./resource-read";
 import { refuseInvalidCall, ZAnyToolsCall } from "./invalid-call";
 import type { GatewayCore } from "./core";
 import { maskOutputSchema } from "./output-schema";
 import { rpcError, upstreamError, WARDEN_DENIED } from "./rpc-error";
-import type { Upstream } from "./upstream";
+import type { LiveTool, Upstream } from "./upstream";
 import type { CallerUser } from "./oauth/authenticate";
 import { scopeDenial } from "./oauth/scopes";
 
@@ -90,8 +92,16 @@ function grantsOf(core: GatewayCore, slug: string, agent: string) {
   };
 }
 
-/** The tools this agent may see on this upstream right now, their output schemas without denied fields. */
-export function visibleTools(core: GatewayCore, upstream: Upstream, agent: string): Tool[] {
+/**
+ * The tools this agent may see on this upstream right now (of `listed`: by default every tool the gateway
+ * knows), their output schemas without denied fields.
+ */
+export function visibleTools(
+  core: GatewayCore,
+  upstream: Upstream,
+  agent: string,
+  listed: Iterable<LiveTool> = upstream.tools.values(),
+): Tool[] {
   const view = core.bundle.view();
   if (!view.ok) return [];
   const now = new Date();
@@ -99,9 +109,35 @@ export function visibleTools(core: GatewayCore, upstream: Upstream, agent: strin
   const server = snap.servers.get(upstream.slug);
   const grants = server?.grants.get(snap.agents.get(agent)?.id ?? "") ?? [];
   const denied = [...(server?.deniedFields ?? []), ...grants.flatMap((g) => g.deniedFields)];
-  return [...upstream.tools.values()]
+  return [...listed]
     .filter((t) => toolVisible(snap, agent, upstream.slug, t.tool.name, t.hash, now))
     .map((t) => maskOutputSchema(t.tool, denied));
+}
+
+/**
+ * One page of the upstream's tools, hashed, for the agent's cursor (Server utilities › Pagination: "The
+ * cursor is an opaque string token", the page size is the server's): the agent's cursor goes to the upstream
+ * as it came, and the upstream's nextCursor back, so the agent pages the server itself, minus what it may not
+ * see. A cursor the upstream refuses is refused to the agent with the upstream's error (-32602).
+ * https://modelcontextprotocol.io/specification/2025-11-25/server/utilities/pagination
+ * Before the upstream is connected, the gateway's own list (empty then) is the one page.
+ */
+async function upstreamToolsPage(
+  upstream: Upstream,
+  cursor: string | undefined,
+  signal: AbortSignal,
+): Promise<{ tools: LiveTool[]; nextCursor?: string }> {
+  if (!upstream.client || !upstream.connected) return { tools: [...upstream.tools.values()] };
+  try {
+    const page = await upstream.client.request(
+      { method: "tools/list", params: cursor === undefined ? {} : { cursor } },
+      ListToolsResultSchema,
+      { signal },
+    );
+    return { tools: page.tools.map((tool) => ({ tool, hash: liveToolHash(tool) })), nextCursor: page.nextCursor };
+  } catch (error) {
+    throw upstreamError(error);
+  }
 }
 
 /**
@@ -143,11 +179,13 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
           void send({ method: "notifications/progress", params: { ...p, progressToken: token } }).catch(() => {});
 
   // A token's scopes narrow what the agent sees as well as what it may call (./oauth/scopes.ts).
-  server.setRequestHandler(ListToolsRequestSchema, async (_req, extra) => {
+  server.setRequestHandler(ListToolsRequestSchema, async (req, extra) => {
     const agent = agentOrDeny();
     const { scopes } = orDeny(() => identity.user(extra));
+    const page = await upstreamToolsPage(upstream, req.params?.cursor, extra.signal);
     return {
-      tools: visibleTools(core, upstream, agent).filter((t) => !scopeDenial(scopes, upstream.slug, t.name)),
+      tools: visibleTools(core, upstream, agent, page.tools).filter((t) => !scopeDenial(scopes, upstream.slug, t.name)),
+      ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
     };
   });
 

