@@ -1,10 +1,16 @@
 import { cpus, loadavg } from "node:os";
 import { contextOf, corpus } from "@/lib/registry/poisoning/corpus";
 import { definitionTexts } from "@/lib/registry/poisoning/definition-texts";
-import { benignItems } from "@/lib/registry/poisoning/eval/eval-set";
-import { DEVELOPMENT, evaluate, HELD_OUT } from "@/lib/registry/poisoning/eval/leave-one-family-out";
+import { benignItems, round5BenignItems, round5Items } from "@/lib/registry/poisoning/eval/eval-set";
+import {
+  DEVELOPMENT,
+  evaluate,
+  falsePositives,
+  HELD_OUT,
+  scoreAll,
+} from "@/lib/registry/poisoning/eval/leave-one-family-out";
 import { registryNames } from "@/lib/registry/poisoning/registry-names";
-import { scanToolDefinition } from "@/lib/registry/poisoning/scan-tool-definition";
+import { FLAG_THRESHOLD, scanToolDefinition } from "@/lib/registry/poisoning/scan-tool-definition";
 import { percentile } from "./lib/percentile";
 
 // npm run bench:poisoning [-- --by-family]
@@ -72,7 +78,7 @@ console.log(
 // Per definition: every definition of the evaluation set scanned alone, 21 times after a warm-up. A
 // definition's cost is its median run, so a run preempted by another process on this shared machine
 // does not count as the scanner's; p50/p99 are then taken over definitions.
-const evalDefs = [...DEVELOPMENT, ...HELD_OUT, ...benignItems];
+const evalDefs = [...DEVELOPMENT, ...HELD_OUT, ...round5Items, ...benignItems, ...round5BenignItems];
 const perDefinition = evalDefs
   .map((item) => {
     const runs: number[] = [];
@@ -112,4 +118,19 @@ if (process.argv.includes("--by-family")) {
       `  ${pad(s.server, 28)} ${pad(`${s.fp}/${s.items}`, 8)} ${pad(s.fpr.toFixed(3), 6)} ${s.flagged.join(" ")}`,
     );
   console.log(`  ${pad("all", 28)} ${pad(`${r.benign.fp}/${r.benign.items}`, 8)} ${r.benign.fpr.toFixed(3)}`);
+}
+
+// Round 5 (lib/registry/poisoning/eval/unseen-round-5.ts), at the product threshold: poisoned recall per
+// family and the risky-looking benign half's false positives. Always printed: it is the headline figure.
+{
+  const scored = scoreAll(round5Items);
+  const found = scored.filter((p) => p.score >= FLAG_THRESHOLD);
+  console.log(`\nround 5 at the product threshold ${FLAG_THRESHOLD}: recall ${found.length}/${scored.length}`);
+  for (const family of [...new Set(scored.map((p) => p.group))]) {
+    const items = scored.filter((p) => p.group === family);
+    const missed = items.filter((p) => p.score < FLAG_THRESHOLD).map((p) => `${p.id}(${p.score})`);
+    console.log(`  ${family.padEnd(18)} ${items.length - missed.length}/${items.length}  ${missed.join(" ")}`);
+  }
+  const [fp] = falsePositives(scoreAll(round5BenignItems));
+  console.log(`  benign round 5: ${fp.fp}/${fp.items} flagged ${fp.flagged.join(" ")}`);
 }
