@@ -174,10 +174,16 @@ export function roleSignals(sentence: string, own: Set<string>, statesPurpose: b
   const mode = MODE_SWITCH.exec(lower) ?? (MODE.test(lower) ? null : null);
   const lifted = nearby(words, LIFT, LIMIT, 4) ?? first(words, UNBOUND) ?? NEVER_REFUSE.exec(lower)?.[0] ?? null;
   const framing = persona?.[0] ?? mode?.[0] ?? UNREAL.exec(lower)?.[0];
-  if (framing && lifted) hits.push({ signal: "persona", weight: 1, match: `${framing} … ${lifted}` });
+  if (framing && lifted)
+    hits.push({
+      signal: "persona",
+      weight: persona || MODEL.test(lower) ? 1 : purposeDiscount,
+      match: `${framing} … ${lifted}`,
+    });
   else if (persona) hits.push({ signal: "persona", weight: 0.6, match: persona[0] });
   else if (lifted && MODEL.test(lower)) hits.push({ signal: "persona", weight: 1, match: lifted });
-  else if (lifted && mode) hits.push({ signal: "persona", weight: 0.6, match: lifted });
+  // A tool's own mode ("installs in unattended mode, no prompts") is its purpose, not the reader's.
+  else if (lifted && mode) hits.push({ signal: "persona", weight: 0.6 * purposeDiscount, match: lifted });
 
   const callWith = CALL_WITH.exec(sentence);
   if (callWith && !own.has(callWith[1]) && SOURCE.test(lower))
