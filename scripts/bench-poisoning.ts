@@ -1,7 +1,14 @@
 import { cpus, loadavg } from "node:os";
 import { contextOf, corpus } from "@/lib/registry/poisoning/corpus";
 import { definitionTexts } from "@/lib/registry/poisoning/definition-texts";
-import { benignItems, round5BenignItems, round5Items } from "@/lib/registry/poisoning/eval/eval-set";
+import {
+  benignItems,
+  round5BenignItems,
+  round5Items,
+  round6BenignItems,
+  round6Items,
+  type EvalItem,
+} from "@/lib/registry/poisoning/eval/eval-set";
 import {
   DEVELOPMENT,
   evaluate,
@@ -78,7 +85,15 @@ console.log(
 // Per definition: every definition of the evaluation set scanned alone, 21 times after a warm-up. A
 // definition's cost is its median run, so a run preempted by another process on this shared machine
 // does not count as the scanner's; p50/p99 are then taken over definitions.
-const evalDefs = [...DEVELOPMENT, ...HELD_OUT, ...round5Items, ...benignItems, ...round5BenignItems];
+const evalDefs = [
+  ...DEVELOPMENT,
+  ...HELD_OUT,
+  ...round5Items,
+  ...round6Items,
+  ...benignItems,
+  ...round5BenignItems,
+  ...round6BenignItems,
+];
 const perDefinition = evalDefs
   .map((item) => {
     const runs: number[] = [];
@@ -120,19 +135,22 @@ if (process.argv.includes("--by-family")) {
   console.log(`  ${pad("all", 28)} ${pad(`${r.benign.fp}/${r.benign.items}`, 8)} ${r.benign.fpr.toFixed(3)}`);
 }
 
-// Round 5 (lib/registry/poisoning/eval/unseen-round-5.ts), at the product threshold: poisoned recall per
-// family and the risky-looking benign half's false positives. Always printed: it is the headline figure.
-{
-  const scored = scoreAll(round5Items);
+// The unseen rounds (lib/registry/poisoning/eval/unseen-round-*.ts), at the product threshold: poisoned
+// recall per family and the risky-looking benign half's false positives. Always printed: they are the
+// headline figures. Each label says what the round was used for.
+const rounds: [string, EvalItem[], EvalItem[]][] = [
+  ["round 5 (18/39 before freeze 4, then used to develop it: no longer unseen)", round5Items, round5BenignItems],
+  ["round 6 (written after freeze 4; unseen)", round6Items, round6BenignItems],
+];
+for (const [label, poisoned, benign] of rounds) {
+  const scored = scoreAll(poisoned);
   const found = scored.filter((p) => p.score >= FLAG_THRESHOLD);
-  console.log(
-    `\nround 5 (18/39 before freeze 4, then used to develop it: no longer unseen), product threshold ${FLAG_THRESHOLD}: recall ${found.length}/${scored.length}`,
-  );
+  console.log(`\n${label}, product threshold ${FLAG_THRESHOLD}: recall ${found.length}/${scored.length}`);
   for (const family of [...new Set(scored.map((p) => p.group))]) {
     const items = scored.filter((p) => p.group === family);
     const missed = items.filter((p) => p.score < FLAG_THRESHOLD).map((p) => `${p.id}(${p.score})`);
     console.log(`  ${family.padEnd(18)} ${items.length - missed.length}/${items.length}  ${missed.join(" ")}`);
   }
-  const [fp] = falsePositives(scoreAll(round5BenignItems));
-  console.log(`  benign round 5: ${fp.fp}/${fp.items} flagged ${fp.flagged.join(" ")}`);
+  const [fp] = falsePositives(scoreAll(benign));
+  console.log(`  benign: ${fp.fp}/${fp.items} flagged ${fp.flagged.join(" ")}`);
 }

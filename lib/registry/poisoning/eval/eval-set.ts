@@ -8,6 +8,7 @@ import poisonedFresh from "./poisoned-fresh.json";
 import poisonedRound3 from "./poisoned-round3.json";
 import poisonedRound4 from "./poisoned-round4.json";
 import { round5Benign, round5Poisoned } from "./unseen-round-5";
+import { round6Benign, round6Poisoned } from "./unseen-round-6";
 import type { ScanContext } from "../registry-names";
 
 /** One labelled definition of the evaluation set: a tool or a prompt, as a model reads it. */
@@ -90,6 +91,8 @@ export const round4Items = poisonedFrom(poisonedRound4);
 
 /** Round 5: written after freeze 3, before any change made with it (see unseen-round-5.ts). */
 export const round5Items = poisonedFrom(round5Poisoned);
+/** Round 6: written after freeze 4 and measured before any change (see unseen-round-6.ts). */
+export const round6Items = poisonedFrom(round6Poisoned);
 
 /** Benign definitions, grouped by the server they came from. */
 export const benignItems: EvalItem[] = [
@@ -102,5 +105,6 @@ export const benignItems: EvalItem[] = [
 
 /** Round 5's risky-looking benign definitions, reported apart from the benign set thresholds are fit on. */
 export const round5BenignItems: EvalItem[] = serverItems(round5Benign);
+export const round6BenignItems: EvalItem[] = serverItems(round6Benign);
 
 export const families = [...new Set(poisonedItems.map((i) => i.group))];
