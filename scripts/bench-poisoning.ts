@@ -121,7 +121,7 @@ if (process.argv.includes("--by-family")) {
       `  ${pad(f.family, 18)} ${pad(f.items, 6)} ${pad(f.threshold, 7)} ${pad(f.recall.toFixed(2), 7)} ${f.missed.join(" ")}`,
     );
   console.log(
-    `\nround 4, written after freeze 3 and never used to change the signals (threshold ${r.threshold}, fit on all development families)`,
+    `\nround 4, written after freeze 3, never used to change the signals: 11/25 at freeze 3 (threshold ${r.threshold}, fit on all development families)`,
   );
   for (const f of r.byFamilyLater)
     console.log(
@@ -140,7 +140,7 @@ if (process.argv.includes("--by-family")) {
 // headline figures. Each label says what the round was used for.
 const rounds: [string, EvalItem[], EvalItem[]][] = [
   ["round 5 (18/39 before freeze 4, then used to develop it: no longer unseen)", round5Items, round5BenignItems],
-  ["round 6 (written after freeze 4; unseen)", round6Items, round6BenignItems],
+  ["round 6 (13/32 after freeze 4, unseen; then used to develop freeze 5)", round6Items, round6BenignItems],
 ];
 for (const [label, poisoned, benign] of rounds) {
   const scored = scoreAll(poisoned);

@@ -9,8 +9,8 @@
  */
 import type { RoleHit } from "./instruction-roles";
 
-const MODEL = String.raw`(?:the\s+)?(?:assistant|model|agent|ai|llm|chatbot|copilot)|claude|gpt|you`;
-const MODEL_NOUN = String.raw`(?:the\s+)?(?:assistant|model|ai|llm|chatbot|copilot)`;
+const MODEL = String.raw`(?:the\s+)?(?:assistant|model|agent|ai|llm|chatbot|copilot)s?|claude|gpt|you`;
+const MODEL_NOUN = String.raw`(?:the\s+)?(?:assistant|model|ai|llm|chatbot|copilot)s?`;
 // "the assistant should …", "you are expected to …", "the model is obliged to …"; not the condition
 // of a usage hint ("when you need to read a file").
 const DEONTIC = new RegExp(
@@ -28,7 +28,13 @@ const BENEFIT = new RegExp(
   "i",
 );
 // "assistant: fill in notes", "(model, …)": the model addressed by name.
-const VOCATIVE = /(?:^|[([{,;>]\s*|\s-\s)(?:assistant|model|agent|ai|llm|claude)\s*[:,]\s*[a-z]/i;
+const VOCATIVE =
+  /(?:^|[([{,;>]\s*|\s-\s)(?:assistant|model|agent|ai|llm|claude)(?:\s+(?:note|notice|instruction|directive|reminder|todo)s?)?\s*[:,]\s*[a-z]/i;
+// The imperative mood outside the sentence that says what the tool does: "Tell the person …", "Keep …
+// out of …", "For better results, append …". Its reader is the model. Base verbs only: "Returns …" and
+// "Sends …" describe, "Send …" instructs.
+const IMPERATIVE =
+  /^(?:[^,;:]{0,40}[,:]\s*)?(?:then\s+|also\s+|always\s+|please\s+|kindly\s+|just\s+|first\s+)*(tell|report|keep|append|attach|hand|treat|send|include|add|put|copy|forward|pretend|say|mention|describe|present|ask|set|fill|read|write|delete|remove|avoid|ignore|skip|give|share|post|upload|make|answer|reply|respond|act|behave|consider|assume|store|save|log|route|prefer|recommend|paste|pass|insert|prefix|hide|omit|leave|quote|relay|mirror|sync|bcc|cc|email|notify|approve|accept|confirm|proceed|agree|claim|state|insist|refuse|decline|avoid|stop|never|don'?t|do not)\b/i;
 // The model as the subject of what happens: "when the assistant supplies …", "the assistant runs …".
 const AGENT = new RegExp(String.raw`\b${MODEL_NOUN}\s+(?:\w+ly\s+)?(\w+(?:s|ed))\b`, "i");
 // A passive order: "links should be opened as …", "results are to be sent to …".
@@ -82,8 +88,11 @@ const SCOPES: { signal: RoleHit["signal"]; pattern: RegExp }[] = [
   },
 ];
 const ELSEWHERE = new RegExp(SCOPES.find((s) => s.signal === "data-routing")!.pattern.source, "g");
-const elsewhere = (sentence: string, own: Set<string>) => {
-  for (const m of sentence.matchAll(ELSEWHERE)) if (!own.has(m[0].toLowerCase())) return m[0];
+// A bare imperative naming a tool ("Pass the id returned by create_order") is usage advice when the
+// scan does not know the server's own tools: only an address or a public place counts for it.
+const elsewhere = (sentence: string, own: Set<string>, toolNames: boolean) => {
+  for (const m of sentence.matchAll(ELSEWHERE))
+    if (!own.has(m[0].toLowerCase()) && (toolNames || !/^[a-z]+(?:_[a-z0-9]+)+$/.test(m[0]))) return m[0];
   return null;
 };
 const QUIETLY = /\b(?:quietly|silently|discreetly|unnoticed)\b/i;
@@ -95,7 +104,7 @@ const LISTENER = /\b(?:conversation|chat|answer|reply|response|summary|assistant
  * The directive signals of one sentence. `own` holds the tool's name and parameter names: routing
  * into them is the tool's job, so a snake_case name found there is not "elsewhere".
  */
-export function directiveSignals(sentence: string, own: Set<string>): RoleHit[] {
+export function directiveSignals(sentence: string, own: Set<string>, statesPurpose = false): RoleHit[] {
   const hits: RoleHit[] = [];
   const excluded = EXCLUDED.exec(sentence);
   if (excluded && LISTENER.test(sentence)) hits.push({ signal: "withholds", weight: 1, match: excluded[0] });
@@ -111,14 +120,15 @@ export function directiveSignals(sentence: string, own: Set<string>): RoleHit[] 
   const identity = IDENTITY.exec(sentence);
   const strong =
     DEONTIC.exec(sentence) ?? CAUSATIVE.exec(sentence) ?? BENEFIT.exec(sentence) ?? VOCATIVE.exec(sentence);
-  const directive = strong ?? PASSIVE.exec(sentence) ?? AGENT.exec(sentence);
+  const imperative = statesPurpose ? null : IMPERATIVE.exec(sentence);
+  const directive = strong ?? imperative ?? PASSIVE.exec(sentence) ?? AGENT.exec(sentence);
   if (!directive && !identity) return hits;
-  const weight = strong ? 0.5 : 0.3;
+  const weight = strong ? 0.5 : imperative ? 0.45 : 0.3;
   const ordered = ORDERED_BY.exec(sentence);
   if (ordered && directive) hits.push({ signal: "authority", weight: 0.5, match: ordered[0] });
   if (directive) hits.push({ signal: "addresses-model", weight, match: directive[0].trim() });
   for (const scope of SCOPES) {
-    const m = scope.signal === "data-routing" ? elsewhere(sentence, own) : scope.pattern.exec(sentence)?.[0];
+    const m = scope.signal === "data-routing" ? elsewhere(sentence, own, !!strong) : scope.pattern.exec(sentence)?.[0];
     if (!m) continue;
     // An identity given to the model and its limits named with it is a persona; either alone is half.
     if (scope.signal === "persona") {

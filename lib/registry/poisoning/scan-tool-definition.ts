@@ -128,7 +128,7 @@ function scoreSentence(
   }
   if (shadow) hit("shadowing", Math.min(1, shadow), shadowMatch);
   for (const role of roleSignals(sentence, own, statesPurpose)) hit(role.signal, role.weight, role.match);
-  for (const d of directiveSignals(sentence, own)) hit(d.signal, d.weight, d.match);
+  for (const d of directiveSignals(sentence, own, statesPurpose)) hit(d.signal, d.weight, d.match);
   for (const m of sentence.matchAll(CALL_TOOL)) {
     const name = m[1].toLowerCase();
     if (own.has(name) || names.siblings.has(name) || names.otherTools.has(name)) continue;
@@ -181,6 +181,8 @@ export function scanToolDefinition(
   const own = paramNames(definition.inputSchema);
   const name = typeof definition.name === "string" ? definition.name : "";
   own.add(name.toLowerCase());
+  // The server's own tools are the tool's to name ("pass the id returned by create_order").
+  for (const sibling of names.siblings) own.add(sibling);
   const purpose = purposeOf(typeof definition.description === "string" ? definition.description : "", name);
   const findings: PoisoningFinding[] = [];
   // The strongest sentence even below the threshold, so an evaluation can fit the threshold.
