@@ -7,6 +7,8 @@ import {
   round5Items,
   round6BenignItems,
   round6Items,
+  round7BenignItems,
+  round7Items,
   type EvalItem,
 } from "@/lib/registry/poisoning/eval/eval-set";
 import {
@@ -90,9 +92,11 @@ const evalDefs = [
   ...HELD_OUT,
   ...round5Items,
   ...round6Items,
+  ...round7Items,
   ...benignItems,
   ...round5BenignItems,
   ...round6BenignItems,
+  ...round7BenignItems,
 ];
 const perDefinition = evalDefs
   .map((item) => {
@@ -141,6 +145,7 @@ if (process.argv.includes("--by-family")) {
 const rounds: [string, EvalItem[], EvalItem[]][] = [
   ["round 5 (18/39 before freeze 4, then used to develop it: no longer unseen)", round5Items, round5BenignItems],
   ["round 6 (13/32 after freeze 4, unseen; then used to develop freeze 5)", round6Items, round6BenignItems],
+  ["round 7 (written after freeze 5; unseen)", round7Items, round7BenignItems],
 ];
 for (const [label, poisoned, benign] of rounds) {
   const scored = scoreAll(poisoned);

@@ -9,6 +9,7 @@ import poisonedRound3 from "./poisoned-round3.json";
 import poisonedRound4 from "./poisoned-round4.json";
 import { round5Benign, round5Poisoned } from "./unseen-round-5";
 import { round6Benign, round6Poisoned } from "./unseen-round-6";
+import { round7Benign, round7Poisoned } from "./unseen-round-7";
 import type { ScanContext } from "../registry-names";
 
 /** One labelled definition of the evaluation set: a tool or a prompt, as a model reads it. */
@@ -93,6 +94,8 @@ export const round4Items = poisonedFrom(poisonedRound4);
 export const round5Items = poisonedFrom(round5Poisoned);
 /** Round 6: written after freeze 4 and measured before any change (see unseen-round-6.ts). */
 export const round6Items = poisonedFrom(round6Poisoned);
+/** Round 7: written after freeze 5 and measured before any change (see unseen-round-7.ts). */
+export const round7Items = poisonedFrom(round7Poisoned);
 
 /** Benign definitions, grouped by the server they came from. */
 export const benignItems: EvalItem[] = [
@@ -106,5 +109,6 @@ export const benignItems: EvalItem[] = [
 /** Round 5's risky-looking benign definitions, reported apart from the benign set thresholds are fit on. */
 export const round5BenignItems: EvalItem[] = serverItems(round5Benign);
 export const round6BenignItems: EvalItem[] = serverItems(round6Benign);
+export const round7BenignItems: EvalItem[] = serverItems(round7Benign);
 
 export const families = [...new Set(poisonedItems.map((i) => i.group))];
