@@ -1,10 +1,25 @@
 import { cpus, loadavg } from "node:os";
 import { contextOf, corpus } from "@/lib/registry/poisoning/corpus";
 import { definitionTexts } from "@/lib/registry/poisoning/definition-texts";
-import { benignItems } from "@/lib/registry/poisoning/eval/eval-set";
-import { DEVELOPMENT, evaluate, HELD_OUT } from "@/lib/registry/poisoning/eval/leave-one-family-out";
+import {
+  benignItems,
+  round5BenignItems,
+  round5Items,
+  round6BenignItems,
+  round6Items,
+  round7BenignItems,
+  round7Items,
+  type EvalItem,
+} from "@/lib/registry/poisoning/eval/eval-set";
+import {
+  DEVELOPMENT,
+  evaluate,
+  falsePositives,
+  HELD_OUT,
+  scoreAll,
+} from "@/lib/registry/poisoning/eval/leave-one-family-out";
 import { registryNames } from "@/lib/registry/poisoning/registry-names";
-import { scanToolDefinition } from "@/lib/registry/poisoning/scan-tool-definition";
+import { FLAG_THRESHOLD, scanToolDefinition } from "@/lib/registry/poisoning/scan-tool-definition";
 import { percentile } from "./lib/percentile";
 
 // npm run bench:poisoning [-- --by-family]
@@ -72,7 +87,17 @@ console.log(
 // Per definition: every definition of the evaluation set scanned alone, 21 times after a warm-up. A
 // definition's cost is its median run, so a run preempted by another process on this shared machine
 // does not count as the scanner's; p50/p99 are then taken over definitions.
-const evalDefs = [...DEVELOPMENT, ...HELD_OUT, ...benignItems];
+const evalDefs = [
+  ...DEVELOPMENT,
+  ...HELD_OUT,
+  ...round5Items,
+  ...round6Items,
+  ...round7Items,
+  ...benignItems,
+  ...round5BenignItems,
+  ...round6BenignItems,
+  ...round7BenignItems,
+];
 const perDefinition = evalDefs
   .map((item) => {
     const runs: number[] = [];
@@ -100,7 +125,7 @@ if (process.argv.includes("--by-family")) {
       `  ${pad(f.family, 18)} ${pad(f.items, 6)} ${pad(f.threshold, 7)} ${pad(f.recall.toFixed(2), 7)} ${f.missed.join(" ")}`,
     );
   console.log(
-    `\nround 4, written after the last change to the signals (threshold ${r.threshold}, fit on all development families)`,
+    `\nround 4, written after freeze 3, never used to change the signals: 11/25 at freeze 3 (threshold ${r.threshold}, fit on all development families)`,
   );
   for (const f of r.byFamilyLater)
     console.log(
@@ -112,4 +137,25 @@ if (process.argv.includes("--by-family")) {
       `  ${pad(s.server, 28)} ${pad(`${s.fp}/${s.items}`, 8)} ${pad(s.fpr.toFixed(3), 6)} ${s.flagged.join(" ")}`,
     );
   console.log(`  ${pad("all", 28)} ${pad(`${r.benign.fp}/${r.benign.items}`, 8)} ${r.benign.fpr.toFixed(3)}`);
+}
+
+// The unseen rounds (lib/registry/poisoning/eval/unseen-round-*.ts), at the product threshold: poisoned
+// recall per family and the risky-looking benign half's false positives. Always printed: they are the
+// headline figures. Each label says what the round was used for.
+const rounds: [string, EvalItem[], EvalItem[]][] = [
+  ["round 5 (18/39 before freeze 4, then used to develop it: no longer unseen)", round5Items, round5BenignItems],
+  ["round 6 (13/32 after freeze 4, unseen; then used to develop freeze 5)", round6Items, round6BenignItems],
+  ["round 7 (written after freeze 5; unseen)", round7Items, round7BenignItems],
+];
+for (const [label, poisoned, benign] of rounds) {
+  const scored = scoreAll(poisoned);
+  const found = scored.filter((p) => p.score >= FLAG_THRESHOLD);
+  console.log(`\n${label}, product threshold ${FLAG_THRESHOLD}: recall ${found.length}/${scored.length}`);
+  for (const family of [...new Set(scored.map((p) => p.group))]) {
+    const items = scored.filter((p) => p.group === family);
+    const missed = items.filter((p) => p.score < FLAG_THRESHOLD).map((p) => `${p.id}(${p.score})`);
+    console.log(`  ${family.padEnd(18)} ${items.length - missed.length}/${items.length}  ${missed.join(" ")}`);
+  }
+  const [fp] = falsePositives(scoreAll(benign));
+  console.log(`  benign: ${fp.fp}/${fp.items} flagged ${fp.flagged.join(" ")}`);
 }

@@ -14,7 +14,7 @@ const STRUCTURAL = new Set([
 ]);
 const MAX_DEPTH = 32;
 
-function walk(value: unknown, field: string, out: DefinitionText[], depth: number) {
+function walk(value: unknown, field: string, out: DefinitionText[], depth: number, names = false) {
   if (depth > MAX_DEPTH) return;
   if (typeof value === "string") {
     if (value.trim()) out.push({ field, text: value });
@@ -25,9 +25,16 @@ function walk(value: unknown, field: string, out: DefinitionText[], depth: numbe
     return;
   }
   if (!value || typeof value !== "object") return;
+  // Under `properties` the keys are parameter names: a parameter called "format" or "type" is read in full.
   for (const [key, v] of Object.entries(value)) {
-    if (STRUCTURAL.has(key) || key === "required") continue;
-    walk(v, field ? `${field}.${key}` : key, out, depth + 1);
+    if (!names && (STRUCTURAL.has(key) || key === "required")) continue;
+    walk(
+      v,
+      field ? `${field}.${key}` : key,
+      out,
+      depth + 1,
+      !names && (key === "properties" || key === "patternProperties"),
+    );
   }
 }
 

@@ -5,7 +5,15 @@
  * signal rules can scan it.
  */
 export type HiddenKind =
-  "zero-width" | "unicode-tags" | "bidi-control" | "ansi-escape" | "html-comment" | "padding" | "base64" | "hex";
+  | "zero-width"
+  | "unicode-tags"
+  | "bidi-control"
+  | "ansi-escape"
+  | "html-comment"
+  | "padding"
+  | "base64"
+  | "hex"
+  | "homoglyph";
 
 export type HiddenPart = { kind: HiddenKind; revealed: string };
 export type NormalisedText = { text: string; hidden: HiddenPart[] };
@@ -26,6 +34,17 @@ const isPadding = (run: string) => (run.match(/\n/g)?.length ?? 0) >= 8 || /[ \t
 // Greedy and leftmost, so each match is a whole run; lookarounds here cost more than the rest together.
 const BASE64 = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
 const HEX = /(?:0x)?((?:[0-9A-Fa-f]{2}){16,})/g;
+
+// A word that mixes Latin with Cyrillic or Greek letters reads as English to a model and slips past a
+// reviewer's search: folding the look-alikes back lets every rule read what the model reads.
+const MIXED_SCRIPT = /[A-Za-z][\u0370-\u03FF\u0400-\u04FF]|[\u0370-\u03FF\u0400-\u04FF][A-Za-z]/;
+const LOOK_ALIKES: Record<string, string> = Object.fromEntries(
+  [..."аеорсхуіјѕԁһԛԝАВЕКМНОРСТХУІЈЅαοτνρκικΑΒΕΗΙΚΜΝΟΡΤΥΧΖ"].map((c, i) => [
+    c,
+    "aeopcxyijsdhqwABEKMHOPCTXYIJSaotvpkikABEHIKMNOPTYXZ"[i],
+  ]),
+);
+const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join("")}]`, "g");
 
 const visible = (s: string) =>
   s.replace(/[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E\u202A-\u202E\u2066-\u2069]/g, (c) => `⟨U+${hex4(c)}⟩`);
@@ -98,6 +117,11 @@ export function normaliseText(raw: string): NormalisedText {
     hidden.push({ kind: "padding", revealed: `⟨${run.length} blank characters⟩ ${after}` });
     return " ";
   });
+
+  if (MIXED_SCRIPT.test(text)) {
+    text = text.replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c]);
+    hidden.push({ kind: "homoglyph", revealed: text.slice(0, 300) });
+  }
 
   for (const m of text.matchAll(BASE64)) {
     const decoded = readable(Buffer.from(m[0].replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("latin1"));

@@ -18,13 +18,17 @@ const ADDRESSEE =
 // [[assistant-directive: …]], [agent rule]: a bracketed label addressed to the model.
 const BRACKET =
   /\[\[?\s*([\w-]{0,24}?(?:system|assistant|agent|model|directive|instruction|rule|policy)[\w-]{0,24})(?:\s+[\w-]+)?\s*(?::|\]\]?)/i;
+// A label for the model on a block a renderer shows as ordinary formatting: "**Note for the assistant:**",
+// "<summary>For the model</summary>", a front-matter key such as "assistant_behaviour:".
+const MODEL_LABEL =
+  /(?:\*\*|__)([^*_\n]{0,40}?\b(?:assistant|agent|model|ai|llm)s?\b[^*_\n]{0,20})(?:\*\*|__)|<summary>([^<]{0,40}?\b(?:assistant|agent|model|ai|llm)s?\b[^<]{0,20})<\/summary>|^\s*(?:>\s*)?((?:assistant|agent|llm)[\w-]{0,30}|(?:model|ai)[_-][\w-]{1,30})\s*:\s*\S/im;
 const FENCE = /```\s*([a-z_-]*)/gi;
 const HEADING = /^\s{0,3}#{1,6}\s+(.+)$/gm;
 const TAG = /<\s*\/?\s*!?([A-Za-z][\w:-]*)[^<>]{0,80}>/g;
 const CODE_SPAN = /`[^`\n]*`/g;
 
 export function markupSignals(text: string): MarkupHit | null {
-  if (!/[<[{`#]|:/.test(text)) return null;
+  if (!/[<[{`#*]|:/.test(text)) return null;
   const template = TEMPLATE.exec(text);
   if (template) return { weight: 1, match: template[0].trim() };
   // A lone <container> or a tag inside `code` is a placeholder; a container that opens and closes, has
@@ -39,6 +43,8 @@ export function markupSignals(text: string): MarkupHit | null {
   }
   const bracket = BRACKET.exec(text);
   if (bracket) return { weight: 1, match: bracket[0] };
+  const label = MODEL_LABEL.exec(text);
+  if (label) return { weight: 1, match: label[0].trim() };
   for (const m of text.matchAll(FENCE)) if (ADDRESSEE.test(m[1])) return { weight: 1, match: m[0] };
   for (const m of text.matchAll(HEADING)) if (ADDRESSEE.test(m[1])) return { weight: 0.8, match: m[0].trim() };
   return null;

@@ -21,7 +21,10 @@ const set = (...lists: string[]) => new Set(lists.flatMap((l) => l.split(" ")));
 // Withholding: a verb that keeps something back, aimed at what the reader tells someone.
 const WITHHOLD = set(forms("omit hide conceal withhold suppress skip drop exclude censor mask").join(" "), "unaware");
 // Particle verbs split around their object: "keep the extra remote that this adds out of the answer".
-const WITHHOLD_PARTICLE = [/\bleave\s+(?:\w+\s+){0,8}?out\b/, /\bkeep\s+(?:\w+\s+){0,8}?(?:out of|from|away from)\b/];
+const WITHHOLD_PARTICLE = [
+  /\bleave\s+(?:[\w'-]+\s+){0,8}?out\b/,
+  /\bkeep\s+(?:[\w'-]+\s+){0,8}?(?:out of|from|away from)\b/,
+];
 const UNSAID =
   /\b(?:no need to|need not|needn'?t|don'?t|do not|never|nor|not something to|nothing to)\s+(?:\w+\s+){0,2}?(?:bring (?:it |this |that )?(?:up|to)|mention|say|point out|draw attention|call attention|explain|describe|report|surface|raise|flag)\b|\bsay nothing\b|\bnothing about\b|\b(?:their|the user'?s|his|her) (?:attention|notice)\b/;
 // Verbs of speech carry their audience: "say nothing about", "never mention", "bring to their attention".
@@ -73,7 +76,8 @@ const LIMIT = set(
   "confirmations confirmation prompts restriction restrictions limit limits guardrail guardrails policy policies filter filters filtering rules rule caution warnings warning safety safeguards checks refusal refusals censorship content",
 );
 const LIFT = set(
-  "no without paused pause lifted off disabled suspended removed waived never ignore ignores bypass unbound free suspend",
+  forms("pause lift disable suspend remove waive ignore bypass drop shed skip").join(" "),
+  "no without off never unbound free moot",
   "drop drops dropped switched shed skip",
 );
 const UNBOUND = set(
@@ -113,7 +117,9 @@ const SECOND_PERSON = /\b(?:you|your|yourself)\b/;
 const YOU_CAN = /\b(?:you can|you may|lets you|allows you|you'll get|you get|if you need|you want)\b/;
 
 // snake_case stays one token: the "send" in send_message is a name, not a verb.
-const tokens = (s: string) => s.match(/[a-z][a-z0-9'’_-]*/g) ?? [];
+// A hyphenated compound counts as itself and as its parts: "blanket-approved" is an approval.
+const tokens = (s: string) =>
+  (s.match(/[a-z][a-z0-9'’_-]*/g) ?? []).flatMap((w) => (/[a-z]-[a-z]/.test(w) ? [w, ...w.split("-")] : [w]));
 
 function nearby(words: string[], a: Set<string>, b: Set<string>, gap: number): string | null {
   let lastA = -Infinity;
@@ -174,10 +180,16 @@ export function roleSignals(sentence: string, own: Set<string>, statesPurpose: b
   const mode = MODE_SWITCH.exec(lower) ?? (MODE.test(lower) ? null : null);
   const lifted = nearby(words, LIFT, LIMIT, 4) ?? first(words, UNBOUND) ?? NEVER_REFUSE.exec(lower)?.[0] ?? null;
   const framing = persona?.[0] ?? mode?.[0] ?? UNREAL.exec(lower)?.[0];
-  if (framing && lifted) hits.push({ signal: "persona", weight: 1, match: `${framing} … ${lifted}` });
+  if (framing && lifted)
+    hits.push({
+      signal: "persona",
+      weight: persona || MODEL.test(lower) ? 1 : purposeDiscount,
+      match: `${framing} … ${lifted}`,
+    });
   else if (persona) hits.push({ signal: "persona", weight: 0.6, match: persona[0] });
   else if (lifted && MODEL.test(lower)) hits.push({ signal: "persona", weight: 1, match: lifted });
-  else if (lifted && mode) hits.push({ signal: "persona", weight: 0.6, match: lifted });
+  // A tool's own mode ("installs in unattended mode, no prompts") is its purpose, not the reader's.
+  else if (lifted && mode) hits.push({ signal: "persona", weight: 0.6 * purposeDiscount, match: lifted });
 
   const callWith = CALL_WITH.exec(sentence);
   if (callWith && !own.has(callWith[1]) && SOURCE.test(lower))

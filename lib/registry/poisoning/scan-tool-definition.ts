@@ -2,6 +2,7 @@ import { definitionTexts } from "./definition-texts";
 import { normaliseText, type HiddenKind } from "./hidden-text";
 import { markupSignals } from "./instruction-markup";
 import { roleSignals } from "./instruction-roles";
+import { directiveSignals } from "./model-directives";
 import { registryNames, type RegistryNames, type ScanContext } from "./registry-names";
 import { familyOf, type AttackFamily } from "./signal-families";
 import { RULES, SIGNAL_LABELS, type PoisoningSignal, type TargetKind } from "./signal-rules";
@@ -57,6 +58,16 @@ const PURPOSE_WORDS: Record<TargetKind, Set<string>> = {
 const NO_PURPOSE = new Set<TargetKind>();
 const ADDITIONAL = /\b(?:also|additionally|in addition|as well|bcc'?d?|cc'?d?|a copy|copies)\b/i;
 const EXAMPLE = /\b(?:e\.g\.|for example|for instance|such as|like)\s/i;
+// Quoted words after "such as" or "for example" are mentioned, not said: a classifier's description
+// quotes the attacks it finds ("checks for attempts such as 'ignore previous instructions'").
+const MENTIONED =
+  /\b(?:such as|e\.g\.,?|for example,?|for instance,?|like|attempts?)\s*[:(]?\s*(['"“‘])[^'"”’\n]{2,120}['"”’]/gi;
+const unmention = (text: string) =>
+  /['"“‘]/.test(text) ? text.replace(MENTIONED, (m, q: string) => `${m.slice(0, m.indexOf(q))}"…"`) : text;
+// Fields that name or enumerate (a title, an enum value, a default, an annotation) never instruct.
+const DESCRIBES = /(?:^|\.)description$/;
+const DETECTS =
+  /^\W*(?:detects?|classif(?:y|ies)|checks?|scans?|finds?|flags?|screens?|lints?|audits?|moderates?|identif(?:y|ies)|analy[sz]es?)\b/i;
 const MAX_QUOTE = 300;
 const MAX_CONTEXT = 800;
 
@@ -75,17 +86,20 @@ function scoreSentence(
   own: Set<string>,
   purpose: Set<TargetKind>,
   statesPurpose = false,
+  misplaced = false,
 ): Scored {
   const weights = new Map<PoisoningSignal, { weight: number; match: string }>();
   const hit = (signal: PoisoningSignal, weight: number, match: string) => {
     const prev = weights.get(signal);
     if (!prev || prev.weight < weight) weights.set(signal, { weight, match });
   };
+  // A detector's purpose sentence names the attacks it finds: their words are its object, not its voice.
+  const detector = statesPurpose && DETECTS.test(sentence);
   for (const rule of RULES) {
     if (rule.requires && !rule.requires.test(sentence)) continue;
     const m = rule.pattern.exec(sentence);
     if (!m) continue;
-    let weight = rule.weight;
+    let weight = detector ? rule.weight * 0.3 : rule.weight;
     // The sentence stating the tool's purpose may name its targets, and an example is not a destination.
     // Later sentences get no discount (a mail tool may still be told to BCC someone), and a place to send
     // data that the purpose does not explain at all is the exfiltration the issue describes.
@@ -114,12 +128,15 @@ function scoreSentence(
   }
   if (shadow) hit("shadowing", Math.min(1, shadow), shadowMatch);
   for (const role of roleSignals(sentence, own, statesPurpose)) hit(role.signal, role.weight, role.match);
+  for (const d of directiveSignals(sentence, own, statesPurpose)) hit(d.signal, d.weight, d.match);
   for (const m of sentence.matchAll(CALL_TOOL)) {
     const name = m[1].toLowerCase();
     if (own.has(name) || names.siblings.has(name) || names.otherTools.has(name)) continue;
     hit("other-tool", 0.4, m[0]);
     break;
   }
+  const addressed = weights.get("addresses-model");
+  if (misplaced && addressed && addressed.weight >= 0.5) hit("misplaced-instruction", 0.5, addressed.match);
   const ranked = [...weights].sort((a, b) => b[1].weight - a[1].weight);
   const signals = ranked.map(([signal, w]) => ({ signal, label: SIGNAL_LABELS[signal], match: w.match }));
   const score = ranked.reduce((sum, [, w]) => sum + w.weight, 0);
@@ -164,12 +181,16 @@ export function scanToolDefinition(
   const own = paramNames(definition.inputSchema);
   const name = typeof definition.name === "string" ? definition.name : "";
   own.add(name.toLowerCase());
+  // The server's own tools are the tool's to name ("pass the id returned by create_order").
+  for (const sibling of names.siblings) own.add(sibling);
   const purpose = purposeOf(typeof definition.description === "string" ? definition.description : "", name);
   const findings: PoisoningFinding[] = [];
   // The strongest sentence even below the threshold, so an evaluation can fit the threshold.
   let strongest = 0;
   for (const { field, text } of definitionTexts(definition)) {
-    const { text: clean, hidden } = normaliseText(text);
+    const { text: normalised, hidden } = normaliseText(text);
+    const clean = unmention(normalised);
+    const misplaced = !DESCRIBES.test(field);
     for (const part of hidden) {
       const inner = sentences(part.revealed).map((s) => scoreSentence(s, names, own, NO_PURPOSE));
       const signals: SignalHit[] = [
@@ -199,7 +220,7 @@ export function scanToolDefinition(
       });
     }
     sentences(clean).forEach((sentence, i) => {
-      const scored = scoreSentence(sentence, names, own, purpose, field === "description" && i === 0);
+      const scored = scoreSentence(sentence, names, own, purpose, field === "description" && i === 0, misplaced);
       strongest = Math.max(strongest, scored.score);
       if (scored.score >= FLAG_THRESHOLD)
         findings.push({

@@ -24,6 +24,7 @@ const FAMILY: Record<PoisoningSignal, AttackFamily> = {
   "argument-stuffing": "data routing",
   "other-tool": "data routing",
   "instruction-markup": "instruction markup",
+  "misplaced-instruction": "instruction markup",
   "exfiltration-target": "exfiltration",
   "secret-file": "exfiltration",
   "sensitive-data": "exfiltration",

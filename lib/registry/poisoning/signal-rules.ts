@@ -23,7 +23,8 @@ export type PoisoningSignal =
   | "persona"
   | "data-routing"
   | "conditioned"
-  | "instruction-markup";
+  | "instruction-markup"
+  | "misplaced-instruction";
 
 export const SIGNAL_LABELS: Record<PoisoningSignal, string> = {
   "hidden-text": "hidden text",
@@ -46,6 +47,7 @@ export const SIGNAL_LABELS: Record<PoisoningSignal, string> = {
   "data-routing": "routes data somewhere the tool does not need",
   conditioned: "conditions behaviour on something other than the tool's input",
   "instruction-markup": "markup that frames text as instructions to the model",
+  "misplaced-instruction": "an instruction to the model in a title, enum value, default or annotation",
 };
 
 /** What a target is, so a tool whose job it is (an SMS tool and a phone number) is not suspected for it. */

@@ -7,6 +7,9 @@ import poisoned from "./poisoned.json";
 import poisonedFresh from "./poisoned-fresh.json";
 import poisonedRound3 from "./poisoned-round3.json";
 import poisonedRound4 from "./poisoned-round4.json";
+import { round5Benign, round5Poisoned } from "./unseen-round-5";
+import { round6Benign, round6Poisoned } from "./unseen-round-6";
+import { round7Benign, round7Poisoned } from "./unseen-round-7";
 import type { ScanContext } from "../registry-names";
 
 /** One labelled definition of the evaluation set: a tool or a prompt, as a model reads it. */
@@ -87,6 +90,13 @@ export const round3Items = poisonedFrom(poisonedRound3);
 /** Written after the third freeze, before measuring; never used to change the detector. */
 export const round4Items = poisonedFrom(poisonedRound4);
 
+/** Round 5: written after freeze 3, before any change made with it (see unseen-round-5.ts). */
+export const round5Items = poisonedFrom(round5Poisoned);
+/** Round 6: written after freeze 4 and measured before any change (see unseen-round-6.ts). */
+export const round6Items = poisonedFrom(round6Poisoned);
+/** Round 7: written after freeze 5 and measured before any change (see unseen-round-7.ts). */
+export const round7Items = poisonedFrom(round7Poisoned);
+
 /** Benign definitions, grouped by the server they came from. */
 export const benignItems: EvalItem[] = [
   ...reference,
@@ -95,5 +105,10 @@ export const benignItems: EvalItem[] = [
   ...(hardNegativesRound3.servers as ServerCapture[]),
   ...(hardNegativesRound4.servers as ServerCapture[]),
 ].flatMap(serverItems);
+
+/** Round 5's risky-looking benign definitions, reported apart from the benign set thresholds are fit on. */
+export const round5BenignItems: EvalItem[] = serverItems(round5Benign);
+export const round6BenignItems: EvalItem[] = serverItems(round6Benign);
+export const round7BenignItems: EvalItem[] = serverItems(round7Benign);
 
 export const families = [...new Set(poisonedItems.map((i) => i.group))];
