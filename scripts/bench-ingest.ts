@@ -11,7 +11,7 @@ import { benchBackend, benchDatabase } from "./lib/bench-backend";
 import { ingestFloor, storedRows } from "./lib/ingest-floor";
 import { serve } from "./lib/serve";
 
-// npm run bench:ingest [-- --batches 60 --senders 2 --backend both|pglite|postgres --profile DIR]
+// npm run bench:ingest [-- --batches 60 --senders 2 --backend both|pglite|postgres --profile DIR --port 3201 --db warden_bench_ingest]
 // Batches of 1,000 events through POST /api/v1/audit/events on a production server: validation,
 // redaction, hash chain, rollups and findings included. Prints the sustained events per second.
 // On PostgreSQL, the floor in the same run: the rows Warden stored, written again into an empty table
@@ -22,14 +22,17 @@ const opts = args({
   senders: { type: "string" },
   backend: { type: "string" },
   profile: { type: "string" },
+  port: { type: "string" },
+  db: { type: "string" },
 });
 const batches = Number(opts.batches ?? 60);
 const senders = Number(opts.senders ?? 2);
-const port = 3201;
+const port = Number(opts.port ?? 3201);
 
 ensureBuild();
 const backend = benchBackend(opts.backend, ["pglite", "postgres"]);
-const fresh = await benchDatabase("warden_bench_ingest", backend);
+const dbName = opts.db ?? "warden_bench_ingest";
+const fresh = await benchDatabase(dbName, backend);
 process.env.WARDEN_SEED_DEMO = "never";
 await ensureDatabase();
 await seedDemo("bench-password-123");
@@ -83,7 +86,7 @@ try {
   stopped = true;
   if (fresh.kind === "postgres") {
     const rows = await storedRows(process.env.DATABASE_URL as string);
-    const floor = await ingestFloor(process.env.DATABASE_URL as string, rows, 1000, senders);
+    const floor = await ingestFloor(process.env.DATABASE_URL as string, rows, 1000, senders, `${dbName}_floor`);
     const insertRate = rows.length / floor.insert;
     console.log(
       `floor [postgres] raw multi-row INSERT of the same ${rows.length} rows: ${insertRate.toFixed(0)} rows/s; COPY: ${(rows.length / floor.copy).toFixed(0)} rows/s`,

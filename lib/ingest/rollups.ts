@@ -73,33 +73,35 @@ async function upsertInto(tx: Tx, grain: keyof typeof ROLLUP_TABLES, events: TIn
   // In key order, so concurrent batches lock shared rows in the same order and cannot deadlock.
   const list = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
   if (list.length === 0) return;
-  const params: unknown[] = [];
-  const values = list.map((r) => {
-    const base = params.length;
-    params.push(
-      r.hour,
-      r.server,
-      r.tool,
-      r.agent,
-      r.outcome,
-      r.rule,
-      r.count,
-      r.records,
-      r.bytes,
-      r.latency,
-      r.buckets,
-    );
-    return `($${base + 1}::timestamptz, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7}::int, $${base + 8}::bigint, $${base + 9}::bigint, $${base + 10}::bigint, $${base + 11}::int[])`;
-  });
+  // One JSON parameter, whatever the batch holds (rows in key order, kept by ORDER BY i).
+  const json = JSON.stringify(
+    list.map((r, i) => ({
+      i,
+      hour: r.hour.toISOString(),
+      server: r.server,
+      tool: r.tool,
+      agent: r.agent,
+      outcome: r.outcome,
+      rule: r.rule,
+      count: r.count,
+      records: r.records,
+      bytes: r.bytes,
+      latency: r.latency,
+      buckets: r.buckets,
+    })),
+  );
   await tx.$executeRawUnsafe(
     `INSERT INTO "${table}" (hour, server, tool, agent, outcome, rule, count, "recordsSum", "bytesSum", "latencySum", "latencyBuckets")
-     VALUES ${values.join(", ")}
+     SELECT hour, server, tool, agent, outcome, rule, count, records, bytes, latency, buckets
+     FROM json_to_recordset($1::json) AS r(i int, hour timestamptz, server text, tool text, agent text, outcome text, rule text,
+       count int, records bigint, bytes bigint, latency bigint, buckets int[])
+     ORDER BY i
      ON CONFLICT (hour, server, tool, agent, outcome, rule) DO UPDATE SET
        count = "${table}".count + EXCLUDED.count,
        "recordsSum" = "${table}"."recordsSum" + EXCLUDED."recordsSum",
        "bytesSum" = "${table}"."bytesSum" + EXCLUDED."bytesSum",
        "latencySum" = "${table}"."latencySum" + EXCLUDED."latencySum",
        "latencyBuckets" = (SELECT array_agg(COALESCE(a, 0) + COALESCE(b, 0) ORDER BY i) FROM unnest("${table}"."latencyBuckets", EXCLUDED."latencyBuckets") WITH ORDINALITY AS t(a, b, i))`,
-    ...params,
+    json,
   );
 }

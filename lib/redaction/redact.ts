@@ -76,15 +76,32 @@ function mightRedact(s: string): boolean {
 export type KnownSecrets = Set<string>;
 const MIN_KNOWN = 6;
 
+/**
+ * Short strings the patterns found nothing in, remembered: ingest's records repeat their names, labels,
+ * sessions and argument values, and most of them pass the screen (a run of 12 letters), so each would be
+ * scanned by every pattern again. Only a string with no secret span is kept (nothing to mask, nothing to
+ * remember as known), so the answer is the same; past CLEAN_MAX entries the set starts again.
+ */
+const clean = new Set<string>();
+const CLEAN_MAX = 20_000;
+const CLEAN_LENGTH = 256;
+
 /** Masks secrets and personal numbers inside free text, keeping the words around them. */
 export function redactText(s: string, known?: KnownSecrets): string {
+  if (s.length <= CLEAN_LENGTH && clean.has(s)) return s;
   return mightRedact(s) ? redactAll(s, known) : s;
 }
 
 /** Every pattern, unscreened (exported for the test that holds the screen to being a superset). */
 export function redactAll(s: string, known?: KnownSecrets): string {
   const spans = secretSpans(s);
-  if (spans.length === 0) return s;
+  if (spans.length === 0) {
+    if (s.length <= CLEAN_LENGTH) {
+      if (clean.size >= CLEAN_MAX) clean.clear();
+      clean.add(s);
+    }
+    return s;
+  }
   let out = "";
   let at = 0;
   for (const [a, b] of spans) {

@@ -36,8 +36,14 @@ async function timed(fn: () => Promise<void>) {
  * by Warden's migrations (same indexes and trigger) on the same server. Returns the seconds taken by a
  * raw multi-row INSERT (batches of `batchSize`, `senders` in flight, as the HTTP run) and by one COPY.
  */
-export async function ingestFloor(serverUrl: string, rows: Row[], batchSize: number, senders: number) {
-  const scratch = await createScratchDatabase(serverUrl, `warden_bench_floor_${Date.now()}`);
+export async function ingestFloor(
+  serverUrl: string,
+  rows: Row[],
+  batchSize: number,
+  senders: number,
+  name = "warden_bench_floor",
+) {
+  const scratch = await createScratchDatabase(serverUrl, `${name}_${Date.now()}`);
   const conn = connectPostgres(scratch.url, senders);
   try {
     await migrate(conn);
