@@ -88,6 +88,8 @@ test("an auditor reads a log that explains itself: one outcome vocabulary, a cou
   as,
   browser,
 }) => {
+  // Two sign-ins and a dozen steps: on a loaded machine with PostgreSQL this ran past 30 s (CI, 2026-12-07).
+  test.setTimeout(90_000);
   const admin = await as("ADMIN");
   const server = `persona-${Date.now().toString(36)}`;
   const token = await ingestToken(admin);
