@@ -252,47 +252,8 @@ for (let r = 0; r < rounds; r++) {
     await timeEach(Math.ceil(per / 10), () => one[name].listTools(), lists[name]);
 }
 
-// The decision alone, over the bundle as a gateway holds it.
-const holder = new BundleHolder(new WardenClient(warden.url, token), 60_000);
-await holder.start();
-while (!holder.view().ok) await new Promise((r) => setTimeout(r, 20));
-const view = holder.view();
-/** In-process decisions of one call (µs each); the clock moves 1 ms a decision, so rate limits are counted, not hit. */
-function timeDecisions(server: string, tool: string, args: Record<string, unknown>, filesHere = false) {
-  const limiter = new RateLimiter();
-  const toolHash = view.bundle!.snapshot.servers.get(server)!.tools.get(tool)!.approvedHash ?? undefined;
-  const input = { agent: "bench-agent", server, tool, arguments: args, toolHash };
-  const out: number[] = [];
-  const start = Date.now();
-  for (let i = 0; i < 120_000; i++) {
-    const t = process.hrtime.bigint();
-    const e = decideCall(view, input, new Date(start + i), limiter, filesHere);
-    const dt = Number(process.hrtime.bigint() - t) / 1e3;
-    if (e.outcome !== "allow") throw new Error(`bench decision is ${e.outcome}: ${e.reasons}`);
-    if (i >= 20_000) out.push(dt);
-  }
-  return out;
-}
-const decisions = timeDecisions("everything", "echo", { message: "hi" });
-const ruled = timeDecisions("filesystem", "read_text_file", { path: "public/reports/q3.txt" });
-const ruledOnDisk = timeDecisions("filesystem", "read_text_file", { path: "public/reports/q3.txt" }, true);
-
-// /v1/decide on the gateway's port, 16 clients, next to a bare Node server's floor on the same machine.
-const floorRun = await loadFromChild(`${bareUrl}/floor`);
-const sidecarRun = await loadFromChild(`${gatewayUrl}/v1/decide`);
-
-// How long a kill switch takes to reach a running gateway: commit in Warden -> the gateway's bundle.
-const propagation: number[] = [];
-for (let i = 0; i < 10; i++) {
-  const paused = i % 2 === 0;
-  const t = performance.now();
-  await setOrgPause(sys, { paused, reason: "bench: kill-switch propagation" });
-  while (holder.view().bundle?.paused !== paused) await new Promise((r) => setTimeout(r, 2));
-  propagation.push(performance.now() - t);
-}
-
 const sorted = [results, lists, opened, firstCall].flatMap((o) => Object.values(o) as number[][]);
-for (const xs of [...sorted, decisions, ruled, ruledOnDisk, propagation]) xs.sort((a, b) => a - b);
+for (const xs of sorted) xs.sort((a, b) => a - b);
 const p = (xs: number[], q: number) => percentile(xs, q);
 const addedLine = (label: string, of: { bare: number[]; gateway: number[] }, targets = "") =>
   console.log(
@@ -329,6 +290,51 @@ for (const name of ["bare", "gateway"] as Target[]) {
       ` upstream process ${mb(idle[name].upstreamRss / Math.max(1, idle[name].upstreams))} each (${added} new of ${idle[name].upstreams})`,
   );
 }
+
+// The decision alone, over the bundle as a gateway holds it.
+const holder = new BundleHolder(new WardenClient(warden.url, token), 60_000);
+await holder.start();
+while (!holder.view().ok) await new Promise((r) => setTimeout(r, 20));
+const view = holder.view();
+/** In-process decisions of one call (µs each); the clock moves 1 ms a decision, so rate limits are counted, not hit. */
+function timeDecisions(server: string, tool: string, args: Record<string, unknown>, filesHere = false) {
+  const limiter = new RateLimiter();
+  const toolHash = view.bundle!.snapshot.servers.get(server)!.tools.get(tool)!.approvedHash ?? undefined;
+  const input = { agent: "bench-agent", server, tool, arguments: args, toolHash };
+  const out: number[] = [];
+  const start = Date.now();
+  for (let i = 0; i < 120_000; i++) {
+    const t = process.hrtime.bigint();
+    const e = decideCall(view, input, new Date(start + i), limiter, filesHere);
+    const dt = Number(process.hrtime.bigint() - t) / 1e3;
+    if (e.outcome !== "allow") throw new Error(`bench decision is ${e.outcome}: ${e.reasons}`);
+    if (i >= 20_000) out.push(dt);
+  }
+  return out;
+}
+const decisions = timeDecisions("everything", "echo", { message: "hi" });
+const ruled = timeDecisions("filesystem", "read_text_file", { path: "public/reports/q3.txt" });
+const ruledOnDisk = timeDecisions("filesystem", "read_text_file", { path: "public/reports/q3.txt" }, true);
+
+for (const xs of [decisions, ruled, ruledOnDisk]) xs.sort((a, b) => a - b);
+// The decisions above held this process (and Warden in it) for a while: the gateway's bundle may have
+// aged past its limit, and it fails closed until its next poll. Wait for a fresh one.
+while (!(await fetch(`${gatewayUrl}/healthz`).then((r) => r.ok))) await new Promise((r) => setTimeout(r, 100));
+// /v1/decide on the gateway's port, 16 clients, next to a bare Node server's floor on the same machine.
+const floorRun = await loadFromChild(`${bareUrl}/floor`);
+const sidecarRun = await loadFromChild(`${gatewayUrl}/v1/decide`);
+
+// How long a kill switch takes to reach a running gateway: commit in Warden -> the gateway's bundle.
+const propagation: number[] = [];
+for (let i = 0; i < 10; i++) {
+  const paused = i % 2 === 0;
+  const t = performance.now();
+  await setOrgPause(sys, { paused, reason: "bench: kill-switch propagation" });
+  while (holder.view().bundle?.paused !== paused) await new Promise((r) => setTimeout(r, 2));
+  propagation.push(performance.now() - t);
+}
+propagation.sort((a, b) => a - b);
+
 console.log(`org pause reaching the gateway, ${propagation.length} toggles: ${fmt(propagation)} (promise: under 1 s)`);
 console.log(`in-process decision, ${decisions.length} calls: ${fmt(decisions, "µs")} (target p50 ≤ 20 µs)`);
 console.log(`  with argument rules (path root + pattern):          ${fmt(ruled, "µs")} (target p50 ≤ 5 µs)`);
