@@ -187,6 +187,8 @@ const gateway = child(
 const bare = child(["scripts/bench-gateway.ts", "--serve-bare", String(port + 2)], async () => {
   return (await fetch(`${bareUrl}/ready`)).ok;
 });
+// However the bench ends, its proxies (and their upstream processes) end with it.
+process.on("exit", () => [gateway.proc, bare.proc].forEach((p) => p.kill("SIGTERM")));
 await Promise.all([gateway.wait(), bare.wait()]);
 
 const auth = { authorization: `Bearer ${secret}` };
@@ -319,7 +321,13 @@ const ruledOnDisk = timeDecisions("filesystem", "read_text_file", { path: "publi
 for (const xs of [decisions, ruled, ruledOnDisk]) xs.sort((a, b) => a - b);
 // The decisions above held this process (and Warden in it) for a while: the gateway's bundle may have
 // aged past its limit, and it fails closed until its next poll. Wait for a fresh one.
-while (!(await fetch(`${gatewayUrl}/healthz`).then((r) => r.ok))) await new Promise((r) => setTimeout(r, 100));
+while (
+  !(await fetch(`${gatewayUrl}/healthz`).then(
+    (r) => r.ok,
+    () => false,
+  ))
+)
+  await new Promise((r) => setTimeout(r, 100));
 // /v1/decide on the gateway's port, 16 clients, next to a bare Node server's floor on the same machine.
 const floorRun = await loadFromChild(`${bareUrl}/floor`);
 const sidecarRun = await loadFromChild(`${gatewayUrl}/v1/decide`);
