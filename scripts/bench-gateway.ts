@@ -1,20 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
-import {
-  CallToolRequestSchema,
-  CallToolResultSchema,
-  isInitializeRequest,
-  ListToolsRequestSchema,
-} from "@modelcontextprotocol/sdk/types.js";
 import { systemActor } from "@/lib/authz/actor";
 import { hashSecret } from "@/lib/crypto/prefixed-secret";
 import { closeConnection, useConnection as installConnection } from "@/lib/db/client";
@@ -30,18 +20,25 @@ import { openTestDatabase } from "@/lib/testing/test-database";
 import { seedReferenceServer } from "@/prisma/seed/gateway-fixture";
 import { seedAgent } from "@/prisma/seed/registry-factories";
 import { args } from "./lib/args";
+import { serveBarePassThrough } from "./lib/bare-mcp-proxy";
+import { callsPerSecond, echo, memoryOf, openSession, timeEach, type AgentSession } from "./lib/mcp-sessions";
 import { percentile } from "./lib/percentile";
 import { wardenApi } from "./lib/warden-api";
 
-// npm run bench:gateway [-- --calls 2000 --rounds 5 --decides 20000 --ship-live]
-// tools/call latency against server-everything's echo: direct over stdio, through a bare SDK
-// pass-through proxy (streamable HTTP in, stdio out), and through the Warden gateway (the same, plus
-// the decision, the audit spool and the identity checks); then the in-process decision alone. The
-// two proxies answer with JSON bodies, and their clients take turns, so both see the same machine.
+// npm run bench:gateway [-- --calls 2000 --rounds 5 --concurrent-calls 1600 --opens 10 --decides 20000 --port 3290 --ship-live]
+// The Warden gateway against a bare SDK pass-through proxy (streamable HTTP in, one stdio upstream per agent
+// session, JSON bodies: ./lib/bare-mcp-proxy.ts), each in its own process, measured in the same run, their
+// clients taking turns so both see the same machine: session open and first call, tools/call and tools/list
+// latency on one session (server-everything's echo; direct over stdio too), calls/s over 16 concurrent
+// sessions, memory per idle session (the proxy's own, and its upstream process's); then the in-process
+// decision alone, /v1/decide, and how fast an org pause reaches a gateway.
 const opts = args({
   calls: { type: "string" },
   rounds: { type: "string" },
+  "concurrent-calls": { type: "string" },
+  opens: { type: "string" },
   decides: { type: "string" },
+  port: { type: "string" },
   "serve-bare": { type: "string" },
   load: { type: "string" },
   token: { type: "string" },
@@ -49,48 +46,15 @@ const opts = args({
 });
 const calls = Number(opts.calls ?? 2000);
 const rounds = Number(opts.rounds ?? 5);
+const concurrentCalls = Number(opts["concurrent-calls"] ?? 1600);
+const opens = Number(opts.opens ?? 10);
 const decides = Number(opts.decides ?? 20_000);
+const port = Number(opts.port ?? 3290);
 const DECIDE_CLIENTS = 16;
+const SESSIONS = 16;
 const EVERYTHING = ["node_modules/@modelcontextprotocol/server-everything/dist/index.js", "stdio"];
 const sys = systemActor("bench");
 
-async function barePassThrough(port: number) {
-  const upstream = new Client({ name: "bare-proxy", version: "1.0.0" });
-  await upstream.connect(new StdioClientTransport({ command: "node", args: EVERYTHING, stderr: "ignore" }));
-  const sessions = new Map<string, StreamableHTTPServerTransport>();
-  const http = createServer(async (req, res) => {
-    if (req.url === "/ready") return res.writeHead(200).end();
-    if (req.url === "/floor") return floor(req, res);
-    const id = req.headers["mcp-session-id"];
-    if (typeof id === "string") return sessions.get(id)!.handleRequest(req, res);
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const body = JSON.parse(Buffer.concat(chunks).toString());
-    if (!isInitializeRequest(body)) return res.writeHead(400).end();
-    const server = new Server({ name: "bare", version: "1.0.0" }, { capabilities: { tools: {} } });
-    server.setRequestHandler(ListToolsRequestSchema, (r) => upstream.listTools(r.params));
-    server.setRequestHandler(CallToolRequestSchema, (r, extra) =>
-      upstream.request({ method: "tools/call", params: r.params }, CallToolResultSchema, { signal: extra.signal }),
-    );
-    const transport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: randomUUID,
-      enableJsonResponse: true,
-      onsessioninitialized: (sid) => void sessions.set(sid, transport),
-    });
-    await server.connect(transport);
-    await transport.handleRequest(req, res, body);
-  });
-  await new Promise<void>((r) => http.listen(port, "127.0.0.1", r));
-  return http;
-}
-
-/** The floor for /v1/decide: a bare Node server that reads the JSON body and answers a fixed decision. */
-async function floor(req: IncomingMessage, res: ServerResponse) {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  JSON.parse(Buffer.concat(chunks).toString());
-  res.writeHead(200, { "content-type": "application/json" }).end(FLOOR_ANSWER);
-}
 const FLOOR_ANSWER = JSON.stringify({
   decision: "allow",
   reasons: ["floor"],
@@ -119,20 +83,6 @@ async function load(url: string, body: string, headers: Record<string, string>, 
     }),
   );
   return { latencies: latencies.sort((a, b) => a - b), perSecond: total / ((performance.now() - started) / 1000) };
-}
-
-async function httpClient(url: string, headers: Record<string, string> = {}) {
-  const client = new Client({ name: "bench", version: "1.0.0" });
-  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
-  return client;
-}
-
-async function timeCalls(client: Client, n: number, into: number[]) {
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await client.callTool({ name: "echo", arguments: { message: `m${i}` } });
-    into.push(performance.now() - t);
-  }
 }
 
 const fmt = (xs: number[], unit = "ms", scale = 1) =>
@@ -167,7 +117,7 @@ async function loadFromChild(url: string) {
 
 if (opts["serve-bare"]) {
   // A child process of the bench: the bare pass-through, alone on its event loop like the gateway.
-  await barePassThrough(Number(opts["serve-bare"]));
+  await serveBarePassThrough(Number(opts["serve-bare"]), ["node", ...EVERYTHING], FLOOR_ANSWER);
   console.log("ready");
   await new Promise(() => {});
 }
@@ -182,7 +132,7 @@ function child(argv: string[], ready: () => Promise<boolean>) {
 
 const conn = await openTestDatabase("pglite");
 installConnection(conn.conn);
-const warden = wardenApi(3290);
+const warden = wardenApi(port);
 await warden.start();
 const server = await seedReferenceServer("everything");
 const agent = await seedAgent({ clientId: "bench-agent" });
@@ -215,7 +165,7 @@ writeFileSync(
   configFile,
   JSON.stringify({
     warden: { url: warden.url, token },
-    listen: "127.0.0.1:3291",
+    listen: `127.0.0.1:${port + 1}`,
     response_mode: "json",
     decide_tokens_sha256: [hashSecret(token)],
     spool_dir: path.join(dir, "spool"),
@@ -223,31 +173,124 @@ writeFileSync(
     // measured as the gateway's cost. Events are spooled on every call as always, and shipped after
     // (--ship-live ships every second, as in production, and shows what sharing the cores costs).
     ship_interval_ms: opts["ship-live"] ? 1_000 : 60_000,
-    upstreams: { everything: { command: "node", args: EVERYTHING } },
+    // Every session of the bench at once, and room to spare (default 32).
+    // The config is in a temporary folder, which is a stdio upstream's cwd unless told (./lib/gateway/config.ts).
+    upstreams: { everything: { command: "node", args: EVERYTHING, cwd: process.cwd(), max_sessions: 64 } },
   }),
 );
-const gatewayUrl = "http://127.0.0.1:3291";
+const gatewayUrl = `http://127.0.0.1:${port + 1}`;
+const bareUrl = `http://127.0.0.1:${port + 2}`;
 const gateway = child(
   ["scripts/gateway.ts", "--config", configFile],
   async () => (await fetch(`${gatewayUrl}/healthz`)).ok,
 );
-const bare = child(["scripts/bench-gateway.ts", "--serve-bare", "3292"], async () => {
-  return (await fetch("http://127.0.0.1:3292/ready")).ok;
+const bare = child(["scripts/bench-gateway.ts", "--serve-bare", String(port + 2)], async () => {
+  return (await fetch(`${bareUrl}/ready`)).ok;
 });
+// However the bench ends, its proxies (and their upstream processes) end with it.
+process.on("exit", () => [gateway.proc, bare.proc].forEach((p) => p.kill("SIGTERM")));
 await Promise.all([gateway.wait(), bare.wait()]);
 
+const auth = { authorization: `Bearer ${secret}` };
+const targets = {
+  bare: () => openSession(`${bareUrl}/mcp`),
+  gateway: () => openSession(`${gatewayUrl}/mcp/everything`, auth),
+};
+type Target = keyof typeof targets;
+const both = <T>(make: () => T) => ({ bare: make(), gateway: make() });
+
+// Session open (initialize, with the upstream session it opens) and the first call on it, then ended.
+const opened = both(() => [] as number[]);
+const firstCall = both(() => [] as number[]);
+for (let i = 0; i < opens + 1; i++)
+  for (const name of ["bare", "gateway"] as Target[]) {
+    const t = performance.now();
+    const s = await targets[name]();
+    const t1 = performance.now();
+    await echo(s.client, 0);
+    const t2 = performance.now();
+    await s.end();
+    if (i === 0) continue; // warm-up
+    opened[name].push(t1 - t);
+    firstCall[name].push(t2 - t1);
+  }
+await new Promise((r) => setTimeout(r, 500)); // the ended sessions' upstream processes exit
+
+// 16 sessions on each, idle after one call: the proxy's memory, and its upstream processes'.
+const pids = { bare: bare.proc.pid!, gateway: gateway.proc.pid! };
+const before = both(() => ({ own: 0, upstreams: 0, upstreamRss: 0 }));
+for (const name of ["bare", "gateway"] as Target[]) before[name] = memoryOf(pids[name]);
+const pool = both(() => [] as AgentSession[]);
+for (let i = 0; i < SESSIONS; i++)
+  for (const name of ["bare", "gateway"] as Target[]) {
+    const s = await targets[name]();
+    await echo(s.client, 0);
+    pool[name].push(s);
+  }
+await new Promise((r) => setTimeout(r, 1_000));
+const idle = both(() => ({ own: 0, upstreams: 0, upstreamRss: 0 }));
+for (const name of ["bare", "gateway"] as Target[]) idle[name] = memoryOf(pids[name]);
+
+// calls/s over the 16 sessions, the two proxies taking turns.
+const rates = both(() => [] as number[]);
+for (const name of ["bare", "gateway"] as Target[]) await callsPerSecond(pool[name], SESSIONS * 10); // warm-up
+for (let r = 0; r < rounds; r++)
+  for (const name of ["bare", "gateway"] as Target[])
+    rates[name].push(await callsPerSecond(pool[name], Math.ceil(concurrentCalls / rounds)));
+for (const name of ["bare", "gateway"] as Target[]) await Promise.all(pool[name].map((s) => s.end()));
+
+// tools/call and tools/list on one session each, in turns.
 const direct = new Client({ name: "bench", version: "1.0.0" });
 await direct.connect(new StdioClientTransport({ command: "node", args: EVERYTHING, stderr: "ignore" }));
-const viaBare = await httpClient("http://127.0.0.1:3292/mcp");
-const viaGateway = await httpClient(`${gatewayUrl}/mcp/everything`, { authorization: `Bearer ${secret}` });
-
+const one = { direct, bare: (await targets.bare()).client, gateway: (await targets.gateway()).client };
 const results = { direct: [] as number[], bare: [] as number[], gateway: [] as number[] };
-for (const c of [direct, viaBare, viaGateway]) await timeCalls(c, 200, []); // warm-up
+const lists = both(() => [] as number[]);
+for (const c of Object.values(one)) await timeEach(200, (i) => echo(c, i), []); // warm-up
 for (let r = 0; r < rounds; r++) {
   const per = Math.ceil(calls / rounds);
-  await timeCalls(direct, per, results.direct);
-  await timeCalls(viaBare, per, results.bare);
-  await timeCalls(viaGateway, per, results.gateway);
+  for (const name of ["direct", "bare", "gateway"] as const)
+    await timeEach(per, (i) => echo(one[name], i), results[name]);
+  for (const name of ["bare", "gateway"] as const)
+    await timeEach(Math.ceil(per / 10), () => one[name].listTools(), lists[name]);
+}
+
+const sorted = [results, lists, opened, firstCall].flatMap((o) => Object.values(o) as number[][]);
+for (const xs of sorted) xs.sort((a, b) => a - b);
+const p = (xs: number[], q: number) => percentile(xs, q);
+const addedLine = (label: string, of: { bare: number[]; gateway: number[] }, targets = "") =>
+  console.log(
+    `  ${label}: +${(p(of.gateway, 50) - p(of.bare, 50)).toFixed(3)} ms p50, +${(p(of.gateway, 99) - p(of.bare, 99)).toFixed(3)} ms p99${targets}, p50 ratio ${(p(of.gateway, 50) / p(of.bare, 50)).toFixed(2)}`,
+  );
+console.log(
+  `tools/call (server-everything echo), one session each, ${calls} calls each, in ${rounds} rounds of turns:`,
+);
+console.log(`  direct (stdio)                 ${fmt(results.direct)}`);
+console.log(`  bare SDK pass-through (HTTP)   ${fmt(results.bare)}`);
+console.log(`  Warden gateway (HTTP)          ${fmt(results.gateway)}`);
+addedLine("added by the gateway", results, " (targets ≤ 0.5 ms p50, ≤ 2 ms p99)");
+console.log(`tools/list (the upstream's page, filtered for the agent), ${lists.bare.length} lists each:`);
+console.log(`  bare ${fmt(lists.bare)}   gateway ${fmt(lists.gateway)}`);
+addedLine("added by the gateway", lists);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rate = { bare: median(rates.bare), gateway: median(rates.gateway) };
+console.log(
+  `tools/call over ${SESSIONS} concurrent sessions, ${concurrentCalls} calls each in ${rounds} rounds (median round):`,
+);
+console.log(
+  `  bare ${Math.round(rate.bare)} calls/s   gateway ${Math.round(rate.gateway)} calls/s   ratio ${(rate.gateway / rate.bare).toFixed(2)} (target ≥ 0.8)`,
+);
+console.log(`session open (initialize + its upstream session; stdio: a process), ${opens} sessions each:`);
+console.log(`  bare ${fmt(opened.bare)}   gateway ${fmt(opened.gateway)}`);
+addedLine("added by the gateway", opened);
+console.log(`  first call on a new session: bare ${fmt(firstCall.bare)}   gateway ${fmt(firstCall.gateway)}`);
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+console.log(`memory per idle session (${SESSIONS} sessions open, idle 1 s after one call; RSS, loaded):`);
+for (const name of ["bare", "gateway"] as Target[]) {
+  const added = idle[name].upstreams - before[name].upstreams;
+  console.log(
+    `  ${name.padEnd(7)} proxy ${mb((idle[name].own - before[name].own) / SESSIONS)} per session (${mb(before[name].own)} -> ${mb(idle[name].own)}),` +
+      ` upstream process ${mb(idle[name].upstreamRss / Math.max(1, idle[name].upstreams))} each (${added} new of ${idle[name].upstreams})`,
+  );
 }
 
 // The decision alone, over the bundle as a gateway holds it.
@@ -275,8 +318,18 @@ const decisions = timeDecisions("everything", "echo", { message: "hi" });
 const ruled = timeDecisions("filesystem", "read_text_file", { path: "public/reports/q3.txt" });
 const ruledOnDisk = timeDecisions("filesystem", "read_text_file", { path: "public/reports/q3.txt" }, true);
 
+for (const xs of [decisions, ruled, ruledOnDisk]) xs.sort((a, b) => a - b);
+// The decisions above held this process (and Warden in it) for a while: the gateway's bundle may have
+// aged past its limit, and it fails closed until its next poll. Wait for a fresh one.
+while (
+  !(await fetch(`${gatewayUrl}/healthz`).then(
+    (r) => r.ok,
+    () => false,
+  ))
+)
+  await new Promise((r) => setTimeout(r, 100));
 // /v1/decide on the gateway's port, 16 clients, next to a bare Node server's floor on the same machine.
-const floorRun = await loadFromChild("http://127.0.0.1:3292/floor");
+const floorRun = await loadFromChild(`${bareUrl}/floor`);
 const sidecarRun = await loadFromChild(`${gatewayUrl}/v1/decide`);
 
 // How long a kill switch takes to reach a running gateway: commit in Warden -> the gateway's bundle.
@@ -288,29 +341,21 @@ for (let i = 0; i < 10; i++) {
   while (holder.view().bundle?.paused !== paused) await new Promise((r) => setTimeout(r, 2));
   propagation.push(performance.now() - t);
 }
+propagation.sort((a, b) => a - b);
 
-for (const xs of [...Object.values(results), decisions, ruled, ruledOnDisk, propagation]) xs.sort((a, b) => a - b);
-const added = percentile(results.gateway, 50) - percentile(results.bare, 50);
-console.log(`tools/call (server-everything echo), ${calls} calls each, interleaved in ${rounds} rounds:`);
-console.log(`  direct (stdio)                 ${fmt(results.direct)}`);
-console.log(`  bare SDK pass-through (HTTP)   ${fmt(results.bare)}`);
-console.log(`  Warden gateway (HTTP)          ${fmt(results.gateway)}`);
-console.log(
-  `  gateway over pass-through: +${added.toFixed(3)} ms p50 (target ≤ 0.5 ms), ratio ${(percentile(results.gateway, 50) / percentile(results.bare, 50)).toFixed(2)}`,
-);
 console.log(`org pause reaching the gateway, ${propagation.length} toggles: ${fmt(propagation)} (promise: under 1 s)`);
 console.log(`in-process decision, ${decisions.length} calls: ${fmt(decisions, "µs")} (target p50 ≤ 20 µs)`);
 console.log(`  with argument rules (path root + pattern):          ${fmt(ruled, "µs")} (target p50 ≤ 5 µs)`);
 console.log(`  the same, resolving symlinks on disk (stdio upstream): ${fmt(ruledOnDisk, "µs")}`);
-const rate = (r: { perSecond: number }) => `${Math.round(r.perSecond).toLocaleString("en")} decisions/s`;
+const perSecond = (r: { perSecond: number }) => `${Math.round(r.perSecond).toLocaleString("en")} decisions/s`;
 console.log(`POST /v1/decide, ${DECIDE_CLIENTS} clients, ${decides} decisions each run:`);
-console.log(`  bare Node http floor   ${fmt(floorRun.latencies)}   ${rate(floorRun)}`);
-console.log(`  gateway /v1/decide     ${fmt(sidecarRun.latencies)}   ${rate(sidecarRun)}`);
+console.log(`  bare Node http floor   ${fmt(floorRun.latencies)}   ${perSecond(floorRun)}`);
+console.log(`  gateway /v1/decide     ${fmt(sidecarRun.latencies)}   ${perSecond(sidecarRun)}`);
 console.log(
   `  rate ratio to the floor ${(sidecarRun.perSecond / floorRun.perSecond).toFixed(2)} (target ≥ 0.5), p50 ${percentile(sidecarRun.latencies, 50).toFixed(3)} ms (target ≤ 3 ms)`,
 );
 
-await Promise.all([direct.close(), viaBare.close(), viaGateway.close()]);
+await Promise.all(Object.values(one).map((c) => c.close()));
 holder.stop();
 gateway.proc.kill("SIGTERM");
 bare.proc.kill("SIGTERM");

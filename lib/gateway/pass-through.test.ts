@@ -73,7 +73,7 @@ describeWithDatabase("Gateway pass-through (pagination cursors, progress on the 
     await createGrant(sys, {
       agentId: agent.id,
       serverId: everything.id,
-      allowedTools: ["trigger-long-running-operation"],
+      allowedTools: ["trigger-long-running-operation", "echo", "simulate-research-query"],
       allowedOperations: ["read", "write"],
     });
     const token = await createToken(sys, { name: `pt-${team.slug}`, scopes: ["bundle", "ingest"], expiresInDays: 1 });
@@ -149,5 +149,40 @@ describeWithDatabase("Gateway pass-through (pagination cursors, progress on the 
     expect(progress.map((m) => m.params?.progressToken)).toEqual(["progress-of-7", "progress-of-7", "progress-of-7"]);
     expect(progress.map((m) => m.params?.progress)).toEqual([1, 2, 3]);
     expect(streamed.at(-1)).toMatchObject({ id: 7, result: { content: [{ type: "text" }] } });
+  });
+
+  it("passes the upstream's serverInfo and instructions as they are, and no tasks capability", async () => {
+    const direct = new Client({ name: "direct", version: "1.0.0" });
+    await direct.connect(new StdioClientTransport({ command: "node", args: EVERYTHING, stderr: "ignore" }));
+    const a = await agent(w.everything);
+    expect(a.getServerVersion()).toEqual(direct.getServerVersion());
+    expect(direct.getInstructions()?.length).toBeGreaterThan(1000);
+    expect(a.getInstructions()).toBe(direct.getInstructions());
+    // The upstream offers task-augmented tools/call; the gateway cannot govern tasks/* (session-server.ts).
+    expect(direct.getServerCapabilities()?.tasks?.requests?.tools?.call).toBeDefined();
+    expect(a.getServerCapabilities()?.tasks).toBeUndefined();
+    await direct.close();
+  });
+
+  it("answers a task-augmented tools/call as a plain call, result and audit included, and no tasks/* method", async () => {
+    const raw = await rawSession(`${gw.url}/mcp/${w.everything}`, w.key);
+    const answer = await raw.request(11, "tools/call", {
+      name: "echo",
+      arguments: { message: "as a task?" },
+      task: { ttl: 60_000 },
+    });
+    expect(answer).toMatchObject({ id: 11, result: { content: [{ type: "text", text: "Echo: as a task?" }] } });
+    expect(answer?.result).not.toHaveProperty("task");
+    for (const method of ["tasks/list", "tasks/get", "tasks/result", "tasks/cancel"])
+      expect((await raw.request(12, method, { taskId: "any" }))?.error?.code).toBe(-32601);
+    await raw.close();
+    const row = await until(async () => {
+      await gw.core.shipper.flush();
+      return (
+        (await db().auditEvent.findFirst({ where: { category: "TOOL_CALL", server: w.everything, tool: "echo" } })) ??
+        undefined
+      );
+    }, 10_000);
+    expect(row.value).toMatchObject({ outcome: "success" });
   });
 });

@@ -65,7 +65,18 @@ const NOTIFICATIONS = new Set([
 ]);
 const SHARED_NOTIFICATIONS = new Set(["notifications/resources/list_changed", "notifications/prompts/list_changed"]);
 
-/** What the gateway can honour of the upstream's capabilities (Lifecycle › Capability Negotiation). */
+/**
+ * What the gateway can honour of the upstream's capabilities (Lifecycle › Capability Negotiation).
+ *
+ * `tasks` is not offered, even when the upstream offers it (Basic › Utilities › Tasks, 2025-11-25:
+ * https://modelcontextprotocol.io/specification/2025-11-25/basic/utilities/tasks). A task-augmented
+ * tools/call answers with a CreateTaskResult, and the tool's own result comes later from `tasks/result`:
+ * outside the call path, so the response controls (masking, redaction, record cuts), the audit record of
+ * the call's outcome and the approval wait would not apply to what the agent finally reads, and
+ * `tasks/list` on a shared upstream lists every agent's tasks. Until tasks/* are routed to the agent's own
+ * upstream session with the result put through the call path, a task-augmented call is processed as a
+ * plain call (see `plainCall`).
+ */
 function capabilitiesOf(upstream: ServerCapabilities): ServerCapabilities {
   return {
     tools: { listChanged: true },
@@ -75,6 +86,18 @@ function capabilitiesOf(upstream: ServerCapabilities): ServerCapabilities {
     ...(upstream.completions ? { completions: upstream.completions } : {}),
     ...(upstream.experimental ? { experimental: upstream.experimental } : {}),
   };
+}
+
+/**
+ * A tools/call without its task augmentation. Tasks › Task Support and Handling: "Receivers that do not
+ * declare the task capability for a request type MUST process requests of that type normally, ignoring
+ * any task-augmentation metadata if present." Forwarded as it came, an upstream that offers tasks would
+ * answer with a task whose result the gateway never sees.
+ */
+function plainCall<P extends { task?: unknown }>(params: P): Omit<P, "task"> {
+  const plain = { ...params };
+  delete plain.task;
+  return plain;
 }
 
 /** The agent's grants on the server, or none: what a resource, prompt or completion needs. */
@@ -150,6 +173,10 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
     capabilities: capabilitiesOf(upstream.capabilities),
     instructions: upstream.instructions,
   });
+  // The SDK's Server refuses a task-augmented request for a method it declares no tasks for (-32603)
+  // before any handler runs; the spec says to process it normally (see `plainCall`).
+  (server as unknown as { assertTaskHandlerCapability: (method: string) => void }).assertTaskHandlerCapability =
+    () => {};
   const shared = !upstream.agentSide;
   // The agent's requests being served now: what the server asks or logs meanwhile belongs to the latest.
   const inflight: RequestId[] = [];
@@ -201,7 +228,7 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
       };
       const call = CallToolRequestSchema.safeParse(req);
       if (!call.success) throw refuseInvalidCall(core, upstream, req.params, caller, call.error);
-      return callTool(core, upstream, call.data.params, {
+      return callTool(core, upstream, plainCall(call.data.params), {
         ...caller,
         signal: extra.signal,
         onprogress: progressOf(call.data.params._meta?.progressToken, extra.sendNotification),
