@@ -44,7 +44,9 @@ describe("environment", () => {
       "redis",
     ]);
     expect(on({ WARDEN_SHARED_RATE_LIMITS: "off", ...redis }, "postgres")).toBeNull();
-    expect(on({ WARDEN_SHARED_RATE_LIMITS: "postgres", ...redis }, "postgres")).toBe("postgres");
+    expect(on({ WARDEN_SHARED_RATE_LIMITS: "postgres" }, "postgres")).toBe("postgres");
+    // Gateways count in Redis whenever it is set: consoles counting in PostgreSQL beside them would split each limit.
+    expect(() => parseEnv({ WARDEN_SHARED_RATE_LIMITS: "postgres", ...redis })).toThrow(/two pools/);
     expect(on({ WARDEN_SHARED_RATE_LIMITS: "redis", ...redis }, "pglite")).toBe("redis");
     expect(() => parseEnv({ WARDEN_SHARED_RATE_LIMITS: "redis" })).toThrow(/=redis needs WARDEN_REDIS_URL/);
     expect(() => parseEnv({ WARDEN_SHARED_RATE_LIMITS: "memory" })).toThrow(/WARDEN_SHARED_RATE_LIMITS/);

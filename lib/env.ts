@@ -103,6 +103,15 @@ const ZCheckedEnv = ZEnv.superRefine((e, ctx) => {
       path: ["WARDEN_SHARED_RATE_LIMITS"],
       message: "WARDEN_SHARED_RATE_LIMITS=redis needs WARDEN_REDIS_URL (redis://host:6379)",
     });
+  // Gateways share limits through Redis whenever WARDEN_REDIS_URL is set: consoles counting in PostgreSQL
+  // beside them would make two pools, and up to twice each limit.
+  if (e.WARDEN_SHARED_RATE_LIMITS === "postgres" && e.WARDEN_REDIS_URL)
+    ctx.addIssue({
+      code: "custom",
+      path: ["WARDEN_SHARED_RATE_LIMITS"],
+      message:
+        "WARDEN_SHARED_RATE_LIMITS=postgres with WARDEN_REDIS_URL set would split each limit in two pools (gateways count in Redis): use redis, or unset WARDEN_REDIS_URL",
+    });
   if (e.WARDEN_PASSWORD_LOGIN === "on") return;
   if (!(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET)) {
     ctx.addIssue({

@@ -26,8 +26,11 @@ export function pgRateLimitStore() {
         const grants = new Map<string, number>();
         const keys = [...new Set(items.map((i) => i.key))].sort();
         if (keys.length === 0) return { grants, instances: live };
+        // Locks taken in the order of the lock ids themselves: two keys whose hashes collide, or keys sorted
+        // by name in one instance and met in another order elsewhere, can never lock crosswise (40P01).
         await tx.$queryRaw`
-          SELECT count(pg_advisory_xact_lock(hashtext('rate:' || k)))::int AS n FROM unnest(${keys}::text[]) AS k`;
+          SELECT count(pg_advisory_xact_lock(h))::int AS n
+          FROM (SELECT DISTINCT hashtext('rate:' || k) AS h FROM unnest(${keys}::text[]) AS k ORDER BY h) AS locks`;
         await add(
           tx,
           items.flatMap((i) => [

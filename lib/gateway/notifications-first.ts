@@ -15,7 +15,9 @@ export function notificationsBeforeResponses(transport: Transport): void {
   if (!deliver) return;
   transport.onmessage = (message, extra) => {
     if (!("method" in message) && ("result" in message || "error" in message))
-      void Promise.resolve().then(() => deliver(message, extra));
+      void Promise.resolve()
+        .then(() => deliver(message, extra))
+        .catch((error: unknown) => transport.onerror?.(error instanceof Error ? error : new Error(String(error))));
     else deliver(message, extra);
   };
 }

@@ -209,6 +209,9 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
   server.setRequestHandler(ListToolsRequestSchema, async (req, extra) => {
     const agent = agentOrDeny();
     const { scopes } = orDeny(() => identity.user(extra));
+    // Nothing reaches the upstream for an agent that may see nothing there: no bundle, or no access.
+    const view = core.bundle.view();
+    if (!view.ok || serverAccessDenial(view.bundle.snapshot, agent, upstream.slug)) return { tools: [] };
     const page = await upstreamToolsPage(upstream, req.params?.cursor, extra.signal);
     return {
       tools: visibleTools(core, upstream, agent, page.tools).filter((t) => !scopeDenial(scopes, upstream.slug, t.name)),

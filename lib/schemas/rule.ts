@@ -40,14 +40,21 @@ export function foldKnownRule(value: string): string {
   return folded === UNREPORTED_RULE || Object.hasOwn(RULE_ALIASES, folded) ? folded : value;
 }
 
+/** The named bucket for a rule that held a secret: the rule as written is kept only redacted, beside it. */
+export const REDACTED_RULE = "rule_redacted";
+
 /**
  * The rule a denied or paused call is counted under, and stored under: the canonical name of what the
- * gateway wrote, after redaction (so folding "a b" into "a_b" never hides a secret from it). The dashboard's
- * rollups and the audit record hold this same value, so a chart's bar and the explorer's filter on its rule
- * find the same rows.
+ * gateway wrote. A rule in which redaction finds anything, as written or once folded ("ghp 0123…" folds into
+ * a token's shape), is counted as `rule_redacted`: folding a redacted rule would give the chart one spelling
+ * and the stored record another, and a secret must never become a chart's label. The dashboard's rollups and
+ * the audit record hold this same value, so a chart's bar and the explorer's filter on it find the same rows.
  */
 export function countedRule(raw: string | undefined, redact: (s: string) => string = redactText): string {
-  return normaliseRule(redact(raw ?? ""));
+  const value = raw ?? "";
+  if (redact(value) !== value) return REDACTED_RULE;
+  const folded = normaliseRule(value);
+  return redact(folded) === folded ? folded : REDACTED_RULE;
 }
 
 /** Every stored spelling that means this rule: what a filter on the rule matches in old rows. */

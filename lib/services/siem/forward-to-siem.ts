@@ -103,8 +103,10 @@ async function forwardTarget(t: SiemTarget, now: Date, leaseLost: AbortSignal): 
       target = await db().siemTarget.findUniqueOrThrow({ where: { id: t.id } });
       if (!r.more) break;
     }
-    await db().siemTarget.update({ where: { id: t.id }, data: { nextAttemptAt: now } });
+    if (!leaseLost.aborted) await db().siemTarget.update({ where: { id: t.id }, data: { nextAttemptAt: now } });
   } catch (error) {
+    // A holder whose lease lapsed meanwhile leaves the target to its successor: no failure, no backoff.
+    if (leaseLost.aborted) return sent;
     const failures = target.failures + 1;
     await db().siemTarget.update({
       where: { id: t.id },
