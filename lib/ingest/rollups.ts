@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/tx";
-import { holdsSecret, redactText } from "@/lib/redaction/redact";
+import { holdsSecret } from "@/lib/redaction/redact";
 import type { TIngestEvent } from "@/lib/schemas/ingest";
-import { countedRule } from "@/lib/schemas/rule";
+import { UNREPORTED_RULE } from "@/lib/schemas/rule";
 import { LATENCY_BUCKET_COUNT, latencyBucket } from "./latency-histogram";
 
 export const hourOf = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
@@ -23,7 +23,11 @@ type Row = {
   buckets: number[];
 };
 
-/** Adds a batch to the hourly and the daily rollups, one statement each, inside the ingest transaction. */
+/**
+ * Adds a batch to the hourly and the daily rollups, one statement each, inside the ingest transaction.
+ * The events carry the names and rule their audit records store (already redacted, the rule already the one
+ * it is counted under: ingest-events' `asStored`), so a rollup column never holds what the record does not.
+ */
 export async function upsertRollups(tx: Tx, events: TIngestEvent[]) {
   await upsertInto(tx, "hour", events);
   await upsertInto(tx, "day", events);
@@ -35,18 +39,10 @@ const count = (n: number | undefined) => (n === undefined || holdsSecret(String(
 async function upsertInto(tx: Tx, grain: keyof typeof ROLLUP_TABLES, events: TIngestEvent[]) {
   const table = ROLLUP_TABLES[grain];
   const rows = new Map<string, Row>();
-  // Rollup columns hold what the audit record shows, never a secret an agent wrote into a name or rule
-  // (redacted as the audit log redacts them); a batch repeats its names, so each is redacted once.
-  const redacted = new Map<string, string>();
-  const safe = (s: string) => {
-    let r = redacted.get(s);
-    if (r === undefined) redacted.set(s, (r = redactText(s)));
-    return r;
-  };
   for (const e of events) {
     const hour = grain === "hour" ? hourOf(e.timestamp) : dayOf(e.timestamp);
-    const rule = e.outcome === "deny" || e.outcome === "pending" ? countedRule(e.rule, safe) : "";
-    const [server, tool, agent] = [safe(e.server), safe(e.tool ?? ""), safe(e.agent)];
+    const rule = e.outcome === "deny" || e.outcome === "pending" ? (e.rule ?? UNREPORTED_RULE) : "";
+    const [server, tool, agent] = [e.server, e.tool ?? "", e.agent];
     const key = [hour.toISOString(), server, tool, agent, e.outcome, rule].join("\u0000");
     const row = rows.get(key) ?? {
       hour,

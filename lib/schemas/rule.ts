@@ -50,11 +50,11 @@ export const REDACTED_RULE = "rule_redacted";
  * and the stored record another, and a secret must never become a chart's label. The dashboard's rollups and
  * the audit record hold this same value, so a chart's bar and the explorer's filter on it find the same rows.
  */
-export function countedRule(raw: string | undefined, redact: (s: string) => string = redactText): string {
+export function countedRule(raw: string | undefined): string {
   const value = raw ?? "";
-  if (redact(value) !== value) return REDACTED_RULE;
+  if (redactText(value) !== value) return REDACTED_RULE;
   const folded = normaliseRule(value);
-  return redact(folded) === folded ? folded : REDACTED_RULE;
+  return redactText(folded) === folded ? folded : REDACTED_RULE;
 }
 
 /** Every stored spelling that means this rule: what a filter on the rule matches in old rows. */
