@@ -7,6 +7,7 @@ import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
 import type { GatewayCore } from "./core";
 import { healthOf } from "./health";
 import { SessionEventStore } from "./event-store";
+import { standaloneWhenUnrelatable } from "./standalone-stream";
 import { requestGuard } from "./request-guard";
 import { type SessionIdentity } from "./session-server";
 import { AgentSessions, SessionRefusal } from "./agent-sessions";
@@ -159,6 +160,7 @@ export function createHttpListener(core: GatewayCore): HttpServer {
       });
     }
     const { server, close } = opened;
+    standaloneWhenUnrelatable(transport, core.config.response_mode === "json");
     transport.onclose = () => {
       if (transport.sessionId) sessions.delete(transport.sessionId);
       void close();
