@@ -53,6 +53,7 @@ export async function serveStdioSession(
   const ended = new Promise<void>((r) => (end = r));
   let handle: AgentSessionHandle | null = null;
   let opening = false;
+  let closed = false;
   const queued: JSONRPCMessage[] = [];
   const refuse = (message: JSONRPCMessage, code: number, text: string) =>
     isJSONRPCRequest(message)
@@ -79,9 +80,14 @@ export async function serveStdioSession(
       const message = error instanceof SessionRefusal ? error.message : `the session could not open (${error})`;
       return refuse(init, -32001, message);
     }
+    if (closed) return handle.close();
     const outer = new Started(inner);
     inner.onmessage = (m) => outer.onmessage?.(m);
     inner.onerror = (e) => outer.onerror?.(e);
+    inner.onclose = () => {
+      outer.onclose?.();
+      void close();
+    };
     await handle.server.connect(outer);
     for (const m of [init, ...queued.splice(0)]) outer.onmessage?.(m);
   };
@@ -92,8 +98,8 @@ export async function serveStdioSession(
     void refuse(message, ErrorCode.InvalidRequest, "Start the session with an initialize request");
   };
   inner.onerror = (error) => core.log("stdio transport error", { level: "warn", error });
+  inner.onclose = () => void close();
 
-  let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
