@@ -17,8 +17,11 @@ try {
   if (opts.stdio) {
     const credential = process.env.WARDEN_AGENT_CREDENTIAL;
     if (!credential) throw new Error("--stdio needs the agent's credential in WARDEN_AGENT_CREDENTIAL");
-    running = await startStdioGateway(config, opts.stdio, credential, process.env.WARDEN_ON_BEHALF_OF, log);
+    const stdio = await startStdioGateway(config, opts.stdio, credential, process.env.WARDEN_ON_BEHALF_OF, log);
+    running = stdio;
     log(`serving ${opts.stdio} over stdio`);
+    // One agent session: when it ends (the client closed stdin, or the upstream session was lost), so does the gateway.
+    void stdio.closed.then(() => stdio.close().finally(() => process.exit(0)));
   } else {
     running = await startHttpGateway(config, log);
     for (const slug of running.core.upstreams.keys()) log(`listening on ${running.url}/mcp/${slug}`);

@@ -8,6 +8,7 @@ import {
   CreateMessageRequestSchema,
   ElicitRequestSchema,
   ListRootsRequestSchema,
+  ResourceUpdatedNotificationSchema,
   type Notification,
   type Tool,
 } from "@modelcontextprotocol/sdk/types.js";
@@ -38,6 +39,7 @@ const USED = [
   "trigger-long-running-operation",
   "trigger-sampling-request",
   "trigger-elicitation-request",
+  "toggle-subscriber-updates",
 ];
 const FULL_CLIENT = { sampling: {}, elicitation: { form: {}, url: {} }, roots: { listChanged: true } };
 
@@ -64,11 +66,12 @@ describeWithDatabase("Gateway agent sessions (isolation, server-to-client reques
   const warden = wardenApi(0);
   const open: Connected[] = [];
   let gw: RunningGateway;
+  let gwJson: RunningGateway;
   let w: Awaited<ReturnType<typeof seed>>;
   let files: string;
-  const url = (slug: string) => `${gw.url}/mcp/${slug}`;
-  const agent = async (key: string, slug: string, prepare?: Parameters<typeof connectAgent>[3]) => {
-    const c = await connectAgent(url(slug), key, undefined, prepare);
+  const url = (slug: string, on = gw) => `${on.url}/mcp/${slug}`;
+  const agent = async (key: string, slug: string, prepare?: Parameters<typeof connectAgent>[3], on = gw) => {
+    const c = await connectAgent(url(slug, on), key, undefined, prepare);
     open.push(c);
     return c.client;
   };
@@ -128,20 +131,21 @@ describeWithDatabase("Gateway agent sessions (isolation, server-to-client reques
     writeFileSync(path.join(files, "private", "salaries.csv"), "alice,100");
     await warden.start();
     w = await seed();
-    gw = await startHttpGateway(
+    const config = (response_mode: "sse" | "json") =>
       ZGatewayConfig.parse({
         warden: { url: warden.url, token: w.token },
         listen: "127.0.0.1:0",
         spool_dir: mkdtempSync(path.join(tmpdir(), "warden-sessions-spool-")),
         ship_interval_ms: 100,
+        response_mode,
         upstreams: {
           [w.everything.slug]: { command: "node", args: EVERYTHING, max_sessions: 6 },
           [w.filesystem.slug]: { command: "node", args: [FILESYSTEM, files] },
         },
-      }),
-      () => {},
-    );
-    await until(async () => (await fetch(`${gw.url}/healthz`)).ok || undefined, 30_000);
+      });
+    gw = await startHttpGateway(config("sse"), () => {});
+    gwJson = await startHttpGateway(config("json"), () => {});
+    for (const g of [gw, gwJson]) await until(async () => (await fetch(`${g.url}/healthz`)).ok || undefined, 30_000);
   }, 120_000);
 
   afterEach(async () => {
@@ -150,6 +154,7 @@ describeWithDatabase("Gateway agent sessions (isolation, server-to-client reques
 
   afterAll(async () => {
     await gw?.close();
+    await gwJson?.close();
     await warden.stop();
   });
 
@@ -172,6 +177,41 @@ describeWithDatabase("Gateway agent sessions (isolation, server-to-client reques
     expect(heard.b.filter(causedByA)).toEqual([]);
     await a.callTool({ name: "toggle-simulated-logging", arguments: {} });
   });
+
+  it("puts a session's log messages and resource updates on its own GET stream when no POST stream can carry them", async () => {
+    // JSON response mode: a POST is answered with one JSON body, so nothing the server sends meanwhile rides on it.
+    const heard = { a: [] as Notification[], b: [] as Notification[] };
+    const a = await agent(w.keyA, w.everything.slug, undefined, gwJson);
+    const b = await agent(w.keyB, w.everything.slug, undefined, gwJson);
+    a.fallbackNotificationHandler = async (n) => void heard.a.push(n);
+    b.fallbackNotificationHandler = async (n) => void heard.b.push(n);
+    a.setNotificationHandler(ResourceUpdatedNotificationSchema, async (n) => void heard.a.push(n));
+    b.setNotificationHandler(ResourceUpdatedNotificationSchema, async (n) => void heard.b.push(n));
+    await a.setLoggingLevel("debug");
+    await b.setLoggingLevel("debug");
+    const uri = (await a.listResources()).resources[0].uri;
+    await a.subscribeResource({ uri });
+    await a.callTool({ name: "toggle-subscriber-updates", arguments: {} });
+    // The first log message is sent while this call is being served, the next one 5 s later, while the long
+    // call below is: each reaches A on its GET stream before that call is answered.
+    await a.callTool({ name: "toggle-simulated-logging", arguments: {} });
+    await a.callTool({ name: "trigger-long-running-operation", arguments: { duration: 8, steps: 2 } });
+    const simulated = (who: Notification[]) =>
+      who.filter(
+        (n) => n.method === "notifications/message" && /-level message|level-message/.test(String(n.params?.data)),
+      );
+    expect(simulated(heard.a).length).toBeGreaterThanOrEqual(2);
+    await until(
+      async () => (heard.a.some((n) => n.method === "notifications/resources/updated") ? true : undefined),
+      10_000,
+    );
+    expect(heard.a.find((n) => n.method === "notifications/resources/updated")?.params?.uri).toBe(uri);
+    // B's own upstream session logs only what B caused (its roots); nothing of A's reaches it.
+    expect(simulated(heard.b)).toEqual([]);
+    expect(heard.b.filter((n) => n.method === "notifications/resources/updated")).toEqual([]);
+    await a.callTool({ name: "toggle-simulated-logging", arguments: {} });
+    await a.callTool({ name: "toggle-subscriber-updates", arguments: {} });
+  }, 60_000);
 
   it("refuses max_sessions + 1 sessions on one upstream with a clear error", async () => {
     const extra: Connected[] = [];

@@ -1,12 +1,11 @@
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { hashSecret } from "@/lib/crypto/prefixed-secret";
 import type { GatewayConfig } from "./config";
 import { createCore, type GatewayCore, type Logger } from "./core";
 import { createHttpListener } from "./http-listener";
 import { reportManifests } from "./manifest-reporter";
-import { createSessionServer } from "./session-server";
+import { serveStdioSession } from "./stdio-session";
 import type { Upstream } from "./upstream";
 import { upstreamRoots } from "./upstream-roots";
 
@@ -77,8 +76,10 @@ export async function startHttpGateway(config: GatewayConfig, log: Logger): Prom
 }
 
 /**
- * One upstream over stdio, for a desktop client that spawns the gateway. The agent credential comes
- * from WARDEN_AGENT_CREDENTIAL and the on-behalf-of user from WARDEN_ON_BEHALF_OF.
+ * One upstream over stdio, for a desktop client that spawns the gateway: exactly one agent session, with
+ * its own upstream session like an HTTP agent session's (stdio-session.ts). The agent credential comes
+ * from WARDEN_AGENT_CREDENTIAL and the on-behalf-of user from WARDEN_ON_BEHALF_OF. `closed` settles
+ * when the agent's session has ended.
  */
 export async function startStdioGateway(
   config: GatewayConfig,
@@ -86,34 +87,40 @@ export async function startStdioGateway(
   credential: string,
   onBehalfOf: string | undefined,
   log: Logger,
-): Promise<RunningGateway> {
+  stdio?: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream },
+): Promise<RunningGateway & { closed: Promise<void> }> {
   if (!config.upstreams[slug]) throw new Error(`No upstream named ${slug} in the config`);
   const { core, close } = await startCore(config, log, [slug]);
   const hash = hashSecret(credential);
   // The session's capabilities mirror the upstream's: wait for it before serving.
   for (let i = 0; i < 300 && !core.upstreams.get(slug)!.connected; i++) await sleep(100);
-  const { server, dispose } = createSessionServer(core, core.upstreams.get(slug)!, {
-    agent: () => {
-      const agent = core.bundle.view().bundle?.agentByCredentialHash.get(hash);
-      if (!agent) throw new Error("unauthenticated: unknown or revoked agent credential (WARDEN_AGENT_CREDENTIAL)");
-      return agent;
+  const session = await serveStdioSession(
+    core,
+    core.upstreams.get(slug)!,
+    {
+      agent: () => {
+        const agent = core.bundle.view().bundle?.agentByCredentialHash.get(hash);
+        if (!agent) throw new Error("unauthenticated: unknown or revoked agent credential (WARDEN_AGENT_CREDENTIAL)");
+        return agent;
+      },
+      user: () => {
+        if (!onBehalfOf) return { userSource: "none" };
+        const agent = core.bundle.view().bundle?.agentByCredentialHash.get(hash);
+        if (agent && !core.bundle.view().bundle?.snapshot.agents.get(agent)?.assertsUsers)
+          throw new Error(
+            `unauthenticated: agent ${agent} may not name the user it acts for (WARDEN_ON_BEHALF_OF): an admin can allow it on the agent's page ("May assert users")`,
+          );
+        return { onBehalfOf, userSource: "asserted" };
+      },
     },
-    user: () => {
-      if (!onBehalfOf) return { userSource: "none" };
-      const agent = core.bundle.view().bundle?.agentByCredentialHash.get(hash);
-      if (agent && !core.bundle.view().bundle?.snapshot.agents.get(agent)?.assertsUsers)
-        throw new Error(
-          `unauthenticated: agent ${agent} may not name the user it acts for (WARDEN_ON_BEHALF_OF): an admin can allow it on the agent's page ("May assert users")`,
-        );
-      return { onBehalfOf, userSource: "asserted" };
-    },
-  });
-  await server.connect(new StdioServerTransport());
+    stdio?.stdin,
+    stdio?.stdout,
+  );
   return {
     core,
+    closed: session.ended,
     close: async () => {
-      dispose();
-      await server.close();
+      await session.close();
       await close();
     },
   };

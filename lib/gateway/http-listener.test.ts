@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashSecret } from "@/lib/crypto/prefixed-secret";
 import type { GatewayCore } from "./core";
-import { createHttpListener, MAX_INITIALIZE_BYTES } from "./http-listener";
+import { createHttpListener, MAX_BODY_BYTES } from "./http-listener";
 
 const AGENT_SECRET = "agent-secret-for-body-limits";
 const DECIDE_TOKEN = "decide-token-for-body-limits";
@@ -43,7 +43,7 @@ function endless(port: number, path: string, token: string): Promise<Answer> {
     const pump = () => {
       while (!answered && req.write(chunk)) {
         sent += chunk.length;
-        if (sent > 64 * MAX_INITIALIZE_BYTES) return reject(new Error("the gateway kept reading"));
+        if (sent > 64 * MAX_BODY_BYTES) return reject(new Error("the gateway kept reading"));
       }
       if (!answered) req.once("drain", pump);
     };
@@ -98,18 +98,18 @@ describe("gateway listener body limits", () => {
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body)).toMatchObject({ jsonrpc: "2.0", error: { code: -32001 }, id: null });
     expect(answer.connection).toBe("close");
-    expect(answer.sent).toBeLessThan(4 * MAX_INITIALIZE_BYTES);
+    expect(answer.sent).toBeLessThan(4 * MAX_BODY_BYTES);
   });
 
   it("refuses a /v1/decide body without Content-Length with 413 at the limit, in Warden's error shape", async () => {
     const answer = await endless(port, "/v1/decide", DECIDE_TOKEN);
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body)).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
-    expect(answer.sent).toBeLessThan(4 * MAX_INITIALIZE_BYTES);
+    expect(answer.sent).toBeLessThan(4 * MAX_BODY_BYTES);
   });
 
   it("refuses a declared Content-Length over the limit before the body arrives", async () => {
-    expect(await declared(port, "/mcp/files", AGENT_SECRET, MAX_INITIALIZE_BYTES + 1)).toMatch(/ 413 /);
+    expect(await declared(port, "/mcp/files", AGENT_SECRET, MAX_BODY_BYTES + 1)).toMatch(/ 413 /);
     expect(await declared(port, "/v1/decide", DECIDE_TOKEN, 1024 * 1024 + 1)).toMatch(/ 413 /);
   });
 });

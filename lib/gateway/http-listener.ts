@@ -7,6 +7,8 @@ import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
 import type { GatewayCore } from "./core";
 import { healthOf } from "./health";
 import { SessionEventStore } from "./event-store";
+import { standaloneWhenUnrelatable } from "./standalone-stream";
+import { HEADER_MISMATCH, headerMismatch, recordHeaderMismatch } from "./standard-headers";
 import { requestGuard } from "./request-guard";
 import { type SessionIdentity } from "./session-server";
 import { AgentSessions, SessionRefusal } from "./agent-sessions";
@@ -48,8 +50,11 @@ function sessionIdentity(core: GatewayCore, opener: Principal): SessionIdentity 
 /** The `retry` an SSE stream tells a client to wait before it reconnects (SEP-1699). */
 const SSE_RETRY_MS = 1_000;
 
-/** The largest initialize request read; later messages of a session go to the MCP transport. */
-export const MAX_INITIALIZE_BYTES = 4 * 1024 * 1024;
+/**
+ * The largest body the listener reads itself (an initialize, or a POST with Mcp-Method or Mcp-Name); other
+ * messages of a session go to the MCP transport as they come.
+ */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /**
  * Agents connect over streamable HTTP at /mcp/<slug>; third-party gateways ask /v1/decide; Prometheus
@@ -108,25 +113,40 @@ export function createHttpListener(core: GatewayCore): HttpServer {
     };
 
     const sessionId = req.headers["mcp-session-id"];
+    const session = typeof sessionId === "string" ? sessions.get(sessionId) : undefined;
     if (typeof sessionId === "string") {
-      const session = sessions.get(sessionId);
       if (!session || session.slug !== upstream.slug) return rpcReject(res, 404, "Session not found");
       if (session.principalKey !== principal.key)
         return rpcReject(res, 403, "This session belongs to another credential or user");
       session.lastSeen = Date.now();
-      return session.transport.handleRequest(req, res);
     }
-    if (req.method !== "POST") return rpcReject(res, 400, "Start a session with an initialize POST");
-    if (!upstream.connected)
-      return rpcReject(res, 503, `${upstream.slug} is not connected yet`, { "retry-after": "1" });
+    // A POST's body is read here when there is no session yet (it must be an initialize), or when it carries
+    // Mcp-Method or Mcp-Name, which must match it (standard-headers.ts); otherwise the MCP transport reads it.
+    const mirrored = req.headers["mcp-method"] !== undefined || req.headers["mcp-name"] !== undefined;
     let body: unknown;
-    try {
-      body = JSON.parse((await readIncomingBody(req, { maxBytes: MAX_INITIALIZE_BYTES })).toString("utf8"));
-    } catch (error) {
-      if (error instanceof BodyError && error.problem === "too_large")
-        return rpcReject(res, 413, error.message, bodyRefusalHeaders);
-      return send(res, 400, { jsonrpc: "2.0", error: { code: -32700, message: `Parse error: ${error}` }, id: null });
+    if (req.method === "POST" && (!session || mirrored)) {
+      if (!session && !upstream.connected)
+        return rpcReject(res, 503, `${upstream.slug} is not connected yet`, { "retry-after": "1" });
+      try {
+        body = JSON.parse((await readIncomingBody(req, { maxBytes: MAX_BODY_BYTES })).toString("utf8"));
+      } catch (error) {
+        if (error instanceof BodyError && error.problem === "too_large")
+          return rpcReject(res, 413, error.message, bodyRefusalHeaders);
+        return send(res, 400, { jsonrpc: "2.0", error: { code: -32700, message: `Parse error: ${error}` }, id: null });
+      }
+      const mismatch = headerMismatch(req, body);
+      if (mismatch) {
+        recordHeaderMismatch(core, upstream.slug, principal, req, body, mismatch);
+        const id = (body as { id?: unknown } | null)?.id;
+        return send(res, 400, {
+          jsonrpc: "2.0",
+          error: { code: HEADER_MISMATCH, message: mismatch.message, data: { header: mismatch.header } },
+          id: typeof id === "string" || typeof id === "number" ? id : null,
+        });
+      }
     }
+    if (session) return session.transport.handleRequest(req, res, body);
+    if (req.method !== "POST") return rpcReject(res, 400, "Start a session with an initialize POST");
     if (!isInitializeRequest(body)) return rpcReject(res, 400, "Start a session with an initialize request");
 
     const identity = sessionIdentity(core, principal);
@@ -159,6 +179,7 @@ export function createHttpListener(core: GatewayCore): HttpServer {
       });
     }
     const { server, close } = opened;
+    standaloneWhenUnrelatable(transport, core.config.response_mode === "json");
     transport.onclose = () => {
       if (transport.sessionId) sessions.delete(transport.sessionId);
       void close();
