@@ -6,7 +6,7 @@ import type { GatewayCore } from "./core";
 import { rpcError, WARDEN_DENIED } from "./rpc-error";
 import type { Upstream } from "./upstream";
 
-export type ScopeDenial = { rule: string; reason: string; attributes: Record<string, unknown> };
+export type ScopeDenial = { rule: string; reason: string };
 
 type Params = Record<string, unknown> | undefined;
 const str = (v: unknown) => (typeof v === "string" ? v : "");
@@ -18,13 +18,11 @@ function uriDenial(agent: string, slug: string, uri: string, covered: boolean, p
     return {
       rule: "invalid_resource_uri",
       reason: `invalid_resource_uri: the resource URI ${problem}`,
-      attributes: { uri: bounded(uri) },
     };
   if (covered) return null;
   return {
     rule: "resource_not_granted",
     reason: `resource_not_granted: no grant of ${agent} on ${slug} covers ${bounded(uri)}`,
-    attributes: { uri: bounded(uri) },
   };
 }
 
@@ -33,7 +31,6 @@ function promptDenial(agent: string, slug: string, scope: ResourceScope, name: s
   return {
     rule: "prompt_not_granted",
     reason: `prompt_not_granted: no grant of ${agent} on ${slug} covers the prompt ${name.slice(0, 200)}`,
-    attributes: { prompt: name.slice(0, 200) },
   };
 }
 
@@ -71,7 +68,6 @@ export function grantScopeDenial(
       return {
         rule: "resource_not_granted",
         reason: `resource_not_granted: a completion for ${str(ref.type).slice(0, 64) || "no reference"} is not one Warden can check`,
-        attributes: {},
       };
     }
     default:
@@ -97,6 +93,14 @@ export function filterListed(method: string, result: Record<string, unknown>, sc
   }
 }
 
+/** What a request names, for its audit record: the resource URI or the prompt, never arguments. */
+function subjectOf(params: Params): Record<string, string> {
+  const ref = (params?.ref ?? {}) as Record<string, unknown>;
+  const uri = str(params?.uri) || str(ref.uri);
+  const prompt = str(params?.name) || str(ref.name);
+  return { ...(uri ? { uri: bounded(uri) } : {}), ...(prompt ? { prompt: prompt.slice(0, 200) } : {}) };
+}
+
 /**
  * A refused resource, prompt or completion request: recorded as a denial on the same audit path as a
  * refused tool call (the spool, with its rule and reason), then answered with a JSON-RPC error.
@@ -105,8 +109,9 @@ export function refuseOutOfScope(
   core: GatewayCore,
   upstream: Upstream,
   method: string,
+  params: Params,
   caller: Omit<CallerContext, "signal">,
-  denial: { rule: string; reason: string; attributes?: Record<string, unknown> },
+  denial: ScopeDenial,
 ): Error {
   core.metrics.decided("call", "deny", denial.rule, 0);
   try {
@@ -127,7 +132,7 @@ export function refuseOutOfScope(
         gatewayId: core.gatewayId,
         rule: denial.rule,
         reasons: [denial.reason],
-        ...denial.attributes,
+        ...subjectOf(params),
       },
     });
   } catch (error) {

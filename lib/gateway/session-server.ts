@@ -263,7 +263,7 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
         const denial = grants.length
           ? grantScopeDenial(req.method, req.params, scopeOf(grants), agent, upstream.slug)
           : noGrant(agent);
-        if (denial) throw refuseOutOfScope(core, upstream, req.method, caller, denial);
+        if (denial) throw refuseOutOfScope(core, upstream, req.method, req.params, caller, denial);
         if (!upstream.client || !upstream.connected)
           throw rpcError(ErrorCode.InternalError, `${upstream.slug} is not connected`);
         const caps = [snap.maxRecordsPerCall, ...grants.map((g) => g.maxRecords)].filter(
@@ -293,7 +293,7 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
         sessionId: extra.sessionId,
         requestId: extra.requestId,
       };
-      throw refuseOutOfScope(core, upstream, req.method, caller, denial);
+      throw refuseOutOfScope(core, upstream, req.method, req.params, caller, denial);
     }
     // A shared upstream session is every agent's: one agent may not subscribe or set its log level for the others.
     if (shared && /^resources\/(un)?subscribe$/.test(req.method))
