@@ -20,7 +20,7 @@ import { createGrant } from "@/lib/services/grants/create-grant";
 import { createToken } from "@/lib/services/tokens/create-token";
 import { updateTool } from "@/lib/services/tools/update-tool";
 import { describeWithDatabase } from "@/lib/testing/test-database";
-import { connectAgent, rejection, textOf, until, type Connected } from "@/lib/testing/gateway-clients";
+import { connectAgent, refusal, rejection, textOf, until, type Connected } from "@/lib/testing/gateway-clients";
 import { seedReferenceServer } from "@/prisma/seed/gateway-fixture";
 import { seedTeam } from "@/prisma/seed/factories";
 import { seedAgent } from "@/prisma/seed/registry-factories";
@@ -41,6 +41,8 @@ const USED = [
   "trigger-elicitation-request",
   "toggle-subscriber-updates",
 ];
+const DOCS = "demo://resource/static/document/";
+const A_RESOURCES = [`${DOCS}*`, "demo://resource/dynamic/text/*"];
 const FULL_CLIENT = { sampling: {}, elicitation: { form: {}, url: {} }, roots: { listChanged: true } };
 
 /** The tools server-everything offers a client that declares sampling, elicitation and roots. */
@@ -91,12 +93,18 @@ describeWithDatabase("Gateway agent sessions (isolation, server-to-client reques
       await seedAgent({ teamId: team.id }),
       await seedAgent({ teamId: team.id }),
     ];
+    // Each grant names its own resources (server-everything's documents and templates) and prompts.
+    const scopes = new Map([
+      [a.id, { allowedResources: A_RESOURCES, allowedPrompts: ["simple-prompt"] }],
+      [b.id, { allowedResources: [`${DOCS}features.md`], allowedPrompts: ["args-prompt", "completable-*"] }],
+    ]);
     for (const who of [a, b])
       await createGrant(sys, {
         agentId: who.id,
         serverId: everything.id,
         allowedTools: USED,
         allowedOperations: ["read", "write"],
+        ...scopes.get(who.id),
       });
     await createGrant(sys, {
       agentId: a.id,
@@ -244,12 +252,89 @@ describeWithDatabase("Gateway agent sessions (isolation, server-to-client reques
     const row = await until(async () => {
       await gw.core.shipper.flush();
       return (
-        (await db().auditEvent.findFirst({ where: { action: "resources/read", server: w.everything.slug } })) ??
-        undefined
+        (await db().auditEvent.findFirst({
+          where: { action: "resources/read", server: w.everything.slug, outcome: "success" },
+        })) ?? undefined
       );
     }, 10_000);
     expect(row.value).toMatchObject({ agent: w.a.clientId, outcome: "success" });
     expect(JSON.stringify(row.value.attributes)).toContain(uri);
+    // The refusal is recorded too, under its rule.
+    const refusedRow = await db().auditEvent.findFirst({
+      where: { action: "resources/read", agent: w.c.clientId, outcome: "deny" },
+    });
+    expect(refusedRow?.attributes).toMatchObject({ rule: "no_grant", extra: { uri } });
+  });
+
+  it("lists, reads, gets and completes only the resources and prompts each agent's grant names", async () => {
+    const a = await agent(w.keyA, w.everything.slug);
+    const b = await agent(w.keyB, w.everything.slug);
+    const uris = async (c: typeof a) => (await c.listResources()).resources.map((r) => r.uri);
+    const templates = async (c: typeof a) =>
+      (await c.listResourceTemplates()).resourceTemplates.map((t) => t.uriTemplate);
+    const prompts = async (c: typeof a) => (await c.listPrompts()).prompts.map((p) => p.name);
+    const listedA = await uris(a);
+    expect(listedA).toContain(`${DOCS}architecture.md`);
+    expect(listedA.every((u) => u.startsWith(DOCS) && !u.slice(DOCS.length).includes("/"))).toBe(true);
+    expect(await uris(b)).toEqual([`${DOCS}features.md`]);
+    // The text template is A's (its `{resourceId}` lies within a `*`); the blob template is no one's.
+    expect(await templates(a)).toEqual(["demo://resource/dynamic/text/{resourceId}"]);
+    expect(await templates(b)).toEqual([]);
+    expect(await prompts(a)).toEqual(["simple-prompt"]);
+    expect((await prompts(b)).sort()).toEqual(["args-prompt", "completable-prompt"]);
+
+    expect((await a.readResource({ uri: `${DOCS}architecture.md` })).contents[0].uri).toBe(`${DOCS}architecture.md`);
+    expect((await a.readResource({ uri: "demo://resource/dynamic/text/7" })).contents[0].uri).toBe(
+      "demo://resource/dynamic/text/7",
+    );
+    expect((await b.readResource({ uri: `${DOCS}features.md` })).contents.length).toBe(1);
+    expect(await refusal(b.readResource({ uri: `${DOCS}architecture.md` }))).toBe("resource_not_granted");
+    expect(await refusal(a.readResource({ uri: "demo://resource/dynamic/blob/7" }))).toBe("resource_not_granted");
+    // Nothing is resolved on the agent's behalf: a dot segment is refused, not normalised into the grant.
+    expect(await refusal(a.readResource({ uri: `${DOCS}x/../../dynamic/blob/7` }))).toBe("invalid_resource_uri");
+    expect(await refusal(a.subscribeResource({ uri: "demo://resource/dynamic/blob/7" }))).toBe("resource_not_granted");
+    await a.subscribeResource({ uri: `${DOCS}architecture.md` });
+
+    expect((await a.getPrompt({ name: "simple-prompt" })).messages.length).toBeGreaterThan(0);
+    expect(await refusal(a.getPrompt({ name: "args-prompt", arguments: { city: "Oslo" } }))).toBe("prompt_not_granted");
+    const complete = (c: typeof a, ref: { type: "ref/prompt"; name: string } | { type: "ref/resource"; uri: string }) =>
+      c.complete({ ref, argument: { name: ref.type === "ref/prompt" ? "department" : "resourceId", value: "E" } });
+    expect((await complete(b, { type: "ref/prompt", name: "completable-prompt" })).completion.values).toContain(
+      "Engineering",
+    );
+    expect(await refusal(complete(a, { type: "ref/prompt", name: "completable-prompt" }))).toBe("prompt_not_granted");
+    await complete(a, { type: "ref/resource", uri: "demo://resource/dynamic/text/{resourceId}" });
+    expect(await refusal(complete(b, { type: "ref/resource", uri: "demo://resource/dynamic/text/{resourceId}" }))).toBe(
+      "resource_not_granted",
+    );
+
+    // Each refusal is an audited denial with its rule, on the same path as a refused tool call.
+    const expected = [
+      `${w.b.clientId} resources/read resource_not_granted ${DOCS}architecture.md`,
+      `${w.a.clientId} resources/read resource_not_granted demo://resource/dynamic/blob/7`,
+      `${w.a.clientId} resources/read invalid_resource_uri ${DOCS}x/../../dynamic/blob/7`,
+      `${w.a.clientId} resources/subscribe resource_not_granted demo://resource/dynamic/blob/7`,
+      `${w.a.clientId} prompts/get prompt_not_granted args-prompt`,
+      `${w.a.clientId} completion/complete prompt_not_granted completable-prompt`,
+      `${w.b.clientId} completion/complete resource_not_granted demo://resource/dynamic/text/{resourceId}`,
+    ];
+    const denied = await until(async () => {
+      await gw.core.shipper.flush();
+      const rows = await db().auditEvent.findMany({
+        where: {
+          server: w.everything.slug,
+          outcome: "deny",
+          action: { not: "tools/call" },
+          agent: { in: [w.a.clientId, w.b.clientId] },
+        },
+      });
+      const seen = rows.map((r) => {
+        const at = r.attributes as { rule?: string; extra?: { uri?: string; prompt?: string } };
+        return `${r.agent} ${r.action} ${at.rule} ${at.extra?.uri ?? at.extra?.prompt ?? ""}`;
+      });
+      return expected.every((e) => seen.includes(e)) ? seen : undefined;
+    }, 10_000);
+    expect(denied.value.sort()).toEqual(expected.sort());
   });
 
   it("carries sampling and elicitation to the agent whose call asked, and audits them without their text", async () => {

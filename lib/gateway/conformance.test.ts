@@ -80,6 +80,8 @@ describeWithDatabase("MCP conformance suite through the gateway", () => {
       agentId: agent.id,
       serverId: server.id,
       allowedTools: tools.map((t) => t.name),
+      allowedResources: ["*"],
+      allowedPrompts: ["*"],
       allowedOperations: [...OPERATIONS],
     });
     const token = await createToken(sys, {

@@ -68,6 +68,9 @@ describeWithDatabase("Gateway pass-through (pagination cursors, progress on the 
       agentId: agent.id,
       serverId: paging.id,
       allowedTools: ["alpha", "bravo", "delta", "echo"],
+      // bravo's resource and alpha's prompt are not granted either: each page keeps the rest, and its cursor.
+      allowedResources: ["paging://alpha", "paging://charlie", "paging://delta"],
+      allowedPrompts: ["bravo-*", "echo-prompt"],
       allowedOperations: ["read"],
     });
     await createGrant(sys, {
@@ -129,12 +132,21 @@ describeWithDatabase("Gateway pass-through (pagination cursors, progress on the 
   it("pages resources/list and prompts/list with the upstream's cursors too", async () => {
     const a = await agent(w.paging);
     const first = await a.listResources();
-    expect(first.resources.map((r) => r.name)).toEqual(["alpha", "bravo"]);
+    expect(first.resources.map((r) => r.name)).toEqual(["alpha"]);
     const second = await a.listResources({ cursor: first.nextCursor! });
     expect(second.resources.map((r) => r.name)).toEqual(["charlie", "delta"]);
+    const third = await a.listResources({ cursor: second.nextCursor! });
+    expect(third).toMatchObject({ resources: [] });
+    expect(third.nextCursor).toBeUndefined();
     const prompts = await a.listPrompts();
-    expect(prompts.prompts.map((p) => p.name)).toEqual(["alpha-prompt", "bravo-prompt"]);
-    expect(prompts.nextCursor).toBeDefined();
+    expect(prompts.prompts.map((p) => p.name)).toEqual(["bravo-prompt"]);
+    const pages = [prompts.prompts.map((p) => p.name)];
+    for (let cursor = prompts.nextCursor; cursor;) {
+      const page = await a.listPrompts({ cursor });
+      pages.push(page.prompts.map((p) => p.name));
+      cursor = page.nextCursor;
+    }
+    expect(pages).toEqual([["bravo-prompt"], [], ["echo-prompt"]]);
   });
 
   it("sends a call's progress on that call's own response stream, before its result", async () => {

@@ -13,10 +13,12 @@ import {
   type ServerCapabilities,
   type Tool,
 } from "@modelcontextprotocol/sdk/types.js";
+import { scopeOf } from "@/lib/policy/resource-scope";
 import { serverAccessDenial, toolVisible } from "@/lib/policy/visibility";
 import { liveToolHash } from "@/lib/registry/live-tool-hash";
 import { callTool, type CallerContext } from "./call-path";
 import { readResource } from "./resource-read";
+import { filterListed, grantScopeDenial, refuseOutOfScope } from "./resource-prompt-gate";
 import { refuseInvalidCall, ZAnyToolsCall } from "./invalid-call";
 import type { GatewayCore } from "./core";
 import { maskOutputSchema } from "./output-schema";
@@ -34,7 +36,9 @@ export type SessionIdentity = {
 };
 
 // Methods other than tools that pass through to the agent's upstream session once it has a grant on the
-// server. A list without a grant is empty; anything else is refused.
+// server. A list without a grant is empty; anything else is refused. With a grant, lists keep what its
+// resource patterns and prompts cover, and a request for one resource, prompt or completion outside them is
+// refused and recorded (./resource-prompt-gate.ts).
 const FORWARDED = new Set([
   "resources/list",
   "resources/templates/list",
@@ -189,6 +193,10 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
     }
   };
   const relatedRequest = (): RequestId | undefined => inflight[inflight.length - 1];
+  const noGrant = (agent: string) => ({
+    rule: "no_grant",
+    reason: `no_grant: ${agent} has no grant on ${upstream.slug}`,
+  });
   const orDeny = <T>(who: () => T) => {
     try {
       return who();
@@ -244,13 +252,6 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
       serving(extra.requestId, async () => {
         const agent = agentOrDeny();
         const { server: snap, grants } = grantsOf(core, upstream.slug, agent);
-        if (!grants.length)
-          throw rpcError(WARDEN_DENIED, `no_grant: ${agent} has no grant on ${upstream.slug}`, { rule: "no_grant" });
-        if (!upstream.client || !upstream.connected)
-          throw rpcError(ErrorCode.InternalError, `${upstream.slug} is not connected`);
-        const caps = [snap.maxRecordsPerCall, ...grants.map((g) => g.maxRecords)].filter(
-          (n): n is number => n !== null,
-        );
         const caller: CallerContext = {
           agent,
           ...orDeny(() => identity.user(extra)),
@@ -259,6 +260,15 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
           signal: extra.signal,
           onprogress: progressOf(req.params._meta?.progressToken, extra.sendNotification),
         };
+        const denial = grants.length
+          ? grantScopeDenial(req.method, req.params, scopeOf(grants), agent, upstream.slug)
+          : noGrant(agent);
+        if (denial) throw refuseOutOfScope(core, upstream, req.method, req.params, caller, denial);
+        if (!upstream.client || !upstream.connected)
+          throw rpcError(ErrorCode.InternalError, `${upstream.slug} is not connected`);
+        const caps = [snap.maxRecordsPerCall, ...grants.map((g) => g.maxRecords)].filter(
+          (n): n is number => n !== null,
+        );
         return readResource(core, upstream, req.params, caller, {
           deniedFields: [...snap.deniedFields, ...grants.flatMap((g) => g.deniedFields)],
           maxRecords: caps.length ? Math.min(...caps) : null,
@@ -269,10 +279,21 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
   server.fallbackRequestHandler = async (req, extra) => {
     if (!FORWARDED.has(req.method)) throw rpcError(ErrorCode.MethodNotFound, `Method not found: ${req.method}`);
     const agent = agentOrDeny();
-    if (!grantsOf(core, upstream.slug, agent).grants.length) {
-      const list = EMPTY_LISTS[req.method];
-      if (list) return { [list]: [] };
-      throw rpcError(WARDEN_DENIED, `no_grant: ${agent} has no grant on ${upstream.slug}`, { rule: "no_grant" });
+    const { grants } = grantsOf(core, upstream.slug, agent);
+    const list = EMPTY_LISTS[req.method];
+    if (!grants.length && list) return { [list]: [] };
+    const scope = scopeOf(grants);
+    const denial = grants.length
+      ? grantScopeDenial(req.method, req.params as Record<string, unknown> | undefined, scope, agent, upstream.slug)
+      : noGrant(agent);
+    if (denial) {
+      const caller = {
+        agent,
+        ...orDeny(() => identity.user(extra)),
+        sessionId: extra.sessionId,
+        requestId: extra.requestId,
+      };
+      throw refuseOutOfScope(core, upstream, req.method, req.params, caller, denial);
     }
     // A shared upstream session is every agent's: one agent may not subscribe or set its log level for the others.
     if (shared && /^resources\/(un)?subscribe$/.test(req.method))
@@ -282,10 +303,13 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
     const meta = (req.params as { _meta?: { progressToken?: unknown } } | undefined)?._meta;
     return serving(extra.requestId, async () => {
       try {
-        return await upstream.client!.request({ method: req.method, params: req.params }, ResultSchema.passthrough(), {
-          signal: extra.signal,
-          onprogress: progressOf(meta?.progressToken, extra.sendNotification),
-        });
+        const result = await upstream.client!.request(
+          { method: req.method, params: req.params },
+          ResultSchema.passthrough(),
+          { signal: extra.signal, onprogress: progressOf(meta?.progressToken, extra.sendNotification) },
+        );
+        // A page keeps its cursor (Server utilities › Pagination): the agent pages the upstream, minus what it may not see.
+        return list ? filterListed(req.method, result, scope) : result;
       } catch (error) {
         throw upstreamError(error);
       }

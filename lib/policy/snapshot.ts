@@ -19,7 +19,16 @@ export type ToolSnap = {
 };
 /** Argument rules as stored; null when what is stored cannot be read (every call they guard is denied). */
 export type RuleList = ArgumentRule[] | null;
-export type GrantSnap = GrantEntitlement & { id: string; argumentRules?: RuleList };
+/**
+ * A grant in force. Its resource patterns and prompts (`resource-scope.ts`) are carried beside the entitlement
+ * an access review freezes; absent (an older bundle), they cover nothing.
+ */
+export type GrantSnap = GrantEntitlement & {
+  id: string;
+  argumentRules?: RuleList;
+  allowedResources?: string[];
+  allowedPrompts?: string[];
+};
 export type ServerSnap = {
   id: string;
   slug: string;
@@ -122,7 +131,13 @@ export async function loadSnapshot(prisma: PrismaClient, version: number): Promi
     const server = byId.get(g.serverId);
     if (!server) continue;
     const list = server.grants.get(g.agentId) ?? [];
-    list.push({ id: g.id, ...grantEntitlement(g), argumentRules: readRules(g.argumentRules) });
+    list.push({
+      id: g.id,
+      ...grantEntitlement(g),
+      argumentRules: readRules(g.argumentRules),
+      allowedResources: g.allowedResources,
+      allowedPrompts: g.allowedPrompts,
+    });
     server.grants.set(g.agentId, list);
   }
   return {

@@ -41,7 +41,12 @@ export async function seedGatewayDemo(teams: Map<string, string>, users: Map<str
     serverId: string,
     allowedTools: string[],
     allowedOperations: ("read" | "write" | "delete")[],
-    limits: { argumentRules?: TArgumentRuleInput[]; deniedFields?: string[] } = {},
+    limits: {
+      argumentRules?: TArgumentRuleInput[];
+      deniedFields?: string[];
+      allowedResources?: string[];
+      allowedPrompts?: string[];
+    } = {},
   ) => createGrant(seeder, { agentId: agent.id, serverId, allowedTools, allowedOperations, ...limits });
   await grant(
     everything.id,
@@ -53,6 +58,9 @@ export async function seedGatewayDemo(teams: Map<string, string>, users: Map<str
       ],
       // get-structured-content's humidity is masked out of its results (and out of its output schema).
       deniedFields: ["humidity"],
+      // The server's documents and its text template, and one prompt: the rest is not the demo agent's.
+      allowedResources: ["demo://resource/static/document/*", "demo://resource/dynamic/text/*"],
+      allowedPrompts: ["simple-prompt", "completable-prompt"],
     },
   );
   await grant(memory.id, ["read_graph", "search_nodes", "open_nodes", "create_entities"], ["read", "write"]);

@@ -44,7 +44,12 @@ export async function insertGrant(
   await recordAdminAudit(tx, actor, "grant.created", {
     target: { type: "Grant", id: grant.id },
     after: { ...input, source },
-    attributes: { server: server.slug, wildcard: isWildcard(input.allowedTools) || undefined },
+    attributes: {
+      server: server.slug,
+      wildcard: isWildcard(input.allowedTools) || undefined,
+      resourceWildcard: isWildcard(input.allowedResources) || undefined,
+      promptWildcard: isWildcard(input.allowedPrompts) || undefined,
+    },
   });
   return grant;
 }
@@ -53,8 +58,10 @@ export async function createGrant(actor: Actor, raw: TCreateGrantInput) {
   assertCan(actor, "grants.manage");
   const input = parseWith(ZCreateGrantInput, raw, "grant");
   const grant = await db().$transaction((tx) => insertGrant(tx, actor, input, "STANDING"));
-  return {
-    ...grant,
-    warnings: isWildcard(input.allowedTools) ? ["Wildcard tool grant: it covers tools added later too"] : [],
-  };
+  const warnings = [
+    isWildcard(input.allowedTools) && "Wildcard tool grant: it covers tools added later too.",
+    isWildcard(input.allowedResources) && "Wildcard resource pattern: it covers resources added later too.",
+    isWildcard(input.allowedPrompts) && "Wildcard prompt grant: it covers prompts added later too.",
+  ].filter((w): w is string => typeof w === "string");
+  return { ...grant, warnings };
 }

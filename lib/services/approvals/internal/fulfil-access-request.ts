@@ -35,6 +35,9 @@ export async function fulfilAccessRequest(tx: Tx, requestId: string, now: Date) 
       agentId: request.agentId!,
       serverId: request.serverId!,
       allowedTools: access.tools,
+      // A just-in-time request asks for tools: its grant covers no resource or prompt.
+      allowedResources: [],
+      allowedPrompts: [],
       allowedOperations: operations,
       allowedObjects: [],
       deniedFields: [],

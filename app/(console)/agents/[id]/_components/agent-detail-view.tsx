@@ -62,7 +62,14 @@ export function AgentDetailView({ id, canManage }: { id: string; canManage: bool
                 </Link>{" "}
                 <EnvBadge env={g.server.environment} />
               </Td>
-              <Td className="font-mono text-xs">{g.allowedTools.join(", ")}</Td>
+              <Td className="font-mono text-xs">
+                {g.allowedTools.join(", ")}
+                {g.allowedResources.length + g.allowedPrompts.length > 0 && (
+                  <p className="text-slate-600">
+                    resources: {g.allowedResources.join(", ") || "—"} · prompts: {g.allowedPrompts.join(", ") || "—"}
+                  </p>
+                )}
+              </Td>
               <Td>{g.allowedOperations.join(", ")}</Td>
               <Td>
                 <Timestamp value={g.expiresAt} precision="day" empty="never" />

@@ -38,6 +38,7 @@ export function AccessTab({ server }: TabProps) {
             "Agent",
             "Tools",
             "Operations",
+            "Resources and prompts",
             "Objects, denied fields, argument rules",
             "Max records",
             "Expires",
@@ -66,6 +67,13 @@ export function AccessTab({ server }: TabProps) {
                 )}
               </Td>
               <Td>{list(g.allowedOperations)}</Td>
+              <Td className="font-mono text-xs" data-testid="grant-scope">
+                <p>{list(g.allowedResources)}</p>
+                <p className="text-slate-600">prompts: {list(g.allowedPrompts)}</p>
+                {(isWildcard(g.allowedResources) || isWildcard(g.allowedPrompts)) && (
+                  <Badge tone="warning">wildcard</Badge>
+                )}
+              </Td>
               <Td className="text-xs">
                 {list(g.allowedObjects)}
                 <p className="text-red-700">{g.deniedFields.length ? `deny: ${g.deniedFields.join(", ")}` : ""}</p>

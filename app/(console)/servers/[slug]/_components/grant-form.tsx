@@ -19,6 +19,13 @@ const csv = (v: FormDataEntryValue | null) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/** One pattern a line (a URI may hold a comma). */
+const lines = (v: FormDataEntryValue | null) =>
+  String(v ?? "")
+    .split("\n")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
 const RULES_EXAMPLE = `- kind: path
   arguments: [path]
   roots: [/srv/files/public]`;
@@ -45,6 +52,14 @@ export function GrantForm({ server }: { server: TabProps["server"] }) {
     .filter(([k]) => k.startsWith("argumentRules"))
     .map(([k, m]) => `${k.replace(/^argumentRules\.?/, "rule ") || "rules"}: ${m}`)
     .join("\n");
+  // A pattern's error comes back under its place in the list (allowedResources.1).
+  const listErrors = (field: string) =>
+    Object.entries(errors)
+      .filter(([k]) => k === field || k.startsWith(`${field}.`))
+      .map(([, m]) => m)
+      .join("\n");
+  const resourceErrors = listErrors("allowedResources");
+  const promptErrors = listErrors("allowedPrompts") || undefined;
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
@@ -58,6 +73,8 @@ export function GrantForm({ server }: { server: TabProps["server"] }) {
         agentId: f.get("agentId"),
         serverId: server.id,
         allowedTools: tools,
+        allowedResources: lines(f.get("allowedResources")),
+        allowedPrompts: csv(f.get("allowedPrompts")),
         allowedOperations: ops,
         allowedObjects: csv(f.get("allowedObjects")),
         deniedFields: csv(f.get("deniedFields")),
@@ -109,6 +126,21 @@ export function GrantForm({ server }: { server: TabProps["server"] }) {
         name="deniedFields"
         placeholder="SSN__c, Salary__c"
         error={errors.deniedFields}
+      />
+      <TextareaField
+        label="Resources (URI patterns, one a line; none when empty)"
+        name="allowedResources"
+        rows={3}
+        placeholder={"demo://resource/static/document/*\nfile:///srv/reports/**"}
+        hint="* matches within one path segment, ** across segments; * alone covers every resource (flagged)."
+        error={resourceErrors || undefined}
+      />
+      <Field
+        label="Prompts (comma separated; none when empty)"
+        name="allowedPrompts"
+        placeholder="simple-prompt, report-*"
+        hint="Names, or * patterns as for tools."
+        error={errors.allowedPrompts ?? promptErrors}
       />
       <TextareaField
         className="md:col-span-2"
