@@ -177,10 +177,13 @@ describe.skipIf(!BACKENDS.includes("postgres"))("read replica [postgres]", () =>
 
   it("reads from the primary when the replica has no heartbeat at all", async () => {
     await setReplicaLag(`DELETE FROM "ReplicaHeartbeat"`);
-    const list = await listAuditEvents(sys, { category: "TOOL_CALL" });
-    expect(list.total).toBe(15);
-    expect(list.readSource).toEqual({ from: "primary", replica: "behind", lagSeconds: null });
-    await setReplicaLag(`INSERT INTO "ReplicaHeartbeat" (id, "beatAt") VALUES (1, clock_timestamp())`);
+    try {
+      const list = await listAuditEvents(sys, { category: "TOOL_CALL" });
+      expect(list.total).toBe(15);
+      expect(list.readSource).toEqual({ from: "primary", replica: "behind", lagSeconds: null });
+    } finally {
+      await setReplicaLag(`INSERT INTO "ReplicaHeartbeat" (id, "beatAt") VALUES (1, clock_timestamp())`);
+    }
   });
 
   it("reads from the primary when the replica cannot be reached, without failing the page", async () => {
