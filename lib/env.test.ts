@@ -14,6 +14,22 @@ describe("environment", () => {
     );
   });
 
+  it("takes a read replica only beside a PostgreSQL primary, with a lag limit of 30 s by default", () => {
+    expect(() => parseEnv({ DATABASE_REPLICA_URL: "postgresql://replica/warden" })).toThrow(
+      /DATABASE_REPLICA_URL: DATABASE_REPLICA_URL needs DATABASE_URL: the embedded PGlite database has no replicas/,
+    );
+    expect(() =>
+      parseEnv({ DATABASE_URL: "postgresql://primary/warden", DATABASE_REPLICA_URL: "mysql://replica/warden" }),
+    ).toThrow(/DATABASE_REPLICA_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
+    const parsed = parseEnv({
+      DATABASE_URL: "postgresql://primary/warden",
+      DATABASE_REPLICA_URL: "postgres://replica/w",
+    });
+    expect(parsed.DATABASE_REPLICA_URL).toBe("postgres://replica/w");
+    expect(parsed.DATABASE_REPLICA_MAX_LAG_SECONDS).toBe(30);
+    expect(() => parseEnv({ DATABASE_REPLICA_MAX_LAG_SECONDS: "0" })).toThrow(/DATABASE_REPLICA_MAX_LAG_SECONDS/);
+  });
+
   it("switches password sign-in off only with SSO configured and a break-glass admin named", () => {
     expect(() => parseEnv({ WARDEN_PASSWORD_LOGIN: "off" })).toThrow(
       /WARDEN_PASSWORD_LOGIN: WARDEN_PASSWORD_LOGIN=off needs single sign-on[\s\S]*WARDEN_BREAK_GLASS_EMAIL: /,

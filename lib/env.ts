@@ -12,6 +12,16 @@ const ZEnv = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_MIGRATE_URL must be a postgres:// or postgresql:// URL")
     .optional(),
+  /**
+   * A read replica of DATABASE_URL (streaming or logical): the dashboard, the audit explorer and audit exports
+   * read from it while its heartbeat is fresh. PostgreSQL only.
+   */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_REPLICA_URL must be a postgres:// or postgresql:// URL")
+    .optional(),
+  /** Beyond this lag (the age of the heartbeat the replica shows), reads go back to the primary. */
+  DATABASE_REPLICA_MAX_LAG_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   PGLITE_DIR: z.string().default(".data/pglite"),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
@@ -111,6 +121,13 @@ const ZCheckedEnv = ZEnv.superRefine((e, ctx) => {
       path: ["WARDEN_SHARED_RATE_LIMITS"],
       message:
         "WARDEN_SHARED_RATE_LIMITS=postgres with WARDEN_REDIS_URL set would split each limit in two pools (gateways count in Redis): use redis, or unset WARDEN_REDIS_URL",
+    });
+  if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL)
+    ctx.addIssue({
+      code: "custom",
+      path: ["DATABASE_REPLICA_URL"],
+      message:
+        "DATABASE_REPLICA_URL needs DATABASE_URL: the embedded PGlite database has no replicas (set DATABASE_URL to the primary PostgreSQL, or unset DATABASE_REPLICA_URL)",
     });
   if (e.WARDEN_PASSWORD_LOGIN === "on") return;
   if (!(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET)) {

@@ -49,8 +49,9 @@ export function connectPglite(dir: string): Connection {
   };
 }
 
-export function connectPostgres(url: string, max = 10): Connection {
-  const pool = new pg.Pool({ connectionString: url, max });
+/** `options`: more pool settings (the read replica's connect timeout, so a replica that is down answers fast). */
+export function connectPostgres(url: string, max = 10, options: pg.PoolConfig = {}): Connection {
+  const pool = new pg.Pool({ ...options, connectionString: url, max });
   // An idle connection the server drops (restart, failover, DROP DATABASE) must not crash the process.
   pool.on("error", (error) => console.error("PostgreSQL connection lost:", error.message));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });

@@ -2,12 +2,18 @@
 
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/queries/api-client";
+import type { ReadSource } from "@/lib/db/replica";
 import type { TAuditListQuery } from "@/lib/schemas/audit";
 import type { AuditEventView } from "@/lib/services/audit/list-audit-events";
 import type { verifyAudit } from "@/lib/services/audit/verify-audit";
 
 export type VerifyReport = Awaited<ReturnType<typeof verifyAudit>>;
-type Page = { total: number | null; events: AuditEventView[]; nextCursor: string | null };
+type Page = {
+  total: number | null;
+  events: AuditEventView[];
+  nextCursor: string | null;
+  readSource: ReadSource | null;
+};
 
 const qs = (q: Record<string, unknown>) =>
   new URLSearchParams(

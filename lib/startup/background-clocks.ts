@@ -8,6 +8,8 @@ import { REMINDER_SWEEP_MS, sendReviewReminders } from "@/lib/services/reviews/s
 import { forwardToSiem } from "@/lib/services/siem/forward-to-siem";
 import { deliverDueWebhooks } from "@/lib/services/webhooks/deliver-webhooks";
 import { underLease } from "@/lib/db/lease-keeper";
+import { HEARTBEAT_MS, writeReplicaHeartbeat } from "@/lib/db/replica-heartbeat";
+import { env } from "@/lib/env";
 
 /**
  * Starts the clocks each server process runs. With several instances on one database, the singleton
@@ -41,6 +43,12 @@ export function startBackgroundClocks(): void {
   every(2000, "Webhook delivery", deliverDueWebhooks);
   // SIEM forwarding reads the log behind ingest, from a durable cursor: a SIEM that is down only grows its lag.
   every(2000, "SIEM forwarding", () => forwardToSiem());
+  // With a read replica, the primary stamps a heartbeat the replica's lag is measured by (lib/db/replica.ts).
+  if (env().DATABASE_REPLICA_URL)
+    every(HEARTBEAT_MS, "Replica heartbeat", () => writeReplicaHeartbeat(), {
+      atStart: true,
+      lease: "replica-heartbeat",
+    });
   // Scheduled reports land in the history when their period ends; expired ones leave it.
   every(REPORT_SWEEP_MS, "Scheduled reports", () => runDueSchedules(), { atStart: true, lease: "scheduled-reports" });
 }

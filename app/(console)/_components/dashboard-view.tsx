@@ -9,6 +9,7 @@ import { Stat } from "@/components/layout/stat";
 import { Card } from "@/components/ui/card";
 import { useDashboard } from "@/lib/queries/dashboard";
 import { LoadingState } from "@/components/layout/loading-state";
+import { ReadSourceNote } from "@/components/layout/read-source-note";
 import { dashboardQueryFromUrl } from "@/lib/schemas/dashboard";
 import { TimeRangePicker } from "./time-range-picker";
 
@@ -61,6 +62,7 @@ export function DashboardView({ opens }: { opens: DashboardOpens }) {
   const approvals = opens.approvals ? () => router.push("/approvals") : undefined;
   return (
     <div className="space-y-6">
+      <ReadSourceNote source={data.readSource} />
       <div className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6" data-testid="kpis">
         <Link href="/servers?status=ACTIVE">
           <Stat label="Active servers" value={k.activeServers} />

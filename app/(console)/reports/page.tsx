@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/layout/page-header";
 import { requirePermission } from "@/lib/web-session/require-permission";
 import { can } from "@/lib/authz/permissions";
+import { getExportReadSource } from "@/lib/services/reports/get-export-read-source";
 import { listCampaigns } from "@/lib/services/reviews/list-campaigns";
 import { ReportsView } from "./_components/reports-view";
 
@@ -21,7 +22,11 @@ export default async function ReportsPage() {
         title="Reports"
         description="Evidence to take away: exports and signed packs that verify without Warden (SOC 2, ISO 27001, SOX)."
       />
-      <ReportsView canSchedule={can(user, "reports.schedule")} campaigns={campaigns} />
+      <ReportsView
+        canSchedule={can(user, "reports.schedule")}
+        campaigns={campaigns}
+        readSource={await getExportReadSource(user)}
+      />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 type Target = { targetType: string | null; targetId: string | null };
 
@@ -8,11 +9,10 @@ const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}
  * Names for the entities audit rows point at ("salesforce-crm / update_record", "alice@corp.example"),
  * one query per entity type for the whole page. A target deleted since keeps its id, marked as such.
  */
-export async function targetLabels(rows: Target[]): Promise<Map<string, string>> {
+export async function targetLabels(rows: Target[], p: PrismaClient = db()): Promise<Map<string, string>> {
   const ids = (type: string) => [
     ...new Set(rows.filter((r) => r.targetType === type && r.targetId && isUuid(r.targetId)).map((r) => r.targetId!)),
   ];
-  const p = db();
   const [
     servers,
     tools,

@@ -1,6 +1,7 @@
 import { parseWith } from "@/lib/schemas/parse";
 import { assertCan, type Actor } from "@/lib/authz/actor";
-import { db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { readThrough } from "@/lib/db/replica";
 import { percentileFromBuckets } from "@/lib/ingest/latency-histogram";
 import { ROLLUP_TABLES } from "@/lib/ingest/rollups";
 import { rotationDueAt } from "@/lib/registry/credential-flags";
@@ -12,16 +13,11 @@ import { activeCampaignProgress } from "@/lib/services/reviews/shared/active-cam
 
 type Count = { key: string; count: number };
 
-/**
- * Everything the landing page shows, read from the hourly rollups and small registry tables, never
- * from a scan of the raw events: it stays fast at millions of calls.
- */
-export async function getDashboard(actor: Actor, raw: TDashboardQuery = {}, now = new Date()) {
-  assertCan(actor, "dashboard.read");
-  const q = parseWith(ZDashboardQuery, raw, "dashboard query");
-  const { range, from, to, bucket } = dashboardWindow(q, now);
+type Window = ReturnType<typeof dashboardWindow>;
+
+/** The dashboard's queries, on whichever database reads go to (the read replica when fresh). */
+async function readRows(p: PrismaClient, { from, to, bucket }: Window, now: Date) {
   const rollup = `"${ROLLUP_TABLES[bucket]}"`;
-  const p = db();
   const [servers, pendingApprovals, openFindings, credentials, series, tops, denials, approvals, latency, risks] =
     await Promise.all([
       p.mcpServer.groupBy({ by: ["status"], _count: true }),
@@ -73,6 +69,34 @@ export async function getDashboard(actor: Actor, raw: TDashboardQuery = {}, now 
     JOIN (SELECT "requestId", MAX("createdAt") AS last FROM "ApprovalVote" GROUP BY "requestId") v ON v."requestId" = r.id
     WHERE r."createdAt" >= ${from} AND r."createdAt" < ${to} AND r.status IN ('APPROVED', 'DENIED', 'CONSUMED')
     GROUP BY ROLLUP (date_trunc('day', r."createdAt")) ORDER BY 2 NULLS LAST`;
+  return {
+    servers,
+    pendingApprovals,
+    openFindings,
+    credentials,
+    series,
+    tops,
+    denials,
+    approvals,
+    latency,
+    risks,
+    decisionTimes,
+  };
+}
+
+/**
+ * Everything the landing page shows, read from the hourly rollups and small registry tables, never
+ * from a scan of the raw events: it stays fast at millions of calls. It may come from the read replica:
+ * `readSource` says so, and how far behind it is.
+ */
+export async function getDashboard(actor: Actor, raw: TDashboardQuery = {}, now = new Date()) {
+  assertCan(actor, "dashboard.read");
+  const q = parseWith(ZDashboardQuery, raw, "dashboard query");
+  const window = dashboardWindow(q, now);
+  const { range, from, to, bucket } = window;
+  const { value, readSource } = await readThrough((p) => readRows(p, window, now));
+  const { servers, credentials, series, tops, denials, approvals, latency, risks, decisionTimes } = value;
+  const { pendingApprovals, openFindings } = value;
   const median = decisionTimes.find((d) => d.t === null)?.median ?? null;
 
   const byStatus = Object.fromEntries(servers.map((s) => [s.status, s._count]));
@@ -97,6 +121,7 @@ export async function getDashboard(actor: Actor, raw: TDashboardQuery = {}, now 
   const top = (dim: string): Count[] => tops.filter((t) => t.dim === dim).map((t) => ({ key: t.key, count: t.n }));
 
   return {
+    readSource,
     range,
     from: from.toISOString(),
     to: to.toISOString(),

@@ -8,6 +8,7 @@ import { parse } from "csv-parse/sync";
 import { expect, it } from "vitest";
 import { ZipFile } from "yazl";
 import type { UserActor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
 import { verifyPack } from "@/lib/evidence/verify-pack";
 import type { Manifest } from "@/lib/evidence/manifest";
 import { voteOnRequest } from "@/lib/services/approvals/vote-on-request";
@@ -120,6 +121,7 @@ describeWithDatabase("evidence packs", () => {
       { category: "ADMIN" },
       { category: "ADMIN" },
       BigInt(manifest.auditChain.head!.sequence),
+      db(),
     );
     expect(summary.facts).toContainEqual(["Events", rows.length]);
     expect(summary.charts[0].series.map((s) => s.label)).toEqual(["ADMIN"]);

@@ -18,7 +18,8 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Generates the reports whose time has come into the report history, and drops expired ones. Each
- * schedule is claimed by moving its next run forward first, so two instances never run it twice.
+ * schedule is claimed by moving its next run forward first, so two instances never run it twice. A period
+ * that just ended is read on the primary: a replica a few seconds behind would miss its last rows.
  */
 export async function runDueSchedules(now = new Date()) {
   const purged = await db().generatedReport.deleteMany({ where: { expiresAt: { lte: now } } });
@@ -34,7 +35,7 @@ export async function runDueSchedules(now = new Date()) {
     try {
       const actor = systemActor(`schedule:${s.name} (by ${s.createdByLabel})`);
       const query = { ...((s.filters ?? {}) as TAuditExportQuery), from: period.from, to: period.to };
-      const zip = await collect(await buildReportPack(actor, s.kind as ReportKind, query));
+      const zip = await collect(await buildReportPack(actor, s.kind as ReportKind, query, "primary"));
       await db().generatedReport.create({
         data: {
           scheduleId: s.id,

@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { FilterInput, FilterSelect } from "@/components/ui/filters";
 import { DataTable, Td } from "@/components/ui/data-table";
 import { useUrlFilters } from "@/lib/forms/use-url-filters";
+import { ReadSourceNote } from "@/components/layout/read-source-note";
 import { useAuditExplorer } from "@/lib/queries/audit";
 import type { TAuditListQuery } from "@/lib/schemas/audit";
 import type { Jsonified } from "@/lib/queries/jsonified";
@@ -131,6 +132,9 @@ export function AuditView({ canExport }: { canExport: boolean }) {
             : `${total.toLocaleString("en")} matching record${total === 1 ? "" : "s"}`}
           {explorer.isPlaceholderData && <span className="ml-2 text-slate-400">· refreshing</span>}
         </p>
+        <div className="mb-2">
+          <ReadSourceNote source={explorer.data?.pages[0]?.readSource} />
+        </div>
         <div className={explorer.isPlaceholderData ? "opacity-60 transition-opacity" : "transition-opacity"}>
           <DataTable
             label="Audit events"

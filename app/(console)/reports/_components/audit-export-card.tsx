@@ -2,7 +2,9 @@
 
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { ReadSourceNote } from "@/components/layout/read-source-note";
 import { Card } from "@/components/ui/card";
+import type { ReadSource } from "@/lib/db/replica";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { CATEGORY_OPTIONS, OUTCOME_OPTIONS } from "@/lib/audit/explorer-filters";
@@ -18,7 +20,7 @@ const TEXT = [
 ] as const;
 
 /** The explorer's filters, exported as a stream (CSV or NDJSON) or as a signed evidence pack. */
-export function AuditExportCard() {
+export function AuditExportCard({ readSource }: { readSource: ReadSource | null }) {
   const [values, setValues] = useState<Record<string, string>>({});
   const { fields: periodFields, period, valid } = usePeriodFields();
   const off = valid ? "" : "pointer-events-none opacity-50";
@@ -31,6 +33,9 @@ export function AuditExportCard() {
         Exactly the rows the audit explorer shows for the same filters, every field included (with each row&apos;s chain
         hash), streamed as it is read. Each export is itself recorded in the audit log.
       </p>
+      <div className="mb-3">
+        <ReadSourceNote source={readSource} />
+      </div>
       <form
         className="grid grid-cols-2 gap-3 md:grid-cols-4"
         aria-label="Export filters"

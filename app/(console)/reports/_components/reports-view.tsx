@@ -1,6 +1,7 @@
 "use client";
 
 import { buttonClass } from "@/components/ui/button";
+import type { ReadSource } from "@/lib/db/replica";
 import { Card } from "@/components/ui/card";
 import { AuditExportCard } from "./audit-export-card";
 import { ReviewPackCard, type CampaignChoice } from "./review-pack-card";
@@ -8,12 +9,14 @@ import { SchedulesCard } from "./schedules-card";
 import { usePeriodFields } from "./period-fields";
 import { query } from "./report-links";
 
-export function ReportsView({ canSchedule, campaigns }: { canSchedule: boolean; campaigns: CampaignChoice[] }) {
+type Props = { canSchedule: boolean; campaigns: CampaignChoice[]; readSource: ReadSource | null };
+
+export function ReportsView({ canSchedule, campaigns, readSource }: Props) {
   const { fields: periodFields, period: bounds, valid } = usePeriodFields();
   const period = query(bounds);
   return (
     <div className="space-y-6">
-      <AuditExportCard />
+      <AuditExportCard readSource={readSource} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title="Approvals report">
           <p className="mb-3 text-sm text-slate-600">

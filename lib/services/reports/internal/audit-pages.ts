@@ -1,5 +1,4 @@
-import { db } from "@/lib/db/client";
-import type { AuditEvent } from "@/lib/generated/prisma/client";
+import type { AuditEvent, PrismaClient } from "@/lib/generated/prisma/client";
 import type { TAuditExportFilters } from "@/lib/schemas/report";
 import { afterCursor, auditFilterWhere, cursorOf } from "@/lib/audit/audit-filter";
 
@@ -8,13 +7,18 @@ const PAGE = 2000;
 /**
  * The explorer's rows for these filters, newest first, page by page (keyset, so each page costs the
  * same), up to and including sequence `upTo`: the chain head when the export began, so rows appended
- * while it streams (its own audit record among them) never half-appear.
+ * while it streams (its own audit record among them) never half-appear. `p` is the database the head came
+ * from (the read replica, when fresh), so every row up to it is there.
  */
-export async function* auditPages(filters: TAuditExportFilters, upTo: bigint): AsyncGenerator<AuditEvent[]> {
+export async function* auditPages(
+  filters: TAuditExportFilters,
+  upTo: bigint,
+  p: PrismaClient,
+): AsyncGenerator<AuditEvent[]> {
   const base = [...auditFilterWhere(filters), { sequence: { lte: upTo } }];
   let cursor: string | null = null;
   for (;;) {
-    const rows: AuditEvent[] = await db().auditEvent.findMany({
+    const rows: AuditEvent[] = await p.auditEvent.findMany({
       where: { AND: cursor ? [...base, afterCursor(cursor)] : base },
       orderBy: [{ occurredAt: "desc" }, { sequence: "desc" }],
       take: PAGE,

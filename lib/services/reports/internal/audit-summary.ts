@@ -1,5 +1,5 @@
 import { auditFilterWhere } from "@/lib/audit/audit-filter";
-import { db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Summary } from "@/lib/evidence/pdf-summary";
 import type { TAuditExportFilters } from "@/lib/schemas/report";
 
@@ -13,11 +13,12 @@ export async function auditSummary(
   filters: TAuditExportFilters,
   described: Record<string, string>,
   upTo: bigint,
+  p: PrismaClient,
 ): Promise<Summary> {
   const where = { AND: [...auditFilterWhere(filters), { sequence: { lte: upTo } }] };
   const [byCategory, byServer] = await Promise.all([
-    db().auditEvent.groupBy({ by: ["category", "outcome"], where, _count: true }),
-    db().auditEvent.groupBy({
+    p.auditEvent.groupBy({ by: ["category", "outcome"], where, _count: true }),
+    p.auditEvent.groupBy({
       by: ["server", "outcome"],
       where: { AND: [where, { server: { not: null } }] },
       _count: true,

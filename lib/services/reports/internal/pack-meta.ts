@@ -1,6 +1,7 @@
 import { checkpointMessage, evidenceSigner, type Signer } from "@/lib/audit/signing-key";
 import { auditActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { PackMeta } from "@/lib/evidence/zip-pack";
 import { AppError } from "@/lib/errors";
 import type { ChainHead } from "./audit-export-chunks";
@@ -19,14 +20,15 @@ export async function packMeta(
   report: string,
   filters: Record<string, string>,
   head?: ChainHead,
+  p: PrismaClient = db(),
 ): Promise<PackMeta> {
   const chainHead =
     head !== undefined
       ? head
-      : await db()
-          .auditEvent.findFirst({ orderBy: { sequence: "desc" }, select: { sequence: true, hash: true } })
+      : await p.auditEvent
+          .findFirst({ orderBy: { sequence: "desc" }, select: { sequence: true, hash: true } })
           .then((h) => (h ? { sequence: h.sequence.toString(), hash: h.hash } : null));
-  const cp = await db().auditCheckpoint.findFirst({ orderBy: { sequence: "desc" }, include: { key: true } });
+  const cp = await p.auditCheckpoint.findFirst({ orderBy: { sequence: "desc" }, include: { key: true } });
   return {
     report,
     generatedAt: new Date().toISOString(),
