@@ -57,12 +57,14 @@ CREATE TABLE "AuditEvent" (
 ) PARTITION BY RANGE ("recordedAt");
 
 -- The partition of the (UTC) month holding `at`, created when missing, with the statement trigger that
--- refuses TRUNCATE (row triggers are inherited from "AuditEvent"; statement triggers are not).
+-- refuses TRUNCATE (row triggers are inherited from "AuditEvent"; statement triggers are not), and without
+-- the UPDATE, DELETE or TRUNCATE that default privileges would give the application's role on a new table.
 -- SECURITY DEFINER: the application's role, which has no DDL, may create next month's partition and nothing else.
 CREATE FUNCTION warden_audit_partition(at TIMESTAMPTZ) RETURNS TEXT AS $$
 DECLARE
   month TIMESTAMP := date_trunc('month', at AT TIME ZONE 'UTC');
   name TEXT := 'AuditEvent_p' || to_char(month, 'YYYYMM');
+  grantee TEXT;
 BEGIN
   IF to_regclass(format('%I', name)) IS NULL THEN
     EXECUTE format(
@@ -71,6 +73,13 @@ BEGIN
     EXECUTE format(
       'CREATE TRIGGER %I BEFORE TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION warden_audit_no_truncate()',
       name || '_no_truncate', name);
+    FOR grantee IN
+      SELECT DISTINCT a.grantee::regrole::text FROM pg_class c, aclexplode(c.relacl) a
+      WHERE c.oid = format('%I', name)::regclass AND a.grantee NOT IN (0, c.relowner)
+        AND a.privilege_type IN ('UPDATE', 'DELETE', 'TRUNCATE')
+    LOOP
+      EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON %I FROM %s', name, grantee);
+    END LOOP;
   END IF;
   RETURN name;
 END;
