@@ -109,11 +109,9 @@ export async function appendPrepared(tx: Tx, prepared: PreparedAudit[]): Promise
   if (prepared.length === 0) return [];
   await lockChain(tx);
   // Read only after the lock is held (a statement of its own), so it sees every committed append.
-  const [head] = await tx.$queryRaw<
-    { sequence: bigint; hash: string }[]
-  >`SELECT sequence, hash FROM "AuditEvent" ORDER BY sequence DESC LIMIT 1`;
-  let sequence = head ? BigInt(head.sequence) : 0n;
-  let prevHash = head?.hash ?? GENESIS_HASH;
+  const head = await chainHead(tx);
+  let sequence = head.sequence;
+  let prevHash = head.hash;
   const records: ChainRecord[] = [];
   const rows: string[] = [];
   // One pass: the canonical JSON that is hashed is also the stored row (its keys are the columns; absent
@@ -126,19 +124,49 @@ export async function appendPrepared(tx: Tx, prepared: PreparedAudit[]): Promise
     rows.push(`{"prevHash":"${prevHash}","hash":"${hash}",${body.slice(1)}`);
     prevHash = hash;
   }
-  await insertRows(tx, rows);
+  // The first record of a month makes sure its partition is there (the maintenance job made it ahead of time).
+  if (head.newMonth) await tx.$queryRawUnsafe(`SELECT warden_audit_partition($1::timestamptz)::text AS name`, head.at);
+  await insertRows(tx, rows, head.at);
   return records;
+}
+
+type Head = { sequence: bigint; hash: string; at: string; newMonth: boolean };
+
+/**
+ * The chain head, and the time the next records are recorded at: the database's clock, never before the
+ * head's (so each month's partition holds one unbroken run of sequence numbers, whatever the clock does).
+ */
+async function chainHead(tx: Tx): Promise<Head> {
+  const [row] = await tx.$queryRawUnsafe<
+    { sequence: string | null; hash: string | null; at: string; newMonth: boolean }[]
+  >(`SELECT h.sequence::text AS sequence, h.hash, n.at::text AS at,
+       h.sequence IS NULL OR date_trunc('month', n.at AT TIME ZONE 'UTC')
+         <> date_trunc('month', h."recordedAt" AT TIME ZONE 'UTC') AS "newMonth"
+     FROM (SELECT 1) AS one
+     LEFT JOIN LATERAL (SELECT sequence, hash, "recordedAt" FROM "AuditEvent" ORDER BY sequence DESC LIMIT 1) AS h ON true
+     CROSS JOIN LATERAL (SELECT GREATEST(date_trunc('milliseconds', clock_timestamp()), h."recordedAt") AS at) AS n`);
+  return {
+    sequence: row.sequence === null ? 0n : BigInt(row.sequence),
+    hash: row.hash ?? GENESIS_HASH,
+    at: row.at,
+    newMonth: row.newMonth,
+  };
 }
 
 /**
  * One INSERT … SELECT FROM json_populate_recordset for the whole batch: a single parameter whatever
  * its size, and none of an ORM's per-row work. Ingest writes thousands of rows per transaction here.
  * (JSON rather than array parameters: the driver adapters do not send arrays as PostgreSQL arrays.)
+ * The keys that stay unique across partitions go to AuditEventKey in the same statement: a repeated
+ * id or eventId fails the whole append.
  */
-async function insertRows(tx: Tx, rows: string[]) {
+async function insertRows(tx: Tx, rows: string[], at: string) {
   await tx.$executeRawUnsafe(
-    `INSERT INTO "AuditEvent" (${COLUMNS}) SELECT ${COLUMNS} FROM json_populate_recordset(NULL::"AuditEvent", $1::json)`,
+    `WITH batch AS (SELECT ${COLUMNS} FROM json_populate_recordset(NULL::"AuditEvent", $1::json)),
+       keys AS (INSERT INTO "AuditEventKey" (id, "eventId", sequence) SELECT id, "eventId", sequence FROM batch)
+     INSERT INTO "AuditEvent" (${COLUMNS}, "recordedAt") SELECT ${COLUMNS}, $2::timestamptz FROM batch`,
     `[${rows.join(",")}]`,
+    at,
   );
 }
 

@@ -6,6 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyChain } from "@/lib/audit/verify-chain";
 import { env } from "@/lib/env";
+import { ensureAuditPartitions } from "@/lib/services/audit/ensure-audit-partitions";
 import { writeCheckpoint } from "@/lib/services/audit/write-checkpoint";
 import { decideToolCall } from "@/lib/services/decisions/decide-tool-call";
 import { gateway, seedDecisionWorld } from "@/prisma/seed/decision-fixture";
@@ -68,11 +69,18 @@ describe.skipIf(!serverUrl)("running Warden as a role that may only INSERT and S
     await voteOnRequest(w.approvers[0], (pending as { approvalId: string }).approvalId, { decision: "approve" });
     expect((await decideToolCall(gateway, { ...call, onBehalfOf: w.requester.email })).decision).toBe("allow");
     expect(await writeCheckpoint({ anchorsDir: dir })).not.toBeNull();
+    // Partitions made by the role through warden_audit_partition (months the migration did not make) are as
+    // closed to it as the migration's.
+    const later = await ensureAuditPartitions(new Date(Date.now() + 70 * 86_400_000));
+    for (const partition of [...(await ensureAuditPartitions()), ...later])
+      await expect(db().$executeRawUnsafe(`DELETE FROM "${partition}"`)).rejects.toThrow(/permission denied/);
+    expect(later).toHaveLength(2);
     expect(await verifyChain(db(), { anchorsDir: dir })).toMatchObject({ ok: true, anchors: 1, unprotected: 0 });
   });
 
   it.each([
     ["AuditEvent", `"action" = 'x'`],
+    ["AuditEventKey", `"eventId" = 'x'`],
     ["AuditCheckpoint", `"hash" = 'x'`],
     ["SigningKey", `"publicKey" = 'x'`],
   ])("refuses UPDATE, DELETE and TRUNCATE of %s", async (table, set) => {

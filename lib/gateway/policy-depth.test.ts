@@ -301,9 +301,9 @@ describeWithDatabase("Gateway policy depth (argument rules, response controls, s
     });
     const { decision, decisionId } = (await res.json()) as { decision: string; decisionId: string };
     expect(decision).toBe("allow");
-    for (let i = 0; i < 200 && !(await db().auditEvent.findUnique({ where: { eventId: decisionId } })); i++)
+    for (let i = 0; i < 200 && !(await db().auditEvent.findFirst({ where: { eventId: decisionId } })); i++)
       await sleep(50);
-    expect(await db().auditEvent.findUnique({ where: { eventId: decisionId } })).toMatchObject({
+    expect(await db().auditEvent.findFirst({ where: { eventId: decisionId } })).toMatchObject({
       category: "DECISION",
       action: "decision.allow",
       outcome: "allow",

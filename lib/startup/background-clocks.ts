@@ -1,4 +1,5 @@
 import { escalateOverdue, ESCALATION_SWEEP_MS } from "@/lib/services/approvals/escalate-overdue";
+import { ensureAuditPartitions, PARTITION_SWEEP_MS } from "@/lib/services/audit/ensure-audit-partitions";
 import { maybeCheckpoint } from "@/lib/services/audit/write-checkpoint";
 import { runDueSchedules, SCHEDULE_SWEEP_MS as REPORT_SWEEP_MS } from "@/lib/services/reports/run-due-schedules";
 import { ROTATION_SWEEP_MS, sweepRotationFindings } from "@/lib/services/findings/sweep-rotation-findings";
@@ -21,6 +22,11 @@ import { env } from "@/lib/env";
 export function startBackgroundClocks(): void {
   // Checkpoints come on a clock: a minute at most between the last record and a signed head covering it.
   every(15_000, "Checkpoint", () => maybeCheckpoint(), { lease: "checkpoint" });
+  // The audit log's next month's partition is there before the month starts.
+  every(PARTITION_SWEEP_MS, "Audit partitions", () => ensureAuditPartitions(), {
+    atStart: true,
+    lease: "audit-partitions",
+  });
   // Credentials go overdue with the calendar alone: look for them at start and on a clock.
   every(ROTATION_SWEEP_MS, "Rotation sweep", () => sweepRotationFindings(), { atStart: true, lease: "rotation-sweep" });
   // Requests pending at half their lifetime go to the fallback approvers, whether anyone looks or not.

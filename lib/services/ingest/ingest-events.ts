@@ -232,7 +232,7 @@ export async function ingestEvents(actor: Actor, events: TIngestEvent[], rejecte
       await lockChain(tx);
       // Under the lock, so two concurrent retries of one batch cannot both store it.
       const existing = await tx.$queryRawUnsafe<{ eventId: string }[]>(
-        `SELECT "eventId" FROM "AuditEvent" WHERE "eventId" IN (SELECT json_array_elements_text($1::json))`,
+        `SELECT "eventId" FROM "AuditEventKey" WHERE "eventId" IN (SELECT json_array_elements_text($1::json))`,
         JSON.stringify(withIds.map((e) => e.eventId)),
       );
       const seen = new Set(existing.map((e) => e.eventId));

@@ -148,7 +148,7 @@ describeWithDatabase("access-review evidence pack", () => {
         auditSequence: revoked.remediationSequence!.toString(),
       }),
     ]);
-    const proof = await db().auditEvent.findUniqueOrThrow({ where: { sequence: revoked.remediationSequence! } });
+    const proof = await db().auditEvent.findFirstOrThrow({ where: { sequence: revoked.remediationSequence! } });
     expect(proof.targetId).toBe(w.unusedGrant.id);
 
     // Exceptions: the two items the due date kept.

@@ -171,7 +171,7 @@ describeWithDatabase("access reviews", () => {
       decision: "deny",
       reasons: [expect.stringMatching(/^no_grant/)],
     });
-    const proof = await db().auditEvent.findUniqueOrThrow({
+    const proof = await db().auditEvent.findFirstOrThrow({
       where: { sequence: BigInt(decided.remediationSequence!) },
     });
     expect(proof).toMatchObject({ action: "grant.revoked", targetId: w.unusedGrant.id, actorLabel: w.owner.email });

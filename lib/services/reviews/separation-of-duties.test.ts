@@ -383,7 +383,7 @@ describeWithDatabase("separation of duties in access reviews", () => {
       };
       expect(signed.signOffConflict).toMatchObject(part);
       expect((await getCampaignEvidence(w.auditor, c.campaign.id)).signOff).toMatchObject({ signerTookPart: part });
-      const record = await db().auditEvent.findUniqueOrThrow({ where: { sequence: BigInt(signed.signOffSequence!) } });
+      const record = await db().auditEvent.findFirstOrThrow({ where: { sequence: BigInt(signed.signOffSequence!) } });
       expect(record.attributes).toMatchObject({ signerTookPart: part });
       expect((await pack(w.auditor, c.campaign.id)).signOff).toMatchObject({
         by: w.admin.email,
