@@ -9,6 +9,8 @@ import {
   round6Items,
   round7BenignItems,
   round7Items,
+  round8BenignItems,
+  round8Items,
   type EvalItem,
 } from "@/lib/registry/poisoning/eval/eval-set";
 import {
@@ -93,10 +95,12 @@ const evalDefs = [
   ...round5Items,
   ...round6Items,
   ...round7Items,
+  ...round8Items,
   ...benignItems,
   ...round5BenignItems,
   ...round6BenignItems,
   ...round7BenignItems,
+  ...round8BenignItems,
 ];
 const perDefinition = evalDefs
   .map((item) => {
@@ -146,6 +150,7 @@ const rounds: [string, EvalItem[], EvalItem[]][] = [
   ["round 5 (18/39 before freeze 4, then used to develop it: no longer unseen)", round5Items, round5BenignItems],
   ["round 6 (13/32 after freeze 4, unseen; then used to develop freeze 5)", round6Items, round6BenignItems],
   ["round 7 (written after freeze 5; unseen)", round7Items, round7BenignItems],
+  ["round 8 (written after freeze 5; unseen)", round8Items, round8BenignItems],
 ];
 for (const [label, poisoned, benign] of rounds) {
   const scored = scoreAll(poisoned);
