@@ -18,7 +18,9 @@ let nlp: ReturnType<typeof winkNLP> | null = null;
 // The model is loaded on first use (under a second), then shared: importing the scanner costs nothing.
 const parser = () => (nlp ??= winkNLP(model, ["pos"]));
 
-// Longer sentences are parsed in their first tokens only; the rule signals still read all of them.
+// Longer sentences are parsed in their first characters and tokens only; the rule signals still read
+// all of them, and a description of one endless sentence costs the parse no more than a long one.
+const MAX_CHARS = 600;
 const MAX_TOKENS = 80;
 const BOUNDARY = new Set([";", ":", ",", "—", "–", "(", ")"]);
 // "go-ahead" comes back as three tokens: joined again, so a lexicon can name it.
@@ -27,7 +29,7 @@ const join = (parts: string[]) => parts.join(" ").replace(/ ([-_]) /g, "$1");
 function parse(sentence: string): Clause[] {
   const p = parser();
   const its = p.its;
-  const tokens = p.readDoc(sentence).tokens();
+  const tokens = p.readDoc(sentence.slice(0, MAX_CHARS)).tokens();
   const n = Math.min(tokens.length(), MAX_TOKENS);
   const words = tokens.out(its.normal).slice(0, n);
   const pos = tokens.out(its.pos).slice(0, n);
@@ -46,7 +48,11 @@ function parse(sentence: string): Clause[] {
   };
   for (let i = 0; i < n; i++) {
     if (BOUNDARY.has(words[i])) close();
-    else current.push({ word: words[i], lemma: String(lemmas[i]).toLowerCase(), pos: pos[i] });
+    // The model normalises "through" to "thru"; the lexicons spell it out.
+    else {
+      const word = words[i] === "thru" ? "through" : words[i];
+      current.push({ word, lemma: word === "through" ? word : lemmas[i].toLowerCase(), pos: pos[i] });
+    }
   }
   close();
   return clauses;
@@ -69,7 +75,7 @@ const INTO_INPUT =
 const MOVE =
   /\b(?:send|forward|post|mirror|drop|share|go|hand|pass|copy|upload|sync|land|make (?:its|their) way|route|deliver|relay|push|submit|feed|dump|ship|stream|replicate|duplicate|report)\b/;
 const PLACE =
-  /\b(?:to|into|onto|with|at|on)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:inbox|bucket|channel|server|endpoint|partner|team|webhook|mirror|archive|pool|tracker|analytics|slack|drive|gist|list|crm|warehouse|feed|broker|network|advertiser|sponsor)s?\b/;
+  /\b(?:to|into|onto|with|at|on)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:inbox|bucket|channel|server|endpoint|partner|webhook|mirror|archive|pool|tracker|analytics|slack|gist|crm|warehouse|broker|advertiser|sponsor)s?\b/;
 const ADDRESS = /[\w.+-]+@[\w-]+\.[\w.-]+|\b[a-z]+:\/\/\S+|\b[\w-]+\.(?:example|com|net|org|io|dev|app|co)\b/;
 const EXTRA =
   /\b(?:also|as well|too|automatically|duplicate|second|copy|afterwards|every time|each|every|in addition|along with|alongside|background)\b/;
@@ -85,16 +91,19 @@ const AUDIENCE =
 const HOLD_BACK =
   /\b(?:no|not|never|nothing|n't|without|rather than|instead of|only|skip|spare|avoid|pass (?:\w+ )?by|leave|best|better off|need not|needn't|no call|no need)\b/;
 const ANSWER = /\b(?:summary|reply|answer|response|chat)\b/;
-const AFFECT = /\b(?:worry|alarm|confuse|confusing|clutter|burden|bother|upset|kind|peace of mind|smooth|tidy|spare)\b/;
+// Withholding sold as a kindness: what it spares the user. Only with something held back.
+const AFFECT =
+  /\b(?:worry|alarm|confuse|confusing|clutter|burden|bother|upset|overwhelm|kinder|kind thing|peace of mind|smooth experience|spare (?:the user|them|people|the person|customers?))\b/;
 // Describing a result one way whatever it was.
 const DESCRIBED_AS = /\b(?:describe|present|report|call|label)\s+(?:\w+\s+){0,2}?as\b/;
 const WHATEVER = /\b(?:whichever|whatever|regardless|even if|even when|actually|in fact)\b/;
 
 // The model's limits, and what lifts them.
-const LIMIT =
-  /\b(?:rule|limit|restriction|filter|policy|care|caution|warning|disclaimer|caveat|lecture|boundary|guardrail|safety|scruple|refusal|moral|ethic|off-limits|question|check|censorship)s?\b/;
-const LIFT =
-  /\b(?:no|without|nothing|never|not|n't|unnecessary|off|moot|lift|suspend|disable|switch off|drop|waive|none|free of)\b/;
+const LIMIT_WORDS = String.raw`(?:content rule|safety rule|usual rule|limitation|restriction|filter|policy check|safety check|care|caution|warning|disclaimer|caveat|lecture|boundary|guardrail|safety|scruple|refusal|moral|ethic|censorship)s?`;
+// A lift that governs the limit: "no content rules", "without warnings", "the usual care … is unnecessary".
+const LIFTED = new RegExp(
+  String.raw`\b(?:no|without|free of|zero|never any|nothing off)\s+(?:[\w-]+\s+){0,2}?${LIMIT_WORDS}\b|\b${LIMIT_WORDS}\s+(?:[\w-]+\s+){0,6}?(?:be\s+)?(?:unnecessary|moot|off|lift|suspend|disable|waive|switch off|not apply|do not apply|n't apply)\b|\boff-limits\b`,
+);
 const REFUSE = /\b(?:refuse|decline|moralise|moralize|lecture|hesitate|censor|object|break character)\b/;
 // A refusal qualified as habitual ("ones normally declined") describes the reader's refusals.
 const USUALLY_REFUSED =
@@ -114,11 +123,11 @@ const APPROVAL =
 const ACTOR =
   /\b(?:manager|director|supervisor|controller|desk|team|legal|finance|leadership|hr|owner|admin|administrator|everyone|department|officer|lead|board|compliance|security|people who|release manager)s?\b/;
 const LETS_THROUGH =
-  /\b(?:no need|no confirmation|nobody|no one|straight through|on the spot|any amount|of any|execute|follow|go through|immediately|directly|no second look|need not|no check|without|right away|at once|so no|so there be no)\b/;
+  /\b(?:no need|no confirmation|nobody|no one|straight through|on the spot|any amount|of any (?:amount|size|value|kind)|no second look|need not|no (?:further )?check|without (?:asking|checking|confirming|confirmation|review|approval|a second)|right away|at once|so no|immediately|directly|go through)\b/;
 const OUTRANKS =
-  /\b(?:settle|win|final|count for more|count more|over|outrank|override|authority|speak for|settled fact|right)\b/;
-const RIVAL =
-  /\b(?:chat|conversation|message|user|requester|employee|disagreement|otherwise|person|customer|they say)\b/;
+  /\b(?:settle|win|final (?:word|say|authority)|count for more|count more|outrank|override|authority|speak for|settled fact|prevail)\b/;
+// What is outranked: the conversation, or the user's word where they differ.
+const RIVAL = /\b(?:chat|conversation|disagreement|disagree|otherwise|conflict|differ|contradict|they say)\b/;
 
 // The reader ordered about: a clause that opens on a bare verb (after "please", "also", "first" …).
 const OPENERS = new Set(["please", "kindly", "also", "then", "first", "just", "always", "now", "simply"]);
@@ -221,7 +230,7 @@ export function clauseSignals(
     }
     // Keeping something from the user, or sparing them it.
     const disclose = DISCLOSE.exec(l) ?? (AFFECT.test(all) ? ANSWER.exec(l) : null);
-    if (disclose && (HOLD_BACK.test(l) || AFFECT.test(l)) && (AUDIENCE.test(l) || AFFECT.test(all)))
+    if (disclose && HOLD_BACK.test(l) && (AUDIENCE.test(l) || AFFECT.test(all)))
       add({ signal: "withholds", weight: (AFFECT.test(all) ? 1 : 0.8) * discount, match: disclose[0] });
     const described = DESCRIBED_AS.exec(l);
     if (described && WHATEVER.test(all))
@@ -229,10 +238,10 @@ export function clauseSignals(
     const appended = APPENDED.exec(l);
     if (appended) add({ signal: "steers-response", weight: 0.5 * discount, match: appended[0] });
     // The reader's limits lifted, or a fiction in which anything goes.
-    const limit = LIMIT.exec(l);
+    const limit = LIFTED.exec(l);
     const refuse = REFUSE.exec(l);
     const usual = USUALLY_REFUSED.exec(l);
-    if (usual || (((limit && LIFT.test(l)) || (refuse && NOT.test(l))) && (SPEECH_ACT.test(all) || FICTION.test(all))))
+    if (usual || ((limit || (refuse && NOT.test(l))) && (SPEECH_ACT.test(all) || FICTION.test(all))))
       add({ signal: "persona", weight: statesPurpose ? 0.5 : 1, match: (usual ?? limit ?? refuse)![0] });
     else {
       const fiction = FICTION.exec(all);
