@@ -25,6 +25,9 @@ const nextConfig: NextConfig = {
     "pg",
     // pdfkit reads its font metrics from its own folder at run time.
     "pdfkit",
+    // The poisoning detector's English model (3.8 MB of JS data) loads once at run time, not per bundle.
+    "wink-nlp",
+    "wink-eng-lite-web-model",
   ],
   poweredByHeader: false,
   typedRoutes: false,

@@ -9,6 +9,10 @@ import {
   round6Items,
   round7BenignItems,
   round7Items,
+  round8BenignItems,
+  round8Items,
+  round9BenignItems,
+  round9Items,
   type EvalItem,
 } from "@/lib/registry/poisoning/eval/eval-set";
 import {
@@ -93,10 +97,14 @@ const evalDefs = [
   ...round5Items,
   ...round6Items,
   ...round7Items,
+  ...round8Items,
+  ...round9Items,
   ...benignItems,
   ...round5BenignItems,
   ...round6BenignItems,
   ...round7BenignItems,
+  ...round8BenignItems,
+  ...round9BenignItems,
 ];
 const perDefinition = evalDefs
   .map((item) => {
@@ -145,7 +153,13 @@ if (process.argv.includes("--by-family")) {
 const rounds: [string, EvalItem[], EvalItem[]][] = [
   ["round 5 (18/39 before freeze 4, then used to develop it: no longer unseen)", round5Items, round5BenignItems],
   ["round 6 (13/32 after freeze 4, unseen; then used to develop freeze 5)", round6Items, round6BenignItems],
-  ["round 7 (written after freeze 5; unseen)", round7Items, round7BenignItems],
+  ["round 7 (9/20 after freeze 5; its text was read before freeze 6 was written)", round7Items, round7BenignItems],
+  ["round 8 (7/34 after freeze 5, unseen; then used to develop freeze 6)", round8Items, round8BenignItems],
+  [
+    "round 9 (written with round 8, held back until freeze 6 was final: the unseen figure)",
+    round9Items,
+    round9BenignItems,
+  ],
 ];
 for (const [label, poisoned, benign] of rounds) {
   const scored = scoreAll(poisoned);

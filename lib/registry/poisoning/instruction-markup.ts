@@ -12,7 +12,7 @@ const HTML = new Set(
   ),
 );
 const TEMPLATE =
-  /<\|(?:im_start|im_end|system|user|assistant|begin_of_text|start_header_id|eot_id)\|?>|\[\/?INST\]|<<\/?SYS>>|<\/?(?:start|end)_of_turn>|^\s*-{3}\s*\n\s*(?:role|rules|system|instructions)\s*:|\{\s*"role"\s*:\s*"(?:system|developer|assistant)"|^\s*(?:system|assistant|developer)\s*:/im;
+  /<\|(?:im_start|im_end|system|user|assistant|begin_of_text|start_header_id|eot_id)\|?>|\[\/?INST\]|<<\/?SYS>>|<\/?(?:start|end)_of_turn>|^\s*-{3}\s*\n\s*(?:role|rules|system|instructions)\s*:|\{\s*"role"\s*:\s*"(?:system|developer|assistant)"|^\s*(?:system|assistant|developer)\s*:|\{\{\s*[#~]?\s*(?:system|assistant|user)\s*~?\s*\}\}/im;
 const ADDRESSEE =
   /\b(?:system|assistant|agent|model|ai|llm|instructions?|rules?|policy|directives?|prompt|important|note|override|admin)\b/i;
 // [[assistant-directive: …]], [agent rule]: a bracketed label addressed to the model.

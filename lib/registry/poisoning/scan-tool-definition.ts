@@ -1,3 +1,4 @@
+import { clauseSignals, mayHaveRoles } from "./clause-structure";
 import { definitionTexts } from "./definition-texts";
 import { normaliseText, type HiddenKind } from "./hidden-text";
 import { markupSignals } from "./instruction-markup";
@@ -29,6 +30,8 @@ export type PoisoningVerdict = { flagged: boolean; score: number; findings: Pois
 
 /** Signals add up per sentence; a sentence at or above this is a finding. */
 export const FLAG_THRESHOLD = 1;
+// A sentence whose rule signals reach this is parsed whatever its words (see clause-structure.ts).
+const PARSE_FROM = 0.3;
 const SHADOW_PHRASE =
   /\b(?:instead of|rather than|in place of|replaces|supersedes?|takes? over|never call|(?:goes?|go|route[sd]?)\s+through this tool|use this (?:tool )?(?:for all|whenever|for every|and not)|whenever the user wants to)\b|\bwhen(?:ever)?\s+(?:the\s+)?\S+\s+(?:tool\s+)?(?:of\s+the\s+\S+\s+server\s+)?(?:is|are)\s+(?:used|invoked|called)/i;
 // "before executing X, execute this tool": inserting itself around another operation.
@@ -56,6 +59,7 @@ const PURPOSE_WORDS: Record<TargetKind, Set<string>> = {
   shell: new Set("shell command commands exec execute executes run runs terminal docker script".split(" ")),
 };
 const NO_PURPOSE = new Set<TargetKind>();
+const NOTHING = new Set<string>();
 const ADDITIONAL = /\b(?:also|additionally|in addition|as well|bcc'?d?|cc'?d?|a copy|copies)\b/i;
 const EXAMPLE = /\b(?:e\.g\.|for example|for instance|such as|like)\s/i;
 // Quoted words after "such as" or "for example" are mentioned, not said: a classifier's description
@@ -87,6 +91,7 @@ function scoreSentence(
   purpose: Set<TargetKind>,
   statesPurpose = false,
   misplaced = false,
+  about: Set<string> = NOTHING,
 ): Scored {
   const weights = new Map<PoisoningSignal, { weight: number; match: string }>();
   const hit = (signal: PoisoningSignal, weight: number, match: string) => {
@@ -99,7 +104,7 @@ function scoreSentence(
     if (rule.requires && !rule.requires.test(sentence)) continue;
     const m = rule.pattern.exec(sentence);
     if (!m) continue;
-    let weight = detector ? rule.weight * 0.3 : rule.weight;
+    let weight = detector || (statesPurpose && rule.purposeMayName) ? rule.weight * 0.3 : rule.weight;
     // The sentence stating the tool's purpose may name its targets, and an example is not a destination.
     // Later sentences get no discount (a mail tool may still be told to BCC someone), and a place to send
     // data that the purpose does not explain at all is the exfiltration the issue describes.
@@ -135,6 +140,11 @@ function scoreSentence(
     hit("other-tool", 0.4, m[0]);
     break;
   }
+  // The parse costs more than every rule together: it runs where it can change the verdict, on a
+  // sentence not already flagged that has some signal or a word one of its roles starts from.
+  const before = [...weights.values()].reduce((sum, w) => sum + w.weight, 0);
+  if (before < FLAG_THRESHOLD && (before >= PARSE_FROM || mayHaveRoles(sentence)))
+    for (const c of clauseSignals(sentence, about, own, statesPurpose)) hit(c.signal, c.weight, c.match);
   const addressed = weights.get("addresses-model");
   if (misplaced && addressed && addressed.weight >= 0.5) hit("misplaced-instruction", 0.5, addressed.match);
   const ranked = [...weights].sort((a, b) => b[1].weight - a[1].weight);
@@ -183,7 +193,10 @@ export function scanToolDefinition(
   own.add(name.toLowerCase());
   // The server's own tools are the tool's to name ("pass the id returned by create_order").
   for (const sibling of names.siblings) own.add(sibling);
-  const purpose = purposeOf(typeof definition.description === "string" ? definition.description : "", name);
+  const description = typeof definition.description === "string" ? definition.description : "";
+  const purpose = purposeOf(description, name);
+  // The words of the tool's name and first sentence: what it is about (a password checker's password).
+  const about = new Set([...words(name), ...words(sentences(description)[0] ?? "")]);
   const findings: PoisoningFinding[] = [];
   // The strongest sentence even below the threshold, so an evaluation can fit the threshold.
   let strongest = 0;
@@ -192,7 +205,7 @@ export function scanToolDefinition(
     const clean = unmention(normalised);
     const misplaced = !DESCRIBES.test(field);
     for (const part of hidden) {
-      const inner = sentences(part.revealed).map((s) => scoreSentence(s, names, own, NO_PURPOSE));
+      const inner = sentences(part.revealed).map((s) => scoreSentence(s, names, own, NO_PURPOSE, false, false, about));
       const signals: SignalHit[] = [
         { signal: "hidden-text", label: `${SIGNAL_LABELS["hidden-text"]} (${part.kind})`, match: part.kind },
         ...inner.flatMap((s) => s.signals),
@@ -220,7 +233,7 @@ export function scanToolDefinition(
       });
     }
     sentences(clean).forEach((sentence, i) => {
-      const scored = scoreSentence(sentence, names, own, purpose, field === "description" && i === 0, misplaced);
+      const scored = scoreSentence(sentence, names, own, purpose, field === "description" && i === 0, misplaced, about);
       strongest = Math.max(strongest, scored.score);
       if (scored.score >= FLAG_THRESHOLD)
         findings.push({

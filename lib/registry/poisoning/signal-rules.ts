@@ -60,6 +60,8 @@ export type SignalRule = {
   pattern: RegExp;
   target?: TargetKind;
   requires?: RegExp;
+  /** The tool's purpose sentence may name it as the tool's job ("Enables maintenance mode"): it counts 0.3 there. */
+  purposeMayName?: boolean;
 };
 
 const SECRET_FILE_WORDS =
@@ -72,6 +74,12 @@ const PASS = "include|pass|put|paste|supply|fill|add|append|insert|attach|store|
 
 export const RULES: SignalRule[] = [
   {
+    signal: "authority",
+    weight: 1,
+    purposeMayName: true,
+    pattern: /\b(?:developer|maintenance|god|debug|admin|jailbreak|unrestricted)\s+mode\b/i,
+  },
+  {
     signal: "secrecy",
     weight: 1,
     requires:
@@ -83,7 +91,7 @@ export const RULES: SignalRule[] = [
     signal: "authority",
     weight: 1,
     pattern:
-      /\b(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+|any\s+)?(?:(?:of\s+)?(?:the|your|previous|prior|earlier|above|other|existing|original)\s+){1,3}(?:instructions?|guidance|rules|guidelines|directives|prompts?|restrictions|policies|safety)|\b(?:disregard|ignore)\s+the\s+guidance\b|\b(?:developer|maintenance|god|debug|admin|jailbreak|unrestricted)\s+mode\b|\bpre-?(?:approved|authori[sz]ed|cleared)\b|\b(?:take|takes)\s+precedence\b|\b(?:overrides?|supersedes?)\s+(?:your|the|any|all)\s+(?:\w+\s+)?(?:system\s+prompt|instructions?|rules|guidelines|policy|policies)|\bsystem\s*(?:override|directive|note|instruction|prompt)\s*:|\[\s*system\b|\bnote to (?:the )?(?:ai|assistant|model|llm)\b|\b(?:you are|you're)\s+(?:now\s+)?(?:in\s+\w+\s+mode|authori[sz]ed|permitted|allowed to|no longer bound|an? (?:unrestricted|admin))|\bno longer bound\b|\bfull permission\b|\b(?:restrictions?|rules|polic(?:y|ies)|safety\s+\w+)\s+(?:\w+\s+){0,6}?(?:(?:do|does)\s+not\s+apply|(?:is|are|has been|have been)\s+(?:suspended|lifted|disabled|waived))|\bskip\s+(?:all\s+)?(?:safety|security)\s+checks\b|\bis trusted; skip\b|\bact as\b|\bjailbreak\b|\b(?:as|i am) the (?:administrator|operator|developer|owner) of\b|\bi instruct you\b|<\s*\/?\s*(?:important|instructions?|system)\s*>|\[\s*important\s*\]|\bimportant(?: system note)?\s*:\s*(?=\S[^.]*\b(?:before|after|always|never|ignore|use this|read|send)\b)|\bdecode (?:the following|this|and (?:follow|apply|execute|run))|\bthe user has already (?:consented|agreed|approved)/i,
+      /\b(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+|any\s+)?(?:(?:of\s+)?(?:the|your|previous|prior|earlier|above|other|existing|original)\s+){1,3}(?:instructions?|guidance|rules|guidelines|directives|prompts?|restrictions|policies|safety)|\b(?:disregard|ignore)\s+the\s+guidance\b|\bpre-?(?:approved|authori[sz]ed|cleared)\b|\b(?:take|takes)\s+precedence\b|\b(?:overrides?|supersedes?)\s+(?:your|the|any|all)\s+(?:\w+\s+)?(?:system\s+prompt|instructions?|rules|guidelines|policy|policies)|\bsystem\s*(?:override|directive|note|instruction|prompt)\s*:|\[\s*system\b|\bnote to (?:the )?(?:ai|assistant|model|llm)\b|\b(?:you are|you're)\s+(?:now\s+)?(?:in\s+\w+\s+mode|authori[sz]ed|permitted|allowed to|no longer bound|an? (?:unrestricted|admin))|\bno longer bound\b|\bfull permission\b|\b(?:restrictions?|rules|polic(?:y|ies)|safety\s+\w+)\s+(?:\w+\s+){0,6}?(?:(?:do|does)\s+not\s+apply|(?:is|are|has been|have been)\s+(?:suspended|lifted|disabled|waived))|\bskip\s+(?:all\s+)?(?:safety|security)\s+checks\b|\bis trusted; skip\b|\bact as\b|\bjailbreak\b|\b(?:as|i am) the (?:administrator|operator|developer|owner) of\b|\bi instruct you\b|<\s*\/?\s*(?:important|instructions?|system)\s*>|\[\s*important\s*\]|\bimportant(?: system note)?\s*:\s*(?=\S[^.]*\b(?:before|after|always|never|ignore|use this|read|send)\b)|\bdecode (?:the following|this|and (?:follow|apply|execute|run))|\bthe user has already (?:consented|agreed|approved)/i,
   },
   {
     signal: "authority",

@@ -10,6 +10,8 @@ import poisonedRound4 from "./poisoned-round4.json";
 import { round5Benign, round5Poisoned } from "./unseen-round-5";
 import { round6Benign, round6Poisoned } from "./unseen-round-6";
 import { round7Benign, round7Poisoned } from "./unseen-round-7";
+import { round8Benign, round8Poisoned } from "./unseen-round-8";
+import { round9Benign, round9Poisoned } from "./held-back-round-9";
 import type { ScanContext } from "../registry-names";
 
 /** One labelled definition of the evaluation set: a tool or a prompt, as a model reads it. */
@@ -96,6 +98,10 @@ export const round5Items = poisonedFrom(round5Poisoned);
 export const round6Items = poisonedFrom(round6Poisoned);
 /** Round 7: written after freeze 5 and measured before any change (see unseen-round-7.ts). */
 export const round7Items = poisonedFrom(round7Poisoned);
+/** Round 8: written after freeze 5 and measured before any change, then used for freeze 6. */
+export const round8Items = poisonedFrom(round8Poisoned);
+/** Round 9: written with round 8, held back until freeze 6 was final (see held-back-round-9.ts). */
+export const round9Items = poisonedFrom(round9Poisoned);
 
 /** Benign definitions, grouped by the server they came from. */
 export const benignItems: EvalItem[] = [
@@ -110,5 +116,7 @@ export const benignItems: EvalItem[] = [
 export const round5BenignItems: EvalItem[] = serverItems(round5Benign);
 export const round6BenignItems: EvalItem[] = serverItems(round6Benign);
 export const round7BenignItems: EvalItem[] = serverItems(round7Benign);
+export const round8BenignItems: EvalItem[] = serverItems(round8Benign);
+export const round9BenignItems: EvalItem[] = serverItems(round9Benign);
 
 export const families = [...new Set(poisonedItems.map((i) => i.group))];

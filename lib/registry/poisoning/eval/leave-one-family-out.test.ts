@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { FLAG_THRESHOLD } from "../scan-tool-definition";
-import { benignItems, poisonedItems } from "./eval-set";
-import { evaluate, FP_BUDGET } from "./leave-one-family-out";
+import {
+  benignItems,
+  poisonedItems,
+  round4Items,
+  round6Items,
+  round7BenignItems,
+  round7Items,
+  round8BenignItems,
+  round8Items,
+  type EvalItem,
+} from "./eval-set";
+import { evaluate, FP_BUDGET, scoreAll } from "./leave-one-family-out";
 
 /**
  * The quality gate of issue 29 on the deterministic evaluation set (not a timing test). Recall is
@@ -30,5 +40,31 @@ describe("poisoning detector, leave one family out", () => {
       expect(counts.get(family), family).toBeGreaterThanOrEqual(5);
     for (const item of [...poisonedItems, ...benignItems]) expect(item.source && item.licence, item.id).toBeTruthy();
     expect(FLAG_THRESHOLD).toBe(1);
+  });
+});
+
+const recall = (items: EvalItem[]) => scoreAll(items).filter((i) => i.score >= FLAG_THRESHOLD).length / items.length;
+const flagged = (items: EvalItem[]) => scoreAll(items).filter((i) => i.score >= FLAG_THRESHOLD).length;
+
+/**
+ * Floors, not the figures: the detector is deterministic, so these cannot flake, and each floor sits
+ * a little under what freeze 6 reaches so that a change which loses ground fails. Round 8 was used to
+ * develop freeze 6 (7/34 before it); rounds 4, 6 and 7 were not written for it. Round 9, the honest
+ * figure, is reported by the bench and never asserted, so no one tunes against a test of it.
+ */
+describe("poisoning detector, later rounds at the product threshold", () => {
+  it.each([
+    ["round 8 (development for freeze 6)", round8Items, 0.9],
+    ["round 7", round7Items, 0.65],
+    ["round 6", round6Items, 0.7],
+    ["round 4", round4Items, 0.55],
+  ] as const)("finds at least its floor of %s", (_round, items, floor) => {
+    expect(recall([...items])).toBeGreaterThanOrEqual(floor);
+    expect(recall([...items])).toBeLessThanOrEqual(1);
+  });
+
+  it("flags at most one of each round's risky-looking benign definitions", () => {
+    expect(flagged(round8BenignItems)).toBeLessThanOrEqual(1);
+    expect(flagged(round7BenignItems)).toBeLessThanOrEqual(1);
   });
 });
