@@ -12,6 +12,7 @@ import { hashRecord } from "./chain";
 import { recordAudit } from "./record-audit";
 import { checkpointMessage, evidenceSigner, keyIdOf } from "./signing-key";
 import { verifyChain, type TamperKind } from "./verify-chain";
+import { auditTriggers } from "@/lib/testing/audit-triggers";
 
 const actor = auditActor(systemActor("test"));
 const append = (n: number) =>
@@ -24,23 +25,14 @@ const append = (n: number) =>
 
 type World = { conn: Connection; dir: string };
 
-/** Turns the user triggers of the audit tables, and of each monthly partition (its TRUNCATE guard), off or on. */
-const triggers = (state: "DISABLE" | "ENABLE") => `
-  ALTER TABLE "AuditEvent" ${state} TRIGGER USER; ALTER TABLE "AuditCheckpoint" ${state} TRIGGER USER;
-  DO $$ DECLARE p regclass; BEGIN
-    FOR p IN SELECT inhrelid::regclass FROM pg_inherits WHERE inhparent = '"AuditEvent"'::regclass LOOP
-      EXECUTE format('ALTER TABLE %s ${state} TRIGGER USER', p);
-    END LOOP;
-  END $$;`;
-
 /** SQL run as the tables' owner, with their triggers off: what someone with database access can do. */
 async function asOwner(conn: Connection, sql: string) {
   await conn.withSession(async (s) => {
-    await s.exec(triggers("DISABLE"));
+    await s.exec(auditTriggers("DISABLE"));
     try {
       await s.exec(sql);
     } finally {
-      await s.exec(triggers("ENABLE"));
+      await s.exec(auditTriggers("ENABLE"));
     }
   });
 }

@@ -4,6 +4,7 @@ import { createScratchDatabase } from "@/lib/db/scratch-database";
 import { connectPostgres } from "@/lib/db/connection";
 import { migrate } from "@/lib/db/migrate";
 import { AUDIT_COLUMNS } from "@/lib/audit/chain";
+import { auditTriggers } from "@/lib/testing/audit-triggers";
 
 const list = AUDIT_COLUMNS.map((c) => `"${c}"`).join(", ");
 type Row = (string | null)[];
@@ -67,9 +68,7 @@ export async function ingestFloor(
       );
     });
     // The migrations refuse TRUNCATE of the audit log to everyone until its triggers are off.
-    await pool.query(
-      `ALTER TABLE "AuditEvent" DISABLE TRIGGER USER; TRUNCATE "AuditEvent"; ALTER TABLE "AuditEvent" ENABLE TRIGGER USER`,
-    );
+    await pool.query(`${auditTriggers("DISABLE")} TRUNCATE "AuditEvent"; ${auditTriggers("ENABLE")}`);
     await pool.end();
     const csv = rows.map((r) => r.map(csvField).join(",")).join("\n") + "\n";
     const copy = await timed(() => copyIn(scratch.url, `COPY "AuditEvent" (${list}) FROM STDIN (FORMAT csv)`, csv));
