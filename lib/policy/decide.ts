@@ -250,7 +250,8 @@ export function evaluate(
       );
   }
   const limited = agentLimitViolation(agent, input.onBehalfOf, limiter, now);
-  if (limited) return deny(limited.rule, limited.reason, { agent, server, retryAfterSeconds: limited.retryAfterSeconds });
+  if (limited)
+    return deny(limited.rule, limited.reason, { agent, server, retryAfterSeconds: limited.retryAfterSeconds });
   const highRisk = tool.risk === "HIGH" || tool.risk === "CRITICAL";
   if (tool.requiresApproval || (highRisk && server.highRiskApproval)) {
     return {

@@ -29,7 +29,11 @@ export async function setAgentLimits(actor: Actor, agentId: string, raw: TAgentL
       return agent;
     const updated = await tx.agent.update({ where: { id: agent.id }, data: after });
     await registryChanged(tx);
-    await recordAdminAudit(tx, actor, "agent.limits.changed", { target: { type: "Agent", id: agent.id }, before, after });
+    await recordAdminAudit(tx, actor, "agent.limits.changed", {
+      target: { type: "Agent", id: agent.id },
+      before,
+      after,
+    });
     return updated;
   });
 }
