@@ -65,11 +65,6 @@ export function AgentLimits({ agent, canManage }: Props) {
           <Button type="submit" size="sm" disabled={!changed || save.isPending}>
             Save limits
           </Button>
-          {save.error && (
-            <p role="alert" className="basis-full text-sm text-red-700">
-              {save.error.message}
-            </p>
-          )}
         </form>
       )}
     </Card>
