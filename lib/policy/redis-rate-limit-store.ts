@@ -14,6 +14,7 @@ local now = tonumber(ARGV[3])
 local instances = prefix .. 'instances'
 redis.call('ZADD', instances, now, ARGV[2])
 redis.call('ZREMRANGEBYSCORE', instances, '-inf', now - 10)
+redis.call('EXPIRE', instances, 60)
 local live = redis.call('ZCARD', instances)
 local out = { live }
 for i = 4, #ARGV, 8 do
