@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = {
   "agent.created": { category: "ADMIN", label: "Agent registered" },
   "agent.suspended": { category: "ADMIN", label: "Agent suspended" },
   "agent.identity.changed": { category: "ADMIN", label: "Agent OAuth client or asserts-users changed" },
+  "agent.limits.changed": { category: "ADMIN", label: "Agent per-user limit or daily call budget changed" },
   "agent.reinstated": { category: "ADMIN", label: "Agent reinstated" },
   "agent.credential.issued": { category: "ADMIN", label: "Agent credential issued" },
   "agent.credential.revoked": { category: "ADMIN", label: "Agent credential revoked" },

@@ -1,17 +1,30 @@
 import { db } from "./client";
 
-type Item = { key: string; limit: number; extra: number; refund: number; refundSecond: number };
+/** A key's sync, as lib/policy/shared-rate-limiter.ts describes it (SyncItem). */
+type Item = {
+  key: string;
+  limit: number;
+  extra: number;
+  refund: number;
+  refundSecond: number;
+  from: number;
+  bucket: number;
+  end: number;
+};
 
 /** An instance that has not synced for this long no longer shares the limits. */
 const LIVE_SECONDS = 10;
 const WINDOW_SECONDS = 60;
+const DAY_SECONDS = 86_400;
 
 /**
  * Shared rate-limit counts in PostgreSQL (when WARDEN_REDIS_URL is not set), in one transaction of six
  * statements whatever the number of keys: mark this instance live; lock every key (a transaction lock, taken in
  * key order so that two instances syncing the same keys never deadlock); add the extra calls and give back the
  * refunds; count each key's window; and reserve this instance's share of each key's headroom in this second.
- * Seconds older than two windows are deleted on the way, by whichever instance syncs.
+ * Each key's window is the seconds from its item's `from` (a minute window's last 60 s, or a day window's one
+ * counter, the day's first second). Counts older than two minutes are deleted on the way, by whichever instance
+ * syncs, except day windows' (keys `day:…`), kept until their day is over.
  */
 export function pgRateLimitStore() {
   return {
@@ -34,14 +47,17 @@ export function pgRateLimitStore() {
         await add(
           tx,
           items.flatMap((i) => [
-            { key: i.key, second: now, n: i.extra },
+            { key: i.key, second: i.bucket, n: i.extra },
             { key: i.key, second: i.refundSecond, n: -i.refund },
           ]),
         );
+        const from = new Map(items.map((i) => [i.key, i.from]));
         const counts = await tx.$queryRaw<{ key: string; n: number }[]>`
-          SELECT key, coalesce(sum(count), 0)::int AS n FROM "RateLimitCount"
-          WHERE key = ANY(${keys}::text[]) AND second >= ${now - WINDOW_SECONDS}
-          GROUP BY key`;
+          SELECT c.key, coalesce(sum(c.count), 0)::int AS n
+          FROM "RateLimitCount" c
+          JOIN unnest(${keys}::text[], ${keys.map((k) => from.get(k)!)}::bigint[]) AS w(key, "from")
+            ON c.key = w.key AND c.second >= w."from"
+          GROUP BY c.key`;
         const used = new Map(counts.map((c) => [c.key, c.n]));
         for (const item of items) {
           const headroom = item.limit - (used.get(item.key) ?? 0);
@@ -49,10 +65,12 @@ export function pgRateLimitStore() {
         }
         await add(
           tx,
-          [...grants].map(([key, n]) => ({ key, second: now, n })),
+          items.map((i) => ({ key: i.key, second: i.bucket, n: grants.get(i.key) ?? 0 })),
         );
         if (now % 30 === 0)
-          await tx.$executeRaw`DELETE FROM "RateLimitCount" WHERE second < ${now - 2 * WINDOW_SECONDS}`;
+          await tx.$executeRaw`DELETE FROM "RateLimitCount"
+            WHERE (second < ${now - 2 * WINDOW_SECONDS} AND key NOT LIKE 'day:%')
+               OR second < ${now - DAY_SECONDS - 2 * WINDOW_SECONDS}`;
         return { grants, instances: live };
       }),
   };

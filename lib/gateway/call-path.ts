@@ -67,6 +67,8 @@ export async function callTool(
     tool: params.name,
     arguments: args,
     toolHash: live?.hash ?? UNHASHABLE,
+    // A per-user limit counts the user the gateway verified or the agent asserted (none: their own counter).
+    onBehalfOf: caller.onBehalfOf,
   };
   // Fingerprinted just before the check that lets the call through, compared once the server answered.
   const bases = upstream.relativeBases();
@@ -113,6 +115,7 @@ export async function callTool(
     reasons: string[],
     outcome: GatewayEvent["outcome"],
     approvalId?: string,
+    retryAfterSeconds?: number,
   ) => {
     const final = {
       ...event,
@@ -127,10 +130,15 @@ export async function callTool(
       core.log("audit spool write failed for a refused call", { level: "error", error });
     }
     logCall(core, final);
-    return rpcError(code, reasons[0] ?? rule, { rule, reasons, ...(approvalId ? { approvalId } : {}) });
+    return rpcError(code, reasons[0] ?? rule, {
+      rule,
+      reasons,
+      ...(approvalId ? { approvalId } : {}),
+      ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
+    });
   };
 
-  if (e.outcome === "deny") throw refuse(WARDEN_DENIED, e.rule, e.reasons, "deny");
+  if (e.outcome === "deny") throw refuse(WARDEN_DENIED, e.rule, e.reasons, "deny", undefined, e.retryAfterSeconds);
   if (e.outcome === "approval") {
     const a = await awaitApproval(
       core,

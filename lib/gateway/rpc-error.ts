@@ -3,7 +3,14 @@ export const WARDEN_DENIED = -32003;
 export const WARDEN_APPROVAL_PENDING = -32004;
 export const WARDEN_UNAVAILABLE = -32005;
 
-export type DenialData = { rule: string; reasons: string[]; approvalId?: string; decisionId?: string };
+export type DenialData = {
+  rule: string;
+  reasons: string[];
+  approvalId?: string;
+  decisionId?: string;
+  /** a limit's refusal: when a call may pass again (the next minute, or 00:00 UTC for a daily budget) */
+  retryAfterSeconds?: number;
+};
 
 /**
  * An error the SDK's Server sends as-is: its `code`, `message` and `data`. Built here rather than as

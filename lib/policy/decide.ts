@@ -9,6 +9,7 @@ import {
   type CallTargets,
 } from "./arguments";
 import { argumentRuleViolation, type RuleContext } from "./argument-rules";
+import { sha256Hex } from "@/lib/crypto/sha256";
 import type { CallLimiter } from "./rate-limiter";
 import type { AgentSnap, GrantSnap, RuleList, ServerSnap, Snapshot, ToolSnap } from "./snapshot";
 
@@ -18,6 +19,8 @@ export type EngineInput = {
   tool: string;
   arguments: Record<string, unknown>;
   toolHash?: string;
+  /** the user the call is made for (verified or asserted); none when the gateway knows of no user */
+  onBehalfOf?: string;
 };
 
 export type FindingHint = { type: "unknown_agent" | "shadow_server"; key: string; title: string };
@@ -129,6 +132,52 @@ function rulesViolation(
 }
 
 /**
+ * The counter a per-user limit keys a user by, per agent: a digest of the address as lower case (no address
+ * reaches the shared store). Calls with no known user share one counter of their own per agent.
+ */
+export const userLimitKey = (agentId: string, user: string | undefined) =>
+  `user:${agentId}:${user ? sha256Hex(user.trim().toLowerCase()).slice(0, 32) : "-"}`;
+
+/** The agent's daily call budget counter (a calendar day, UTC). */
+export const budgetKey = (agentId: string) => `budget:${agentId}`;
+
+/**
+ * The agent's own limits, after its server's: calls a minute per user it acts for, then calls a UTC day. A call
+ * refused by the per-user limit is not counted against the day's budget; one refused by the budget has taken
+ * its per-user (and server) token.
+ */
+function agentLimitViolation(
+  agent: AgentSnap,
+  user: string | undefined,
+  limiter: CallLimiter,
+  now: Date,
+): { rule: string; reason: string; retryAfterSeconds: number } | null {
+  if (agent.userRateLimitPerMinute) {
+    const taken = limiter.take(userLimitKey(agent.id, user), agent.userRateLimitPerMinute, now.getTime());
+    if (!taken.ok)
+      return {
+        rule: "user_rate_limited",
+        reason:
+          taken.reason ??
+          `${user ? "this user has" : "calls with no user have"} made more than ${agent.userRateLimitPerMinute} calls a minute through ${agent.clientId}; retry in ${taken.retryAfterSeconds} s`,
+        retryAfterSeconds: taken.retryAfterSeconds,
+      };
+  }
+  if (agent.dailyCallBudget) {
+    const taken = limiter.take(budgetKey(agent.id), agent.dailyCallBudget, now.getTime(), "day");
+    if (!taken.ok)
+      return {
+        rule: "daily_budget_exhausted",
+        reason:
+          taken.reason ??
+          `${agent.clientId} has used its budget of ${agent.dailyCallBudget} calls today (UTC); retry in ${taken.retryAfterSeconds} s`,
+        retryAfterSeconds: taken.retryAfterSeconds,
+      };
+  }
+  return null;
+}
+
+/**
  * The decision engine: every rule that can deny runs first, and anything it does not recognise is a
  * deny. Pure over the snapshot, so it is fast and testable; the caller records the outcome.
  */
@@ -200,6 +249,9 @@ export function evaluate(
         { agent, server, retryAfterSeconds: taken.retryAfterSeconds },
       );
   }
+  const limited = agentLimitViolation(agent, input.onBehalfOf, limiter, now);
+  if (limited)
+    return deny(limited.rule, limited.reason, { agent, server, retryAfterSeconds: limited.retryAfterSeconds });
   const highRisk = tool.risk === "HIGH" || tool.risk === "CRITICAL";
   if (tool.requiresApproval || (highRisk && server.highRiskApproval)) {
     return {

@@ -12,6 +12,8 @@ const RULE_TITLES: Record<string, string> = {
   tool_definition_changed: "Tool changed since approval",
   no_grant: "No grant covers this call",
   rate_limited: "Rate limit reached",
+  user_rate_limited: "Per-user rate limit reached",
+  daily_budget_exhausted: "Daily call budget used up",
   path_not_allowed: "Path outside the allowed roots",
   url_not_allowed: "URL not on the egress allow-list",
   argument_not_allowed: "Argument value not allowed",

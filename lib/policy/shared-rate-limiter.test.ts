@@ -4,6 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { pgRateLimitStore } from "@/lib/db/pg-rate-limit-store";
 import { describeWithDatabase } from "@/lib/testing/test-database";
+import { RateLimiter, secondsToMidnight } from "./rate-limiter";
 import { redisRateLimitStore } from "./redis-rate-limit-store";
 import { burstOf, SharedRateLimiter, STALE_MS, type CounterStore } from "./shared-rate-limiter";
 
@@ -63,7 +64,45 @@ async function neverWaitsForTheStore(store: CounterStore) {
   expect(limiter.take(key, 100_000, Date.now())).toEqual({ ok: true });
 }
 
+const BUDGET = 5;
+
+/**
+ * A daily budget of 5 across two instances sharing `store`, on a clock of their own: each asks for three calls
+ * every 250 ms. Together they admit within the stated bound (budget + instances × burstOf(budget)) and no more
+ * an hour later (a minute window would have room again); the next UTC day admits the budget again.
+ */
+async function dailyBudgetAcrossTwo(store: CounterStore) {
+  let now = Date.UTC(2031, 0, 1, 22, 30) + Math.floor(Math.random() * 600_000);
+  const key = `bud:budget-${randomUUID()}`;
+  const [a, b] = ["a", "b"].map((id) => new SharedRateLimiter(store, `bud-${id}-${key}`, () => now));
+  const day = async (rounds: number) => {
+    let admitted = 0;
+    for (let r = 0; r < rounds; r++) {
+      for (const g of [a, b]) for (let i = 0; i < 3; i++) if (g.take(key, BUDGET, now, "day").ok) admitted++;
+      await Promise.all([a.sync(), b.sync()]);
+      expect([a.lastError, b.lastError]).toEqual([null, null]);
+      now += 250;
+    }
+    return admitted;
+  };
+  const first = await day(12);
+  expect(first).toBeGreaterThanOrEqual(BUDGET);
+  expect(first).toBeLessThanOrEqual(BUDGET + 2 * burstOf(BUDGET));
+  // An hour on, at a second PostgreSQL's store sweeps old counts in (a multiple of 30): the day's count stays.
+  now = Math.ceil((now + 3_600_000) / 30_000) * 30_000;
+  expect(await day(4)).toBe(0);
+  expect(a.take(key, BUDGET, now, "day")).toEqual({ ok: false, retryAfterSeconds: secondsToMidnight(now) });
+  now = Date.UTC(2031, 0, 2, 0, 0, 1);
+  const next = await day(12);
+  expect(next).toBeGreaterThanOrEqual(BUDGET);
+  expect(next).toBeLessThanOrEqual(BUDGET + 2 * burstOf(BUDGET));
+}
+
 describeWithDatabase("a rate limit shared through PostgreSQL", () => {
+  it("holds a daily budget across two instances within the stated bound, all day, and anew the next day", async () => {
+    await dailyBudgetAcrossTwo(pgRateLimitStore());
+  });
+
   it("syncs many keys at once from two instances that met them in opposite orders, without a deadlock", async () => {
     const keys = Array.from({ length: 60 }, (_, i) => `test-${randomUUID()}-${i}`);
     const [a, b] = ["a", "b"].map((id) => new SharedRateLimiter(pgRateLimitStore(), `gw-${id}-${keys[0]}`));
@@ -96,6 +135,15 @@ const redisUp = await new Promise<boolean>((resolve) => {
 describe.skipIf(!redisUp)(
   `a rate limit shared through Redis${redisUp ? "" : ` (skipped: no Redis at ${redisUrl})`}`,
   () => {
+    it("holds a daily budget across two instances within the stated bound, all day, and anew the next day", async () => {
+      const store = redisRateLimitStore(redisUrl, `bud:rl:${randomUUID()}:`);
+      try {
+        await dailyBudgetAcrossTwo(store);
+      } finally {
+        await store.close();
+      }
+    });
+
     it("holds across two gateways within the stated bound", async () => {
       const store = redisRateLimitStore(redisUrl);
       try {
@@ -139,5 +187,20 @@ describe("when the shared counts cannot be read", () => {
     expect(limiter.lastError).toBe("connection refused");
     now += STALE_MS + 1;
     expect(limiter.take("k", 100, now)).toMatchObject({ ok: false, reason: expect.stringMatching(/failing closed/) });
+  });
+});
+
+describe("a daily budget in one process's memory", () => {
+  it("admits the budget in a UTC day, refuses until midnight, and starts again the next day", () => {
+    const limiter = new RateLimiter();
+    let now = Date.UTC(2031, 5, 1, 23, 59, 0);
+    for (let i = 0; i < 3; i++) expect(limiter.take("budget:a", 3, now, "day")).toEqual({ ok: true });
+    now += 30_000;
+    expect(limiter.take("budget:a", 3, now, "day")).toEqual({ ok: false, retryAfterSeconds: 30 });
+    // Another agent's budget, and the same key's minute window, are counted apart.
+    expect(limiter.take("budget:b", 3, now, "day")).toEqual({ ok: true });
+    expect(limiter.take("budget:a", 3, now)).toEqual({ ok: true });
+    now = Date.UTC(2031, 5, 2, 0, 0, 0);
+    expect(limiter.take("budget:a", 3, now, "day")).toEqual({ ok: true });
   });
 });

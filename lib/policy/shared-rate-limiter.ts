@@ -1,11 +1,23 @@
-import type { CallLimiter, Taken } from "./rate-limiter";
+import { dayOf, secondsToMidnight, type CallLimiter, type LimitWindow, type Taken } from "./rate-limiter";
 
 /**
  * One key's sync: its limit, calls to count now that no earlier grant covered (`extra`: a first-grant burst,
  * and the part of the grant this instance keeps spending while the sync is on the way), and the unused part of
- * the last grant to give back (`refund`, counted in `refundSecond`).
+ * the last grant to give back (`refund`, counted in `refundSecond`). The window is the seconds from `from`;
+ * extra calls and the new grant are counted in the second `bucket` (the sync's own second for a minute window,
+ * the first second of the day for a day window: one counter a day); a store keeps the key until `end` (the end
+ * of its window) plus two minutes, and drops counts older than `from - 60`.
  */
-export type SyncItem = { key: string; limit: number; extra: number; refund: number; refundSecond: number };
+export type SyncItem = {
+  key: string;
+  limit: number;
+  extra: number;
+  refund: number;
+  refundSecond: number;
+  from: number;
+  bucket: number;
+  end: number;
+};
 
 /**
  * Where instances share their counts: Redis (redis-rate-limit-store.ts) or PostgreSQL
@@ -24,6 +36,9 @@ export interface CounterStore {
 
 /** Calls are counted in whole seconds over 61 of them: a window never shorter than the minute it stands for. */
 export const WINDOW_SECONDS = 60;
+export const DAY_SECONDS = 86_400;
+/** A day window's key in the store (and in memory): stores keep these until their day is over. */
+export const dayKey = (key: string) => `day:${key}`;
 /** Grants are renewed this often: the hot path never waits for the network. */
 export const SYNC_MS = 250;
 /** With no answer from the store for this long, the counts are unknown: every limited call is denied. */
@@ -42,6 +57,11 @@ export const burstOf = (limit: number) => Math.max(1, Math.floor(limit / 100));
 
 type KeyState = {
   limit: number;
+  window: LimitWindow;
+  /** the UTC day a day window's grant and burst belong to (0 for a minute window) */
+  period: number;
+  /** the store's last answer granted nothing: the window is used up */
+  exhausted: boolean;
   /** calls left of the current grant, reserved in the store in `grantSecond` */
   budget: number;
   grantSecond: number;
@@ -61,9 +81,9 @@ type KeyState = {
  * step the part it keeps spending while the sync is on the way (HOLD_INTERVALS × its calls since the last
  * sync, at least burstOf(limit)), and is granted its share of the headroom left in the window. Every admitted call is covered by a
  * reservation in the store except each instance's first-grant burst (burstOf(limit), once per key per window,
- * as a key leaves memory only after a whole window unused): at most limit + N × burstOf(limit) calls for N
- * instances. See docs/operations.md. When the store cannot be read for STALE_MS, limited calls are denied:
- * fail closed.
+ * as a key leaves memory only after a whole window unused, and a day window's key only once its day is over):
+ * at most limit + N × burstOf(limit) calls for N instances, per minute or per UTC day. See docs/operations.md.
+ * When the store cannot be read for STALE_MS, limited calls are denied: fail closed.
  */
 export class SharedRateLimiter implements CallLimiter {
   private readonly keys = new Map<string, KeyState>();
@@ -91,13 +111,28 @@ export class SharedRateLimiter implements CallLimiter {
     this.timer = undefined;
   }
 
-  take(key: string, limit: number, now: number): Taken {
+  take(key: string, limit: number, now: number, window: LimitWindow = "minute"): Taken {
     if (this.clock() - this.lastSync > STALE_MS)
       return { ok: false, retryAfterSeconds: 1, reason: "the shared rate-limit counts cannot be read; failing closed" };
-    let k = this.keys.get(key);
+    const id = window === "day" ? dayKey(key) : key;
+    const period = window === "day" ? dayOf(now) : 0;
+    let k = this.keys.get(id);
+    if (k && k.period !== period) newPeriod(k, period);
     if (!k) {
-      k = { limit, budget: 0, grantSecond: 0, granted: false, burst: 0, extra: 0, used: 0, usedAt: now };
-      this.keys.set(key, k);
+      k = {
+        limit,
+        window,
+        period,
+        exhausted: false,
+        budget: 0,
+        grantSecond: 0,
+        granted: false,
+        burst: 0,
+        extra: 0,
+        used: 0,
+        usedAt: now,
+      };
+      this.keys.set(id, k);
       // Its first grant is asked for at once rather than at the next tick: the burst lasts one round trip.
       if (this.timer && !this.soon) {
         this.soon = true;
@@ -112,7 +147,7 @@ export class SharedRateLimiter implements CallLimiter {
     } else if (k.budget > 0) {
       k.budget--;
     } else {
-      return { ok: false, retryAfterSeconds: 1 };
+      return { ok: false, retryAfterSeconds: window === "day" && k.exhausted ? secondsToMidnight(now) : 1 };
     }
     k.used++;
     return { ok: true };
@@ -127,20 +162,28 @@ export class SharedRateLimiter implements CallLimiter {
     this.syncing = true;
     const now = this.clock();
     const second = Math.floor(now / 1000);
-    const sent: { k: KeyState; item: SyncItem; extra: number }[] = [];
+    const sent: { k: KeyState; item: SyncItem; extra: number; period: number }[] = [];
     for (const [key, k] of this.keys) {
-      // An idle key gives its grant back and asks for none (limit 0), then leaves memory.
-      const idle = now - k.usedAt > (WINDOW_SECONDS + 1) * 1000;
+      const day = k.window === "day";
+      const period = day ? dayOf(now) : 0;
+      // An idle key gives its grant back and asks for none (limit 0), then leaves memory. A day window's key
+      // stays until its day is over, so an instance admits its first-grant burst once a day, not once an hour.
+      const idle = now - k.usedAt > (WINDOW_SECONDS + 1) * 1000 && (!day || k.period !== period);
       if (idle) this.keys.delete(key);
+      else if (k.period !== period) newPeriod(k, period);
       const hold = idle ? 0 : Math.min(k.budget, Math.max(burstOf(k.limit), HOLD_INTERVALS * k.used));
+      const from = day ? period * DAY_SECONDS : second - WINDOW_SECONDS;
       const item = {
         key,
         limit: idle ? 0 : k.limit,
         extra: k.extra + hold,
         refund: k.budget,
         refundSecond: k.grantSecond,
+        from,
+        bucket: day ? from : second,
+        end: day ? from + DAY_SECONDS : second,
       };
-      sent.push({ k, item, extra: k.extra });
+      sent.push({ k, item, extra: k.extra, period });
       k.extra = 0;
       k.used = 0;
       // Until the store answers, only what is kept for the way is spent.
@@ -152,11 +195,14 @@ export class SharedRateLimiter implements CallLimiter {
         sent.map((s) => s.item),
         second,
       );
-      for (const { k, item } of sent) {
-        if (this.keys.get(item.key) !== k) continue;
-        k.budget += answer.grants.get(item.key) ?? 0;
-        k.grantSecond = second;
+      for (const { k, item, period } of sent) {
+        // A grant for a day that ended while the sync was on the way is never spent.
+        if (this.keys.get(item.key) !== k || k.period !== period) continue;
+        const grant = answer.grants.get(item.key) ?? 0;
+        k.budget += grant;
+        k.grantSecond = item.bucket;
         k.granted = true;
+        k.exhausted = grant === 0;
       }
       this.lastSync = now;
       this.lastError = null;
@@ -170,4 +216,16 @@ export class SharedRateLimiter implements CallLimiter {
       this.syncing = false;
     }
   }
+}
+
+/**
+ * A day window's key meets a new UTC day: what is left of yesterday's grant is never spent today (it stays
+ * counted in yesterday's counter), and the instance may admit one first-grant burst of the new day.
+ */
+function newPeriod(k: KeyState, period: number) {
+  k.period = period;
+  k.budget = 0;
+  k.granted = false;
+  k.burst = 0;
+  k.exhausted = false;
 }

@@ -59,6 +59,10 @@ export type AgentSnap = {
   oauthClientId?: string | null;
   /** whether its static credentials may name the user they act for */
   assertsUsers?: boolean;
+  /** calls a minute each user it acts for may make through it, shared by every instance; null = no limit */
+  userRateLimitPerMinute?: number | null;
+  /** calls it may make in a UTC calendar day, shared by every instance; null = no budget */
+  dailyCallBudget?: number | null;
 };
 
 /** Everything the decision engine reads, held in memory per registry version. */
@@ -85,6 +89,8 @@ export async function loadSnapshot(prisma: PrismaClient, version: number): Promi
         registeredById: true,
         oauthClientId: true,
         assertsUsers: true,
+        userRateLimitPerMinute: true,
+        dailyCallBudget: true,
       },
     }),
     prisma.mcpServer.findMany(),

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/queries/api-client";
-import type { TAgentIdentityInput, TCreateAgentInput } from "@/lib/schemas/agent";
+import type { TAgentIdentityInput, TAgentLimitsInput, TCreateAgentInput } from "@/lib/schemas/agent";
 import type { TSuspendInput } from "@/lib/schemas/tool";
 import type { AgentDetail } from "@/lib/services/agents/get-agent";
 import type { AgentRow } from "@/lib/services/agents/list-agents";
@@ -33,5 +33,11 @@ export const useSuspendAgent = (id: string) =>
 export const useSetAgentIdentity = (id: string) =>
   useApiMutation(
     (input: TAgentIdentityInput) => apiFetch(`/api/console/agents/${id}`, { method: "PATCH", body: input }),
+    () => [agentKeys.list(), agentKeys.detail(id)],
+  );
+
+export const useSetAgentLimits = (id: string) =>
+  useApiMutation(
+    (input: TAgentLimitsInput) => apiFetch(`/api/console/agents/${id}/limits`, { method: "PUT", body: input }),
     () => [agentKeys.list(), agentKeys.detail(id)],
   );

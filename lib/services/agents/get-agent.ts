@@ -24,10 +24,15 @@ export async function getAgent(actor: Actor, agentId: string, now = new Date()) 
   });
   if (!agent) throw new AppError("NOT_FOUND", "Agent not found");
   const since = new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000 - (DAYS - 1) * 86_400_000);
-  const [perDay, last, recentCalls, findings] = await Promise.all([
+  const today = new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000);
+  const [perDay, usedToday, last, recentCalls, findings] = await Promise.all([
     db().$queryRaw<{ t: Date; n: number }[]>`
       SELECT hour AS t, SUM(count)::int AS n FROM "ToolCallRollupDaily"
       WHERE agent = ${agent.clientId} AND hour >= ${since} GROUP BY hour ORDER BY hour`,
+    // What the daily budget counts, as recorded so far: today's calls (UTC) that were not refused.
+    db().$queryRaw<{ n: number }[]>`
+      SELECT coalesce(SUM(count), 0)::int AS n FROM "ToolCallRollupDaily"
+      WHERE agent = ${agent.clientId} AND hour = ${today} AND outcome <> 'deny'`,
     db().auditEvent.findFirst({
       where: { agent: agent.clientId },
       orderBy: [{ occurredAt: "desc" }, { sequence: "desc" }],
@@ -53,6 +58,7 @@ export async function getAgent(actor: Actor, agentId: string, now = new Date()) 
   return {
     ...agent,
     lastSeenAt: last?.occurredAt ?? null,
+    callsToday: usedToday[0]?.n ?? 0,
     callsPerDay: perDay.map((d) => ({ t: new Date(d.t).toISOString(), count: d.n })),
     recentCalls: recentCalls?.map((c) => ({ ...c, sequence: c.sequence.toString() })) ?? null,
     findings,

@@ -12,6 +12,7 @@ import { LoadingState } from "@/components/layout/loading-state";
 import { BarListChart } from "@/components/charts/bar-list-chart";
 import { formatUtc, Timestamp } from "@/components/ui/timestamp";
 import { AgentCredentials } from "./agent-credentials";
+import { AgentLimits } from "./agent-limits";
 import { AgentSignIn } from "./agent-sign-in";
 
 /** Everything one agent can reach, across every server. */
@@ -148,6 +149,9 @@ export function AgentDetailView({ id, canManage }: { id: string; canManage: bool
           </Card>
         </div>
       )}
+      <div className="mt-6">
+        <AgentLimits agent={agent} canManage={canManage} />
+      </div>
       <div className="mt-6">
         <AgentSignIn agent={agent} canManage={canManage} />
       </div>

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Agent" ADD COLUMN     "dailyCallBudget" INTEGER,
+ADD COLUMN     "userRateLimitPerMinute" INTEGER;
