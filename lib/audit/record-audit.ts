@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { asSql, type Sql } from "@/lib/db/sql";
 import type { Tx } from "@/lib/db/tx";
 import type { AuditActor } from "@/lib/authz/actor";
 import type { AuditCategory } from "@/lib/schemas/audit-category";
@@ -44,8 +45,8 @@ const text = <T extends string | null | undefined>(v: T, known: KnownSecrets): T
   typeof v === "string" ? (redactText(v, known) as T) : v;
 
 /** Takes the chain's lock until the transaction ends (re-entrant within it). */
-export async function lockChain(tx: Tx) {
-  await tx.$executeRawUnsafe(`SELECT 1 FROM (SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})) AS l`);
+export async function lockChain(tx: Tx | Sql) {
+  await asSql(tx).query(`SELECT 1 FROM (SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})) AS l`);
 }
 
 /** A record made ready outside the chain lock: redacted, serialised once, its canonical JSON split around the sequence. */
@@ -104,16 +105,34 @@ export async function recordAudit<A extends AuditAction>(
   return appendPrepared(tx, prepareAudit(Array.isArray(inputs) ? inputs : [inputs]));
 }
 
-/** Links prepared records onto the chain head, under the chain lock, and inserts them. */
-export async function appendPrepared(tx: Tx, prepared: PreparedAudit[]): Promise<ChainRecord[]> {
+/** The chain's last link; read it only once the chain lock is held, in a statement of its own or later. */
+export type ChainHead = { sequence: bigint; hash: string };
+
+/** The newest record's sequence and hash (as text: PGlite, pg and Prisma parse bigint apart). */
+export const CHAIN_HEAD_SQL = `SELECT sequence::text AS sequence, hash FROM "AuditEvent" ORDER BY "AuditEvent".sequence DESC LIMIT 1`;
+
+export const chainHead = (row: { sequence: string; hash: string } | undefined | null): ChainHead =>
+  row ? { sequence: BigInt(row.sequence), hash: row.hash } : { sequence: 0n, hash: GENESIS_HASH };
+
+/**
+ * Links prepared records onto the chain head, under the chain lock, and inserts them. A caller that
+ * already holds the lock and read the head (ingest, together with its duplicate check) passes it.
+ */
+export async function appendPrepared(
+  tx: Tx | Sql,
+  prepared: PreparedAudit[],
+  knownHead?: ChainHead,
+): Promise<ChainRecord[]> {
   if (prepared.length === 0) return [];
-  await lockChain(tx);
-  // Read only after the lock is held (a statement of its own), so it sees every committed append.
-  const [head] = await tx.$queryRaw<
-    { sequence: bigint; hash: string }[]
-  >`SELECT sequence, hash FROM "AuditEvent" ORDER BY sequence DESC LIMIT 1`;
-  let sequence = head ? BigInt(head.sequence) : 0n;
-  let prevHash = head?.hash ?? GENESIS_HASH;
+  const sql = asSql(tx);
+  let head = knownHead;
+  if (!head) {
+    await lockChain(sql);
+    // Read only after the lock is held (a statement of its own), so it sees every committed append.
+    head = chainHead((await sql.query<{ sequence: string; hash: string }>(CHAIN_HEAD_SQL))[0]);
+  }
+  let sequence = head.sequence;
+  let prevHash = head.hash;
   const records: ChainRecord[] = [];
   const rows: string[] = [];
   // One pass: the canonical JSON that is hashed is also the stored row (its keys are the columns; absent
@@ -126,7 +145,7 @@ export async function appendPrepared(tx: Tx, prepared: PreparedAudit[]): Promise
     rows.push(`{"prevHash":"${prevHash}","hash":"${hash}",${body.slice(1)}`);
     prevHash = hash;
   }
-  await insertRows(tx, rows);
+  await insertRows(sql, rows);
   return records;
 }
 
@@ -135,10 +154,10 @@ export async function appendPrepared(tx: Tx, prepared: PreparedAudit[]): Promise
  * its size, and none of an ORM's per-row work. Ingest writes thousands of rows per transaction here.
  * (JSON rather than array parameters: the driver adapters do not send arrays as PostgreSQL arrays.)
  */
-async function insertRows(tx: Tx, rows: string[]) {
-  await tx.$executeRawUnsafe(
+async function insertRows(sql: Sql, rows: string[]) {
+  await sql.query(
     `INSERT INTO "AuditEvent" (${COLUMNS}) SELECT ${COLUMNS} FROM json_populate_recordset(NULL::"AuditEvent", $1::json)`,
-    `[${rows.join(",")}]`,
+    [`[${rows.join(",")}]`],
   );
 }
 
