@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { asSql, type Sql } from "@/lib/db/sql";
 import type { Tx } from "@/lib/db/tx";
 import type { AuditActor } from "@/lib/authz/actor";
 import type { AuditCategory } from "@/lib/schemas/audit-category";
@@ -44,8 +45,8 @@ const text = <T extends string | null | undefined>(v: T, known: KnownSecrets): T
   typeof v === "string" ? (redactText(v, known) as T) : v;
 
 /** Takes the chain's lock until the transaction ends (re-entrant within it). */
-export async function lockChain(tx: Tx) {
-  await tx.$executeRawUnsafe(`SELECT 1 FROM (SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})) AS l`);
+export async function lockChain(tx: Tx | Sql) {
+  await asSql(tx).query(`SELECT 1 FROM (SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})) AS l`);
 }
 
 /** A record made ready outside the chain lock: redacted, serialised once, its canonical JSON split around the sequence. */
@@ -104,12 +105,48 @@ export async function recordAudit<A extends AuditAction>(
   return appendPrepared(tx, prepareAudit(Array.isArray(inputs) ? inputs : [inputs]));
 }
 
-/** Links prepared records onto the chain head, under the chain lock, and inserts them. */
-export async function appendPrepared(tx: Tx, prepared: PreparedAudit[]): Promise<ChainRecord[]> {
+/** The chain's last link, and the time the next records are recorded at; read it only once the chain lock is held. */
+export type ChainHead = { sequence: bigint; hash: string; at: string; newMonth: boolean };
+
+/**
+ * The newest record's sequence and hash (as text: PGlite, pg and Prisma parse bigint apart), and the time the
+ * next records are recorded at: the database's clock, never before the head's, so each month's partition holds
+ * one unbroken run of sequence numbers whatever the clock does; `newMonth` when that time opens a month. Always
+ * exactly one row.
+ */
+export const CHAIN_HEAD_SQL = `SELECT h.sequence::text AS sequence, h.hash, n.at::text AS at,
+       h.sequence IS NULL OR date_trunc('month', n.at AT TIME ZONE 'UTC')
+         <> date_trunc('month', h."recordedAt" AT TIME ZONE 'UTC') AS "newMonth"
+     FROM (SELECT 1) AS one
+     LEFT JOIN LATERAL (SELECT sequence, hash, "recordedAt" FROM "AuditEvent" ORDER BY "AuditEvent".sequence DESC LIMIT 1) AS h ON true
+     CROSS JOIN LATERAL (SELECT GREATEST(date_trunc('milliseconds', clock_timestamp()), h."recordedAt") AS at) AS n`;
+
+export type ChainHeadRow = { sequence: string | null; hash: string | null; at: string; newMonth: boolean };
+
+export const chainHead = (row: ChainHeadRow): ChainHead => ({
+  sequence: row.sequence === null ? 0n : BigInt(row.sequence),
+  hash: row.hash ?? GENESIS_HASH,
+  at: row.at,
+  newMonth: row.newMonth,
+});
+
+/**
+ * Links prepared records onto the chain head, under the chain lock, and inserts them. A caller that
+ * already holds the lock and read the head (ingest, together with its duplicate check) passes it.
+ */
+export async function appendPrepared(
+  tx: Tx | Sql,
+  prepared: PreparedAudit[],
+  knownHead?: ChainHead,
+): Promise<ChainRecord[]> {
   if (prepared.length === 0) return [];
-  await lockChain(tx);
-  // Read only after the lock is held (a statement of its own), so it sees every committed append.
-  const head = await chainHead(tx);
+  const sql = asSql(tx);
+  let head = knownHead;
+  if (!head) {
+    await lockChain(sql);
+    // Read only after the lock is held (a statement of its own), so it sees every committed append.
+    head = chainHead((await sql.query<ChainHeadRow>(CHAIN_HEAD_SQL))[0]);
+  }
   let sequence = head.sequence;
   let prevHash = head.hash;
   const records: ChainRecord[] = [];
@@ -125,32 +162,9 @@ export async function appendPrepared(tx: Tx, prepared: PreparedAudit[]): Promise
     prevHash = hash;
   }
   // The first record of a month makes sure its partition is there (the maintenance job made it ahead of time).
-  if (head.newMonth) await tx.$queryRawUnsafe(`SELECT warden_audit_partition($1::timestamptz)::text AS name`, head.at);
-  await insertRows(tx, rows, head.at);
+  if (head.newMonth) await sql.query(`SELECT warden_audit_partition($1::timestamptz)::text AS name`, [head.at]);
+  await insertRows(sql, rows, head.at);
   return records;
-}
-
-type Head = { sequence: bigint; hash: string; at: string; newMonth: boolean };
-
-/**
- * The chain head, and the time the next records are recorded at: the database's clock, never before the
- * head's (so each month's partition holds one unbroken run of sequence numbers, whatever the clock does).
- */
-async function chainHead(tx: Tx): Promise<Head> {
-  const [row] = await tx.$queryRawUnsafe<
-    { sequence: string | null; hash: string | null; at: string; newMonth: boolean }[]
-  >(`SELECT h.sequence::text AS sequence, h.hash, n.at::text AS at,
-       h.sequence IS NULL OR date_trunc('month', n.at AT TIME ZONE 'UTC')
-         <> date_trunc('month', h."recordedAt" AT TIME ZONE 'UTC') AS "newMonth"
-     FROM (SELECT 1) AS one
-     LEFT JOIN LATERAL (SELECT sequence, hash, "recordedAt" FROM "AuditEvent" ORDER BY sequence DESC LIMIT 1) AS h ON true
-     CROSS JOIN LATERAL (SELECT GREATEST(date_trunc('milliseconds', clock_timestamp()), h."recordedAt") AS at) AS n`);
-  return {
-    sequence: row.sequence === null ? 0n : BigInt(row.sequence),
-    hash: row.hash ?? GENESIS_HASH,
-    at: row.at,
-    newMonth: row.newMonth,
-  };
 }
 
 /**
@@ -160,13 +174,12 @@ async function chainHead(tx: Tx): Promise<Head> {
  * The keys that stay unique across partitions go to AuditEventKey in the same statement: a repeated
  * id or eventId fails the whole append.
  */
-async function insertRows(tx: Tx, rows: string[], at: string) {
-  await tx.$executeRawUnsafe(
+async function insertRows(sql: Sql, rows: string[], at: string) {
+  await sql.query(
     `WITH batch AS (SELECT ${COLUMNS} FROM json_populate_recordset(NULL::"AuditEvent", $1::json)),
        keys AS (INSERT INTO "AuditEventKey" (id, "eventId", sequence) SELECT id, "eventId", sequence FROM batch)
      INSERT INTO "AuditEvent" (${COLUMNS}, "recordedAt") SELECT ${COLUMNS}, $2::timestamptz FROM batch`,
-    `[${rows.join(",")}]`,
-    at,
+    [`[${rows.join(",")}]`, at],
   );
 }
 

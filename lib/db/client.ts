@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { env } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { connectPglite, connectPostgres, type Connection } from "./connection";
+import type { Sql } from "./sql";
 
 // One connection per process, shared by every bundle (instrumentation, route handlers, scripts):
 // two PGlite instances on one data folder would corrupt it.
@@ -21,6 +22,11 @@ export function connection(): Connection {
 
 export function db(): PrismaClient {
   return connection().prisma;
+}
+
+/** A transaction in plain SQL on the driver, for a hot path (see Connection.transaction). */
+export function sqlTransaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+  return connection().transaction(fn);
 }
 
 /** Tests and scripts install their own connection (e.g. a fresh in-memory database). */

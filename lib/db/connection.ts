@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Sql } from "./sql";
 
 /** A raw SQL session, used by the migration runner and maintenance scripts (never by features). */
 export type SqlSession = {
@@ -15,6 +16,11 @@ export type Connection = {
   kind: "pglite" | "postgres";
   /** Runs fn on one dedicated connection, so session-level locks and transactions hold. */
   withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in one transaction on the driver (no Prisma): committed when fn resolves, rolled back when it
+   * throws. PGlite: its exclusive transaction, which Prisma's queries wait for as they wait for each other's.
+   */
+  transaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
   /**
    * Calls `onNotify` for each NOTIFY on `channel` (delivered at the sender's commit), until the returned
    * function stops it. PostgreSQL: one dedicated connection, re-opened after a loss (`onNotify` is called
@@ -41,6 +47,10 @@ export function connectPglite(dir: string): Connection {
     prisma,
     kind: "pglite",
     withSession: (fn) => fn(session),
+    transaction: (fn) =>
+      lite.transaction((tx) =>
+        fn({ query: async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows }),
+      ),
     listen: (channel, onNotify) => lite.listen(channel, () => onNotify()),
     close: async () => {
       await prisma.$disconnect();
@@ -68,6 +78,36 @@ export function connectPostgres(url: string, max = 10, options: pg.PoolConfig = 
         });
       } finally {
         client.release();
+      }
+    },
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      const sql: Sql = {
+        query: async <T>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[],
+      };
+      // Back to the pool only in a known state (its transaction ended); otherwise the pool closes it.
+      let clean = false;
+      try {
+        // Bounded like Prisma's interactive transactions (60 s): a hung statement, or a process stalled
+        // between statements while it holds the audit chain's lock, is cut off by the server.
+        await client.query(
+          "BEGIN; SET LOCAL statement_timeout = '60s'; SET LOCAL idle_in_transaction_session_timeout = '60s'",
+        );
+        let result: Awaited<ReturnType<typeof fn>>;
+        try {
+          result = await fn(sql);
+        } catch (error) {
+          await client.query("ROLLBACK").then(
+            () => (clean = true),
+            () => undefined,
+          );
+          throw error;
+        }
+        await client.query("COMMIT");
+        clean = true;
+        return result;
+      } finally {
+        client.release(!clean);
       }
     },
     listen: async (channel, onNotify) => {

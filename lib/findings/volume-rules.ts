@@ -1,3 +1,4 @@
+import { asSql, type Sql } from "@/lib/db/sql";
 import type { Tx } from "@/lib/db/tx";
 import { hourOf } from "@/lib/ingest/rollups";
 import type { TIngestEvent } from "@/lib/schemas/ingest";
@@ -15,12 +16,12 @@ type Row = { agent: string; hour: Date; denied: number; records: number; baseDen
  * denials (an hour with at least 20 and 5x the agent's hourly average over the previous day), and a
  * bulk read by volume (an hour with 10x the agent's hourly average of records over the previous week).
  */
-export async function volumeFindings(tx: Tx, events: TIngestEvent[]): Promise<FindingInput[]> {
+export async function volumeFindings(tx: Tx | Sql, events: TIngestEvent[]): Promise<FindingInput[]> {
   const pairs = [...new Set(events.map((e) => `${e.agent}\u0000${hourOf(e.timestamp).toISOString()}`))].map((p) =>
     p.split("\u0000"),
   );
   if (pairs.length === 0) return [];
-  const rows = await tx.$queryRawUnsafe<Row[]>(
+  const rows = await asSql(tx).query<Row>(
     `WITH probe AS (SELECT * FROM json_to_recordset($1::json) AS p(agent text, hour timestamptz))
      SELECT p.agent, p.hour,
        COALESCE((SELECT SUM(count) FROM "ToolCallRollup" r WHERE r.agent = p.agent AND r.hour = p.hour AND r.outcome = 'deny'), 0)::int AS denied,
@@ -28,7 +29,7 @@ export async function volumeFindings(tx: Tx, events: TIngestEvent[]): Promise<Fi
        COALESCE((SELECT SUM(count) FROM "ToolCallRollup" r WHERE r.agent = p.agent AND r.outcome = 'deny' AND r.hour >= p.hour - interval '24 hours' AND r.hour < p.hour), 0)::float8 / 24 AS "baseDenied",
        COALESCE((SELECT SUM("recordsSum") FROM "ToolCallRollup" r WHERE r.agent = p.agent AND r.hour >= p.hour - interval '7 days' AND r.hour < p.hour), 0)::float8 / 168 AS "baseRecords"
      FROM probe p`,
-    JSON.stringify(pairs.map(([agent, hour]) => ({ agent, hour }))),
+    [JSON.stringify(pairs.map(([agent, hour]) => ({ agent, hour })))],
   );
   const out: FindingInput[] = [];
   for (const r of rows) {

@@ -1,3 +1,4 @@
+import { asSql, type Sql } from "@/lib/db/sql";
 import type { Tx } from "@/lib/db/tx";
 import { holdsSecret } from "@/lib/redaction/redact";
 import type { TIngestEvent } from "@/lib/schemas/ingest";
@@ -28,15 +29,16 @@ type Row = {
  * The events carry the names and rule their audit records store (already redacted, the rule already the one
  * it is counted under: ingest-events' `asStored`), so a rollup column never holds what the record does not.
  */
-export async function upsertRollups(tx: Tx, events: TIngestEvent[]) {
-  await upsertInto(tx, "hour", events);
-  await upsertInto(tx, "day", events);
+export async function upsertRollups(tx: Tx | Sql, events: TIngestEvent[]) {
+  const sql = asSql(tx);
+  await upsertInto(sql, "hour", events);
+  await upsertInto(sql, "day", events);
 }
 
 /** A count as the audit record keeps it: a number that reads as a secret (a card number) is redacted there, and counts 0 here. */
 const count = (n: number | undefined) => (n === undefined || holdsSecret(String(n)) ? 0 : n);
 
-async function upsertInto(tx: Tx, grain: keyof typeof ROLLUP_TABLES, events: TIngestEvent[]) {
+async function upsertInto(sql: Sql, grain: keyof typeof ROLLUP_TABLES, events: TIngestEvent[]) {
   const table = ROLLUP_TABLES[grain];
   const rows = new Map<string, Row>();
   for (const e of events) {
@@ -86,7 +88,7 @@ async function upsertInto(tx: Tx, grain: keyof typeof ROLLUP_TABLES, events: TIn
       buckets: r.buckets,
     })),
   );
-  await tx.$executeRawUnsafe(
+  await sql.query(
     `INSERT INTO "${table}" (hour, server, tool, agent, outcome, rule, count, "recordsSum", "bytesSum", "latencySum", "latencyBuckets")
      SELECT hour, server, tool, agent, outcome, rule, count, records, bytes, latency, buckets
      FROM json_to_recordset($1::json) AS r(i int, hour timestamptz, server text, tool text, agent text, outcome text, rule text,
@@ -98,6 +100,6 @@ async function upsertInto(tx: Tx, grain: keyof typeof ROLLUP_TABLES, events: TIn
        "bytesSum" = "${table}"."bytesSum" + EXCLUDED."bytesSum",
        "latencySum" = "${table}"."latencySum" + EXCLUDED."latencySum",
        "latencyBuckets" = (SELECT array_agg(COALESCE(a, 0) + COALESCE(b, 0) ORDER BY i) FROM unnest("${table}"."latencyBuckets", EXCLUDED."latencyBuckets") WITH ORDINALITY AS t(a, b, i))`,
-    json,
+    [json],
   );
 }

@@ -2,10 +2,19 @@ import { randomUUID } from "node:crypto";
 import { withAuditIdentifiers } from "@/lib/audit/audit-identifier";
 import type { CallData } from "@/lib/audit/call-data";
 import { wireMethod } from "@/lib/audit/catalog";
-import { appendPrepared, lockChain, prepareAudit, type AuditInput, type PreparedAudit } from "@/lib/audit/record-audit";
+import {
+  appendPrepared,
+  CHAIN_HEAD_SQL,
+  chainHead,
+  type ChainHeadRow,
+  lockChain,
+  prepareAudit,
+  type AuditInput,
+  type PreparedAudit,
+} from "@/lib/audit/record-audit";
 import { assertCan, auditActor, type Actor } from "@/lib/authz/actor";
-import { db } from "@/lib/db/client";
-import type { Tx } from "@/lib/db/tx";
+import { db, sqlTransaction } from "@/lib/db/client";
+import type { Sql } from "@/lib/db/sql";
 import {
   EXFILTRATION_WINDOW_MS,
   sensitiveReads,
@@ -21,94 +30,18 @@ import type { TIngestEvent } from "@/lib/schemas/ingest";
 import { countedRule, REDACTED_RULE } from "@/lib/schemas/rule";
 import { userSourceOf } from "@/lib/schemas/user-source";
 import { maybeCheckpoint } from "@/lib/services/audit/write-checkpoint";
-import { raiseFinding } from "@/lib/services/findings/shared/raise-finding";
-
-async function streamContext(
-  tx: Tx,
-  events: TIngestEvent[],
-): Promise<
-  StreamContext & { serverIds: Map<string, { id: string; deniedFields: string[] }>; agentIds: Map<string, string> }
-> {
-  const slugs = [...new Set(events.map((e) => e.server))];
-  const clientIds = [...new Set(events.map((e) => e.agent))];
-  // One after another: a transaction is one connection, and queries on it queue anyway.
-  const servers = await tx.mcpServer.findMany({
-    where: { slug: { in: slugs } },
-    include: { tools: { select: { name: true, annotations: true } } },
-  });
-  const agents = await tx.agent.findMany({
-    where: { clientId: { in: clientIds } },
-    include: { grants: { where: { status: "ACTIVE" }, select: { serverId: true, maxRecords: true } } },
-  });
-  const settings = await tx.orgSettings.findUnique({ where: { id: 1 } });
-  const sessionIds = [...new Set(events.flatMap((e) => (e.sessionId ? [e.sessionId] : [])))];
-  const remembered = sessionIds.length
-    ? await tx.sessionSensitiveRead.findMany({ where: { sessionId: { in: sessionIds } } })
-    : [];
-  // Only the batch's own (agent, tool) pairs are probed, each with an index lookup.
-  const batchPairs = [...new Set(events.filter((e) => e.tool).map((e) => `${e.agent}\u0000${e.tool}`))].map((p) =>
-    p.split("\u0000"),
-  );
-  const pairs = await tx.$queryRawUnsafe<{ agent: string; tool: string }[]>(
-    `SELECT p.agent, p.tool FROM json_to_recordset($1::json) AS p(agent text, tool text)
-     WHERE EXISTS (SELECT 1 FROM "ToolCallRollup" r WHERE r.agent = p.agent AND r.tool = p.tool)`,
-    JSON.stringify(batchPairs.map(([agent, tool]) => ({ agent, tool }))),
-  );
-  const slugById = new Map(servers.map((s) => [s.id, s.slug]));
-  const grantMax = new Map<string, number>();
-  for (const a of agents)
-    for (const g of a.grants) {
-      const slug = slugById.get(g.serverId);
-      if (slug && g.maxRecords)
-        grantMax.set(`${a.clientId}:${slug}`, Math.max(grantMax.get(`${a.clientId}:${slug}`) ?? 0, g.maxRecords));
-    }
-  return {
-    servers: new Map(
-      servers.map((s) => [
-        s.slug,
-        {
-          status: s.status,
-          dataClassification: s.dataClassification,
-          maxRecordsPerCall: s.maxRecordsPerCall,
-          openWorldTools: new Set(
-            s.tools
-              .filter((t) => (t.annotations as { openWorldHint?: boolean } | null)?.openWorldHint)
-              .map((t) => t.name),
-          ),
-        },
-      ]),
-    ),
-    agents: new Set(agents.map((a) => a.clientId)),
-    grantMax,
-    knownPairs: new Set(pairs.map((p) => `${p.agent}\u0000${p.tool}`)),
-    knownAgents: new Set(
-      (
-        await tx.$queryRawUnsafe<{ agent: string }[]>(
-          `SELECT a.agent FROM json_array_elements_text($1::json) AS a(agent) WHERE EXISTS (SELECT 1 FROM "ToolCallRollup" r WHERE r.agent = a.agent)`,
-          JSON.stringify(clientIds),
-        )
-      ).map((r) => r.agent),
-    ),
-    business: {
-      timezone: settings?.businessTimezone ?? "UTC",
-      startHour: settings?.businessStartHour ?? 8,
-      endHour: settings?.businessEndHour ?? 19,
-    },
-    sessionReads: new Map(remembered.map(({ sessionId, ...read }) => [sessionId, read])),
-    serverIds: new Map(servers.map((s) => [s.slug, { id: s.id, deniedFields: s.deniedFields }])),
-    agentIds: new Map(agents.map((a) => [a.clientId, a.id])),
-  };
-}
+import { raiseFinding, raiseFindings } from "@/lib/services/findings/shared/raise-finding";
+import { streamContext, type IngestContext } from "./stream-context";
 
 /**
  * Keeps each session's earliest sensitive read in the database, so an egress call that arrives in a
  * later batch still completes the exfiltration chain. A read older than the window gives way to a
  * newer one; rows past twice the window (by the batch's own clock) are dropped.
  */
-async function rememberSensitiveReads(tx: Tx, events: TIngestEvent[], ctx: Pick<StreamContext, "servers">) {
+async function rememberSensitiveReads(sql: Sql, events: TIngestEvent[], ctx: Pick<StreamContext, "servers">) {
   const reads = [...sensitiveReads(events, ctx)].map(([sessionId, r]) => ({ sessionId, ...r }));
   if (reads.length)
-    await tx.$executeRawUnsafe(
+    await sql.query(
       `INSERT INTO "SessionSensitiveRead" ("sessionId", "eventId", agent, server, tool, "onBehalfOf", "readAt")
        SELECT "sessionId", "eventId", agent, server, tool, "onBehalfOf", "readAt"
        FROM json_to_recordset($1::json) AS r("sessionId" text, "eventId" text, agent text, server text, tool text, "onBehalfOf" text, "readAt" timestamptz)
@@ -116,22 +49,30 @@ async function rememberSensitiveReads(tx: Tx, events: TIngestEvent[], ctx: Pick<
          "onBehalfOf" = EXCLUDED."onBehalfOf", "readAt" = EXCLUDED."readAt"
        WHERE "SessionSensitiveRead"."readAt" > EXCLUDED."readAt"
           OR "SessionSensitiveRead"."readAt" < EXCLUDED."readAt" - ($2::int * interval '1 millisecond')`,
-      JSON.stringify(reads),
-      EXFILTRATION_WINDOW_MS,
+      [JSON.stringify(reads), EXFILTRATION_WINDOW_MS],
     );
   const newest = Math.max(...events.map((e) => e.timestamp.getTime()));
-  await tx.$executeRawUnsafe(
-    `DELETE FROM "SessionSensitiveRead" WHERE "readAt" < $1::timestamptz`,
+  await sql.query(`DELETE FROM "SessionSensitiveRead" WHERE "readAt" < $1::timestamptz`, [
     new Date(newest - 2 * EXFILTRATION_WINDOW_MS).toISOString(),
+  ]);
+}
+
+/**
+ * Which of the batch's event ids the log already holds, and the chain's head: one statement, which must come
+ * after the one that took the chain lock (its snapshot then sees every committed append).
+ */
+async function storedIdsAndHead(sql: Sql, events: { eventId: string }[]) {
+  const [row] = await sql.query<ChainHeadRow & { existing: string }>(
+    `SELECT (SELECT COALESCE(json_agg("eventId"), '[]')::text FROM "AuditEventKey"
+             WHERE "eventId" IN (SELECT json_array_elements_text($1::json))) AS existing, head.*
+     FROM (${CHAIN_HEAD_SQL}) AS head`,
+    [JSON.stringify(events.map((e) => e.eventId))],
   );
+  return { existing: JSON.parse(row.existing) as string[], head: chainHead(row) };
 }
 
 /** An ingested call as its audit record: arguments, response and extra attributes redacted. */
-function auditInput(
-  e: TIngestEvent & { eventId: string },
-  ctx: Awaited<ReturnType<typeof streamContext>>,
-  ingestedBy: string,
-): AuditInput {
+function auditInput(e: TIngestEvent & { eventId: string }, ctx: IngestContext, ingestedBy: string): AuditInput {
   const server = ctx.serverIds.get(e.server);
   return {
     actor: { type: "AGENT", id: ctx.agentIds.get(e.agent) ?? null, label: e.agent },
@@ -222,37 +163,35 @@ export async function ingestEvents(actor: Actor, events: TIngestEvent[], rejecte
   }
   // Ids as the log stores them (a secret-looking one as its keyed hash), so de-duplication compares like with like.
   const withIds = events.map((e) => withAuditIdentifiers({ ...e, eventId: e.eventId ?? randomUUID() }));
-  const result = await db().$transaction(
-    async (tx) => {
-      // Reads, pure rules, redaction and serialisation first: a concurrent batch holding the chain lock
-      // does not wait for them.
-      const ctx = await streamContext(tx, withIds);
-      const streamed = streamFindings(withIds, ctx);
-      const prepared = prepareCalls(withIds.map((e) => auditInput(e, ctx, auditActor(actor).label)));
-      await lockChain(tx);
-      // Under the lock, so two concurrent retries of one batch cannot both store it.
-      const existing = await tx.$queryRawUnsafe<{ eventId: string }[]>(
-        `SELECT "eventId" FROM "AuditEventKey" WHERE "eventId" IN (SELECT json_array_elements_text($1::json))`,
-        JSON.stringify(withIds.map((e) => e.eventId)),
-      );
-      const seen = new Set(existing.map((e) => e.eventId));
-      const keep = withIds.map((e) => !seen.has(e.eventId) && (seen.add(e.eventId), true));
-      const fresh = withIds.filter((_, i) => keep[i]);
-      if (rejection) await raiseFinding(tx, rejection);
-      if (fresh.length === 0) return { accepted: 0, duplicates: events.length };
-      const stored = prepared.filter((_, i) => keep[i]);
-      await appendPrepared(tx, stored);
-      await upsertRollups(
-        tx,
-        fresh.map((e, i) => asStored(e, stored[i].record)),
-      );
-      const findings = fresh.length === withIds.length ? streamed : streamFindings(fresh, ctx);
-      for (const f of [...findings, ...(await volumeFindings(tx, fresh))]) await raiseFinding(tx, f);
-      await rememberSensitiveReads(tx, fresh, ctx);
-      return { accepted: fresh.length, duplicates: events.length - fresh.length };
-    },
-    { timeout: 60_000 },
-  );
+  // On the driver itself (no ORM): the batch's records travel as one JSON parameter of a megabyte or two.
+  const result = await sqlTransaction(async (sql) => {
+    // Reads, pure rules, redaction and serialisation first: a concurrent batch holding the chain lock
+    // does not wait for them.
+    const ctx = await streamContext(sql, withIds);
+    const streamed = streamFindings(withIds, ctx);
+    const prepared = prepareCalls(withIds.map((e) => auditInput(e, ctx, auditActor(actor).label)));
+    await lockChain(sql);
+    // Under the lock, so two concurrent retries of one batch cannot both store it.
+    const { existing, head } = await storedIdsAndHead(sql, withIds);
+    const seen = new Set(existing);
+    const keep = withIds.map((e) => !seen.has(e.eventId) && (seen.add(e.eventId), true));
+    const fresh = withIds.filter((_, i) => keep[i]);
+    if (fresh.length === 0) {
+      if (rejection) await raiseFindings(sql, [rejection]);
+      return { accepted: 0, duplicates: events.length };
+    }
+    const stored = prepared.filter((_, i) => keep[i]);
+    await appendPrepared(sql, stored, head);
+    await upsertRollups(
+      sql,
+      fresh.map((e, i) => asStored(e, stored[i].record)),
+    );
+    const findings = fresh.length === withIds.length ? streamed : streamFindings(fresh, ctx);
+    // Raised as if one after another: the refused events first, then the stream's, then the volume rules'.
+    await raiseFindings(sql, [...(rejection ? [rejection] : []), ...findings, ...(await volumeFindings(sql, fresh))]);
+    await rememberSensitiveReads(sql, fresh, ctx);
+    return { accepted: fresh.length, duplicates: events.length - fresh.length };
+  });
   if (result.accepted > 0) await maybeCheckpoint().catch((error) => console.error("Checkpoint failed", error));
   return result;
 }
