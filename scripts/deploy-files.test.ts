@@ -65,6 +65,20 @@ describe("the deployment files", () => {
       expect(line).toMatch(/=$/);
   });
 
+  it("run the consoles as the append-only role, migrated and granted first by the owner, neither a superuser", () => {
+    const user = (url: string) => /^postgresql:\/\/(\w+):/.exec(url)?.[1];
+    const env = services["console-a"].environment!;
+    expect(user(env.DATABASE_URL)).toBe("warden_app");
+    expect(user(env.DATABASE_MIGRATE_URL)).toBe("warden_owner");
+    const migrate = services.migrate;
+    expect(user(migrate.environment!.DATABASE_URL)).toBe("warden_owner");
+    expect(migrate.command!.join(" ")).toContain("db:grant-app -- --role warden_app");
+    const init = readFileSync("deploy/postgres-init.sh", "utf8");
+    expect(init).toMatch(/CREATE ROLE warden_owner LOGIN/);
+    expect(init).toMatch(/CREATE ROLE warden_app LOGIN/);
+    expect(init).not.toMatch(/SUPERUSER|CREATEROLE/);
+  });
+
   it("start gateways whose config Warden's own parser accepts, pointed at the load balancer and sharing Redis", () => {
     expect(gateways).toEqual(["gateway-a", "gateway-b"]);
     for (const name of gateways) {

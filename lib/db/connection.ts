@@ -103,8 +103,11 @@ export function connectPostgres(url: string, max = 10, options: pg.PoolConfig = 
           );
           throw error;
         }
-        await client.query("COMMIT");
+        // A transaction a failed statement aborted (its error caught inside fn) answers COMMIT with ROLLBACK.
+        const committed = await client.query("COMMIT");
         clean = true;
+        if (committed.command === "ROLLBACK")
+          throw new Error("The transaction was rolled back: a statement in it failed");
         return result;
       } finally {
         client.release(!clean);

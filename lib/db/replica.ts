@@ -62,18 +62,22 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
- * The replica's lag: the age, by the replica's clock, of the last heartbeat the primary stamped that it has
- * replayed (lib/db/replica-heartbeat.ts). No heartbeat, or one older than the limit, sends reads to the primary.
+ * The replica's lag: the age of the last heartbeat the primary stamped that the replica has replayed
+ * (lib/db/replica-heartbeat.ts), by the primary's own clock, so a replica whose clock runs slow cannot look
+ * fresh. No heartbeat, or one older than the limit, sends reads to the primary.
  */
 async function measure(r: Replica): Promise<ReadSource> {
   try {
     const rows = await withTimeout(
-      r.conn.prisma.$queryRaw<{ lag: number }[]>`
-        SELECT EXTRACT(EPOCH FROM clock_timestamp() - "beatAt")::float8 AS lag FROM "ReplicaHeartbeat" WHERE id = 1`,
+      r.conn.prisma.$queryRaw<{ at: number }[]>`
+        SELECT EXTRACT(EPOCH FROM "beatAt")::float8 AS at FROM "ReplicaHeartbeat" WHERE id = 1`,
       TIMEOUT_MS,
     );
     if (rows.length === 0) return { from: "primary", replica: "behind", lagSeconds: null };
-    const lag = Math.max(0, Number(rows[0].lag));
+    const [primary] = await db().$queryRaw<
+      { now: number }[]
+    >`SELECT EXTRACT(EPOCH FROM clock_timestamp())::float8 AS now`;
+    const lag = Math.max(0, Number(primary.now) - Number(rows[0].at));
     const lagSeconds = Math.round(lag);
     return lag > r.maxLagSeconds ? { from: "primary", replica: "behind", lagSeconds } : { from: "replica", lagSeconds };
   } catch (error) {

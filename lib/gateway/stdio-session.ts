@@ -76,9 +76,10 @@ export async function serveStdioSession(
       );
     } catch (error) {
       opening = false;
-      queued.length = 0;
       const message = error instanceof SessionRefusal ? error.message : `the session could not open (${error})`;
-      return refuse(init, -32001, message);
+      // What arrived while it was opening gets the same answer, so no client waits on a request forever.
+      for (const m of [init, ...queued.splice(0)]) void refuse(m, -32001, message);
+      return;
     }
     if (closed) return handle.close();
     const outer = new Started(inner);

@@ -34,6 +34,16 @@ describe("resource patterns and prompts a grant covers", () => {
       ` ${DOCS}a.md`,
       `${DOCS}a.md\n`,
       `${DOCS}a\\..\\b`,
+      // Separators spelt another way, which a decoding or folding upstream would resolve across segments.
+      `${DOCS}..%2f..%2fsecret`,
+      `${DOCS}%2e%2e%2fsecret`,
+      `${DOCS}..%5csecret`,
+      `${DOCS}%252e%252e%252fsecret`,
+      `${DOCS}a%00.md`,
+      `${DOCS}..\uff0f..\uff0fsecret`,
+      `${DOCS}\uff0e\uff0e/secret`,
+      `${DOCS}..%EF%BC%8F..%EF%BC%8Fsecret`,
+      `${DOCS}%E0%A4%A`,
       "no-scheme/a.md",
       "",
     ]) {
@@ -41,6 +51,8 @@ describe("resource patterns and prompts a grant covers", () => {
       expect(resourceCovered(["*"], uri), uri).toBe(false);
     }
     expect(resourceUriProblem(`${DOCS}..a.md`)).toBeNull();
+    expect(resourceUriProblem(`${DOCS}caf%C3%A9.md`)).toBeNull();
+    expect(resourceUriProblem(`${DOCS}a%20b.md`)).toBeNull();
   });
 
   it("lists a template only when a pattern covers every URI it expands to", () => {

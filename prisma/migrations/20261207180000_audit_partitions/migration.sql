@@ -60,15 +60,20 @@ CREATE TABLE "AuditEvent" (
 -- refuses TRUNCATE (row triggers are inherited from "AuditEvent"; statement triggers are not), and without
 -- the UPDATE, DELETE or TRUNCATE that default privileges would give the application's role on a new table.
 -- SECURITY DEFINER: the application's role, which has no DDL, may create next month's partition and nothing else.
+-- Attaching a partition locks "AuditEvent" against every reader and writer: rather than queue them all behind a
+-- long export, give up after 5 s (the hourly sweep tries again; a month's first append fails and is retried).
+-- Anyone may run it: all it can do is create an empty month of the log.
 CREATE FUNCTION warden_audit_partition(at TIMESTAMPTZ) RETURNS TEXT AS $$
 DECLARE
   month TIMESTAMP := date_trunc('month', at AT TIME ZONE 'UTC');
   name TEXT := 'AuditEvent_p' || to_char(month, 'YYYYMM');
   grantee TEXT;
 BEGIN
+  -- One creator at a time (the hourly sweep and a month's first append may meet): the second finds it made.
+  PERFORM pg_advisory_xact_lock(hashtext('warden_audit_partition'));
   IF to_regclass(format('%I', name)) IS NULL THEN
     EXECUTE format(
-      'CREATE TABLE %I PARTITION OF "AuditEvent" FOR VALUES FROM (%L) TO (%L)',
+      'CREATE TABLE IF NOT EXISTS %I PARTITION OF "AuditEvent" FOR VALUES FROM (%L) TO (%L)',
       name, (month AT TIME ZONE 'UTC'), ((month + interval '1 month') AT TIME ZONE 'UTC'));
     EXECUTE format(
       'CREATE TRIGGER %I BEFORE TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION warden_audit_no_truncate()',
@@ -83,7 +88,7 @@ BEGIN
   END IF;
   RETURN name;
 END;
-$$ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public;
+$$ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public SET lock_timeout = '5s';
 
 -- Where each existing row goes: the time it was recorded is not stored, so it is its claimed time, never past
 -- now, and never before the row ahead of it (a running maximum in sequence order: a late event joins the month
