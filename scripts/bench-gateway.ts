@@ -98,8 +98,9 @@ if (opts.load) {
   // A child process of the bench: the load generator, on its own event loop, away from Warden's ingest.
   const auth = { authorization: `Bearer ${opts.token}` };
   await load(opts.load, decideBody, auth, DECIDE_CLIENTS, 2_000); // warm-up
-  console.log(JSON.stringify(await load(opts.load, decideBody, auth, DECIDE_CLIENTS, decides)));
-  process.exit(0);
+  // Exit once the figures are written: stdout to a pipe is asynchronous, and exiting at once cut them short.
+  const figures = JSON.stringify(await load(opts.load, decideBody, auth, DECIDE_CLIENTS, decides));
+  process.stdout.write(`${figures}\n`, () => process.exit(0));
 }
 
 /** Runs the load generator in a child process and reads its figures. */
