@@ -86,6 +86,8 @@ test("a suspended server is denied on the very next call", async ({ as, playwrig
 });
 
 test("the requester cannot approve their own access request", async ({ as, browser }) => {
+  // Two sign-ins and a gateway world: past 30 s on a cold server (CI on PostgreSQL, where it runs early).
+  test.setTimeout(90_000);
   const admin = await as("ADMIN");
   const w = await gatewayWorld(admin);
   // e2e-approver asks for access; a different approver must decide.
