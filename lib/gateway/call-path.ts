@@ -7,6 +7,7 @@ import {
 } from "@modelcontextprotocol/sdk/types.js";
 import { redact } from "@/lib/redaction/redact";
 import type { Evaluation } from "@/lib/policy/decide";
+import { decideAfterFirstGrants } from "@/lib/policy/first-grant";
 import { awaitApproval } from "./approval-flow";
 import { boundedArguments, type GatewayEvent } from "./audit-event";
 import type { GatewayCore } from "./core";
@@ -75,7 +76,9 @@ export async function callTool(
   let guard = upstream.local ? guardPaths(core.bundle.view(), input, bases) : null;
   const e: Evaluation = live
     ? narrowByScopes(
-        decideCall(core.bundle.view(), input, now, core.limiter, upstream.local, bases),
+        await decideAfterFirstGrants(core.limiter, () =>
+          decideCall(core.bundle.view(), input, now, core.limiter, upstream.local, bases),
+        ),
         caller.scopes,
         upstream.slug,
         params.name,

@@ -6,6 +6,7 @@ import { AppError, type ErrorBody } from "@/lib/errors";
 import { bodyAppError } from "@/lib/http/body-app-error";
 import { bodyRefusalHeaders, readIncomingBody } from "@/lib/http/read-body";
 import { argumentsHash } from "@/lib/policy/arguments";
+import { decideAfterFirstGrants } from "@/lib/policy/first-grant";
 import { ZDecisionInput, type DecisionResponse, type TDecisionInput } from "@/lib/schemas/decision";
 import { parseWith } from "@/lib/schemas/parse";
 import { isJsonMediaType, mediaTypeOf, parseJsonBody, utf8Body } from "@/lib/schemas/json-body";
@@ -46,7 +47,7 @@ async function readDecisionInput(req: IncomingMessage) {
 async function decide(core: GatewayCore, input: ReturnType<typeof ZDecisionInput.parse>): Promise<DecisionResponse> {
   const started = performance.now();
   const now = new Date();
-  const e = decideCall(core.bundle.view(), input, now, core.limiter);
+  const e = await decideAfterFirstGrants(core.limiter, () => decideCall(core.bundle.view(), input, now, core.limiter));
   core.metrics.decided("sidecar", e.outcome, e.rule, (performance.now() - started) / 1000);
   const policyVersion = e.server?.policyVersion ?? null;
   if (e.outcome === "approval") {

@@ -17,6 +17,12 @@ export const secondsToMidnight = (ms: number) => Math.max(1, Math.ceil(((dayOf(m
 /** What the decision engine needs of a rate limiter: a synchronous answer, never a network round trip. */
 export interface CallLimiter {
   take(key: string, limit: number, now: number, window?: LimitWindow): Taken;
+  /**
+   * A shared limiter's count of refusals made only because a key's first grant had not arrived yet (its
+   * first-grant burst was spent), and a wait for the grants on the way: see decideAfterFirstGrants.
+   */
+  readonly firstGrantRefusals?: number;
+  firstGrants?(timeoutMs: number): Promise<void>;
 }
 
 /**

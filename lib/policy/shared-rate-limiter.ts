@@ -91,7 +91,11 @@ export class SharedRateLimiter implements CallLimiter {
   private syncing = false;
   private soon = false;
   private timer: NodeJS.Timeout | undefined;
+  /** syncs started and the waiters for one started after they asked (firstGrants) */
+  private started = 0;
+  private waiters: { after: number; resolve: () => void }[] = [];
   lastError: string | null = null;
+  firstGrantRefusals = 0;
 
   constructor(
     private readonly store: CounterStore,
@@ -147,6 +151,14 @@ export class SharedRateLimiter implements CallLimiter {
     } else if (k.budget > 0) {
       k.budget--;
     } else {
+      if (!k.granted) {
+        this.firstGrantRefusals++;
+        return {
+          ok: false,
+          retryAfterSeconds: 1,
+          reason: "the shared rate-limit counts have not answered yet; retry in 1 s",
+        };
+      }
       return { ok: false, retryAfterSeconds: window === "day" && k.exhausted ? secondsToMidnight(now) : 1 };
     }
     k.used++;
@@ -157,9 +169,27 @@ export class SharedRateLimiter implements CallLimiter {
    * Gives back unused grants and takes new ones. The part of a grant kept for the way is reserved again in this
    * sync's second, so the calls taken from it stay covered whether or not the store applied a sync that failed.
    */
+  /**
+   * Resolves once a sync that started after this call has finished (it carries every key in memory now), or
+   * after `timeoutMs`: what a call refused before its key's first grant waits for before it is decided again.
+   */
+  firstGrants(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const waiter = { after: this.started, resolve: () => (clearTimeout(timer), resolve()) };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        resolve();
+      }, timeoutMs).unref();
+      this.waiters.push(waiter);
+      // A sync on the way may have left before the key was met: the next one starts when it ends.
+      if (!this.syncing) void this.sync();
+    });
+  }
+
   async sync(): Promise<void> {
     if (this.syncing) return;
     this.syncing = true;
+    const ordinal = ++this.started;
     const now = this.clock();
     const second = Math.floor(now / 1000);
     const sent: { k: KeyState; item: SyncItem; extra: number; period: number }[] = [];
@@ -214,6 +244,10 @@ export class SharedRateLimiter implements CallLimiter {
       for (const s of sent) s.k.extra += s.extra;
     } finally {
       this.syncing = false;
+      const served = this.waiters.filter((w) => w.after < ordinal);
+      this.waiters = this.waiters.filter((w) => w.after >= ordinal);
+      for (const w of served) w.resolve();
+      if (this.waiters.length > 0) void this.sync();
     }
   }
 }

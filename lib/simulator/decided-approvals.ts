@@ -3,7 +3,6 @@ import type { UserActor } from "@/lib/authz/actor";
 import { systemActor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { voteOnRequest } from "@/lib/services/approvals/vote-on-request";
-import type { TDecisionInput } from "@/lib/schemas/decision";
 import { decideToolCall } from "@/lib/services/decisions/decide-tool-call";
 
 const APPROVERS = ["approver@warden.local", "approver2@warden.local"];
@@ -25,7 +24,7 @@ export async function seedDecidedApprovals(now = new Date()) {
   for (const [i, wait] of WAIT_MINUTES.entries()) {
     const day = Math.floor(now.getTime() / 86_400_000) - (WAIT_MINUTES.length - i);
     const askedAt = new Date(day * 86_400_000 + (9 + (i % 7)) * 3_600_000 + i * 60_000);
-    const answer = await askUntilAdmitted(
+    const answer = await decideToolCall(
       simulator,
       {
         agent: "support-assistant",
@@ -47,17 +46,4 @@ export async function seedDecidedApprovals(now = new Date()) {
     decided++;
   }
   return decided;
-}
-
-/**
- * Asks as a gateway would, and waits out a rate-limit refusal as a gateway's client would. On PostgreSQL the
- * limiter is shared (lib/policy/shared-rate-limiter.ts): a key's first grant is a round trip away, and calls
- * made before it arrives are refused with a retry time, however far back the seed dates them.
- */
-async function askUntilAdmitted(actor: ReturnType<typeof systemActor>, input: TDecisionInput, at: Date) {
-  for (let attempt = 1; ; attempt++) {
-    const answer = await decideToolCall(actor, input, at);
-    if (answer.decision !== "deny" || !answer.retryAfterSeconds || attempt === 20) return answer;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }

@@ -14,6 +14,7 @@ import { evaluate, type Evaluation } from "@/lib/policy/decide";
 import { RateLimiter, type CallLimiter } from "@/lib/policy/rate-limiter";
 import { redisRateLimitStore } from "@/lib/policy/redis-rate-limit-store";
 import { SharedRateLimiter } from "@/lib/policy/shared-rate-limiter";
+import { decideAfterFirstGrants } from "@/lib/policy/first-grant";
 import { currentSnapshot } from "@/lib/policy/snapshot-cache";
 import { ZDecisionInput, type DecisionResponse, type TDecisionInput } from "@/lib/schemas/decision";
 import { userSourceOf } from "@/lib/schemas/user-source";
@@ -48,7 +49,7 @@ export async function decideToolCall(actor: Actor, raw: TDecisionInput, now = ne
   const userSource = userSourceOf(input.onBehalfOf, input.userSource);
   let e: Evaluation;
   try {
-    e = evaluate(await currentSnapshot(), input, now, limiter());
+    e = await decideAfterFirstGrants(limiter(), async () => evaluate(await currentSnapshot(), input, now, limiter()));
   } catch (error) {
     console.error("Decision engine error", error);
     e = {

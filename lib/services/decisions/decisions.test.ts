@@ -52,6 +52,23 @@ describeWithDatabase("decisions and approvals", () => {
     expect(await verifyChain(db())).toMatchObject({ ok: true });
   });
 
+  it("admits a burst of calls under the limit at a key's first use, before the shared counts' first grant", async () => {
+    // On PostgreSQL the limiter is shared (lib/policy/shared-rate-limiter.ts): a fresh key admits 1 % of its
+    // limit before its first grant comes back from the store. The calls past that wait for the grant.
+    const w = await seedDecisionWorld();
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        decideToolCall(gateway, {
+          agent: w.agent.clientId,
+          server: w.server.slug,
+          tool: "query_records",
+          arguments: { object: "Case", limit: 5 },
+        }),
+      ),
+    );
+    expect(answers.filter((a) => a.decision !== "allow").map((a) => a.reasons)).toEqual([]);
+  });
+
   it("consumes an approval exactly once: a replay needs a new approval", async () => {
     const w = await seedDecisionWorld();
     const first = await update(w);
