@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -28,6 +29,9 @@ export default defineConfig({
     environment: "node",
     // What the approval routes import: the handlers of registry requests (servers, tools) for approvals.
     setupFiles: ["lib/services/approvable-kinds.ts"],
+    // Most files wait on servers and databases more than they compute: two files at once even on two cores
+    // (vitest's default is one fewer than the cores, one file at a time here). Ports and databases are per file.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: {
