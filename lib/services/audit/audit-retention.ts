@@ -1,3 +1,5 @@
+import path from "node:path";
+import { checkpointDir } from "@/lib/audit/anchor-folder";
 import { archiveDir } from "@/lib/audit/archive-folder";
 import { lockChain, recordAudit } from "@/lib/audit/record-audit";
 import { evidenceSigner } from "@/lib/audit/signing-key";
@@ -36,10 +38,15 @@ export async function applyAuditRetention(options: { now?: Date; archiveDir?: st
   const dir = options.archiveDir === undefined ? archiveDir() : options.archiveDir;
   const signer = evidenceSigner();
   const result = { sealed: [] as string[], dropped: [] as string[], skipped: null as string | null };
-  if (!dir || !signer) {
+  const anchors = checkpointDir();
+  // Every JSON file under the anchors folder is read as a checkpoint: an archive there would fail verification.
+  const inAnchors = dir && anchors && (dir === anchors || dir.startsWith(`${anchors}${path.sep}`));
+  if (!dir || !signer || inAnchors) {
     result.skipped = !dir
       ? "WARDEN_ARCHIVE_DIR is not set: no audit month is sealed or dropped"
-      : "no signing key: no audit month is sealed or dropped";
+      : !signer
+        ? "no signing key: no audit month is sealed or dropped"
+        : "WARDEN_ARCHIVE_DIR lies inside the checkpoint anchors folder: give it a folder of its own";
     if (!warned) console.warn(`Audit retention is off: ${result.skipped}.`);
     warned = true;
     return result;
