@@ -260,10 +260,16 @@ async function liveStart(
     `SELECT min(sequence)::text AS first FROM "AuditEvent"`,
   );
   const lowest = first === null ? null : BigInt(first);
+  const last = seals.at(-1);
+  // The current month is never sealed: a sealed chain with nothing live after it was emptied.
+  if (lowest === null && last)
+    return {
+      sequence: BigInt(last.lastSequence) + 1n,
+      problem: `the live chain is empty, but the seal of ${last.month} says it reached #${last.lastSequence}: the records after it were deleted`,
+    };
   if (lowest === null || lowest === 1n) return { seal: null };
   const seal = seals.find((s) => BigInt(s.lastSequence) === lowest - 1n);
   if (seal) return { seal };
-  const last = seals.at(-1);
   return {
     sequence: last && BigInt(last.lastSequence) < lowest ? BigInt(last.lastSequence) + 1n : 1n,
     problem: last

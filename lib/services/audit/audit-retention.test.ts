@@ -167,5 +167,11 @@ describeWithDatabase("audit retention: seal, archive, drop a month", ({ conn }) 
       problem: "deleted",
       detail: expect.stringMatching(/the live chain starts at #6, but the last seal \(2024-01\) ends at #3/),
     });
+    await edit(`DELETE FROM "AuditEvent"`);
+    expect(await verifyChain(db())).toMatchObject({
+      ok: false,
+      problem: "deleted",
+      detail: expect.stringMatching(/^the live chain is empty, but the seal of 2024-01 says it reached #3/),
+    });
   });
 });
