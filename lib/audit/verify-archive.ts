@@ -187,6 +187,11 @@ async function checkRows(dir: string, seal: SealFile) {
       file,
       `${file} ends at #${last}, its seal says #${seal.lastSequence}: ${last < BigInt(seal.lastSequence) ? "records were removed" : "records were added"}`,
     );
+  if (BigInt(seal.rows) !== last - BigInt(seal.firstSequence) + 1n)
+    throw new ArchiveProblem(
+      file,
+      `${file} holds ${last - BigInt(seal.firstSequence) + 1n} records, its seal says ${seal.rows}`,
+    );
   if (prevHash !== seal.lastHash)
     throw new ArchiveProblem(
       file,

@@ -21,9 +21,11 @@ const addMonths = (d: Date, n: number) => new Date(Date.UTC(d.getUTCFullYear(), 
 /** The oldest month the audit log still holds, "YYYY-MM", or null when it is empty. */
 async function oldestMonth(): Promise<string | null> {
   const [row] = await db().$queryRawUnsafe<{ month: string | null }[]>(
-    `SELECT to_char(min("recordedAt") AT TIME ZONE 'UTC', 'YYYY-MM') AS month FROM "AuditEvent"`,
+    // The first record by sequence (the primary key's index, in every partition) rather than min("recordedAt"),
+    // which would read the whole log: records are recorded in sequence order.
+    `SELECT to_char("recordedAt" AT TIME ZONE 'UTC', 'YYYY-MM') AS month FROM "AuditEvent" ORDER BY sequence LIMIT 1`,
   );
-  return row.month;
+  return row?.month ?? null;
 }
 
 /**
