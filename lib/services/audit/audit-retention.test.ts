@@ -1,4 +1,4 @@
-import { chmod, cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -82,6 +82,19 @@ describeWithDatabase("audit retention: seal, archive, drop a month", ({ conn }) 
     await expect(db().$queryRawUnsafe(`SELECT warden_audit_drop_month('2024-01')`)).rejects.toThrow(/has no seal/);
     const now = new Date().toISOString().slice(0, 7);
     await expect(db().$queryRawUnsafe(`SELECT warden_audit_drop_month('${now}')`)).rejects.toThrow(/never dropped/);
+  });
+
+  it("never seals a month that does not verify, leaving nothing in the archive", async () => {
+    const label = (to: string) =>
+      owner(`${auditTriggers("DISABLE")} UPDATE "AuditEvent" SET "actorLabel" = '${to}' WHERE sequence = 2;
+        ${auditTriggers("ENABLE")}`);
+    await label("someone else");
+    await expect(applyAuditRetention({ archiveDir: archive() })).rejects.toThrow(
+      /Audit record #2 does not verify: month 2024-01 is not sealed/,
+    );
+    expect(await db().auditSeal.count()).toBe(0);
+    expect(await readdir(archive())).toEqual([]);
+    await label("test");
   });
 
   it("keeps a month within retention", async () => {
