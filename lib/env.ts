@@ -65,6 +65,8 @@ const ZEnv = z.object({
   WARDEN_TRUSTED_KEYS: z.string().optional(),
   /** A folder outside the database (a WORM mount, ideally) that receives every signed checkpoint. */
   WARDEN_CHECKPOINT_DIR: z.string().optional(),
+  /** A folder outside the database (a WORM or object-lock mount) that receives sealed months; unset: none is sealed. */
+  WARDEN_ARCHIVE_DIR: z.string().optional(),
   WARDEN_DEMO_PASSWORD: z.string().min(12, "WARDEN_DEMO_PASSWORD must be at least 12 characters").optional(),
   WARDEN_SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
   OIDC_ISSUER: z.string().url().optional(),

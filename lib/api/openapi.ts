@@ -179,7 +179,7 @@ export function openApiDocument() {
           responses: {
             200: {
               description:
-                "`ok: true` with `checked`, `checkpoints`, `anchors`, `head`, `lastCheckpoint`, `unprotected` (records past the last checkpoint) and `startedAfter` (null: a full check from the first record); or `ok: false` with the first bad `sequence`, its `problem` (edited, deleted, inserted, reordered, replaced, rewritten, forged, key_replaced, missing_checkpoint) and `detail`",
+                "`ok: true` with `checked`, `checkpoints`, `anchors`, `head`, `lastCheckpoint`, `unprotected` (records past the last checkpoint), `startedAfter` (null: a full check from the first record, or from the last seal) and `sealedThrough` (the seal of the last dropped month the live chain continues from, or null); or `ok: false` with the first bad `sequence`, its `problem` (edited, deleted, inserted, reordered, replaced, rewritten, forged, key_replaced, missing_checkpoint) and `detail`",
             },
             ...errors(),
           },

@@ -68,6 +68,8 @@ export const AUDIT_ACTIONS = {
   "report_schedule.deleted": { category: "ADMIN", label: "Report schedule deleted" },
   "report.exported": { category: "ADMIN", label: "Report exported" },
   "org.settings_updated": { category: "ADMIN", label: "Organisation settings updated" },
+  "audit.month_sealed": { category: "ADMIN", label: "Audit month sealed and archived" },
+  "audit.month_dropped": { category: "ADMIN", label: "Audit month dropped after its seal" },
   "org.paused": { category: "ADMIN", label: "Organisation paused" },
   "org.resumed": { category: "ADMIN", label: "Organisation resumed" },
   "policy.applied": { category: "ADMIN", label: "Policy applied" },

@@ -3,6 +3,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { GENESIS_HASH, hashRecord } from "./chain";
 import { chainRowAt, memoryChainRows, streamChainRows, type ChainRow } from "./chain-rows";
 import { loadSignedHeads, type SignedHead } from "./signed-heads";
+import { loadSeals, type StoredSeal } from "./stored-seals";
+import type { ArchivedSeal } from "./verify-archive";
 import { configuredTrustedKeys, type TrustedKeys } from "./trusted-keys";
 
 export type TamperKind =
@@ -14,7 +16,9 @@ export type TamperKind =
   | "rewritten"
   | "forged"
   | "key_replaced"
-  | "missing_checkpoint";
+  | "missing_checkpoint"
+  /** the archive of sealed months (lib/audit/verify-archive.ts) */
+  | "archive";
 
 type Head = { sequence: string; hash: string };
 
@@ -30,6 +34,8 @@ export type VerifyResult =
       unprotected: number;
       /** Incremental runs: the trusted checkpoint the check started from (records up to it were not re-read). */
       startedAfter: string | null;
+      /** The seal of the last dropped month, which the live chain continues from (its rows are archived). */
+      sealedThrough: { month: string; sequence: string } | null;
       notes: string[];
     }
   | { ok: false; checked: number; sequence: string; problem: TamperKind; detail: string; notes: string[] };
@@ -49,6 +55,8 @@ export type VerifyOptions = {
   read?: "stream" | "memory";
   /** Rows per batch when streaming (tests make it small, so batch boundaries fall inside the chain). */
   batch?: number;
+  /** The archive's seals, already verified (verifyArchive): the database's seals must match them. */
+  archived?: ArchivedSeal[];
 };
 
 type Row = ChainRow;
@@ -63,8 +71,9 @@ function groupBySequence(heads: SignedHead[]) {
 }
 
 /** The newest signed head whose row is present, hashes consistently and carries every hash signed for it. */
-async function trustedStart(prisma: PrismaClient, headsAt: Map<bigint, SignedHead[]>) {
+async function trustedStart(prisma: PrismaClient, headsAt: Map<bigint, SignedHead[]>, after: bigint) {
   for (const sequence of [...headsAt.keys()].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0))) {
+    if (sequence <= after) break;
     const row = await chainRowAt(prisma, sequence);
     if (row && consistent(row) && headsAt.get(sequence)?.every((h) => h.hash === row.hash)) return row;
   }
@@ -77,8 +86,10 @@ async function trustedStart(prisma: PrismaClient, headsAt: Map<bigint, SignedHea
  * signed head; and it must reach the highest one. Names the first failure at its own sequence.
  */
 export async function verifyChain(prisma: PrismaClient, options: VerifyOptions = {}): Promise<VerifyResult> {
-  const signed = await loadSignedHeads(prisma, options.trusted ?? configuredTrustedKeys(), options.anchorsDir ?? null);
-  const { notes } = signed;
+  const trusted = options.trusted ?? configuredTrustedKeys();
+  const signed = await loadSignedHeads(prisma, trusted, options.anchorsDir ?? null);
+  const sealed = await loadSeals(prisma, trusted, options.archived);
+  const notes = [...signed.notes, ...sealed.notes];
   let checked = 0;
   const fail = (sequence: bigint, problem: TamperKind, detail: string): VerifyResult => ({
     ok: false,
@@ -89,12 +100,19 @@ export async function verifyChain(prisma: PrismaClient, options: VerifyOptions =
     notes,
   });
   if (signed.problem) return fail(signed.problem.sequence, signed.problem.problem, signed.problem.detail);
-  const headsAt = groupBySequence(signed.heads);
-  const start = options.incremental ? await trustedStart(prisma, headsAt) : null;
-  let expected = (start?.sequence ?? 0n) + 1n;
-  let prevHash = start?.hash ?? GENESIS_HASH;
+  if (sealed.problem) return fail(sealed.problem.sequence, sealed.problem.problem, sealed.problem.detail);
+  const base = await liveStart(prisma, sealed.seals);
+  if ("problem" in base) return fail(base.sequence, "deleted", base.problem);
+  const cut = base.seal ? BigInt(base.seal.lastSequence) : 0n;
+  // A seal stands for the last hash of its month like a checkpoint; checkpoints inside dropped months have no
+  // row left to be held to (their signatures were still checked, and the archive holds the rows).
+  const heads = [...signed.heads.filter((h) => h.sequence > cut), ...sealHeads(sealed.seals, cut)];
+  const headsAt = groupBySequence(heads);
+  const start = options.incremental ? await trustedStart(prisma, headsAt, cut) : null;
+  let expected = (start?.sequence ?? cut) + 1n;
+  let prevHash = start?.hash ?? base.seal?.lastHash ?? GENESIS_HASH;
   let beforePrev = start?.prevHash ?? "";
-  let agreedUpTo = start?.sequence ?? 0n;
+  let agreedUpTo = start?.sequence ?? cut;
 
   /** Checks one row, knowing the row that follows it (if any); a failure, or undefined when it holds. */
   const step = (row: Row, following: Row | undefined): VerifyResult | undefined => {
@@ -114,6 +132,12 @@ export async function verifyChain(prisma: PrismaClient, options: VerifyOptions =
       return fail(row.sequence, "edited", "the row's content no longer matches its hash");
     }
     if (row.prevHash !== prevHash) {
+      if (base.seal && row.sequence === cut + 1n)
+        return fail(
+          row.sequence,
+          "edited",
+          `the first record after the seal of ${base.seal.month} does not link to the seal's last hash (#${cut})`,
+        );
       if (row.prevHash === beforePrev) {
         return fail(row.sequence - 1n, "inserted", `sequence ${row.sequence - 1n} is not part of the chain`);
       }
@@ -154,7 +178,7 @@ export async function verifyChain(prisma: PrismaClient, options: VerifyOptions =
     return undefined;
   };
 
-  const from = start?.sequence ?? 0n;
+  const from = start?.sequence ?? cut;
   const pages =
     options.read === "memory"
       ? memoryChainRows(prisma, from)
@@ -207,6 +231,49 @@ export async function verifyChain(prisma: PrismaClient, options: VerifyOptions =
     lastCheckpoint: last === null ? null : last.toString(),
     unprotected: Number(end - (last ?? 0n)),
     startedAfter: start ? start.sequence.toString() : null,
+    sealedThrough: base.seal ? { month: base.seal.month, sequence: base.seal.lastSequence } : null,
     notes,
+  };
+}
+
+/** Each seal as a signed head of its month's last record, for the months whose rows are still live. */
+const sealHeads = (seals: StoredSeal[], cut: bigint): SignedHead[] =>
+  seals
+    .filter((s) => BigInt(s.lastSequence) > cut)
+    .map((s) => ({
+      sequence: BigInt(s.lastSequence),
+      hash: s.lastHash,
+      where: `the seal of ${s.month}`,
+      anchored: false,
+      inDatabase: true,
+    }));
+
+/**
+ * Where the live chain starts: its first record, or after a dropped month, the seal whose last record is the one
+ * just before the first live one. Records missing from the front with no seal ending there were deleted.
+ */
+async function liveStart(
+  prisma: PrismaClient,
+  seals: StoredSeal[],
+): Promise<{ seal: StoredSeal | null } | { sequence: bigint; problem: string }> {
+  const [{ first }] = await prisma.$queryRawUnsafe<{ first: string | null }[]>(
+    `SELECT min(sequence)::text AS first FROM "AuditEvent"`,
+  );
+  const lowest = first === null ? null : BigInt(first);
+  const last = seals.at(-1);
+  // The current month is never sealed: a sealed chain with nothing live after it was emptied.
+  if (lowest === null && last)
+    return {
+      sequence: BigInt(last.lastSequence) + 1n,
+      problem: `the live chain is empty, but the seal of ${last.month} says it reached #${last.lastSequence}: the records after it were deleted`,
+    };
+  if (lowest === null || lowest === 1n) return { seal: null };
+  const seal = seals.find((s) => BigInt(s.lastSequence) === lowest - 1n);
+  if (seal) return { seal };
+  return {
+    sequence: last && BigInt(last.lastSequence) < lowest ? BigInt(last.lastSequence) + 1n : 1n,
+    problem: last
+      ? `the live chain starts at #${lowest}, but the last seal (${last.month}) ends at #${last.lastSequence}: records before #${lowest} were deleted without a seal`
+      : `the live chain starts at #${lowest} and no seal covers the records before it: they were deleted`,
   };
 }

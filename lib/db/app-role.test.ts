@@ -6,6 +6,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyChain } from "@/lib/audit/verify-chain";
 import { env } from "@/lib/env";
+import { auditTriggers } from "@/lib/testing/audit-triggers";
+import { applyAuditRetention } from "@/lib/services/audit/audit-retention";
 import { ensureAuditPartitions } from "@/lib/services/audit/ensure-audit-partitions";
 import { writeCheckpoint } from "@/lib/services/audit/write-checkpoint";
 import { decideToolCall } from "@/lib/services/decisions/decide-tool-call";
@@ -59,6 +61,7 @@ describe.skipIf(!serverUrl)("running Warden as a role that may only INSERT and S
     await asSuperuser(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await asSuperuser(`DROP ROLE IF EXISTS ${app}; DROP ROLE IF EXISTS ${owner}`);
     await rm(dir, { recursive: true, force: true });
+    await rm(`${dir}-archive`, { recursive: true, force: true });
   });
 
   it("serves decisions, approvals, webhooks and checkpoints, and the chain verifies", async () => {
@@ -83,6 +86,7 @@ describe.skipIf(!serverUrl)("running Warden as a role that may only INSERT and S
     ["AuditEventKey", `"eventId" = 'x'`],
     ["AuditCheckpoint", `"hash" = 'x'`],
     ["SigningKey", `"publicKey" = 'x'`],
+    ["AuditSeal", `"lastHash" = 'x'`],
   ])("refuses UPDATE, DELETE and TRUNCATE of %s", async (table, set) => {
     for (const sql of [`UPDATE "${table}" SET ${set}`, `DELETE FROM "${table}"`, `TRUNCATE "${table}" CASCADE`])
       await expect(db().$executeRawUnsafe(sql)).rejects.toThrow(/permission denied/);
@@ -99,5 +103,26 @@ describe.skipIf(!serverUrl)("running Warden as a role that may only INSERT and S
   it("leaves the owner refused by the triggers, unless they disable them", async () => {
     for (const sql of [`DELETE FROM "AuditEvent"`, `TRUNCATE "AuditEvent", "AuditCheckpoint"`])
       await expect(ownerConn.withSession((s) => s.exec(sql))).rejects.toThrow(/append-only/);
+  });
+
+  it("seals, archives and drops a month past retention through warden_audit_drop_month, and no other way", async () => {
+    await ensureAuditPartitions(new Date("2024-01-15T00:00:00Z"));
+    // The owner makes an old month of what the first case recorded.
+    await ownerConn.withSession((s) =>
+      s.exec(`${auditTriggers("DISABLE")} UPDATE "AuditEvent" SET "recordedAt" = '2024-01-10T00:00:00Z';
+        ${auditTriggers("ENABLE")}`),
+    );
+    await expect(db().$executeRawUnsafe(`DROP TABLE "AuditEvent_p202401"`)).rejects.toThrow(/must be owner/);
+    expect(await applyAuditRetention({ archiveDir: `${dir}-archive` })).toMatchObject({
+      sealed: ["2024-01"],
+      dropped: ["2024-01"],
+    });
+    await expect(db().$executeRawUnsafe(`UPDATE "AuditSeal" SET "droppedAt" = NULL`)).rejects.toThrow(
+      /permission denied/,
+    );
+    expect(await verifyChain(db(), { anchorsDir: dir })).toMatchObject({
+      ok: true,
+      sealedThrough: { month: "2024-01" },
+    });
   });
 });

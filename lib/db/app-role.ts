@@ -1,5 +1,11 @@
 /** Tables the application may only append to and read: the evidence, and the keys named by it. */
-export const APPEND_ONLY_TABLES = ["AuditEvent", "AuditEventKey", "AuditCheckpoint", "SigningKey"] as const;
+export const APPEND_ONLY_TABLES = [
+  "AuditEvent",
+  "AuditEventKey",
+  "AuditCheckpoint",
+  "AuditSeal",
+  "SigningKey",
+] as const;
 
 /**
  * The grants, run as the tables' owner after migrating, that let `role` run Warden and nothing more:

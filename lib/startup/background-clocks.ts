@@ -1,4 +1,5 @@
 import { escalateOverdue, ESCALATION_SWEEP_MS } from "@/lib/services/approvals/escalate-overdue";
+import { applyAuditRetention, RETENTION_SWEEP_MS } from "@/lib/services/audit/audit-retention";
 import { ensureAuditPartitions, PARTITION_SWEEP_MS } from "@/lib/services/audit/ensure-audit-partitions";
 import { maybeCheckpoint } from "@/lib/services/audit/write-checkpoint";
 import { runDueSchedules, SCHEDULE_SWEEP_MS as REPORT_SWEEP_MS } from "@/lib/services/reports/run-due-schedules";
@@ -26,6 +27,11 @@ export function startBackgroundClocks(): void {
   every(PARTITION_SWEEP_MS, "Audit partitions", () => ensureAuditPartitions(), {
     atStart: true,
     lease: "audit-partitions",
+  });
+  // Months past retention are sealed, archived to WARDEN_ARCHIVE_DIR and dropped, oldest first, once a day.
+  every(RETENTION_SWEEP_MS, "Audit retention", () => applyAuditRetention(), {
+    atStart: true,
+    lease: "audit-retention",
   });
   // Credentials go overdue with the calendar alone: look for them at start and on a clock.
   every(ROTATION_SWEEP_MS, "Rotation sweep", () => sweepRotationFindings(), { atStart: true, lease: "rotation-sweep" });

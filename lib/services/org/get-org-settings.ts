@@ -6,6 +6,8 @@ export const ORG_SETTINGS_SELECT = {
   businessStartHour: true,
   businessEndHour: true,
   fallbackApproverTeamId: true,
+  auditRetentionDays: true,
+  auditRetentionByClass: true,
 } as const;
 
 export async function getOrgSettings(actor: Actor) {
@@ -16,6 +18,8 @@ export async function getOrgSettings(actor: Actor) {
       businessStartHour: 8,
       businessEndHour: 19,
       fallbackApproverTeamId: null,
+      auditRetentionDays: 365,
+      auditRetentionByClass: {},
     }
   );
 }
