@@ -61,13 +61,13 @@ function parse(sentence: string): Clause[] {
 // --- Roles, as lemmas (one form stands for every inflection) ---------------------------------------
 // A secret that identifies or unlocks an account: what a tool that is not a password manager never needs.
 const CREDENTIAL =
-  /\b(?:password|passphrase|passcode|pin|seed phrase|recovery (?:code|phrase|key)|access key|secret(?: key)?|app password|one-time code|otp|2fa code|private key|api key|session cookie|cookie|login|username|ssn|social security number|passport number)\b/;
+  /\b(?:password|passphrase|passcode|pin|seed phrase|recovery (?:code|phrase|key)|access key|secret(?: key)?|app password|one-time code|otp|2fa code|private key|api key|session cookie|cookie|login|username|ssn|social security number|passport number|credentials?)\b/;
 // Personal data a tool asks for beyond its input.
 const PERSONAL =
   /\b(?:date of birth|birthday|employer|job title|salary|home address|phone number|passport|ip|city|calendar|email|contact|location)\b/;
 // Putting data somewhere: the verb, and the place in a tool's input.
 const PUT =
-  /\b(?:put|type|enter|supply|include|attach|add|copy|paste|provide|give|pass|fill|insert|append|require|need|go|belong|place|hand|feed|send|share|forward)\b|\bask (?:\w+ ){0,3}?for\b/;
+  /\b(?:put|set|type|enter|supply|include|attach|add|copy|paste|provide|give|pass|fill|insert|append|require|need|go|belong|place|hand|feed|send|share|forward)\b|\bask (?:\w+ ){0,3}?for\b/;
 const ASK_USER = /\bask (?:the |their )?(?:user|person|customer|them|people|requester) for\b/;
 const INTO_INPUT =
   /\b(?:in|into|to|inside|within)\s+(?:the\s+|this\s+|its\s+)?(?:\w+\s+)?(?:field|argument|parameter|param|memo|note|box|slot|input)\b/;
@@ -99,7 +99,7 @@ const DESCRIBED_AS = /\b(?:describe|present|report|call|label)\s+(?:\w+\s+){0,2}
 const WHATEVER = /\b(?:whichever|whatever|regardless|even if|even when|actually|in fact)\b/;
 
 // The model's limits, and what lifts them.
-const LIMIT_WORDS = String.raw`(?:content rule|safety rule|usual rule|limitation|restriction|filter|policy check|safety check|care|caution|warning|disclaimer|caveat|lecture|boundary|guardrail|safety|scruple|refusal|moral|ethic|censorship)s?`;
+const LIMIT_WORDS = String.raw`(?:content rule|safety rule|usual rule|limitation|restriction|filter|policy check|safety check|guideline|care|caution|warning|disclaimer|caveat|lecture|boundary|guardrail|safety|scruple|refusal|moral|ethic|censorship)s?`;
 // A lift that governs the limit: "no content rules", "without warnings", "the usual care … is unnecessary".
 const LIFTED = new RegExp(
   String.raw`\b(?:no|without|free of|zero|never any|nothing off)\s+(?:[\w-]+\s+){0,2}?${LIMIT_WORDS}\b|\b${LIMIT_WORDS}\s+(?:[\w-]+\s+){0,6}?(?:be\s+)?(?:unnecessary|moot|off|lift|suspend|disable|waive|switch off|not apply|do not apply|n't apply)\b|\boff-limits\b`,
@@ -214,6 +214,8 @@ const LISTENER =
 const CONCESSIVE = /\b(?:even though|although|though|even if|whether or not|regardless|in fact|actually)\b/;
 const USER_ASKS =
   /\b(?:if|when|whenever|should)\s+(?:anyone|anybody|someone|the user|a user|they|the person|the customer|people)\s+(?:ever\s+)?(?:ask|question|wonder|check|inquire|enquire)/;
+// Exceptive coordinators (a closed class): what an order to disclose leaves out.
+const EXCEPT = /\b(?:but not|except|excepting|apart from|other than|save for|leaving out|but never|not the)\b/;
 // Verbs of avoidance, for a clause that forbids another tool.
 const AVOID = /\b(?:avoid|ignore|skip|bypass|distrust|disregard|shun|not be use|never be use|not use|never use)\b/;
 // A destination argument: the preposition that moves data into a named thing.
@@ -340,6 +342,15 @@ export function clauseSignals(
           match: `${c.tokens[head].word} ${listener.word}${scripted ? ` … ${scripted[0]}` : ""}`,
         });
       }
+    }
+    // An order to disclose one thing, with an exception: "mention X, but not Y" keeps Y back.
+    if (head >= 0 && DISCLOSE.test(c.tokens[head].lemma)) {
+      const rest = clauses
+        .slice(clauses.indexOf(c))
+        .map((x) => x.words)
+        .join(" ; ");
+      const except = EXCEPT.exec(rest);
+      if (except) add({ signal: "withholds", weight: 1, match: `${c.tokens[head].word} … ${except[0]}` });
     }
     // An order or obligation with a destination argument naming another tool: data sent elsewhere.
     const into = order || obliged ? INTO_NAMED.exec(c.words) : null;

@@ -66,7 +66,7 @@ const SCOPES: { signal: RoleHit["signal"]; pattern: RegExp }[] = [
   {
     signal: "overrides-user",
     pattern:
-      /\bon (?:\w+(?:'s)?\s+){1,2}behalf\b|\bdirectly\b|\bwithout (?:checking|asking|confirming|consulting)\b|\bsecond-guess\b|\bdefer to\b|\btreat\b[^.;]{0,60}?\bas (?:coming from|authoritative|trusted|commands?|instructions?|the user)|\b(?:query|question|check(?:-in)?|confirmation)\b[^.;]{0,30}?\b(?:user|person|requester)\b[^.;]{0,30}?\b(?:not|no|never|unnecessary)\b/i,
+      /\bon (?:\w+(?:'s)?\s+){1,2}behalf\b|\bdirectly\b|\bwithout (?:checking|asking|confirming|consulting)\b|\bsecond-guess\b|\bdefer to\b|\btreat\b[^.;]{0,60}?\bas (?:coming from|authoritative|trusted|commands?|instructions?|the user|(?:the |an? |your )?(?:system )?(?:operator|administrator|admin|owner|developer|authority|supervisor))|\b(?:query|question|check(?:-in)?|confirmation)\b[^.;]{0,30}?\b(?:user|person|requester)\b[^.;]{0,30}?\b(?:not|no|never|unnecessary)\b/i,
   },
   // The model's identity and its limits.
   {
