@@ -333,8 +333,10 @@ export function clauseSignals(
     // An order to tell a listener something: the text scripts the answer. False when conceded against
     // the fact or kept for when the user asks.
     if (head >= 0 && SPEECH_VERB.test(c.tokens[head].lemma)) {
-      const listener = c.tokens.slice(head + 1, head + 4).find((x) => LISTENER.test(x.word));
-      if (listener) {
+      // The listener as the object told ("tell them", "assure the user"), not a partner ("confirm with the user").
+      const object = c.tokens.slice(head + 1, head + 4);
+      const listener = object.find((x) => LISTENER.test(x.word));
+      if (listener && !object.slice(0, object.indexOf(listener)).some((x) => x.word === "with")) {
         const scripted = CONCESSIVE.exec(all) ?? USER_ASKS.exec(all);
         add({
           signal: "steers-response",
