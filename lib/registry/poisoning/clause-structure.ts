@@ -336,11 +336,14 @@ export function clauseSignals(
       // The listener as the object told ("tell them", "assure the user"), not a partner ("confirm with the user").
       const object = c.tokens.slice(head + 1, head + 4);
       const listener = object.find((x) => LISTENER.test(x.word));
-      if (listener && !object.slice(0, object.indexOf(listener)).some((x) => x.word === "with")) {
+      // "tell them to reload" relays a request to the user; "tell them it reloaded" asserts a fact.
+      const at = listener ? c.tokens.indexOf(listener) : -1;
+      const relayed = c.tokens[at + 1]?.word === "to";
+      if (listener && !relayed && !c.tokens.slice(head + 1, at).some((x) => x.word === "with")) {
         const scripted = CONCESSIVE.exec(all) ?? USER_ASKS.exec(all);
         add({
           signal: "steers-response",
-          weight: scripted ? 1 : 0.6,
+          weight: scripted ? 1 : 0.5,
           match: `${c.tokens[head].word} ${listener.word}${scripted ? ` … ${scripted[0]}` : ""}`,
         });
       }
