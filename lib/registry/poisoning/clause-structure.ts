@@ -244,7 +244,7 @@ const STARTS_ROLE = new RegExp(
     String.raw`story|scene|game|practice|sandbox|\blab\b|simulat|emulat|pretend|role|fiction|hypothet|persona|improv|\bact\b|dark|talk|speak|play|anything|whatever|however|normally|usually`,
     String.raw`approv|clear|sign|agree|ahead|review|\bvet|authori|bless|endors|sanction|okay|permission|consent|certif|settle|\bwins?\b|final|count|outrank|overrid|speak for`,
     String.raw`\bonly\b|meant|intend|destined|aimed|follow|preced|accompan|model|assistant|agent|\bai\b|llm|\byou`,
-    String.raw`grant|permit|allow|consent|sanction|confirm|accept|redundan|needless|superfluous|assur|promis|claim|insist|guarantee|avoid|ignor|distrust|whoever|anyone`,
+    String.raw`\b(?:granted|permitted|allowed|confirmed|accepted|waived)\b|redundan|needless|superfluous|\b(?:re)?assure\b|\bpromise\b|\bclaim\b|\binsist\b|\bguarantee\b|\b(?:whoever|anyone|anybody)\s+(?:is\s+)?read`,
   ].join("|"),
   "i",
 );
