@@ -222,13 +222,24 @@ const AVOID = /\b(?:avoid|ignore|skip|bypass|distrust|disregard|shun|not be use|
 const INTO_NAMED = /\b(?:into|to|onto|through|via)\s+(?:the\s+|a\s+)?([a-z]+(?:_[a-z0-9]+)+)\b/;
 const MODEL_SUBJECT = /\b(?:assistant|model|agent|ai|llm|chatbot|copilot)\b/;
 
-/** A permission verb in the past or perfect and not under a modal: an approval claimed as done. */
-function pastApproval(t: Token[]): string | null {
-  for (let i = 0; i < t.length; i++) {
-    const x = t[i];
-    if (x.pos !== "VERB" || !PERMIT.test(x.lemma) || x.word === x.lemma || /(?:s|ing)$/.test(x.word)) continue;
-    if (t.slice(Math.max(0, i - 2), i).some((y) => MODAL_WORD.test(y.word))) continue;
-    return x.word;
+// Subordinators of condition and time (a closed class): "once an admin has approved it" is a condition
+// the tool states, not an approval it claims.
+const SUBORDINATOR = /^(?:if|once|when|whenever|after|unless|until|before|provided|as soon as)$/;
+
+/**
+ * A permission verb in the past or perfect, not under a modal nor in a clause of condition: an approval
+ * claimed as done. Returns its clause's index and the verb.
+ */
+function pastApproval(clauses: Clause[]): { at: number; verb: string } | null {
+  for (const [at, c] of clauses.entries()) {
+    const t = c.tokens;
+    if (t.some((x) => SUBORDINATOR.test(x.word))) continue;
+    for (let i = 0; i < t.length; i++) {
+      const x = t[i];
+      if (x.pos !== "VERB" || !PERMIT.test(x.lemma) || x.word === x.lemma || /(?:s|ing)$/.test(x.word)) continue;
+      if (t.slice(Math.max(0, i - 2), i).some((y) => MODAL_WORD.test(y.word))) continue;
+      return { at, verb: x.word };
+    }
   }
   return null;
 }
@@ -369,16 +380,19 @@ export function clauseSignals(
   const reader = READER_NOT_USER.exec(sentence) ?? WHOEVER_READS.exec(sentence);
   if (reader) add({ signal: "addresses-model", weight: 0.6, match: reader[0] });
   // An approval claimed as done, made to carry an order or to make a check needless.
-  const approved = pastApproval(clauses.flatMap((c) => c.tokens));
+  // An order to do what the tool is for ("approved by QA, so deploy it" for a deploy tool) is its use.
+  const approved = pastApproval(clauses);
   if (approved) {
-    const after = clauses.findIndex((c) => c.tokens.some((x) => x.word === approved));
-    const ordered = clauses.slice(after + 1).find((c) => imperativeHead(c) >= 0);
+    const ordered = clauses.slice(approved.at + 1).find((c) => {
+      const at = imperativeHead(c);
+      return at >= 0 && !aboutVerb(c.tokens[at].lemma, about);
+    });
     const needless = NEEDLESS.exec(all);
     if (ordered || needless)
       add({
         signal: "authority",
         weight: discount,
-        match: `${approved} … ${needless ? needless[0] : imperative(ordered!)}`,
+        match: `${approved.verb} … ${needless ? needless[0] : imperative(ordered!)}`,
       });
   }
   // Another tool's calls taken over: "the only … tool that should run" beside another server's tool,
@@ -424,6 +438,10 @@ function obligedModel(clause: Clause): string | null {
         .join(" ")
     : null;
 }
+
+/** A verb the tool's name or purpose uses, in any inflection ("merge" for "Merges a pull request"). */
+const aboutVerb = (lemma: string, about: Set<string>) =>
+  about.has(lemma) || about.has(`${lemma}s`) || about.has(`${lemma}es`) || about.has(`${lemma.replace(/e$/, "")}ing`);
 
 /** "into title": the tool's own parameter named as where data goes. */
 function ownParam(lemmas: string, own: Set<string>): RegExpExecArray | null {

@@ -62,6 +62,8 @@ describe("structural roles (freeze 7)", () => {
     ["an approval still to be given", "Grants access to a vault. Your administrator must grant you access first."],
     ["an instruction about the user's next step", "Restarts the service. Tell the user to reload the page afterwards."],
     ["a confirmation asked of the user", "Deletes a repository. This cannot be undone; confirm with the user first."],
+    ["an approval as a condition", "Merges a pull request. Once an admin has approved the PR, merge it."],
+    ["an approval before the tool's own job", "Deploys a build. The release was approved by QA, so deploy it."],
     ["glob patterns", "Lists files. Accepts glob patterns like src/**/*.ts and /*.md as the pattern."],
     ["a verb named as a title or enum value", "Switches the editor mode."],
     ["Latin inside a CJK description", "搜索API文档并返回结果。"],
