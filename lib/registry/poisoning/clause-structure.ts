@@ -215,7 +215,10 @@ const CONCESSIVE = /\b(?:even though|although|though|even if|whether or not|rega
 const USER_ASKS =
   /\b(?:if|when|whenever|should)\s+(?:anyone|anybody|someone|the user|a user|they|the person|the customer|people)\s+(?:ever\s+)?(?:ask|question|wonder|check|inquire|enquire)/;
 // Exceptive coordinators (a closed class): what an order to disclose leaves out.
-const EXCEPT = /\b(?:but not|except|excepting|apart from|other than|save for|leaving out|but never|not the)\b/;
+const EXCEPT =
+  /\b(?:but not|except|excepting|apart from|other than|save for|leaving out|but never|not the)\b(?!\s+(?:when|if|where|while|in case|for errors?)\b)/;
+// Verbs of telling a person (not of listing or marking: "flag duplicates except the first" is a filter).
+const TELL = /^(?:mention|tell|say|disclose|reveal|explain|volunteer|raise|bring|inform|describe)$/;
 // Verbs of avoidance, for a clause that forbids another tool.
 const AVOID = /\b(?:avoid|ignore|skip|bypass|distrust|disregard|shun|not be use|never be use|not use|never use)\b/;
 // A destination argument: the preposition that moves data into a named thing.
@@ -360,7 +363,7 @@ export function clauseSignals(
       }
     }
     // An order to disclose one thing, with an exception: "mention X, but not Y" keeps Y back.
-    if (head >= 0 && DISCLOSE.test(c.tokens[head].lemma)) {
+    if (head >= 0 && TELL.test(c.tokens[head].lemma)) {
       const rest = clauses
         .slice(clauses.indexOf(c))
         .map((x) => x.words)
