@@ -214,6 +214,10 @@ const LISTENER =
 const CONCESSIVE = /\b(?:even though|although|though|even if|whether or not|regardless|in fact|actually)\b/;
 const USER_ASKS =
   /\b(?:if|when|whenever|should)\s+(?:anyone|anybody|someone|the user|a user|they|the person|the customer|people)\s+(?:ever\s+)?(?:ask|question|wonder|check|inquire|enquire)/;
+// A state of concealment toward someone: a linking verb and an adjective of imperceptibility (a general
+// class), aimed at a person: "stays unseen by the customer", "remain unknown to them".
+const CONCEALED =
+  /\b(?:stay|remain|keep|be|go|stays|remains|keeps|goes|stayed|remained|kept|went|gone|is|are|was|were|been)\s+(?:\w+\s+)?(?:invisible|hidden|unseen|unnoticed|unknown|unnoticeable|imperceptible|out of sight)\s+(?:to|from|by)\b/;
 // Exceptive coordinators (a closed class): what an order to disclose leaves out.
 const EXCEPT =
   /\b(?:but not|except|excepting|apart from|other than|save for|leaving out|but never|not the)\b(?!\s+(?:when|if|where|while|in case|for errors?)\b)/;
@@ -258,7 +262,7 @@ const STARTS_ROLE = new RegExp(
     String.raw`story|scene|game|practice|sandbox|\blab\b|simulat|emulat|pretend|role|fiction|hypothet|persona|improv|\bact\b|dark|talk|speak|play|anything|whatever|however|normally|usually`,
     String.raw`approv|clear|sign|agree|ahead|review|\bvet|authori|bless|endors|sanction|okay|permission|consent|certif|settle|\bwins?\b|final|count|outrank|overrid|speak for`,
     String.raw`\bonly\b|meant|intend|destined|aimed|follow|preced|accompan|model|assistant|agent|\bai\b|llm|\byou`,
-    String.raw`\b(?:granted|permitted|allowed|confirmed|accepted|waived)\b|redundan|needless|superfluous|\b(?:re)?assure\b|\bpromise\b|\bclaim\b|\binsist\b|\bguarantee\b|\b(?:whoever|anyone|anybody)\s+(?:is\s+)?read`,
+    String.raw`\b(?:granted|permitted|allowed|confirmed|accepted|waived)\b|invisible|hidden|unseen|unnoticed|unknown|imperceptible|out of sight|redundan|needless|superfluous|\b(?:re)?assure\b|\bpromise\b|\bclaim\b|\binsist\b|\bguarantee\b|\b(?:whoever|anyone|anybody)\s+(?:is\s+)?read`,
   ].join("|"),
   "i",
 );
@@ -320,6 +324,9 @@ export function clauseSignals(
     // The model as the one who holds back is withholding from its listener, named or not.
     if (disclose && HOLD_BACK.test(l) && (AUDIENCE.test(l) || AFFECT.test(all) || MODEL_SUBJECT.test(l)))
       add({ signal: "withholds", weight: (AFFECT.test(all) ? 1 : 0.8) * discount, match: disclose[0] });
+    // On the words: the lemma of "hidden" is "hide".
+    const concealed = CONCEALED.exec(c.words);
+    if (concealed && AUDIENCE.test(l)) add({ signal: "withholds", weight: 0.6 * discount, match: concealed[0] });
     const described = DESCRIBED_AS.exec(l);
     if (described && WHATEVER.test(all))
       add({ signal: "steers-response", weight: discount, match: `${described[0]} … ${WHATEVER.exec(all)![0]}` });
@@ -381,7 +388,7 @@ export function clauseSignals(
     if (avoid) add({ signal: "shadowing", weight: 0.8 * discount, match: `${forbidden} … ${avoid[0]}` });
   }
   const reader = READER_NOT_USER.exec(sentence) ?? WHOEVER_READS.exec(sentence);
-  if (reader) add({ signal: "addresses-model", weight: 0.6, match: reader[0] });
+  if (reader) add({ signal: "addresses-model", weight: 0.4, match: reader[0] });
   // An approval claimed as done, made to carry an order or to make a check needless.
   // An order to do what the tool is for ("approved by QA, so deploy it" for a deploy tool) is its use.
   const approved = pastApproval(clauses);
