@@ -50,7 +50,7 @@ const flagged = (items: EvalItem[]) => scoreAll(items).filter((i) => i.score >= 
  * Floors, not the figures: the detector is deterministic, so these cannot flake, and each floor sits
  * a little under what freeze 7 reaches so that a change which loses ground fails. Round 8 was used to
  * develop freeze 6 (7/34 before it); rounds 4 and 6 were used to develop freeze 7 (15/25 and 24/32
- * before it, 24/25 and 32/32 after); round 7 was held out of freeze 7 (14/20 before and after). Round
+ * before it, 23/25 and 32/32 after); round 7 was held out of freeze 7 (14/20 before and after). Round
  * 9, the honest figure, is reported by the bench and never asserted, so no one tunes against it.
  */
 describe("poisoning detector, later rounds at the product threshold", () => {
