@@ -61,13 +61,13 @@ function parse(sentence: string): Clause[] {
 // --- Roles, as lemmas (one form stands for every inflection) ---------------------------------------
 // A secret that identifies or unlocks an account: what a tool that is not a password manager never needs.
 const CREDENTIAL =
-  /\b(?:password|passphrase|passcode|pin|seed phrase|recovery (?:code|phrase|key)|access key|secret(?: key)?|app password|one-time code|otp|2fa code|private key|api key|session cookie|cookie|login|username|ssn|social security number|passport number)\b/;
+  /\b(?:password|passphrase|passcode|pin|seed phrase|recovery (?:code|phrase|key)|access key|secret(?: key)?|app password|one-time code|otp|2fa code|private key|api key|session cookie|cookie|login|username|ssn|social security number|passport number|credentials?)\b/;
 // Personal data a tool asks for beyond its input.
 const PERSONAL =
   /\b(?:date of birth|birthday|employer|job title|salary|home address|phone number|passport|ip|city|calendar|email|contact|location)\b/;
 // Putting data somewhere: the verb, and the place in a tool's input.
 const PUT =
-  /\b(?:put|type|enter|supply|include|attach|add|copy|paste|provide|give|pass|fill|insert|append|require|need|go|belong|place|hand|feed|send|share|forward)\b|\bask (?:\w+ ){0,3}?for\b/;
+  /\b(?:put|set|type|enter|supply|include|attach|add|copy|paste|provide|give|pass|fill|insert|append|require|need|go|belong|place|hand|feed|send|share|forward)\b|\bask (?:\w+ ){0,3}?for\b/;
 const ASK_USER = /\bask (?:the |their )?(?:user|person|customer|them|people|requester) for\b/;
 const INTO_INPUT =
   /\b(?:in|into|to|inside|within)\s+(?:the\s+|this\s+|its\s+)?(?:\w+\s+)?(?:field|argument|parameter|param|memo|note|box|slot|input)\b/;
@@ -99,7 +99,7 @@ const DESCRIBED_AS = /\b(?:describe|present|report|call|label)\s+(?:\w+\s+){0,2}
 const WHATEVER = /\b(?:whichever|whatever|regardless|even if|even when|actually|in fact)\b/;
 
 // The model's limits, and what lifts them.
-const LIMIT_WORDS = String.raw`(?:content rule|safety rule|usual rule|limitation|restriction|filter|policy check|safety check|care|caution|warning|disclaimer|caveat|lecture|boundary|guardrail|safety|scruple|refusal|moral|ethic|censorship)s?`;
+const LIMIT_WORDS = String.raw`(?:content rule|safety rule|usual rule|limitation|restriction|filter|policy check|safety check|guideline|care|caution|warning|disclaimer|caveat|lecture|boundary|guardrail|safety|scruple|refusal|moral|ethic|censorship)s?`;
 // A lift that governs the limit: "no content rules", "without warnings", "the usual care … is unnecessary".
 const LIFTED = new RegExp(
   String.raw`\b(?:no|without|free of|zero|never any|nothing off)\s+(?:[\w-]+\s+){0,2}?${LIMIT_WORDS}\b|\b${LIMIT_WORDS}\s+(?:[\w-]+\s+){0,6}?(?:be\s+)?(?:unnecessary|moot|off|lift|suspend|disable|waive|switch off|not apply|do not apply|n't apply)\b|\boff-limits\b`,
@@ -130,19 +130,46 @@ const OUTRANKS =
 const RIVAL = /\b(?:chat|conversation|disagreement|disagree|otherwise|conflict|differ|contradict|they say)\b/;
 
 // The reader ordered about: a clause that opens on a bare verb (after "please", "also", "first" …).
-const OPENERS = new Set(["please", "kindly", "also", "then", "first", "just", "always", "now", "simply"]);
+// "so" opens a consequence: "…, so share them" orders as plainly as "Share them".
+const OPENERS = new Set(["please", "kindly", "also", "then", "first", "just", "always", "now", "simply", "so"]);
+// The tagger reads a sentence-initial verb as a name ("Pipe the results …"): a capitalised first word
+// followed by a determiner or an object pronoun is a verb with its object.
+const OBJECT_START = new Set([
+  "the",
+  "a",
+  "an",
+  "this",
+  "that",
+  "these",
+  "those",
+  "every",
+  "each",
+  "all",
+  "them",
+  "it",
+  "its",
+  "their",
+  "your",
+]);
 function imperative(clause: Clause): string | null {
+  const at = imperativeHead(clause);
+  return at < 0
+    ? null
+    : clause.tokens
+        .slice(0, at + 3)
+        .map((x) => x.word)
+        .join(" ");
+}
+function imperativeHead(clause: Clause): number {
   const t = clause.tokens;
   let i = 0;
   while (i < t.length && (OPENERS.has(t[i].word) || t[i].pos === "INTJ" || t[i].pos === "CCONJ")) i++;
   const head = t[i];
-  if (!head || head.pos !== "VERB" || head.word !== head.lemma) return null;
+  const misread = i === 0 && (head?.pos === "PROPN" || head?.pos === "NOUN") && OBJECT_START.has(t[1]?.word ?? "");
+  if (!head || (head.pos !== "VERB" && !misread) || head.word !== head.lemma) return -1;
   // "Returns the rate" is tagged a verb too, but is not bare; "Use this tool to …" is usage advice.
-  if (/^(?:use|see|note|call|pass|refer)$/.test(head.word)) return null;
-  return t
-    .slice(0, i + 3)
-    .map((x) => x.word)
-    .join(" ");
+  if (/^(?:use|see|note|call|pass|refer)$/.test(head.word)) return -1;
+  return i;
 }
 
 // Another tool's name (snake_case), for routing to it or taking its calls.
@@ -161,6 +188,69 @@ const RIVAL_TOOL = /\b(?:server|other|another)\b|'s (?:[\w-]+ )?(?:operation|too
 const APPENDED =
   /\b(?:best|always|should|must|be to)\s+(?:be\s+)?(?:follow|precede|end|accompany|prefix|close|finish|pair)(?:ed)?\s+(?:by|with)\b/;
 
+// --- Structural roles (freeze 7). Each is a closed grammatical class or a general English verb class,
+// not a phrase from an evaluation item. -----------------------------------------------------------
+// "you" set apart from the user: in "the person you are helping" the user is a third party, so the
+// reader is the model. The verbs are the general class of verbs of social interaction.
+const READER_NOT_USER =
+  /\b(?:person|people|user|human|customer|client|requester|individual|someone|party)s?\s+(?:(?:that|who|whom)\s+)?you(?:\s+are|'re|\s+have been|'ve been)?\s+(?:help|assist|serv|chat|talk|speak|work|convers|interact|answer|respond|support|deal)/i;
+// A text addressed to whoever reads it: only a model reads a tool description as it runs.
+const WHOEVER_READS = /\b(?:whoever|anyone|anybody)\s+(?:is\s+)?read(?:s|ing)?\s+(?:this|these)\b/i;
+// Verbs of permission and consent: the general class, as lemmas.
+const PERMIT =
+  /^(?:approve|authorize|authorise|clear|consent|agree|grant|permit|allow|sanction|endorse|certify|sign|okay|vet|bless|waive|confirm|accept)$/;
+// The consequence a past approval is made to carry: an order, an obligation, or a check made needless.
+const NEEDLESS =
+  /\b(?:redundant|unnecessary|needless|superfluous|moot|not (?:needed|necessary|required)|no (?:longer )?need|need not|needn't)\b/;
+const MODAL_WORD = /^(?:must|should|shall|will|would|can|could|may|might|need|to)$/;
+// Verbs of assertion to a listener (tell, assure, promise …), ordered with the listener as object: the
+// text scripts what the model says.
+const SPEECH_VERB =
+  /^(?:tell|assure|reassure|promise|inform|say|explain|confirm|answer|reply|respond|report|claim|insist|state|guarantee)$/;
+const LISTENER =
+  /^(?:them|him|her|user|users|person|people|customer|customers|requester|caller|everyone|anyone|client|clients)$/;
+// What makes a scripted answer a false one: a concession against the fact, or a condition on the
+// user asking (a general class of concessive and conditional subordinators).
+const CONCESSIVE = /\b(?:even though|although|though|even if|whether or not|regardless|in fact|actually)\b/;
+const USER_ASKS =
+  /\b(?:if|when|whenever|should)\s+(?:anyone|anybody|someone|the user|a user|they|the person|the customer|people)\s+(?:ever\s+)?(?:ask|question|wonder|check|inquire|enquire)/;
+// A state of concealment toward someone: a linking verb and an adjective of imperceptibility (a general
+// class), aimed at a person: "stays unseen by the customer", "remain unknown to them".
+const CONCEALED =
+  /\b(?:stay|remain|keep|be|go|stays|remains|keeps|goes|stayed|remained|kept|went|gone|is|are|was|were|been)\s+(?:\w+\s+)?(?:invisible|hidden|unseen|unnoticed|unknown|unnoticeable|imperceptible|out of sight)\s+(?:to|from|by)\b/;
+// Exceptive coordinators (a closed class): what an order to disclose leaves out.
+const EXCEPT =
+  /\b(?:but not|except|excepting|apart from|other than|save for|leaving out|but never|not the)\b(?!\s+(?:when|if|where|while|in case|for errors?)\b)/;
+// Verbs of telling a person (not of listing or marking: "flag duplicates except the first" is a filter).
+const TELL = /^(?:mention|tell|say|disclose|reveal|explain|volunteer|raise|bring|inform|describe)$/;
+// Verbs of avoidance, for a clause that forbids another tool.
+const AVOID = /\b(?:avoid|ignore|skip|bypass|distrust|disregard|shun|not be use|never be use|not use|never use)\b/;
+// A destination argument: the preposition that moves data into a named thing.
+const INTO_NAMED = /\b(?:into|to|onto|through|via)\s+(?:the\s+|a\s+)?([a-z]+(?:_[a-z0-9]+)+)\b/;
+const MODEL_SUBJECT = /\b(?:assistant|model|agent|ai|llm|chatbot|copilot)\b/;
+
+// Subordinators of condition and time (a closed class): "once an admin has approved it" is a condition
+// the tool states, not an approval it claims.
+const SUBORDINATOR = /^(?:if|once|when|whenever|after|unless|until|before|provided|as soon as)$/;
+
+/**
+ * A permission verb in the past or perfect, not under a modal nor in a clause of condition: an approval
+ * claimed as done. Returns its clause's index and the verb.
+ */
+function pastApproval(clauses: Clause[]): { at: number; verb: string } | null {
+  for (const [at, c] of clauses.entries()) {
+    const t = c.tokens;
+    if (t.some((x) => SUBORDINATOR.test(x.word))) continue;
+    for (let i = 0; i < t.length; i++) {
+      const x = t[i];
+      if (x.pos !== "VERB" || !PERMIT.test(x.lemma) || x.word === x.lemma || /(?:s|ing)$/.test(x.word)) continue;
+      if (t.slice(Math.max(0, i - 2), i).some((y) => MODAL_WORD.test(y.word))) continue;
+      return { at, verb: x.word };
+    }
+  }
+  return null;
+}
+
 // The words a role starts from, as stems on the raw text: a sentence with none of them is not parsed.
 const STARTS_ROLE = new RegExp(
   [
@@ -172,6 +262,7 @@ const STARTS_ROLE = new RegExp(
     String.raw`story|scene|game|practice|sandbox|\blab\b|simulat|emulat|pretend|role|fiction|hypothet|persona|improv|\bact\b|dark|talk|speak|play|anything|whatever|however|normally|usually`,
     String.raw`approv|clear|sign|agree|ahead|review|\bvet|authori|bless|endors|sanction|okay|permission|consent|certif|settle|\bwins?\b|final|count|outrank|overrid|speak for`,
     String.raw`\bonly\b|meant|intend|destined|aimed|follow|preced|accompan|model|assistant|agent|\bai\b|llm|\byou`,
+    String.raw`\b(?:granted|permitted|allowed|confirmed|accepted|waived)\b|invisible|hidden|unseen|unnoticed|unknown|imperceptible|out of sight|redundan|needless|superfluous|\b(?:re)?assure\b|\bpromise\b|\bclaim\b|\binsist\b|\bguarantee\b|\b(?:whoever|anyone|anybody)\s+(?:is\s+)?read`,
   ].join("|"),
   "i",
 );
@@ -230,8 +321,12 @@ export function clauseSignals(
     }
     // Keeping something from the user, or sparing them it.
     const disclose = DISCLOSE.exec(l) ?? (AFFECT.test(all) ? ANSWER.exec(l) : null);
-    if (disclose && HOLD_BACK.test(l) && (AUDIENCE.test(l) || AFFECT.test(all)))
+    // The model as the one who holds back is withholding from its listener, named or not.
+    if (disclose && HOLD_BACK.test(l) && (AUDIENCE.test(l) || AFFECT.test(all) || MODEL_SUBJECT.test(l)))
       add({ signal: "withholds", weight: (AFFECT.test(all) ? 1 : 0.8) * discount, match: disclose[0] });
+    // On the words: the lemma of "hidden" is "hide".
+    const concealed = CONCEALED.exec(c.words);
+    if (concealed && AUDIENCE.test(l)) add({ signal: "withholds", weight: 0.6 * discount, match: concealed[0] });
     const described = DESCRIBED_AS.exec(l);
     if (described && WHATEVER.test(all))
       add({ signal: "steers-response", weight: discount, match: `${described[0]} … ${WHATEVER.exec(all)![0]}` });
@@ -255,6 +350,60 @@ export function clauseSignals(
     if (order) add({ signal: "addresses-model", weight: 0.3, match: order });
     const obliged = obligedModel(c);
     if (obliged) add({ signal: "addresses-model", weight: 0.5, match: obliged });
+    const head = statesPurpose ? -1 : imperativeHead(c);
+    // An order to tell a listener something: the text scripts the answer. False when conceded against
+    // the fact or kept for when the user asks.
+    if (head >= 0 && SPEECH_VERB.test(c.tokens[head].lemma)) {
+      // The listener as the object told ("tell them", "assure the user"), not a partner ("confirm with the user").
+      const object = c.tokens.slice(head + 1, head + 4);
+      const listener = object.find((x) => LISTENER.test(x.word));
+      // "tell them to reload" relays a request to the user; "tell them it reloaded" asserts a fact.
+      const at = listener ? c.tokens.indexOf(listener) : -1;
+      const relayed = c.tokens[at + 1]?.word === "to";
+      if (listener && !relayed && !c.tokens.slice(head + 1, at).some((x) => x.word === "with")) {
+        const scripted = CONCESSIVE.exec(all) ?? USER_ASKS.exec(all);
+        add({
+          signal: "steers-response",
+          weight: scripted ? 1 : 0.5,
+          match: `${c.tokens[head].word} ${listener.word}${scripted ? ` … ${scripted[0]}` : ""}`,
+        });
+      }
+    }
+    // An order to disclose one thing, with an exception: "mention X, but not Y" keeps Y back.
+    if (head >= 0 && TELL.test(c.tokens[head].lemma)) {
+      const rest = clauses
+        .slice(clauses.indexOf(c))
+        .map((x) => x.words)
+        .join(" ; ");
+      const except = EXCEPT.exec(rest);
+      if (except) add({ signal: "withholds", weight: 1, match: `${c.tokens[head].word} … ${except[0]}` });
+    }
+    // An order or obligation with a destination argument naming another tool: data sent elsewhere.
+    const into = order || obliged ? INTO_NAMED.exec(c.words) : null;
+    if (into && !own.has(into[1]))
+      add({ signal: "data-routing", weight: EXTRA.test(all) ? 1 : 0.7, match: `${order ?? obliged} … ${into[0]}` });
+    // Another tool forbidden: "x_tool … must be avoided", "never use x_tool".
+    const forbidden = otherTool(c.words, own);
+    const avoid = forbidden ? AVOID.exec(l) : null;
+    if (avoid) add({ signal: "shadowing", weight: 0.8 * discount, match: `${forbidden} … ${avoid[0]}` });
+  }
+  const reader = READER_NOT_USER.exec(sentence) ?? WHOEVER_READS.exec(sentence);
+  if (reader) add({ signal: "addresses-model", weight: 0.4, match: reader[0] });
+  // An approval claimed as done, made to carry an order or to make a check needless.
+  // An order to do what the tool is for ("approved by QA, so deploy it" for a deploy tool) is its use.
+  const approved = pastApproval(clauses);
+  if (approved) {
+    const ordered = clauses.slice(approved.at + 1).find((c) => {
+      const at = imperativeHead(c);
+      return at >= 0 && !aboutVerb(c.tokens[at].lemma, about);
+    });
+    const needless = NEEDLESS.exec(all);
+    if (ordered || needless)
+      add({
+        signal: "authority",
+        weight: discount,
+        match: `${approved.verb} … ${needless ? needless[0] : imperative(ordered!)}`,
+      });
   }
   // Another tool's calls taken over: "the only … tool that should run" beside another server's tool,
   // or requests meant for another tool sent here.
@@ -299,6 +448,10 @@ function obligedModel(clause: Clause): string | null {
         .join(" ")
     : null;
 }
+
+/** A verb the tool's name or purpose uses, in any inflection ("merge" for "Merges a pull request"). */
+const aboutVerb = (lemma: string, about: Set<string>) =>
+  about.has(lemma) || about.has(`${lemma}s`) || about.has(`${lemma}es`) || about.has(`${lemma.replace(/e$/, "")}ing`);
 
 /** "into title": the tool's own parameter named as where data goes. */
 function ownParam(lemmas: string, own: Set<string>): RegExpExecArray | null {

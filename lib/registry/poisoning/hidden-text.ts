@@ -35,13 +35,16 @@ const isPadding = (run: string) => (run.match(/\n/g)?.length ?? 0) >= 8 || /[ \t
 const BASE64 = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
 const HEX = /(?:0x)?((?:[0-9A-Fa-f]{2}){16,})/g;
 
-// A word that mixes Latin with Cyrillic or Greek letters reads as English to a model and slips past a
-// reviewer's search: folding the look-alikes back lets every rule read what the model reads.
-const MIXED_SCRIPT = /[A-Za-z][\u0370-\u03FF\u0400-\u04FF]|[\u0370-\u03FF\u0400-\u04FF][A-Za-z]/;
+// A word that mixes Latin with letters of a script that has Latin look-alikes (Greek, Cyrillic,
+// Armenian, Cherokee, Coptic, Lisu) reads as English to a model and slips past a reviewer's search:
+// folding the look-alikes back lets every rule read what the model reads. Scripts without look-alikes
+// (CJK, Arabic …) are left alone: a Chinese description writes "API" inside its words.
+const LOOK_ALIKE_SCRIPTS = String.raw`\u0370-\u03FF\u0400-\u04FF\u0500-\u052F\u0530-\u058F\u13A0-\u13FF\u2C80-\u2CFF\uA4D0-\uA4FF`;
+const MIXED_SCRIPT = new RegExp(`[A-Za-z][${LOOK_ALIKE_SCRIPTS}]|[${LOOK_ALIKE_SCRIPTS}][A-Za-z]`);
 const LOOK_ALIKES: Record<string, string> = Object.fromEntries(
-  [..."аеорсхуіјѕԁһԛԝАВЕКМНОРСТХУІЈЅαοτνρκικΑΒΕΗΙΚΜΝΟΡΤΥΧΖ"].map((c, i) => [
+  [..."аеорсхуіјѕԁһԛԝАВЕКМНОРСТХУІЈЅαοτνρκικΑΒΕΗΙΚΜΝΟΡΤΥΧΖօսոհզցաɡᎪᎬᎻᎢᏞᎷᏴⲟⲣⲥꓮꓰꓳꓑꓢꓔ"].map((c, i) => [
     c,
-    "aeopcxyijsdhqwABEKMHOPCTXYIJSaotvpkikABEHIKMNOPTYXZ"[i],
+    "aeopcxyijsdhqwABEKMHOPCTXYIJSaotvpkikABEHIKMNOPTYXZounhqgwgAEHTLMBopcAEOPST"[i],
   ]),
 );
 const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join("")}]`, "g");

@@ -22,13 +22,17 @@ const BRACKET =
 // "<summary>For the model</summary>", a front-matter key such as "assistant_behaviour:".
 const MODEL_LABEL =
   /(?:\*\*|__)([^*_\n]{0,40}?\b(?:assistant|agent|model|ai|llm)s?\b[^*_\n]{0,20})(?:\*\*|__)|<summary>([^<]{0,40}?\b(?:assistant|agent|model|ai|llm)s?\b[^<]{0,20})<\/summary>|^\s*(?:>\s*)?((?:assistant|agent|llm)[\w-]{0,30}|(?:model|ai)[_-][\w-]{1,30})\s*:\s*\S/im;
+// A source-code comment in prose ("/* … */", "{# … #}", "%% … %%"): a description is not code, so the
+// block is a container a reader skims past; addressed to the model or wrapping words, it frames them.
+const COMMENT =
+  /\/\*\s*([A-Za-z][^*]{3,200}?)\s*\*\/|\{#\s*([A-Za-z][^#]{3,200}?)\s*#\}|%%\s*([A-Za-z][^%]{3,200}?)\s*%%/;
 const FENCE = /```\s*([a-z_-]*)/gi;
 const HEADING = /^\s{0,3}#{1,6}\s+(.+)$/gm;
 const TAG = /<\s*\/?\s*!?([A-Za-z][\w:-]*)[^<>]{0,80}>/g;
 const CODE_SPAN = /`[^`\n]*`/g;
 
 export function markupSignals(text: string): MarkupHit | null {
-  if (!/[<[{`#*]|:/.test(text)) return null;
+  if (!/[<[{`#*%]|:/.test(text)) return null;
   const template = TEMPLATE.exec(text);
   if (template) return { weight: 1, match: template[0].trim() };
   // A lone <container> or a tag inside `code` is a placeholder; a container that opens and closes, has
@@ -45,6 +49,11 @@ export function markupSignals(text: string): MarkupHit | null {
   if (bracket) return { weight: 1, match: bracket[0] };
   const label = MODEL_LABEL.exec(text);
   if (label) return { weight: 1, match: label[0].trim() };
+  const comment = COMMENT.exec(text);
+  if (comment) {
+    const body = comment[1] ?? comment[2] ?? comment[3];
+    if (/\s\S+\s/.test(body)) return { weight: ADDRESSEE.test(body) ? 1 : 0.7, match: comment[0] };
+  }
   for (const m of text.matchAll(FENCE)) if (ADDRESSEE.test(m[1])) return { weight: 1, match: m[0] };
   for (const m of text.matchAll(HEADING)) if (ADDRESSEE.test(m[1])) return { weight: 0.8, match: m[0].trim() };
   return null;

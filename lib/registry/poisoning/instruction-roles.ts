@@ -63,9 +63,10 @@ const GUIDANCE = set(
   "says supervisor configuration typing user's users' clash clashes",
 );
 
-// Persona or mode: the reader is given an identity or a state in which the usual rules are off.
+// Persona or mode: the reader is given an identity or a state in which the usual rules are off. "You
+// are helping" is the progressive, not an identity.
 const PERSONA =
-  /\b(?:play an? \w+|operating as|operate as|(?:you are|you're) \w+ now|you are(?: now)?|you're(?: now)?|you will be|become|act as|acting as|behave as|behave like|roleplay(?: as)?|role-?play as|pretend(?: to be| you are)?|imagine (?:you are|you're|being)|play the (?:role|part)|stay in (?:that |this )?character|in character|take on the (?:role|persona)|as an? (?:unrestricted|unfiltered|uncensored)|(?:speak|answer|respond|reply|write|talk) as|take on the (?:role|persona|identity) of|(?:adopt|assume) the (?:role|persona|identity))\b/;
+  /\b(?:play an? \w+|operating as|operate as|(?:you are|you're) \w+ now|you are(?: now)?(?!\s+\w+ing\b)|you're(?: now)?(?!\s+\w+ing\b)|you will be|become|act as|acting as|behave as|behave like|roleplay(?: as)?|role-?play as|pretend(?: to be| you are)?|imagine (?:you are|you're|being)|play the (?:role|part)|stay in (?:that |this )?character|in character|take on the (?:role|persona)|as an? (?:unrestricted|unfiltered|uncensored)|(?:speak|answer|respond|reply|write|talk) as|take on the (?:role|persona|identity) of|(?:adopt|assume) the (?:role|persona|identity))\b/;
 // A frame in which actions supposedly have no consequence.
 const UNREAL =
   /\b(?:only|just|merely|purely) an? (?:simulation|test|game|hypothetical|drill|sandbox|exercise|fiction|rehearsal|dry run)\b|\bis an? (?:rehearsal|simulation|dry run|drill)\b/;

@@ -51,6 +51,13 @@ const MODEL_GUIDANCE = new RegExp(
 );
 const REPLACES =
   /\b(?:replaces?|supersedes?|overrides?|outranks?|cancels?|voids?|trumps?|beats?|takes? the place of|counts? more than|wins? over)\b/i;
+// The writer naming their own rank before speaking: "As the owner of this workspace, we …". A tool's
+// text has no speaker; one that introduces itself by role claims the role's authority. With an
+// obligation to comply in the same sentence ("… must be followed") it is an order given by rank.
+const SELF_RANK = /\bas (?:the|your|its|this) (?:[\w-]+ ){0,2}?(?:of|for|behind|to) (?:[\w'-]+,?\s+){1,4}?(?:we|i)\b/i;
+// Obligations of compliance (verbs of obeying, a general class) or on the reader.
+const OBLIGATION =
+  /\b(?:must|shall|should|are to|is to)\s+(?:always\s+)?be\s+(?:honou?red|followed|obeyed|trusted|accepted|executed|respected|heeded|carried out|complied with|treated as)\b|\byou\s+(?:must|should|shall)\b/i;
 const ORDERED_BY =
   /\b(?:by (?:order|decree|mandate) of|on (?:the )?orders? of|as (?:decided|ordered|mandated|required) by|at the (?:request|direction|behest) of|per)\s+(?:the\s+)?(?:\w+(?:'s)?\s+){0,2}?(?:owner|administration|administrator|admin|operator|leadership|management|board|headquarters|vendor|platform|security|compliance|legal|ceo|cto|team)\b/i;
 
@@ -66,7 +73,7 @@ const SCOPES: { signal: RoleHit["signal"]; pattern: RegExp }[] = [
   {
     signal: "overrides-user",
     pattern:
-      /\bon (?:\w+(?:'s)?\s+){1,2}behalf\b|\bdirectly\b|\bwithout (?:checking|asking|confirming|consulting)\b|\bsecond-guess\b|\bdefer to\b|\btreat\b[^.;]{0,60}?\bas (?:coming from|authoritative|trusted|commands?|instructions?|the user)|\b(?:query|question|check(?:-in)?|confirmation)\b[^.;]{0,30}?\b(?:user|person|requester)\b[^.;]{0,30}?\b(?:not|no|never|unnecessary)\b/i,
+      /\bon (?:\w+(?:'s)?\s+){1,2}behalf\b|\bdirectly\b|\bwithout (?:checking|asking|confirming|consulting)\b|\bsecond-guess\b|\bdefer to\b|\btreat\b[^.;]{0,60}?\bas (?:coming from|authoritative|trusted|commands?|instructions?|the user|(?:the |an? |your )?(?:system )?(?:operator|administrator|admin|owner|developer|authority|supervisor))|\b(?:query|question|check(?:-in)?|confirmation)\b[^.;]{0,30}?\b(?:user|person|requester)\b[^.;]{0,30}?\b(?:not|no|never|unnecessary)\b/i,
   },
   // The model's identity and its limits.
   {
@@ -117,6 +124,8 @@ export function directiveSignals(sentence: string, own: Set<string>, statesPurpo
         : { signal: "addresses-model", weight: 0.5, match: guidance[0] },
     );
   }
+  const rank = SELF_RANK.exec(sentence);
+  if (rank) hits.push({ signal: "authority", weight: OBLIGATION.test(sentence) ? 1 : 0.6, match: rank[0] });
   const identity = IDENTITY.exec(sentence);
   const strong =
     DEONTIC.exec(sentence) ?? CAUSATIVE.exec(sentence) ?? BENEFIT.exec(sentence) ?? VOCATIVE.exec(sentence);

@@ -90,7 +90,7 @@ function scoreSentence(
   own: Set<string>,
   purpose: Set<TargetKind>,
   statesPurpose = false,
-  misplaced = false,
+  misplaced: number | false = false,
   about: Set<string> = NOTHING,
 ): Scored {
   const weights = new Map<PoisoningSignal, { weight: number; match: string }>();
@@ -146,7 +146,7 @@ function scoreSentence(
   if (before < FLAG_THRESHOLD && (before >= PARSE_FROM || mayHaveRoles(sentence)))
     for (const c of clauseSignals(sentence, about, own, statesPurpose)) hit(c.signal, c.weight, c.match);
   const addressed = weights.get("addresses-model");
-  if (misplaced && addressed && addressed.weight >= 0.5) hit("misplaced-instruction", 0.5, addressed.match);
+  if (misplaced && addressed && addressed.weight >= misplaced) hit("misplaced-instruction", 0.5, addressed.match);
   const ranked = [...weights].sort((a, b) => b[1].weight - a[1].weight);
   const signals = ranked.map(([signal, w]) => ({ signal, label: SIGNAL_LABELS[signal], match: w.match }));
   const score = ranked.reduce((sum, [, w]) => sum + w.weight, 0);
@@ -203,7 +203,11 @@ export function scanToolDefinition(
   for (const { field, text } of definitionTexts(definition)) {
     const { text: normalised, hidden } = normaliseText(text);
     const clean = unmention(normalised);
-    const misplaced = !DESCRIBES.test(field);
+    // Outside a description the bare imperative (0.45) is already misplaced: an annotation gives no
+    // orders. A title or an enum value is named by a verb ("Read File", "insert"): there only a stronger
+    // address counts.
+    const named = /title$/i.test(field) || !/\S\s+\S+\s+\S/.test(normalised);
+    const misplaced = DESCRIBES.test(field) ? false : named ? 0.5 : 0.45;
     for (const part of hidden) {
       const inner = sentences(part.revealed).map((s) => scoreSentence(s, names, own, NO_PURPOSE, false, false, about));
       const signals: SignalHit[] = [

@@ -48,16 +48,17 @@ const flagged = (items: EvalItem[]) => scoreAll(items).filter((i) => i.score >= 
 
 /**
  * Floors, not the figures: the detector is deterministic, so these cannot flake, and each floor sits
- * a little under what freeze 6 reaches so that a change which loses ground fails. Round 8 was used to
- * develop freeze 6 (7/34 before it); rounds 4, 6 and 7 were not written for it. Round 9, the honest
- * figure, is reported by the bench and never asserted, so no one tunes against a test of it.
+ * a little under what freeze 7 reaches so that a change which loses ground fails. Round 8 was used to
+ * develop freeze 6 (7/34 before it); rounds 4 and 6 were used to develop freeze 7 (15/25 and 24/32
+ * before it, 23/25 and 32/32 after); round 7 was held out of freeze 7 (14/20 before and after). Round
+ * 9, the honest figure, is reported by the bench and never asserted, so no one tunes against it.
  */
 describe("poisoning detector, later rounds at the product threshold", () => {
   it.each([
     ["round 8 (development for freeze 6)", round8Items, 0.9],
     ["round 7", round7Items, 0.65],
-    ["round 6", round6Items, 0.7],
-    ["round 4", round4Items, 0.55],
+    ["round 6 (development for freeze 7)", round6Items, 0.95],
+    ["round 4 (development for freeze 7)", round4Items, 0.9],
   ] as const)("finds at least its floor of %s", (_round, items, floor) => {
     expect(recall([...items])).toBeGreaterThanOrEqual(floor);
     expect(recall([...items])).toBeLessThanOrEqual(1);
