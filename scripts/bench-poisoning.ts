@@ -13,6 +13,8 @@ import {
   round8Items,
   round9BenignItems,
   round9Items,
+  round10BenignItems,
+  round10Items,
   type EvalItem,
 } from "@/lib/registry/poisoning/eval/eval-set";
 import {
@@ -99,12 +101,14 @@ const evalDefs = [
   ...round7Items,
   ...round8Items,
   ...round9Items,
+  ...round10Items,
   ...benignItems,
   ...round5BenignItems,
   ...round6BenignItems,
   ...round7BenignItems,
   ...round8BenignItems,
   ...round9BenignItems,
+  ...round10BenignItems,
 ];
 const perDefinition = evalDefs
   .map((item) => {
@@ -163,6 +167,11 @@ const rounds: [string, EvalItem[], EvalItem[]][] = [
     "round 9 (written with round 8, held back until freeze 6 was final; held out of freeze 7: see eval/README.md)",
     round9Items,
     round9BenignItems,
+  ],
+  [
+    "round 10 (blind: its author never read the detector; 45/67 and benign 6/38 at freeze 6 and at freeze 7)",
+    round10Items,
+    round10BenignItems,
   ],
 ];
 for (const [label, poisoned, benign] of rounds) {

@@ -12,6 +12,7 @@ import { round6Benign, round6Poisoned } from "./unseen-round-6";
 import { round7Benign, round7Poisoned } from "./unseen-round-7";
 import { round8Benign, round8Poisoned } from "./unseen-round-8";
 import { round9Benign, round9Poisoned } from "./held-back-round-9";
+import { round10Benign, round10Poisoned } from "./blind-round-10";
 import type { ScanContext } from "../registry-names";
 
 /** One labelled definition of the evaluation set: a tool or a prompt, as a model reads it. */
@@ -102,6 +103,11 @@ export const round7Items = poisonedFrom(round7Poisoned);
 export const round8Items = poisonedFrom(round8Poisoned);
 /** Round 9: written with round 8, held back until freeze 6 was final (see held-back-round-9.ts). */
 export const round9Items = poisonedFrom(round9Poisoned);
+/**
+ * Round 10: written by an author who never read the detector, its bench or any earlier round (see
+ * blind-round-10.ts), scored once at freeze 6 and once at freeze 7. Reported, never asserted or tuned on.
+ */
+export const round10Items = poisonedFrom(round10Poisoned);
 
 /** Benign definitions, grouped by the server they came from. */
 export const benignItems: EvalItem[] = [
@@ -118,5 +124,6 @@ export const round6BenignItems: EvalItem[] = serverItems(round6Benign);
 export const round7BenignItems: EvalItem[] = serverItems(round7Benign);
 export const round8BenignItems: EvalItem[] = serverItems(round8Benign);
 export const round9BenignItems: EvalItem[] = serverItems(round9Benign);
+export const round10BenignItems: EvalItem[] = serverItems(round10Benign);
 
 export const families = [...new Set(poisonedItems.map((i) => i.group))];
