@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import { canonicalJson } from "./canonical-json";
 
 type Bytes = string | Uint8Array;
@@ -10,8 +10,12 @@ export function sha256(...parts: Bytes[]): Buffer {
   return hash.digest();
 }
 
-/** sha256 of the parts as 64 lowercase hex digits. */
-export const sha256Hex = (...parts: Bytes[]): string => sha256(...parts).toString("hex");
+/**
+ * sha256 of the parts as 64 lowercase hex digits. Text goes through the one-shot digest, with no Hash object
+ * per call: the audit chain hashes every ingested record here.
+ */
+export const sha256Hex = (...parts: Bytes[]): string =>
+  parts.every((p) => typeof p === "string") ? hash("sha256", parts.join(""), "hex") : sha256(...parts).toString("hex");
 
 /**
  * sha256 hex of a value's canonical JSON: key order never matters, any value change does. What Warden

@@ -11,7 +11,7 @@ export const dayOf = (d: Date) => new Date(Math.floor(d.getTime() / 86_400_000) 
 export const ROLLUP_TABLES = { hour: "ToolCallRollup", day: "ToolCallRollupDaily" } as const;
 
 type Row = {
-  hour: Date;
+  at: number;
   server: string;
   tool: string;
   agent: string;
@@ -24,33 +24,28 @@ type Row = {
   buckets: number[];
 };
 
-/**
- * Adds a batch to the hourly and the daily rollups, one statement each, inside the ingest transaction.
- * The events carry the names and rule their audit records store (already redacted, the rule already the one
- * it is counted under: ingest-events' `asStored`), so a rollup column never holds what the record does not.
- */
-export async function upsertRollups(tx: Tx | Sql, events: TIngestEvent[]) {
-  const sql = asSql(tx);
-  await upsertInto(sql, "hour", events);
-  await upsertInto(sql, "day", events);
-}
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 /** A count as the audit record keeps it: a number that reads as a secret (a card number) is redacted there, and counts 0 here. */
 const count = (n: number | undefined) => (n === undefined || holdsSecret(String(n)) ? 0 : n);
 
-async function upsertInto(sql: Sql, grain: keyof typeof ROLLUP_TABLES, events: TIngestEvent[]) {
-  const table = ROLLUP_TABLES[grain];
-  const rows = new Map<string, Row>();
-  for (const e of events) {
-    const hour = grain === "hour" ? hourOf(e.timestamp) : dayOf(e.timestamp);
-    const rule = e.outcome === "deny" || e.outcome === "pending" ? (e.rule ?? UNREPORTED_RULE) : "";
-    const [server, tool, agent] = [e.server, e.tool ?? "", e.agent];
-    const key = [hour.toISOString(), server, tool, agent, e.outcome, rule].join("\u0000");
-    const row = rows.get(key) ?? {
-      hour,
-      server,
-      tool,
-      agent,
+/** The grain's rows, in key order, so concurrent batches lock shared rows in the same order and cannot deadlock. */
+const inKeyOrder = (rows: Map<string, Row>) =>
+  [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+
+/** What one event adds to its row: the same at either grain. */
+type Counted = { records: number; bytes: number; latency: number; bucket: number };
+
+function add(rows: Map<string, Row>, at: number, names: string, e: TIngestEvent, rule: string, n: Counted) {
+  const key = `${at}\u0000${names}`;
+  let row = rows.get(key);
+  if (!row) {
+    row = {
+      at,
+      server: e.server,
+      tool: e.tool ?? "",
+      agent: e.agent,
       outcome: e.outcome,
       rule,
       count: 0,
@@ -59,23 +54,22 @@ async function upsertInto(sql: Sql, grain: keyof typeof ROLLUP_TABLES, events: T
       latency: 0,
       buckets: Array(LATENCY_BUCKET_COUNT).fill(0),
     };
-    row.count++;
-    row.records += count(e.recordsReturned);
-    row.bytes += count(e.bytes);
-    if (e.latencyMs !== undefined) {
-      row.latency += Math.round(e.latencyMs);
-      row.buckets[latencyBucket(e.latencyMs)]++;
-    }
     rows.set(key, row);
   }
-  // In key order, so concurrent batches lock shared rows in the same order and cannot deadlock.
-  const list = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
-  if (list.length === 0) return;
-  // One JSON parameter, whatever the batch holds (rows in key order, kept by ORDER BY i).
-  const json = JSON.stringify(
-    list.map((r, i) => ({
+  row.count++;
+  row.records += n.records;
+  row.bytes += n.bytes;
+  if (n.bucket >= 0) {
+    row.latency += n.latency;
+    row.buckets[n.bucket]++;
+  }
+}
+
+const asJson = (rows: Row[]) =>
+  JSON.stringify(
+    rows.map((r, i) => ({
       i,
-      hour: r.hour.toISOString(),
+      hour: new Date(r.at).toISOString(),
       server: r.server,
       tool: r.tool,
       agent: r.agent,
@@ -88,10 +82,11 @@ async function upsertInto(sql: Sql, grain: keyof typeof ROLLUP_TABLES, events: T
       buckets: r.buckets,
     })),
   );
-  await sql.query(
-    `INSERT INTO "${table}" (hour, server, tool, agent, outcome, rule, count, "recordsSum", "bytesSum", "latencySum", "latencyBuckets")
+
+const upsert = (table: string, param: string) =>
+  `INSERT INTO "${table}" (hour, server, tool, agent, outcome, rule, count, "recordsSum", "bytesSum", "latencySum", "latencyBuckets")
      SELECT hour, server, tool, agent, outcome, rule, count, records, bytes, latency, buckets
-     FROM json_to_recordset($1::json) AS r(i int, hour timestamptz, server text, tool text, agent text, outcome text, rule text,
+     FROM json_to_recordset(${param}::json) AS r(i int, hour timestamptz, server text, tool text, agent text, outcome text, rule text,
        count int, records bigint, bytes bigint, latency bigint, buckets int[])
      ORDER BY i
      ON CONFLICT (hour, server, tool, agent, outcome, rule) DO UPDATE SET
@@ -99,7 +94,33 @@ async function upsertInto(sql: Sql, grain: keyof typeof ROLLUP_TABLES, events: T
        "recordsSum" = "${table}"."recordsSum" + EXCLUDED."recordsSum",
        "bytesSum" = "${table}"."bytesSum" + EXCLUDED."bytesSum",
        "latencySum" = "${table}"."latencySum" + EXCLUDED."latencySum",
-       "latencyBuckets" = (SELECT array_agg(COALESCE(a, 0) + COALESCE(b, 0) ORDER BY i) FROM unnest("${table}"."latencyBuckets", EXCLUDED."latencyBuckets") WITH ORDINALITY AS t(a, b, i))`,
-    [json],
-  );
+       "latencyBuckets" = (SELECT array_agg(COALESCE(a, 0) + COALESCE(b, 0) ORDER BY i) FROM unnest("${table}"."latencyBuckets", EXCLUDED."latencyBuckets") WITH ORDINALITY AS t(a, b, i))`;
+
+// Both grains in one statement: the hourly upsert as a CTE, the daily one as the main query. Every batch
+// runs the same statement, so concurrent batches take the two tables' row locks in the same order.
+const UPSERT_SQL = `WITH hourly AS (${upsert(ROLLUP_TABLES.hour, "$1")}) ${upsert(ROLLUP_TABLES.day, "$2")}`;
+
+/**
+ * Adds a batch to the hourly and the daily rollups, in one statement, inside the ingest transaction.
+ * The events carry the names and rule their audit records store (already redacted, the rule already the one
+ * it is counted under: ingest-events' `asStored`), so a rollup column never holds what the record does not.
+ */
+export async function upsertRollups(tx: Tx | Sql, events: TIngestEvent[]) {
+  if (events.length === 0) return;
+  const hours = new Map<string, Row>();
+  const days = new Map<string, Row>();
+  for (const e of events) {
+    const rule = e.outcome === "deny" || e.outcome === "pending" ? (e.rule ?? UNREPORTED_RULE) : "";
+    const names = [e.server, e.tool ?? "", e.agent, e.outcome, rule].join("\u0000");
+    const n: Counted = {
+      records: count(e.recordsReturned),
+      bytes: count(e.bytes),
+      latency: e.latencyMs === undefined ? 0 : Math.round(e.latencyMs),
+      bucket: e.latencyMs === undefined ? -1 : latencyBucket(e.latencyMs),
+    };
+    const ms = e.timestamp.getTime();
+    add(hours, Math.floor(ms / HOUR_MS) * HOUR_MS, names, e, rule, n);
+    add(days, Math.floor(ms / DAY_MS) * DAY_MS, names, e, rule, n);
+  }
+  await asSql(tx).query(UPSERT_SQL, [asJson(inKeyOrder(hours)), asJson(inKeyOrder(days))]);
 }

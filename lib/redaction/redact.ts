@@ -192,17 +192,26 @@ export function redact<T>(value: T, extraKeys: readonly string[] = [], known?: K
     if (depth >= MAX_REDACT_DEPTH) return TOO_DEEP;
     if (Array.isArray(v)) return v.map((inner) => walk(inner, depth + 1));
     const out: Record<string, unknown> = {};
-    for (const [k, inner] of Object.entries(v)) {
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
+      const inner = (v as Record<string, unknown>)[k];
+      // Left out as JSON leaves it out: records built in code carry many optional members unset.
+      if (inner === undefined) continue;
       const key = uniqueKey(out, redactText(k, known));
-      const whole = isSensitiveKey(k) || extra.has(k.toLowerCase());
+      const whole = isSensitiveKey(k) || (extra.size > 0 && extra.has(k.toLowerCase()));
       if (whole) rememberLeaves(known, inner);
-      const next = whole ? REDACTED : walk(inner, depth + 1);
-      // A "__proto__" key from the wire is data: define it, so it can never become the copy's prototype.
-      Object.defineProperty(out, key, { value: next, enumerable: true, writable: true, configurable: true });
+      setOwn(out, key, whole ? REDACTED : walk(inner, depth + 1));
     }
     return out;
   };
   return walk(value, 0) as T;
+}
+
+/** Sets a member of a fresh copy; a "__proto__" key from the wire is data, defined so it never becomes the copy's prototype. */
+function setOwn(out: Record<string, unknown>, key: string, value: unknown) {
+  if (key === "__proto__")
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }
 
 /** A masked key that would collide with a sibling gets a number: two secrets as keys stay two entries. */

@@ -36,24 +36,41 @@ export type JsonProblem = { path: string; message: string };
  * is reported with its path. Iterative, so a million-deep array costs a loop, not the stack.
  */
 export function jsonProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): JsonProblem | null {
-  const stack: [unknown, string, number][] = [[value, "", 0]];
+  // A member's path is written out only for the one that has a problem: ingest checks every event this way.
+  const stack: Frame[] = [{ v: value, key: "", parent: null, depth: 0 }];
   while (stack.length > 0) {
-    const [v, path, depth] = stack.pop()!;
+    const frame = stack.pop()!;
+    const v = frame.v;
     if (typeof v === "string") {
       const problem = textProblem(v);
-      if (problem) return { path, message: `Text ${problem}` };
+      if (problem) return { path: pathOf(frame), message: `Text ${problem}` };
       continue;
     }
     if (v === null || typeof v !== "object") continue;
-    if (depth >= maxDepth) return { path, message: `Nested more than ${maxDepth} levels deep` };
-    const entries = Array.isArray(v) ? v.map((item, i) => [String(i), item] as const) : Object.entries(v);
-    for (const [key, inner] of entries) {
+    const depth = frame.depth + 1;
+    if (depth > maxDepth) return { path: pathOf(frame), message: `Nested more than ${maxDepth} levels deep` };
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) stack.push({ v: v[i], key: String(i), parent: frame, depth });
+      continue;
+    }
+    for (const key in v) {
+      if (!Object.hasOwn(v, key)) continue;
       const problem = textProblem(key);
-      if (problem) return { path, message: `A key ${problem}` };
-      stack.push([inner, path ? `${path}.${key}` : key, depth + 1]);
+      if (problem) return { path: pathOf(frame), message: `A key ${problem}` };
+      stack.push({ v: (v as Record<string, unknown>)[key], key, parent: frame, depth });
     }
   }
   return null;
+}
+
+type Frame = { v: unknown; key: string; parent: Frame | null; depth: number };
+
+function pathOf(frame: Frame): string {
+  const keys: string[] = [];
+  for (let f: Frame | null = frame; f?.parent; f = f.parent) keys.push(f.key);
+  let path = "";
+  for (let i = keys.length - 1; i >= 0; i--) path = path ? `${path}.${keys[i]}` : keys[i];
+  return path;
 }
 
 /** Any JSON value, checked by jsonProblem (for free-form members such as tool-call arguments). */
