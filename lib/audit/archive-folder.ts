@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { link, mkdir, open, readFile, unlink } from "node:fs/promises";
+import { link, open, readFile, unlink } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
 
@@ -20,12 +20,12 @@ export const sha256OfFile = async (file: string) =>
  * very same bytes (a retry after a crash) is accepted; different bytes are refused. Returns the bytes' sha256.
  */
 export async function writeOnce(dir: string, name: string, chunks: AsyncIterable<string> | string[]) {
-  await mkdir(dir, { recursive: true });
   const final = path.join(dir, name);
   const temp = path.join(dir, `.${name}.${process.pid}.${Date.now()}.tmp`);
   const hash = createHash("sha256");
   let bytes = 0;
-  const handle = await open(temp, "wx", 0o444);
+  // Read-only, and for the owner and its group alone: a month holds every record in full, people's names too.
+  const handle = await open(temp, "wx", 0o440);
   try {
     for await (const chunk of chunks) {
       const buffer = Buffer.from(chunk);

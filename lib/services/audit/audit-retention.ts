@@ -1,6 +1,7 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { checkpointDir } from "@/lib/audit/anchor-folder";
-import { archiveDir } from "@/lib/audit/archive-folder";
+import { archiveDir, sha256OfFile } from "@/lib/audit/archive-folder";
 import { lockChain, recordAudit } from "@/lib/audit/record-audit";
 import { evidenceSigner } from "@/lib/audit/signing-key";
 import { auditActor, systemActor } from "@/lib/authz/actor";
@@ -43,14 +44,19 @@ export async function applyAuditRetention(options: { now?: Date; archiveDir?: st
   const anchors = checkpointDir();
   // Every JSON file under the anchors folder is read as a checkpoint: an archive there would fail verification.
   const inAnchors = dir && anchors && (dir === anchors || dir.startsWith(`${anchors}${path.sep}`));
-  if (!dir || !signer || inAnchors) {
-    result.skipped = !dir
-      ? "WARDEN_ARCHIVE_DIR is not set: no audit month is sealed or dropped"
+  // A mount point that is not mounted is not made: files written under it would hide once it is.
+  const skip = !dir
+    ? "WARDEN_ARCHIVE_DIR is not set: no audit month is sealed or dropped"
+    : !existsSync(dir)
+      ? `WARDEN_ARCHIVE_DIR ${dir} does not exist (is it mounted?): no audit month is sealed or dropped`
       : !signer
         ? "no signing key: no audit month is sealed or dropped"
-        : "WARDEN_ARCHIVE_DIR lies inside the checkpoint anchors folder: give it a folder of its own";
-    if (!warned) console.warn(`Audit retention is off: ${result.skipped}.`);
-    warned = true;
+        : inAnchors
+          ? "WARDEN_ARCHIVE_DIR lies inside the checkpoint anchors folder: give it a folder of its own"
+          : null;
+  if (!dir || !signer || skip) {
+    result.skipped = skip;
+    warnOnce(`Audit retention is off: ${skip}.`);
     return result;
   }
   const keepFrom = addMonths(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)), -1);
@@ -60,15 +66,49 @@ export async function applyAuditRetention(options: { now?: Date; archiveDir?: st
     if (start >= keepFrom) break;
     const days = await retentionDaysOf(start, end);
     if (end.getTime() + days * DAY_MS > now.getTime()) break;
-    const existing = await db().auditSeal.findUnique({ where: { month } });
-    if (!existing) {
+    if (!(await db().auditSeal.findUnique({ where: { month } }))) {
       await sealAuditMonth(month, start, end, dir, signer, actor);
       result.sealed.push(month);
     }
-    if (await dropAuditMonth(month)) result.dropped.push(month);
-    else break;
+    // Sealed by this run or an earlier one (a crash, or a job not allowed to drop): the archive this folder
+    // holds must still be the one sealed, byte for byte, before the rows go.
+    const missing = await archiveProblem(month, dir);
+    if (missing) {
+      result.skipped = missing;
+      warnOnce(`Audit retention did not drop ${month}: ${missing}.`);
+      break;
+    }
+    try {
+      if (await dropAuditMonth(month)) result.dropped.push(month);
+      else break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "42501" && !/permission denied/i.test(String(error))) throw error;
+      result.skipped =
+        "sealed and archived; dropping a month needs the database's owner (npm run audit:retention) or a grant to this role";
+      warnOnce(`Audit retention: ${month} is ${result.skipped}.`);
+      break;
+    }
   }
   return result;
+}
+
+function warnOnce(message: string) {
+  if (!warned) console.warn(message);
+  warned = true;
+}
+
+/** Why a sealed month's archive in `dir` is not the one its seal names, or null when both files match. */
+async function archiveProblem(month: string, dir: string): Promise<string | null> {
+  const seal = await db().auditSeal.findUniqueOrThrow({ where: { month } });
+  for (const [file, sha256] of [
+    [seal.ndjsonFile, seal.ndjsonSha256],
+    [seal.manifestFile, seal.manifestSha256],
+  ]) {
+    const at = path.join(dir, file);
+    if (!existsSync(at)) return `${at} is missing`;
+    if ((await sha256OfFile(at)) !== sha256) return `${at} is not the file sealed`;
+  }
+  return null;
 }
 
 /** Detaches and drops a sealed month's partition (the database refuses unless its seal matches), audited. */

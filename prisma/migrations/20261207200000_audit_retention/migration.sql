@@ -52,7 +52,7 @@ CREATE TRIGGER "AuditSeal_no_truncate"
 -- is older than the previous one, and it is the oldest month left (the chain is only ever cut at its front).
 CREATE FUNCTION warden_audit_drop_month(m TEXT) RETURNS TEXT AS $$
 DECLARE
-  seal "AuditSeal"%ROWTYPE;
+  seal public."AuditSeal"%ROWTYPE;
   start TIMESTAMP;
   name TEXT;
   stats RECORD;
@@ -64,22 +64,28 @@ BEGIN
     RAISE EXCEPTION 'month % is the current or the previous month: it is never dropped', m;
   END IF;
   PERFORM pg_advisory_xact_lock(hashtext('warden_audit_partition'));
-  SELECT * INTO seal FROM "AuditSeal" WHERE month = m FOR UPDATE;
+  SELECT * INTO seal FROM public."AuditSeal" WHERE month = m FOR UPDATE;
   IF NOT FOUND THEN RAISE EXCEPTION 'month % has no seal: its partition is not dropped', m; END IF;
-  IF seal."droppedAt" IS NOT NULL OR to_regclass(format('%I', name)) IS NULL THEN RETURN NULL; END IF;
-  IF EXISTS (SELECT 1 FROM "AuditEvent" WHERE "recordedAt" < (start AT TIME ZONE 'UTC')) THEN
+  IF seal."droppedAt" IS NOT NULL OR to_regclass(format('public.%I', name)) IS NULL THEN RETURN NULL; END IF;
+  IF EXISTS (SELECT 1 FROM public."AuditEvent" WHERE "recordedAt" < (start AT TIME ZONE 'UTC')) THEN
     RAISE EXCEPTION 'month % is not the oldest month left in the audit log', m;
   END IF;
   EXECUTE format('SELECT count(*) AS n, min(sequence) AS lo, max(sequence) AS hi,
-    (SELECT hash FROM %I ORDER BY sequence DESC LIMIT 1) AS last FROM %I', name, name) INTO stats;
+    (SELECT hash FROM public.%I ORDER BY sequence DESC LIMIT 1) AS last FROM public.%I', name, name) INTO stats;
   IF stats.n <> seal."rows" OR stats.lo <> seal."firstSequence" OR stats.hi <> seal."lastSequence"
      OR stats.last <> seal."lastHash" THEN
     RAISE EXCEPTION 'month % holds % rows (#% to #%), its seal says % (#% to #%): not dropped',
       m, stats.n, stats.lo, stats.hi, seal."rows", seal."firstSequence", seal."lastSequence";
   END IF;
-  EXECUTE format('ALTER TABLE "AuditEvent" DETACH PARTITION %I', name);
-  EXECUTE format('DROP TABLE %I', name);
-  UPDATE "AuditSeal" SET "droppedAt" = now() WHERE month = m;
+  EXECUTE format('ALTER TABLE public."AuditEvent" DETACH PARTITION public.%I', name);
+  EXECUTE format('DROP TABLE public.%I', name);
+  UPDATE public."AuditSeal" SET "droppedAt" = now() WHERE month = m;
   RETURN name;
 END;
-$$ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public SET lock_timeout = '5s';
+$$ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp SET lock_timeout = '5s';
+
+-- Only the owner drops a month unless a deployment grants more: with its credentials alone the application could
+-- insert a seal row that matches a partition (a forged seal is found by verification, but only after the rows are
+-- gone). `npm run audit:retention` runs the whole retention as the owner; GRANT EXECUTE ON FUNCTION
+-- warden_audit_drop_month(TEXT) TO the application's role to let its daily job drop too (docs/operations.md).
+REVOKE EXECUTE ON FUNCTION warden_audit_drop_month(TEXT) FROM PUBLIC;
