@@ -13,7 +13,8 @@ import { fillAudit, measured } from "./lib/fill-audit";
 
 // npm run bench:verify-incremental [-- --records 1000000] [--database warden_bench_verify_incremental]
 // On PostgreSQL (BENCH_POSTGRES_URL's server, a database of its own): appends N tool-call records through
-// Warden's audit path in two phases, 29 days then the last day (1/30 of N), with a signed checkpoint
+// Warden's audit path in two phases, 29/30 of N dated before the last day (the simulator stops once it has
+// the count) then 1/30 of N dated in the last day, with a signed checkpoint
 // anchored in a temporary folder between them, as the console writes it. Then times `audit:verify --full`
 // (the floor) and the default incremental `audit:verify` (from the newest trusted anchored checkpoint) on
 // the same database, and prints records/s, the records each checked, and the ratio full / incremental.
