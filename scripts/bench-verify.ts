@@ -1,12 +1,11 @@
 import { verifyChain } from "@/lib/audit/verify-chain";
 import { CHAIN_BATCH } from "@/lib/audit/chain-rows";
-import { recordAudit, type AuditInput } from "@/lib/audit/record-audit";
-import { wireMethod } from "@/lib/audit/catalog";
 import { closeConnection, db } from "@/lib/db/client";
 import { ensureDatabase } from "@/lib/startup/ensure-database";
 import { generateTraffic } from "@/lib/simulator/traffic";
 import { args } from "./lib/args";
 import { benchDatabase } from "./lib/bench-backend";
+import { fillAudit, measured } from "./lib/fill-audit";
 import { verifyFloor } from "./lib/verify-floor";
 
 // npm run bench:verify [-- --records 1000000]
@@ -22,56 +21,8 @@ process.env.WARDEN_SEED_DEMO = "never";
 await ensureDatabase();
 
 const fill = performance.now();
-let batch: AuditInput[] = [];
-let filled = 0;
-const flush = async () => {
-  const inputs = batch;
-  batch = [];
-  await db().$transaction((tx) => recordAudit(tx, inputs), { timeout: 120_000 });
-  filled += inputs.length;
-  if (filled % 100_000 === 0) console.log(`  ${filled} records…`);
-};
-for (const e of generateTraffic({ days: 30, ratePerHour: Math.ceil(records / 400), seed: 5 })) {
-  if (filled + batch.length >= records) break;
-  batch.push({
-    actor: { type: "AGENT", id: null, label: e.agent },
-    category: "TOOL_CALL",
-    action: wireMethod(e.method),
-    outcome: e.outcome,
-    occurredAt: new Date(e.timestamp),
-    call: {
-      eventId: e.eventId,
-      server: e.server,
-      tool: e.tool,
-      agent: e.agent,
-      onBehalfOf: e.onBehalfOf ?? null,
-      sessionId: e.sessionId,
-    },
-    attributes: {
-      arguments: e.arguments,
-      recordsReturned: e.recordsReturned,
-      latencyMs: e.latencyMs,
-      traceId: e.traceId,
-    },
-  } as AuditInput);
-  if (batch.length === 5000) await flush();
-}
-if (batch.length) await flush();
+const filled = await fillAudit(generateTraffic({ days: 30, ratePerHour: Math.ceil(records / 400), seed: 5 }), records);
 console.log(`filled ${filled} records in ${((performance.now() - fill) / 1000).toFixed(0)} s`);
-
-/** Runs fn, sampling this process's RSS every 20 ms: seconds taken and the peak RSS in MB. */
-async function measured<T>(fn: () => Promise<T>) {
-  global.gc?.();
-  const before = process.memoryUsage().rss;
-  let peak = before;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  const t0 = performance.now();
-  const result = await fn();
-  const seconds = (performance.now() - t0) / 1000;
-  clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  return { result, seconds, beforeMb: before / 2 ** 20, peakMb: peak / 2 ** 20 };
-}
 
 try {
   const url = process.env.DATABASE_URL as string;
