@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -27,6 +27,7 @@ describe("npm run audit:verify --archive", () => {
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(tmpdir(), "warden-archive-cli-"));
+    await mkdir(archive());
     const conn = connectPglite(pgliteDir());
     install(conn);
     await migrate(conn);

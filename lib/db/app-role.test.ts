@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -44,6 +44,7 @@ async function asSuperuser(sql: string) {
 // A PostgreSQL role is what this is about: PGlite has one user, so this runs on PostgreSQL only.
 describe.skipIf(!serverUrl)("running Warden as a role that may only INSERT and SELECT the audit tables", () => {
   let ownerConn: Connection;
+  let appConn: Connection;
   let dir: string;
   beforeAll(async () => {
     await asSuperuser(`CREATE ROLE ${owner} LOGIN; CREATE ROLE ${app} LOGIN`);
@@ -52,7 +53,7 @@ describe.skipIf(!serverUrl)("running Warden as a role that may only INSERT and S
     ownerConn = connectPostgres(urlFor(owner), 2);
     await migrate(ownerConn);
     await ownerConn.withSession((s) => s.exec(appRoleGrants(app)));
-    useConnection(connectPostgres(urlFor(app), 4));
+    useConnection((appConn = connectPostgres(urlFor(app), 4)));
     dir = await mkdtemp(path.join(tmpdir(), "warden-anchors-"));
   });
   afterAll(async () => {
@@ -105,7 +106,7 @@ describe.skipIf(!serverUrl)("running Warden as a role that may only INSERT and S
       await expect(ownerConn.withSession((s) => s.exec(sql))).rejects.toThrow(/append-only/);
   });
 
-  it("seals, archives and drops a month past retention through warden_audit_drop_month, and no other way", async () => {
+  it("seals and archives a month past retention, and leaves the drop to the owner: no other way removes it", async () => {
     await ensureAuditPartitions(new Date("2024-01-15T00:00:00Z"));
     // The owner makes an old month of what the first case recorded.
     await ownerConn.withSession((s) =>
@@ -113,13 +114,35 @@ describe.skipIf(!serverUrl)("running Warden as a role that may only INSERT and S
         ${auditTriggers("ENABLE")}`),
     );
     await expect(db().$executeRawUnsafe(`DROP TABLE "AuditEvent_p202401"`)).rejects.toThrow(/must be owner/);
-    expect(await applyAuditRetention({ archiveDir: `${dir}-archive` })).toMatchObject({
-      sealed: ["2024-01"],
-      dropped: ["2024-01"],
+    const archive = `${dir}-archive`;
+    await expect(applyAuditRetention({ archiveDir: archive })).resolves.toMatchObject({
+      sealed: [],
+      skipped: expect.stringMatching(/does not exist/),
     });
+    await mkdir(archive);
+    // The app's credentials seal and archive, but cannot drop: a seal row they insert could match any month.
+    expect(await applyAuditRetention({ archiveDir: archive })).toMatchObject({
+      sealed: ["2024-01"],
+      dropped: [],
+      skipped: expect.stringMatching(/needs the database's owner/),
+    });
+    // Nor through a table of their own that the definer's function would read in place of the real seals.
+    await expect(
+      db().$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`CREATE TEMP TABLE "AuditSeal" (LIKE public."AuditSeal")`);
+        await tx.$queryRawUnsafe(`SELECT warden_audit_drop_month('2024-01')`);
+      }),
+    ).rejects.toThrow(/permission denied/);
     await expect(db().$executeRawUnsafe(`UPDATE "AuditSeal" SET "droppedAt" = NULL`)).rejects.toThrow(
       /permission denied/,
     );
+    // The owner's run (npm run audit:retention) checks the archive is the one sealed, then drops.
+    useConnection(ownerConn);
+    try {
+      expect(await applyAuditRetention({ archiveDir: archive })).toMatchObject({ sealed: [], dropped: ["2024-01"] });
+    } finally {
+      useConnection(appConn);
+    }
     expect(await verifyChain(db(), { anchorsDir: dir })).toMatchObject({
       ok: true,
       sealedThrough: { month: "2024-01" },

@@ -1,8 +1,9 @@
-import { chmod, cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { evidenceSigner } from "@/lib/audit/signing-key";
 import { configuredTrustedKeys } from "@/lib/audit/trusted-keys";
 import { verifyArchive } from "@/lib/audit/verify-archive";
 import { verifyChain } from "@/lib/audit/verify-chain";
@@ -12,6 +13,7 @@ import { auditTriggers } from "@/lib/testing/audit-triggers";
 import { describeWithDatabase } from "@/lib/testing/test-database";
 import { applyAuditRetention } from "./audit-retention";
 import { ensureAuditPartitions } from "./ensure-audit-partitions";
+import { sealAuditMonth } from "./seal-audit-month";
 import { verifyAudit } from "./verify-audit";
 import { writeCheckpoint } from "./write-checkpoint";
 
@@ -65,6 +67,7 @@ describeWithDatabase("audit retention: seal, archive, drop a month", ({ conn }) 
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(tmpdir(), "warden-retention-"));
+    await mkdir(archive());
     await recordIn("2024-01", 3);
     await writeCheckpoint({ anchorsDir: null });
     await recordIn("2024-02", 2);
@@ -75,6 +78,13 @@ describeWithDatabase("audit retention: seal, archive, drop a month", ({ conn }) 
 
   it("seals and drops nothing without an archive folder (fail closed)", async () => {
     expect(await applyAuditRetention({ archiveDir: null })).toMatchObject({ sealed: [], dropped: [] });
+    // Nor into a folder that is not there, such as a mount point not mounted: nothing is made under it.
+    const unmounted = path.join(root, "not-mounted");
+    expect(await applyAuditRetention({ archiveDir: unmounted })).toMatchObject({
+      sealed: [],
+      skipped: expect.stringMatching(/does not exist/),
+    });
+    expect(await readdir(root)).not.toContain("not-mounted");
     expect(await db().auditSeal.count()).toBe(0);
   });
 
@@ -97,10 +107,42 @@ describeWithDatabase("audit retention: seal, archive, drop a month", ({ conn }) 
     await label("test");
   });
 
+  it("drops a month sealed earlier only while the archive holds the very files sealed", async () => {
+    // Sealed by an earlier run (a crash, or a job not allowed to drop); since then its NDJSON was replaced.
+    const start = new Date("2024-01-01T00:00:00Z");
+    await sealAuditMonth(
+      "2024-01",
+      start,
+      new Date("2024-02-01T00:00:00Z"),
+      archive(),
+      evidenceSigner()!,
+      auditActor(systemActor("test")),
+    );
+    const seal = await db().auditSeal.findUniqueOrThrow({ where: { month: "2024-01" } });
+    const ndjson = path.join(archive(), seal.ndjsonFile);
+    const original = await readFile(ndjson);
+    await chmod(ndjson, 0o644);
+    await writeFile(ndjson, "{}\n");
+    const when = new Date("2025-02-15T00:00:00Z");
+    expect(await applyAuditRetention({ archiveDir: archive(), now: when })).toMatchObject({
+      sealed: [],
+      dropped: [],
+      skipped: expect.stringMatching(/is not the file sealed/),
+    });
+    await rm(ndjson);
+    expect(await applyAuditRetention({ archiveDir: archive(), now: when })).toMatchObject({
+      dropped: [],
+      skipped: expect.stringMatching(/is missing/),
+    });
+    expect(await partitions()).toEqual(expect.arrayContaining(["AuditEvent_p202401"]));
+    await writeFile(ndjson, original, { mode: 0o440 });
+  });
+
   it("keeps a month within retention", async () => {
     // 2024-02 ends 2024-03-01; a year of retention keeps it until 2025-03-01.
+    // 2024-01 was sealed by the case before; its archive is whole again, so it leaves now.
     const r = await applyAuditRetention({ archiveDir: archive(), now: new Date("2025-02-15T00:00:00Z") });
-    expect(r).toMatchObject({ sealed: ["2024-01"], dropped: ["2024-01"] });
+    expect(r).toMatchObject({ sealed: [], dropped: ["2024-01"] });
   });
 
   it("seals, archives and drops the months past retention; the chain verifies from the last seal", async () => {

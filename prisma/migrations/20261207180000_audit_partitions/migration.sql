@@ -88,7 +88,7 @@ BEGIN
   END IF;
   RETURN name;
 END;
-$$ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp SET lock_timeout = '5s';
+$$ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp SET lock_timeout = '5s';
 
 -- Where each existing row goes: the time it was recorded is not stored, so it is its claimed time, never past
 -- now, and never before the row ahead of it (a running maximum in sequence order: a late event joins the month

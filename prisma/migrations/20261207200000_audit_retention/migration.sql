@@ -82,7 +82,7 @@ BEGIN
   UPDATE public."AuditSeal" SET "droppedAt" = now() WHERE month = m;
   RETURN name;
 END;
-$$ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp SET lock_timeout = '5s';
+$$ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp SET lock_timeout = '5s';
 
 -- Only the owner drops a month unless a deployment grants more: with its credentials alone the application could
 -- insert a seal row that matches a partition (a forged seal is found by verification, but only after the rows are
