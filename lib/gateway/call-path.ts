@@ -8,7 +8,7 @@ import {
 import { redact } from "@/lib/redaction/redact";
 import type { Evaluation } from "@/lib/policy/decide";
 import { awaitApproval } from "./approval-flow";
-import { boundedArguments, type GatewayEvent } from "./audit-event";
+import { boundedArguments, callerFields, type GatewayEvent } from "./audit-event";
 import type { GatewayCore } from "./core";
 import { guardPaths } from "./path-guard";
 import { decideAgain, decideCall, UNHASHABLE } from "./decide-call";
@@ -94,10 +94,7 @@ export async function callTool(
     timestamp: now.toISOString(),
     server: upstream.slug,
     tool: params.name,
-    agent: caller.agent,
-    onBehalfOf: caller.onBehalfOf,
-    userSource: caller.userSource,
-    sessionId: caller.sessionId,
+    ...callerFields(caller),
     method: "tools/call",
     arguments: boundedArguments(redact(args, deniedFields)),
     outcome: "success",
@@ -143,13 +140,10 @@ export async function callTool(
     const a = await awaitApproval(
       core,
       {
-        agent: caller.agent,
+        ...callerFields(caller),
         server: upstream.slug,
         tool: params.name,
         arguments: args,
-        onBehalfOf: caller.onBehalfOf,
-        userSource: caller.userSource,
-        sessionId: caller.sessionId,
         toolHash: live?.hash ?? undefined,
       },
       caller.signal,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { promptCovered, resourceCovered, templateCovered, type ResourceScope } from "@/lib/policy/resource-scope";
 import { resourceUriProblem } from "@/lib/schemas/resource-pattern";
+import { callerFields } from "./audit-event";
 import type { CallerContext } from "./call-path";
 import type { GatewayCore } from "./core";
 import { rpcError, WARDEN_DENIED } from "./rpc-error";
@@ -119,10 +120,7 @@ export function refuseOutOfScope(
       eventId: randomUUID(),
       timestamp: new Date().toISOString(),
       server: upstream.slug,
-      agent: caller.agent,
-      onBehalfOf: caller.onBehalfOf,
-      userSource: caller.userSource,
-      sessionId: caller.sessionId,
+      ...callerFields(caller),
       requestId: caller.requestId,
       method,
       outcome: "deny",
