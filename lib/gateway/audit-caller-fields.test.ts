@@ -1,79 +1,44 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { ResultSchema } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { systemActor } from "@/lib/authz/actor";
-import { issueAgentCredential } from "@/lib/services/agent-credentials/issue-agent-credential";
-import { createGrant } from "@/lib/services/grants/create-grant";
-import { createToken } from "@/lib/services/tokens/create-token";
+import { everythingGateway } from "@/lib/testing/everything-gateway";
+import { connectAgent, rejection } from "@/lib/testing/gateway-clients";
 import { describeWithDatabase } from "@/lib/testing/test-database";
-import { connectAgent, rejection, until } from "@/lib/testing/gateway-clients";
-import { seedTeam } from "@/prisma/seed/factories";
-import { seedReferenceServer } from "@/prisma/seed/gateway-fixture";
-import { seedAgent } from "@/prisma/seed/registry-factories";
+import { seedEverythingAgent } from "@/prisma/seed/gateway-fixture";
 import { wardenApi } from "@/scripts/lib/warden-api";
 import { callerFields, type GatewayEvent } from "./audit-event";
-import { ZGatewayConfig } from "./config";
-import { startHttpGateway, type RunningGateway } from "./gateway";
 
-const sys = systemActor("test");
-const EVERYTHING = ["node_modules/@modelcontextprotocol/server-everything/dist/index.js", "stdio"];
 const DOCS = "demo://resource/static/document/";
 const USER = "dana@example.com";
 
 /** Every kind of audit event the gateway writes for an agent's requests names the caller the same way. */
 describeWithDatabase("Gateway audit: every event names its agent, user and how the user is known", () => {
   const warden = wardenApi(0);
-  let gw: RunningGateway;
-  let slug: string;
-  let clientId: string;
-  let key: string;
-  let spool: string;
+  let w: Awaited<ReturnType<typeof everythingGateway>> & Awaited<ReturnType<typeof seedEverythingAgent>>;
 
   beforeAll(async () => {
     await warden.start();
-    const team = await seedTeam();
-    const everything = await seedReferenceServer("everything", { slug: `who-${team.slug}`, ownerTeamId: team.id });
-    const agent = await seedAgent({ teamId: team.id, assertsUsers: true });
-    await createGrant(sys, {
-      agentId: agent.id,
-      serverId: everything.id,
-      allowedTools: ["echo"],
-      allowedOperations: ["read"],
-      allowedResources: [`${DOCS}features.md`],
-      allowedPrompts: ["simple-prompt"],
-    });
-    const token = await createToken(sys, {
-      name: `who-${team.slug}`,
-      scopes: ["bundle", "decide", "ingest", "manifest"],
-      expiresInDays: 1,
-    });
-    slug = everything.slug;
-    clientId = agent.clientId;
-    key = (await issueAgentCredential(sys, agent.id)).secret;
-    spool = mkdtempSync(path.join(tmpdir(), "warden-who-spool-"));
-    gw = await startHttpGateway(
-      ZGatewayConfig.parse({
-        warden: { url: warden.url, token: token.token },
-        listen: "127.0.0.1:0",
-        spool_dir: spool,
-        // Nothing ships during the test: its events stay in the spool, as the gateway wrote them.
-        ship_interval_ms: 60_000,
-        upstreams: { [slug]: { command: "node", args: EVERYTHING } },
-      }),
-      () => {},
+    const seeded = await seedEverythingAgent(
+      {
+        allowedTools: ["echo"],
+        allowedOperations: ["read"],
+        allowedResources: [`${DOCS}features.md`],
+        allowedPrompts: ["simple-prompt"],
+      },
+      { assertsUsers: true },
     );
-    await until(async () => (await fetch(`${gw.url}/healthz`)).ok || undefined, 30_000);
+    // Nothing ships during the test: its events stay in the spool, as the gateway wrote them.
+    w = { ...seeded, ...(await everythingGateway(warden.url, seeded, 60_000)) };
   }, 120_000);
 
   afterAll(async () => {
-    await gw?.close();
+    await w?.gw.close();
     await warden.stop();
   });
 
   it("records the same caller fields on calls, refusals, malformed calls, reads and refused reads", async () => {
-    const { client, close } = await connectAgent(`${gw.url}/mcp/${slug}`, key, USER);
+    const { client, close } = await connectAgent(w.url, w.key, USER);
     await client.callTool({ name: "echo", arguments: { message: "hi" } });
     await rejection(client.callTool({ name: "get-sum", arguments: { a: 1, b: 2 } }));
     await rejection(client.request({ method: "tools/call", params: { name: 7 } } as never, ResultSchema));
@@ -92,11 +57,11 @@ describeWithDatabase("Gateway audit: every event names its agent, user and how t
     ];
     // Read as the gateway wrote them, before shipping: Warden's ingest would take a missing userSource of a
     // named user as "asserted", hiding a verified user's source.
-    const events = readdirSync(spool)
+    const events = readdirSync(w.spool)
       .filter((f) => f.endsWith(".ndjson"))
-      .flatMap((f) => readFileSync(path.join(spool, f), "utf8").split("\n").filter(Boolean))
+      .flatMap((f) => readFileSync(path.join(w.spool, f), "utf8").split("\n").filter(Boolean))
       .map((l) => JSON.parse(l) as { k: string; e: GatewayEvent })
-      .filter((l) => l.k === "done" && l.e.agent === clientId)
+      .filter((l) => l.k === "done" && l.e.agent === w.clientId)
       .map((l) => l.e);
     const kindOf = (e: GatewayEvent) =>
       [e.method, e.outcome, ...(e.outcome === "deny" ? [(e.attributes as { rule?: string }).rule] : [])].join(":");
@@ -106,7 +71,7 @@ describeWithDatabase("Gateway audit: every event names its agent, user and how t
     for (const e of events)
       expect({ kind: kindOf(e), ...callerFields(e) }).toEqual({
         kind: kindOf(e),
-        agent: clientId,
+        agent: w.clientId,
         onBehalfOf: USER,
         userSource: "asserted",
         sessionId,
