@@ -7,12 +7,15 @@ import {
 } from "@modelcontextprotocol/sdk/types.js";
 import { redact } from "@/lib/redaction/redact";
 import type { Evaluation } from "@/lib/policy/decide";
+import { inForce } from "@/lib/policy/grant-entitlement";
+import { scopeOf } from "@/lib/policy/resource-scope";
 import { awaitApproval } from "./approval-flow";
 import { boundedArguments, callerFields, type GatewayEvent } from "./audit-event";
 import type { GatewayCore } from "./core";
 import { guardPaths } from "./path-guard";
 import { decideAgain, decideCall, UNHASHABLE } from "./decide-call";
 import { controlResponse } from "./response-controls";
+import { withheldAttribute, withholdUngrantedResources } from "./embedded-resources";
 import { rpcError, upstreamError, WARDEN_APPROVAL_PENDING, WARDEN_DENIED, WARDEN_UNAVAILABLE } from "./rpc-error";
 import type { Upstream } from "./upstream";
 import type { CallerUser } from "./oauth/authenticate";
@@ -228,8 +231,12 @@ export async function callTool(
   // Only a granted call reaches here: its grant and server say what the result may carry.
   const caps = [e.grant.maxRecords, e.server.maxRecordsPerCall].filter((n): n is number => n !== null);
   let controlled: ReturnType<typeof controlResponse>;
+  let withheld: string[];
   try {
-    controlled = controlResponse(result, { deniedFields, maxRecords: caps.length ? Math.min(...caps) : null });
+    const inForceNow = (e.server.grants.get(e.agent.id) ?? []).filter((g) => inForce(g, new Date()));
+    const scoped = withholdUngrantedResources(result, scopeOf(inForceNow).resources);
+    withheld = scoped.withheld;
+    controlled = controlResponse(scoped.result, { deniedFields, maxRecords: caps.length ? Math.min(...caps) : null });
   } catch (error) {
     // What cannot be masked does not reach the agent.
     finish({ outcome: "error", errorType: "response_controls_failed" });
@@ -243,7 +250,11 @@ export async function callTool(
     outcome: result.isError ? "error" : "success",
     ...summary,
     ...(result.isError ? { errorType: "tool_error" } : {}),
-    attributes: { ...event.attributes, response: { fieldsMasked, valuesRedacted, recordsCut } },
+    attributes: {
+      ...event.attributes,
+      response: { fieldsMasked, valuesRedacted, recordsCut, resourcesWithheld: withheld.length },
+      ...(withheld.length ? { resourcesWithheld: withheldAttribute(withheld) } : {}),
+    },
   });
   return controlled.result;
 }

@@ -13,6 +13,7 @@ import {
   type ServerCapabilities,
   type Tool,
 } from "@modelcontextprotocol/sdk/types.js";
+import { inForce } from "@/lib/policy/grant-entitlement";
 import { scopeOf } from "@/lib/policy/resource-scope";
 import { serverAccessDenial, toolVisible } from "@/lib/policy/visibility";
 import { liveToolHash } from "@/lib/registry/live-tool-hash";
@@ -115,7 +116,7 @@ function grantsOf(core: GatewayCore, slug: string, agent: string) {
   const now = new Date();
   return {
     server,
-    grants: grants.filter((g) => g.validFrom <= now && (!g.expiresAt || g.expiresAt > now)),
+    grants: grants.filter((g) => inForce(g, now)),
   };
 }
 
