@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { ResultSchema } from "@modelcontextprotocol/sdk/types.js";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { CreateMessageRequestSchema, ResultSchema, type Tool } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { systemActor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import { updateTool } from "@/lib/services/tools/update-tool";
 import { everythingGateway } from "@/lib/testing/everything-gateway";
 import { connectAgent, rejection } from "@/lib/testing/gateway-clients";
 import { describeWithDatabase } from "@/lib/testing/test-database";
@@ -11,6 +16,21 @@ import { callerFields, type GatewayEvent } from "./audit-event";
 
 const DOCS = "demo://resource/static/document/";
 const USER = "dana@example.com";
+const SAMPLING = "trigger-sampling-request";
+
+/** server-everything's tools as a client that can sample sees them (trigger-sampling-request among them). */
+async function samplingTools(): Promise<Tool[]> {
+  const client = new Client({ name: "inventory", version: "1.0.0" }, { capabilities: { sampling: {} } });
+  await client.connect(
+    new StdioClientTransport({
+      command: "node",
+      args: ["node_modules/@modelcontextprotocol/server-everything/dist/index.js", "stdio"],
+    }),
+  );
+  const { tools } = await client.listTools();
+  await client.close();
+  return tools;
+}
 
 /** Every kind of audit event the gateway writes for an agent's requests names the caller the same way. */
 describeWithDatabase("Gateway audit: every event names its agent, user and how the user is known", () => {
@@ -21,13 +41,19 @@ describeWithDatabase("Gateway audit: every event names its agent, user and how t
     await warden.start();
     const seeded = await seedEverythingAgent(
       {
-        allowedTools: ["echo"],
-        allowedOperations: ["read"],
+        allowedTools: ["echo", SAMPLING],
+        allowedOperations: ["read", "write"],
         allowedResources: [`${DOCS}features.md`],
         allowedPrompts: ["simple-prompt"],
       },
-      { assertsUsers: true },
+      { assertsUsers: true, tools: (await samplingTools()) as never },
     );
+    const sampling = await db().tool.findFirstOrThrow({ where: { serverId: seeded.serverId, name: SAMPLING } });
+    await updateTool(systemActor("test"), sampling.id, {
+      requiresApproval: false,
+      riskOverride: "LOW",
+      reason: "the test drives it",
+    });
     // Nothing ships during the test: its events stay in the spool, as the gateway wrote them.
     w = { ...seeded, ...(await everythingGateway(warden.url, seeded, 60_000)) };
   }, 120_000);
@@ -37,12 +63,21 @@ describeWithDatabase("Gateway audit: every event names its agent, user and how t
     await warden.stop();
   });
 
-  it("records the same caller fields on calls, refusals, malformed calls, reads and refused reads", async () => {
-    const { client, close } = await connectAgent(w.url, w.key, USER);
+  it("records the same caller fields on calls, refusals, malformed calls, reads, refused reads and sampling", async () => {
+    const { client, close } = await connectAgent(w.url, w.key, USER, {
+      capabilities: { sampling: {} },
+      handlers: (c) =>
+        c.setRequestHandler(CreateMessageRequestSchema, async () => ({
+          model: "test-model",
+          role: "assistant",
+          content: { type: "text", text: "sampled" },
+        })),
+    });
     await client.callTool({ name: "echo", arguments: { message: "hi" } });
     await rejection(client.callTool({ name: "get-sum", arguments: { a: 1, b: 2 } }));
     await rejection(client.request({ method: "tools/call", params: { name: 7 } } as never, ResultSchema));
     await client.readResource({ uri: `${DOCS}features.md` });
+    await client.callTool({ name: SAMPLING, arguments: { prompt: "hello", maxTokens: 5 } });
     await rejection(client.readResource({ uri: `${DOCS}architecture.md` }));
     await rejection(client.getPrompt({ name: "args-prompt", arguments: { city: "Oslo" } }));
     await close();
@@ -54,6 +89,8 @@ describeWithDatabase("Gateway audit: every event names its agent, user and how t
       "resources/read:success",
       "resources/read:deny:resource_not_granted",
       "prompts/get:deny:prompt_not_granted",
+      "tools/call:success",
+      "sampling/createMessage:success",
     ];
     // Read as the gateway wrote them, before shipping: Warden's ingest would take a missing userSource of a
     // named user as "asserted", hiding a verified user's source.

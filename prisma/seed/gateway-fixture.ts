@@ -66,11 +66,15 @@ export async function seedLiveServer(
  */
 export async function seedEverythingAgent(
   grant: Omit<TCreateGrantInput, "agentId" | "serverId">,
-  opts: { assertsUsers?: boolean } = {},
+  opts: { assertsUsers?: boolean; tools?: TManifestTool[] } = {},
   actor: Actor = systemActor("seed"),
 ) {
   const team = await seedTeam();
-  const server = await seedReferenceServer("everything", { slug: `every-${team.slug}`, ownerTeamId: team.id }, actor);
+  const server = await seedReferenceServer(
+    "everything",
+    { slug: `every-${team.slug}`, ownerTeamId: team.id, tools: opts.tools },
+    actor,
+  );
   const agent = await seedAgent({ teamId: team.id, assertsUsers: opts.assertsUsers });
   await createGrant(actor, { agentId: agent.id, serverId: server.id, ...grant });
   const token = await createToken(actor, {
@@ -80,6 +84,7 @@ export async function seedEverythingAgent(
   });
   return {
     slug: server.slug,
+    serverId: server.id,
     token: token.token,
     clientId: agent.clientId,
     key: (await issueAgentCredential(actor, agent.id)).secret,
