@@ -233,8 +233,10 @@ export async function callTool(
   let controlled: ReturnType<typeof controlResponse>;
   let withheld: string[];
   try {
-    const inForceNow = (e.server.grants.get(e.agent.id) ?? []).filter((g) => inForce(g, new Date()));
-    const scoped = withholdUngrantedResources(result, scopeOf(inForceNow).resources);
+    // Read only for a result that carries a resource: most do not, and this is every call's path.
+    const patterns = () =>
+      scopeOf((e.server.grants.get(e.agent.id) ?? []).filter((g) => inForce(g, new Date()))).resources;
+    const scoped = withholdUngrantedResources(result, patterns);
     withheld = scoped.withheld;
     controlled = controlResponse(scoped.result, { deniedFields, maxRecords: caps.length ? Math.min(...caps) : null });
   } catch (error) {

@@ -19,12 +19,13 @@ const MAX_WITHHELD_LISTED = 20;
  */
 export function withholdUngrantedResources(
   result: CallToolResult,
-  patterns: string[],
+  patterns: () => string[],
 ): { result: CallToolResult; withheld: string[] } {
   const withheld: string[] = [];
+  let covering: string[] | undefined;
   const content = (result.content ?? []).map((block) => {
     const uri = block.type === "resource" ? block.resource.uri : block.type === "resource_link" ? block.uri : null;
-    if (uri === null || resourceCovered(patterns, uri)) return block;
+    if (uri === null || resourceCovered((covering ??= patterns()), uri)) return block;
     withheld.push(uri);
     return { type: "text" as const, text: RESOURCE_WITHHELD };
   });
