@@ -106,6 +106,18 @@ test("an admin registers a PROD server end to end, fails readiness, fixes it and
   await expect(page.getByTestId(`grant-row-order-bot-${slug}`).getByTestId("argument-rule")).toHaveText(
     "enum: region one of eu, us",
   );
+  // Its resources and prompts change later, from its row; a pattern that cannot be matched safely is refused.
+  const row = page.getByTestId(`grant-row-order-bot-${slug}`);
+  await row.getByRole("button", { name: "Edit" }).click();
+  const scopeEdit = page.getByRole("form", { name: "Grant resources and prompts" });
+  await scopeEdit.getByLabel(/^Resources/).fill("orders://orders/../payroll");
+  await scopeEdit.getByRole("button", { name: "Save" }).click();
+  await expect(scopeEdit.getByTestId("field-error").first()).toContainText("dot segment");
+  await scopeEdit.getByLabel(/^Resources/).fill("orders://orders/*");
+  await scopeEdit.getByLabel(/^Prompts/).fill("order-summary");
+  await scopeEdit.getByRole("button", { name: "Save" }).click();
+  await expect(row.getByTestId("grant-scope")).toContainText("orders://orders/*");
+  await expect(row.getByTestId("grant-scope")).toContainText("prompts: order-summary");
 
   await tab(page, "Policy");
   await expect(page.getByTestId("policy-yaml")).toContainText("mcp_server:");

@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = {
   "agent.credential.revoked": { category: "ADMIN", label: "Agent credential revoked" },
   "grant.created": { category: "ADMIN", label: "Grant created" },
   "grant.narrowed": { category: "ADMIN", label: "Grant narrowed" },
+  "grant.resources.changed": { category: "ADMIN", label: "Grant resources and prompts changed" },
   "grant.revoked": { category: "ADMIN", label: "Grant revoked" },
   "grant.suspended": { category: "ADMIN", label: "Grant suspended" },
   "grant.reinstated": { category: "ADMIN", label: "Grant reinstated" },

@@ -1,3 +1,4 @@
+import type { CallerUser } from "./oauth/authenticate";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import {
   RootsListChangedNotificationSchema,
@@ -58,7 +59,7 @@ export class AgentSessions {
         `${slug} already serves ${config.max_sessions} agent sessions (max_sessions); close one, or raise max_sessions in the gateway config`,
       );
     this.open.set(slug, this.count(slug) + 1);
-    let bound: { server?: Server; related?: () => RequestId | undefined } = {};
+    let bound: { server?: Server; related?: () => RequestId | undefined; user?: () => CallerUser | undefined } = {};
     // The agent can be asked (roots/list) only once its session is initialized (Lifecycle › Initialization).
     let initialized!: () => void;
     const ready = new Promise<void>((r) => (initialized = r));
@@ -71,6 +72,7 @@ export class AgentSessions {
       agent: identity.agent,
       sessionId,
       relatedRequest: () => bound.related?.(),
+      relatedUser: () => bound.user?.(),
     });
     const own = new Upstream(slug, config, core.log, side);
     let closed = false;
@@ -98,8 +100,8 @@ export class AgentSessions {
       await own.close();
       throw error;
     }
-    const { server, dispose, relatedRequest } = made;
-    bound = { server, related: relatedRequest };
+    const { server, dispose, relatedRequest, relatedUser } = made;
+    bound = { server, related: relatedRequest, user: relatedUser };
     const first = server.oninitialized;
     server.oninitialized = () => {
       first?.();

@@ -13,7 +13,8 @@ import { checkUrl } from "@/lib/policy/argument-rules";
 import { serverAccessDenial } from "@/lib/policy/visibility";
 import type { UpstreamConfig } from "./config";
 import type { GatewayCore } from "./core";
-import type { GatewayEvent } from "./audit-event";
+import { callerFields, type GatewayEvent } from "./audit-event";
+import type { CallerUser } from "./oauth/authenticate";
 import { rpcError, upstreamError, WARDEN_DENIED } from "./rpc-error";
 import type { AgentSide } from "./upstream";
 import { agentSessionRoots } from "./upstream-roots";
@@ -32,6 +33,8 @@ export type AgentSession = {
   sessionId: () => string | undefined;
   /** the agent's request the upstream is serving now (its stream carries what the server asks) */
   relatedRequest: () => RequestId | undefined;
+  /** that request's user: what the server asks meanwhile is audited as theirs */
+  relatedUser: () => CallerUser | undefined;
 };
 
 /** Refuses unless the agent may use the server now: a live bundle, an ACTIVE server, and a grant on it. */
@@ -64,8 +67,7 @@ export function agentSide(core: GatewayCore, s: AgentSession): AgentSide {
       eventId: randomUUID(),
       timestamp: new Date().toISOString(),
       server: s.slug,
-      agent,
-      sessionId: s.sessionId(),
+      ...callerFields({ agent, ...s.relatedUser(), sessionId: s.sessionId() }),
       method,
       outcome: "success",
       latencyMs: performance.now() - started,

@@ -8,12 +8,15 @@ import {
 import { redact } from "@/lib/redaction/redact";
 import type { Evaluation } from "@/lib/policy/decide";
 import { decideAfterFirstGrants } from "@/lib/policy/first-grant";
+import { inForce } from "@/lib/policy/grant-entitlement";
+import { scopeOf } from "@/lib/policy/resource-scope";
 import { awaitApproval } from "./approval-flow";
-import { boundedArguments, type GatewayEvent } from "./audit-event";
+import { boundedArguments, callerFields, type GatewayEvent } from "./audit-event";
 import type { GatewayCore } from "./core";
 import { guardPaths } from "./path-guard";
 import { decideAgain, decideCall, UNHASHABLE } from "./decide-call";
 import { controlResponse } from "./response-controls";
+import { withheldAttribute, withholdUngrantedResources } from "./embedded-resources";
 import { rpcError, upstreamError, WARDEN_APPROVAL_PENDING, WARDEN_DENIED, WARDEN_UNAVAILABLE } from "./rpc-error";
 import type { Upstream } from "./upstream";
 import type { CallerUser } from "./oauth/authenticate";
@@ -97,10 +100,7 @@ export async function callTool(
     timestamp: now.toISOString(),
     server: upstream.slug,
     tool: params.name,
-    agent: caller.agent,
-    onBehalfOf: caller.onBehalfOf,
-    userSource: caller.userSource,
-    sessionId: caller.sessionId,
+    ...callerFields(caller),
     method: "tools/call",
     arguments: boundedArguments(redact(args, deniedFields)),
     outcome: "success",
@@ -146,13 +146,10 @@ export async function callTool(
     const a = await awaitApproval(
       core,
       {
-        agent: caller.agent,
+        ...callerFields(caller),
         server: upstream.slug,
         tool: params.name,
         arguments: args,
-        onBehalfOf: caller.onBehalfOf,
-        userSource: caller.userSource,
-        sessionId: caller.sessionId,
         toolHash: live?.hash ?? undefined,
       },
       caller.signal,
@@ -237,8 +234,14 @@ export async function callTool(
   // Only a granted call reaches here: its grant and server say what the result may carry.
   const caps = [e.grant.maxRecords, e.server.maxRecordsPerCall].filter((n): n is number => n !== null);
   let controlled: ReturnType<typeof controlResponse>;
+  let withheld: string[];
   try {
-    controlled = controlResponse(result, { deniedFields, maxRecords: caps.length ? Math.min(...caps) : null });
+    // Read only for a result that carries a resource: most do not, and this is every call's path.
+    const patterns = () =>
+      scopeOf((e.server.grants.get(e.agent.id) ?? []).filter((g) => inForce(g, new Date()))).resources;
+    const scoped = withholdUngrantedResources(result, patterns);
+    withheld = scoped.withheld;
+    controlled = controlResponse(scoped.result, { deniedFields, maxRecords: caps.length ? Math.min(...caps) : null });
   } catch (error) {
     // What cannot be masked does not reach the agent.
     finish({ outcome: "error", errorType: "response_controls_failed" });
@@ -252,7 +255,11 @@ export async function callTool(
     outcome: result.isError ? "error" : "success",
     ...summary,
     ...(result.isError ? { errorType: "tool_error" } : {}),
-    attributes: { ...event.attributes, response: { fieldsMasked, valuesRedacted, recordsCut } },
+    attributes: {
+      ...event.attributes,
+      response: { fieldsMasked, valuesRedacted, recordsCut, resourcesWithheld: withheld.length },
+      ...(withheld.length ? { resourcesWithheld: withheldAttribute(withheld) } : {}),
+    },
   });
   return controlled.result;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import { redact } from "@/lib/redaction/redact";
-import { boundedArguments, type GatewayEvent } from "./audit-event";
+import { boundedArguments, callerFields, type GatewayEvent } from "./audit-event";
 import type { CallerContext } from "./call-path";
 import type { GatewayCore } from "./core";
 import { rpcError } from "./rpc-error";
@@ -31,10 +31,7 @@ export function refuseInvalidCall(
     server: upstream.slug,
     // Not text: the spool keeps it as JSON text and says so (lib/ingest/storable-event.ts).
     tool: p.name as string | undefined,
-    agent: caller.agent,
-    onBehalfOf: caller.onBehalfOf,
-    userSource: caller.userSource,
-    sessionId: caller.sessionId,
+    ...callerFields(caller),
     method: "tools/call",
     arguments: boundedArguments(redact(p.arguments ?? null)),
     outcome: "deny",

@@ -84,6 +84,8 @@ describeWithDatabase("Gateway policy depth (argument rules, response controls, s
       serverId: everything.id,
       allowedTools: ["echo", "get-structured-content", "gzip-file-as-resource"],
       allowedOperations: ["read", "write"],
+      // The files gzip-file-as-resource makes: a tool result carries only resources the grant covers.
+      allowedResources: ["demo://resource/session/*"],
       deniedFields: ["humidity"],
       argumentRules: [
         { kind: "url", arguments: ["data"], hosts: ["raw.githubusercontent.com"], schemes: ["https", "data"] },

@@ -1,6 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { promptCovered, resourceCovered, templateCovered, type ResourceScope } from "@/lib/policy/resource-scope";
-import { resourceUriProblem } from "@/lib/schemas/resource-pattern";
+import {
+  promptCovered,
+  resourceCovered,
+  resourceCoverage,
+  templateCoverage,
+  templateCovered,
+  type Coverage,
+  type ResourceScope,
+} from "@/lib/policy/resource-scope";
+import { callerFields } from "./audit-event";
 import type { CallerContext } from "./call-path";
 import type { GatewayCore } from "./core";
 import { rpcError, WARDEN_DENIED } from "./rpc-error";
@@ -12,8 +20,7 @@ type Params = Record<string, unknown> | undefined;
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 const bounded = (v: string) => v.slice(0, 2000);
 
-function uriDenial(agent: string, slug: string, uri: string, covered: boolean, parsed = uri): ScopeDenial | null {
-  const problem = resourceUriProblem(parsed);
+function uriDenial(agent: string, slug: string, uri: string, { problem, covered }: Coverage): ScopeDenial | null {
   if (problem)
     return {
       rule: "invalid_resource_uri",
@@ -53,7 +60,7 @@ export function grantScopeDenial(
     case "resources/subscribe":
     case "resources/unsubscribe": {
       const uri = str(params?.uri);
-      return uriDenial(agent, slug, uri, resourceCovered(scope.resources, uri));
+      return uriDenial(agent, slug, uri, resourceCoverage(scope.resources, uri));
     }
     case "prompts/get":
       return promptDenial(agent, slug, scope, str(params?.name));
@@ -62,8 +69,7 @@ export function grantScopeDenial(
       if (ref.type === "ref/prompt") return promptDenial(agent, slug, scope, str(ref.name));
       if (ref.type === "ref/resource") {
         const uri = str(ref.uri);
-        const filled = uri.replace(/\{[^{}]*\}/g, "x");
-        return uriDenial(agent, slug, uri, templateCovered(scope.resources, uri), filled);
+        return uriDenial(agent, slug, uri, templateCoverage(scope.resources, uri));
       }
       return {
         rule: "resource_not_granted",
@@ -119,10 +125,7 @@ export function refuseOutOfScope(
       eventId: randomUUID(),
       timestamp: new Date().toISOString(),
       server: upstream.slug,
-      agent: caller.agent,
-      onBehalfOf: caller.onBehalfOf,
-      userSource: caller.userSource,
-      sessionId: caller.sessionId,
+      ...callerFields(caller),
       requestId: caller.requestId,
       method,
       outcome: "deny",

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ReadResourceResultSchema, type ReadResourceResult } from "@modelcontextprotocol/sdk/types.js";
+import { callerFields } from "./audit-event";
 import type { GatewayCore } from "./core";
 import { controlResponse } from "./response-controls";
 import { rpcError, upstreamError, WARDEN_UNAVAILABLE } from "./rpc-error";
@@ -27,9 +28,7 @@ export async function readResource(
         eventId: randomUUID(),
         timestamp: new Date().toISOString(),
         server: upstream.slug,
-        agent: caller.agent,
-        onBehalfOf: caller.onBehalfOf,
-        sessionId: caller.sessionId,
+        ...callerFields(caller),
         requestId: caller.requestId,
         method: "resources/read",
         outcome: "success",

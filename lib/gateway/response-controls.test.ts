@@ -47,6 +47,23 @@ describe("response controls", () => {
     expect(summary.valuesRedacted).toBe(3);
   });
 
+  it("redacts an embedded resource's text and a resource link's words as it redacts any text", () => {
+    const uri = "demo://resource/dynamic/text/1";
+    const result: CallToolResult = {
+      content: [
+        { type: "resource", resource: { uri, mimeType: "text/plain", text: "key AKIAABCDEFGHIJKLMNOP" } },
+        { type: "resource_link", uri, name: "AKIAABCDEFGHIJKLMNOP", description: "SSN 078-05-1120" },
+      ],
+    };
+    const { result: out, summary } = controlResponse(result, { deniedFields: [], maxRecords: null });
+    expect(out.content[0]).toEqual({
+      type: "resource",
+      resource: { uri, mimeType: "text/plain", text: `key ${REDACTED}` },
+    });
+    expect(out.content[1]).toEqual({ type: "resource_link", uri, name: REDACTED, description: `SSN ${REDACTED}` });
+    expect(summary.valuesRedacted).toBe(3);
+  });
+
   it("cuts records past the limit and says so; under the limit it adds nothing", () => {
     const result: CallToolResult = {
       content: [{ type: "text", text: JSON.stringify(rows(8)) }],

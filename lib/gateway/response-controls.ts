@@ -140,6 +140,19 @@ function withheldBlob(block: Block, stats: Stats): Block {
   return block;
 }
 
+/** A resource link's words (name, title, description) redacted like any text; its URI is what the grant was checked on. */
+function linkRedacted(block: Extract<Block, { type: "resource_link" }>, stats: Stats): Block {
+  const out = { ...block };
+  for (const key of ["name", "title", "description"] as const) {
+    const value = out[key];
+    if (typeof value !== "string") continue;
+    const clean = redactText(value);
+    if (clean !== value) stats.redacted++;
+    out[key] = clean;
+  }
+  return out;
+}
+
 /**
  * Applies a grant's response controls to a tool result before it reaches the agent: denied fields
  * masked out of `structuredContent` and out of JSON inside text, secrets and personal numbers
@@ -186,6 +199,7 @@ export function controlResponse(
       cut = Math.max(cut, t.cut);
       return { ...block, resource: { ...block.resource, text: t.text } };
     }
+    if (block.type === "resource_link") return linkRedacted(block, stats);
     return withheldBlob(block, stats);
   });
   const out: CallToolResult = { ...result, content };

@@ -13,6 +13,7 @@ import {
   type ServerCapabilities,
   type Tool,
 } from "@modelcontextprotocol/sdk/types.js";
+import { inForce } from "@/lib/policy/grant-entitlement";
 import { scopeOf } from "@/lib/policy/resource-scope";
 import { serverAccessDenial, toolVisible } from "@/lib/policy/visibility";
 import { liveToolHash } from "@/lib/registry/live-tool-hash";
@@ -115,7 +116,7 @@ function grantsOf(core: GatewayCore, slug: string, agent: string) {
   const now = new Date();
   return {
     server,
-    grants: grants.filter((g) => g.validFrom <= now && (!g.expiresAt || g.expiresAt > now)),
+    grants: grants.filter((g) => inForce(g, now)),
   };
 }
 
@@ -182,17 +183,26 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
   (server as unknown as { assertTaskHandlerCapability: (method: string) => void }).assertTaskHandlerCapability =
     () => {};
   const shared = !upstream.agentSide;
-  // The agent's requests being served now: what the server asks or logs meanwhile belongs to the latest.
-  const inflight: RequestId[] = [];
-  const serving = async <T>(id: RequestId, run: () => Promise<T>): Promise<T> => {
-    inflight.push(id);
+  // The agent's requests being served now, with their users: what the server asks or logs meanwhile belongs
+  // to the latest, and is audited as its user's.
+  const inflight: { id: RequestId; user?: CallerUser }[] = [];
+  const serving = async <T>(extra: { requestId: RequestId; authInfo?: AuthInfo }, run: () => Promise<T>) => {
+    let user: CallerUser | undefined;
+    try {
+      user = identity.user(extra);
+    } catch {
+      user = undefined;
+    }
+    const entry = { id: extra.requestId, user };
+    inflight.push(entry);
     try {
       return await run();
     } finally {
-      inflight.splice(inflight.indexOf(id), 1);
+      inflight.splice(inflight.indexOf(entry), 1);
     }
   };
-  const relatedRequest = (): RequestId | undefined => inflight[inflight.length - 1];
+  const relatedRequest = (): RequestId | undefined => inflight.at(-1)?.id;
+  const relatedUser = (): CallerUser | undefined => inflight.at(-1)?.user;
   const noGrant = (agent: string) => ({
     rule: "no_grant",
     reason: `no_grant: ${agent} has no grant on ${upstream.slug}`,
@@ -230,7 +240,7 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
   // The SDK's Server checks a tools/call's params itself and answers a malformed one before any handler
   // runs: answered, yet never recorded. Registered through Protocol, the gateway sees every call.
   Protocol.prototype.setRequestHandler.call(server, ZAnyToolsCall, async (req, extra) =>
-    serving(extra.requestId, async () => {
+    serving(extra, async () => {
       const caller = {
         agent: agentOrDeny(),
         ...orDeny(() => identity.user(extra)),
@@ -249,7 +259,7 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
 
   if (upstream.capabilities.resources)
     server.setRequestHandler(ReadResourceRequestSchema, async (req, extra) =>
-      serving(extra.requestId, async () => {
+      serving(extra, async () => {
         const agent = agentOrDeny();
         const { server: snap, grants } = grantsOf(core, upstream.slug, agent);
         const caller: CallerContext = {
@@ -301,7 +311,7 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
     if (shared && req.method === "logging/setLevel") return {};
     if (!upstream.client) throw rpcError(ErrorCode.InternalError, `${upstream.slug} is not connected`);
     const meta = (req.params as { _meta?: { progressToken?: unknown } } | undefined)?._meta;
-    return serving(extra.requestId, async () => {
+    return serving(extra, async () => {
       try {
         const result = await upstream.client!.request(
           { method: req.method, params: req.params },
@@ -348,5 +358,5 @@ export function createSessionServer(core: GatewayCore, upstream: Upstream, ident
     offBundle();
     offNotes();
   };
-  return { server, dispose, relatedRequest };
+  return { server, dispose, relatedRequest, relatedUser };
 }

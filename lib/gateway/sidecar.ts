@@ -10,7 +10,7 @@ import { decideAfterFirstGrants } from "@/lib/policy/first-grant";
 import { ZDecisionInput, type DecisionResponse, type TDecisionInput } from "@/lib/schemas/decision";
 import { parseWith } from "@/lib/schemas/parse";
 import { isJsonMediaType, mediaTypeOf, parseJsonBody, utf8Body } from "@/lib/schemas/json-body";
-import { boundedArguments, type GatewayEvent } from "./audit-event";
+import { boundedArguments, callerFields, type GatewayEvent } from "./audit-event";
 import type { GatewayCore } from "./core";
 import { decideCall } from "./decide-call";
 
@@ -72,9 +72,7 @@ async function decide(core: GatewayCore, input: ReturnType<typeof ZDecisionInput
     timestamp: now.toISOString(),
     server: input.server,
     tool: input.tool,
-    agent: input.agent,
-    onBehalfOf: input.onBehalfOf,
-    sessionId: input.sessionId,
+    ...callerFields(input),
     method: "decision",
     arguments: boundedArguments(redact(input.arguments, deniedFields)),
     outcome: e.outcome,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import type { GatewayEvent } from "./audit-event";
+import { callerFields, type GatewayEvent } from "./audit-event";
 import type { GatewayCore } from "./core";
 import type { Principal } from "./oauth/authenticate";
 
@@ -114,10 +114,11 @@ export function recordHeaderMismatch(
     timestamp: new Date().toISOString(),
     server: slug,
     ...(method === "tools/call" && typeof message.params?.name === "string" ? { tool: message.params.name } : {}),
-    agent: principal.agent,
-    onBehalfOf: principal.user.onBehalfOf,
-    userSource: principal.user.userSource,
-    sessionId: typeof session === "string" ? session : undefined,
+    ...callerFields({
+      agent: principal.agent,
+      ...principal.user,
+      sessionId: typeof session === "string" ? session : undefined,
+    }),
     method: clip(method),
     outcome: "deny",
     errorType: "header_mismatch",

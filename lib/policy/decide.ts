@@ -9,6 +9,7 @@ import {
   type CallTargets,
 } from "./arguments";
 import { argumentRuleViolation, type RuleContext } from "./argument-rules";
+import { inForce } from "./grant-entitlement";
 import { sha256Hex } from "@/lib/crypto/sha256";
 import type { CallLimiter } from "./rate-limiter";
 import type { AgentSnap, GrantSnap, RuleList, ServerSnap, Snapshot, ToolSnap } from "./snapshot";
@@ -222,7 +223,7 @@ export function evaluate(
   const grants = (server.grants.get(agent.id) ?? []).filter((g) =>
     g.allowedTools.some((p) => toolMatches(p, tool.name)),
   );
-  const current = grants.filter((g) => g.validFrom <= now && (!g.expiresAt || g.expiresAt > now));
+  const current = grants.filter((g) => inForce(g, now));
   if (current.length === 0) {
     const why = grants.length ? "the grant that covers it has expired or not started" : "no active grant covers it";
     return deny("no_grant", `${input.agent} may not call ${tool.name} on ${server.slug}: ${why}`, { agent, server });

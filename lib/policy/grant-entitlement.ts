@@ -19,3 +19,7 @@ export const grantEntitlement = (g: GrantEntitlement): GrantEntitlement => ({
   validFrom: g.validFrom,
   expiresAt: g.expiresAt,
 });
+
+/** Whether a grant is in force at `now`: started, and not yet expired. */
+export const inForce = (g: Pick<GrantEntitlement, "validFrom" | "expiresAt">, now: Date) =>
+  g.validFrom <= now && (!g.expiresAt || g.expiresAt > now);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { resourcePatternProblem, resourceUriProblem } from "@/lib/schemas/resource-pattern";
-import { promptCovered, resourceCovered, scopeOf, templateCovered } from "./resource-scope";
+import {
+  promptCovered,
+  resourceCoverage,
+  resourceCovered,
+  scopeOf,
+  templateCoverage,
+  templateCovered,
+} from "./resource-scope";
 
 const DOCS = "demo://resource/static/document/";
 
@@ -87,5 +94,19 @@ describe("resource patterns and prompts a grant covers", () => {
     expect(resourcePatternProblem("demo://x/{id}")).toMatch(/template/);
     expect(resourcePatternProblem("demo://x/../y")).toMatch(/dot segment/);
     expect(resourcePatternProblem("demo://x/a b")).toMatch(/whitespace/);
+  });
+
+  it("says in one check why a URI or template cannot be matched, or whether a pattern covers it", () => {
+    expect(resourceCoverage([`${DOCS}*`], `${DOCS}a.md`)).toEqual({ problem: null, covered: true });
+    expect(resourceCoverage([`${DOCS}a.md`], `${DOCS}b.md`)).toEqual({ problem: null, covered: false });
+    expect(resourceCoverage(["*"], `${DOCS}x/../a.md`)).toEqual({
+      problem: expect.stringMatching(/dot segment/),
+      covered: false,
+    });
+    expect(templateCoverage([`${DOCS}*`], `${DOCS}{id}`)).toEqual({ problem: null, covered: true });
+    expect(templateCoverage(["*"], `${DOCS}{id}/../x`)).toEqual({
+      problem: expect.stringMatching(/dot segment/),
+      covered: false,
+    });
   });
 });

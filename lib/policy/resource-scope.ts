@@ -28,22 +28,30 @@ export function scopeOf(grants: { allowedResources?: string[]; allowedPrompts?: 
   };
 }
 
+/** Why a URI cannot be matched, or whether a pattern covers it: one check of the URI, for a gate that says which. */
+export type Coverage = { problem: string | null; covered: boolean };
+
 /** Whether a pattern covers a URI exactly as sent; a URI that cannot be parsed is covered by none. */
-export function resourceCovered(patterns: string[], uri: string): boolean {
-  if (resourceUriProblem(uri)) return false;
-  return patterns.some((p) => globMatches(p, uri));
+export function resourceCoverage(patterns: string[], uri: string): Coverage {
+  const problem = resourceUriProblem(uri);
+  return { problem, covered: !problem && patterns.some((p) => globMatches(p, uri)) };
 }
+
+export const resourceCovered = (patterns: string[], uri: string) => resourceCoverage(patterns, uri).covered;
 
 /**
  * Whether a pattern covers every URI a resource template expands to (`resources/templates/list`, and a
  * completion's `ref/resource`): `demo://resource/dynamic/text/*` covers `demo://resource/dynamic/text/{id}`,
  * `demo://resource/dynamic/text/1` does not.
  */
-export function templateCovered(patterns: string[], template: string): boolean {
-  if (resourceUriProblem(template.replace(/\{[^{}]*\}/g, "x"))) return false;
+export function templateCoverage(patterns: string[], template: string): Coverage {
+  const problem = resourceUriProblem(template.replace(/\{[^{}]*\}/g, "x"));
+  if (problem) return { problem, covered: false };
   const subject = template.replace(/\{([^{}]*)\}/g, (_, expr: string) => (/^[+#./;?&]/.test(expr) ? ANY : SIMPLE));
-  return patterns.some((p) => globMatches(p, subject));
+  return { problem, covered: patterns.some((p) => globMatches(p, subject)) };
 }
+
+export const templateCovered = (patterns: string[], template: string) => templateCoverage(patterns, template).covered;
 
 /** Whether a prompt name is covered: names and `*` patterns, as a grant's tools are matched. */
 export const promptCovered = (patterns: string[], name: string) => patterns.some((p) => toolMatches(p, name));

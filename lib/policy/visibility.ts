@@ -1,4 +1,5 @@
 import { operationAllowed, operationOf, toolMatches } from "./arguments";
+import { inForce } from "./grant-entitlement";
 import type { Snapshot } from "./snapshot";
 
 export type Denial = { rule: string; reason: string };
@@ -40,8 +41,7 @@ export function toolVisible(
   const grants = s.grants.get(snap.agents.get(agent)!.id) ?? [];
   return grants.some(
     (g) =>
-      g.validFrom <= now &&
-      (!g.expiresAt || g.expiresAt > now) &&
+      inForce(g, now) &&
       g.allowedTools.some((p) => toolMatches(p, t.name)) &&
       operationAllowed(op, g.allowedOperations),
   );

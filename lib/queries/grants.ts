@@ -1,7 +1,7 @@
 "use client";
 
 import { apiFetch } from "@/lib/queries/api-client";
-import type { TCreateGrantInput } from "@/lib/schemas/grant";
+import type { TCreateGrantInput, TGrantResourcesInput } from "@/lib/schemas/grant";
 import { agentKeys } from "./agents";
 import { serverKeys } from "./servers";
 import { useApiMutation } from "./use-api-mutation";
@@ -18,5 +18,12 @@ export const useGrantAction = (slug: string) =>
   useApiMutation(
     ({ id, action, body }: { id: string; action: "revoke" | "suspension"; body: unknown }) =>
       apiFetch(`/api/console/grants/${id}/${action}`, { body }),
+    () => touched(slug),
+  );
+
+export const useUpdateGrantResources = (slug: string) =>
+  useApiMutation(
+    ({ id, input }: { id: string; input: TGrantResourcesInput }) =>
+      apiFetch<{ warnings: string[] }>(`/api/console/grants/${id}/resources`, { method: "PUT", body: input }),
     () => touched(slug),
   );

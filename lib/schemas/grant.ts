@@ -43,6 +43,13 @@ export const ZCreateGrantInput = z
   });
 export type TCreateGrantInput = z.input<typeof ZCreateGrantInput>;
 
+/** A live grant's resources and prompts, changed after creation: both lists, checked as at creation. */
+export const ZGrantResourcesInput = z.object({
+  allowedResources: resourcePatterns,
+  allowedPrompts: names,
+});
+export type TGrantResourcesInput = z.input<typeof ZGrantResourcesInput>;
+
 export const ZReasonInput = z.object({ reason: text().trim().min(3, "Give a reason").max(1000) });
 export type TReasonInput = z.infer<typeof ZReasonInput>;
 

@@ -58,8 +58,13 @@ export async function seedGatewayDemo(teams: Map<string, string>, users: Map<str
       ],
       // get-structured-content's humidity is masked out of its results (and out of its output schema).
       deniedFields: ["humidity"],
-      // The server's documents and its text template, and one prompt: the rest is not the demo agent's.
-      allowedResources: ["demo://resource/static/document/*", "demo://resource/dynamic/text/*"],
+      // The server's documents, its text template and the files gzip-file-as-resource makes, and two prompts:
+      // the rest is not the demo agent's.
+      allowedResources: [
+        "demo://resource/static/document/*",
+        "demo://resource/dynamic/text/*",
+        "demo://resource/session/*",
+      ],
       allowedPrompts: ["simple-prompt", "completable-prompt"],
     },
   );

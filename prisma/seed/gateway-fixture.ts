@@ -1,10 +1,15 @@
 import { systemActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
+import type { TCreateGrantInput } from "@/lib/schemas/grant";
 import type { TManifestTool } from "@/lib/schemas/manifest";
 import type { TCreateServerInput } from "@/lib/schemas/server";
+import { issueAgentCredential } from "@/lib/services/agent-credentials/issue-agent-credential";
+import { createGrant } from "@/lib/services/grants/create-grant";
 import { changeServerStatus } from "@/lib/services/servers/change-server-status";
+import { createToken } from "@/lib/services/tokens/create-token";
 import { reviewTool } from "@/lib/services/tools/review-tool";
-import { seedServer, seedTools } from "./registry-factories";
+import { seedTeam } from "./factories";
+import { seedAgent, seedServer, seedTools } from "./registry-factories";
 import { REFERENCE_TOOLS, type ReferenceServer } from "./reference-tools";
 
 const PACKAGES: Record<ReferenceServer, string> = {
@@ -53,4 +58,35 @@ export async function seedLiveServer(
   await changeServerStatus(actor, created.id, { status: "PENDING_APPROVAL" });
   await changeServerStatus(actor, created.id, { status: "ACTIVE" });
   return created;
+}
+
+/**
+ * server-everything, one agent with one grant on it, a gateway token and the agent's credential: the
+ * Warden side of a gateway test about one agent.
+ */
+export async function seedEverythingAgent(
+  grant: Omit<TCreateGrantInput, "agentId" | "serverId">,
+  opts: { assertsUsers?: boolean; tools?: TManifestTool[] } = {},
+  actor: Actor = systemActor("seed"),
+) {
+  const team = await seedTeam();
+  const server = await seedReferenceServer(
+    "everything",
+    { slug: `every-${team.slug}`, ownerTeamId: team.id, tools: opts.tools },
+    actor,
+  );
+  const agent = await seedAgent({ teamId: team.id, assertsUsers: opts.assertsUsers });
+  await createGrant(actor, { agentId: agent.id, serverId: server.id, ...grant });
+  const token = await createToken(actor, {
+    name: `every-${team.slug}`,
+    scopes: ["bundle", "decide", "ingest", "manifest"],
+    expiresInDays: 1,
+  });
+  return {
+    slug: server.slug,
+    serverId: server.id,
+    token: token.token,
+    clientId: agent.clientId,
+    key: (await issueAgentCredential(actor, agent.id)).secret,
+  };
 }

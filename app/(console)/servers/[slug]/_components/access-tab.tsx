@@ -12,6 +12,7 @@ import { useGrantAction } from "@/lib/queries/grants";
 import { describeArgumentRule, ZArgumentRules } from "@/lib/schemas/argument-rule";
 import { isWildcard } from "@/lib/schemas/grant";
 import { GrantForm } from "./grant-form";
+import { GrantResourcesEdit } from "./grant-resources-edit";
 import type { TabProps } from "./types";
 
 const list = (xs: string[]) => (xs.length ? xs.join(", ") : "—");
@@ -95,6 +96,7 @@ export function AccessTab({ server }: TabProps) {
                 <StatusBadge status={g.status} />
               </Td>
               <Td className="text-right whitespace-nowrap">
+                {server.canEdit && g.status !== "REVOKED" && <GrantResourcesEdit slug={server.slug} grant={g} />}
                 {server.canEdit && g.status === "ACTIVE" && (
                   <Button size="sm" variant="ghost" onClick={() => ask(g.id, "suspend")}>
                     Suspend

@@ -11,20 +11,8 @@ import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { AgentSelectField } from "@/app/(console)/_components/agent-select-field";
 import { useCreateGrant } from "@/lib/queries/grants";
 import { OPERATIONS, ZCreateGrantInput } from "@/lib/schemas/grant";
+import { csv, GrantScopeFields, lines } from "./grant-scope-fields";
 import type { TabProps } from "./types";
-
-const csv = (v: FormDataEntryValue | null) =>
-  String(v ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-/** One pattern a line (a URI may hold a comma). */
-const lines = (v: FormDataEntryValue | null) =>
-  String(v ?? "")
-    .split("\n")
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 const RULES_EXAMPLE = `- kind: path
   arguments: [path]
@@ -52,14 +40,6 @@ export function GrantForm({ server }: { server: TabProps["server"] }) {
     .filter(([k]) => k.startsWith("argumentRules"))
     .map(([k, m]) => `${k.replace(/^argumentRules\.?/, "rule ") || "rules"}: ${m}`)
     .join("\n");
-  // A pattern's error comes back under its place in the list (allowedResources.1).
-  const listErrors = (field: string) =>
-    Object.entries(errors)
-      .filter(([k]) => k === field || k.startsWith(`${field}.`))
-      .map(([, m]) => m)
-      .join("\n");
-  const resourceErrors = listErrors("allowedResources");
-  const promptErrors = listErrors("allowedPrompts") || undefined;
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
@@ -127,21 +107,7 @@ export function GrantForm({ server }: { server: TabProps["server"] }) {
         placeholder="SSN__c, Salary__c"
         error={errors.deniedFields}
       />
-      <TextareaField
-        label="Resources (URI patterns, one a line; none when empty)"
-        name="allowedResources"
-        rows={3}
-        placeholder={"demo://resource/static/document/*\nfile:///srv/reports/**"}
-        hint="* matches within one path segment, ** across segments; * alone covers every resource (flagged)."
-        error={resourceErrors || undefined}
-      />
-      <Field
-        label="Prompts (comma separated; none when empty)"
-        name="allowedPrompts"
-        placeholder="simple-prompt, report-*"
-        hint="Names, or * patterns as for tools."
-        error={errors.allowedPrompts ?? promptErrors}
-      />
+      <GrantScopeFields errors={errors} />
       <TextareaField
         className="md:col-span-2"
         label="Argument rules (YAML: path roots, URL allow-lists, patterns, enums, queries; optional)"
