@@ -31,6 +31,14 @@ const HEADING = /^\s{0,3}#{1,6}\s+(.+)$/gm;
 const TAG = /<\s*\/?\s*!?([A-Za-z][\w:-]*)[^<>]{0,80}>/g;
 const CODE_SPAN = /`[^`\n]*`/g;
 
+// An element whose content is only more tags or a value ("<order id="1"><item sku="A-7"/></order>") is
+// a data document quoted as an example; a container aimed at the model wraps words for it to read.
+function wrapsWords(text: string, from: number, name: string): boolean {
+  const close = text.toLowerCase().indexOf(`</${name}`, from);
+  const inner = text.slice(from, close < 0 ? undefined : close).replace(TAG, " ");
+  return /[A-Za-z]+\W+[A-Za-z]+/.test(inner);
+}
+
 export function markupSignals(text: string): MarkupHit | null {
   if (!/[<[{`#*%]|:/.test(text)) return null;
   const template = TEMPLATE.exec(text);
@@ -42,7 +50,8 @@ export function markupSignals(text: string): MarkupHit | null {
   for (const m of prose.matchAll(TAG)) {
     const name = m[1].toLowerCase();
     if (HTML.has(name)) continue;
-    if (ADDRESSEE.test(name) || /\w+=/.test(m[0])) return { weight: 1, match: m[0] };
+    if (ADDRESSEE.test(name)) return { weight: 1, match: m[0] };
+    if (/\w+=/.test(m[0]) && wrapsWords(prose, m.index + m[0].length, name)) return { weight: 1, match: m[0] };
     if (lower.includes(`</${name}`)) return { weight: /[_-]/.test(name) ? 1 : 0.7, match: m[0] };
   }
   const bracket = BRACKET.exec(text);

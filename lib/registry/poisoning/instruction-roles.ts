@@ -169,7 +169,10 @@ export function roleSignals(sentence: string, own: Set<string>, statesPurpose: b
 
   const approval = first(words, APPROVAL);
   const actor = first(words, AUTHORITY_ACTOR);
-  const already = ALREADY.exec(lower);
+  // An object-less perfect ("the mandates a customer has pre-authorised, with …") is a relative clause
+  // about the records the tool handles, not a claim that this call is approved (see signal-rules).
+  const found = ALREADY.exec(lower);
+  const already = found && !new RegExp(String.raw`\b(?:has|have|had) ${found[0]}\s*[,;.:]`).test(lower) ? found : null;
   const precedence = PRECEDENCE.exec(lower);
   if (precedence && first(words, GUIDANCE)) hits.push({ signal: "authority", weight: 1, match: precedence[0] });
   else if (approval && already) hits.push({ signal: "authority", weight: 1, match: `${approval} … ${already[0]}` });
