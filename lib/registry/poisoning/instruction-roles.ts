@@ -25,6 +25,9 @@ const WITHHOLD_PARTICLE = [
   /\bleave\s+(?:[\w'-]+\s+){0,8}?out\b/,
   /\bkeep\s+(?:[\w'-]+\s+){0,8}?(?:out of|from|away from)\b/,
 ];
+// The same phrasal verbs in the passive ("is to be left out of the summary"): with no reader named the
+// passive is often the tool's own filtering, so it counts only beside an audience.
+const WITHHELD_PASSIVE = /\b(?:left|kept)\s+out\s+of\b/;
 const UNSAID =
   /\b(?:no need to|need not|needn'?t|don'?t|do not|never|nor|not something to|nothing to)\s+(?:\w+\s+){0,2}?(?:bring (?:it |this |that )?(?:up|to)|mention|say|point out|draw attention|call attention|explain|describe|report|surface|raise|flag)\b|\bsay nothing\b|\bnothing about\b|\b(?:their|the user'?s|his|her) (?:attention|notice)\b/;
 // Verbs of speech carry their audience: "say nothing about", "never mention", "bring to their attention".
@@ -154,7 +157,10 @@ export function roleSignals(sentence: string, own: Set<string>, statesPurpose: b
   const hits: RoleHit[] = [];
 
   const withheld =
-    nearby(words, WITHHOLD, AUDIENCE, 8) ?? WITHHOLD_PARTICLE.map((p) => p.exec(lower)?.[0]).find(Boolean) ?? null;
+    nearby(words, WITHHOLD, AUDIENCE, 8) ??
+    WITHHOLD_PARTICLE.map((p) => p.exec(lower)?.[0]).find(Boolean) ??
+    (first(words, AUDIENCE) ? WITHHELD_PASSIVE.exec(lower)?.[0] : null) ??
+    null;
   const unsaid = UNSAID.exec(lower);
   // Hiding may be the tool's job ("Hides a message from the channel"): the purpose sentence counts half.
   const purposeDiscount = statesPurpose ? 0.5 : 1;
