@@ -109,7 +109,9 @@ export function normaliseText(raw: string): NormalisedText {
 
   if (text.includes("<!--")) {
     text = text.replace(HTML_COMMENT, (_m, body: string) => {
-      if (body.trim()) hidden.push({ kind: "html-comment", revealed: body.trim() });
+      // One plain word ("<!-- comments -->", "<!-- TODO -->") names the syntax or marks a place; it
+      // holds no message for the model to act on.
+      if (body.trim() && !/^\s*[A-Za-z]+\s*$/.test(body)) hidden.push({ kind: "html-comment", revealed: body.trim() });
       return " ";
     });
   }

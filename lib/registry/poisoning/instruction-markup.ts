@@ -31,6 +31,16 @@ const HEADING = /^\s{0,3}#{1,6}\s+(.+)$/gm;
 const TAG = /<\s*\/?\s*!?([A-Za-z][\w:-]*)[^<>]{0,80}>/g;
 const CODE_SPAN = /`[^`\n]*`/g;
 
+// An element whose attributes and content are only values or more tags ("<order id="1"><item
+// sku="A-7"/></order>") is a data document quoted as an example; a container aimed at the model carries
+// words for it to read, in its content or in an attribute (<meta content="…">).
+const WORDS = /[A-Za-z]+[^\w"'<>]+[A-Za-z]+/;
+function carriesWords(text: string, tag: string, from: number, name: string): boolean {
+  if ([...tag.matchAll(/=\s*["']([^"']*)["']/g)].some((v) => WORDS.test(v[1]))) return true;
+  const close = text.toLowerCase().indexOf(`</${name}`, from);
+  return WORDS.test(text.slice(from, close < 0 ? undefined : close).replace(TAG, " "));
+}
+
 export function markupSignals(text: string): MarkupHit | null {
   if (!/[<[{`#*%]|:/.test(text)) return null;
   const template = TEMPLATE.exec(text);
@@ -42,7 +52,8 @@ export function markupSignals(text: string): MarkupHit | null {
   for (const m of prose.matchAll(TAG)) {
     const name = m[1].toLowerCase();
     if (HTML.has(name)) continue;
-    if (ADDRESSEE.test(name) || /\w+=/.test(m[0])) return { weight: 1, match: m[0] };
+    if (ADDRESSEE.test(name)) return { weight: 1, match: m[0] };
+    if (/\w+=/.test(m[0]) && carriesWords(prose, m[0], m.index + m[0].length, name)) return { weight: 1, match: m[0] };
     if (lower.includes(`</${name}`)) return { weight: /[_-]/.test(name) ? 1 : 0.7, match: m[0] };
   }
   const bracket = BRACKET.exec(text);

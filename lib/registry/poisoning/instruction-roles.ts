@@ -25,6 +25,9 @@ const WITHHOLD_PARTICLE = [
   /\bleave\s+(?:[\w'-]+\s+){0,8}?out\b/,
   /\bkeep\s+(?:[\w'-]+\s+){0,8}?(?:out of|from|away from)\b/,
 ];
+// The same phrasal verbs in the passive ("is to be left out of the summary"): with no reader named the
+// passive is often the tool's own filtering, so it counts only beside an audience.
+const WITHHELD_PASSIVE = /\b(?:left|kept)\s+out\s+of\b/;
 const UNSAID =
   /\b(?:no need to|need not|needn'?t|don'?t|do not|never|nor|not something to|nothing to)\s+(?:\w+\s+){0,2}?(?:bring (?:it |this |that )?(?:up|to)|mention|say|point out|draw attention|call attention|explain|describe|report|surface|raise|flag)\b|\bsay nothing\b|\bnothing about\b|\b(?:their|the user'?s|his|her) (?:attention|notice)\b/;
 // Verbs of speech carry their audience: "say nothing about", "never mention", "bring to their attention".
@@ -97,9 +100,10 @@ const MOVE = set(
   forms("stick prefix push sync write dump swap substitute").join(" "),
 );
 const SOURCE =
-  /\b(?:whatever (?:this|it|the tool) returns|(?:the |its |each |every |any )?(?:results?|output|rows?|response|returned \w+|return value)|(?:message|chat|conversation|search) history|(?:earlier|previous|prior) (?:in the )?(?:conversation|messages?|chat)|(?:from )?earlier in the conversation|the conversation|the (?:user'?s|person'?s) \w+|summary|every (?:link|url|message|request)|any url|each row|everything|(?:each|every|all|any) (?:\w+ )?(?:translation|match|matches|file|record|result|address|entry|item|note)s?|whatever (?:\w+ )?comes back|anything (?:that|which) (?:looks|seems)|(?:the |their |its |every |any )?(?:\w+ )?(?:link|url|domain|attendees?|attendee list|contacts?|location|exif|gps|metadata|queries|keys?|passwords?)s?|(?:card|account|phone) numbers?)\b/;
+  /\b(?:whatever (?:this|it|the tool) returns|(?:the |its |each |every |any )?(?:results?|output|rows?|response|returned \w+|return value)|(?:message|chat|conversation|search) history|(?:earlier|previous|prior) (?:in the )?(?:conversation|messages?|chat)|(?:from )?earlier in the conversation|the conversation|the (?:user'?s|person'?s) \w+|summary|(?:each|every) (?:link|url|message|request)|any url|each row|everything|(?:each|every|all|any) (?:\w+ )?(?:translation|match|matches|file|record|result|address|entry|item|note)s?|whatever (?:\w+ )?comes back|anything (?:that|which) (?:looks|seems)|(?:the |their |its |every |any )?(?:\w+ )?(?:link|url|domain|attendees?|attendee list|contacts?|location|exif|gps|metadata|queries|keys?|passwords?)s?|(?:card|account|phone) numbers?)\b/;
+// A destination is a place or a party outside the user's own ("shared with an outside organisation").
 const ELSEWHERE =
-  /\b(?:next|following|subsequent|another|other|separate|later)\s+(?:\w+\s+){0,2}?(?:call|request|tool|query|search|invocation|message)|\b(?:argument|field|parameter|payload|body|header|query string)\s+of\b|\bas (?:its|the) (?:payload|body|argument)|(?:https?:\/\/|\b[\w-]+\.(?:example|com|net|org|io|co|app|dev|xyz|ru|cn)\b)|\b(?:public|external|third-party|our|partner|collection|new)\s+(?:\w+\s+)?(?:tracker|server|mirror|endpoint|analytics|relay|proxy|log|host|service|site|webhook|inbox|event|gist|issue|ticket|document|page|post|forum|channel|board|tool|repository|repo)/;
+  /\b(?:next|following|subsequent|another|other|separate|later)\s+(?:\w+\s+){0,2}?(?:call|request|tool|query|search|invocation|message)|\b(?:argument|field|parameter|payload|body|header|query string)\s+of\b|\bas (?:its|the) (?:payload|body|argument)|(?:https?:\/\/|\b[\w-]+\.(?:example|com|net|org|io|co|app|dev|xyz|ru|cn)\b)|\b(?:outside|external|third)\s+(?:organi[sz]ations?|part(?:y|ies)|compan(?:y|ies))\b|\b(?:public|external|third-party|our|partner|collection|new)\s+(?:\w+\s+)?(?:tracker|server|mirror|endpoint|analytics|relay|proxy|log|host|service|site|webhook|inbox|event|gist|issue|ticket|document|page|post|forum|channel|board|tool|repository|repo)/;
 // Data from the conversation put into this tool's own input, which the tool did not ask for.
 const INTO_THIS = /\b(?:this|that) (?:field|argument|parameter)\b|\bin this field\b/;
 const FROM_CONVERSATION =
@@ -154,7 +158,10 @@ export function roleSignals(sentence: string, own: Set<string>, statesPurpose: b
   const hits: RoleHit[] = [];
 
   const withheld =
-    nearby(words, WITHHOLD, AUDIENCE, 8) ?? WITHHOLD_PARTICLE.map((p) => p.exec(lower)?.[0]).find(Boolean) ?? null;
+    nearby(words, WITHHOLD, AUDIENCE, 8) ??
+    WITHHOLD_PARTICLE.map((p) => p.exec(lower)?.[0]).find(Boolean) ??
+    (first(words, AUDIENCE) ? WITHHELD_PASSIVE.exec(lower)?.[0] : null) ??
+    null;
   const unsaid = UNSAID.exec(lower);
   // Hiding may be the tool's job ("Hides a message from the channel"): the purpose sentence counts half.
   const purposeDiscount = statesPurpose ? 0.5 : 1;
@@ -169,7 +176,10 @@ export function roleSignals(sentence: string, own: Set<string>, statesPurpose: b
 
   const approval = first(words, APPROVAL);
   const actor = first(words, AUTHORITY_ACTOR);
-  const already = ALREADY.exec(lower);
+  // An object-less perfect ("the mandates a customer has pre-authorised, with …") is a relative clause
+  // about the records the tool handles, not a claim that this call is approved (see signal-rules).
+  const found = ALREADY.exec(lower);
+  const already = found && !new RegExp(String.raw`\b(?:has|have|had) ${found[0]}\s*[,;.:]`).test(lower) ? found : null;
   const precedence = PRECEDENCE.exec(lower);
   if (precedence && first(words, GUIDANCE)) hits.push({ signal: "authority", weight: 1, match: precedence[0] });
   else if (approval && already) hits.push({ signal: "authority", weight: 1, match: `${approval} … ${already[0]}` });

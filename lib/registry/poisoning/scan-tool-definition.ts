@@ -153,6 +153,21 @@ function scoreSentence(
   return { signals, score: Math.round(score * 100) / 100 };
 }
 
+// Parameter injection: an argument's own text naming secrets or private data to put in it, for a tool
+// whose purpose names no secrets. The field is the slot the model fills, so naming the data there is
+// the request (a general placement class, not any eval item's wording).
+const PARAMETER_FIELD = /^inputSchema\.properties\./;
+function askedForArgument(scored: Scored): Scored {
+  const asked = scored.signals.find((s) => s.signal === "secret-file" || s.signal === "sensitive-data");
+  if (!asked || scored.signals.some((s) => s.signal === "argument-stuffing")) return scored;
+  const stuffing = {
+    signal: "argument-stuffing" as const,
+    label: SIGNAL_LABELS["argument-stuffing"],
+    match: asked.match,
+  };
+  return { signals: [...scored.signals, stuffing], score: Math.round((scored.score + 0.5) * 100) / 100 };
+}
+
 function paramNames(schema: unknown, out = new Set<string>(), depth = 0): Set<string> {
   if (!schema || typeof schema !== "object" || depth > 16) return out;
   const props = (schema as { properties?: unknown }).properties;
@@ -237,7 +252,8 @@ export function scanToolDefinition(
       });
     }
     sentences(clean).forEach((sentence, i) => {
-      const scored = scoreSentence(sentence, names, own, purpose, field === "description" && i === 0, misplaced, about);
+      const plain = scoreSentence(sentence, names, own, purpose, field === "description" && i === 0, misplaced, about);
+      const scored = PARAMETER_FIELD.test(field) && !purpose.has("secret") ? askedForArgument(plain) : plain;
       strongest = Math.max(strongest, scored.score);
       if (scored.score >= FLAG_THRESHOLD)
         findings.push({

@@ -77,7 +77,9 @@ export const RULES: SignalRule[] = [
     signal: "authority",
     weight: 1,
     purposeMayName: true,
-    pattern: /\b(?:developer|maintenance|god|debug|admin|jailbreak|unrestricted)\s+mode\b/i,
+    // A mode followed by its states ("turn X mode on or off") is a setting the tool switches, not a
+    // claim about the state the model is in.
+    pattern: /\b(?:developer|maintenance|god|debug|admin|jailbreak|unrestricted)\s+mode\b(?!\s+(?:on|off)\b)/i,
   },
   {
     signal: "secrecy",
@@ -87,11 +89,15 @@ export const RULES: SignalRule[] = [
     pattern:
       /\b(?:do(?:n'?t| not)|never|must not|should not|shouldn'?t)\s+(?:\w+\s+){0,2}?(?:tell|mention|inform|reveal|show|disclose|alert|notify|let)\b(?:\s+\w+){0,3}?\s+(?:the\s+)?(?:user|human|them|anyone|this|that|it)|\bwithout\s+(?:telling|informing|notifying|alerting|asking)\b|\b(?:keep|remain)\s+(?:this|it|that|the\s+\S+(?:\s+\S+)?)\s+(?:\w+\s+)?(?:secret|hidden|confidential|private|quiet|to yourself)|\bconfidential from\b|\b(?:user|human)\s+(?:does not|doesn'?t|must not|should not|need not|won'?t)\s+(?:need to\s+)?(?:know|see|notice|be told)|\bno trace\b|(?<!\b(?:succeed|succeeds|fail|fails|ignored?|skipped?|return|returns|exit|exits)\s)\bsilently\b|\bsecretly\b|\bcovertly\b|\bnever (?:reveal|mention|disclose)\b|\bhidden instructions?\b|\bdo not show the (?:tool'?s )?(?:real |actual )?(?:output|result)/i,
   },
+  // Approval claims count in the passive ("is pre-approved") or with an object ("has pre-approved this
+  // call"); an object-less perfect ("the mandates a customer has pre-authorised") is a relative clause
+  // about the records the tool lists. "Takes precedence" is left to the role parser (instruction-roles),
+  // which needs guidance among its words: a feature override taking precedence over a rollout is topic.
   {
     signal: "authority",
     weight: 1,
     pattern:
-      /\b(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+|any\s+)?(?:(?:of\s+)?(?:the|your|previous|prior|earlier|above|other|existing|original)\s+){1,3}(?:instructions?|guidance|rules|guidelines|directives|prompts?|restrictions|policies|safety)|\b(?:disregard|ignore)\s+the\s+guidance\b|\bpre-?(?:approved|authori[sz]ed|cleared)\b|\b(?:take|takes)\s+precedence\b|\b(?:overrides?|supersedes?)\s+(?:your|the|any|all)\s+(?:\w+\s+)?(?:system\s+prompt|instructions?|rules|guidelines|policy|policies)|\bsystem\s*(?:override|directive|note|instruction|prompt)\s*:|\[\s*system\b|\bnote to (?:the )?(?:ai|assistant|model|llm)\b|\b(?:you are|you're)\s+(?:now\s+)?(?:in\s+\w+\s+mode|authori[sz]ed|permitted|allowed to|no longer bound|an? (?:unrestricted|admin))|\bno longer bound\b|\bfull permission\b|\b(?:restrictions?|rules|polic(?:y|ies)|safety\s+\w+)\s+(?:\w+\s+){0,6}?(?:(?:do|does)\s+not\s+apply|(?:is|are|has been|have been)\s+(?:suspended|lifted|disabled|waived))|\bskip\s+(?:all\s+)?(?:safety|security)\s+checks\b|\bis trusted; skip\b|\bact as\b|\bjailbreak\b|\b(?:as|i am) the (?:administrator|operator|developer|owner) of\b|\bi instruct you\b|<\s*\/?\s*(?:important|instructions?|system)\s*>|\[\s*important\s*\]|\bimportant(?: system note)?\s*:\s*(?=\S[^.]*\b(?:before|after|always|never|ignore|use this|read|send)\b)|\bdecode (?:the following|this|and (?:follow|apply|execute|run))|\bthe user has already (?:consented|agreed|approved)/i,
+      /\b(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+|any\s+)?(?:(?:of\s+)?(?:the|your|previous|prior|earlier|above|other|existing|original)\s+){1,3}(?:instructions?|guidance|rules|guidelines|directives|prompts?|restrictions|policies|safety)|\b(?:disregard|ignore)\s+the\s+guidance\b|(?<!\b(?:has|have|had)\s)\bpre-?(?:approved|authori[sz]ed|cleared)\b|(?<=\b(?:has|have|had)\s)\bpre-?(?:approved|authori[sz]ed|cleared)\s+(?!\W)|\b(?:overrides?|supersedes?)\s+(?:your|the|any|all)\s+(?:\w+\s+)?(?:system\s+prompt|instructions?|rules|guidelines|policy|policies)|\bsystem\s*(?:override|directive|note|instruction|prompt)\s*:|\[\s*system\b|\bnote to (?:the )?(?:ai|assistant|model|llm)\b|\b(?:you are|you're)\s+(?:now\s+)?(?:in\s+\w+\s+mode|authori[sz]ed|permitted|allowed to|no longer bound|an? (?:unrestricted|admin))|\bno longer bound\b|\bfull permission\b|\b(?:restrictions?|rules|polic(?:y|ies)|safety\s+\w+)\s+(?:\w+\s+){0,6}?(?:(?:do|does)\s+not\s+apply|(?:is|are|has been|have been)\s+(?:suspended|lifted|disabled|waived))|\bskip\s+(?:all\s+)?(?:safety|security)\s+checks\b|\bis trusted; skip\b|\bact as\b|\bjailbreak\b|\b(?:as|i am) the (?:administrator|operator|developer|owner) of\b|\bi instruct you\b|<\s*\/?\s*(?:important|instructions?|system)\s*>|\[\s*important\s*\]|\bimportant(?: system note)?\s*:\s*(?=\S[^.]*\b(?:before|after|always|never|ignore|use this|read|send)\b)|\bdecode (?:the following|this|and (?:follow|apply|execute|run))|\bthe user has already (?:consented|agreed|approved)/i,
   },
   {
     signal: "authority",
