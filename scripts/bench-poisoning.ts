@@ -15,6 +15,8 @@ import {
   round9Items,
   round10BenignItems,
   round10Items,
+  round11BenignItems,
+  round11Items,
   type EvalItem,
 } from "@/lib/registry/poisoning/eval/eval-set";
 import {
@@ -102,6 +104,7 @@ const evalDefs = [
   ...round8Items,
   ...round9Items,
   ...round10Items,
+  ...round11Items,
   ...benignItems,
   ...round5BenignItems,
   ...round6BenignItems,
@@ -109,6 +112,7 @@ const evalDefs = [
   ...round8BenignItems,
   ...round9BenignItems,
   ...round10BenignItems,
+  ...round11BenignItems,
 ];
 const perDefinition = evalDefs
   .map((item) => {
@@ -169,9 +173,14 @@ const rounds: [string, EvalItem[], EvalItem[]][] = [
     round9BenignItems,
   ],
   [
-    "round 10 (blind: its author never read the detector; 45/67 and benign 6/38 at freeze 6 and at freeze 7)",
+    "round 10 (blind: 45/67 and benign 6/38 at freezes 6 and 7; then used to develop freeze 8)",
     round10Items,
     round10BenignItems,
+  ],
+  [
+    "round 11 (blind, written while freeze 8 was made: 55/77 at freeze 7, 59/77 at freeze 8; benign 4/44 at both)",
+    round11Items,
+    round11BenignItems,
   ],
 ];
 for (const [label, poisoned, benign] of rounds) {

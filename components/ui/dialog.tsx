@@ -26,7 +26,8 @@ export function Dialog({
       ref={ref}
       onClose={onClose}
       aria-label={title}
-      className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+      // Opened from a table row, it would inherit the cell's alignment and no-wrap: it sets its own.
+      className="m-auto w-full max-w-lg rounded-lg p-0 text-left whitespace-normal shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="border-b border-slate-200 px-5 py-3">
         <h2 className="text-base font-semibold">{title}</h2>

@@ -13,6 +13,7 @@ import { round7Benign, round7Poisoned } from "./unseen-round-7";
 import { round8Benign, round8Poisoned } from "./unseen-round-8";
 import { round9Benign, round9Poisoned } from "./held-back-round-9";
 import { round10Benign, round10Poisoned } from "./blind-round-10";
+import { round11Benign, round11Poisoned } from "./blind-round-11";
 import type { ScanContext } from "../registry-names";
 
 /** One labelled definition of the evaluation set: a tool or a prompt, as a model reads it. */
@@ -108,6 +109,8 @@ export const round9Items = poisonedFrom(round9Poisoned);
  * blind-round-10.ts), scored once at freeze 6 and once at freeze 7. Reported, never asserted or tuned on.
  */
 export const round10Items = poisonedFrom(round10Poisoned);
+/** Round 11: written blind like round 10 while freeze 8 was made on round 10; scored once at freezes 7 and 8. */
+export const round11Items = poisonedFrom(round11Poisoned);
 
 /** Benign definitions, grouped by the server they came from. */
 export const benignItems: EvalItem[] = [
@@ -125,5 +128,6 @@ export const round7BenignItems: EvalItem[] = serverItems(round7Benign);
 export const round8BenignItems: EvalItem[] = serverItems(round8Benign);
 export const round9BenignItems: EvalItem[] = serverItems(round9Benign);
 export const round10BenignItems: EvalItem[] = serverItems(round10Benign);
+export const round11BenignItems: EvalItem[] = serverItems(round11Benign);
 
 export const families = [...new Set(poisonedItems.map((i) => i.group))];
