@@ -66,13 +66,15 @@ export async function applyAuditRetention(options: { now?: Date; archiveDir?: st
     if (start >= keepFrom) break;
     const days = await retentionDaysOf(start, end);
     if (end.getTime() + days * DAY_MS > now.getTime()) break;
-    if (!(await db().auditSeal.findUnique({ where: { month } }))) {
+    // Sealed now, its files were just read back against what was written (sealAuditMonth). Sealed by an earlier
+    // run (a crash, or a job not allowed to drop), the archive this folder holds must still be the one sealed,
+    // byte for byte, before the rows go.
+    const sealedBefore = await db().auditSeal.findUnique({ where: { month } });
+    if (!sealedBefore) {
       await sealAuditMonth(month, start, end, dir, signer, actor);
       result.sealed.push(month);
     }
-    // Sealed by this run or an earlier one (a crash, or a job not allowed to drop): the archive this folder
-    // holds must still be the one sealed, byte for byte, before the rows go.
-    const missing = await archiveProblem(month, dir);
+    const missing = sealedBefore ? await archiveProblem(sealedBefore, dir) : null;
     if (missing) {
       result.skipped = missing;
       warnOnce(`Audit retention did not drop ${month}: ${missing}.`);
@@ -98,8 +100,10 @@ function warnOnce(message: string) {
 }
 
 /** Why a sealed month's archive in `dir` is not the one its seal names, or null when both files match. */
-async function archiveProblem(month: string, dir: string): Promise<string | null> {
-  const seal = await db().auditSeal.findUniqueOrThrow({ where: { month } });
+async function archiveProblem(
+  seal: { ndjsonFile: string; ndjsonSha256: string; manifestFile: string; manifestSha256: string },
+  dir: string,
+): Promise<string | null> {
   for (const [file, sha256] of [
     [seal.ndjsonFile, seal.ndjsonSha256],
     [seal.manifestFile, seal.manifestSha256],
