@@ -5,8 +5,10 @@ import type { TIngestEvent } from "@/lib/schemas/ingest";
 import { UNREPORTED_RULE } from "@/lib/schemas/rule";
 import { LATENCY_BUCKET_COUNT, latencyBucket } from "./latency-histogram";
 
-export const hourOf = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
-export const dayOf = (d: Date) => new Date(Math.floor(d.getTime() / 86_400_000) * 86_400_000);
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+export const hourOf = (d: Date) => new Date(Math.floor(d.getTime() / HOUR_MS) * HOUR_MS);
 
 export const ROLLUP_TABLES = { hour: "ToolCallRollup", day: "ToolCallRollupDaily" } as const;
 
@@ -23,9 +25,6 @@ type Row = {
   latency: number;
   buckets: number[];
 };
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 
 /** A count as the audit record keeps it: a number that reads as a secret (a card number) is redacted there, and counts 0 here. */
 const count = (n: number | undefined) => (n === undefined || holdsSecret(String(n)) ? 0 : n);
