@@ -166,10 +166,6 @@ export class SharedRateLimiter implements CallLimiter {
   }
 
   /**
-   * Gives back unused grants and takes new ones. The part of a grant kept for the way is reserved again in this
-   * sync's second, so the calls taken from it stay covered whether or not the store applied a sync that failed.
-   */
-  /**
    * Resolves once a sync that started after this call has finished (it carries every key in memory now), or
    * after `timeoutMs`: what a call refused before its key's first grant waits for before it is decided again.
    */
@@ -186,6 +182,10 @@ export class SharedRateLimiter implements CallLimiter {
     });
   }
 
+  /**
+   * Gives back unused grants and takes new ones. The part of a grant kept for the way is reserved again in this
+   * sync's second, so the calls taken from it stay covered whether or not the store applied a sync that failed.
+   */
   async sync(): Promise<void> {
     if (this.syncing) return;
     this.syncing = true;
