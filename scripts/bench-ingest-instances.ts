@@ -1,15 +1,12 @@
 import type { ChildProcess } from "node:child_process";
 import { loadavg } from "node:os";
 import { verifyChain } from "@/lib/audit/verify-chain";
-import { systemActor } from "@/lib/authz/actor";
 import { closeConnection, db } from "@/lib/db/client";
-import { createToken } from "@/lib/services/tokens/create-token";
 import { generateTraffic } from "@/lib/simulator/traffic";
-import { ensureDatabase } from "@/lib/startup/ensure-database";
-import { seedDemo } from "@/prisma/seed/demo";
 import { args } from "./lib/args";
 import { benchDatabase } from "./lib/bench-backend";
 import { ensureBuild } from "./lib/ensure-build";
+import { seedIngestCollector } from "./lib/ingest-collector";
 import { loadBalancer } from "./lib/load-balancer";
 import { serve } from "./lib/serve";
 
@@ -37,13 +34,7 @@ const stop = async (child: ChildProcess) => {
 };
 
 try {
-  await ensureDatabase();
-  await seedDemo("bench-password-123");
-  const { token } = await createToken(systemActor("bench"), {
-    name: "bench-collector",
-    scopes: ["ingest"],
-    expiresInDays: 1,
-  });
+  const token = await seedIngestCollector();
   const baseline = await db().auditEvent.count({ where: { eventId: { not: null } } });
 
   // Every event sent once, whichever phase: 2 × batches of 1,000, plus a warm-up batch of 10 per console.

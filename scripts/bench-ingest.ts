@@ -1,13 +1,10 @@
 import path from "node:path";
-import { systemActor } from "@/lib/authz/actor";
 import { closeConnection } from "@/lib/db/client";
-import { ensureDatabase } from "@/lib/startup/ensure-database";
-import { seedDemo } from "@/prisma/seed/demo";
-import { createToken } from "@/lib/services/tokens/create-token";
 import { generateTraffic } from "@/lib/simulator/traffic";
 import { args } from "./lib/args";
 import { ensureBuild } from "./lib/ensure-build";
 import { benchBackend, benchDatabase } from "./lib/bench-backend";
+import { seedIngestCollector } from "./lib/ingest-collector";
 import { ingestFloor, storedRows } from "./lib/ingest-floor";
 import { serve } from "./lib/serve";
 
@@ -34,13 +31,7 @@ const backend = benchBackend(opts.backend, ["pglite", "postgres"]);
 const dbName = opts.db ?? "warden_bench_ingest";
 const fresh = await benchDatabase(dbName, backend);
 process.env.WARDEN_SEED_DEMO = "never";
-await ensureDatabase();
-await seedDemo("bench-password-123");
-const { token } = await createToken(systemActor("bench"), {
-  name: "bench-collector",
-  scopes: ["ingest"],
-  expiresInDays: 1,
-});
+const token = await seedIngestCollector();
 await closeConnection();
 
 const bodies: string[] = [];
