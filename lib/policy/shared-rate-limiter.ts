@@ -72,6 +72,8 @@ type KeyState = {
   extra: number;
   /** calls admitted since the last sync started: how much to keep while the next one is on the way */
   used: number;
+  /** calls refused before the key's first grant, which will be decided again once it comes (first-grant.ts) */
+  waiting: number;
   usedAt: number;
 };
 
@@ -134,6 +136,7 @@ export class SharedRateLimiter implements CallLimiter {
         burst: 0,
         extra: 0,
         used: 0,
+        waiting: 0,
         usedAt: now,
       };
       this.keys.set(id, k);
@@ -153,6 +156,7 @@ export class SharedRateLimiter implements CallLimiter {
     } else {
       if (!k.granted) {
         this.firstGrantRefusals++;
+        k.waiting++;
         return {
           ok: false,
           retryAfterSeconds: 1,
@@ -201,7 +205,11 @@ export class SharedRateLimiter implements CallLimiter {
       const idle = now - k.usedAt > (WINDOW_SECONDS + 1) * 1000 && (!day || k.period !== period);
       if (idle) this.keys.delete(key);
       else if (k.period !== period) newPeriod(k, period);
-      const hold = idle ? 0 : Math.min(k.budget, Math.max(burstOf(k.limit), HOLD_INTERVALS * k.used));
+      // The calls that waited for the first grant are decided again while the next sync is on the way: kept for them.
+      const hold = idle
+        ? 0
+        : Math.min(k.budget, Math.max(burstOf(k.limit), HOLD_INTERVALS * k.used, k.granted ? k.waiting : 0));
+      if (k.granted) k.waiting = 0;
       const from = day ? period * DAY_SECONDS : second - WINDOW_SECONDS;
       const item = {
         key,
