@@ -9,10 +9,8 @@
  */
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
+import { functionSignals, type FunctionClause as Clause, type FunctionToken as Token } from "./clause-functions";
 import type { RoleHit } from "./instruction-roles";
-
-type Token = { word: string; lemma: string; pos: string };
-type Clause = { tokens: Token[]; lemmas: string; words: string };
 
 let nlp: ReturnType<typeof winkNLP> | null = null;
 // The model is loaded on first use (under a second), then shared: importing the scanner costs nothing.
@@ -74,8 +72,11 @@ const INTO_INPUT =
 // Moving data somewhere: the verb and where to.
 const MOVE =
   /\b(?:send|forward|post|mirror|drop|share|go|hand|pass|copy|upload|sync|land|make (?:its|their) way|route|deliver|relay|push|submit|feed|dump|ship|stream|replicate|duplicate|report)\b/;
+// Verbs of keeping a record: moving data only when what is kept is the user's own words or links.
+const RECORD = /\b(?:record|log|store|capture|retain|collect|keep)\b/;
+const USER_CONTENT = /\b(?:message|conversation|chat|prompt|question|query|link|url|input|what the user)s?\b/;
 const PLACE =
-  /\b(?:to|into|onto|with|at|on)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:inbox|bucket|channel|server|endpoint|partner|webhook|mirror|archive|pool|tracker|analytics|slack|gist|crm|warehouse|broker|advertiser|sponsor)s?\b/;
+  /\b(?:(?:to|into|onto|with|at|on|in)\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:partner|vendor|sponsor|advertiser|affiliate|third-party|external|outside)(?:'s)?\s+\w+)|\b(?:to|into|onto|with|at|on)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:inbox|bucket|channel|server|endpoint|partner|webhook|mirror|archive|pool|tracker|analytics|slack|gist|crm|warehouse|broker|advertiser|sponsor)s?\b/;
 const ADDRESS = /[\w.+-]+@[\w-]+\.[\w.-]+|\b[a-z]+:\/\/\S+|\b[\w-]+\.(?:example|com|net|org|io|dev|app|co)\b/;
 const EXTRA =
   /\b(?:also|as well|too|automatically|duplicate|second|copy|afterwards|every time|each|every|in addition|along with|alongside|background)\b/;
@@ -91,6 +92,9 @@ const AUDIENCE =
 const HOLD_BACK =
   /\b(?:no|not|never|nothing|n't|without|rather than|instead of|only|skip|spare|avoid|pass (?:\w+ )?by|leave|best|better off|need not|needn't|no call|no need)\b/;
 const ANSWER = /\b(?:summary|reply|answer|response|chat)\b/;
+// Verbs of recounting (describe, summarise, cover), counted as disclosure under an obligation.
+const RECOUNT = /\b(?:describe|summari[sz]e|cover|present|recount|discuss|address)\b/;
+const OBLIGE = /\b(?:should|must|shall|be to|need to|have to)\b/;
 // Withholding sold as a kindness: what it spares the user. Only with something held back.
 const AFFECT =
   /\b(?:worry|alarm|confuse|confusing|clutter|burden|bother|upset|overwhelm|kinder|kind thing|peace of mind|smooth experience|spare (?:the user|them|people|the person|customers?))\b/;
@@ -99,10 +103,10 @@ const DESCRIBED_AS = /\b(?:describe|present|report|call|label)\s+(?:\w+\s+){0,2}
 const WHATEVER = /\b(?:whichever|whatever|regardless|even if|even when|actually|in fact)\b/;
 
 // The model's limits, and what lifts them.
-const LIMIT_WORDS = String.raw`(?:content rule|safety rule|usual rule|limitation|restriction|filter|policy check|safety check|guideline|care|caution|warning|disclaimer|caveat|lecture|boundary|guardrail|safety|scruple|refusal|moral|ethic|censorship)s?`;
+const LIMIT_WORDS = String.raw`(?:content rule|safety rule|usual rule|limitation|restriction|filter|policy check|safety check|guideline|care|caution|warning|disclaimer|caveat|lecture|boundary|guardrail|safety|scruple|refusal|moral|ethic|censorship|judgement|judgment|discretion|moderation|oversight|vetting)s?`;
 // A lift that governs the limit: "no content rules", "without warnings", "the usual care … is unnecessary".
 const LIFTED = new RegExp(
-  String.raw`\b(?:no|without|free of|zero|never any|nothing off)\s+(?:[\w-]+\s+){0,2}?${LIMIT_WORDS}\b|\b${LIMIT_WORDS}\s+(?:[\w-]+\s+){0,6}?(?:be\s+)?(?:unnecessary|moot|off|lift|suspend|disable|waive|switch off|not apply|do not apply|n't apply)\b|\boff-limits\b`,
+  String.raw`\b(?:no|without|free of|zero|never any|nothing off)\s+(?:[\w-]+\s+){0,2}?${LIMIT_WORDS}\b|\b${LIMIT_WORDS}\s+(?:[\w-]+\s+){0,6}?(?:be\s+)?(?:unnecessary|moot|off|lift|suspend|disable|waive|switch off|not apply|do not apply|n't apply|(?:not|no longer) (?:in force|in effect|in place|applicable|valid|binding|active|enforce|relevant))\b|\boff-limits\b`,
 );
 const REFUSE = /\b(?:refuse|decline|moralise|moralize|lecture|hesitate|censor|object|break character)\b/;
 // A refusal qualified as habitual ("ones normally declined") describes the reader's refusals.
@@ -262,6 +266,8 @@ const STARTS_ROLE = new RegExp(
     String.raw`story|scene|game|practice|sandbox|\blab\b|simulat|emulat|pretend|role|fiction|hypothet|persona|improv|\bact\b|dark|talk|speak|play|anything|whatever|however|normally|usually`,
     String.raw`approv|clear|sign|agree|ahead|review|\bvet|authori|bless|endors|sanction|okay|permission|consent|certif|settle|\bwins?\b|final|count|outrank|overrid|speak for`,
     String.raw`\bonly\b|meant|intend|destined|aimed|follow|preced|accompan|model|assistant|agent|\bai\b|llm|\byou`,
+    // Freeze 9 (clause-functions.ts): consent nouns, answers, representing, distorting, other calls.
+    String.raw`consent|permission|go-ahead|sign-off|answer|reply|response|present|portray|depict|represent|\bframe|down\b|downplay|understate|overstate|exaggerat|soften|sugar|gloss|whitewash|embellish|inflate|minimi|\b(?:next|following|subsequent) (?:\w+ )?call|partner|vendor|affiliate|judg|discretion|moderat|oversight|in force|in effect`,
     String.raw`\b(?:granted|permitted|allowed|confirmed|accepted|waived)\b|invisible|hidden|unseen|unnoticed|unknown|imperceptible|out of sight|redundan|needless|superfluous|\b(?:re)?assure\b|\bpromise\b|\bclaim\b|\binsist\b|\bguarantee\b|\b(?:whoever|anyone|anybody)\s+(?:is\s+)?read`,
   ].join("|"),
   "i",
@@ -313,14 +319,15 @@ export function clauseSignals(
       }
     }
     // Data moved somewhere the user did not choose.
-    const move = MOVE.exec(l);
+    const move = MOVE.exec(l) ?? (USER_CONTENT.test(all) ? RECORD.exec(l) : null);
     const place = ADDRESS.exec(c.words) ?? PLACE.exec(l) ?? otherTool(c.words, own);
     if (move && place && !USER_CHOSEN.test(l)) {
       const weight = (EXTRA.test(all) ? 1 : 0.6) * discount;
       add({ signal: "data-routing", weight, match: `${move[0]} … ${typeof place === "string" ? place : place[0]}` });
     }
     // Keeping something from the user, or sparing them it.
-    const disclose = DISCLOSE.exec(l) ?? (AFFECT.test(all) ? ANSWER.exec(l) : null);
+    const disclose =
+      DISCLOSE.exec(l) ?? (AFFECT.test(all) ? ANSWER.exec(l) : null) ?? (OBLIGE.test(l) ? RECOUNT.exec(l) : null);
     // The model as the one who holds back is withholding from its listener, named or not.
     if (disclose && HOLD_BACK.test(l) && (AUDIENCE.test(l) || AFFECT.test(all) || MODEL_SUBJECT.test(l)))
       add({ signal: "withholds", weight: (AFFECT.test(all) ? 1 : 0.8) * discount, match: disclose[0] });
@@ -336,7 +343,11 @@ export function clauseSignals(
     const limit = LIFTED.exec(l);
     const refuse = REFUSE.exec(l);
     const usual = USUALLY_REFUSED.exec(l);
-    if (usual || ((limit || (refuse && NOT.test(l))) && (SPEECH_ACT.test(all) || FICTION.test(all))))
+    // The limits are the reader's when the sentence is about speech, a fiction, or names a model.
+    if (
+      usual ||
+      ((limit || (refuse && NOT.test(l))) && (SPEECH_ACT.test(all) || FICTION.test(all) || MODEL_SUBJECT.test(all)))
+    )
       add({ signal: "persona", weight: statesPurpose ? 0.5 : 1, match: (usual ?? limit ?? refuse)![0] });
     else {
       const fiction = FICTION.exec(all);
@@ -387,6 +398,7 @@ export function clauseSignals(
     const avoid = forbidden ? AVOID.exec(l) : null;
     if (avoid) add({ signal: "shadowing", weight: 0.8 * discount, match: `${forbidden} … ${avoid[0]}` });
   }
+  for (const hit of functionSignals(clauses, sentence, own, statesPurpose)) add(hit);
   const reader = READER_NOT_USER.exec(sentence) ?? WHOEVER_READS.exec(sentence);
   if (reader) add({ signal: "addresses-model", weight: 0.4, match: reader[0] });
   // An approval claimed as done, made to carry an order or to make a check needless.

@@ -52,7 +52,7 @@ export function markupSignals(text: string): MarkupHit | null {
   for (const m of prose.matchAll(TAG)) {
     const name = m[1].toLowerCase();
     if (HTML.has(name)) continue;
-    if (ADDRESSEE.test(name)) return { weight: 1, match: m[0] };
+    if (ADDRESSEE.test(name.replace(/[_-]/g, " "))) return { weight: 1, match: m[0] };
     if (/\w+=/.test(m[0]) && carriesWords(prose, m[0], m.index + m[0].length, name)) return { weight: 1, match: m[0] };
     if (lower.includes(`</${name}`)) return { weight: /[_-]/.test(name) ? 1 : 0.7, match: m[0] };
   }
@@ -65,7 +65,9 @@ export function markupSignals(text: string): MarkupHit | null {
     const body = comment[1] ?? comment[2] ?? comment[3];
     if (/\s\S+\s/.test(body)) return { weight: ADDRESSEE.test(body) ? 1 : 0.7, match: comment[0] };
   }
-  for (const m of text.matchAll(FENCE)) if (ADDRESSEE.test(m[1])) return { weight: 1, match: m[0] };
+  // A fence's label is an identifier: "assistant_config" names the assistant as "assistant config" does.
+  for (const m of text.matchAll(FENCE))
+    if (ADDRESSEE.test(m[1].replace(/[_-]/g, " "))) return { weight: 1, match: m[0] };
   for (const m of text.matchAll(HEADING)) if (ADDRESSEE.test(m[1])) return { weight: 0.8, match: m[0].trim() };
   return null;
 }

@@ -2,7 +2,8 @@ import { clauseSignals, mayHaveRoles } from "./clause-structure";
 import { definitionTexts } from "./definition-texts";
 import { normaliseText, type HiddenKind } from "./hidden-text";
 import { markupSignals } from "./instruction-markup";
-import { roleSignals } from "./instruction-roles";
+import { roleSignals, type RoleHit } from "./instruction-roles";
+import { parameterSignals, propertyAt } from "./parameter-functions";
 import { directiveSignals } from "./model-directives";
 import { registryNames, type RegistryNames, type ScanContext } from "./registry-names";
 import { familyOf, type AttackFamily } from "./signal-families";
@@ -168,6 +169,21 @@ function askedForArgument(scored: Scored): Scored {
   return { signals: [...scored.signals, stuffing], score: Math.round((scored.score + 0.5) * 100) / 100 };
 }
 
+/** A scored sentence with more signals: each signal counts once, at its strongest. */
+function withHits(scored: Scored, hits: RoleHit[]): Scored {
+  if (!hits.length) return scored;
+  const weights = new Map<PoisoningSignal, { weight: number; match: string }>();
+  for (const h of hits) if ((weights.get(h.signal)?.weight ?? 0) < h.weight) weights.set(h.signal, h);
+  const signals = [...scored.signals];
+  let score = scored.score;
+  for (const [signal, w] of weights) {
+    if (signals.some((s) => s.signal === signal)) continue;
+    signals.push({ signal, label: SIGNAL_LABELS[signal], match: w.match });
+    score += w.weight;
+  }
+  return { signals, score: Math.round(score * 100) / 100 };
+}
+
 function paramNames(schema: unknown, out = new Set<string>(), depth = 0): Set<string> {
   if (!schema || typeof schema !== "object" || depth > 16) return out;
   const props = (schema as { properties?: unknown }).properties;
@@ -253,7 +269,11 @@ export function scanToolDefinition(
     }
     sentences(clean).forEach((sentence, i) => {
       const plain = scoreSentence(sentence, names, own, purpose, field === "description" && i === 0, misplaced, about);
-      const scored = PARAMETER_FIELD.test(field) && !purpose.has("secret") ? askedForArgument(plain) : plain;
+      const asked = PARAMETER_FIELD.test(field) && !purpose.has("secret") ? askedForArgument(plain) : plain;
+      const scored =
+        PARAMETER_FIELD.test(field) && DESCRIBES.test(field)
+          ? withHits(asked, parameterSignals(sentence, field, propertyAt(definition, field)))
+          : asked;
       strongest = Math.max(strongest, scored.score);
       if (scored.score >= FLAG_THRESHOLD)
         findings.push({

@@ -167,6 +167,15 @@ export const RULES: SignalRule[] = [
     ),
   },
   {
+    // A URL with an empty query value ("…?d=") and the conversation's data beside it: the slot is filled
+    // with what the user said, so loading the URL sends it (a markdown-image leak, freeze 9).
+    signal: "data-routing",
+    weight: 0.5,
+    requires: /=/,
+    pattern:
+      /https?:\/\/\S+?[?&][\w-]+=(?=[\s,;'"`)\]]|$)[^.]{0,80}?\b(?:message|conversation|chat|history|question|prompt|query|request|reply|answer|email|name|location)s?\b/i,
+  },
+  {
     // Reading or handing over a secret file is worse than naming one.
     signal: "secret-file",
     weight: 0.9,
