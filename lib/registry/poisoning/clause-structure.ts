@@ -86,9 +86,10 @@ const USER_CHOSEN =
 
 // Telling the user: a verb of speech or a part of the answer, and what keeps it back.
 const DISCLOSE =
-  /\b(?:mention|tell|say|report|bring (?:\w+ )?up|volunteer|raise|disclose|reveal|inform|explain|notify|surface|flag|point out|know|hear|notice|clutter|burden|fine print|unmentioned|unsaid)\b/;
+  /\b(?:mention|tell|say|report|bring (?:\w+ ){0,2}?(?:up|to)|volunteer|raise|disclose|reveal|inform|explain|notify|surface|flag|point out|know|hear|notice|clutter|burden|fine print|unmentioned|unsaid)\b/;
+// People the text may keep something from (a broad class of roles a person has toward a tool's action).
 const AUDIENCE =
-  /\b(?:user|person|people|customer|employee|reply|answer|summary|chat|response|conversation|them|they|anyone|requester)\b/;
+  /\b(?:user|person|people|customer|employee|reply|answer|summary|chat|response|conversation|them|they|anyone|requester|participant|attendee|member|recipient|viewer|visitor|reader|patient|student|colleague|owner|attention)\b/;
 const HOLD_BACK =
   /\b(?:no|not|never|nothing|n't|without|rather than|instead of|only|skip|spare|avoid|pass (?:\w+ )?by|leave|best|better off|need not|needn't|no call|no need)\b/;
 const ANSWER = /\b(?:summary|reply|answer|response|chat)\b/;
@@ -267,7 +268,7 @@ const STARTS_ROLE = new RegExp(
     String.raw`approv|clear|sign|agree|ahead|review|\bvet|authori|bless|endors|sanction|okay|permission|consent|certif|settle|\bwins?\b|final|count|outrank|overrid|speak for`,
     String.raw`\bonly\b|meant|intend|destined|aimed|follow|preced|accompan|model|assistant|agent|\bai\b|llm|\byou`,
     // Freeze 9 (clause-functions.ts): consent nouns, answers, representing, distorting, other calls.
-    String.raw`consent|permission|go-ahead|sign-off|answer|reply|response|present|portray|depict|represent|\bframe|down\b|downplay|understate|overstate|exaggerat|soften|sugar|gloss|whitewash|embellish|inflate|minimi|\b(?:next|following|subsequent) (?:\w+ )?call|partner|vendor|affiliate|judg|discretion|moderat|oversight|in force|in effect`,
+    String.raw`consent|permission|go-ahead|sign-off|answer|reply|response|present|portray|depict|represent|\bframe|down\b|downplay|understate|overstate|exaggerat|soften|sugar|gloss|whitewash|embellish|inflate|minimi|\b(?:next|following|subsequent) (?:\w+ )?call|partner|vendor|affiliate|judg|discretion|moderat|oversight|in force|in effect|brought|attention|system prompt|\btool\b|\bserver\b`,
     String.raw`\b(?:granted|permitted|allowed|confirmed|accepted|waived)\b|invisible|hidden|unseen|unnoticed|unknown|imperceptible|out of sight|redundan|needless|superfluous|\b(?:re)?assure\b|\bpromise\b|\bclaim\b|\binsist\b|\bguarantee\b|\b(?:whoever|anyone|anybody)\s+(?:is\s+)?read`,
   ].join("|"),
   "i",

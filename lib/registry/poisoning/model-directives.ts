@@ -45,8 +45,9 @@ const IDENTITY = new RegExp(
   String.raw`\b(?:${MODEL})\s+(?:should\s+|must\s+|will\s+)?(?:now\s+|henceforth\s+|hereby\s+)?(?:is|are|becomes?|plays?|acts?\s+as|considers?\s+(?:itself|yourself)|consider\s+(?:itself|yourself)|be)\s+(?:now\s+|henceforth\s+|hereby\s+|no\s+longer\s+)?(?:an?\s|the\s|['"“‘]|[A-Z])`,
 );
 // What the model was told: its own instructions, referred to from a tool's text.
+// Also as a relative clause on a guidance noun: "the safety rules you were given".
 const MODEL_GUIDANCE = new RegExp(
-  String.raw`\b(?:what(?:ever)?|anything|everything|all)\s+(?:${MODEL})\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|got)\s+(?:told|instructed|asked|given|taught|set\s+up|configured)`,
+  String.raw`\b(?:what(?:ever)?|anything|everything|all|(?:rules?|instructions?|guidance|guidelines?|directions?|polic(?:y|ies)|prompts?)(?:\s+that)?)\s+(?:${MODEL})\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|got)\s+(?:told|instructed|asked|given|taught|set\s+up|configured)`,
   "i",
 );
 const REPLACES =
@@ -85,7 +86,7 @@ const SCOPES: { signal: RoleHit["signal"]; pattern: RegExp }[] = [
   {
     signal: "sensitive-data",
     pattern:
-      /\b(?:conversation|chat|messages?|history|inbox|tokens?|credentials?|passwords?|secrets?|api keys?|full name|email address|phone(?: number)?|card(?: number)?|home address|location)\b/i,
+      /\b(?:conversation|chat|messages?|history|inbox|tokens?|credentials?|passwords?|secrets?|api keys?|full name|email address|phone number|card(?: number)?|home address|location)\b/i,
   },
   // Somewhere other than the tool's own input.
   {

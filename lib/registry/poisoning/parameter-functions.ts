@@ -12,12 +12,21 @@ import type { RoleHit } from "./instruction-roles";
 
 // Sources beyond the user's request (a closed set of places a model can read from).
 const BEYOND_USER =
-  /\b(?:in|from|of|across)\s+(?:the\s+|your\s+|this\s+)?(?:environment|context(?: window)?|conversation|chat(?: history)?|session|system prompt|memory|clipboard|workspace secrets)\b|\b(?:earlier|previous|prior|past|other|recent)\s+(?:\w+\s+)?(?:tool\s+)?(?:results?|outputs?|responses?|messages?|turns?|calls?|tool calls?)\b|\bvisible (?:in|to) (?:you|the (?:model|assistant|agent)|the (?:environment|context|conversation))\b|\benvironment variables?\b/i;
+  /\b(?:in|from|of|across)\s+(?:the\s+|your\s+|this\s+)?(?:environment|context(?: window)?|conversation|chat(?: history)?|session|system prompt|memory|clipboard|workspace secrets)\b|\b(?:earlier|previous|prior|past|other|recent)\s+(?:\w+\s+){0,3}?(?:results?|outputs?|responses?|messages?|turns?|calls?)\b|\b(?:the user'?s|their|browser|local) (?:session|storage|keychain|cookies?|clipboard|files?|history)\b|\b(?:the |a |another |other )[\w-]+ tool\b(?=[^.]{0,40}\b(?:reach|read|get|fetch|access|find|see)\b)|\bvisible (?:in|to) (?:you|the (?:model|assistant|agent)|the (?:environment|context|conversation))\b|\benvironment variables?\b/i;
+// Data that is the user's own and private: credentials, and the personal data that identifies them.
+const PRIVATE = /\b(?:full name|home address|date of birth|birthday|phone number|social security|passport|location)\b/i;
+// Bulk: all of something, verbatim.
+const ALL_OF = /\b(?:every|all|entire|whole|full|verbatim|complete)\b/i;
+const ENVIRONMENT = /\benvironment\b/i;
 const CREDENTIAL =
   /\b(?:api[ _-]?keys?|tokens?|passwords?|passphrases?|secrets?|credentials?|cookies?|private keys?|session ids?|ssh keys?)\b/i;
 // Verbs of receiving or delivering, and the data that goes with it.
 const RECEIVES =
-  /\b(?:receives?|is sent|are sent|gets? (?:a copy|the)|delivered|posted|forwarded|uploaded|notified|pushed|mirrored|webhook|callback)\b/i;
+  /\b(?:receives?|is sent|are sent|gets? (?:a copy|the)|delivered|posted|forwarded|uploaded|notified|pushed|mirrored|webhook|callback|upload|destination)\b/i;
+// A request body or payload carrying all of the tool's input, where the field names an address.
+const BODY_OF_ALL =
+  /\b(?:body|payload|post|upload)\b[^.]{0,30}?\b(?:full|entire|whole|complete|raw|original|untranslated|unredacted)\b/i;
+const URL_IN_TEXT = /https?:\/\/[^\s/]+\.[^\s/]+/i;
 const WITH_INPUT = /\b(?:together with|along with|as well as|plus|including|a copy of|source|original|input|full)\b/i;
 const ABSOLUTE_URL = /^\s*https?:\/\/[^\s/]+\.[^\s/]+/i;
 
@@ -38,7 +47,13 @@ export function propertyAt(definition: Record<string, unknown>, field: string): 
 }
 
 /** The signals of one parameter description, with its property schema. */
-export function parameterSignals(text: string, field: string, schema: Record<string, unknown> | null): RoleHit[] {
+export function parameterSignals(
+  text: string,
+  field: string,
+  schema: Record<string, unknown> | null,
+  fieldText = text,
+  movesData = false,
+): RoleHit[] {
   const hits: RoleHit[] = [];
   // A parameter named for a credential ("api_key: defaults to the WEATHER_KEY environment variable")
   // declares its input: where the value may come from is the tool's documentation, not a request.
@@ -47,9 +62,10 @@ export function parameterSignals(text: string, field: string, schema: Record<str
       .replace(/\.description$/, "")
       .split(".")
       .at(-1) ?? "";
-  const beyond = CREDENTIAL.test(name.replace(/[_-]/g, " ")) ? null : BEYOND_USER.exec(text);
+  const found = BEYOND_USER.exec(text);
+  const beyond = found && CREDENTIAL.test(name.replace(/[_-]/g, " ")) && ENVIRONMENT.test(found[0]) ? null : found;
   if (beyond) {
-    const credential = CREDENTIAL.exec(text);
+    const credential = CREDENTIAL.exec(text) ?? PRIVATE.exec(text) ?? ALL_OF.exec(text);
     hits.push({
       signal: "argument-stuffing",
       weight: credential ? 1 : 0.6,
@@ -60,7 +76,12 @@ export function parameterSignals(text: string, field: string, schema: Record<str
   const receives = url ? RECEIVES.exec(text) : null;
   if (url && receives) {
     const input = WITH_INPUT.exec(text);
-    hits.push({ signal: "data-routing", weight: input ? 1 : 0.6, match: `${receives[0]} … ${url}` });
+    // An upload or webhook tool's destination is its job: a third of the weight.
+    const weight = (input ? 1 : 0.6) * (movesData ? 0.3 : 1);
+    hits.push({ signal: "data-routing", weight, match: `${receives[0]} … ${url}` });
   }
+  const body = BODY_OF_ALL.exec(text);
+  const address = body ? (URL_IN_TEXT.exec(fieldText)?.[0] ?? url) : null;
+  if (body && address) hits.push({ signal: "data-routing", weight: 1, match: `${body[0]} … ${address}` });
   return hits;
 }

@@ -72,7 +72,8 @@ const unmention = (text: string) =>
 // Fields that name or enumerate (a title, an enum value, a default, an annotation) never instruct.
 const DESCRIBES = /(?:^|\.)description$/;
 const DETECTS =
-  /^\W*(?:detects?|classif(?:y|ies)|checks?|scans?|finds?|flags?|screens?|lints?|audits?|moderates?|identif(?:y|ies)|analy[sz]es?)\b/i;
+  /^\W*(?:detects?|classif(?:y|ies)|checks?|scans?|finds?|flags?|screens?|lints?|audits?|moderates?|identif(?:y|ies)|analy[sz]es?|scores?|rates?|grades?|evaluates?|assess(?:es)?|labels?|inspects?|tests?|validates?)\b/i;
+const IDENTIFIER = /^[a-z]+(?:[_-][a-z0-9]+){3,}$/i;
 const MAX_QUOTE = 300;
 const MAX_CONTEXT = 800;
 
@@ -177,9 +178,14 @@ function withHits(scored: Scored, hits: RoleHit[]): Scored {
   const signals = [...scored.signals];
   let score = scored.score;
   for (const [signal, w] of weights) {
-    if (signals.some((s) => s.signal === signal)) continue;
-    signals.push({ signal, label: SIGNAL_LABELS[signal], match: w.match });
-    score += w.weight;
+    const had = scored.signals.some((s) => s.signal === signal);
+    // A signal the sentence already gave adds only when the new reading is whole (a credential, all of
+    // the conversation), and then half: the two readings are of one thing.
+    if (had) score += w.weight >= 1 ? 0.5 : 0;
+    else {
+      signals.push({ signal, label: SIGNAL_LABELS[signal], match: w.match });
+      score += w.weight;
+    }
   }
   return { signals, score: Math.round(score * 100) / 100 };
 }
@@ -232,12 +238,13 @@ export function scanToolDefinition(
   // The strongest sentence even below the threshold, so an evaluation can fit the threshold.
   let strongest = 0;
   for (const { field, text } of definitionTexts(definition)) {
-    const { text: normalised, hidden } = normaliseText(text);
+    // A value that is one long identifier ("read_write_owner_approved") is read by a model as its words.
+    const { text: normalised, hidden } = normaliseText(IDENTIFIER.test(text) ? text.replace(/[_-]+/g, " ") : text);
     const clean = unmention(normalised);
     // Outside a description the bare imperative (0.45) is already misplaced: an annotation gives no
     // orders. A title or an enum value is named by a verb ("Read File", "insert"): there only a stronger
     // address counts.
-    const named = /title$/i.test(field) || !/\S\s+\S+\s+\S/.test(normalised);
+    const named = /title$/i.test(field) || !/\S\s+\S+\s+\S/.test(text);
     const misplaced = DESCRIBES.test(field) ? false : named ? 0.5 : 0.45;
     for (const part of hidden) {
       const inner = sentences(part.revealed).map((s) => scoreSentence(s, names, own, NO_PURPOSE, false, false, about));
@@ -272,7 +279,7 @@ export function scanToolDefinition(
       const asked = PARAMETER_FIELD.test(field) && !purpose.has("secret") ? askedForArgument(plain) : plain;
       const scored =
         PARAMETER_FIELD.test(field) && DESCRIBES.test(field)
-          ? withHits(asked, parameterSignals(sentence, field, propertyAt(definition, field)))
+          ? withHits(asked, parameterSignals(sentence, field, propertyAt(definition, field), clean, purpose.has("url")))
           : asked;
       strongest = Math.max(strongest, scored.score);
       if (scored.score >= FLAG_THRESHOLD)

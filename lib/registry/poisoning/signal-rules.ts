@@ -82,8 +82,11 @@ export const RULES: SignalRule[] = [
     pattern: /\b(?:developer|maintenance|god|debug|admin|jailbreak|unrestricted)\s+mode\b(?!\s+(?:on|off)\b)/i,
   },
   {
+    // Muting or hiding may be the tool's job ("Mutes a channel so messages do not notify them"): the
+    // purpose sentence counts 0.3, as for the role parser's withholding.
     signal: "secrecy",
     weight: 1,
+    purposeMayName: true,
     requires:
       /tell|mention|inform|reveal|show|disclos|alert|notif|let|without|keep|remain|confidential|know|see|notice|told|trace|silent|secret|covert|hidden/i,
     pattern:
