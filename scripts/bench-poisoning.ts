@@ -173,12 +173,12 @@ const rounds: [string, EvalItem[], EvalItem[]][] = [
     round9BenignItems,
   ],
   [
-    "round 10 (blind: 45/67 and benign 6/38 at freezes 6 and 7; then used to develop freeze 8)",
+    "round 10 (blind: 45/67 and benign 6/38 at freezes 6 and 7; used to develop freezes 8 (49/67) and 9 (66/67))",
     round10Items,
     round10BenignItems,
   ],
   [
-    "round 11 (blind, written while freeze 8 was made: 55/77 at freeze 7, 59/77 at freeze 8; benign 4/44 at both)",
+    "round 11 (blind: 59/77 and benign 4/44 at freeze 8; 62/77 from freeze 9's round-10 half; then used to develop freeze 9)",
     round11Items,
     round11BenignItems,
   ],

@@ -268,7 +268,7 @@ const STARTS_ROLE = new RegExp(
     String.raw`approv|clear|sign|agree|ahead|review|\bvet|authori|bless|endors|sanction|okay|permission|consent|certif|settle|\bwins?\b|final|count|outrank|overrid|speak for`,
     String.raw`\bonly\b|meant|intend|destined|aimed|follow|preced|accompan|model|assistant|agent|\bai\b|llm|\byou`,
     // Freeze 9 (clause-functions.ts): consent nouns, answers, representing, distorting, other calls.
-    String.raw`consent|permission|go-ahead|sign-off|answer|reply|response|present|portray|depict|represent|\bframe|down\b|downplay|understate|overstate|exaggerat|soften|sugar|gloss|whitewash|embellish|inflate|minimi|\b(?:next|following|subsequent) (?:\w+ )?call|partner|vendor|affiliate|judg|discretion|moderat|oversight|in force|in effect|brought|attention|system prompt|\btool\b|\bserver\b`,
+    String.raw`consent|permission|go-ahead|sign-off|answer|reply|response|present|portray|depict|represent|\bframe|down\b|downplay|understate|overstate|exaggerat|soften|sugar|gloss|whitewash|embellish|inflate|minimi|\b(?:next|following|subsequent) (?:\w+ )?call|partner|vendor|affiliate|judg|discretion|moderat|oversight|in force|in effect|brought|attention|system prompt|\b(?:the|a|any|another|other) [\w-]+ (?:tool|server)|\b(?:another|other) (?:tool|server)`,
     String.raw`\b(?:granted|permitted|allowed|confirmed|accepted|waived)\b|invisible|hidden|unseen|unnoticed|unknown|imperceptible|out of sight|redundan|needless|superfluous|\b(?:re)?assure\b|\bpromise\b|\bclaim\b|\binsist\b|\bguarantee\b|\b(?:whoever|anyone|anybody)\s+(?:is\s+)?read`,
   ].join("|"),
   "i",
