@@ -78,14 +78,14 @@ const ASKS =
 const WHATEVER = /\b(?:whatever|whichever|regardless|no matter|even if|even when|in every case|always)\b/;
 // Verbs of representing something as what it is not, toward a listener: "presented to the user as".
 const REPRESENT =
-  /\b(?:present|describe|portray|depict|represent|frame|pass off|characteri[sz]e|label)\b(?: \w+){0,4}? as\b/;
+  /\b(?:present|describe|portray|depict|represent|frame|pass off|characteri[sz]e|label|show|display|report)\b(?: \w+){0,4}? as\b/;
 // Verbs of distortion (a broad class of misrepresentation): the text changes what the user is told.
 const DISTORT =
   /\b(?:tone|play|water) down\b|\b(?:downplay|understate|overstate|exaggerate|soften|sugar-?coat|gloss over|whitewash|spin|embellish|inflate|minimi[sz]e)\b/;
 // The tool's text set level with the model's own instructions: "treated with the same weight as the
 // system prompt". A verb of regarding, a comparison, and the model's instructions as the standard.
 const EQUATED =
-  /\b(?:treat|regard|consider|read|count|weigh|rank|trust|handle)\b[^;]{0,40}?\b(?:as|like|equal to|on par with|same (?:weight|authority|priority|standing) as)\b[^;]{0,30}?\b(?:system prompt|system message|developer message|(?:your|the assistant's|the model's|operator) (?:instruction|rule|guidance)s?)\b/;
+  /(?:\b(?:treat|regard|consider|read|count|weigh|rank|trust|handle)\b[^;]{0,40}?\b(?:as|like|equal to|on par with)|\bsame (?:weight|authority|priority|standing|status|rank) as)\b[^;]{0,30}?\b(?:system prompt|system message|developer message|(?:your|the assistant's|the model's|operator) (?:instruction|rule|guidance)s?)\b/;
 const ANSWER_PLACE = /\b(?:output|answer|reply|response|summary|result|translation|report)\b/;
 
 // Another call as a destination: a snake_case tool name, or "the next/following call".
@@ -207,8 +207,12 @@ export function functionSignals(
       });
     // "state it was a ping only": what happened, reported as less than it was. A format ("answer yes or
     // no only", "report only the top ten") has no reported clause.
+    // The reported clause follows the verb ("say [that] it was …"); "state only the parts that are
+    // degraded" selects what to report.
     const only = RESTRICTIVE.exec(c.words);
-    const reported = c.tokens.slice(c.tokens.findIndex((x) => x.word === say) + 1).some((x) => x.pos === "AUX");
+    let k = c.tokens.findIndex((x) => x.word === say) + 1;
+    if (c.tokens[k]?.word === "that") k++;
+    const reported = c.tokens[k]?.pos === "PRON" && c.tokens[k + 1]?.pos === "AUX";
     if (only && reported) hits.push({ signal: "withholds", weight: 0.8 * discount, match: `${say} … ${only[0]}` });
   }
 
@@ -226,8 +230,12 @@ export function functionSignals(
         match: `${tool} … ${use[0]}`,
       });
   }
+  // The other call is where the data goes ("in the next call to X", "to X"), not where it came from
+  // ("the rows returned by X" is chaining into this tool).
   const bulk = BULK.exec(all);
-  if ((tool || next) && bulk && ARGUMENT.test(all) && !HANDLE.test(all))
-    hits.push({ signal: "data-routing", weight: discount, match: `${bulk[0]} … ${tool ?? next![0]}` });
+  const destination =
+    next ?? (tool ? new RegExp(String.raw`\b(?:to|into|onto|through|via)\s+(?:the\s+)?${tool}`).exec(lower) : null);
+  if (destination && bulk && ARGUMENT.test(all) && !HANDLE.test(all))
+    hits.push({ signal: "data-routing", weight: discount, match: `${bulk[0]} … ${destination[0]}` });
   return hits;
 }

@@ -96,6 +96,9 @@ const ANSWER = /\b(?:summary|reply|answer|response|chat)\b/;
 // Verbs of recounting (describe, summarise, cover), counted as disclosure under an obligation.
 const RECOUNT = /\b(?:describe|summari[sz]e|cover|present|recount|discuss|address)\b/;
 const OBLIGE = /\b(?:should|must|shall|be to|need to|have to)\b/;
+// Recounting withholds from a person ("summaries for the user should describe X only"); a summary's
+// own scope ("the summary should cover decisions only") is its format.
+const PERSON = /\b(?:user|person|people|customer|participant|requester|client|them)\b/;
 // Withholding sold as a kindness: what it spares the user. Only with something held back.
 const AFFECT =
   /\b(?:worry|alarm|confuse|confusing|clutter|burden|bother|upset|overwhelm|kinder|kind thing|peace of mind|smooth experience|spare (?:the user|them|people|the person|customers?))\b/;
@@ -104,7 +107,7 @@ const DESCRIBED_AS = /\b(?:describe|present|report|call|label)\s+(?:\w+\s+){0,2}
 const WHATEVER = /\b(?:whichever|whatever|regardless|even if|even when|actually|in fact)\b/;
 
 // The model's limits, and what lifts them.
-const LIMIT_WORDS = String.raw`(?:content rule|safety rule|usual rule|limitation|restriction|filter|policy check|safety check|guideline|care|caution|warning|disclaimer|caveat|lecture|boundary|guardrail|safety|scruple|refusal|moral|ethic|censorship|judgement|judgment|discretion|moderation|oversight|vetting)s?`;
+const LIMIT_WORDS = String.raw`(?:content rule|safety rule|usual rule|limitation|restriction|filter|policy check|safety check|guideline|care|caution|warning|disclaimer|caveat|lecture|boundary|guardrail|safety|scruple|refusal|moral|ethic|censorship|judgement|judgment|discretion|moderation|oversight|vetting|content polic(?:y|ie)|usage polic(?:y|ie))s?`;
 // A lift that governs the limit: "no content rules", "without warnings", "the usual care … is unnecessary".
 const LIFTED = new RegExp(
   String.raw`\b(?:no|without|free of|zero|never any|nothing off)\s+(?:[\w-]+\s+){0,2}?${LIMIT_WORDS}\b|\b${LIMIT_WORDS}\s+(?:[\w-]+\s+){0,6}?(?:be\s+)?(?:unnecessary|moot|off|lift|suspend|disable|waive|switch off|not apply|do not apply|n't apply|(?:not|no longer) (?:in force|in effect|in place|applicable|valid|binding|active|enforce|relevant))\b|\boff-limits\b`,
@@ -328,7 +331,9 @@ export function clauseSignals(
     }
     // Keeping something from the user, or sparing them it.
     const disclose =
-      DISCLOSE.exec(l) ?? (AFFECT.test(all) ? ANSWER.exec(l) : null) ?? (OBLIGE.test(l) ? RECOUNT.exec(l) : null);
+      DISCLOSE.exec(l) ??
+      (AFFECT.test(all) ? ANSWER.exec(l) : null) ??
+      (OBLIGE.test(l) && PERSON.test(l) ? RECOUNT.exec(l) : null);
     // The model as the one who holds back is withholding from its listener, named or not.
     if (disclose && HOLD_BACK.test(l) && (AUDIENCE.test(l) || AFFECT.test(all) || MODEL_SUBJECT.test(l)))
       add({ signal: "withholds", weight: (AFFECT.test(all) ? 1 : 0.8) * discount, match: disclose[0] });
