@@ -17,6 +17,8 @@ import {
   round10Items,
   round11BenignItems,
   round11Items,
+  round12BenignItems,
+  round12Items,
   type EvalItem,
 } from "@/lib/registry/poisoning/eval/eval-set";
 import {
@@ -181,6 +183,11 @@ const rounds: [string, EvalItem[], EvalItem[]][] = [
     "round 11 (blind, written while freeze 8 was made: 55/77 at freeze 7, 59/77 at freeze 8; benign 4/44 at both)",
     round11Items,
     round11BenignItems,
+  ],
+  [
+    "round 12 (blind, written while freeze 9 was made: 59/78 and benign 4/47 at freeze 8)",
+    round12Items,
+    round12BenignItems,
   ],
 ];
 for (const [label, poisoned, benign] of rounds) {
