@@ -17,6 +17,8 @@ import {
   round10Items,
   round11BenignItems,
   round11Items,
+  round12BenignItems,
+  round12Items,
   type EvalItem,
 } from "@/lib/registry/poisoning/eval/eval-set";
 import {
@@ -181,6 +183,11 @@ const rounds: [string, EvalItem[], EvalItem[]][] = [
     "round 11 (blind: 59/77 and benign 4/44 at freeze 8; 62/77 from freeze 9's round-10 half; then used to develop freeze 9)",
     round11Items,
     round11BenignItems,
+  ],
+  [
+    "round 12 (blind, written while freeze 9 was made: 59/78 and benign 4/47 at freeze 8)",
+    round12Items,
+    round12BenignItems,
   ],
 ];
 for (const [label, poisoned, benign] of rounds) {

@@ -14,6 +14,7 @@ import { round8Benign, round8Poisoned } from "./unseen-round-8";
 import { round9Benign, round9Poisoned } from "./held-back-round-9";
 import { round10Benign, round10Poisoned } from "./blind-round-10";
 import { round11Benign, round11Poisoned } from "./blind-round-11";
+import { round12Benign, round12Poisoned } from "./blind-round-12";
 import type { ScanContext } from "../registry-names";
 
 /** One labelled definition of the evaluation set: a tool or a prompt, as a model reads it. */
@@ -111,6 +112,8 @@ export const round9Items = poisonedFrom(round9Poisoned);
 export const round10Items = poisonedFrom(round10Poisoned);
 /** Round 11: written blind like round 10 while freeze 8 was made on round 10; scored once at freezes 7 and 8. */
 export const round11Items = poisonedFrom(round11Poisoned);
+/** Round 12: written blind while freeze 9 was made on rounds 10 and 11; scored once at freezes 8 and 9. */
+export const round12Items = poisonedFrom(round12Poisoned);
 
 /** Benign definitions, grouped by the server they came from. */
 export const benignItems: EvalItem[] = [
@@ -129,5 +132,6 @@ export const round8BenignItems: EvalItem[] = serverItems(round8Benign);
 export const round9BenignItems: EvalItem[] = serverItems(round9Benign);
 export const round10BenignItems: EvalItem[] = serverItems(round10Benign);
 export const round11BenignItems: EvalItem[] = serverItems(round11Benign);
+export const round12BenignItems: EvalItem[] = serverItems(round12Benign);
 
 export const families = [...new Set(poisonedItems.map((i) => i.group))];
