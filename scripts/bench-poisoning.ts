@@ -185,7 +185,7 @@ const rounds: [string, EvalItem[], EvalItem[]][] = [
     round11BenignItems,
   ],
   [
-    "round 12 (blind, written while freeze 9 was made: 59/78 and benign 4/47 at freeze 8)",
+    "round 12 (blind, written while freeze 9 was made: 59/78 at freeze 8, 60/78 at freeze 9; benign 4/47 at both)",
     round12Items,
     round12BenignItems,
   ],
