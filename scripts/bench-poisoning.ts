@@ -28,6 +28,7 @@ import {
   HELD_OUT,
   scoreAll,
 } from "@/lib/registry/poisoning/eval/leave-one-family-out";
+import { leaveOneRoundOut } from "@/lib/registry/poisoning/eval/leave-one-round-out";
 import { registryNames } from "@/lib/registry/poisoning/registry-names";
 import { FLAG_THRESHOLD, scanToolDefinition } from "@/lib/registry/poisoning/scan-tool-definition";
 import { percentile } from "./lib/percentile";
@@ -40,6 +41,9 @@ import { percentile } from "./lib/percentile";
 // (every definition of the evaluation set, scanned one at a time).
 // --by-family adds the leave-one-family-out table (lib/registry/poisoning/eval) and false positives
 // per benign server.
+// --by-round adds the leave-one-round-out table (freeze 10): each of rounds 5-11 held out in turn, the
+// product rule (threshold 1), the rule with its threshold fitted on the other rounds, and the learned
+// combiner fitted on the other rounds; recall on the held-out round and FP on its benign half.
 const TOOLS = 200;
 const RUNS = 200;
 const cases = [...corpus("dev"), ...corpus("test")];
@@ -201,4 +205,30 @@ for (const [label, poisoned, benign] of rounds) {
   }
   const [fp] = falsePositives(scoreAll(benign));
   console.log(`  benign: ${fp.fp}/${fp.items} flagged ${fp.flagged.join(" ")}`);
+}
+
+if (process.argv.includes("--by-round")) {
+  const results = leaveOneRoundOut();
+  const cell = (found: number, items: number, fp: number, benign: number) => `${found}/${items} fp ${fp}/${benign}`;
+  console.log(
+    "\nleave one round out (fitted on the other rounds and the development sets; the signals were written having read rounds <= 11)",
+  );
+  console.log(`  round  ${"rule at 1".padEnd(18)} ${"rule, fitted".padEnd(24)} learned combiner`);
+  const total = { items: 0, benign: 0, rule: [0, 0], fitted: [0, 0], learned: [0, 0] };
+  for (const r of results) {
+    console.log(
+      `  ${String(r.round).padEnd(6)} ${cell(r.rule.found, r.items, r.rule.fp, r.benign).padEnd(18)} ${`${cell(r.ruleFitted.found, r.items, r.ruleFitted.fp, r.benign)} @${r.ruleFitted.threshold}`.padEnd(24)} ${cell(r.learned.found, r.items, r.learned.fp, r.benign)} @${r.learned.threshold} ${r.learned.flaggedBenign.join(" ")}`,
+    );
+    total.items += r.items;
+    total.benign += r.benign;
+    total.rule = [total.rule[0] + r.rule.found, total.rule[1] + r.rule.fp];
+    total.fitted = [total.fitted[0] + r.ruleFitted.found, total.fitted[1] + r.ruleFitted.fp];
+    total.learned = [total.learned[0] + r.learned.found, total.learned[1] + r.learned.fp];
+  }
+  const c = (x: number[]) => cell(x[0], total.items, x[1], total.benign);
+  console.log(`  ${"all".padEnd(6)} ${c(total.rule).padEnd(18)} ${c(total.fitted).padEnd(24)} ${c(total.learned)}`);
+  for (const r of results)
+    console.log(
+      `  round ${r.round} by family (rule/learned): ${r.byFamily.map((f) => `${f.family} ${f.rule}/${f.learned} of ${f.items}`).join(", ")}`,
+    );
 }

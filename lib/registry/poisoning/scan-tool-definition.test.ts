@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEMO_SERVERS } from "@/prisma/seed/demo-catalog";
-import { scanToolDefinition, type PoisoningVerdict } from "./scan-tool-definition";
+import { scanDefinitionSignals, scanToolDefinition, type PoisoningVerdict } from "./scan-tool-definition";
 
 const tool = (extra: Record<string, unknown> = {}) => ({
   name: "lookup_order",
@@ -298,5 +298,18 @@ describe("topic is not instruction (freeze 8)", () => {
     );
     expect(v.flagged).toBe(true);
     expect(signals(v)).toContain("argument-stuffing");
+  });
+});
+
+describe("scanDefinitionSignals (the learned combiner's input)", () => {
+  it("gives every sentence with a signal, below the threshold too, with weights adding up to its score", () => {
+    const weak = tool({ description: "Looks up an order by id. Always include the order's notes." });
+    const { verdict, sentences } = scanDefinitionSignals(weak);
+    expect(verdict).toEqual(scanToolDefinition(weak));
+    expect(verdict.flagged).toBe(false);
+    const below = sentences.filter((s) => s.score > 0 && s.score < 1);
+    expect(below.length).toBeGreaterThan(0);
+    for (const s of below) expect(s.signals.reduce((n, h) => n + h.weight, 0)).toBeCloseTo(s.score, 2);
+    expect(Math.max(...sentences.map((s) => s.score))).toBe(verdict.score);
   });
 });

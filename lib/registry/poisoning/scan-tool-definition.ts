@@ -84,7 +84,10 @@ function sentences(text: string): string[] {
     .filter(Boolean);
 }
 
-type Scored = { signals: SignalHit[]; score: number };
+/** `weights` runs parallel to `signals`: each signal's weight in the sentence (for the learned combiner's features). */
+type Scored = { signals: SignalHit[]; weights: number[]; score: number };
+/** One scored sentence (or hidden part, or markup block) and the weight of each of its signals. */
+export type SentenceSignals = { field: string; score: number; signals: { signal: PoisoningSignal; weight: number }[] };
 
 function scoreSentence(
   sentence: string,
@@ -152,7 +155,7 @@ function scoreSentence(
   const ranked = [...weights].sort((a, b) => b[1].weight - a[1].weight);
   const signals = ranked.map(([signal, w]) => ({ signal, label: SIGNAL_LABELS[signal], match: w.match }));
   const score = ranked.reduce((sum, [, w]) => sum + w.weight, 0);
-  return { signals, score: Math.round(score * 100) / 100 };
+  return { signals, weights: ranked.map(([, w]) => w.weight), score: Math.round(score * 100) / 100 };
 }
 
 // Parameter injection: an argument's own text naming secrets or private data to put in it, for a tool
@@ -167,7 +170,11 @@ function askedForArgument(scored: Scored): Scored {
     label: SIGNAL_LABELS["argument-stuffing"],
     match: asked.match,
   };
-  return { signals: [...scored.signals, stuffing], score: Math.round((scored.score + 0.5) * 100) / 100 };
+  return {
+    signals: [...scored.signals, stuffing],
+    weights: [...scored.weights, 0.5],
+    score: Math.round((scored.score + 0.5) * 100) / 100,
+  };
 }
 
 /** A scored sentence with more signals: each signal counts once, at its strongest. */
@@ -176,6 +183,7 @@ function withHits(scored: Scored, hits: RoleHit[]): Scored {
   const weights = new Map<PoisoningSignal, { weight: number; match: string }>();
   for (const h of hits) if ((weights.get(h.signal)?.weight ?? 0) < h.weight) weights.set(h.signal, h);
   const signals = [...scored.signals];
+  const added = [...scored.weights];
   let score = scored.score;
   for (const [signal, w] of weights) {
     const had = scored.signals.some((s) => s.signal === signal);
@@ -184,10 +192,11 @@ function withHits(scored: Scored, hits: RoleHit[]): Scored {
     if (had) score += w.weight >= 1 ? 0.5 : 0;
     else {
       signals.push({ signal, label: SIGNAL_LABELS[signal], match: w.match });
+      added.push(w.weight);
       score += w.weight;
     }
   }
-  return { signals, score: Math.round(score * 100) / 100 };
+  return { signals, weights: added, score: Math.round(score * 100) / 100 };
 }
 
 function paramNames(schema: unknown, out = new Set<string>(), depth = 0): Set<string> {
@@ -224,6 +233,25 @@ export function scanToolDefinition(
   definition: Record<string, unknown>,
   context: ScanContext | RegistryNames = {},
 ): PoisoningVerdict {
+  return scanDefinition(definition, context);
+}
+
+/** The verdict and every scored sentence with its signals' weights, below the threshold too (the combiner's input). */
+export function scanDefinitionSignals(
+  definition: Record<string, unknown>,
+  context: ScanContext | RegistryNames = {},
+): { verdict: PoisoningVerdict; sentences: SentenceSignals[] } {
+  const sentences: SentenceSignals[] = [];
+  return { verdict: scanDefinition(definition, context, sentences), sentences };
+}
+
+const weighed = (s: Scored) => s.signals.map((h, i) => ({ signal: h.signal, weight: s.weights[i] }));
+
+function scanDefinition(
+  definition: Record<string, unknown>,
+  context: ScanContext | RegistryNames,
+  collect?: SentenceSignals[],
+): PoisoningVerdict {
   const names = "otherTools" in context ? context : registryNames(context);
   const own = paramNames(definition.inputSchema);
   const name = typeof definition.name === "string" ? definition.name : "";
@@ -255,6 +283,7 @@ export function scanToolDefinition(
       const score = 1 + Math.max(0, ...inner.map((s) => s.score));
       const quote = part.revealed.slice(0, MAX_QUOTE);
       findings.push({ field, quote, hidden: part.kind, signals, score, family: "hidden text" });
+      collect?.push({ field, score, signals: [{ signal: "hidden-text", weight: 1 }, ...inner.flatMap(weighed)] });
     }
     const markup = markupSignals(clean);
     if (markup) {
@@ -266,6 +295,7 @@ export function scanToolDefinition(
       // The block and what it says add up: a made-up tag around an instruction is worse than either.
       const inner = Math.max(0, ...sentences(clean).map((s) => scoreSentence(s, names, own, NO_PURPOSE).score));
       const score = Math.round((markup.weight + Math.min(inner, 1) * 0.5) * 100) / 100;
+      collect?.push({ field, score, signals: [{ signal: "instruction-markup", weight: markup.weight }] });
       findings.push({
         field,
         quote: clean.slice(0, MAX_QUOTE),
@@ -282,12 +312,14 @@ export function scanToolDefinition(
           ? withHits(asked, parameterSignals(sentence, field, propertyAt(definition, field), clean, purpose.has("url")))
           : asked;
       strongest = Math.max(strongest, scored.score);
+      if (scored.signals.length) collect?.push({ field, score: scored.score, signals: weighed(scored) });
       if (scored.score >= FLAG_THRESHOLD)
         findings.push({
           field,
           quote: sentence.slice(0, MAX_QUOTE),
           ...(clean.length > sentence.length ? { context: clean.slice(0, MAX_CONTEXT) } : {}),
-          ...scored,
+          signals: scored.signals,
+          score: scored.score,
           family: familyOf(scored.signals[0].signal),
         });
     });
