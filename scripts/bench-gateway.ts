@@ -266,19 +266,16 @@ for (let r = 0; r < rounds; r++) {
     await timeEach(Math.ceil(per / 10), () => one[name].listTools(), lists[name]);
 }
 
-/** Starts or stops the CPU profiler in both proxies, and waits for both to answer. */
+/**
+ * Starts or stops the CPU profiler in both proxies, one after the other: each answers with SIGUSR2, and two
+ * answers arriving together would be delivered as one.
+ */
 async function toggleProfilers() {
-  const procs = [gateway.proc, bare.proc];
-  let answered = 0;
-  await new Promise<void>((resolve) => {
-    const on = () => {
-      if (++answered < procs.length) return;
-      process.off("SIGUSR2", on);
-      resolve();
-    };
-    process.on("SIGUSR2", on);
-    for (const p of procs) p.kill("SIGUSR2");
-  });
+  for (const p of [gateway.proc, bare.proc]) {
+    const answered = new Promise((resolve) => process.once("SIGUSR2", resolve));
+    p.kill("SIGUSR2");
+    await answered;
+  }
 }
 if (opts.profile) {
   mkdirSync(opts.profile, { recursive: true });
