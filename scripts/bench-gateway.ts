@@ -25,13 +25,15 @@ import { callsPerSecond, echo, memoryOf, openSession, timeEach, type AgentSessio
 import { percentile } from "./lib/percentile";
 import { wardenApi } from "./lib/warden-api";
 
-// npm run bench:gateway [-- --calls 2000 --rounds 5 --concurrent-calls 1600 --opens 10 --decides 20000 --port 3290 --ship-live]
+// npm run bench:gateway [-- --calls 2000 --rounds 5 --concurrent-calls 1600 --opens 10 --decides 20000 --port 3290 --ship-live
+//   --profile <dir>]
 // The Warden gateway against a bare SDK pass-through proxy (streamable HTTP in, one stdio upstream per agent
 // session, JSON bodies: ./lib/bare-mcp-proxy.ts), each in its own process, measured in the same run, their
 // clients taking turns so both see the same machine: session open and first call, tools/call and tools/list
 // latency on one session (server-everything's echo; direct over stdio too), calls/s over 16 concurrent
 // sessions, memory per idle session (the proxy's own, and its upstream process's); then the in-process
-// decision alone, /v1/decide, and how fast an org pause reaches a gateway.
+// decision alone, /v1/decide, and how fast an org pause reaches a gateway. --profile <dir> also writes a CPU
+// profile of each proxy over `calls` more tools/calls on one session (./lib/cpu-profile-on-signal.mjs).
 const opts = args({
   calls: { type: "string" },
   rounds: { type: "string" },
@@ -43,6 +45,7 @@ const opts = args({
   load: { type: "string" },
   token: { type: "string" },
   "ship-live": { type: "boolean" },
+  profile: { type: "string" },
 });
 const calls = Number(opts.calls ?? 2000);
 const rounds = Number(opts.rounds ?? 5);
@@ -123,8 +126,15 @@ if (opts["serve-bare"]) {
   await new Promise(() => {});
 }
 
-function child(argv: string[], ready: () => Promise<boolean>) {
-  const proc = spawn(process.execPath, ["--import", "tsx", ...argv], { stdio: ["ignore", "ignore", "ignore"] });
+function child(label: string, argv: string[], ready: () => Promise<boolean>) {
+  const hook = opts.profile ? ["--import", "./scripts/lib/cpu-profile-on-signal.mjs"] : [];
+  const env = opts.profile
+    ? { ...process.env, BENCH_CPU_PROFILE_DIR: path.resolve(opts.profile), BENCH_CPU_PROFILE_LABEL: label }
+    : process.env;
+  const proc = spawn(process.execPath, ["--import", "tsx", ...hook, ...argv], {
+    stdio: ["ignore", "ignore", "ignore"],
+    env,
+  });
   const wait = async () => {
     while (!(await ready().catch(() => false))) await new Promise((r) => setTimeout(r, 100));
   };
@@ -182,10 +192,11 @@ writeFileSync(
 const gatewayUrl = `http://127.0.0.1:${port + 1}`;
 const bareUrl = `http://127.0.0.1:${port + 2}`;
 const gateway = child(
+  "gateway",
   ["scripts/gateway.ts", "--config", configFile],
   async () => (await fetch(`${gatewayUrl}/healthz`)).ok,
 );
-const bare = child(["scripts/bench-gateway.ts", "--serve-bare", String(port + 2)], async () => {
+const bare = child("bare", ["scripts/bench-gateway.ts", "--serve-bare", String(port + 2)], async () => {
   return (await fetch(`${bareUrl}/ready`)).ok;
 });
 // However the bench ends, its proxies (and their upstream processes) end with it.
@@ -253,6 +264,26 @@ for (let r = 0; r < rounds; r++) {
     await timeEach(per, (i) => echo(one[name], i), results[name]);
   for (const name of ["bare", "gateway"] as const)
     await timeEach(Math.ceil(per / 10), () => one[name].listTools(), lists[name]);
+}
+
+/**
+ * Starts or stops the CPU profiler in both proxies, one after the other: each answers with SIGUSR2, and two
+ * answers arriving together would be delivered as one.
+ */
+async function toggleProfilers() {
+  for (const p of [gateway.proc, bare.proc]) {
+    const answered = new Promise((resolve) => process.once("SIGUSR2", resolve));
+    p.kill("SIGUSR2");
+    await answered;
+  }
+}
+if (opts.profile) {
+  mkdirSync(opts.profile, { recursive: true });
+  await toggleProfilers();
+  // Call by call in turns, so both see the same machine.
+  await timeEach(calls, async (i) => [await echo(one.bare, i), await echo(one.gateway, i)], []);
+  await toggleProfilers();
+  console.log(`CPU profiles of ${calls} tools/calls on each proxy written to ${opts.profile}`);
 }
 
 const sorted = [results, lists, opened, firstCall].flatMap((o) => Object.values(o) as number[][]);

@@ -12,3 +12,9 @@ it("writes one JSON object a line: time, level, message and fields, errors as th
   expect(new Date(first.time).getTime()).not.toBeNaN();
   expect(second).toMatchObject({ level: "error", msg: "spool write failed", error: "disk full" });
 });
+
+it("keeps the fields' order after time, level and message, and a __proto__ field as data", () => {
+  const lines: string[] = [];
+  jsonLogger((l) => lines.push(l))("m", JSON.parse('{"b": 1, "level": "warn", "a": 2, "__proto__": {"x": 1}}'));
+  expect(lines[0]).toMatch(/^\{"time":"[^"]+","level":"warn","msg":"m","b":1,"a":2,"__proto__":\{"x":1\}\}\n$/);
+});

@@ -8,12 +8,20 @@ export type Logger = (msg: string, fields?: LogFields) => void;
  */
 export function jsonLogger(write: (line: string) => void = (l) => process.stderr.write(l)): Logger {
   return (msg, fields = {}) => {
-    const level = typeof fields.level === "string" ? fields.level : "info";
-    const clean = Object.fromEntries(
-      Object.entries(fields)
-        .filter(([k]) => k !== "level")
-        .map(([k, v]) => [k, v instanceof Error ? v.message : v]),
-    );
-    write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...clean }) + "\n");
+    const line: Record<string, unknown> = {
+      time: new Date().toISOString(),
+      level: typeof fields.level === "string" ? fields.level : "info",
+      msg,
+    };
+    // One pass, no intermediate arrays: this runs for every call (call-path.ts logs each one).
+    for (const key of Object.keys(fields)) {
+      if (key === "level") continue;
+      const v = fields[key];
+      const value = v instanceof Error ? v.message : v;
+      // Defined, not assigned: a "__proto__" field stays data.
+      if (key === "__proto__") Object.defineProperty(line, key, { value, enumerable: true, writable: true });
+      else line[key] = value;
+    }
+    write(JSON.stringify(line) + "\n");
   };
 }

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { INGEST_TEXT_LIMITS, ZIngestEvent } from "@/lib/schemas/ingest";
+import { INGEST_OUTCOMES, INGEST_TEXT_LIMITS, ZIngestEvent } from "@/lib/schemas/ingest";
 import { validateEvents } from "./parse-batch";
-import { storableEvent } from "./storable-event";
+import { canonicalOutcome, canonicalTimestamp, storableEvent } from "./storable-event";
 
 const POISON = ["\u0000", "\uD800", "\uDC00", "\uDBFF\u0000", " ", "é", "😀"];
 
@@ -14,6 +14,11 @@ const hostileText = fc.oneof(
     .tuple(fc.integer({ min: 100, max: 4_200 }), fc.constantFrom("x", "😀", "\uD800", " "))
     .map(([n, c]) => c.repeat(n)),
 );
+
+const isoOf = (s: string) => {
+  const d = new Date(s);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+};
 
 const nested = (depth: number, leaf: unknown): unknown => {
   let v = leaf;
@@ -112,5 +117,63 @@ describe("storableEvent", () => {
     // A clean event passes through as it is, with no notes.
     const clean = { eventId: "e2", timestamp: "2026-11-01T10:00:00Z", server: "crm", agent: "bot", outcome: "success" };
     expect(storableEvent(clean)).toEqual(clean);
+  });
+
+  it("takes a gateway's own timestamps and outcomes without the schema only where the schema takes them as they are", () => {
+    const shape = ZIngestEvent.shape;
+    const iso = fc
+      .date({
+        min: new Date("1960-01-01T00:00:00.000Z"),
+        max: new Date("9999-12-31T23:59:59.999Z"),
+        noInvalidDate: true,
+      })
+      .map((d) => d.toISOString());
+    const near = fc.oneof(
+      iso,
+      iso.map((s) => s.replace("T", " ")),
+      iso.map((s) => s.slice(0, 19) + "Z"),
+      hostileText,
+    );
+    fc.assert(
+      fc.property(fc.oneof(near, fc.anything()), (v) => {
+        // The fast path is exercised: a toISOString of 1970 on is canonical, and the schema keeps it unchanged.
+        if (canonicalTimestamp(v)) expect(shape.timestamp.safeParse(v).success).toBe(true);
+        if (typeof v === "string" && /^(19[7-9]|[2-9])/.test(v) && v === isoOf(v))
+          expect(canonicalTimestamp(v)).toBe(true);
+        if (canonicalOutcome(v)) expect(shape.outcome.safeParse(v)).toMatchObject({ success: true, data: v });
+      }),
+      { numRuns: 2000 },
+    );
+    for (const v of [
+      "",
+      null,
+      undefined,
+      "1969-12-31T23:59:59.999Z",
+      "2026-02-30T00:00:00.000Z",
+      " 2026-01-01T00:00:00.000Z",
+    ])
+      expect(canonicalTimestamp(v)).toBe(false);
+    // The one remembered (a call's begin line) answers the done line; nothing else rides on it.
+    expect(canonicalTimestamp("2026-11-01T10:00:00.000Z")).toBe(true);
+    expect(canonicalTimestamp("")).toBe(false);
+    for (const o of INGEST_OUTCOMES) expect(canonicalOutcome(o)).toBe(true);
+    expect(canonicalOutcome("denied")).toBe(false); // an alias: the schema folds it, so it is asked
+  });
+
+  it("keeps every key, escaped, renamed on collision, and a __proto__ key as data", () => {
+    const e = storableEvent({
+      timestamp: "2026-11-01T10:00:00.000Z",
+      server: "crm",
+      agent: "bot",
+      outcome: "success",
+      arguments: JSON.parse('{"\\u0000": 2, "\\u0000x": 0, "\\ud800": 3, "__proto__": {"polluted": true}, "1": 1}'),
+    });
+    const args = e.arguments as Record<string, unknown>;
+    expect(Object.getPrototypeOf(args)).toBe(Object.prototype);
+    expect(Object.keys(args)).toEqual(["1", "\\u0000", "\\u0000x", "\\ud800", "__proto__"]);
+    expect(Object.getOwnPropertyDescriptor(args, "__proto__")?.value).toEqual({ polluted: true });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const collided = storableEvent({ ...e, arguments: { "\u0000": 1, "\\u0000": 2 } });
+    expect(collided.arguments).toEqual({ "\\u0000": 1, "\\u0000#2": 2 });
   });
 });

@@ -1,5 +1,11 @@
 import { sha256Hex } from "@/lib/crypto/sha256";
-import { INGEST_REQUIRED_TEXT, INGEST_TEXT_LIMITS, INGEST_TRIMMED_FIELDS, ZIngestEvent } from "@/lib/schemas/ingest";
+import {
+  INGEST_OUTCOMES,
+  INGEST_REQUIRED_TEXT,
+  INGEST_TEXT_LIMITS,
+  INGEST_TRIMMED_FIELDS,
+  ZIngestEvent,
+} from "@/lib/schemas/ingest";
 import { MAX_JSON_DEPTH, MAX_OBJECT_KEY } from "@/lib/schemas/safe-input";
 
 /** One change storableEvent made, kept in the event's `attributes.sanitized`: where, and what (never the raw value). */
@@ -22,8 +28,28 @@ const shape = ZIngestEvent.shape;
 
 const sha = (s: string) => sha256Hex(s).slice(0, 10);
 
+/**
+ * Timestamps and outcomes as the gateway writes them, which the schema takes: checked here without zod, on
+ * every audit line's path. Anything else is asked of the schema (storable-event.test.ts holds the two to it).
+ */
+export const canonicalTimestamp = (v: unknown): v is string => {
+  if (lastTimestamp !== undefined && v === lastTimestamp) return true; // a call's begin and done lines share it
+  if (typeof v !== "string" || v < "1970" || !ISO_UTC.test(v)) return false;
+  const d = new Date(v);
+  if (Number.isNaN(d.getTime()) || d.toISOString() !== v) return false;
+  lastTimestamp = v;
+  return true;
+};
+let lastTimestamp: string | undefined;
+const CANONICAL_OUTCOMES = new Set<unknown>(INGEST_OUTCOMES);
+export const canonicalOutcome = (v: unknown): boolean => CANONICAL_OUTCOMES.has(v);
+
 // A high surrogate not followed by a low one, or a low one not preceded by a high one; and NUL.
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Every character UNSTORABLE can match: text without any (nearly all) has nothing to escape. */
+const MAYBE_UNSTORABLE = /[\u0000\uD800-\uDFFF]/;
+/** What Date#toISOString writes: the gateway's own timestamps. */
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 class Notes {
   readonly list: SanitizedNote[] = [];
@@ -39,6 +65,7 @@ class Notes {
 
 /** NUL and lone surrogates become the six characters of their JSON escape (`\u0000`, `\ud800`): PostgreSQL and the hash chain cannot hold them. */
 function escape(s: string): string {
+  if (!MAYBE_UNSTORABLE.test(s)) return s;
   return s.replace(UNSTORABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
@@ -95,8 +122,9 @@ function storableJson(v: unknown, path: string, depth: number, notes: Notes, top
     return `[cut: nested deeper than ${MAX_JSON_DEPTH} levels; ${json.length} characters, sha256 ${sha(json)}]`;
   }
   if (Array.isArray(v)) return v.map((item, i) => storableJson(item, `${path}.${i}`, depth + 1, notes));
-  const entries = new Map<string, unknown>();
-  for (const [key, inner] of Object.entries(v)) {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(v)) {
+    const inner = (v as Record<string, unknown>)[key];
     let k = escape(key);
     if (k !== key) notes.add(`${path}.${k}`, "key: NUL or lone surrogate escaped as \\uXXXX text");
     if (topKeyMax !== undefined && k.length > topKeyMax) {
@@ -104,17 +132,20 @@ function storableJson(v: unknown, path: string, depth: number, notes: Notes, top
       k = cut(k, topKeyMax);
     }
     // Two keys that escape (or cut) alike both stay: the later one gets a numbered name.
-    for (let n = 2; entries.has(k); n++) {
+    for (let n = 2; Object.hasOwn(out, k); n++) {
       const next = topKeyMax !== undefined ? cut(`${k}#${n}`, topKeyMax) : `${k}#${n}`;
-      if (!entries.has(next)) {
+      if (!Object.hasOwn(out, next)) {
         notes.add(`${path}.${next}`, "key renamed: it collided with another after escaping or cutting");
         k = next;
       }
     }
-    entries.set(k, storableJson(inner, `${path}.${k}`, depth + 1, notes));
+    const value = storableJson(inner, `${path}.${k}`, depth + 1, notes);
+    // Defined, not assigned: a "__proto__" key stays data.
+    if (k === "__proto__")
+      Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
+    else out[k] = value;
   }
-  // fromEntries defines own properties: a "__proto__" key stays data.
-  return Object.fromEntries(entries);
+  return out;
 }
 
 function storableNumber(key: "recordsReturned" | "bytes" | "latencyMs", v: unknown, notes: Notes): number | undefined {
@@ -144,7 +175,8 @@ export function storableEvent<E extends object>(event: E): E {
   const out: Record<string, unknown> = {};
   const unstorable = new Map<string, unknown>();
   let attributes: Record<string, unknown> | undefined;
-  for (const [key, v] of Object.entries(event)) {
+  for (const key of Object.keys(event)) {
+    const v: unknown = (event as Record<string, unknown>)[key];
     if (v === undefined) continue;
     if (key === "requestId" && typeof v === "number" && Number.isFinite(v)) out[key] = v;
     else if (Object.hasOwn(TEXT_LIMITS, key)) {
@@ -157,6 +189,10 @@ export function storableEvent<E extends object>(event: E): E {
       }
       out[key] = value;
     } else if (key === "timestamp") {
+      if (canonicalTimestamp(v)) {
+        out[key] = v;
+        continue;
+      }
       const parsed = shape.timestamp.safeParse(v);
       if (parsed.success) out[key] = typeof v === "string" ? v : parsed.data.toISOString();
       else {
@@ -165,7 +201,7 @@ export function storableEvent<E extends object>(event: E): E {
         out[key] = new Date().toISOString();
       }
     } else if (key === "outcome") {
-      if (shape.outcome.safeParse(v).success) out[key] = v;
+      if (canonicalOutcome(v) || shape.outcome.safeParse(v).success) out[key] = v;
       else {
         notes.add(key, "not an outcome ingest knows: stored as error");
         unstorable.set(key, v);
