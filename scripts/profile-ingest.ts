@@ -53,13 +53,17 @@ try {
   await session.post("Profiler.setSamplingInterval", { interval: 200 });
   await session.post("Profiler.start");
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   for (const body of bodies.slice(warmup)) await send(body);
+  const cpu = process.cpuUsage(cpu0);
   const ms = performance.now() - t0;
   const { profile } = await session.post("Profiler.stop");
   session.disconnect();
   if (opts.out) writeFileSync(opts.out, JSON.stringify(profile));
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   console.log(
-    `${batches} batches of 1,000: ${ms.toFixed(0)} ms wall, ${((ms * 1000) / (batches * 1000)).toFixed(0)} µs/event`,
+    `${batches} batches of 1,000: ${ms.toFixed(0)} ms wall (${(ms / batches).toFixed(0)} µs/event), ` +
+      `${cpuMs.toFixed(0)} ms CPU in this process (${(cpuMs / batches).toFixed(0)} µs/event)`,
   );
   printSummary(summariseProfile(profile), 30, (name) => !name.includes("node_modules") && !name.startsWith("("));
 } finally {
