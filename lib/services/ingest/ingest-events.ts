@@ -24,7 +24,6 @@ import {
 import { volumeFindings } from "@/lib/findings/volume-rules";
 import { ingestRejectionFinding } from "@/lib/findings/ingest-rejections";
 import type { IngestError } from "@/lib/ingest/parse-batch";
-import { redactArguments } from "@/lib/ingest/redact-values";
 import { upsertRollups } from "@/lib/ingest/rollups";
 import type { TIngestEvent } from "@/lib/schemas/ingest";
 import { countedRule, REDACTED_RULE } from "@/lib/schemas/rule";
@@ -71,9 +70,14 @@ async function storedIdsAndHead(sql: Sql, events: { eventId: string }[]) {
   return { existing: JSON.parse(row.existing) as string[], head: chainHead(row) };
 }
 
-/** An ingested call as its audit record: arguments, response and extra attributes redacted. */
+/**
+ * An ingested call as its audit record. Its arguments, response and extra attributes are redacted once, with
+ * the rest of the record, by prepareAudit: the server's denied fields are sensitive keys inside the arguments
+ * and the extra attributes, and a secret found there is masked in every other field of the record too.
+ */
 function auditInput(e: TIngestEvent & { eventId: string }, ctx: IngestContext, ingestedBy: string): AuditInput {
   const server = ctx.serverIds.get(e.server);
+  const denied = server?.deniedFields ?? [];
   return {
     actor: { type: "AGENT", id: ctx.agentIds.get(e.agent) ?? null, label: e.agent },
     // A gateway's local decision (method "decision") files like one of Warden's own decisions.
@@ -92,8 +96,8 @@ function auditInput(e: TIngestEvent & { eventId: string }, ctx: IngestContext, i
       sessionId: e.sessionId ?? null,
     },
     attributes: {
-      arguments: e.arguments === undefined ? undefined : redactArguments(e.arguments, server?.deniedFields ?? []),
-      responseSummary: e.responseSummary === undefined ? undefined : redactArguments(e.responseSummary, []),
+      arguments: e.arguments,
+      responseSummary: e.responseSummary,
       recordsReturned: e.recordsReturned,
       bytes: e.bytes,
       latencyMs: e.latencyMs,
@@ -103,9 +107,10 @@ function auditInput(e: TIngestEvent & { eventId: string }, ctx: IngestContext, i
       ...storedRule(e),
       reasons: e.reason === undefined ? undefined : [e.reason],
       requestId: e.requestId,
-      extra: e.attributes ? redactArguments(e.attributes, server?.deniedFields ?? []) : undefined,
+      extra: e.attributes || undefined,
       ingestedBy,
     } satisfies CallData,
+    sensitiveKeysUnder: denied.length ? { arguments: denied, extra: denied } : undefined,
   };
 }
 
