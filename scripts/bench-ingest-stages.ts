@@ -1,11 +1,11 @@
-// npx tsx scripts/bench-ingest-stages.ts [both|old|new|ids|canon|none]
+// npx tsx scripts/bench-ingest-stages.ts [prepare|ids|canon|none]
 // The in-memory stages of ingest on 10,000 simulator events (seed 11), no database, min and median of 7 runs:
-// parseBatch; prepareAudit with the attributes redacted twice ("old", as before issue 27) or once ("new");
+// parseBatch; prepareAudit with the attributes first redacted as ingest does (arguments, response, extra);
 // "ids": unique trace and session ids through the full scan and through redactText; "canon": canonicalJson
 // of attributes built in key order. Steadier than a whole profile on a busy machine: compare runs alternated.
 import { prepareAudit, type AuditInput } from "@/lib/audit/record-audit";
 import { parseBatch } from "@/lib/ingest/parse-batch";
-import { redact } from "@/lib/redaction/redact";
+import { redactArguments } from "@/lib/ingest/redact-values";
 import { generateTraffic } from "@/lib/simulator/traffic";
 import { withAuditIdentifiers } from "@/lib/audit/audit-identifier";
 
@@ -34,7 +34,7 @@ const time = (label: string, f: () => void) => {
 };
 const parsed = bodies.map((b) => parseBatch(b, "application/json").events);
 time("parseBatch", () => bodies.forEach((b) => parseBatch(b, "application/json")));
-const input = (e: (typeof parsed)[0][0], twice: boolean): AuditInput => ({
+const input = (e: (typeof parsed)[0][0]): AuditInput => ({
   actor: { type: "AGENT", id: null, label: e.agent },
   category: "TOOL_CALL",
   action: "tools/call" as AuditInput["action"],
@@ -49,27 +49,18 @@ const input = (e: (typeof parsed)[0][0], twice: boolean): AuditInput => ({
     sessionId: e.sessionId ?? null,
   },
   attributes: {
-    arguments: twice ? redact(e.arguments, denied) : e.arguments,
-    responseSummary: twice && e.responseSummary !== undefined ? redact(e.responseSummary) : e.responseSummary,
+    arguments: redactArguments(e.arguments, denied),
+    responseSummary: e.responseSummary !== undefined ? redactArguments(e.responseSummary, []) : e.responseSummary,
     latencyMs: e.latencyMs,
     traceId: e.traceId,
-    extra: twice && e.attributes ? redact(e.attributes, denied) : e.attributes,
+    extra: e.attributes ? redactArguments(e.attributes, denied) : e.attributes,
     ingestedBy: "token:bench",
   } as never,
-  sensitiveKeysUnder: twice ? undefined : { arguments: denied, extra: denied },
 });
-const mode = process.argv[2] ?? "both";
-if (mode === "both" || mode === "old")
-  time("prepare, redacted twice", () =>
-    parsed.forEach((es) =>
-      prepareAudit(es.map((e) => input(withAuditIdentifiers({ ...e, eventId: e.eventId! }), true))),
-    ),
-  );
-if (mode === "both" || mode === "new")
-  time("prepare, redacted once", () =>
-    parsed.forEach((es) =>
-      prepareAudit(es.map((e) => input(withAuditIdentifiers({ ...e, eventId: e.eventId! }), false))),
-    ),
+const mode = process.argv[2] ?? "prepare";
+if (mode === "prepare")
+  time("prepare", () =>
+    parsed.forEach((es) => prepareAudit(es.map((e) => input(withAuditIdentifiers({ ...e, eventId: e.eventId! }))))),
   );
 if (mode === "ids") {
   const { redactAll, redactText } = await import("@/lib/redaction/redact");

@@ -26,11 +26,6 @@ export type AuditInput<A extends AuditAction = AuditAction> = {
   before?: unknown;
   after?: unknown;
   attributes?: DataOf<A>;
-  /**
-   * More sensitive keys inside members of `attributes` (an ingested call's `arguments` and `extra`: its
-   * server's denied fields), masked whole by the record's one redaction like any sensitive key.
-   */
-  sensitiveKeysUnder?: Readonly<Record<string, readonly string[]>>;
   occurredAt?: Date;
   /** The indexed columns of a call, ingested or decided (explorer filters); decisions have no eventId. */
   call?: {
@@ -45,8 +40,7 @@ export type AuditInput<A extends AuditAction = AuditAction> = {
   };
 };
 
-const json = (v: unknown, known: KnownSecrets, keysUnder?: Readonly<Record<string, readonly string[]>>) =>
-  v === undefined || v === null ? null : redact(v, [], known, keysUnder);
+const json = (v: unknown, known: KnownSecrets) => (v === undefined || v === null ? null : redact(v, [], known));
 const text = <T extends string | null | undefined>(v: T, known: KnownSecrets): T =>
   typeof v === "string" ? (redactText(v, known) as T) : v;
 
@@ -77,7 +71,7 @@ export function prepareAudit(inputs: AuditInput[]): PreparedAudit[] {
       outcome: text(input.outcome ?? "success", known),
       before: json(input.before, known),
       after: json(input.after, known),
-      attributes: json(input.attributes, known, input.sensitiveKeysUnder),
+      attributes: json(input.attributes, known),
       ...(call && {
         server: text(call.server, known),
         tool: text(call.tool, known),

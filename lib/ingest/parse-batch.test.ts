@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseBatch } from "./parse-batch";
+import { redactArguments } from "./redact-values";
 
 const event = (over: Record<string, unknown> = {}) => ({
   timestamp: "2026-11-01T10:00:00Z",
@@ -142,5 +143,23 @@ describe("ingest batch parsing", () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("redacts sensitive keys, denied fields, SSNs and card numbers", () => {
+    const out = redactArguments(
+      {
+        password: "hunter2",
+        Salary__c: 1,
+        note: "ssn 123-45-6789 card 4111 1111 1111 1111 order 1234567890123",
+        nested: [{ apiToken: "x" }],
+      },
+      ["Salary__c"],
+    );
+    expect(out).toEqual({
+      password: "[REDACTED]",
+      Salary__c: "[REDACTED]",
+      note: "ssn [REDACTED] card [REDACTED] order 1234567890123",
+      nested: [{ apiToken: "[REDACTED]" }],
+    });
   });
 });

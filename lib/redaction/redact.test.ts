@@ -45,25 +45,6 @@ describe("the one redaction module", () => {
     expect(redactText(input)).toBe(expected);
   });
 
-  it("redacts sensitive keys, extra keys at any depth and under chosen members only, SSNs and card numbers", () => {
-    const note = "ssn 123-45-6789 card 4111 1111 1111 1111 order 1234567890123";
-    const value = { password: "hunter2", Salary__c: 1, note, nested: [{ apiToken: "x", salary__C: 2 }] };
-    const redacted = {
-      password: REDACTED,
-      Salary__c: REDACTED,
-      note: "ssn [REDACTED] card [REDACTED] order 1234567890123",
-      nested: [{ apiToken: REDACTED, salary__C: REDACTED }],
-    };
-    expect(redact(value, ["Salary__c"])).toEqual(redacted);
-    // A server's denied fields apply inside the call's arguments, not to the record's own members.
-    const known = new Set<string>();
-    expect(redact({ arguments: value, Salary__c: 3 }, [], known, { arguments: ["Salary__c"] })).toEqual({
-      arguments: redacted,
-      Salary__c: 3,
-    });
-    expect([...known]).toContain("hunter2");
-  });
-
   it("keeps what is not secret: ids, hashes, numbers that fail Luhn, references", () => {
     const keep = [
       "order 1234567890123",

@@ -181,24 +181,16 @@ const cardInteger = (n: number) => Number.isSafeInteger(n) && Math.abs(n) >= 1e1
  * Redacts a value before it is stored: sensitive keys (and `extraKeys`, e.g. a server's denied fields)
  * by name, secrets and personal numbers inside strings and inside keys (a masked key is kept apart from
  * its siblings), card numbers written as integers. Anything nested deeper than MAX_REDACT_DEPTH is
- * replaced, so a hostile document can never overflow the stack here. `keysUnder` adds sensitive keys
- * inside some members of the top-level object only (an ingested call's arguments: its server's denied
- * fields), at any depth below that member, in the same single walk.
+ * replaced, so a hostile document can never overflow the stack here.
  */
-export function redact<T>(
-  value: T,
-  extraKeys: readonly string[] = [],
-  known?: KnownSecrets,
-  keysUnder?: Readonly<Record<string, readonly string[]>>,
-): T {
-  const lower = (keys: readonly string[]) => new Set(keys.map((k) => k.toLowerCase()));
-  const outer = lower(extraKeys);
-  const walk = (v: unknown, depth: number, extra = outer): unknown => {
+export function redact<T>(value: T, extraKeys: readonly string[] = [], known?: KnownSecrets): T {
+  const extra = new Set(extraKeys.map((k) => k.toLowerCase()));
+  const walk = (v: unknown, depth: number): unknown => {
     if (typeof v === "string") return redactText(v, known);
     if (typeof v === "number") return cardInteger(v) ? REDACTED : v;
     if (v === null || typeof v !== "object" || v instanceof Date) return v;
     if (depth >= MAX_REDACT_DEPTH) return TOO_DEEP;
-    if (Array.isArray(v)) return v.map((inner) => walk(inner, depth + 1, extra));
+    if (Array.isArray(v)) return v.map((inner) => walk(inner, depth + 1));
     const out: Record<string, unknown> = {};
     for (const k in v) {
       if (!Object.hasOwn(v, k)) continue;
@@ -208,9 +200,7 @@ export function redact<T>(
       const key = uniqueKey(out, redactText(k, known));
       const whole = isSensitiveKey(k) || (extra.size > 0 && extra.has(k.toLowerCase()));
       if (whole) rememberLeaves(known, inner);
-      const below =
-        depth === 0 && keysUnder && Object.hasOwn(keysUnder, k) ? lower([...extra, ...keysUnder[k]]) : extra;
-      setOwn(out, key, whole ? REDACTED : walk(inner, depth + 1, below));
+      setOwn(out, key, whole ? REDACTED : walk(inner, depth + 1));
     }
     return out;
   };

@@ -24,6 +24,7 @@ import {
 import { volumeFindings } from "@/lib/findings/volume-rules";
 import { ingestRejectionFinding } from "@/lib/findings/ingest-rejections";
 import type { IngestError } from "@/lib/ingest/parse-batch";
+import { redactArguments } from "@/lib/ingest/redact-values";
 import { upsertRollups } from "@/lib/ingest/rollups";
 import type { TIngestEvent } from "@/lib/schemas/ingest";
 import { countedRule, REDACTED_RULE } from "@/lib/schemas/rule";
@@ -70,14 +71,9 @@ async function storedIdsAndHead(sql: Sql, events: { eventId: string }[]) {
   return { existing: JSON.parse(row.existing) as string[], head: chainHead(row) };
 }
 
-/**
- * An ingested call as its audit record. Its arguments, response and extra attributes are redacted once, with
- * the rest of the record, by prepareAudit: the server's denied fields are sensitive keys inside the arguments
- * and the extra attributes, and a secret found there is masked in every other field of the record too.
- */
+/** An ingested call as its audit record: arguments, response and extra attributes redacted. */
 function auditInput(e: TIngestEvent & { eventId: string }, ctx: IngestContext, ingestedBy: string): AuditInput {
   const server = ctx.serverIds.get(e.server);
-  const denied = server?.deniedFields ?? [];
   return {
     actor: { type: "AGENT", id: ctx.agentIds.get(e.agent) ?? null, label: e.agent },
     // A gateway's local decision (method "decision") files like one of Warden's own decisions.
@@ -97,21 +93,20 @@ function auditInput(e: TIngestEvent & { eventId: string }, ctx: IngestContext, i
     },
     // In key order, as canonical JSON writes them: it sorts only an object that is not (see canonical-json.ts).
     attributes: {
-      arguments: e.arguments,
+      arguments: e.arguments === undefined ? undefined : redactArguments(e.arguments, server?.deniedFields ?? []),
       bytes: e.bytes,
       decisionId: e.decisionId,
       errorType: e.errorType,
-      extra: e.attributes || undefined,
+      extra: e.attributes ? redactArguments(e.attributes, server?.deniedFields ?? []) : undefined,
       ingestedBy,
       latencyMs: e.latencyMs,
       reasons: e.reason === undefined ? undefined : [e.reason],
       recordsReturned: e.recordsReturned,
       requestId: e.requestId,
-      responseSummary: e.responseSummary,
+      responseSummary: e.responseSummary === undefined ? undefined : redactArguments(e.responseSummary, []),
       ...storedRule(e),
       traceId: e.traceId,
     } satisfies CallData,
-    sensitiveKeysUnder: denied.length ? { arguments: denied, extra: denied } : undefined,
   };
 }
 
