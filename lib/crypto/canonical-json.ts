@@ -41,7 +41,7 @@ function write(value: unknown, depth: number): string | undefined {
   }
   const object = value as Record<string, unknown>;
   let out = "{";
-  for (const key of Object.keys(object).sort()) {
+  for (const key of sortedKeys(object)) {
     const member = object[key];
     if (member === undefined) continue;
     const text = write(member, depth + 1);
@@ -49,4 +49,11 @@ function write(value: unknown, depth: number): string | undefined {
     out += `${out.length > 1 ? "," : ""}${JSON.stringify(key)}:${text}`;
   }
   return `${out}}`;
+}
+
+/** An object's keys in code-unit order; only sorted when they are not in that order already (records built in order). */
+function sortedKeys(object: object): string[] {
+  const keys = Object.keys(object);
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1] > keys[i]) return keys.sort();
+  return keys;
 }

@@ -31,6 +31,7 @@ export const OTEL_STATUS_KEY = "otel.status_code";
  * `error.type`, as OpenTelemetry defines them (an error type or an ERROR status is a failed call).
  */
 export function applyAliases(event: Record<string, unknown>): Record<string, unknown> {
+  if (needsNoAliases(event)) return event;
   const entries: [string, unknown][] = [];
   let otel = false;
   for (const [key, value] of Object.entries(event)) {
@@ -56,6 +57,17 @@ export function applyAliases(event: Record<string, unknown>): Record<string, unk
     else if (otel) out.outcome = "success";
   }
   return out;
+}
+
+/**
+ * An event in Warden's own form, the common case: no alias, no span status, an outcome, and no rule to lift
+ * from its attributes. applyAliases would return a copy equal to it.
+ */
+function needsNoAliases(event: Record<string, unknown>): boolean {
+  if (event.outcome === undefined) return false;
+  for (const key in event) if (key === OTEL_STATUS_KEY || Object.hasOwn(OTEL_ALIASES, key)) return false;
+  const attributes = event.attributes as Record<string, unknown> | undefined;
+  return event.rule !== undefined || typeof attributes?.rule !== "string";
 }
 
 function aliasValue(target: string, value: unknown): unknown {

@@ -1,6 +1,6 @@
 import { MAX_INSPECT_BYTES, textsOf } from "./decode-blob";
 import { normalise } from "./normalise-text";
-import { isCardNumber, isSensitiveName, secretSpans, SEP, SPACED_PREFIX } from "./secret-spans";
+import { isCardNumber, isSensitiveName, plainIdentifier, secretSpans, SEP, SPACED_PREFIX } from "./secret-spans";
 
 /**
  * The one redaction module: every writer (decisions, ingest, console changes through recordAudit,
@@ -89,7 +89,7 @@ const CLEAN_LENGTH = 256;
 /** Masks secrets and personal numbers inside free text, keeping the words around them. */
 export function redactText(s: string, known?: KnownSecrets): string {
   if (s.length <= CLEAN_LENGTH && clean.has(s)) return s;
-  return mightRedact(s) ? redactAll(s, known) : s;
+  return mightRedact(s) && !plainIdentifier(s) ? redactAll(s, known) : s;
 }
 
 /** Every pattern, unscreened (exported for the test that holds the screen to being a superset). */

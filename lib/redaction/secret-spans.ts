@@ -113,6 +113,32 @@ function hasRun40(s: string): boolean {
 }
 const containsAny = (lower: string, literals: string[]) => literals.some((l) => lower.includes(l));
 
+/**
+ * Whether a text is an identifier no pattern can match (a session id, a trace id such as "trace-11-1201", a
+ * slug): lower-case ASCII letters, digits and "-", "_", "." only, with
+ *  - no token prefix and no keyword (the token shapes and assignments need one; a bare AWS secret key needs
+ *    an upper-case letter or "+" or "/" to be accepted);
+ *  - fewer than 9 digits in any run of digits and separators (an SSN has 9, a card number 13);
+ *  - no run of 16 hex digits and separators (a hex blob has 16 digits in a row, or 8 pairs set apart);
+ * and nothing else can match it: no "://", no "\n", no space, no character normalisation changes, and a
+ * base64 run is decoded only when it holds an upper-case letter. Checked in one pass, before the full scan;
+ * secret-spans.test.ts holds it to secretSpans on random and adversarial strings.
+ */
+export function plainIdentifier(s: string): boolean {
+  let digits = 0;
+  let hex = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const digit = c >= 48 && c <= 57;
+    const separator = c === 45 || c === 46 || c === 95;
+    if (!digit && !separator && !(c >= 97 && c <= 122)) return false;
+    digits = digit ? digits + 1 : separator ? digits : 0;
+    hex = digit || separator || (c >= 97 && c <= 102) ? hex + 1 : 0;
+    if (digits >= 9 || hex >= 16) return false;
+  }
+  return !containsAny(s, PREFIX_LITERALS) && !containsAny(s, KEYWORDS);
+}
+
 /** The patterns over the text as it is. */
 function plainSpans(s: string, out: Span[], tokensOnly = false) {
   const lower = s.toLowerCase();

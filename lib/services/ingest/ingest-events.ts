@@ -61,12 +61,12 @@ async function rememberSensitiveReads(sql: Sql, events: TIngestEvent[], ctx: Pic
  * Which of the batch's event ids the log already holds, and the chain's head: one statement, which must come
  * after the one that took the chain lock (its snapshot then sees every committed append).
  */
-async function storedIdsAndHead(sql: Sql, events: { eventId: string }[]) {
+async function storedIdsAndHead(sql: Sql, eventIds: string[]) {
   const [row] = await sql.query<ChainHeadRow & { existing: string }>(
     `SELECT (SELECT COALESCE(json_agg("eventId"), '[]')::text FROM "AuditEventKey"
              WHERE "eventId" IN (SELECT json_array_elements_text($1::json))) AS existing, head.*
      FROM (${CHAIN_HEAD_SQL}) AS head`,
-    [JSON.stringify(events.map((e) => e.eventId))],
+    [JSON.stringify(eventIds)],
   );
   return { existing: JSON.parse(row.existing) as string[], head: chainHead(row) };
 }
@@ -91,20 +91,21 @@ function auditInput(e: TIngestEvent & { eventId: string }, ctx: IngestContext, i
       userSource: userSourceOf(e.onBehalfOf, e.userSource),
       sessionId: e.sessionId ?? null,
     },
+    // In key order, as canonical JSON writes them: it sorts only an object that is not (see canonical-json.ts).
     attributes: {
       arguments: e.arguments === undefined ? undefined : redactArguments(e.arguments, server?.deniedFields ?? []),
-      responseSummary: e.responseSummary === undefined ? undefined : redactArguments(e.responseSummary, []),
-      recordsReturned: e.recordsReturned,
       bytes: e.bytes,
-      latencyMs: e.latencyMs,
-      traceId: e.traceId,
       decisionId: e.decisionId,
       errorType: e.errorType,
-      ...storedRule(e),
-      reasons: e.reason === undefined ? undefined : [e.reason],
-      requestId: e.requestId,
       extra: e.attributes ? redactArguments(e.attributes, server?.deniedFields ?? []) : undefined,
       ingestedBy,
+      latencyMs: e.latencyMs,
+      reasons: e.reason === undefined ? undefined : [e.reason],
+      recordsReturned: e.recordsReturned,
+      requestId: e.requestId,
+      responseSummary: e.responseSummary === undefined ? undefined : redactArguments(e.responseSummary, []),
+      ...storedRule(e),
+      traceId: e.traceId,
     } satisfies CallData,
   };
 }
@@ -170,11 +171,15 @@ export async function ingestEvents(actor: Actor, events: TIngestEvent[], rejecte
     const ctx = await streamContext(sql, withIds);
     const streamed = streamFindings(withIds, ctx);
     const prepared = prepareCalls(withIds.map((e) => auditInput(e, ctx, auditActor(actor).label)));
+    // The ids as stored: a record that reveals a secret elsewhere (a password in its reason, say) stores an
+    // eventId holding it as its keyed hash, which withAuditIdentifiers alone cannot know. Compared unhashed,
+    // a retry of that event was not seen as one and failed the batch on the unique key.
+    const storedIds = prepared.map((p, i) => p.record.eventId ?? withIds[i].eventId);
     await lockChain(sql);
     // Under the lock, so two concurrent retries of one batch cannot both store it.
-    const { existing, head } = await storedIdsAndHead(sql, withIds);
+    const { existing, head } = await storedIdsAndHead(sql, storedIds);
     const seen = new Set(existing);
-    const keep = withIds.map((e) => !seen.has(e.eventId) && (seen.add(e.eventId), true));
+    const keep = storedIds.map((id) => !seen.has(id) && (seen.add(id), true));
     const fresh = withIds.filter((_, i) => keep[i]);
     if (fresh.length === 0) {
       if (rejection) await raiseFindings(sql, [rejection]);

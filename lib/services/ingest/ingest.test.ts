@@ -58,6 +58,28 @@ describeWithDatabase("audit ingestion", () => {
     expect(await verifyChain(db())).toMatchObject({ ok: true });
   });
 
+  it("sees a retry as a duplicate when the record stores its eventId hashed (a secret found elsewhere in it)", async () => {
+    const w = await seedDecisionWorld();
+    // The reason reveals the password, so the record masks it everywhere, the eventId included.
+    const secret = "Hunter2222secret";
+    const events = batch([
+      {
+        eventId: `evt-${secret}-${w.agent.clientId}`,
+        timestamp: "2026-11-02T11:00:00Z",
+        server: w.server.slug,
+        agent: w.agent.clientId,
+        outcome: "deny",
+        reason: `login with password=${secret} refused`,
+      },
+    ]);
+    expect(await ingestEvents(collector, events)).toEqual({ accepted: 1, duplicates: 0 });
+    // A shipper retrying the batch must get an answer, not a unique-key failure it would retry for ever.
+    expect(await ingestEvents(collector, events)).toEqual({ accepted: 0, duplicates: 1 });
+    const stored = await db().auditEvent.findMany({ where: { agent: w.agent.clientId } });
+    expect(stored).toHaveLength(1);
+    expect(JSON.stringify(stored[0], (_, v) => (typeof v === "bigint" ? String(v) : v))).not.toContain(secret);
+  });
+
   it("stores a batch sent twice at once exactly once, and answers both without an error", async () => {
     const w = await seedDecisionWorld();
     const events = batch(
