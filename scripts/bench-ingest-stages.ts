@@ -6,19 +6,11 @@
 import { prepareAudit, type AuditInput } from "@/lib/audit/record-audit";
 import { parseBatch } from "@/lib/ingest/parse-batch";
 import { redactArguments } from "@/lib/ingest/redact-values";
-import { generateTraffic } from "@/lib/simulator/traffic";
 import { withAuditIdentifiers } from "@/lib/audit/audit-identifier";
+import { trafficBodies } from "./lib/traffic-bodies";
 
 process.env.NEXTAUTH_SECRET ??= "bench-ingest-stages-".repeat(4);
-const bodies: string[] = [];
-let batch: unknown[] = [];
-for (const e of generateTraffic({ days: 30, ratePerHour: 2000, seed: 11 })) {
-  batch.push(e);
-  if (batch.length < 1000) continue;
-  bodies.push(JSON.stringify({ events: batch }));
-  batch = [];
-  if (bodies.length === 10) break;
-}
+const bodies = trafficBodies(10);
 const denied = ["Salary__c", "ssn"];
 // CPU time of this process (user and system), not wall time: other processes on a busy machine count less.
 const time = (label: string, f: () => void) => {

@@ -1,10 +1,10 @@
 import path from "node:path";
 import { closeConnection } from "@/lib/db/client";
-import { generateTraffic } from "@/lib/simulator/traffic";
 import { args } from "./lib/args";
 import { ensureBuild } from "./lib/ensure-build";
 import { benchBackend, benchDatabase } from "./lib/bench-backend";
 import { seedIngestCollector } from "./lib/ingest-collector";
+import { trafficBodies } from "./lib/traffic-bodies";
 import { ingestFloor, storedRows } from "./lib/ingest-floor";
 import { serve } from "./lib/serve";
 
@@ -34,16 +34,7 @@ process.env.WARDEN_SEED_DEMO = "never";
 const token = await seedIngestCollector();
 await closeConnection();
 
-const bodies: string[] = [];
-let batch: unknown[] = [];
-for (const e of generateTraffic({ days: 30, ratePerHour: 2000, seed: 11 })) {
-  batch.push(e);
-  if (batch.length === 1000) {
-    bodies.push(JSON.stringify({ events: batch }));
-    batch = [];
-    if (bodies.length === batches) break;
-  }
-}
+const bodies = trafficBodies(batches);
 // (Node refuses --cpu-prof in NODE_OPTIONS: it goes on the server's own command line.)
 const nodeArgs = opts.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(opts.profile)}`] : [];
 const server = await serve(port, { nodeArgs });

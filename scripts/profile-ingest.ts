@@ -2,11 +2,11 @@ import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { POST } from "@/app/api/v1/audit/events/route";
 import { closeConnection } from "@/lib/db/client";
-import { generateTraffic } from "@/lib/simulator/traffic";
 import { args } from "./lib/args";
 import { benchDatabase } from "./lib/bench-backend";
 import { printSummary, summariseProfile } from "./lib/cpu-profile-summary";
 import { seedIngestCollector } from "./lib/ingest-collector";
+import { trafficBodies } from "./lib/traffic-bodies";
 
 // npx tsx scripts/profile-ingest.ts [-- --batches 30 --warmup 5 --db warden_profile_ingest --out ingest.cpuprofile]
 // The ingest route's handler (token, body, parse, validation, redaction, chain, rollups, findings), called
@@ -26,15 +26,7 @@ const fresh = await benchDatabase(opts.db ?? "warden_profile_ingest", "postgres"
 process.env.WARDEN_SEED_DEMO = "never";
 try {
   const token = await seedIngestCollector();
-  const bodies: string[] = [];
-  let batch: unknown[] = [];
-  for (const e of generateTraffic({ days: 30, ratePerHour: 2000, seed: 11 })) {
-    batch.push(e);
-    if (batch.length < 1000) continue;
-    bodies.push(JSON.stringify({ events: batch }));
-    batch = [];
-    if (bodies.length === warmup + batches) break;
-  }
+  const bodies = trafficBodies(warmup + batches);
   const send = async (body: string) => {
     const res = await POST(
       new Request("http://127.0.0.1/api/v1/audit/events", {
