@@ -115,11 +115,17 @@ test("a stranger's bad passwords hold back only the stranger's address; the owne
   // waits (15 s, then 30 s …; on a slow machine a wait may run out between two tries, letting one more through).
   const stranger = { forwardedFor: "203.0.113.50" };
   const seen: number[] = [];
-  for (let i = 0; i < 22; i++) seen.push((await passwordSignIn(baseURL!, email, `guess ${i}`, stranger)).status);
+  let last: Answer | undefined;
+  for (let i = 0; i < 22; i++) seen.push((last = await passwordSignIn(baseURL!, email, `guess ${i}`, stranger)).status);
   expect(seen.slice(0, 6)).toEqual([...Array(5).fill(401), 429]);
   expect(seen.filter((s) => s !== 401 && s !== 429)).toEqual([]);
   expect(seen.filter((s) => s === 401).length).toBeLessThanOrEqual(7);
-  // Even the right password from the stranger's address waits: 429 with Retry-After.
+  // Even the right password from the stranger's address waits: 429 with Retry-After. It is sent right after a
+  // guess held back for seconds more: with four specs at once on 2 cores, a wait could run out just before it.
+  const holdsFor = (a: Answer | undefined) => (a?.status === 429 ? Number(a.headers["retry-after"]) : 0);
+  for (let i = 0; holdsFor(last) < 3 && i < 10; i++)
+    seen.push((last = await passwordSignIn(baseURL!, email, `late guess ${i}`, stranger)).status);
+  expect(holdsFor(last)).toBeGreaterThanOrEqual(3);
   const held = await passwordSignIn(baseURL!, email, password, stranger);
   expect(held.status).toBe(429);
   expect(Number(held.headers["retry-after"])).toBeGreaterThanOrEqual(1);
@@ -160,7 +166,8 @@ test("a stranger's bad passwords hold back only the stranger's address; the owne
   const events = await admin.audit(`targetId=${userId}&category=AUTH&limit=200`);
   const byClient = (client: string) => events.filter((e) => e.attributes?.client === client);
   const strangers = byClient("203.0.113.50").map((e) => e.attributes.reason);
-  expect(strangers).toHaveLength(24);
+  // Every guess (the late ones too), the held right password and the forged one.
+  expect(strangers).toHaveLength(seen.length + 1);
   expect(strangers.filter((r) => r === "bad_password")).toHaveLength(seen.filter((s) => s === 401).length);
   expect(strangers.filter((r) => r !== "bad_password").every((r) => r === "throttled")).toBe(true);
   expect(byClient("198.51.100.200")).toEqual([]);
