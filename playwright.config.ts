@@ -9,9 +9,8 @@ const oidc = { E2E_OIDC_CLIENT_ID: "warden-e2e", E2E_OIDC_CLIENT_SECRET: "warden
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
-  // Specs spend most of their time waiting (pages, gateways, backoffs): two workers kept the 2-core machine under
-  // half busy (about 5 CPU-minutes in a 17.8-minute run). Four ran the PGlite main project in 8.6 min, but made
-  // requests slow enough for timing-bound specs to flake; E2E_WORKERS=4 is for a machine with cores to spare.
+  // Two: on the idle 2-core CI machine four were no faster (8.6 min against 8.3 for the main project), and they
+  // made requests slow enough for a timing-bound spec to flake. E2E_WORKERS sets it on a machine with more cores.
   workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   reporter: process.env.CI ? "line" : "list",
