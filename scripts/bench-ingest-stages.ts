@@ -1,12 +1,12 @@
 // npx tsx scripts/bench-ingest-stages.ts [prepare|ids|canon|none]
 // The in-memory stages of ingest on 10,000 simulator events (seed 11), no database, min and median of 7 runs:
-// parseBatch; prepareAudit with the attributes first redacted as ingest does (arguments, response, extra);
+// parseBatch; prepareAudit of the records ingest builds (auditInput: arguments, response and extra redacted);
 // "ids": unique trace and session ids through the full scan and through redactText; "canon": canonicalJson
 // of attributes built in key order. Steadier than a whole profile on a busy machine: compare runs alternated.
-import { prepareAudit, type AuditInput } from "@/lib/audit/record-audit";
+import { prepareAudit } from "@/lib/audit/record-audit";
 import { parseBatch } from "@/lib/ingest/parse-batch";
-import { redactArguments } from "@/lib/ingest/redact-values";
 import { withAuditIdentifiers } from "@/lib/audit/audit-identifier";
+import { auditInput } from "@/lib/services/ingest/ingest-events";
 import { trafficBodies } from "./lib/traffic-bodies";
 
 process.env.NEXTAUTH_SECRET ??= "bench-ingest-stages-".repeat(4);
@@ -26,33 +26,17 @@ const time = (label: string, f: () => void) => {
 };
 const parsed = bodies.map((b) => parseBatch(b, "application/json").events);
 time("parseBatch", () => bodies.forEach((b) => parseBatch(b, "application/json")));
-const input = (e: (typeof parsed)[0][0]): AuditInput => ({
-  actor: { type: "AGENT", id: null, label: e.agent },
-  category: "TOOL_CALL",
-  action: "tools/call" as AuditInput["action"],
-  outcome: e.outcome,
-  occurredAt: e.timestamp,
-  call: {
-    eventId: e.eventId,
-    server: e.server,
-    tool: e.tool ?? null,
-    agent: e.agent,
-    onBehalfOf: e.onBehalfOf ?? null,
-    sessionId: e.sessionId ?? null,
-  },
-  attributes: {
-    arguments: redactArguments(e.arguments, denied),
-    responseSummary: e.responseSummary !== undefined ? redactArguments(e.responseSummary, []) : e.responseSummary,
-    latencyMs: e.latencyMs,
-    traceId: e.traceId,
-    extra: e.attributes ? redactArguments(e.attributes, denied) : e.attributes,
-    ingestedBy: "token:bench",
-  } as never,
-});
+// The servers as ingest's context finds them, each denying the same fields; no agent is registered.
+const ctx = {
+  serverIds: new Map(parsed.flat().map((e) => [e.server, { id: e.server, deniedFields: denied }])),
+  agentIds: new Map<string, string>(),
+};
 const mode = process.argv[2] ?? "prepare";
 if (mode === "prepare")
   time("prepare", () =>
-    parsed.forEach((es) => prepareAudit(es.map((e) => input(withAuditIdentifiers({ ...e, eventId: e.eventId! }))))),
+    parsed.forEach((es) =>
+      prepareAudit(es.map((e) => auditInput(withAuditIdentifiers({ ...e, eventId: e.eventId! }), ctx, "token:bench"))),
+    ),
   );
 if (mode === "ids") {
   const { redactAll, redactText } = await import("@/lib/redaction/redact");

@@ -72,7 +72,11 @@ async function storedIdsAndHead(sql: Sql, eventIds: string[]) {
 }
 
 /** An ingested call as its audit record: arguments, response and extra attributes redacted. */
-function auditInput(e: TIngestEvent & { eventId: string }, ctx: IngestContext, ingestedBy: string): AuditInput {
+export function auditInput(
+  e: TIngestEvent & { eventId: string },
+  ctx: Pick<IngestContext, "serverIds" | "agentIds">,
+  ingestedBy: string,
+): AuditInput {
   const server = ctx.serverIds.get(e.server);
   return {
     actor: { type: "AGENT", id: ctx.agentIds.get(e.agent) ?? null, label: e.agent },
